@@ -1,0 +1,81 @@
+//! What the audit trail records. Every mutation writes one entry in its own transaction.
+
+use crate::access::Principal;
+use uuid::Uuid;
+
+/// Who did it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    User(Uuid),
+    PlatformAdmin(Uuid),
+    /// The command line or a background task.
+    System,
+    /// Someone not (yet) authenticated, e.g. a failed login.
+    Anonymous,
+}
+
+impl Actor {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Actor::User(_) => "user",
+            Actor::PlatformAdmin(_) => "platform_admin",
+            Actor::System => "system",
+            Actor::Anonymous => "anonymous",
+        }
+    }
+    pub fn id(&self) -> Option<Uuid> {
+        match self {
+            Actor::User(id) | Actor::PlatformAdmin(id) => Some(*id),
+            Actor::System | Actor::Anonymous => None,
+        }
+    }
+}
+
+impl From<&Principal> for Actor {
+    fn from(p: &Principal) -> Self {
+        match p {
+            Principal::PlatformAdmin { id } => Actor::PlatformAdmin(id.0),
+            Principal::Staff { id, .. } => Actor::User(id.0),
+        }
+    }
+}
+
+/// The actions recorded. The string forms are stable: reports and filters use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    TenantCreate,
+    TenantSuspend,
+    TenantReactivate,
+    UserCreate,
+    UserUpdate,
+    UserPasswordReset,
+    UserPasswordChange,
+    RoleGrant,
+    RoleRevoke,
+    Login,
+    LoginFailed,
+    TokenRefresh,
+    RefreshTokenReuse,
+    Logout,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::TenantCreate => "tenant.create",
+            AuditAction::TenantSuspend => "tenant.suspend",
+            AuditAction::TenantReactivate => "tenant.reactivate",
+            AuditAction::UserCreate => "user.create",
+            AuditAction::UserUpdate => "user.update",
+            AuditAction::UserPasswordReset => "user.password_reset",
+            AuditAction::UserPasswordChange => "user.password_change",
+            AuditAction::RoleGrant => "user.role_grant",
+            AuditAction::RoleRevoke => "user.role_revoke",
+            AuditAction::Login => "auth.login",
+            AuditAction::LoginFailed => "auth.login_failed",
+            AuditAction::TokenRefresh => "auth.refresh",
+            AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
+            AuditAction::Logout => "auth.logout",
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Arogya's business rules: validated value types, roles and access policies.
+//!
+//! This crate does no I/O and knows nothing of databases or HTTP. Everything a user
+//! types is parsed into one of these types at the edge; once constructed, a value is
+//! known to be valid.
+
+pub mod access;
+pub mod audit;
+pub mod error;
+pub mod ids;
+pub mod page;
+pub mod role;
+pub mod tenant;
+pub mod user;
+
+pub use error::{DomainError, DomainResult};
