@@ -1,1 +1,14 @@
+//! Arogya's adapters: the database (SQLite or PostgreSQL) with tenant-scoped
+//! transactions, migrations, repositories, password hashing, signing keys and
+//! login throttling.
 
+pub mod auth;
+pub mod db;
+pub mod entities;
+pub mod migrations;
+pub mod repos;
+pub mod secret;
+pub mod tenant_directory;
+
+pub use db::{Backend, Db, PlatformTx, TenantTx};
+pub use secret::Secret;

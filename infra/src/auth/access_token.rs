@@ -1,0 +1,150 @@
+//! Short-lived access tokens: EdDSA-signed JWTs naming the user, their tenant and
+//! roles. Only EdDSA with a known `kid` is accepted; `alg: none`, other algorithms,
+//! unknown keys, wrong issuer or audience, and expired tokens are all rejected.
+
+use super::keys::KeyRing;
+use arogya_domain::access::Principal;
+use arogya_domain::ids::{FacilityId, TenantId, UnitId, UserId};
+use arogya_domain::role::{Role, RoleGrant};
+use jsonwebtoken::{decode, decode_header, encode, Algorithm, Header, Validation};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub const ISSUER: &str = "arogya";
+pub const AUDIENCE: &str = "arogya-api";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ClaimGrant {
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facility: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AccessClaims {
+    pub sub: Uuid,
+    /// The tenant; absent for platform administrators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tid: Option<Uuid>,
+    pub roles: Vec<ClaimGrant>,
+    pub iss: String,
+    pub aud: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: Uuid,
+}
+
+/// A verified token: who, and until when.
+#[derive(Debug, Clone)]
+pub struct VerifiedToken {
+    pub principal: Principal,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("the access token is malformed or not signed by a known key")]
+    Invalid,
+    #[error("the access token has expired")]
+    Expired,
+}
+
+/// Sign an access token for `principal`, valid for `ttl_secs`. Returns the token and its expiry.
+pub fn issue(keys: &KeyRing, principal: &Principal, ttl_secs: i64) -> anyhow::Result<(String, i64)> {
+    let now = chrono::Utc::now().timestamp();
+    let (tid, roles) = match principal {
+        Principal::PlatformAdmin { .. } => {
+            (None, vec![ClaimGrant { role: Role::PlatformAdmin.as_str().into(), unit: None, facility: None }])
+        }
+        Principal::Staff { tenant, grants, .. } => (
+            Some(tenant.0),
+            grants
+                .iter()
+                .map(|g| ClaimGrant {
+                    role: g.role.as_str().into(),
+                    unit: g.unit().map(|u| u.0),
+                    facility: g.facility().map(|f| f.0),
+                })
+                .collect(),
+        ),
+    };
+    let claims = AccessClaims {
+        sub: principal.user_id().0,
+        tid,
+        roles,
+        iss: ISSUER.into(),
+        aud: AUDIENCE.into(),
+        iat: now,
+        exp: now + ttl_secs,
+        jti: Uuid::now_v7(),
+    };
+    let mut header = Header::new(Algorithm::EdDSA);
+    header.kid = Some(keys.active_kid().to_owned());
+    let token = encode(&header, &claims, keys.encoding_key())?;
+    Ok((token, claims.exp))
+}
+
+pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> {
+    let header = decode_header(token).map_err(|_| TokenError::Invalid)?;
+    if header.alg != Algorithm::EdDSA {
+        return Err(TokenError::Invalid);
+    }
+    let key = header.kid.as_deref().and_then(|kid| keys.decoding_key(kid)).ok_or(TokenError::Invalid)?;
+    let mut validation = Validation::new(Algorithm::EdDSA);
+    validation.set_issuer(&[ISSUER]);
+    validation.set_audience(&[AUDIENCE]);
+    validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+    validation.leeway = 5;
+    let data = decode::<AccessClaims>(token, key, &validation).map_err(|e| match e.kind() {
+        jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenError::Expired,
+        _ => TokenError::Invalid,
+    })?;
+    let claims = data.claims;
+    let principal = match claims.tid {
+        None => {
+            if !claims.roles.iter().any(|g| g.role == Role::PlatformAdmin.as_str()) {
+                return Err(TokenError::Invalid);
+            }
+            Principal::PlatformAdmin { id: UserId(claims.sub) }
+        }
+        Some(tid) => {
+            let grants = claims
+                .roles
+                .iter()
+                .map(|g| {
+                    let role = Role::parse(&g.role).map_err(|_| TokenError::Invalid)?;
+                    RoleGrant::new(role, g.unit.map(UnitId), g.facility.map(FacilityId)).map_err(|_| TokenError::Invalid)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Principal::Staff { id: UserId(claims.sub), tenant: TenantId(tid), grants }
+        }
+    };
+    Ok(VerifiedToken { principal, expires_at: claims.exp })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::keys::generate_pem;
+
+    fn ring() -> KeyRing {
+        KeyRing::from_pems(&[generate_pem().unwrap()]).unwrap()
+    }
+
+    #[test]
+    fn round_trip_and_foreign_key_rejected() {
+        let keys = ring();
+        let p = Principal::Staff {
+            id: UserId::new(),
+            tenant: TenantId::new(),
+            grants: vec![RoleGrant::new(Role::Doctor, None, None).unwrap()],
+        };
+        let (token, _) = issue(&keys, &p, 60).unwrap();
+        assert_eq!(verify(&keys, &token).unwrap().principal, p);
+        assert!(matches!(verify(&ring(), &token), Err(TokenError::Invalid)));
+        let (expired, _) = issue(&keys, &p, -60).unwrap();
+        assert!(matches!(verify(&keys, &expired), Err(TokenError::Expired)));
+    }
+}

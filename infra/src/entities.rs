@@ -1,0 +1,9 @@
+//! sea-orm entities, one file per table. Only infra sees these; the API gets domain
+//! types or plain records from the repositories.
+
+pub mod audit_event;
+pub mod platform_admin;
+pub mod refresh_token;
+pub mod role_assignment;
+pub mod tenant;
+pub mod user;
