@@ -1,1 +1,13 @@
+//! Arogya's HTTP and GraphQL edge: configuration, the server, the GraphQL schema,
+//! the use cases it calls, and the `arogya` command line.
 
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod server;
+pub mod state;
+pub mod telemetry;

@@ -130,6 +130,17 @@ impl Db {
         }
     }
 
+    /// On PostgreSQL: is the connected role exempt from row-level security
+    /// (superuser or BYPASSRLS)? Always false on SQLite, which has none.
+    pub async fn role_bypasses_rls(&self) -> anyhow::Result<bool> {
+        if self.backend != Backend::Postgres {
+            return Ok(false);
+        }
+        let sql = "SELECT (rolsuper OR rolbypassrls) AS bypass FROM pg_roles WHERE rolname = current_user";
+        let row = self.conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+        Ok(row.and_then(|r| r.try_get::<bool>("", "bypass").ok()).unwrap_or(false))
+    }
+
     async fn begin(&self, access: Access, scope: &str) -> anyhow::Result<DatabaseTransaction> {
         let tx = match (self.backend, access) {
             (Backend::Sqlite, Access::Write) => {

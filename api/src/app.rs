@@ -1,0 +1,21 @@
+//! Use cases: what the API (and the command line) can do, independent of GraphQL.
+//! Each one takes already-validated domain values, runs in one transaction with its
+//! audit event, and returns records. Authorisation is the caller's job: resolvers ask
+//! the policies in `arogya_domain::access` first; the command line acts as the system.
+
+pub mod session;
+pub mod tenants;
+pub mod users;
+
+use arogya_domain::role::RoleGrant;
+use arogya_domain::user::{DisplayName, Email, NewPassword, Username};
+
+/// A new staff account with its initial roles.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub username: Username,
+    pub display_name: DisplayName,
+    pub email: Option<Email>,
+    pub password: NewPassword,
+    pub grants: Vec<RoleGrant>,
+}

@@ -1,0 +1,148 @@
+//! Administering staff accounts inside one tenant.
+
+use super::NewAccount;
+use crate::error::ApiResult;
+use crate::state::AppState;
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::ids::{TenantId, UserId};
+use arogya_domain::role::RoleGrant;
+use arogya_domain::user::NewPassword;
+use arogya_domain::DomainError;
+use arogya_infra::auth::password::hash_password;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::users::{self, NewUser, ProfileChange, UserRecord};
+use arogya_infra::repos::{roles, sessions};
+use arogya_infra::TenantTx;
+
+fn grant_detail(g: &RoleGrant) -> serde_json::Value {
+    serde_json::json!({ "role": g.role.as_str(), "unit": g.unit(), "facility": g.facility() })
+}
+
+/// Insert an account and its grants in an open transaction (shared with tenant creation).
+pub(crate) async fn insert_account(
+    tx: &mut TenantTx,
+    actor: Actor,
+    meta: &RequestMeta,
+    account: &NewAccount,
+    password_hash: String,
+) -> ApiResult<UserRecord> {
+    let user = users::insert(
+        tx,
+        NewUser {
+            username: &account.username,
+            email: account.email.as_ref(),
+            display_name: &account.display_name,
+            password_hash,
+        },
+    )
+    .await?;
+    for g in &account.grants {
+        roles::grant(tx, UserId(user.id), *g, actor.id()).await?;
+    }
+    let detail = serde_json::json!({
+        "username": user.username,
+        "roles": account.grants.iter().map(grant_detail).collect::<Vec<_>>(),
+    });
+    let event = NewAuditEvent::new(actor, AuditAction::UserCreate, "user", Some(user.id)).with_detail(detail);
+    audit::record(tx, meta, event).await?;
+    Ok(user)
+}
+
+pub async fn create_user(
+    state: &AppState,
+    actor: Actor,
+    meta: &RequestMeta,
+    tenant: TenantId,
+    account: NewAccount,
+) -> ApiResult<UserRecord> {
+    let hash = hash_password(&account.password).await?;
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let user = insert_account(&mut tx, actor, meta, &account, hash).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Change display name, e-mail or active state, if the caller saw the latest version.
+/// Disabling an account ends its sessions.
+pub async fn update_user(
+    state: &AppState,
+    actor: Actor,
+    meta: &RequestMeta,
+    tenant: TenantId,
+    id: UserId,
+    expected_version: i32,
+    change: ProfileChange,
+) -> ApiResult<UserRecord> {
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    let detail = serde_json::json!({
+        "displayName": change.display_name.is_some(),
+        "email": change.email.is_some(),
+        "status": change.status,
+    });
+    let disabling = change.status == Some(users::STATUS_DISABLED);
+    let user = users::update_profile(&tx, id, expected_version, change).await?;
+    if disabling {
+        sessions::revoke_user(&tx, id).await?;
+    }
+    let event = NewAuditEvent::new(actor, AuditAction::UserUpdate, "user", Some(id.0)).with_detail(detail);
+    audit::record(&mut tx, meta, event).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Set a new password for someone else; their sessions end.
+pub async fn reset_password(
+    state: &AppState,
+    actor: Actor,
+    meta: &RequestMeta,
+    tenant: TenantId,
+    id: UserId,
+    password: NewPassword,
+) -> ApiResult<()> {
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    users::set_password_hash(&tx, id, hash).await?;
+    sessions::revoke_user(&tx, id).await?;
+    audit::record(&mut tx, meta, NewAuditEvent::new(actor, AuditAction::UserPasswordReset, "user", Some(id.0))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn grant_role(
+    state: &AppState,
+    actor: Actor,
+    meta: &RequestMeta,
+    tenant: TenantId,
+    id: UserId,
+    grant: RoleGrant,
+) -> ApiResult<UserRecord> {
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let user = users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    roles::grant(&tx, id, grant, actor.id()).await?;
+    let event = NewAuditEvent::new(actor, AuditAction::RoleGrant, "user", Some(id.0)).with_detail(grant_detail(&grant));
+    audit::record(&mut tx, meta, event).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+pub async fn revoke_role(
+    state: &AppState,
+    actor: Actor,
+    meta: &RequestMeta,
+    tenant: TenantId,
+    id: UserId,
+    grant: RoleGrant,
+) -> ApiResult<UserRecord> {
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let user = users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    if !roles::revoke(&tx, id, grant).await? {
+        return Err(DomainError::NotFound { entity: "role grant" }.into());
+    }
+    let event = NewAuditEvent::new(actor, AuditAction::RoleRevoke, "user", Some(id.0)).with_detail(grant_detail(&grant));
+    audit::record(&mut tx, meta, event).await?;
+    tx.commit().await?;
+    Ok(user)
+}

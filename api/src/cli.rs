@@ -1,0 +1,276 @@
+//! The `arogya` command line.
+
+use crate::app::tenants::{create_tenant, set_status, CreateTenant};
+use crate::app::users::create_user;
+use crate::app::NewAccount;
+use crate::config::{Config, CONFIG_HELP};
+use crate::{demo, server, telemetry};
+use anyhow::Context;
+use arogya_domain::audit::Actor;
+use arogya_domain::ids::TenantId;
+use arogya_domain::role::{Role, RoleGrant};
+use arogya_domain::tenant::{TenantCode, TenantKind, TenantName, TenantStatus};
+use arogya_domain::user::{DisplayName, Email, NewPassword, Username};
+use arogya_infra::auth::keys;
+use arogya_infra::auth::password::hash_password;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::RequestMeta;
+use arogya_infra::repos::{platform_admins, tenants};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "arogya",
+    version,
+    about = "Arogya: a multi-tenant health information management system.",
+    long_about = "Arogya: a multi-tenant health information management system for state and district \
+                  health departments. This one binary runs the GraphQL server and administers it.",
+    after_help = "Run `arogya serve --help` for every configuration setting."
+)]
+pub struct Cli {
+    /// TOML configuration file (default: ./arogya.toml when present).
+    #[arg(long, global = true, env = "AROGYA_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP and GraphQL server (migrating the database first unless told not to).
+    #[command(after_help = CONFIG_HELP)]
+    Serve {
+        /// Address to listen on, e.g. 0.0.0.0:8080 (overrides AROGYA_BIND).
+        #[arg(long)]
+        bind: Option<String>,
+        /// Create the demo tenants and logins on start (harmless when they exist).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations as the table owner, then grant the application role.
+    Migrate,
+    /// Create, list, suspend and reactivate tenants.
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
+    /// Create user accounts and platform administrators.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage the keys that sign access tokens.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Create the demo tenants and administrators and print their logins (idempotent).
+    SeedDemo,
+    /// Print the GraphQL schema (SDL).
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    State,
+    District,
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Create a tenant: a state (code like WB) or a district (code like BR-MZP).
+    Create {
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// The parent state's code, for a district.
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// List tenants.
+    List,
+    /// Suspend a tenant: its users can no longer log in or use their tokens.
+    Suspend {
+        #[arg(long)]
+        code: String,
+    },
+    /// Reactivate a suspended tenant.
+    Reactivate {
+        #[arg(long)]
+        code: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account in a tenant (or a platform administrator with --platform-admin).
+    /// The password is read from AROGYA_NEW_PASSWORD, or generated and printed once.
+    Create {
+        /// Tenant code; omit with --platform-admin.
+        #[arg(long, required_unless_present = "platform_admin")]
+        tenant: Option<String>,
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        #[arg(long)]
+        email: Option<String>,
+        /// Role to grant, repeatable: state_admin, district_admin, facility_admin, doctor,
+        /// nurse, lab_technician, helpline_operator, helpline_doctor, surveyor.
+        #[arg(long = "role")]
+        roles: Vec<String>,
+        /// Create a platform administrator instead of a tenant user.
+        #[arg(long, conflicts_with_all = ["tenant", "roles"])]
+        platform_admin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Add a new signing key to AROGYA_JWT_KEYS_DIR; it signs from the next start, and
+    /// older keys keep verifying until you delete them.
+    Rotate,
+}
+
+fn cli_meta() -> RequestMeta {
+    RequestMeta { request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())), client_addr: Some("cli".into()) }
+}
+
+/// `anyhow` from an API error, for command-line output.
+fn api_err(e: crate::error::ApiError) -> anyhow::Error {
+    anyhow::anyhow!("{}: {}", e.code(), e.message())
+}
+
+fn new_password(username: &Username) -> anyhow::Result<(NewPassword, bool)> {
+    match std::env::var("AROGYA_NEW_PASSWORD") {
+        Ok(p) => Ok((NewPassword::parse(&p, "AROGYA_NEW_PASSWORD", Some(username)).map_err(|e| anyhow::anyhow!("{e}"))?, false)),
+        Err(_) => {
+            use base64::Engine;
+            let raw: [u8; 15] = std::array::from_fn(|_| rand_byte());
+            let generated = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
+            Ok((NewPassword::parse(&generated, "password", None).map_err(|e| anyhow::anyhow!("{e}"))?, true))
+        }
+    }
+}
+
+fn rand_byte() -> u8 {
+    // uuid v4 draws from the OS generator; one byte of it at a time is plenty here.
+    uuid::Uuid::new_v4().as_bytes()[0]
+}
+
+pub async fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let mut config = Config::load(cli.config.as_deref())?;
+    telemetry::init(&config);
+    match cli.command {
+        Command::Serve { bind, demo } => {
+            if let Some(b) = bind {
+                config.bind = b;
+            }
+            let started = std::time::Instant::now();
+            let listener = tokio::net::TcpListener::bind(&config.bind)
+                .await
+                .with_context(|| format!("binding {}", config.bind))?;
+            let addr = listener.local_addr()?;
+            let state = server::build_state(config).await?;
+            if demo {
+                let logins = demo::seed(&state).await?;
+                demo::print_logins(&logins);
+            }
+            tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, backend = ?state.db.backend(), "listening");
+            println!("Arogya listening on http://{addr} (GraphiQL at http://{addr}/graphql)");
+            server::serve(state, listener, server::shutdown_signal()).await
+        }
+        Command::Migrate => {
+            server::run_migrations(&config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", crate::graphql::sdl());
+            Ok(())
+        }
+        Command::Keys { command: KeysCommand::Rotate } => {
+            let path = keys::rotate(&config.jwt_keys_dir)?;
+            println!("new signing key {}; restart the server to sign with it", path.display());
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let state = server::build_state(config).await?;
+            let logins = demo::seed(&state).await?;
+            demo::print_logins(&logins);
+            Ok(())
+        }
+        Command::Tenant { command } => {
+            let state = server::build_state(config).await?;
+            match command {
+                TenantCommand::Create { kind, code, name, parent } => {
+                    let request = CreateTenant {
+                        kind: match kind {
+                            KindArg::State => TenantKind::State,
+                            KindArg::District => TenantKind::District,
+                        },
+                        code: TenantCode::parse(&code)?,
+                        name: TenantName::parse(&name)?,
+                        parent_code: parent.as_deref().map(TenantCode::parse).transpose()?,
+                        first_admin: None,
+                    };
+                    let t = create_tenant(&state, Actor::System, &cli_meta(), request).await.map_err(api_err)?;
+                    println!("created tenant {} ({}) id {}", t.code, t.name, t.id);
+                }
+                TenantCommand::List => {
+                    let page = arogya_domain::page::PageRequest::new(Some(100), None)?;
+                    for t in tenants::list(state.db.conn(), page).await?.items {
+                        println!("{:<8} {:<9} {:<10} {}  {}", t.code, t.kind, t.status, t.id, t.name);
+                    }
+                }
+                TenantCommand::Suspend { code } => change_status(&state, &code, TenantStatus::Suspended).await?,
+                TenantCommand::Reactivate { code } => change_status(&state, &code, TenantStatus::Active).await?,
+            }
+            Ok(())
+        }
+        Command::User { command: UserCommand::Create { tenant, username, display_name, email, roles, platform_admin } } => {
+            let state = server::build_state(config).await?;
+            let username = Username::parse(&username)?;
+            let display_name = DisplayName::parse(&display_name)?;
+            let email = email.as_deref().map(Email::parse).transpose()?;
+            let (password, generated) = new_password(&username)?;
+            if platform_admin {
+                let hash = hash_password(&password).await?;
+                let tx = state.db.platform_tx(Access::Write).await?;
+                platform_admins::insert(&tx, &username, email.as_ref(), &display_name, hash).await.map_err(|e| match e {
+                    arogya_infra::db::InfraError::Domain(d) => anyhow::anyhow!("{d}"),
+                    arogya_infra::db::InfraError::Internal(i) => i,
+                })?;
+                tx.commit().await?;
+                println!("created platform administrator {}", username.as_str());
+            } else {
+                let code = TenantCode::parse(tenant.as_deref().unwrap_or_default())?;
+                let t = tenants::find_by_code(state.db.conn(), &code).await?.with_context(|| format!("no tenant {code}"))?;
+                let grants = roles
+                    .iter()
+                    .map(|r| RoleGrant::new(Role::parse(r)?, None, None))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let account = NewAccount { username: username.clone(), display_name, email, password: password.clone(), grants };
+                create_user(&state, Actor::System, &cli_meta(), TenantId(t.id), account).await.map_err(api_err)?;
+                println!("created user {} in {}", username.as_str(), code);
+            }
+            if generated {
+                println!("password (shown once): {}", password.expose());
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn change_status(state: &crate::state::AppState, code: &str, status: TenantStatus) -> anyhow::Result<()> {
+    let code = TenantCode::parse(code)?;
+    let t = tenants::find_by_code(state.db.conn(), &code).await?.with_context(|| format!("no tenant {code}"))?;
+    let t = set_status(state, Actor::System, &cli_meta(), TenantId(t.id), status, None).await.map_err(api_err)?;
+    println!("tenant {} is now {}", t.code, t.status);
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! Configuration: `AROGYA_*` environment variables over an optional TOML file over
+//! the defaults below. With no configuration at all the server runs on an SQLite file
+//! and local folders under `./data/`, so nothing else needs installing.
+
+use anyhow::Context;
+use arogya_infra::secret::redact_url;
+use arogya_infra::Secret;
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Every setting, flat, so that each is one environment variable: `database_url` is
+/// `AROGYA_DATABASE_URL`, and `database_url = "…"` in the TOML file.
+#[derive(Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub bind: String,
+    pub database_url: String,
+    pub database_migration_url: Option<String>,
+    pub database_app_role: String,
+    pub database_max_connections: u32,
+    pub migrate_on_start: bool,
+    pub object_store_dir: PathBuf,
+    pub jwt_keys_dir: PathBuf,
+    pub jwt_signing_keys: Option<String>,
+    pub access_token_ttl_secs: i64,
+    pub refresh_token_ttl_hours: i64,
+    pub login_max_failures_per_account: u32,
+    pub login_max_failures_per_address: u32,
+    pub login_lockout_secs: u64,
+    pub max_body_bytes: usize,
+    pub graphql_max_depth: usize,
+    pub graphql_max_complexity: usize,
+    pub trust_forwarded_for: bool,
+    pub tenant_cache_ttl_secs: u64,
+    pub shutdown_grace_secs: u64,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            database_url: "sqlite://./data/arogya.db?mode=rwc".into(),
+            database_migration_url: None,
+            database_app_role: "arogya_app".into(),
+            database_max_connections: 16,
+            migrate_on_start: true,
+            object_store_dir: "./data/objects".into(),
+            jwt_keys_dir: "./data/keys".into(),
+            jwt_signing_keys: None,
+            access_token_ttl_secs: 600,
+            refresh_token_ttl_hours: 12,
+            login_max_failures_per_account: 5,
+            login_max_failures_per_address: 50,
+            login_lockout_secs: 900,
+            max_body_bytes: 256 * 1024,
+            graphql_max_depth: 16,
+            graphql_max_complexity: 2000,
+            trust_forwarded_for: false,
+            tenant_cache_ttl_secs: 5,
+            shutdown_grace_secs: 30,
+            log_format: LogFormat::Text,
+            log_filter: "info".into(),
+        }
+    }
+}
+
+/// The settings table shown by `arogya serve --help` and in the README.
+pub const CONFIG_HELP: &str = "\
+Configuration (environment variable, or the same name in lowercase without AROGYA_ in the TOML file
+given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
+  AROGYA_BIND                            address to listen on [127.0.0.1:8080]
+  AROGYA_DATABASE_URL                    sqlite://FILE or postgres://USER:PASS@HOST/DB [sqlite://./data/arogya.db?mode=rwc]
+  AROGYA_DATABASE_MIGRATION_URL          PostgreSQL URL of the table owner, used to migrate [unset: use DATABASE_URL]
+  AROGYA_DATABASE_APP_ROLE               PostgreSQL role granted access after migrating [arogya_app]
+  AROGYA_DATABASE_MAX_CONNECTIONS        connection pool size [16]
+  AROGYA_MIGRATE_ON_START                apply migrations when the server starts [true]
+  AROGYA_OBJECT_STORE_DIR                folder of the local object store [./data/objects]
+  AROGYA_JWT_KEYS_DIR                    folder of Ed25519 PEM signing keys, newest signs [./data/keys]
+  AROGYA_JWT_SIGNING_KEYS                PEM keys (oldest first) instead of the folder, e.g. from a secrets manager
+  AROGYA_ACCESS_TOKEN_TTL_SECS           access token lifetime [600]
+  AROGYA_REFRESH_TOKEN_TTL_HOURS         refresh token lifetime [12]
+  AROGYA_LOGIN_MAX_FAILURES_PER_ACCOUNT  failed logins before an account is locked out [5]
+  AROGYA_LOGIN_MAX_FAILURES_PER_ADDRESS  failed logins before a client address is locked out [50]
+  AROGYA_LOGIN_LOCKOUT_SECS              lockout and counting window [900]
+  AROGYA_MAX_BODY_BYTES                  largest accepted request body [262144]
+  AROGYA_GRAPHQL_MAX_DEPTH               deepest accepted GraphQL query [16]
+  AROGYA_GRAPHQL_MAX_COMPLEXITY          most complex accepted GraphQL query [2000]
+  AROGYA_TRUST_FORWARDED_FOR             take the client address from X-Forwarded-For (behind a load balancer) [false]
+  AROGYA_TENANT_CACHE_TTL_SECS           how long a tenant's status is cached [5]
+  AROGYA_SHUTDOWN_GRACE_SECS             how long in-flight requests may finish after SIGTERM [30]
+  AROGYA_LOG_FORMAT                      text or json [text]
+  AROGYA_LOG_FILTER                      tracing filter, e.g. info,arogya_api=debug [info]";
+
+impl Config {
+    /// Defaults, then the TOML file (the one named, or `./arogya.toml` if present),
+    /// then `AROGYA_*` variables.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => {
+                anyhow::ensure!(path.exists(), "configuration file {} not found", path.display());
+                fig = fig.merge(Toml::file(path));
+            }
+            None => fig = fig.merge(Toml::file("arogya.toml")),
+        }
+        fig = fig.merge(Env::prefixed("AROGYA_").ignore(&["config"]));
+        let config: Config = fig.extract().context("reading the configuration")?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(self.access_token_ttl_secs >= 30, "access_token_ttl_secs must be at least 30");
+        anyhow::ensure!(self.refresh_token_ttl_hours >= 1, "refresh_token_ttl_hours must be at least 1");
+        anyhow::ensure!(self.database_max_connections >= 1, "database_max_connections must be at least 1");
+        anyhow::ensure!(self.max_body_bytes >= 1024, "max_body_bytes must be at least 1024");
+        Ok(())
+    }
+
+    pub fn database_url(&self) -> Secret<String> {
+        Secret::new(self.database_url.clone())
+    }
+
+    /// The URL migrations run with: the owner's when given.
+    pub fn migration_url(&self) -> Secret<String> {
+        Secret::new(self.database_migration_url.clone().unwrap_or_else(|| self.database_url.clone()))
+    }
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("bind", &self.bind)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("database_migration_url", &self.database_migration_url.as_deref().map(redact_url))
+            .field("database_app_role", &self.database_app_role)
+            .field("database_max_connections", &self.database_max_connections)
+            .field("object_store_dir", &self.object_store_dir)
+            .field("jwt_keys_dir", &self.jwt_keys_dir)
+            .field("jwt_signing_keys", &self.jwt_signing_keys.as_ref().map(|_| "[REDACTED]"))
+            .field("access_token_ttl_secs", &self.access_token_ttl_secs)
+            .field("refresh_token_ttl_hours", &self.refresh_token_ttl_hours)
+            .field("log_format", &self.log_format)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_is_documented_in_help_and_readme() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap_or_default();
+        let keys = serde_json::to_value(Config::default()).unwrap();
+        for key in keys.as_object().unwrap().keys() {
+            let var = format!("AROGYA_{}", key.to_uppercase());
+            assert!(CONFIG_HELP.contains(&var), "{var} missing from CONFIG_HELP");
+            assert!(readme.contains(&var), "{var} missing from README.md");
+        }
+    }
+
+    #[test]
+    fn debug_redacts_secrets() {
+        let c = Config {
+            database_url: "postgres://app:hunter2@db/arogya".into(),
+            jwt_signing_keys: Some("-----BEGIN PRIVATE KEY-----".into()),
+            ..Config::default()
+        };
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains("BEGIN PRIVATE"), "{shown}");
+    }
+
+    #[test]
+    fn environment_overrides_file_and_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("arogya.toml", "bind = \"0.0.0.0:9000\"\naccess_token_ttl_secs = 120")?;
+            jail.set_env("AROGYA_ACCESS_TOKEN_TTL_SECS", "300");
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(c.bind, "0.0.0.0:9000");
+            assert_eq!(c.access_token_ttl_secs, 300);
+            assert_eq!(c.refresh_token_ttl_hours, 12);
+            Ok(())
+        });
+    }
+}

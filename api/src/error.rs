@@ -1,0 +1,131 @@
+//! The one error type of the API edge. Business errors become GraphQL errors with a
+//! stable `extensions.code`; internal errors are logged (with the request id, from
+//! the request's tracing span) and returned as a bare `INTERNAL`, never with details.
+
+use arogya_domain::DomainError;
+use arogya_infra::db::InfraError;
+
+/// Deliberately neither `Display` nor `std::error::Error`: async-graphql turns any
+/// `Display` type into an error message, which would bypass this mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    Unauthenticated(String),
+    Forbidden(String),
+    NotFound(String),
+    Validation { field: Option<String>, message: String },
+    Conflict(String),
+    RateLimited { retry_after_secs: u64 },
+    Internal,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
+            ApiError::Forbidden(_) => "FORBIDDEN",
+            ApiError::NotFound(_) => "NOT_FOUND",
+            ApiError::Validation { .. } => "VALIDATION",
+            ApiError::Conflict(_) => "CONFLICT",
+            ApiError::RateLimited { .. } => "RATE_LIMITED",
+            ApiError::Internal => "INTERNAL",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Unauthenticated(m) | ApiError::Forbidden(m) | ApiError::NotFound(m) | ApiError::Conflict(m) => {
+                m.clone()
+            }
+            ApiError::Validation { field: Some(f), message } => format!("{f}: {message}"),
+            ApiError::Validation { field: None, message } => message.clone(),
+            ApiError::RateLimited { retry_after_secs } => {
+                format!("Too many attempts. Try again in {retry_after_secs} seconds.")
+            }
+            ApiError::Internal => "Internal error. It has been logged; quote the request id when reporting it.".into(),
+        }
+    }
+
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation { field: Some(field.to_owned()), message: message.into() }
+    }
+
+    pub fn unauthenticated() -> Self {
+        ApiError::Unauthenticated("Sign in first: this needs a valid access token.".into())
+    }
+
+    /// Log an internal failure with its whole cause chain and hide it from the caller.
+    pub fn internal(err: &anyhow::Error) -> Self {
+        tracing::error!(error = format!("{err:#}"), "internal error");
+        ApiError::Internal
+    }
+}
+
+impl From<DomainError> for ApiError {
+    fn from(e: DomainError) -> Self {
+        match e {
+            DomainError::Validation { field, message } => ApiError::Validation { field: Some(field), message },
+            DomainError::NotFound { entity } => ApiError::NotFound(format!("{entity} not found")),
+            DomainError::Conflict { message } => ApiError::Conflict(message),
+            DomainError::Forbidden { message } => ApiError::Forbidden(message),
+            DomainError::Unauthenticated { message } => ApiError::Unauthenticated(message),
+            DomainError::RateLimited { retry_after_secs } => ApiError::RateLimited { retry_after_secs },
+        }
+    }
+}
+
+impl From<InfraError> for ApiError {
+    fn from(e: InfraError) -> Self {
+        match e {
+            InfraError::Domain(d) => d.into(),
+            InfraError::Internal(err) => ApiError::internal(&err),
+        }
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> Self {
+        ApiError::internal(&e)
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(e: ApiError) -> Self {
+        let mut err = async_graphql::Error::new(e.message());
+        err = err.extend_with(|_, ext| {
+            ext.set("code", e.code());
+            match &e {
+                ApiError::Validation { field: Some(f), .. } => ext.set("field", f.as_str()),
+                ApiError::RateLimited { retry_after_secs } => ext.set("retryAfterSeconds", *retry_after_secs),
+                _ => {}
+            }
+        });
+        err
+    }
+}
+
+use async_graphql::ErrorExtensions;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_hide_their_cause() {
+        let e: ApiError = anyhow::anyhow!("password authentication failed for user app").into();
+        let gql: async_graphql::Error = e.into();
+        assert!(!gql.message.contains("password"));
+        let ext = serde_json::to_value(gql.extensions.unwrap()).unwrap();
+        assert_eq!(ext["code"], "INTERNAL");
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let e: ApiError = DomainError::validation("code", "bad").into();
+        let gql: async_graphql::Error = e.into();
+        let ext = serde_json::to_value(gql.extensions.unwrap()).unwrap();
+        assert_eq!(ext["code"], "VALIDATION");
+        assert_eq!(ext["field"], "code");
+    }
+}

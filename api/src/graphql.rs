@@ -1,0 +1,42 @@
+//! The GraphQL schema, merged from one part per module.
+
+pub mod audit;
+pub mod context;
+pub mod loaders;
+pub mod pagination;
+pub mod session;
+pub mod tenants;
+pub mod types;
+pub mod users;
+
+use crate::state::SharedState;
+use async_graphql::{MergedObject, MergedSubscription, Schema};
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(session::SessionQuery, tenants::TenantQuery, users::UserQuery, audit::AuditQuery);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(session::SessionMutation, tenants::TenantMutation, users::UserMutation);
+
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(audit::AuditSubscription);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
+
+/// Limits are enforced: an over-deep or over-complex query is rejected before it runs.
+pub fn build_schema(state: Option<SharedState>, max_depth: usize, max_complexity: usize) -> AppSchema {
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
+        .limit_depth(max_depth)
+        .limit_complexity(max_complexity)
+        .limit_recursive_depth(32)
+        .limit_directives(16);
+    if let Some(state) = state {
+        builder = builder.data(state);
+    }
+    builder.finish()
+}
+
+/// The schema in SDL, as committed in `api/schema.graphql`.
+pub fn sdl() -> String {
+    build_schema(None, usize::MAX, usize::MAX).sdl()
+}

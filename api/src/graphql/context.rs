@@ -1,0 +1,55 @@
+//! Per-request context attached by the HTTP handler, and safe accessors for resolvers
+//! (no `unwrap` on context data: a missing piece is an internal error, logged).
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::authn::Authn;
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_infra::repos::audit::RequestMeta;
+use async_graphql::Context;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct RequestCtx {
+    pub request_id: String,
+    pub client_addr: String,
+    pub authn: Authn,
+}
+
+impl RequestCtx {
+    pub fn principal(&self) -> ApiResult<&Principal> {
+        match &self.authn {
+            Authn::Authenticated(p) => Ok(p),
+            Authn::Rejected(why) => Err(ApiError::Unauthenticated((*why).to_owned())),
+            Authn::Anonymous => Err(ApiError::unauthenticated()),
+        }
+    }
+
+    pub fn meta(&self) -> RequestMeta {
+        RequestMeta { request_id: Some(self.request_id.clone()), client_addr: Some(self.client_addr.clone()) }
+    }
+}
+
+pub trait ContextExt {
+    fn app(&self) -> ApiResult<&AppState>;
+    fn request(&self) -> ApiResult<&RequestCtx>;
+    fn principal(&self) -> ApiResult<&Principal> {
+        self.request()?.principal()
+    }
+}
+
+impl ContextExt for Context<'_> {
+    fn app(&self) -> ApiResult<&AppState> {
+        self.data::<Arc<AppState>>().map(|s| s.as_ref()).map_err(|_| {
+            tracing::error!("application state missing from the GraphQL context");
+            ApiError::Internal
+        })
+    }
+
+    fn request(&self) -> ApiResult<&RequestCtx> {
+        self.data::<RequestCtx>().map_err(|_| {
+            tracing::error!("request context missing from the GraphQL context");
+            ApiError::Internal
+        })
+    }
+}

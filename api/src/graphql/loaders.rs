@@ -1,0 +1,85 @@
+//! DataLoaders, created fresh for every request so nothing is cached across users.
+//! Keys carry the tenant, and each batch runs in a transaction scoped to that tenant,
+//! so a loader can never return another tenant's rows.
+
+use crate::error::ApiError;
+use arogya_domain::ids::{TenantId, UserId};
+use arogya_domain::role::RoleGrant;
+use arogya_infra::db::Access;
+use arogya_infra::repos::users::UserRecord;
+use arogya_infra::repos::{roles, users};
+use arogya_infra::Db;
+use async_graphql::dataloader::{DataLoader, Loader};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub type TenantKey = (TenantId, UserId);
+
+fn by_tenant(keys: &[TenantKey]) -> HashMap<TenantId, Vec<uuid::Uuid>> {
+    let mut groups: HashMap<TenantId, Vec<uuid::Uuid>> = HashMap::new();
+    for (t, u) in keys {
+        groups.entry(*t).or_default().push(u.0);
+    }
+    groups
+}
+
+pub struct UserLoader {
+    db: Db,
+}
+
+impl Loader<TenantKey> for UserLoader {
+    type Value = UserRecord;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[TenantKey]) -> Result<HashMap<TenantKey, UserRecord>, ApiError> {
+        let mut out = HashMap::new();
+        for (tenant, ids) in by_tenant(keys) {
+            let tx = self.db.tenant_tx(tenant, Access::Read).await?;
+            for u in users::find_many(&tx, &ids).await? {
+                out.insert((tenant, UserId(u.id)), u);
+            }
+            tx.commit().await?;
+        }
+        Ok(out)
+    }
+}
+
+pub struct RoleLoader {
+    db: Db,
+}
+
+impl Loader<TenantKey> for RoleLoader {
+    type Value = Vec<RoleGrant>;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[TenantKey]) -> Result<HashMap<TenantKey, Vec<RoleGrant>>, ApiError> {
+        let mut out = HashMap::new();
+        for (tenant, ids) in by_tenant(keys) {
+            let tx = self.db.tenant_tx(tenant, Access::Read).await?;
+            let mut grants = roles::grants_for_many(&tx, &ids).await?;
+            tx.commit().await?;
+            for id in ids {
+                out.insert((tenant, UserId(id)), grants.remove(&id).unwrap_or_default());
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Shared handles (the batch API hands each operation a clone).
+pub type Users = Arc<DataLoader<UserLoader>>;
+pub type Roles = Arc<DataLoader<RoleLoader>>;
+
+pub struct Loaders {
+    pub users: Users,
+    pub roles: Roles,
+}
+
+impl Loaders {
+    pub fn new(db: &Db) -> Self {
+        Self {
+            users: Arc::new(DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn)),
+            roles: Arc::new(DataLoader::new(RoleLoader { db: db.clone() }, tokio::spawn)),
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Plain HTTP endpoints and middleware around the GraphQL API.
+
+pub mod authn;
+pub mod graphql_http;
+pub mod ops;
+pub mod metrics;

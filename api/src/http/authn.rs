@@ -1,0 +1,49 @@
+//! Turning an `Authorization: Bearer …` header (or a WebSocket `connection_init`
+//! payload) into an authenticated principal.
+
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_domain::tenant::TenantStatus;
+use arogya_infra::auth::access_token::{self, TokenError};
+
+/// The outcome of authentication. A bad token does not fail the whole request:
+/// `login` still works, and anything that needs a principal says UNAUTHENTICATED.
+#[derive(Debug, Clone)]
+pub enum Authn {
+    Anonymous,
+    Rejected(&'static str),
+    Authenticated(Principal),
+}
+
+impl Authn {
+    pub fn principal(&self) -> Option<&Principal> {
+        match self {
+            Authn::Authenticated(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Verify a bearer token and check that its tenant is still active.
+pub async fn authenticate(state: &AppState, header: Option<&str>) -> Authn {
+    let Some(header) = header else { return Authn::Anonymous };
+    let Some(token) = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")) else {
+        return Authn::Rejected("The Authorization header must be 'Bearer <access token>'.");
+    };
+    let verified = match access_token::verify(&state.keys, token.trim()) {
+        Ok(v) => v,
+        Err(TokenError::Expired) => return Authn::Rejected("The access token has expired: refresh it."),
+        Err(TokenError::Invalid) => return Authn::Rejected("The access token is not valid."),
+    };
+    if let Some(tenant) = verified.principal.tenant() {
+        match state.tenants.get(tenant).await {
+            Ok(Some(t)) if t.status == TenantStatus::Active.as_str() => {}
+            Ok(_) => return Authn::Rejected("The tenant of this account is suspended."),
+            Err(e) => {
+                tracing::error!(error = %e, "tenant lookup during authentication");
+                return Authn::Rejected("Authentication is unavailable right now.");
+            }
+        }
+    }
+    Authn::Authenticated(verified.principal)
+}

@@ -1,0 +1,165 @@
+//! The GraphQL endpoints: `POST /graphql`, GraphiQL at `GET /graphql`, and
+//! subscriptions over WebSocket at `/graphql/ws` (authenticated in `connection_init`).
+
+use crate::graphql::context::RequestCtx;
+use crate::graphql::{loaders, AppSchema};
+use crate::http::authn::{authenticate, Authn};
+use crate::state::SharedState;
+use async_graphql::http::{GraphiQLSource, ALL_WEBSOCKET_PROTOCOLS};
+use async_graphql::{BatchRequest, BatchResponse, Data};
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::body::Body;
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
+use std::net::SocketAddr;
+use std::time::Instant;
+
+/// Most operations one batched request may carry.
+const MAX_BATCH: usize = 10;
+
+pub async fn graphiql() -> Html<String> {
+    Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql/ws").finish())
+}
+
+/// A response shaped like any GraphQL error, for requests rejected before execution.
+fn reject(status: StatusCode, message: &str) -> Response {
+    let body = serde_json::json!({
+        "errors": [{ "message": message, "extensions": { "code": "VALIDATION" } }]
+    });
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+pub fn request_id(headers: &HeaderMap) -> String {
+    headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned()
+}
+
+/// The caller's address: the TCP peer, or behind a trusted load balancer the last
+/// address it appended to `X-Forwarded-For` (earlier entries are client-supplied).
+pub fn client_addr(headers: &HeaderMap, peer: SocketAddr, trust_forwarded_for: bool) -> String {
+    if trust_forwarded_for {
+        let forwarded = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .filter(|s| s.parse::<std::net::IpAddr>().is_ok());
+        if let Some(addr) = forwarded {
+            return addr.to_owned();
+        }
+    }
+    peer.ip().to_string()
+}
+
+#[tracing::instrument(name = "graphql", skip_all)]
+pub async fn graphql_post(
+    State(state): State<SharedState>,
+    Extension(schema): Extension<AppSchema>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let started = Instant::now();
+    let bytes = match axum::body::to_bytes(body, state.config.max_body_bytes).await {
+        Ok(b) => b,
+        Err(_) => {
+            return reject(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("The request body is larger than {} bytes.", state.config.max_body_bytes),
+            )
+        }
+    };
+    let batch: BatchRequest = match serde_json::from_slice(&bytes) {
+        Ok(b) => b,
+        Err(e) => {
+            return reject(
+                StatusCode::BAD_REQUEST,
+                &format!("The body is not a GraphQL request in JSON ({}).", e.to_string().split(" at line").next().unwrap_or("")),
+            )
+        }
+    };
+    if let BatchRequest::Batch(list) = &batch {
+        if list.len() > MAX_BATCH || list.is_empty() {
+            return reject(StatusCode::BAD_REQUEST, &format!("A batch carries 1 to {MAX_BATCH} operations."));
+        }
+    }
+    let operation = match &batch {
+        BatchRequest::Single(r) => r.operation_name.clone(),
+        BatchRequest::Batch(_) => Some("batch".to_owned()),
+    };
+    let authorization = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let ctx = RequestCtx {
+        request_id: request_id(&headers),
+        client_addr: client_addr(&headers, peer, state.config.trust_forwarded_for),
+        authn: authenticate(&state, authorization).await,
+    };
+    let loaders = loaders::Loaders::new(&state.db);
+    let batch = batch.data(ctx).data(loaders.users).data(loaders.roles);
+
+    let mut response = schema.execute_batch(batch).await;
+    let failed = ensure_error_codes(&mut response);
+    state.metrics.record_operation(operation.as_deref(), started.elapsed(), failed);
+
+    let mut http = axum::Json(response).into_response();
+    http.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    http
+}
+
+/// Errors raised by async-graphql itself (syntax, unknown fields, wrong types, depth
+/// and complexity limits) carry no code: they are all faults of the request, so they
+/// get `VALIDATION`. Returns whether any error was present.
+fn ensure_error_codes(response: &mut BatchResponse) -> bool {
+    let responses: Vec<&mut async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter_mut().collect(),
+    };
+    let mut failed = false;
+    for r in responses {
+        for e in r.errors.iter_mut() {
+            failed = true;
+            let ext = e.extensions.get_or_insert_with(Default::default);
+            if ext.get("code").is_none() {
+                ext.set("code", "VALIDATION");
+            }
+        }
+    }
+    failed
+}
+
+pub async fn graphql_ws(
+    State(state): State<SharedState>,
+    Extension(schema): Extension<AppSchema>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    protocol: GraphQLProtocol,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let request_id = request_id(&headers);
+    let client_addr = client_addr(&headers, peer, state.config.trust_forwarded_for);
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| async move {
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let authorization = payload
+                        .get("Authorization")
+                        .or_else(|| payload.get("authorization"))
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned);
+                    let authn = authenticate(&state, authorization.as_deref()).await;
+                    if !matches!(authn, Authn::Authenticated(_)) {
+                        return Err(async_graphql::Error::new("UNAUTHENTICATED: connection_init needs a valid Authorization"));
+                    }
+                    let loaders = loaders::Loaders::new(&state.db);
+                    let mut data = Data::default();
+                    data.insert(RequestCtx { request_id, client_addr, authn });
+                    data.insert(loaders.users);
+                    data.insert(loaders.roles);
+                    Ok(data)
+                })
+                .serve()
+                .await
+        })
+}

@@ -1,0 +1,168 @@
+//! Building the application state and router, and running the server with graceful
+//! shutdown.
+
+use crate::config::Config;
+use crate::graphql::{build_schema, AppSchema};
+use crate::http::{graphql_http, metrics::Metrics, ops};
+use crate::state::{AppState, SharedState};
+use anyhow::Context;
+use arogya_infra::auth::keys::KeyRing;
+use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
+use arogya_infra::db::{grant_app_role, migrate, Backend};
+use arogya_infra::tenant_directory::TenantDirectory;
+use arogya_infra::Db;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tracing::Instrument;
+
+/// Apply migrations with the owner's URL and, on PostgreSQL with a separate owner,
+/// grant the application role its (limited) rights.
+pub async fn run_migrations(config: &Config) -> anyhow::Result<()> {
+    let url = config.migration_url();
+    let owner = Db::connect(url.expose(), 2).await?;
+    migrate(owner.conn()).await?;
+    if owner.backend() == Backend::Postgres && config.database_migration_url.is_some() {
+        grant_app_role(owner.conn(), &config.database_app_role).await?;
+    }
+    owner.conn().clone().close().await.ok();
+    Ok(())
+}
+
+fn load_keys(config: &Config) -> anyhow::Result<KeyRing> {
+    match &config.jwt_signing_keys {
+        Some(text) => {
+            let pems: Vec<String> = text
+                .split_inclusive("-----END PRIVATE KEY-----")
+                .map(str::trim)
+                .filter(|p| p.contains("BEGIN PRIVATE KEY"))
+                .map(str::to_owned)
+                .collect();
+            KeyRing::from_pems(&pems).context("reading AROGYA_JWT_SIGNING_KEYS")
+        }
+        None => KeyRing::load_or_create(&config.jwt_keys_dir),
+    }
+}
+
+/// Warn loudly when PostgreSQL row-level security cannot apply to the app's role.
+async fn check_rls_role(db: &Db) {
+    match db.role_bypasses_rls().await {
+        Ok(true) => tracing::warn!(
+            "the database role is a superuser or has BYPASSRLS: row-level security is NOT enforced. \
+             Connect as the application role (see README, PostgreSQL)."
+        ),
+        Ok(false) => {}
+        Err(e) => tracing::warn!(error = format!("{e:#}"), "could not check the database role"),
+    }
+}
+
+pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
+    if config.migrate_on_start {
+        run_migrations(&config).await?;
+    }
+    let db = Db::connect(&config.database_url, config.database_max_connections).await?;
+    check_rls_role(&db).await;
+    let keys = load_keys(&config)?;
+    std::fs::create_dir_all(&config.object_store_dir)
+        .with_context(|| format!("creating {}", config.object_store_dir.display()))?;
+    let throttle = LoginThrottle::new(ThrottleConfig {
+        max_failures_per_account: config.login_max_failures_per_account,
+        max_failures_per_address: config.login_max_failures_per_address,
+        window: Duration::from_secs(config.login_lockout_secs),
+        lockout: Duration::from_secs(config.login_lockout_secs),
+    });
+    let tenants = TenantDirectory::new(db.clone(), Duration::from_secs(config.tenant_cache_ttl_secs));
+    Ok(Arc::new(AppState { config, db, keys, tenants, throttle, metrics: Metrics::default() }))
+}
+
+pub fn router(state: SharedState) -> Router {
+    let schema: AppSchema =
+        build_schema(Some(state.clone()), state.config.graphql_max_depth, state.config.graphql_max_complexity);
+    Router::new()
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/.well-known/jwks.json", get(ops::jwks))
+        .route("/graphql", get(graphql_http::graphiql).post(graphql_http::graphql_post))
+        .route("/graphql/ws", get(graphql_http::graphql_ws))
+        .layer(Extension(schema))
+        .layer(middleware::from_fn_with_state(state.clone(), ops::count_requests))
+        .layer(CatchPanicLayer::custom(|_| {
+            let body = r#"{"errors":[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]}"#;
+            (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        }))
+        .layer(middleware::from_fn(request_span))
+        .with_state(state)
+}
+
+/// Give every request an id (the caller's `X-Request-Id` when it is sane, else a new
+/// one), a tracing span carrying it, a log line when it finishes, and echo the id.
+async fn request_span(mut req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    let value = HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("-"));
+    req.headers_mut().insert("x-request-id", value.clone());
+    let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path());
+    let started = Instant::now();
+    let mut response = next.run(req).instrument(span.clone()).await;
+    span.in_scope(|| {
+        tracing::info!(status = response.status().as_u16(), latency_us = started.elapsed().as_micros() as u64, "request finished")
+    });
+    response.headers_mut().insert("x-request-id", value);
+    response
+}
+
+/// Serve until `shutdown` resolves, then let in-flight requests finish for up to the
+/// configured grace period.
+pub async fn serve(state: SharedState, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let grace = Duration::from_secs(state.config.shutdown_grace_secs);
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown.await;
+        tracing::info!("shutting down: finishing in-flight requests");
+        let _ = stopping_tx.send(true);
+    });
+    tokio::select! {
+        result = server => result.context("serving HTTP")?,
+        _ = async {
+            let _ = stopping_rx.wait_for(|s| *s).await;
+            tokio::time::sleep(grace).await;
+        } => tracing::warn!("grace period over: closing remaining connections"),
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

@@ -1,0 +1,20 @@
+//! What every request can reach: the database, keys, caches, metrics and settings.
+
+use crate::config::Config;
+use crate::http::metrics::Metrics;
+use arogya_infra::auth::keys::KeyRing;
+use arogya_infra::auth::throttle::LoginThrottle;
+use arogya_infra::tenant_directory::TenantDirectory;
+use arogya_infra::Db;
+use std::sync::Arc;
+
+pub type SharedState = Arc<AppState>;
+
+pub struct AppState {
+    pub config: Config,
+    pub db: Db,
+    pub keys: KeyRing,
+    pub tenants: TenantDirectory,
+    pub throttle: LoginThrottle,
+    pub metrics: Metrics,
+}
