@@ -137,7 +137,10 @@ enum KeysCommand {
 }
 
 fn cli_meta() -> RequestMeta {
-    RequestMeta { request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())), client_addr: Some("cli".into()) }
+    RequestMeta {
+        request_id: Some(format!("cli-{}", uuid::Uuid::now_v7())),
+        client_addr: Some("cli".into()),
+    }
 }
 
 /// `anyhow` from an API error, for command-line output.
@@ -147,12 +150,20 @@ fn api_err(e: crate::error::ApiError) -> anyhow::Error {
 
 fn new_password(username: &Username) -> anyhow::Result<(NewPassword, bool)> {
     match std::env::var("AROGYA_NEW_PASSWORD") {
-        Ok(p) => Ok((NewPassword::parse(&p, "AROGYA_NEW_PASSWORD", Some(username)).map_err(|e| anyhow::anyhow!("{e}"))?, false)),
+        Ok(p) => Ok((
+            NewPassword::parse(&p, "AROGYA_NEW_PASSWORD", Some(username))
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+            false,
+        )),
         Err(_) => {
             use base64::Engine;
             let raw: [u8; 15] = std::array::from_fn(|_| rand_byte());
             let generated = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
-            Ok((NewPassword::parse(&generated, "password", None).map_err(|e| anyhow::anyhow!("{e}"))?, true))
+            Ok((
+                NewPassword::parse(&generated, "password", None)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?,
+                true,
+            ))
         }
     }
 }
@@ -194,9 +205,14 @@ pub async fn run() -> anyhow::Result<()> {
             print!("{}", crate::graphql::sdl());
             Ok(())
         }
-        Command::Keys { command: KeysCommand::Rotate } => {
+        Command::Keys {
+            command: KeysCommand::Rotate,
+        } => {
             let path = keys::rotate(&config.jwt_keys_dir)?;
-            println!("new signing key {}; restart the server to sign with it", path.display());
+            println!(
+                "new signing key {}; restart the server to sign with it",
+                path.display()
+            );
             Ok(())
         }
         Command::SeedDemo => {
@@ -208,7 +224,12 @@ pub async fn run() -> anyhow::Result<()> {
         Command::Tenant { command } => {
             let state = server::build_state(config).await?;
             match command {
-                TenantCommand::Create { kind, code, name, parent } => {
+                TenantCommand::Create {
+                    kind,
+                    code,
+                    name,
+                    parent,
+                } => {
                     let request = CreateTenant {
                         kind: match kind {
                             KindArg::State => TenantKind::State,
@@ -219,21 +240,40 @@ pub async fn run() -> anyhow::Result<()> {
                         parent_code: parent.as_deref().map(TenantCode::parse).transpose()?,
                         first_admin: None,
                     };
-                    let t = create_tenant(&state, Actor::System, &cli_meta(), request).await.map_err(api_err)?;
+                    let t = create_tenant(&state, Actor::System, &cli_meta(), request)
+                        .await
+                        .map_err(api_err)?;
                     println!("created tenant {} ({}) id {}", t.code, t.name, t.id);
                 }
                 TenantCommand::List => {
                     let page = arogya_domain::page::PageRequest::new(Some(100), None)?;
                     for t in tenants::list(state.db.conn(), page).await?.items {
-                        println!("{:<8} {:<9} {:<10} {}  {}", t.code, t.kind, t.status, t.id, t.name);
+                        println!(
+                            "{:<8} {:<9} {:<10} {}  {}",
+                            t.code, t.kind, t.status, t.id, t.name
+                        );
                     }
                 }
-                TenantCommand::Suspend { code } => change_status(&state, &code, TenantStatus::Suspended).await?,
-                TenantCommand::Reactivate { code } => change_status(&state, &code, TenantStatus::Active).await?,
+                TenantCommand::Suspend { code } => {
+                    change_status(&state, &code, TenantStatus::Suspended).await?
+                }
+                TenantCommand::Reactivate { code } => {
+                    change_status(&state, &code, TenantStatus::Active).await?
+                }
             }
             Ok(())
         }
-        Command::User { command: UserCommand::Create { tenant, username, display_name, email, roles, platform_admin } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    tenant,
+                    username,
+                    display_name,
+                    email,
+                    roles,
+                    platform_admin,
+                },
+        } => {
             let state = server::build_state(config).await?;
             let username = Username::parse(&username)?;
             let display_name = DisplayName::parse(&display_name)?;
@@ -242,21 +282,33 @@ pub async fn run() -> anyhow::Result<()> {
             if platform_admin {
                 let hash = hash_password(&password).await?;
                 let tx = state.db.platform_tx(Access::Write).await?;
-                platform_admins::insert(&tx, &username, email.as_ref(), &display_name, hash).await.map_err(|e| match e {
-                    arogya_infra::db::InfraError::Domain(d) => anyhow::anyhow!("{d}"),
-                    arogya_infra::db::InfraError::Internal(i) => i,
-                })?;
+                platform_admins::insert(&tx, &username, email.as_ref(), &display_name, hash)
+                    .await
+                    .map_err(|e| match e {
+                        arogya_infra::db::InfraError::Domain(d) => anyhow::anyhow!("{d}"),
+                        arogya_infra::db::InfraError::Internal(i) => i,
+                    })?;
                 tx.commit().await?;
                 println!("created platform administrator {}", username.as_str());
             } else {
                 let code = TenantCode::parse(tenant.as_deref().unwrap_or_default())?;
-                let t = tenants::find_by_code(state.db.conn(), &code).await?.with_context(|| format!("no tenant {code}"))?;
+                let t = tenants::find_by_code(state.db.conn(), &code)
+                    .await?
+                    .with_context(|| format!("no tenant {code}"))?;
                 let grants = roles
                     .iter()
                     .map(|r| RoleGrant::new(Role::parse(r)?, None, None))
                     .collect::<Result<Vec<_>, _>>()?;
-                let account = NewAccount { username: username.clone(), display_name, email, password: password.clone(), grants };
-                create_user(&state, Actor::System, &cli_meta(), TenantId(t.id), account).await.map_err(api_err)?;
+                let account = NewAccount {
+                    username: username.clone(),
+                    display_name,
+                    email,
+                    password: password.clone(),
+                    grants,
+                };
+                create_user(&state, Actor::System, &cli_meta(), TenantId(t.id), account)
+                    .await
+                    .map_err(api_err)?;
                 println!("created user {} in {}", username.as_str(), code);
             }
             if generated {
@@ -267,10 +319,25 @@ pub async fn run() -> anyhow::Result<()> {
     }
 }
 
-async fn change_status(state: &crate::state::AppState, code: &str, status: TenantStatus) -> anyhow::Result<()> {
+async fn change_status(
+    state: &crate::state::AppState,
+    code: &str,
+    status: TenantStatus,
+) -> anyhow::Result<()> {
     let code = TenantCode::parse(code)?;
-    let t = tenants::find_by_code(state.db.conn(), &code).await?.with_context(|| format!("no tenant {code}"))?;
-    let t = set_status(state, Actor::System, &cli_meta(), TenantId(t.id), status, None).await.map_err(api_err)?;
+    let t = tenants::find_by_code(state.db.conn(), &code)
+        .await?
+        .with_context(|| format!("no tenant {code}"))?;
+    let t = set_status(
+        state,
+        Actor::System,
+        &cli_meta(),
+        TenantId(t.id),
+        status,
+        None,
+    )
+    .await
+    .map_err(api_err)?;
     println!("tenant {} is now {}", t.code, t.status);
     Ok(())
 }

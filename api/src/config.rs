@@ -109,22 +109,50 @@ impl Config {
         let mut fig = Figment::from(Serialized::defaults(Config::default()));
         match file {
             Some(path) => {
-                anyhow::ensure!(path.exists(), "configuration file {} not found", path.display());
+                anyhow::ensure!(
+                    path.exists(),
+                    "configuration file {} not found",
+                    path.display()
+                );
                 fig = fig.merge(Toml::file(path));
             }
             None => fig = fig.merge(Toml::file("arogya.toml")),
         }
-        fig = fig.merge(Env::prefixed("AROGYA_").ignore(&["config"]));
+        // Only known settings are read from the environment: other AROGYA_* variables
+        // (AROGYA_CONFIG, AROGYA_NEW_PASSWORD, test settings) are not configuration.
+        let known = Self::keys();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        fig = fig.merge(Env::prefixed("AROGYA_").only(&known));
         let config: Config = fig.extract().context("reading the configuration")?;
         config.validate()?;
         Ok(config)
     }
 
+    /// The name of every setting.
+    pub fn keys() -> Vec<String> {
+        match serde_json::to_value(Config::default()) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
     fn validate(&self) -> anyhow::Result<()> {
-        anyhow::ensure!(self.access_token_ttl_secs >= 30, "access_token_ttl_secs must be at least 30");
-        anyhow::ensure!(self.refresh_token_ttl_hours >= 1, "refresh_token_ttl_hours must be at least 1");
-        anyhow::ensure!(self.database_max_connections >= 1, "database_max_connections must be at least 1");
-        anyhow::ensure!(self.max_body_bytes >= 1024, "max_body_bytes must be at least 1024");
+        anyhow::ensure!(
+            self.access_token_ttl_secs >= 30,
+            "access_token_ttl_secs must be at least 30"
+        );
+        anyhow::ensure!(
+            self.refresh_token_ttl_hours >= 1,
+            "refresh_token_ttl_hours must be at least 1"
+        );
+        anyhow::ensure!(
+            self.database_max_connections >= 1,
+            "database_max_connections must be at least 1"
+        );
+        anyhow::ensure!(
+            self.max_body_bytes >= 1024,
+            "max_body_bytes must be at least 1024"
+        );
         Ok(())
     }
 
@@ -134,7 +162,11 @@ impl Config {
 
     /// The URL migrations run with: the owner's when given.
     pub fn migration_url(&self) -> Secret<String> {
-        Secret::new(self.database_migration_url.clone().unwrap_or_else(|| self.database_url.clone()))
+        Secret::new(
+            self.database_migration_url
+                .clone()
+                .unwrap_or_else(|| self.database_url.clone()),
+        )
     }
 }
 
@@ -143,12 +175,18 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("bind", &self.bind)
             .field("database_url", &redact_url(&self.database_url))
-            .field("database_migration_url", &self.database_migration_url.as_deref().map(redact_url))
+            .field(
+                "database_migration_url",
+                &self.database_migration_url.as_deref().map(redact_url),
+            )
             .field("database_app_role", &self.database_app_role)
             .field("database_max_connections", &self.database_max_connections)
             .field("object_store_dir", &self.object_store_dir)
             .field("jwt_keys_dir", &self.jwt_keys_dir)
-            .field("jwt_signing_keys", &self.jwt_signing_keys.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "jwt_signing_keys",
+                &self.jwt_signing_keys.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_hours", &self.refresh_token_ttl_hours)
             .field("log_format", &self.log_format)
@@ -162,9 +200,9 @@ mod tests {
 
     #[test]
     fn every_setting_is_documented_in_help_and_readme() {
-        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap_or_default();
-        let keys = serde_json::to_value(Config::default()).unwrap();
-        for key in keys.as_object().unwrap().keys() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+            .unwrap_or_default();
+        for key in Config::keys() {
             let var = format!("AROGYA_{}", key.to_uppercase());
             assert!(CONFIG_HELP.contains(&var), "{var} missing from CONFIG_HELP");
             assert!(readme.contains(&var), "{var} missing from README.md");
@@ -179,13 +217,19 @@ mod tests {
             ..Config::default()
         };
         let shown = format!("{c:?}");
-        assert!(!shown.contains("hunter2") && !shown.contains("BEGIN PRIVATE"), "{shown}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("BEGIN PRIVATE"),
+            "{shown}"
+        );
     }
 
     #[test]
     fn environment_overrides_file_and_defaults() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("arogya.toml", "bind = \"0.0.0.0:9000\"\naccess_token_ttl_secs = 120")?;
+            jail.create_file(
+                "arogya.toml",
+                "bind = \"0.0.0.0:9000\"\naccess_token_ttl_secs = 120",
+            )?;
             jail.set_env("AROGYA_ACCESS_TOKEN_TTL_SECS", "300");
             let c = Config::load(None).map_err(|e| e.to_string())?;
             assert_eq!(c.bind, "0.0.0.0:9000");

@@ -21,7 +21,11 @@ pub struct DemoLogin {
     pub password: &'static str,
 }
 
-pub const PLATFORM_ADMIN: DemoLogin = DemoLogin { tenant_code: None, username: "platform", password: "platform-demo-2026" };
+pub const PLATFORM_ADMIN: DemoLogin = DemoLogin {
+    tenant_code: None,
+    username: "platform",
+    password: "platform-demo-2026",
+};
 
 struct DemoTenant {
     kind: TenantKind,
@@ -38,7 +42,11 @@ const TENANTS: [DemoTenant; 3] = [
         code: "WB",
         name: "West Bengal",
         parent: None,
-        admin: DemoLogin { tenant_code: Some("WB"), username: "wb.admin", password: "wb-demo-admin-2026" },
+        admin: DemoLogin {
+            tenant_code: Some("WB"),
+            username: "wb.admin",
+            password: "wb-demo-admin-2026",
+        },
         admin_name: "West Bengal State Administrator",
     },
     DemoTenant {
@@ -46,7 +54,11 @@ const TENANTS: [DemoTenant; 3] = [
         code: "BR",
         name: "Bihar",
         parent: None,
-        admin: DemoLogin { tenant_code: Some("BR"), username: "br.admin", password: "br-demo-admin-2026" },
+        admin: DemoLogin {
+            tenant_code: Some("BR"),
+            username: "br.admin",
+            password: "br-demo-admin-2026",
+        },
         admin_name: "Bihar State Administrator",
     },
     DemoTenant {
@@ -54,18 +66,33 @@ const TENANTS: [DemoTenant; 3] = [
         code: "BR-MZP",
         name: "Muzaffarpur",
         parent: Some("BR"),
-        admin: DemoLogin { tenant_code: Some("BR-MZP"), username: "mzp.admin", password: "mzp-demo-admin-2026" },
+        admin: DemoLogin {
+            tenant_code: Some("BR-MZP"),
+            username: "mzp.admin",
+            password: "mzp-demo-admin-2026",
+        },
         admin_name: "Muzaffarpur District Administrator",
     },
 ];
 
 /// Create whatever of the demo data is missing; return every demo login.
 pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
-    let meta = RequestMeta { request_id: Some("seed-demo".into()), client_addr: None };
+    let meta = RequestMeta {
+        request_id: Some("seed-demo".into()),
+        client_addr: None,
+    };
     let username = Username::parse(PLATFORM_ADMIN.username)?;
     let tx = state.db.platform_tx(Access::Write).await?;
-    if platform_admins::find_by_username(&tx, &username).await?.is_none() {
-        let hash = hash_password(&NewPassword::parse(PLATFORM_ADMIN.password, "password", None)?).await?;
+    if platform_admins::find_by_username(&tx, &username)
+        .await?
+        .is_none()
+    {
+        let hash = hash_password(&NewPassword::parse(
+            PLATFORM_ADMIN.password,
+            "password",
+            None,
+        )?)
+        .await?;
         let name = DisplayName::parse("Platform Administrator")?;
         platform_admins::insert(&tx, &username, None, &name, hash).await?;
     }
@@ -74,14 +101,24 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     let mut logins = vec![PLATFORM_ADMIN];
     for t in TENANTS {
         let code = TenantCode::parse(t.code)?;
-        if tenants::find_by_code(state.db.conn(), &code).await?.is_none() {
-            let role = if t.kind == TenantKind::State { Role::StateAdmin } else { Role::DistrictAdmin };
+        if tenants::find_by_code(state.db.conn(), &code)
+            .await?
+            .is_none()
+        {
+            let role = if t.kind == TenantKind::State {
+                Role::StateAdmin
+            } else {
+                Role::DistrictAdmin
+            };
             let username = Username::parse(t.admin.username)?;
             let admin = NewAccount {
                 password: NewPassword::parse(t.admin.password, "password", Some(&username))?,
                 username,
                 display_name: DisplayName::parse(t.admin_name)?,
-                email: Some(Email::parse(&format!("{}@demo.arogya.example", t.admin.username))?),
+                email: Some(Email::parse(&format!(
+                    "{}@demo.arogya.example",
+                    t.admin.username
+                ))?),
                 grants: vec![RoleGrant::new(role, None, None)?],
             };
             let request = CreateTenant {
@@ -91,7 +128,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
                 parent_code: t.parent.map(TenantCode::parse).transpose()?,
                 first_admin: Some(admin),
             };
-            create_tenant(state, Actor::System, &meta, request).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            create_tenant(state, Actor::System, &meta, request)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         }
         logins.push(t.admin);
     }
@@ -102,8 +141,14 @@ pub fn print_logins(logins: &[DemoLogin]) {
     println!("Demo logins (for trying Arogya out only; never use these passwords in production):");
     for l in logins {
         match l.tenant_code {
-            Some(code) => println!("  tenant {code:<7} user {:<10} password {}", l.username, l.password),
-            None => println!("  platform admin   user {:<10} password {}", l.username, l.password),
+            Some(code) => println!(
+                "  tenant {code:<7} user {:<10} password {}",
+                l.username, l.password
+            ),
+            None => println!(
+                "  platform admin   user {:<10} password {}",
+                l.username, l.password
+            ),
         }
     }
 }

@@ -12,9 +12,14 @@ pub enum ApiError {
     Unauthenticated(String),
     Forbidden(String),
     NotFound(String),
-    Validation { field: Option<String>, message: String },
+    Validation {
+        field: Option<String>,
+        message: String,
+    },
     Conflict(String),
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+    },
     Internal,
 }
 
@@ -35,20 +40,32 @@ impl ApiError {
 
     pub fn message(&self) -> String {
         match self {
-            ApiError::Unauthenticated(m) | ApiError::Forbidden(m) | ApiError::NotFound(m) | ApiError::Conflict(m) => {
-                m.clone()
-            }
-            ApiError::Validation { field: Some(f), message } => format!("{f}: {message}"),
-            ApiError::Validation { field: None, message } => message.clone(),
+            ApiError::Unauthenticated(m)
+            | ApiError::Forbidden(m)
+            | ApiError::NotFound(m)
+            | ApiError::Conflict(m) => m.clone(),
+            ApiError::Validation {
+                field: Some(f),
+                message,
+            } => format!("{f}: {message}"),
+            ApiError::Validation {
+                field: None,
+                message,
+            } => message.clone(),
             ApiError::RateLimited { retry_after_secs } => {
                 format!("Too many attempts. Try again in {retry_after_secs} seconds.")
             }
-            ApiError::Internal => "Internal error. It has been logged; quote the request id when reporting it.".into(),
+            ApiError::Internal => {
+                "Internal error. It has been logged; quote the request id when reporting it.".into()
+            }
         }
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        ApiError::Validation { field: Some(field.to_owned()), message: message.into() }
+        ApiError::Validation {
+            field: Some(field.to_owned()),
+            message: message.into(),
+        }
     }
 
     pub fn unauthenticated() -> Self {
@@ -65,12 +82,17 @@ impl ApiError {
 impl From<DomainError> for ApiError {
     fn from(e: DomainError) -> Self {
         match e {
-            DomainError::Validation { field, message } => ApiError::Validation { field: Some(field), message },
+            DomainError::Validation { field, message } => ApiError::Validation {
+                field: Some(field),
+                message,
+            },
             DomainError::NotFound { entity } => ApiError::NotFound(format!("{entity} not found")),
             DomainError::Conflict { message } => ApiError::Conflict(message),
             DomainError::Forbidden { message } => ApiError::Forbidden(message),
             DomainError::Unauthenticated { message } => ApiError::Unauthenticated(message),
-            DomainError::RateLimited { retry_after_secs } => ApiError::RateLimited { retry_after_secs },
+            DomainError::RateLimited { retry_after_secs } => {
+                ApiError::RateLimited { retry_after_secs }
+            }
         }
     }
 }
@@ -97,7 +119,9 @@ impl From<ApiError> for async_graphql::Error {
             ext.set("code", e.code());
             match &e {
                 ApiError::Validation { field: Some(f), .. } => ext.set("field", f.as_str()),
-                ApiError::RateLimited { retry_after_secs } => ext.set("retryAfterSeconds", *retry_after_secs),
+                ApiError::RateLimited { retry_after_secs } => {
+                    ext.set("retryAfterSeconds", *retry_after_secs)
+                }
                 _ => {}
             }
         });

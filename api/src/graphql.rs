@@ -13,10 +13,19 @@ use crate::state::SharedState;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(session::SessionQuery, tenants::TenantQuery, users::UserQuery, audit::AuditQuery);
+pub struct QueryRoot(
+    session::SessionQuery,
+    tenants::TenantQuery,
+    users::UserQuery,
+    audit::AuditQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(session::SessionMutation, tenants::TenantMutation, users::UserMutation);
+pub struct MutationRoot(
+    session::SessionMutation,
+    tenants::TenantMutation,
+    users::UserMutation,
+);
 
 #[derive(MergedSubscription, Default)]
 pub struct SubscriptionRoot(audit::AuditSubscription);
@@ -24,12 +33,20 @@ pub struct SubscriptionRoot(audit::AuditSubscription);
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// Limits are enforced: an over-deep or over-complex query is rejected before it runs.
-pub fn build_schema(state: Option<SharedState>, max_depth: usize, max_complexity: usize) -> AppSchema {
-    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
-        .limit_depth(max_depth)
-        .limit_complexity(max_complexity)
-        .limit_recursive_depth(32)
-        .limit_directives(16);
+pub fn build_schema(
+    state: Option<SharedState>,
+    max_depth: usize,
+    max_complexity: usize,
+) -> AppSchema {
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        SubscriptionRoot::default(),
+    )
+    .limit_depth(max_depth)
+    .limit_complexity(max_complexity)
+    .limit_recursive_depth(32)
+    .limit_directives(16);
     if let Some(state) = state {
         builder = builder.data(state);
     }

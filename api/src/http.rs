@@ -2,5 +2,6 @@
 
 pub mod authn;
 pub mod graphql_http;
-pub mod ops;
 pub mod metrics;
+pub mod operation_name;
+pub mod ops;

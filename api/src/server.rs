@@ -80,25 +80,50 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         window: Duration::from_secs(config.login_lockout_secs),
         lockout: Duration::from_secs(config.login_lockout_secs),
     });
-    let tenants = TenantDirectory::new(db.clone(), Duration::from_secs(config.tenant_cache_ttl_secs));
-    Ok(Arc::new(AppState { config, db, keys, tenants, throttle, metrics: Metrics::default() }))
+    let tenants = TenantDirectory::new(
+        db.clone(),
+        Duration::from_secs(config.tenant_cache_ttl_secs),
+    );
+    Ok(Arc::new(AppState {
+        config,
+        db,
+        keys,
+        tenants,
+        throttle,
+        metrics: Metrics::default(),
+    }))
 }
 
 pub fn router(state: SharedState) -> Router {
-    let schema: AppSchema =
-        build_schema(Some(state.clone()), state.config.graphql_max_depth, state.config.graphql_max_complexity);
+    let schema: AppSchema = build_schema(
+        Some(state.clone()),
+        state.config.graphql_max_depth,
+        state.config.graphql_max_complexity,
+    );
     Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/.well-known/jwks.json", get(ops::jwks))
-        .route("/graphql", get(graphql_http::graphiql).post(graphql_http::graphql_post))
+        .route(
+            "/graphql",
+            get(graphql_http::graphiql).post(graphql_http::graphql_post),
+        )
         .route("/graphql/ws", get(graphql_http::graphql_ws))
         .layer(Extension(schema))
-        .layer(middleware::from_fn_with_state(state.clone(), ops::count_requests))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ops::count_requests,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
-            let body = r#"{"errors":[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]}"#;
-            (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+            let body =
+                r#"{"errors":[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]}"#;
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                [(header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response()
         }))
         .layer(middleware::from_fn(request_span))
         .with_state(state)
@@ -111,7 +136,12 @@ async fn request_span(mut req: Request, next: Next) -> Response {
         .headers()
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
         .map(str::to_owned)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     let value = HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("-"));
@@ -120,7 +150,11 @@ async fn request_span(mut req: Request, next: Next) -> Response {
     let started = Instant::now();
     let mut response = next.run(req).instrument(span.clone()).await;
     span.in_scope(|| {
-        tracing::info!(status = response.status().as_u16(), latency_us = started.elapsed().as_micros() as u64, "request finished")
+        tracing::info!(
+            status = response.status().as_u16(),
+            latency_us = started.elapsed().as_micros() as u64,
+            "request finished"
+        )
     });
     response.headers_mut().insert("x-request-id", value);
     response
@@ -128,7 +162,11 @@ async fn request_span(mut req: Request, next: Next) -> Response {
 
 /// Serve until `shutdown` resolves, then let in-flight requests finish for up to the
 /// configured grace period.
-pub async fn serve(state: SharedState, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn serve(
+    state: SharedState,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let grace = Duration::from_secs(state.config.shutdown_grace_secs);
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);

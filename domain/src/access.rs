@@ -11,7 +11,11 @@ pub enum Principal {
     /// Operates the platform: creates and suspends tenants. Belongs to no tenant.
     PlatformAdmin { id: UserId },
     /// A member of one tenant's staff with the roles granted there.
-    Staff { id: UserId, tenant: TenantId, grants: Vec<RoleGrant> },
+    Staff {
+        id: UserId,
+        tenant: TenantId,
+        grants: Vec<RoleGrant>,
+    },
 }
 
 impl Principal {
@@ -43,7 +47,9 @@ impl Principal {
         if self.is_platform_admin() {
             Ok(())
         } else {
-            Err(DomainError::forbidden("only platform administrators may do this"))
+            Err(DomainError::forbidden(
+                "only platform administrators may do this",
+            ))
         }
     }
 
@@ -53,9 +59,10 @@ impl Principal {
     pub fn target_tenant(&self, requested: Option<TenantId>) -> DomainResult<TenantId> {
         match (self, requested) {
             (Principal::PlatformAdmin { .. }, Some(t)) => Ok(t),
-            (Principal::PlatformAdmin { .. }, None) => {
-                Err(DomainError::validation("tenantId", "platform administrators must name the tenant"))
-            }
+            (Principal::PlatformAdmin { .. }, None) => Err(DomainError::validation(
+                "tenantId",
+                "platform administrators must name the tenant",
+            )),
             (Principal::Staff { tenant, .. }, None) => Ok(*tenant),
             (Principal::Staff { tenant, .. }, Some(t)) if t == *tenant => Ok(t),
             (Principal::Staff { .. }, Some(_)) => Err(DomainError::NotFound { entity: "tenant" }),
@@ -66,14 +73,23 @@ impl Principal {
     pub fn require_user_admin(&self, tenant: TenantId) -> DomainResult<()> {
         let ok = match self {
             Principal::PlatformAdmin { .. } => true,
-            Principal::Staff { tenant: own, grants, .. } => {
-                *own == tenant && grants.iter().any(|g| matches!(g.role, Role::StateAdmin | Role::DistrictAdmin))
+            Principal::Staff {
+                tenant: own,
+                grants,
+                ..
+            } => {
+                *own == tenant
+                    && grants
+                        .iter()
+                        .any(|g| matches!(g.role, Role::StateAdmin | Role::DistrictAdmin))
             }
         };
         if ok {
             Ok(())
         } else {
-            Err(DomainError::forbidden("only state or district administrators may manage accounts"))
+            Err(DomainError::forbidden(
+                "only state or district administrators may manage accounts",
+            ))
         }
     }
 
@@ -90,22 +106,34 @@ impl Principal {
     /// facility registry exists.)
     pub fn require_can_grant(&self, tenant: TenantId, grant: &RoleGrant) -> DomainResult<()> {
         self.require_user_admin(tenant)?;
-        let Principal::Staff { grants, .. } = self else { return Ok(()) };
-        if grants.iter().any(|g| g.role == Role::StateAdmin && g.scope == RoleScope::Tenant) {
+        let Principal::Staff { grants, .. } = self else {
+            return Ok(());
+        };
+        if grants
+            .iter()
+            .any(|g| g.role == Role::StateAdmin && g.scope == RoleScope::Tenant)
+        {
             return Ok(());
         }
         if matches!(grant.role, Role::StateAdmin | Role::DistrictAdmin) {
-            return Err(DomainError::forbidden("a district administrator cannot grant administrator roles"));
+            return Err(DomainError::forbidden(
+                "a district administrator cannot grant administrator roles",
+            ));
         }
-        let allowed = grants.iter().filter(|g| g.role == Role::DistrictAdmin).any(|g| match g.scope {
-            RoleScope::Tenant => true,
-            RoleScope::Unit(u) => grant.scope == RoleScope::Unit(u),
-            RoleScope::Facility(_) => false,
-        });
+        let allowed = grants
+            .iter()
+            .filter(|g| g.role == Role::DistrictAdmin)
+            .any(|g| match g.scope {
+                RoleScope::Tenant => true,
+                RoleScope::Unit(u) => grant.scope == RoleScope::Unit(u),
+                RoleScope::Facility(_) => false,
+            });
         if allowed {
             Ok(())
         } else {
-            Err(DomainError::forbidden("a district administrator grants roles only within their district"))
+            Err(DomainError::forbidden(
+                "a district administrator grants roles only within their district",
+            ))
         }
     }
 }
@@ -116,7 +144,11 @@ mod tests {
     use crate::ids::UnitId;
 
     fn staff(tenant: TenantId, grants: Vec<RoleGrant>) -> Principal {
-        Principal::Staff { id: UserId::new(), tenant, grants }
+        Principal::Staff {
+            id: UserId::new(),
+            tenant,
+            grants,
+        }
     }
     fn grant(role: Role, unit: Option<UnitId>) -> RoleGrant {
         RoleGrant::new(role, unit, None).unwrap()
@@ -128,7 +160,10 @@ mod tests {
         let p = staff(a, vec![grant(Role::StateAdmin, None)]);
         assert_eq!(p.target_tenant(None).unwrap(), a);
         assert_eq!(p.target_tenant(Some(a)).unwrap(), a);
-        assert!(matches!(p.target_tenant(Some(b)), Err(DomainError::NotFound { .. })));
+        assert!(matches!(
+            p.target_tenant(Some(b)),
+            Err(DomainError::NotFound { .. })
+        ));
         let admin = Principal::PlatformAdmin { id: UserId::new() };
         assert_eq!(admin.target_tenant(Some(b)).unwrap(), b);
         assert!(admin.target_tenant(None).is_err());
@@ -137,10 +172,18 @@ mod tests {
     #[test]
     fn only_admins_of_the_tenant_manage_users() {
         let (a, b) = (TenantId::new(), TenantId::new());
-        assert!(staff(a, vec![grant(Role::StateAdmin, None)]).require_user_admin(a).is_ok());
-        assert!(staff(a, vec![grant(Role::StateAdmin, None)]).require_user_admin(b).is_err());
-        assert!(staff(a, vec![grant(Role::Doctor, None)]).require_user_admin(a).is_err());
-        assert!(Principal::PlatformAdmin { id: UserId::new() }.require_user_admin(b).is_ok());
+        assert!(staff(a, vec![grant(Role::StateAdmin, None)])
+            .require_user_admin(a)
+            .is_ok());
+        assert!(staff(a, vec![grant(Role::StateAdmin, None)])
+            .require_user_admin(b)
+            .is_err());
+        assert!(staff(a, vec![grant(Role::Doctor, None)])
+            .require_user_admin(a)
+            .is_err());
+        assert!(Principal::PlatformAdmin { id: UserId::new() }
+            .require_user_admin(b)
+            .is_ok());
     }
 
     #[test]
@@ -148,13 +191,23 @@ mod tests {
         let t = TenantId::new();
         let (mine, other) = (UnitId::new(), UnitId::new());
         let da = staff(t, vec![grant(Role::DistrictAdmin, Some(mine))]);
-        assert!(da.require_can_grant(t, &grant(Role::Doctor, Some(mine))).is_ok());
-        assert!(da.require_can_grant(t, &grant(Role::Doctor, Some(other))).is_err());
+        assert!(da
+            .require_can_grant(t, &grant(Role::Doctor, Some(mine)))
+            .is_ok());
+        assert!(da
+            .require_can_grant(t, &grant(Role::Doctor, Some(other)))
+            .is_err());
         assert!(da.require_can_grant(t, &grant(Role::Doctor, None)).is_err());
-        assert!(da.require_can_grant(t, &grant(Role::DistrictAdmin, Some(mine))).is_err());
+        assert!(da
+            .require_can_grant(t, &grant(Role::DistrictAdmin, Some(mine)))
+            .is_err());
         let sa = staff(t, vec![grant(Role::StateAdmin, None)]);
-        assert!(sa.require_can_grant(t, &grant(Role::DistrictAdmin, Some(other))).is_ok());
+        assert!(sa
+            .require_can_grant(t, &grant(Role::DistrictAdmin, Some(other)))
+            .is_ok());
         let nurse = staff(t, vec![grant(Role::Nurse, None)]);
-        assert!(nurse.require_can_grant(t, &grant(Role::Nurse, None)).is_err());
+        assert!(nurse
+            .require_can_grant(t, &grant(Role::Nurse, None))
+            .is_err());
     }
 }

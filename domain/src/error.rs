@@ -28,16 +28,25 @@ pub type DomainResult<T> = Result<T, DomainError>;
 
 impl DomainError {
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        DomainError::Validation { field: field.into(), message: message.into() }
+        DomainError::Validation {
+            field: field.into(),
+            message: message.into(),
+        }
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
-        DomainError::Forbidden { message: message.into() }
+        DomainError::Forbidden {
+            message: message.into(),
+        }
     }
     pub fn conflict(message: impl Into<String>) -> Self {
-        DomainError::Conflict { message: message.into() }
+        DomainError::Conflict {
+            message: message.into(),
+        }
     }
     pub fn unauthenticated(message: impl Into<String>) -> Self {
-        DomainError::Unauthenticated { message: message.into() }
+        DomainError::Unauthenticated {
+            message: message.into(),
+        }
     }
     /// The one message for every failed login, so that it never tells whether the
     /// tenant or the account exists.

@@ -41,11 +41,17 @@ impl<T> Page<T> {
     pub fn from_overfetch(mut rows: Vec<T>, limit: u64) -> Self {
         let has_next_page = rows.len() as u64 > limit;
         rows.truncate(limit as usize);
-        Self { items: rows, has_next_page }
+        Self {
+            items: rows,
+            has_next_page,
+        }
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), has_next_page: self.has_next_page }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            has_next_page: self.has_next_page,
+        }
     }
 }
 
@@ -55,7 +61,10 @@ mod tests {
 
     #[test]
     fn page_size_defaults_and_bounds() {
-        assert_eq!(PageRequest::new(None, None).unwrap().limit, DEFAULT_PAGE_SIZE);
+        assert_eq!(
+            PageRequest::new(None, None).unwrap().limit,
+            DEFAULT_PAGE_SIZE
+        );
         assert_eq!(PageRequest::new(Some(100), None).unwrap().limit, 100);
         assert!(PageRequest::new(Some(0), None).is_err());
         assert!(PageRequest::new(Some(101), None).is_err());

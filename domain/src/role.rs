@@ -55,7 +55,10 @@ impl Role {
 
     /// Roles that administer other accounts.
     pub fn is_admin(self) -> bool {
-        matches!(self, Role::PlatformAdmin | Role::StateAdmin | Role::DistrictAdmin | Role::FacilityAdmin)
+        matches!(
+            self,
+            Role::PlatformAdmin | Role::StateAdmin | Role::DistrictAdmin | Role::FacilityAdmin
+        )
     }
 }
 
@@ -80,16 +83,26 @@ pub struct RoleGrant {
 impl RoleGrant {
     /// A grant for a tenant user. `platform_admin` is not a tenant role, and a scope
     /// names either a unit or a facility, not both.
-    pub fn new(role: Role, unit: Option<UnitId>, facility: Option<FacilityId>) -> DomainResult<Self> {
+    pub fn new(
+        role: Role,
+        unit: Option<UnitId>,
+        facility: Option<FacilityId>,
+    ) -> DomainResult<Self> {
         if role == Role::PlatformAdmin {
-            return Err(DomainError::validation("role", "platform_admin cannot be granted inside a tenant"));
+            return Err(DomainError::validation(
+                "role",
+                "platform_admin cannot be granted inside a tenant",
+            ));
         }
         let scope = match (unit, facility) {
             (None, None) => RoleScope::Tenant,
             (Some(u), None) => RoleScope::Unit(u),
             (None, Some(f)) => RoleScope::Facility(f),
             (Some(_), Some(_)) => {
-                return Err(DomainError::validation("scope", "a role is scoped to a unit or a facility, not both"))
+                return Err(DomainError::validation(
+                    "scope",
+                    "a role is scoped to a unit or a facility, not both",
+                ))
             }
         };
         Ok(Self { role, scope })
@@ -124,9 +137,17 @@ mod tests {
 
     #[test]
     fn grants_check_their_scope() {
-        assert_eq!(RoleGrant::new(Role::Doctor, None, None).unwrap().scope, RoleScope::Tenant);
+        assert_eq!(
+            RoleGrant::new(Role::Doctor, None, None).unwrap().scope,
+            RoleScope::Tenant
+        );
         let u = UnitId::new();
-        assert_eq!(RoleGrant::new(Role::DistrictAdmin, Some(u), None).unwrap().unit(), Some(u));
+        assert_eq!(
+            RoleGrant::new(Role::DistrictAdmin, Some(u), None)
+                .unwrap()
+                .unit(),
+            Some(u)
+        );
         assert!(RoleGrant::new(Role::Nurse, Some(u), Some(FacilityId::new())).is_err());
         assert!(RoleGrant::new(Role::PlatformAdmin, None, None).is_err());
     }

@@ -17,7 +17,9 @@ impl TenantCode {
         };
         let state_ok = state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase());
         let district_ok = district.is_none_or(|d| {
-            (2..=5).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            (2..=5).contains(&d.len())
+                && d.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         });
         if !state_ok || !district_ok {
             return Err(DomainError::validation(
@@ -87,7 +89,10 @@ impl TenantStatus {
         match s {
             "active" => Ok(TenantStatus::Active),
             "suspended" => Ok(TenantStatus::Suspended),
-            _ => Err(DomainError::validation("status", "must be active or suspended")),
+            _ => Err(DomainError::validation(
+                "status",
+                "must be active or suspended",
+            )),
         }
     }
 }
@@ -101,10 +106,16 @@ impl TenantName {
         let name = raw.trim();
         let len = name.chars().count();
         if !(2..=120).contains(&len) {
-            return Err(DomainError::validation("name", "must be 2 to 120 characters"));
+            return Err(DomainError::validation(
+                "name",
+                "must be 2 to 120 characters",
+            ));
         }
         if name.chars().any(char::is_control) {
-            return Err(DomainError::validation("name", "must not contain control characters"));
+            return Err(DomainError::validation(
+                "name",
+                "must not contain control characters",
+            ));
         }
         Ok(Self(name.to_owned()))
     }
@@ -140,24 +151,39 @@ impl NewTenant {
         match kind {
             TenantKind::State => {
                 if code.is_district_code() {
-                    return Err(DomainError::validation("code", "a state's code has two letters, like WB"));
+                    return Err(DomainError::validation(
+                        "code",
+                        "a state's code has two letters, like WB",
+                    ));
                 }
                 if parent.is_some() {
-                    return Err(DomainError::validation("parentCode", "a state has no parent"));
+                    return Err(DomainError::validation(
+                        "parentCode",
+                        "a state has no parent",
+                    ));
                 }
             }
             TenantKind::District => {
                 if !code.is_district_code() {
-                    return Err(DomainError::validation("code", "a district's code looks like BR-MZP"));
+                    return Err(DomainError::validation(
+                        "code",
+                        "a district's code looks like BR-MZP",
+                    ));
                 }
                 if let Some(p) = parent {
                     if p.kind != TenantKind::State {
-                        return Err(DomainError::validation("parentCode", "the parent must be a state"));
+                        return Err(DomainError::validation(
+                            "parentCode",
+                            "the parent must be a state",
+                        ));
                     }
                     if p.code.as_str() != code.state_part() {
                         return Err(DomainError::validation(
                             "code",
-                            format!("a district of {} must have a code starting with {}-", p.code, p.code),
+                            format!(
+                                "a district of {} must have a code starting with {}-",
+                                p.code, p.code
+                            ),
                         ));
                     }
                 }
@@ -172,14 +198,28 @@ mod tests {
     use super::*;
 
     fn state(code: &str) -> ParentState {
-        ParentState { code: TenantCode::parse(code).unwrap(), kind: TenantKind::State }
+        ParentState {
+            code: TenantCode::parse(code).unwrap(),
+            kind: TenantKind::State,
+        }
     }
 
     #[test]
     fn codes_are_normalised_and_checked() {
         assert_eq!(TenantCode::parse(" wb ").unwrap().as_str(), "WB");
         assert_eq!(TenantCode::parse("br-mzp").unwrap().as_str(), "BR-MZP");
-        for bad in ["", "W", "WBX", "W1", "BR-", "BR-M", "BR-TOOLONG", "BR-M_P", "BR-MZP-X", "बि"] {
+        for bad in [
+            "",
+            "W",
+            "WBX",
+            "W1",
+            "BR-",
+            "BR-M",
+            "BR-TOOLONG",
+            "BR-M_P",
+            "BR-MZP-X",
+            "बि",
+        ] {
             assert!(TenantCode::parse(bad).is_err(), "{bad} accepted");
         }
     }
@@ -197,11 +237,30 @@ mod tests {
     fn district_must_match_its_parent_state() {
         let name = TenantName::parse("Muzaffarpur").unwrap();
         let code = TenantCode::parse("BR-MZP").unwrap();
-        assert!(NewTenant::new(TenantKind::District, code.clone(), name.clone(), Some(&state("BR"))).is_ok());
+        assert!(NewTenant::new(
+            TenantKind::District,
+            code.clone(),
+            name.clone(),
+            Some(&state("BR"))
+        )
+        .is_ok());
         assert!(NewTenant::new(TenantKind::District, code.clone(), name.clone(), None).is_ok());
-        let err = NewTenant::new(TenantKind::District, code, name.clone(), Some(&state("WB"))).unwrap_err();
+        let err = NewTenant::new(TenantKind::District, code, name.clone(), Some(&state("WB")))
+            .unwrap_err();
         assert!(matches!(err, DomainError::Validation { ref field, .. } if field == "code"));
-        assert!(NewTenant::new(TenantKind::State, TenantCode::parse("BR-MZP").unwrap(), name.clone(), None).is_err());
-        assert!(NewTenant::new(TenantKind::State, TenantCode::parse("WB").unwrap(), name, Some(&state("BR"))).is_err());
+        assert!(NewTenant::new(
+            TenantKind::State,
+            TenantCode::parse("BR-MZP").unwrap(),
+            name.clone(),
+            None
+        )
+        .is_err());
+        assert!(NewTenant::new(
+            TenantKind::State,
+            TenantCode::parse("WB").unwrap(),
+            name,
+            Some(&state("BR"))
+        )
+        .is_err());
     }
 }

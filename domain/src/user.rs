@@ -11,8 +11,13 @@ pub struct Username(String);
 impl Username {
     pub fn parse(raw: &str) -> DomainResult<Self> {
         let name = raw.trim().to_ascii_lowercase();
-        let valid_chars = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
-        let starts_ok = name.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+        let valid_chars = name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+        let starts_ok = name
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric());
         if !(3..=64).contains(&name.len()) || !valid_chars || !starts_ok {
             return Err(DomainError::validation(
                 "username",
@@ -40,7 +45,9 @@ impl Email {
         let (local, domain) = email.split_once('@').ok_or_else(err)?;
         let domain_ok = domain.contains('.')
             && !domain.contains('@')
-            && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'));
+            && domain
+                .split('.')
+                .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'));
         if local.is_empty() || local.len() > 64 || !domain_ok {
             return Err(err());
         }
@@ -84,10 +91,16 @@ impl DisplayName {
     pub fn parse(raw: &str) -> DomainResult<Self> {
         let name = raw.trim();
         if !(1..=120).contains(&name.chars().count()) {
-            return Err(DomainError::validation("displayName", "must be 1 to 120 characters"));
+            return Err(DomainError::validation(
+                "displayName",
+                "must be 1 to 120 characters",
+            ));
         }
         if name.chars().any(char::is_control) {
-            return Err(DomainError::validation("displayName", "must not contain control characters"));
+            return Err(DomainError::validation(
+                "displayName",
+                "must not contain control characters",
+            ));
         }
         Ok(Self(name.to_owned()))
     }
@@ -117,7 +130,10 @@ impl NewPassword {
         let mut chars = raw.chars();
         let first = chars.next();
         if chars.all(|c| Some(c) == first) {
-            return Err(DomainError::validation(field, "must not be one character repeated"));
+            return Err(DomainError::validation(
+                field,
+                "must not be one character repeated",
+            ));
         }
         if username.is_some_and(|u| raw.trim().eq_ignore_ascii_case(u.as_str())) {
             return Err(DomainError::validation(field, "must not be the username"));
@@ -141,7 +157,10 @@ mod tests {
 
     #[test]
     fn usernames() {
-        assert_eq!(Username::parse(" Asha.Devi ").unwrap().as_str(), "asha.devi");
+        assert_eq!(
+            Username::parse(" Asha.Devi ").unwrap().as_str(),
+            "asha.devi"
+        );
         for bad in ["ab", "-abc", "a b c", "asha@x", &"a".repeat(65), "अशा"] {
             assert!(Username::parse(bad).is_err(), "{bad} accepted");
         }
@@ -149,17 +168,31 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(Email::parse("Admin@WB.gov.in").unwrap().as_str(), "admin@wb.gov.in");
-        for bad in ["", "a@", "@b.in", "a@b", "a b@c.in", "a@b@c.in", "a@-b.in", "a@b..in"] {
+        assert_eq!(
+            Email::parse("Admin@WB.gov.in").unwrap().as_str(),
+            "admin@wb.gov.in"
+        );
+        for bad in [
+            "", "a@", "@b.in", "a@b", "a b@c.in", "a@b@c.in", "a@-b.in", "a@b..in",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} accepted");
         }
     }
 
     #[test]
     fn login_name_never_says_which_part_was_wrong() {
-        assert!(matches!(LoginName::parse("x"), Err(DomainError::Unauthenticated { .. })));
-        assert!(matches!(LoginName::parse("admin@wb.gov.in"), Ok(LoginName::Email(_))));
-        assert!(matches!(LoginName::parse("admin"), Ok(LoginName::Username(_))));
+        assert!(matches!(
+            LoginName::parse("x"),
+            Err(DomainError::Unauthenticated { .. })
+        ));
+        assert!(matches!(
+            LoginName::parse("admin@wb.gov.in"),
+            Ok(LoginName::Email(_))
+        ));
+        assert!(matches!(
+            LoginName::parse("admin"),
+            Ok(LoginName::Username(_))
+        ));
     }
 
     #[test]
@@ -169,7 +202,12 @@ mod tests {
         assert!(NewPassword::parse("पासवर्ड-बहुत-लंबा", "password", None).is_ok());
         assert!(NewPassword::parse("short", "password", None).is_err());
         assert!(NewPassword::parse("aaaaaaaaaaaa", "password", None).is_err());
-        assert!(NewPassword::parse("ASHA.DEVI.K", "password", Some(&Username::parse("asha.devi.k").unwrap())).is_err());
+        assert!(NewPassword::parse(
+            "ASHA.DEVI.K",
+            "password",
+            Some(&Username::parse("asha.devi.k").unwrap())
+        )
+        .is_err());
         assert!(NewPassword::parse(&"x1".repeat(65), "password", None).is_err());
     }
 

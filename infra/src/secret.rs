@@ -40,7 +40,12 @@ pub fn redact_url(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let userinfo = &url[scheme_end + 3..at];
             match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{}:[REDACTED]{}", &url[..scheme_end + 3], user, &url[at..]),
+                Some((user, _)) => format!(
+                    "{}{}:[REDACTED]{}",
+                    &url[..scheme_end + 3],
+                    user,
+                    &url[at..]
+                ),
                 None => url.to_owned(),
             }
         }
@@ -64,7 +69,13 @@ mod tests {
             redact_url("postgres://app:s3cret@db:5432/arogya"),
             "postgres://app:[REDACTED]@db:5432/arogya"
         );
-        assert_eq!(redact_url("postgres://app@db/arogya"), "postgres://app@db/arogya");
-        assert_eq!(redact_url("sqlite://./data/arogya.db"), "sqlite://./data/arogya.db");
+        assert_eq!(
+            redact_url("postgres://app@db/arogya"),
+            "postgres://app@db/arogya"
+        );
+        assert_eq!(
+            redact_url("sqlite://./data/arogya.db"),
+            "sqlite://./data/arogya.db"
+        );
     }
 }

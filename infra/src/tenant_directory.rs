@@ -18,23 +18,38 @@ pub struct TenantDirectory {
 
 impl TenantDirectory {
     pub fn new(db: Db, ttl: Duration) -> Self {
-        Self { db, ttl, cache: RwLock::new(HashMap::new()) }
+        Self {
+            db,
+            ttl,
+            cache: RwLock::new(HashMap::new()),
+        }
     }
 
     pub async fn get(&self, id: TenantId) -> InfraResult<Option<TenantRecord>> {
-        if let Some((rec, at)) = self.cache.read().unwrap_or_else(|p| p.into_inner()).get(&id) {
+        if let Some((rec, at)) = self
+            .cache
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&id)
+        {
             if at.elapsed() < self.ttl {
                 return Ok(Some(rec.clone()));
             }
         }
         let rec = tenants::find(self.db.conn(), id).await?;
         if let Some(r) = &rec {
-            self.cache.write().unwrap_or_else(|p| p.into_inner()).insert(id, (r.clone(), Instant::now()));
+            self.cache
+                .write()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(id, (r.clone(), Instant::now()));
         }
         Ok(rec)
     }
 
     pub fn invalidate(&self, id: TenantId) {
-        self.cache.write().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        self.cache
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&id);
     }
 }

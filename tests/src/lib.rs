@@ -1,1 +1,307 @@
+//! Test harness: starts the real server on port 0 against a fresh database (an SQLite
+//! file or a new PostgreSQL database reached through the RLS-bound application role),
+//! and speaks GraphQL to it over HTTP.
 
+use anyhow::Context;
+use arogya_api::config::Config;
+use arogya_api::server;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use arogya_api::demo::PLATFORM_ADMIN;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Superuser URL used only to create roles and databases for tests.
+pub fn pg_admin_url() -> String {
+    std::env::var("AROGYA_TEST_PG_ADMIN_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+pub fn pg_server_url() -> String {
+    std::env::var("AROGYA_TEST_PG_SERVER").unwrap_or_else(|_| "127.0.0.1:5432".into())
+}
+
+pub const OWNER_ROLE: &str = "arogya_owner";
+pub const APP_ROLE: &str = "arogya_app";
+
+/// Create the owner and application roles if they are missing (idempotent).
+async fn ensure_pg_roles(admin: &DatabaseConnection) -> anyhow::Result<()> {
+    let sql = format!(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{OWNER_ROLE}') THEN
+             CREATE ROLE {OWNER_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS;
+           END IF;
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
+             CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+           END IF;
+         EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL; END $$;"
+    );
+    admin.execute_unprepared(&sql).await?;
+    Ok(())
+}
+
+/// A fresh PostgreSQL database owned by the owner role. Returns its name.
+pub async fn create_pg_database() -> anyhow::Result<String> {
+    let admin = Database::connect(pg_admin_url()).await.context(
+        "PostgreSQL is needed for the postgres half of the suite: start it, or set AROGYA_TEST_PG_ADMIN_URL",
+    )?;
+    ensure_pg_roles(&admin).await?;
+    let name = format!("arogya_t_{}", uuid::Uuid::now_v7().simple());
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name} OWNER {OWNER_ROLE}"))
+        .await?;
+    admin.close().await.ok();
+    Ok(name)
+}
+
+pub fn pg_url(role: &str, db: &str) -> String {
+    format!("postgres://{role}@{}/{db}", pg_server_url())
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("arogya-test-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).expect("creating a temporary folder");
+    dir
+}
+
+/// Configuration for a test server with its own database and folders.
+pub async fn test_config(backend: Backend) -> (Config, PathBuf, Option<String>) {
+    let dir = temp_dir();
+    let mut config = Config {
+        bind: "127.0.0.1:0".into(),
+        object_store_dir: dir.join("objects"),
+        jwt_keys_dir: dir.join("keys"),
+        database_max_connections: 8,
+        shutdown_grace_secs: 5,
+        ..Config::default()
+    };
+    let mut pg_db = None;
+    match backend {
+        Backend::Sqlite => {
+            config.database_url = format!("sqlite://{}?mode=rwc", dir.join("arogya.db").display())
+        }
+        Backend::Postgres => {
+            let name = create_pg_database()
+                .await
+                .expect("creating a test database");
+            config.database_url = pg_url(APP_ROLE, &name);
+            config.database_migration_url = Some(pg_url(OWNER_ROLE, &name));
+            config.database_app_role = APP_ROLE.into();
+            pg_db = Some(name);
+        }
+    }
+    (config, dir, pg_db)
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub backend: Backend,
+    pub config: Config,
+    pub dir: PathBuf,
+    pub pg_db: Option<String>,
+    pub http: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+impl TestApp {
+    /// A server on a fresh database with the demo tenants and logins.
+    pub async fn spawn(backend: Backend) -> Self {
+        let (config, dir, pg_db) = test_config(backend).await;
+        Self::spawn_with(backend, config, dir, pg_db).await
+    }
+
+    pub async fn spawn_with(
+        backend: Backend,
+        config: Config,
+        dir: PathBuf,
+        pg_db: Option<String>,
+    ) -> Self {
+        if std::env::var("TEST_LOG").is_ok() {
+            arogya_api::telemetry::init(&config);
+        }
+        let state = server::build_state(config.clone())
+            .await
+            .expect("building the server");
+        arogya_api::demo::seed(&state)
+            .await
+            .expect("seeding demo data");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("binding port 0");
+        let addr = listener.local_addr().expect("local address");
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(server::serve(state, listener, async move {
+            let _ = rx.await;
+        }));
+        Self {
+            addr,
+            backend,
+            config,
+            dir,
+            pg_db,
+            http: reqwest::Client::new(),
+            shutdown: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    /// Stop the server and wait until it has finished.
+    pub async fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            let _ = h.await;
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// POST a GraphQL operation; returns the decoded JSON body.
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        self.gql_full(token, query, variables, None).await.1
+    }
+
+    /// POST a GraphQL operation with an optional request id; returns status and body.
+    pub async fn gql_full(
+        &self,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+        request_id: Option<&str>,
+    ) -> (u16, Value) {
+        let mut req = self
+            .http
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(id) = request_id {
+            req = req.header("x-request-id", id);
+        }
+        let resp = req.send().await.expect("sending a GraphQL request");
+        let status = resp.status().as_u16();
+        let body = resp.json::<Value>().await.expect("a JSON response");
+        (status, body)
+    }
+
+    /// Log in and return the whole `login` payload; panics when it fails.
+    pub async fn login(&self, tenant: Option<&str>, login: &str, password: &str) -> Value {
+        let body = self.try_login(tenant, login, password).await;
+        assert!(body["errors"].is_null(), "login failed: {body}");
+        body["data"]["login"].clone()
+    }
+
+    pub async fn try_login(&self, tenant: Option<&str>, login: &str, password: &str) -> Value {
+        self.gql(
+            None,
+            "mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken accessTokenExpiresAt me { userId roles { role } tenant { id code } } } }",
+            json!({ "i": { "tenantCode": tenant, "login": login, "password": password } }),
+        )
+        .await
+    }
+
+    pub async fn token(&self, tenant: Option<&str>, login: &str, password: &str) -> String {
+        self.login(tenant, login, password).await["accessToken"]
+            .as_str()
+            .expect("an access token")
+            .to_owned()
+    }
+
+    pub async fn platform_token(&self) -> String {
+        self.token(None, PLATFORM_ADMIN.username, PLATFORM_ADMIN.password)
+            .await
+    }
+
+    pub async fn wb_admin(&self) -> String {
+        self.token(Some("WB"), "wb.admin", "wb-demo-admin-2026")
+            .await
+    }
+
+    pub async fn br_admin(&self) -> String {
+        self.token(Some("BR"), "br.admin", "br-demo-admin-2026")
+            .await
+    }
+
+    /// A direct database connection as the table owner (SQLite: the file), for checks
+    /// that must look beneath the API.
+    pub async fn owner_db(&self) -> DatabaseConnection {
+        let url = self
+            .config
+            .database_migration_url
+            .clone()
+            .unwrap_or_else(|| self.config.database_url.clone());
+        Database::connect(url).await.expect("connecting as owner")
+    }
+
+    /// PostgreSQL only: a direct connection as the application role.
+    pub async fn app_role_db(&self) -> DatabaseConnection {
+        Database::connect(self.config.database_url.clone())
+            .await
+            .expect("connecting as the app role")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The `extensions.code` of the first error, if any.
+pub fn error_code(body: &Value) -> Option<String> {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .map(str::to_owned)
+}
+
+/// Assert the response failed with `code` and return the first error.
+#[track_caller]
+pub fn expect_error(body: &Value, code: &str) -> Value {
+    assert_eq!(
+        error_code(body).as_deref(),
+        Some(code),
+        "expected {code}, got {body}"
+    );
+    body["errors"][0].clone()
+}
+
+/// Assert success and return `data`.
+#[track_caller]
+pub fn expect_data(body: &Value) -> Value {
+    assert!(body["errors"].is_null(), "unexpected errors: {body}");
+    body["data"].clone()
+}
+
+/// The `arogya` binary built from this workspace (`cargo build --bin arogya`).
+pub fn arogya_bin() -> PathBuf {
+    if let Ok(p) = std::env::var("AROGYA_BIN") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let bin = target.join("debug/arogya");
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build --bin arogya` first (scripts/test does)",
+        bin.display()
+    );
+    bin
+}

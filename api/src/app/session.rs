@@ -29,9 +29,15 @@ fn refresh_ttl(state: &AppState) -> Duration {
 }
 
 fn sign(state: &AppState, principal: Principal, refresh: IssuedRefreshToken) -> ApiResult<Session> {
-    let (access_token, exp) = access_token::issue(&state.keys, &principal, state.config.access_token_ttl_secs)?;
+    let (access_token, exp) =
+        access_token::issue(&state.keys, &principal, state.config.access_token_ttl_secs)?;
     let access_token_expires_at = DateTime::from_timestamp(exp, 0).unwrap_or_else(Utc::now);
-    Ok(Session { principal, access_token, access_token_expires_at, refresh })
+    Ok(Session {
+        principal,
+        access_token,
+        access_token_expires_at,
+        refresh,
+    })
 }
 
 fn bad_credentials() -> ApiError {
@@ -52,10 +58,15 @@ pub async fn login(
     login: &str,
     password: String,
 ) -> ApiResult<Session> {
-    let scope = tenant_code.map(|c| c.trim().to_ascii_uppercase()).unwrap_or_else(|| "platform".into());
+    let scope = tenant_code
+        .map(|c| c.trim().to_ascii_uppercase())
+        .unwrap_or_else(|| "platform".into());
     let account_key = format!("{scope}:{}", login.trim().to_lowercase());
     let address = meta.client_addr.clone().unwrap_or_else(|| "-".into());
-    state.throttle.check(&account_key, &address).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state
+        .throttle
+        .check(&account_key, &address)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
 
     let result = match tenant_code {
         Some(code) => login_staff(state, meta, code, login, password).await,
@@ -69,7 +80,13 @@ pub async fn login(
     result
 }
 
-async fn login_staff(state: &AppState, meta: &RequestMeta, code: &str, login: &str, password: String) -> ApiResult<Session> {
+async fn login_staff(
+    state: &AppState,
+    meta: &RequestMeta,
+    code: &str,
+    login: &str,
+    password: String,
+) -> ApiResult<Session> {
     let (Ok(code), Ok(login)) = (TenantCode::parse(code), LoginName::parse(login)) else {
         verify_password(None, password).await;
         return Err(bad_credentials());
@@ -84,7 +101,9 @@ async fn login_staff(state: &AppState, meta: &RequestMeta, code: &str, login: &s
     // Read, then verify outside any transaction: hashing takes tens of milliseconds
     // and must not hold a database connection (or SQLite's write lock).
     let tx = state.db.tenant_tx(tenant_id, Access::Read).await?;
-    let user = users::find_by_login(&tx, &login).await?.filter(|u| u.status == users::STATUS_ACTIVE);
+    let user = users::find_by_login(&tx, &login)
+        .await?
+        .filter(|u| u.status == users::STATUS_ACTIVE);
     let grants = match &user {
         Some(u) => roles::grants_for(&tx, UserId(u.id)).await?,
         None => Vec::new(),
@@ -96,8 +115,13 @@ async fn login_staff(state: &AppState, meta: &RequestMeta, code: &str, login: &s
     let user = match (user, verified) {
         (Some(u), true) => u,
         (user, _) => {
-            let event = NewAuditEvent::new(Actor::Anonymous, AuditAction::LoginFailed, "user", user.map(|u| u.id))
-                .with_detail(serde_json::json!({ "login": login.as_str() }));
+            let event = NewAuditEvent::new(
+                Actor::Anonymous,
+                AuditAction::LoginFailed,
+                "user",
+                user.map(|u| u.id),
+            )
+            .with_detail(serde_json::json!({ "login": login.as_str() }));
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
             return Err(bad_credentials());
@@ -105,31 +129,61 @@ async fn login_staff(state: &AppState, meta: &RequestMeta, code: &str, login: &s
     };
     let user_id = UserId(user.id);
     let refresh = sessions::issue(&tx, user_id, None, refresh_ttl(state)).await?;
-    let event = NewAuditEvent::new(Actor::User(user.id), AuditAction::Login, "user", Some(user.id))
-        .with_detail(serde_json::json!({ "session": refresh.family_id }));
+    let event = NewAuditEvent::new(
+        Actor::User(user.id),
+        AuditAction::Login,
+        "user",
+        Some(user.id),
+    )
+    .with_detail(serde_json::json!({ "session": refresh.family_id }));
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
-    sign(state, Principal::Staff { id: user_id, tenant: tenant_id, grants }, refresh)
+    sign(
+        state,
+        Principal::Staff {
+            id: user_id,
+            tenant: tenant_id,
+            grants,
+        },
+        refresh,
+    )
 }
 
-async fn login_platform_admin(state: &AppState, login: &str, password: String) -> ApiResult<Session> {
+async fn login_platform_admin(
+    state: &AppState,
+    login: &str,
+    password: String,
+) -> ApiResult<Session> {
     let Ok(LoginName::Username(username)) = LoginName::parse(login) else {
         verify_password(None, password).await;
         return Err(bad_credentials());
     };
     let tx = state.db.platform_tx(Access::Read).await?;
-    let admin = platform_admins::find_by_username(&tx, &username).await?.filter(|a| a.status == "active");
+    let admin = platform_admins::find_by_username(&tx, &username)
+        .await?
+        .filter(|a| a.status == "active");
     tx.commit().await?;
     if !verify_password(admin.as_ref().map(|a| a.password_hash.clone()), password).await {
-        tracing::warn!(username = username.as_str(), "platform administrator login failed");
+        tracing::warn!(
+            username = username.as_str(),
+            "platform administrator login failed"
+        );
         return Err(bad_credentials());
     }
-    let Some(admin) = admin else { return Err(bad_credentials()) };
+    let Some(admin) = admin else {
+        return Err(bad_credentials());
+    };
     let tx = state.db.platform_tx(Access::Write).await?;
     let refresh = sessions::issue(&tx, UserId(admin.id), None, refresh_ttl(state)).await?;
     tx.commit().await?;
     tracing::info!(admin = %admin.id, "platform administrator logged in");
-    sign(state, Principal::PlatformAdmin { id: UserId(admin.id) }, refresh)
+    sign(
+        state,
+        Principal::PlatformAdmin {
+            id: UserId(admin.id),
+        },
+        refresh,
+    )
 }
 
 /// Exchange a refresh token for a new pair. The old token is spent; presenting it
@@ -142,7 +196,9 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
         let rotation = sessions::rotate(&tx, token, ttl).await?;
         tx.commit().await?;
         return match rotation {
-            Rotation::Rotated { user_id, next } => sign(state, Principal::PlatformAdmin { id: user_id }, next),
+            Rotation::Rotated { user_id, next } => {
+                sign(state, Principal::PlatformAdmin { id: user_id }, next)
+            }
             Rotation::Reused { user_id, .. } => {
                 tracing::warn!(admin = %user_id, "platform refresh token reused: session revoked");
                 Err(refresh_rejected())
@@ -150,28 +206,54 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
             Rotation::Invalid => Err(refresh_rejected()),
         };
     };
-    let active = state.tenants.get(tenant_id).await?.is_some_and(|t| t.status == TenantStatus::Active.as_str());
+    let active = state
+        .tenants
+        .get(tenant_id)
+        .await?
+        .is_some_and(|t| t.status == TenantStatus::Active.as_str());
     if !active {
-        return Err(ApiError::Unauthenticated("The tenant of this account is suspended.".into()));
+        return Err(ApiError::Unauthenticated(
+            "The tenant of this account is suspended.".into(),
+        ));
     }
     let mut tx = state.db.tenant_tx(tenant_id, Access::Write).await?;
     match sessions::rotate(&tx, token, ttl).await? {
         Rotation::Rotated { user_id, next } => {
-            let user = users::find(&tx, user_id).await?.filter(|u| u.status == users::STATUS_ACTIVE);
+            let user = users::find(&tx, user_id)
+                .await?
+                .filter(|u| u.status == users::STATUS_ACTIVE);
             if user.is_none() {
                 return Err(refresh_rejected());
             }
             let grants = roles::grants_for(&tx, user_id).await?;
-            let event = NewAuditEvent::new(Actor::User(user_id.0), AuditAction::TokenRefresh, "user", Some(user_id.0))
-                .with_detail(serde_json::json!({ "session": next.family_id }));
+            let event = NewAuditEvent::new(
+                Actor::User(user_id.0),
+                AuditAction::TokenRefresh,
+                "user",
+                Some(user_id.0),
+            )
+            .with_detail(serde_json::json!({ "session": next.family_id }));
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
-            sign(state, Principal::Staff { id: user_id, tenant: tenant_id, grants }, next)
+            sign(
+                state,
+                Principal::Staff {
+                    id: user_id,
+                    tenant: tenant_id,
+                    grants,
+                },
+                next,
+            )
         }
         Rotation::Reused { user_id, family_id } => {
             // Commit the revocation before answering: the error must not roll it back.
-            let event = NewAuditEvent::new(Actor::Anonymous, AuditAction::RefreshTokenReuse, "user", Some(user_id.0))
-                .with_detail(serde_json::json!({ "session": family_id }));
+            let event = NewAuditEvent::new(
+                Actor::Anonymous,
+                AuditAction::RefreshTokenReuse,
+                "user",
+                Some(user_id.0),
+            )
+            .with_detail(serde_json::json!({ "session": family_id }));
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
             Err(ApiError::Unauthenticated(
@@ -199,8 +281,13 @@ pub async fn logout(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRes
             }
             let mut tx = state.db.tenant_tx(tenant_id, Access::Write).await?;
             if let Some((user, family)) = sessions::revoke_by_token(&tx, token).await? {
-                let event = NewAuditEvent::new(Actor::User(user.0), AuditAction::Logout, "user", Some(user.0))
-                    .with_detail(serde_json::json!({ "session": family }));
+                let event = NewAuditEvent::new(
+                    Actor::User(user.0),
+                    AuditAction::Logout,
+                    "user",
+                    Some(user.0),
+                )
+                .with_detail(serde_json::json!({ "session": family }));
                 audit::record(&mut tx, meta, event).await?;
             }
             tx.commit().await?;
@@ -220,12 +307,17 @@ pub async fn change_password(
 ) -> ApiResult<()> {
     let account_key = format!("password-change:{}", principal.user_id());
     let address = meta.client_addr.clone().unwrap_or_else(|| "-".into());
-    state.throttle.check(&account_key, &address).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state
+        .throttle
+        .check(&account_key, &address)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
     let wrong_current = || ApiError::validation("currentPassword", "is not correct");
     match principal {
         Principal::Staff { id, tenant, .. } => {
             let tx = state.db.tenant_tx(*tenant, Access::Read).await?;
-            let user = users::find(&tx, *id).await?.ok_or(ApiError::unauthenticated())?;
+            let user = users::find(&tx, *id)
+                .await?
+                .ok_or(ApiError::unauthenticated())?;
             tx.commit().await?;
             if !verify_password(Some(user.password_hash), current).await {
                 state.throttle.record_failure(&account_key, &address);
@@ -235,13 +327,20 @@ pub async fn change_password(
             let mut tx = state.db.tenant_tx(*tenant, Access::Write).await?;
             users::set_password_hash(&tx, *id, hash).await?;
             sessions::revoke_user(&tx, *id).await?;
-            let event = NewAuditEvent::new(Actor::User(id.0), AuditAction::UserPasswordChange, "user", Some(id.0));
+            let event = NewAuditEvent::new(
+                Actor::User(id.0),
+                AuditAction::UserPasswordChange,
+                "user",
+                Some(id.0),
+            );
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
         }
         Principal::PlatformAdmin { id } => {
             let tx = state.db.platform_tx(Access::Read).await?;
-            let admin = platform_admins::find(&tx, *id).await?.ok_or(ApiError::unauthenticated())?;
+            let admin = platform_admins::find(&tx, *id)
+                .await?
+                .ok_or(ApiError::unauthenticated())?;
             tx.commit().await?;
             if !verify_password(Some(admin.password_hash), current).await {
                 state.throttle.record_failure(&account_key, &address);

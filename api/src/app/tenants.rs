@@ -6,7 +6,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::ids::TenantId;
-use arogya_domain::tenant::{NewTenant, ParentState, TenantCode, TenantKind, TenantName, TenantStatus};
+use arogya_domain::tenant::{
+    NewTenant, ParentState, TenantCode, TenantKind, TenantName, TenantStatus,
+};
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
@@ -21,17 +23,27 @@ pub struct CreateTenant {
     pub first_admin: Option<NewAccount>,
 }
 
-pub async fn create_tenant(state: &AppState, actor: Actor, meta: &RequestMeta, req: CreateTenant) -> ApiResult<TenantRecord> {
+pub async fn create_tenant(
+    state: &AppState,
+    actor: Actor,
+    meta: &RequestMeta,
+    req: CreateTenant,
+) -> ApiResult<TenantRecord> {
     let parent = match &req.parent_code {
         Some(code) => Some(
             tenants::find_by_code(state.db.conn(), code)
                 .await?
-                .ok_or_else(|| ApiError::validation("parentCode", format!("no tenant has the code {code}")))?,
+                .ok_or_else(|| {
+                    ApiError::validation("parentCode", format!("no tenant has the code {code}"))
+                })?,
         ),
         None => None,
     };
     let parent_state = match &parent {
-        Some(p) => Some(ParentState { code: TenantCode::parse(&p.code)?, kind: TenantKind::parse(&p.kind)? }),
+        Some(p) => Some(ParentState {
+            code: TenantCode::parse(&p.code)?,
+            kind: TenantKind::parse(&p.kind)?,
+        }),
         None => None,
     };
     let new = NewTenant::new(req.kind, req.code, req.name, parent_state.as_ref())?;
@@ -73,7 +85,12 @@ pub async fn set_status(
         TenantStatus::Suspended => AuditAction::TenantSuspend,
         TenantStatus::Active => AuditAction::TenantReactivate,
     };
-    audit::record(&mut tx, meta, NewAuditEvent::new(actor, action, "tenant", Some(id.0))).await?;
+    audit::record(
+        &mut tx,
+        meta,
+        NewAuditEvent::new(actor, action, "tenant", Some(id.0)),
+    )
+    .await?;
     tx.commit().await?;
     state.tenants.invalidate(id);
     Ok(record)

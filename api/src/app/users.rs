@@ -44,7 +44,8 @@ pub(crate) async fn insert_account(
         "username": user.username,
         "roles": account.grants.iter().map(grant_detail).collect::<Vec<_>>(),
     });
-    let event = NewAuditEvent::new(actor, AuditAction::UserCreate, "user", Some(user.id)).with_detail(detail);
+    let event = NewAuditEvent::new(actor, AuditAction::UserCreate, "user", Some(user.id))
+        .with_detail(detail);
     audit::record(tx, meta, event).await?;
     Ok(user)
 }
@@ -75,7 +76,9 @@ pub async fn update_user(
     change: ProfileChange,
 ) -> ApiResult<UserRecord> {
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    users::find(&tx, id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "user" })?;
     let detail = serde_json::json!({
         "displayName": change.display_name.is_some(),
         "email": change.email.is_some(),
@@ -86,7 +89,8 @@ pub async fn update_user(
     if disabling {
         sessions::revoke_user(&tx, id).await?;
     }
-    let event = NewAuditEvent::new(actor, AuditAction::UserUpdate, "user", Some(id.0)).with_detail(detail);
+    let event =
+        NewAuditEvent::new(actor, AuditAction::UserUpdate, "user", Some(id.0)).with_detail(detail);
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
     Ok(user)
@@ -103,10 +107,17 @@ pub async fn reset_password(
 ) -> ApiResult<()> {
     let hash = hash_password(&password).await?;
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    users::find(&tx, id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "user" })?;
     users::set_password_hash(&tx, id, hash).await?;
     sessions::revoke_user(&tx, id).await?;
-    audit::record(&mut tx, meta, NewAuditEvent::new(actor, AuditAction::UserPasswordReset, "user", Some(id.0))).await?;
+    audit::record(
+        &mut tx,
+        meta,
+        NewAuditEvent::new(actor, AuditAction::UserPasswordReset, "user", Some(id.0)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -120,9 +131,12 @@ pub async fn grant_role(
     grant: RoleGrant,
 ) -> ApiResult<UserRecord> {
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    let user = users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    let user = users::find(&tx, id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "user" })?;
     roles::grant(&tx, id, grant, actor.id()).await?;
-    let event = NewAuditEvent::new(actor, AuditAction::RoleGrant, "user", Some(id.0)).with_detail(grant_detail(&grant));
+    let event = NewAuditEvent::new(actor, AuditAction::RoleGrant, "user", Some(id.0))
+        .with_detail(grant_detail(&grant));
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
     Ok(user)
@@ -137,11 +151,17 @@ pub async fn revoke_role(
     grant: RoleGrant,
 ) -> ApiResult<UserRecord> {
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    let user = users::find(&tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    let user = users::find(&tx, id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "user" })?;
     if !roles::revoke(&tx, id, grant).await? {
-        return Err(DomainError::NotFound { entity: "role grant" }.into());
+        return Err(DomainError::NotFound {
+            entity: "role grant",
+        }
+        .into());
     }
-    let event = NewAuditEvent::new(actor, AuditAction::RoleRevoke, "user", Some(id.0)).with_detail(grant_detail(&grant));
+    let event = NewAuditEvent::new(actor, AuditAction::RoleRevoke, "user", Some(id.0))
+        .with_detail(grant_detail(&grant));
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
     Ok(user)

@@ -30,8 +30,16 @@ impl AuditEventFilter {
         Ok(AuditFilter {
             action: self.action,
             entity_type: self.entity_type,
-            entity_id: self.entity_id.as_ref().map(|i| parse_id("entityId", i)).transpose()?,
-            actor_id: self.actor_id.as_ref().map(|i| parse_id("actorId", i)).transpose()?,
+            entity_id: self
+                .entity_id
+                .as_ref()
+                .map(|i| parse_id("entityId", i))
+                .transpose()?,
+            actor_id: self
+                .actor_id
+                .as_ref()
+                .map(|i| parse_id("actorId", i))
+                .transpose()?,
             since: self.since,
             until: self.until,
         })
@@ -40,7 +48,9 @@ impl AuditEventFilter {
 
 fn audit_tenant(ctx: &Context<'_>, tenant_id: Option<&ID>) -> ApiResult<TenantId> {
     let principal = ctx.principal()?;
-    let requested = tenant_id.map(|t| parse_id("tenantId", t).map(TenantId)).transpose()?;
+    let requested = tenant_id
+        .map(|t| parse_id("tenantId", t).map(TenantId))
+        .transpose()?;
     let tenant = principal.target_tenant(requested)?;
     principal.require_audit_reader(tenant)?;
     Ok(tenant)
@@ -83,16 +93,25 @@ impl AuditSubscription {
         tenant_id: Option<ID>,
     ) -> async_graphql::Result<impl Stream<Item = AuditEvent>> {
         let tenant = audit_tenant(ctx, tenant_id.as_ref())?;
-        let feed = ctx.app().map_err(async_graphql::Error::from)?.db.audit_feed();
-        Ok(futures_util::stream::unfold(feed, move |mut feed| async move {
-            loop {
-                match feed.recv().await {
-                    Ok(record) if record.tenant_id == tenant.0 => return Some((AuditEvent(record), feed)),
-                    // Another tenant's event, or this subscriber fell behind: keep going.
-                    Ok(_) | Err(RecvError::Lagged(_)) => continue,
-                    Err(RecvError::Closed) => return None,
+        let feed = ctx
+            .app()
+            .map_err(async_graphql::Error::from)?
+            .db
+            .audit_feed();
+        Ok(futures_util::stream::unfold(
+            feed,
+            move |mut feed| async move {
+                loop {
+                    match feed.recv().await {
+                        Ok(record) if record.tenant_id == tenant.0 => {
+                            return Some((AuditEvent(record), feed))
+                        }
+                        // Another tenant's event, or this subscriber fell behind: keep going.
+                        Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
+                    }
                 }
-            }
-        }))
+            },
+        ))
     }
 }

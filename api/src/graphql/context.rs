@@ -26,7 +26,10 @@ impl RequestCtx {
     }
 
     pub fn meta(&self) -> RequestMeta {
-        RequestMeta { request_id: Some(self.request_id.clone()), client_addr: Some(self.client_addr.clone()) }
+        RequestMeta {
+            request_id: Some(self.request_id.clone()),
+            client_addr: Some(self.client_addr.clone()),
+        }
     }
 }
 
@@ -40,10 +43,12 @@ pub trait ContextExt {
 
 impl ContextExt for Context<'_> {
     fn app(&self) -> ApiResult<&AppState> {
-        self.data::<Arc<AppState>>().map(|s| s.as_ref()).map_err(|_| {
-            tracing::error!("application state missing from the GraphQL context");
-            ApiError::Internal
-        })
+        self.data::<Arc<AppState>>()
+            .map(|s| s.as_ref())
+            .map_err(|_| {
+                tracing::error!("application state missing from the GraphQL context");
+                ApiError::Internal
+            })
     }
 
     fn request(&self) -> ApiResult<&RequestCtx> {

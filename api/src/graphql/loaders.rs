@@ -52,7 +52,10 @@ impl Loader<TenantKey> for RoleLoader {
     type Value = Vec<RoleGrant>;
     type Error = ApiError;
 
-    async fn load(&self, keys: &[TenantKey]) -> Result<HashMap<TenantKey, Vec<RoleGrant>>, ApiError> {
+    async fn load(
+        &self,
+        keys: &[TenantKey],
+    ) -> Result<HashMap<TenantKey, Vec<RoleGrant>>, ApiError> {
         let mut out = HashMap::new();
         for (tenant, ids) in by_tenant(keys) {
             let tx = self.db.tenant_tx(tenant, Access::Read).await?;

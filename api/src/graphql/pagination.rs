@@ -18,7 +18,10 @@ pub fn decode_cursor(cursor: &str) -> ApiResult<Uuid> {
         .decode(cursor)
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.strip_prefix("v1:").and_then(|id| Uuid::try_parse(id).ok()))
+        .and_then(|s| {
+            s.strip_prefix("v1:")
+                .and_then(|id| Uuid::try_parse(id).ok())
+        })
         .ok_or_else(|| ApiError::validation("after", "is not a cursor this API issued"))
 }
 
@@ -34,7 +37,11 @@ pub fn connection<T, N: OutputType>(
     to_node: impl Fn(T) -> N,
 ) -> Connection<String, N> {
     let mut conn = Connection::new(had_cursor, page.has_next_page);
-    conn.edges.extend(page.items.into_iter().map(|item| Edge::new(encode_cursor(id_of(&item)), to_node(item))));
+    conn.edges.extend(
+        page.items
+            .into_iter()
+            .map(|item| Edge::new(encode_cursor(id_of(&item)), to_node(item))),
+    );
     conn
 }
 

@@ -76,15 +76,18 @@ impl Me {
     /// The caller's account; null for platform administrators.
     async fn user(&self, ctx: &Context<'_>) -> ApiResult<Option<User>> {
         match &self.0 {
-            Principal::Staff { id, tenant, .. } => Ok(load_user(ctx, *tenant, *id).await?.map(User)),
+            Principal::Staff { id, tenant, .. } => {
+                Ok(load_user(ctx, *tenant, *id).await?.map(User))
+            }
             Principal::PlatformAdmin { .. } => Ok(None),
         }
     }
     async fn display_name(&self, ctx: &Context<'_>) -> ApiResult<String> {
         match &self.0 {
-            Principal::Staff { id, tenant, .. } => {
-                Ok(load_user(ctx, *tenant, *id).await?.map(|u| u.display_name).unwrap_or_default())
-            }
+            Principal::Staff { id, tenant, .. } => Ok(load_user(ctx, *tenant, *id)
+                .await?
+                .map(|u| u.display_name)
+                .unwrap_or_default()),
             Principal::PlatformAdmin { id } => {
                 let tx = ctx.app()?.db.platform_tx(Access::Read).await?;
                 let admin = platform_admins::find(&tx, *id).await?;
@@ -115,16 +118,28 @@ impl SessionMutation {
     /// whether the tenant or account exists.
     async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> ApiResult<AuthPayload> {
         let (app, req) = (ctx.app()?, ctx.request()?);
-        let session =
-            session::login(app, &req.meta(), input.tenant_code.as_deref(), &input.login, input.password).await?;
+        let session = session::login(
+            app,
+            &req.meta(),
+            input.tenant_code.as_deref(),
+            &input.login,
+            input.password,
+        )
+        .await?;
         Ok(session.into())
     }
 
     /// Exchange a refresh token for new tokens. Each refresh token works once; using
     /// one twice ends the session.
-    async fn refresh_token(&self, ctx: &Context<'_>, refresh_token: String) -> ApiResult<AuthPayload> {
+    async fn refresh_token(
+        &self,
+        ctx: &Context<'_>,
+        refresh_token: String,
+    ) -> ApiResult<AuthPayload> {
         let (app, req) = (ctx.app()?, ctx.request()?);
-        Ok(session::refresh(app, &req.meta(), &refresh_token).await?.into())
+        Ok(session::refresh(app, &req.meta(), &refresh_token)
+            .await?
+            .into())
     }
 
     /// End the session of this refresh token. Always true, so it tells nothing.
@@ -135,7 +150,12 @@ impl SessionMutation {
     }
 
     /// Change your own password. Ends all your sessions: log in again afterwards.
-    async fn change_password(&self, ctx: &Context<'_>, current_password: String, new_password: String) -> ApiResult<bool> {
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> ApiResult<bool> {
         let (app, req) = (ctx.app()?, ctx.request()?);
         let principal = req.principal()?;
         let new = NewPassword::parse(&new_password, "newPassword", None)?;

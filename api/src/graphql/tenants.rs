@@ -52,7 +52,12 @@ impl TenantQuery {
         if !principal.is_platform_admin() && principal.tenant() != Some(id) {
             return Err(DomainError::NotFound { entity: "tenant" }.into());
         }
-        let record = ctx.app()?.tenants.get(id).await?.ok_or(DomainError::NotFound { entity: "tenant" })?;
+        let record = ctx
+            .app()?
+            .tenants
+            .get(id)
+            .await?
+            .ok_or(DomainError::NotFound { entity: "tenant" })?;
         Ok(Tenant(record))
     }
 }
@@ -63,7 +68,11 @@ pub struct TenantMutation;
 #[Object]
 impl TenantMutation {
     /// Create a state or district tenant, optionally with its first administrator.
-    async fn create_tenant(&self, ctx: &Context<'_>, input: CreateTenantInput) -> ApiResult<Tenant> {
+    async fn create_tenant(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateTenantInput,
+    ) -> ApiResult<Tenant> {
         let (app, req) = (ctx.app()?, ctx.request()?);
         let principal = req.principal()?;
         principal.require_platform_admin()?;
@@ -80,30 +89,59 @@ impl TenantMutation {
             kind,
             code: TenantCode::parse(&input.code)?,
             name: TenantName::parse(&input.name)?,
-            parent_code: input.parent_code.as_deref().map(TenantCode::parse).transpose().map_err(|_| {
-                DomainError::validation("parentCode", "must be a tenant code like BR")
-            })?,
+            parent_code: input
+                .parent_code
+                .as_deref()
+                .map(TenantCode::parse)
+                .transpose()
+                .map_err(|_| {
+                    DomainError::validation("parentCode", "must be a tenant code like BR")
+                })?,
             first_admin,
         };
-        let record = tenants::create_tenant(app, Actor::from(principal), &req.meta(), request).await?;
+        let record =
+            tenants::create_tenant(app, Actor::from(principal), &req.meta(), request).await?;
         Ok(Tenant(record))
     }
 
     /// Suspend a tenant: its users can no longer log in or use their tokens.
-    async fn suspend_tenant(&self, ctx: &Context<'_>, id: ID, expected_version: Option<i32>) -> ApiResult<Tenant> {
+    async fn suspend_tenant(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: Option<i32>,
+    ) -> ApiResult<Tenant> {
         set_status(ctx, id, TenantStatus::Suspended, expected_version).await
     }
 
-    async fn reactivate_tenant(&self, ctx: &Context<'_>, id: ID, expected_version: Option<i32>) -> ApiResult<Tenant> {
+    async fn reactivate_tenant(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: Option<i32>,
+    ) -> ApiResult<Tenant> {
         set_status(ctx, id, TenantStatus::Active, expected_version).await
     }
 }
 
-async fn set_status(ctx: &Context<'_>, id: ID, status: TenantStatus, expected_version: Option<i32>) -> ApiResult<Tenant> {
+async fn set_status(
+    ctx: &Context<'_>,
+    id: ID,
+    status: TenantStatus,
+    expected_version: Option<i32>,
+) -> ApiResult<Tenant> {
     let (app, req) = (ctx.app()?, ctx.request()?);
     let principal = req.principal()?;
     principal.require_platform_admin()?;
     let id = TenantId(parse_id("id", &id)?);
-    let record = tenants::set_status(app, Actor::from(principal), &req.meta(), id, status, expected_version).await?;
+    let record = tenants::set_status(
+        app,
+        Actor::from(principal),
+        &req.meta(),
+        id,
+        status,
+        expected_version,
+    )
+    .await?;
     Ok(Tenant(record))
 }

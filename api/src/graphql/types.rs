@@ -162,8 +162,16 @@ pub struct RoleGrantInput {
 
 impl RoleGrantInput {
     pub fn parse(&self) -> ApiResult<DomainGrant> {
-        let unit = self.unit_id.as_ref().map(|u| parse_id("unitId", u).map(UnitId)).transpose()?;
-        let facility = self.facility_id.as_ref().map(|f| parse_id("facilityId", f).map(FacilityId)).transpose()?;
+        let unit = self
+            .unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u).map(UnitId))
+            .transpose()?;
+        let facility = self
+            .facility_id
+            .as_ref()
+            .map(|f| parse_id("facilityId", f).map(FacilityId))
+            .transpose()?;
         Ok(DomainGrant::new(self.role.into(), unit, facility)?)
     }
 }
@@ -199,12 +207,22 @@ impl User {
         }
     }
     async fn roles(&self, ctx: &Context<'_>) -> ApiResult<Vec<RoleGrant>> {
-        let loader = ctx.data::<loaders::Roles>().map_err(|_| ApiError::Internal)?;
-        let grants = loader.load_one((TenantId(self.0.tenant_id), UserId(self.0.id))).await?.unwrap_or_default();
+        let loader = ctx
+            .data::<loaders::Roles>()
+            .map_err(|_| ApiError::Internal)?;
+        let grants = loader
+            .load_one((TenantId(self.0.tenant_id), UserId(self.0.id)))
+            .await?
+            .unwrap_or_default();
         Ok(grants.iter().map(RoleGrant::from).collect())
     }
     async fn tenant(&self, ctx: &Context<'_>) -> ApiResult<Option<Tenant>> {
-        Ok(ctx.app()?.tenants.get(TenantId(self.0.tenant_id)).await?.map(Tenant))
+        Ok(ctx
+            .app()?
+            .tenants
+            .get(TenantId(self.0.tenant_id))
+            .await?
+            .map(Tenant))
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -219,8 +237,14 @@ impl User {
 }
 
 /// Load one user of a tenant through the request's DataLoader.
-pub async fn load_user(ctx: &Context<'_>, tenant: TenantId, id: UserId) -> ApiResult<Option<UserRecord>> {
-    let loader = ctx.data::<loaders::Users>().map_err(|_| ApiError::Internal)?;
+pub async fn load_user(
+    ctx: &Context<'_>,
+    tenant: TenantId,
+    id: UserId,
+) -> ApiResult<Option<UserRecord>> {
+    let loader = ctx
+        .data::<loaders::Users>()
+        .map_err(|_| ApiError::Internal)?;
     loader.load_one((tenant, id)).await
 }
 
@@ -252,7 +276,9 @@ impl AuditEvent {
     /// The acting staff member, when the actor is a user of this tenant.
     async fn actor(&self, ctx: &Context<'_>) -> ApiResult<Option<User>> {
         match (self.0.actor_kind.as_str(), self.0.actor_id) {
-            ("user", Some(id)) => Ok(load_user(ctx, TenantId(self.0.tenant_id), UserId(id)).await?.map(User)),
+            ("user", Some(id)) => Ok(load_user(ctx, TenantId(self.0.tenant_id), UserId(id))
+                .await?
+                .map(User)),
             _ => Ok(None),
         }
     }

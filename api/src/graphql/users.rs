@@ -31,7 +31,12 @@ impl NewAccountInput {
         let username = Username::parse(&self.username)?;
         Ok(NewAccount {
             display_name: DisplayName::parse(&self.display_name)?,
-            email: self.email.as_deref().filter(|e| !e.trim().is_empty()).map(Email::parse).transpose()?,
+            email: self
+                .email
+                .as_deref()
+                .filter(|e| !e.trim().is_empty())
+                .map(Email::parse)
+                .transpose()?,
             password: NewPassword::parse(&self.password, "password", Some(&username))?,
             username,
             grants,
@@ -62,7 +67,9 @@ pub struct UpdateUserInput {
 
 /// The tenant an account action applies to, after checking the caller administers it.
 fn admin_tenant(principal: &Principal, tenant_id: Option<&ID>) -> ApiResult<TenantId> {
-    let requested = tenant_id.map(|t| parse_id("tenantId", t).map(TenantId)).transpose()?;
+    let requested = tenant_id
+        .map(|t| parse_id("tenantId", t).map(TenantId))
+        .transpose()?;
     let tenant = principal.target_tenant(requested)?;
     principal.require_user_admin(tenant)?;
     Ok(tenant)
@@ -102,14 +109,17 @@ impl UserQuery {
         let id = UserId(parse_id("id", &id)?);
         // Anyone may read their own account; administrators read their tenant's.
         let tenant = if principal.user_id() == id && tenant_id.is_none() {
-            principal.tenant().ok_or(DomainError::NotFound { entity: "user" })?
+            principal
+                .tenant()
+                .ok_or(DomainError::NotFound { entity: "user" })?
         } else {
             admin_tenant(principal, tenant_id.as_ref())?
         };
         let tx = ctx.app()?.db.tenant_tx(tenant, Access::Read).await?;
         let user = repo::find(&tx, id).await?;
         tx.commit().await?;
-        user.map(User).ok_or_else(|| DomainError::NotFound { entity: "user" }.into())
+        user.map(User)
+            .ok_or_else(|| DomainError::NotFound { entity: "user" }.into())
     }
 }
 
@@ -123,12 +133,17 @@ impl UserMutation {
         let principal = req.principal()?;
         let tenant = admin_tenant(principal, input.tenant_id.as_ref())?;
         ensure_tenant_exists(ctx, tenant).await?;
-        let grants = input.roles.iter().map(RoleGrantInput::parse).collect::<ApiResult<Vec<_>>>()?;
+        let grants = input
+            .roles
+            .iter()
+            .map(RoleGrantInput::parse)
+            .collect::<ApiResult<Vec<_>>>()?;
         for g in &grants {
             principal.require_can_grant(tenant, g)?;
         }
         let account = input.account.parse(grants)?;
-        let user = users::create_user(app, Actor::from(principal), &req.meta(), tenant, account).await?;
+        let user =
+            users::create_user(app, Actor::from(principal), &req.meta(), tenant, account).await?;
         Ok(User(user))
     }
 
@@ -139,20 +154,40 @@ impl UserMutation {
         let tenant = admin_tenant(principal, input.tenant_id.as_ref())?;
         let id = UserId(parse_id("id", &input.id)?);
         if input.active == Some(false) && id == principal.user_id() {
-            return Err(ApiError::validation("active", "you cannot disable your own account"));
+            return Err(ApiError::validation(
+                "active",
+                "you cannot disable your own account",
+            ));
         }
         let change = ProfileChange {
-            display_name: input.display_name.as_deref().map(DisplayName::parse).transpose()?,
+            display_name: input
+                .display_name
+                .as_deref()
+                .map(DisplayName::parse)
+                .transpose()?,
             email: match input.email.as_deref().map(str::trim) {
                 None => None,
                 Some("") => Some(None),
                 Some(e) => Some(Some(Email::parse(e)?)),
             },
-            status: input.active.map(|a| if a { repo::STATUS_ACTIVE } else { repo::STATUS_DISABLED }),
+            status: input.active.map(|a| {
+                if a {
+                    repo::STATUS_ACTIVE
+                } else {
+                    repo::STATUS_DISABLED
+                }
+            }),
         };
-        let user =
-            users::update_user(app, Actor::from(principal), &req.meta(), tenant, id, input.expected_version, change)
-                .await?;
+        let user = users::update_user(
+            app,
+            Actor::from(principal),
+            &req.meta(),
+            tenant,
+            id,
+            input.expected_version,
+            change,
+        )
+        .await?;
         Ok(User(user))
     }
 
@@ -169,7 +204,15 @@ impl UserMutation {
         let tenant = admin_tenant(principal, tenant_id.as_ref())?;
         let id = UserId(parse_id("userId", &user_id)?);
         let password = NewPassword::parse(&new_password, "newPassword", None)?;
-        users::reset_password(app, Actor::from(principal), &req.meta(), tenant, id, password).await?;
+        users::reset_password(
+            app,
+            Actor::from(principal),
+            &req.meta(),
+            tenant,
+            id,
+            password,
+        )
+        .await?;
         Ok(true)
     }
 
@@ -186,7 +229,9 @@ impl UserMutation {
         let id = UserId(parse_id("userId", &user_id)?);
         let grant = grant.parse()?;
         principal.require_can_grant(tenant, &grant)?;
-        Ok(User(users::grant_role(app, Actor::from(principal), &req.meta(), tenant, id, grant).await?))
+        Ok(User(
+            users::grant_role(app, Actor::from(principal), &req.meta(), tenant, id, grant).await?,
+        ))
     }
 
     async fn revoke_role(
@@ -202,6 +247,8 @@ impl UserMutation {
         let id = UserId(parse_id("userId", &user_id)?);
         let grant = grant.parse()?;
         principal.require_can_grant(tenant, &grant)?;
-        Ok(User(users::revoke_role(app, Actor::from(principal), &req.meta(), tenant, id, grant).await?))
+        Ok(User(
+            users::revoke_role(app, Actor::from(principal), &req.meta(), tenant, id, grant).await?,
+        ))
     }
 }

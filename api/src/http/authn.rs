@@ -26,13 +26,20 @@ impl Authn {
 
 /// Verify a bearer token and check that its tenant is still active.
 pub async fn authenticate(state: &AppState, header: Option<&str>) -> Authn {
-    let Some(header) = header else { return Authn::Anonymous };
-    let Some(token) = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")) else {
+    let Some(header) = header else {
+        return Authn::Anonymous;
+    };
+    let Some(token) = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))
+    else {
         return Authn::Rejected("The Authorization header must be 'Bearer <access token>'.");
     };
     let verified = match access_token::verify(&state.keys, token.trim()) {
         Ok(v) => v,
-        Err(TokenError::Expired) => return Authn::Rejected("The access token has expired: refresh it."),
+        Err(TokenError::Expired) => {
+            return Authn::Rejected("The access token has expired: refresh it.")
+        }
         Err(TokenError::Invalid) => return Authn::Rejected("The access token is not valid."),
     };
     if let Some(tenant) = verified.principal.tenant() {

@@ -21,7 +21,12 @@ use std::time::Instant;
 const MAX_BATCH: usize = 10;
 
 pub async fn graphiql() -> Html<String> {
-    Html(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql/ws").finish())
+    Html(
+        GraphiQLSource::build()
+            .endpoint("/graphql")
+            .subscription_endpoint("/graphql/ws")
+            .finish(),
+    )
 }
 
 /// A response shaped like any GraphQL error, for requests rejected before execution.
@@ -29,11 +34,20 @@ fn reject(status: StatusCode, message: &str) -> Response {
     let body = serde_json::json!({
         "errors": [{ "message": message, "extensions": { "code": "VALIDATION" } }]
     });
-    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 pub fn request_id(headers: &HeaderMap) -> String {
-    headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned()
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned()
 }
 
 /// The caller's address: the TCP peer, or behind a trusted load balancer the last
@@ -67,7 +81,10 @@ pub async fn graphql_post(
         Err(_) => {
             return reject(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("The request body is larger than {} bytes.", state.config.max_body_bytes),
+                &format!(
+                    "The request body is larger than {} bytes.",
+                    state.config.max_body_bytes
+                ),
             )
         }
     };
@@ -76,20 +93,31 @@ pub async fn graphql_post(
         Err(e) => {
             return reject(
                 StatusCode::BAD_REQUEST,
-                &format!("The body is not a GraphQL request in JSON ({}).", e.to_string().split(" at line").next().unwrap_or("")),
+                &format!(
+                    "The body is not a GraphQL request in JSON ({}).",
+                    e.to_string().split(" at line").next().unwrap_or("")
+                ),
             )
         }
     };
     if let BatchRequest::Batch(list) = &batch {
         if list.len() > MAX_BATCH || list.is_empty() {
-            return reject(StatusCode::BAD_REQUEST, &format!("A batch carries 1 to {MAX_BATCH} operations."));
+            return reject(
+                StatusCode::BAD_REQUEST,
+                &format!("A batch carries 1 to {MAX_BATCH} operations."),
+            );
         }
     }
     let operation = match &batch {
-        BatchRequest::Single(r) => r.operation_name.clone(),
+        BatchRequest::Single(r) => r
+            .operation_name
+            .clone()
+            .or_else(|| super::operation_name::from_document(&r.query).map(str::to_owned)),
         BatchRequest::Batch(_) => Some("batch".to_owned()),
     };
-    let authorization = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
     let ctx = RequestCtx {
         request_id: request_id(&headers),
         client_addr: client_addr(&headers, peer, state.config.trust_forwarded_for),
@@ -100,10 +128,15 @@ pub async fn graphql_post(
 
     let mut response = schema.execute_batch(batch).await;
     let failed = ensure_error_codes(&mut response);
-    state.metrics.record_operation(operation.as_deref(), started.elapsed(), failed);
+    state
+        .metrics
+        .record_operation(operation.as_deref(), started.elapsed(), failed);
 
     let mut http = axum::Json(response).into_response();
-    http.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    http.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     http
 }
 
@@ -150,11 +183,17 @@ pub async fn graphql_ws(
                         .map(str::to_owned);
                     let authn = authenticate(&state, authorization.as_deref()).await;
                     if !matches!(authn, Authn::Authenticated(_)) {
-                        return Err(async_graphql::Error::new("UNAUTHENTICATED: connection_init needs a valid Authorization"));
+                        return Err(async_graphql::Error::new(
+                            "UNAUTHENTICATED: connection_init needs a valid Authorization",
+                        ));
                     }
                     let loaders = loaders::Loaders::new(&state.db);
                     let mut data = Data::default();
-                    data.insert(RequestCtx { request_id, client_addr, authn });
+                    data.insert(RequestCtx {
+                        request_id,
+                        client_addr,
+                        authn,
+                    });
                     data.insert(loaders.users);
                     data.insert(loaders.roles);
                     Ok(data)

@@ -7,7 +7,9 @@ use std::fmt::Write;
 use std::sync::Mutex;
 use std::time::Duration;
 
-const BUCKETS: [f64; 12] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
+const BUCKETS: [f64; 12] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+];
 /// Operation names come from clients: past this many distinct names, the rest are "other".
 const MAX_OPERATIONS: usize = 200;
 
@@ -65,7 +67,10 @@ fn label(name: Option<&str>) -> String {
 impl Metrics {
     pub fn record_http(&self, method: &str, route: &str, status: u16) {
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        *inner.http.entry((method.to_owned(), route.to_owned(), status)).or_default() += 1;
+        *inner
+            .http
+            .entry((method.to_owned(), route.to_owned(), status))
+            .or_default() += 1;
     }
 
     pub fn record_operation(&self, name: Option<&str>, elapsed: Duration, failed: bool) {
@@ -84,7 +89,9 @@ impl Metrics {
     pub fn render(&self, pool_size: u32, pool_idle: u32, pool_max: u32) -> String {
         let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         let mut out = String::with_capacity(4096);
-        out.push_str("# HELP arogya_http_requests_total HTTP requests by method, route and status.\n");
+        out.push_str(
+            "# HELP arogya_http_requests_total HTTP requests by method, route and status.\n",
+        );
         out.push_str("# TYPE arogya_http_requests_total counter\n");
         let mut http: Vec<_> = inner.http.iter().collect();
         http.sort();
@@ -104,19 +111,40 @@ impl Metrics {
                 );
             }
             let _ = writeln!(out, "arogya_graphql_operation_duration_seconds_bucket{{operation=\"{name}\",le=\"+Inf\"}} {}", s.latency.count);
-            let _ = writeln!(out, "arogya_graphql_operation_duration_seconds_sum{{operation=\"{name}\"}} {}", s.latency.sum);
-            let _ = writeln!(out, "arogya_graphql_operation_duration_seconds_count{{operation=\"{name}\"}} {}", s.latency.count);
+            let _ = writeln!(
+                out,
+                "arogya_graphql_operation_duration_seconds_sum{{operation=\"{name}\"}} {}",
+                s.latency.sum
+            );
+            let _ = writeln!(
+                out,
+                "arogya_graphql_operation_duration_seconds_count{{operation=\"{name}\"}} {}",
+                s.latency.count
+            );
         }
         out.push_str("# HELP arogya_graphql_operation_errors_total GraphQL operations that returned errors.\n");
         out.push_str("# TYPE arogya_graphql_operation_errors_total counter\n");
         for (name, s) in &ops {
-            let _ = writeln!(out, "arogya_graphql_operation_errors_total{{operation=\"{name}\"}} {}", s.errors);
+            let _ = writeln!(
+                out,
+                "arogya_graphql_operation_errors_total{{operation=\"{name}\"}} {}",
+                s.errors
+            );
         }
         out.push_str("# HELP arogya_db_pool_connections Database pool connections by state.\n");
         out.push_str("# TYPE arogya_db_pool_connections gauge\n");
-        let _ = writeln!(out, "arogya_db_pool_connections{{state=\"open\"}} {pool_size}");
-        let _ = writeln!(out, "arogya_db_pool_connections{{state=\"idle\"}} {pool_idle}");
-        let _ = writeln!(out, "arogya_db_pool_connections{{state=\"max\"}} {pool_max}");
+        let _ = writeln!(
+            out,
+            "arogya_db_pool_connections{{state=\"open\"}} {pool_size}"
+        );
+        let _ = writeln!(
+            out,
+            "arogya_db_pool_connections{{state=\"idle\"}} {pool_idle}"
+        );
+        let _ = writeln!(
+            out,
+            "arogya_db_pool_connections{{state=\"max\"}} {pool_max}"
+        );
         out
     }
 }
@@ -134,8 +162,12 @@ mod tests {
             m.record_operation(Some(&format!("op{i}")), Duration::from_millis(1), false);
         }
         let text = m.render(3, 1, 16);
-        assert!(text.contains("arogya_graphql_operation_duration_seconds_bucket{operation=\"Me\",le=\"0.005\"} 1"));
-        assert!(text.contains("arogya_graphql_operation_duration_seconds_bucket{operation=\"Me\",le=\"0.001\"} 0"));
+        assert!(text.contains(
+            "arogya_graphql_operation_duration_seconds_bucket{operation=\"Me\",le=\"0.005\"} 1"
+        ));
+        assert!(text.contains(
+            "arogya_graphql_operation_duration_seconds_bucket{operation=\"Me\",le=\"0.001\"} 0"
+        ));
         assert!(text.contains("arogya_graphql_operation_errors_total{operation=\"badname\"} 1"));
         assert!(text.contains("operation=\"other\""));
         assert!(text.contains("arogya_db_pool_connections{state=\"idle\"} 1"));

@@ -17,7 +17,9 @@ pub async fn readyz(State(state): State<SharedState>) -> Response {
     let migrated = arogya_infra::db::applied_migrations_match(state.db.conn()).await;
     match (ping, migrated) {
         (Ok(()), Ok(true)) => (StatusCode::OK, "ready").into_response(),
-        (Ok(()), Ok(false)) => (StatusCode::SERVICE_UNAVAILABLE, "migrations pending").into_response(),
+        (Ok(()), Ok(false)) => {
+            (StatusCode::SERVICE_UNAVAILABLE, "migrations pending").into_response()
+        }
         (Err(e), _) | (_, Err(e)) => {
             tracing::warn!(error = format!("{e:#}"), "not ready");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
@@ -27,24 +29,39 @@ pub async fn readyz(State(state): State<SharedState>) -> Response {
 
 pub async fn metrics(State(state): State<SharedState>) -> Response {
     let (open, idle) = state.db.pool_stats();
-    let body = state.metrics.render(open, idle, state.config.database_max_connections);
+    let body = state
+        .metrics
+        .render(open, idle, state.config.database_max_connections);
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }
 
 /// Public keys that verify access tokens, for other services and gateways.
 pub async fn jwks(State(state): State<SharedState>) -> Response {
     (
-        [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "public, max-age=300")],
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
         state.keys.jwks_json().to_owned(),
     )
         .into_response()
 }
 
 /// Count every request by method, matched route and status.
-pub async fn count_requests(State(state): State<SharedState>, req: Request, next: Next) -> Response {
+pub async fn count_requests(
+    State(state): State<SharedState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let method = req.method().as_str().to_owned();
-    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
     let response = next.run(req).await;
-    state.metrics.record_http(&method, &route, response.status().as_u16());
+    state
+        .metrics
+        .record_http(&method, &route, response.status().as_u16());
     response
 }

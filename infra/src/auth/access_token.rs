@@ -52,12 +52,21 @@ pub enum TokenError {
 }
 
 /// Sign an access token for `principal`, valid for `ttl_secs`. Returns the token and its expiry.
-pub fn issue(keys: &KeyRing, principal: &Principal, ttl_secs: i64) -> anyhow::Result<(String, i64)> {
+pub fn issue(
+    keys: &KeyRing,
+    principal: &Principal,
+    ttl_secs: i64,
+) -> anyhow::Result<(String, i64)> {
     let now = chrono::Utc::now().timestamp();
     let (tid, roles) = match principal {
-        Principal::PlatformAdmin { .. } => {
-            (None, vec![ClaimGrant { role: Role::PlatformAdmin.as_str().into(), unit: None, facility: None }])
-        }
+        Principal::PlatformAdmin { .. } => (
+            None,
+            vec![ClaimGrant {
+                role: Role::PlatformAdmin.as_str().into(),
+                unit: None,
+                facility: None,
+            }],
+        ),
         Principal::Staff { tenant, grants, .. } => (
             Some(tenant.0),
             grants
@@ -91,7 +100,11 @@ pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> 
     if header.alg != Algorithm::EdDSA {
         return Err(TokenError::Invalid);
     }
-    let key = header.kid.as_deref().and_then(|kid| keys.decoding_key(kid)).ok_or(TokenError::Invalid)?;
+    let key = header
+        .kid
+        .as_deref()
+        .and_then(|kid| keys.decoding_key(kid))
+        .ok_or(TokenError::Invalid)?;
     let mut validation = Validation::new(Algorithm::EdDSA);
     validation.set_issuer(&[ISSUER]);
     validation.set_audience(&[AUDIENCE]);
@@ -104,10 +117,16 @@ pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> 
     let claims = data.claims;
     let principal = match claims.tid {
         None => {
-            if !claims.roles.iter().any(|g| g.role == Role::PlatformAdmin.as_str()) {
+            if !claims
+                .roles
+                .iter()
+                .any(|g| g.role == Role::PlatformAdmin.as_str())
+            {
                 return Err(TokenError::Invalid);
             }
-            Principal::PlatformAdmin { id: UserId(claims.sub) }
+            Principal::PlatformAdmin {
+                id: UserId(claims.sub),
+            }
         }
         Some(tid) => {
             let grants = claims
@@ -115,13 +134,21 @@ pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> 
                 .iter()
                 .map(|g| {
                     let role = Role::parse(&g.role).map_err(|_| TokenError::Invalid)?;
-                    RoleGrant::new(role, g.unit.map(UnitId), g.facility.map(FacilityId)).map_err(|_| TokenError::Invalid)
+                    RoleGrant::new(role, g.unit.map(UnitId), g.facility.map(FacilityId))
+                        .map_err(|_| TokenError::Invalid)
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            Principal::Staff { id: UserId(claims.sub), tenant: TenantId(tid), grants }
+            Principal::Staff {
+                id: UserId(claims.sub),
+                tenant: TenantId(tid),
+                grants,
+            }
         }
     };
-    Ok(VerifiedToken { principal, expires_at: claims.exp })
+    Ok(VerifiedToken {
+        principal,
+        expires_at: claims.exp,
+    })
 }
 
 #[cfg(test)]

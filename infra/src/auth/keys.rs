@@ -35,7 +35,10 @@ impl std::fmt::Debug for KeyRing {
 /// A new private key as PKCS#8 PEM.
 pub fn generate_pem() -> Result<String> {
     let key = SigningKey::generate(&mut rand::rngs::OsRng);
-    Ok(key.to_pkcs8_pem(Default::default()).context("encoding a new key")?.to_string())
+    Ok(key
+        .to_pkcs8_pem(Default::default())
+        .context("encoding a new key")?
+        .to_string())
 }
 
 fn kid_of(key: &SigningKey) -> String {
@@ -51,7 +54,8 @@ impl KeyRing {
         let mut jwks_keys = Vec::new();
         let mut active = None;
         for pem in pems {
-            let key = SigningKey::from_pkcs8_pem(pem).context("reading an Ed25519 PKCS#8 PEM key")?;
+            let key =
+                SigningKey::from_pkcs8_pem(pem).context("reading an Ed25519 PKCS#8 PEM key")?;
             let kid = kid_of(&key);
             let public = key.verifying_key().to_bytes();
             decoding.insert(kid.clone(), DecodingKey::from_ed_der(&public));
@@ -64,7 +68,12 @@ impl KeyRing {
         }
         let (active_kid, encoding) = active.context("no signing key")?;
         let jwks = serde_json::json!({ "keys": jwks_keys }).to_string();
-        Ok(Self { active_kid, encoding, decoding, jwks })
+        Ok(Self {
+            active_kid,
+            encoding,
+            decoding,
+            jwks,
+        })
     }
 
     /// Load every `*.pem` in `dir` (sorted by name), creating the folder and a first
@@ -112,7 +121,11 @@ fn list_pems(dir: &Path) -> Result<Vec<PathBuf>> {
 /// last and becomes the signer. Returns its file path.
 pub fn rotate(dir: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = format!("{}-{}.pem", chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"), &uuid::Uuid::now_v7().simple().to_string()[..8]);
+    let name = format!(
+        "{}-{}.pem",
+        chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
+        &uuid::Uuid::now_v7().simple().to_string()[..8]
+    );
     let path = dir.join(name);
     write_private(&path, &generate_pem()?)?;
     Ok(path)

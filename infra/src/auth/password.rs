@@ -3,7 +3,9 @@
 //! threads that serve requests.
 
 use anyhow::Context;
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use arogya_domain::user::NewPassword;
 use std::sync::OnceLock;
@@ -32,7 +34,10 @@ fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
     DUMMY.get_or_init(|| {
         let salt = SaltString::generate(&mut OsRng);
-        hasher().hash_password(b"arogya-no-such-account", &salt).map(|h| h.to_string()).unwrap_or_default()
+        hasher()
+            .hash_password(b"arogya-no-such-account", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
     })
 }
 
@@ -43,7 +48,9 @@ pub async fn verify_password(stored: Option<String>, candidate: String) -> bool 
     let result = tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| dummy_hash().to_owned());
         match PasswordHash::new(&stored) {
-            Ok(parsed) => hasher().verify_password(candidate.as_bytes(), &parsed).is_ok(),
+            Ok(parsed) => hasher()
+                .verify_password(candidate.as_bytes(), &parsed)
+                .is_ok(),
             Err(_) => false,
         }
     })

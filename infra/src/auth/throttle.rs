@@ -47,7 +47,10 @@ pub struct LoginThrottle {
 
 impl LoginThrottle {
     pub fn new(config: ThrottleConfig) -> Self {
-        Self { config, entries: Mutex::new(HashMap::new()) }
+        Self {
+            config,
+            entries: Mutex::new(HashMap::new()),
+        }
     }
 
     /// `Err(seconds)` when any of the keys is locked out.
@@ -72,15 +75,25 @@ impl LoginThrottle {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() >= MAX_ENTRIES {
             let window = self.config.window;
-            entries.retain(|_, e| e.locked_until.is_some_and(|u| u > now) || now - e.window_start < window);
+            entries.retain(|_, e| {
+                e.locked_until.is_some_and(|u| u > now) || now - e.window_start < window
+            });
         }
         for (key, limit) in [
             (account_key(account), self.config.max_failures_per_account),
             (address_key(address), self.config.max_failures_per_address),
         ] {
-            let e = entries.entry(key).or_insert(Entry { failures: 0, window_start: now, locked_until: None });
+            let e = entries.entry(key).or_insert(Entry {
+                failures: 0,
+                window_start: now,
+                locked_until: None,
+            });
             if now - e.window_start > self.config.window {
-                *e = Entry { failures: 0, window_start: now, locked_until: None };
+                *e = Entry {
+                    failures: 0,
+                    window_start: now,
+                    locked_until: None,
+                };
             }
             e.failures += 1;
             if e.failures >= limit {
@@ -91,7 +104,10 @@ impl LoginThrottle {
 
     /// A successful login clears the account's failures (not the address's).
     pub fn record_success(&self, account: &str) {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&account_key(account));
+        self.entries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&account_key(account));
     }
 }
 
@@ -108,7 +124,11 @@ mod tests {
 
     #[test]
     fn locks_after_limit_per_account_and_address() {
-        let t = LoginThrottle::new(ThrottleConfig { max_failures_per_account: 3, max_failures_per_address: 5, ..Default::default() });
+        let t = LoginThrottle::new(ThrottleConfig {
+            max_failures_per_account: 3,
+            max_failures_per_address: 5,
+            ..Default::default()
+        });
         for _ in 0..2 {
             t.record_failure("WB:asha", "1.2.3.4");
         }
@@ -123,7 +143,10 @@ mod tests {
 
     #[test]
     fn success_clears_account_failures() {
-        let t = LoginThrottle::new(ThrottleConfig { max_failures_per_account: 2, ..Default::default() });
+        let t = LoginThrottle::new(ThrottleConfig {
+            max_failures_per_account: 2,
+            ..Default::default()
+        });
         t.record_failure("a", "x");
         t.record_success("a");
         t.record_failure("a", "x");

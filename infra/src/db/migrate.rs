@@ -12,7 +12,13 @@ pub async fn migrate(conn: &DatabaseConnection) -> anyhow::Result<()> {
 }
 
 /// Tables the application role may read and write.
-const READ_WRITE_TABLES: &[&str] = &["tenants", "platform_admins", "users", "role_assignments", "refresh_tokens"];
+const READ_WRITE_TABLES: &[&str] = &[
+    "tenants",
+    "platform_admins",
+    "users",
+    "role_assignments",
+    "refresh_tokens",
+];
 /// Tables the application role may only read and append to.
 const APPEND_ONLY_TABLES: &[&str] = &["audit_events"];
 
@@ -23,7 +29,10 @@ pub async fn grant_app_role(conn: &DatabaseConnection, role: &str) -> anyhow::Re
         return Ok(());
     }
     anyhow::ensure!(
-        !role.is_empty() && role.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+        !role.is_empty()
+            && role
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
         "the application role name must be lowercase letters, digits and underscores"
     );
     let exists = conn
@@ -34,27 +43,43 @@ pub async fn grant_app_role(conn: &DatabaseConnection, role: &str) -> anyhow::Re
         ))
         .await?
         .is_some();
-    anyhow::ensure!(exists, "the application role {role} does not exist: see the README's PostgreSQL section");
+    anyhow::ensure!(
+        exists,
+        "the application role {role} does not exist: see the README's PostgreSQL section"
+    );
     let mut sql = format!("GRANT USAGE ON SCHEMA public TO {role};\n");
     for t in READ_WRITE_TABLES {
-        sql.push_str(&format!("GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {role};\n"));
+        sql.push_str(&format!(
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {role};\n"
+        ));
     }
     for t in APPEND_ONLY_TABLES {
         sql.push_str(&format!("GRANT SELECT, INSERT ON {t} TO {role};\n"));
     }
     sql.push_str(&format!("GRANT SELECT ON seaql_migrations TO {role};\n"));
-    conn.execute_unprepared(&sql).await.context("granting the application role")?;
+    conn.execute_unprepared(&sql)
+        .await
+        .context("granting the application role")?;
     Ok(())
 }
 
 /// True when every migration this build knows has been applied, and no unknown one.
 pub async fn applied_migrations_match(conn: &DatabaseConnection) -> anyhow::Result<bool> {
     let rows = conn
-        .query_all_raw(Statement::from_string(conn.get_database_backend(), "SELECT version FROM seaql_migrations"))
+        .query_all_raw(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT version FROM seaql_migrations",
+        ))
         .await
         .context("reading applied migrations")?;
-    let mut applied: Vec<String> = rows.iter().filter_map(|r| r.try_get::<String>("", "version").ok()).collect();
-    let mut known: Vec<String> = Migrator::migrations().iter().map(|m| m.name().to_owned()).collect();
+    let mut applied: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.try_get::<String>("", "version").ok())
+        .collect();
+    let mut known: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
     applied.sort();
     known.sort();
     Ok(applied == known)

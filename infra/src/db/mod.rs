@@ -18,8 +18,8 @@ use crate::repos::audit::AuditRecord;
 use anyhow::Context;
 use arogya_domain::ids::TenantId;
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, SqliteTransactionMode,
-    Statement, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -64,7 +64,9 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("backend", &self.backend).finish_non_exhaustive()
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
     }
 }
 
@@ -93,7 +95,11 @@ impl Db {
             .await
             .with_context(|| format!("connecting to {}", crate::secret::redact_url(url)))?;
         let (audit_feed, _) = broadcast::channel(1024);
-        Ok(Self { conn, backend, audit_feed })
+        Ok(Self {
+            conn,
+            backend,
+            audit_feed,
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -112,7 +118,10 @@ impl Db {
     }
 
     pub async fn ping(&self) -> anyhow::Result<()> {
-        self.conn.execute_unprepared("SELECT 1").await.context("database ping")?;
+        self.conn
+            .execute_unprepared("SELECT 1")
+            .await
+            .context("database ping")?;
         Ok(())
     }
 
@@ -137,8 +146,13 @@ impl Db {
             return Ok(false);
         }
         let sql = "SELECT (rolsuper OR rolbypassrls) AS bypass FROM pg_roles WHERE rolname = current_user";
-        let row = self.conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
-        Ok(row.and_then(|r| r.try_get::<bool>("", "bypass").ok()).unwrap_or(false))
+        let row = self
+            .conn
+            .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+            .await?;
+        Ok(row
+            .and_then(|r| r.try_get::<bool>("", "bypass").ok())
+            .unwrap_or(false))
     }
 
     async fn begin(&self, access: Access, scope: &str) -> anyhow::Result<DatabaseTransaction> {
@@ -161,14 +175,23 @@ impl Db {
     /// A transaction over one tenant's data.
     pub async fn tenant_tx(&self, tenant: TenantId, access: Access) -> anyhow::Result<TenantTx> {
         let tx = self.begin(access, &tenant.to_string()).await?;
-        Ok(TenantTx { tx, tenant, pending: Vec::new(), feed: self.audit_feed.clone() })
+        Ok(TenantTx {
+            tx,
+            tenant,
+            pending: Vec::new(),
+            feed: self.audit_feed.clone(),
+        })
     }
 
     /// A transaction over platform tables (tenants, platform administrators).
     /// Tenant rows stay invisible in it on PostgreSQL.
     pub async fn platform_tx(&self, access: Access) -> anyhow::Result<PlatformTx> {
         let tx = self.begin(access, PLATFORM_SCOPE).await?;
-        Ok(PlatformTx { tx, backend: self.backend, feed: self.audit_feed.clone() })
+        Ok(PlatformTx {
+            tx,
+            backend: self.backend,
+            feed: self.audit_feed.clone(),
+        })
     }
 }
 
@@ -186,14 +209,17 @@ async fn set_scope(tx: &DatabaseTransaction, backend: Backend, scope: &str) -> a
 }
 
 fn ensure_sqlite_folder(url: &str) -> anyhow::Result<()> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or(path);
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }
     if let Some(parent) = std::path::Path::new(path).parent() {
         if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
         }
     }
     Ok(())
@@ -248,7 +274,12 @@ impl PlatformTx {
     /// of creating or suspending it atomically with the change.
     pub async fn enter_tenant(self, tenant: TenantId) -> anyhow::Result<TenantTx> {
         set_scope(&self.tx, self.backend, &tenant.to_string()).await?;
-        Ok(TenantTx { tx: self.tx, tenant, pending: Vec::new(), feed: self.feed })
+        Ok(TenantTx {
+            tx: self.tx,
+            tenant,
+            pending: Vec::new(),
+            feed: self.feed,
+        })
     }
 
     pub async fn commit(self) -> anyhow::Result<()> {

@@ -114,7 +114,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Tenants::CreatedAt))
                     .col(timestamp_with_time_zone(Tenants::UpdatedAt))
                     .col(integer(Tenants::Version).default(1))
-                    .foreign_key(ForeignKey::create().from(Tenants::Table, Tenants::ParentId).to(Tenants::Table, Tenants::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Tenants::Table, Tenants::ParentId)
+                            .to(Tenants::Table, Tenants::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -151,12 +155,28 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Users::UpdatedAt))
                     .col(integer(Users::Version).default(1))
                     .primary_key(Index::create().col(Users::TenantId).col(Users::Id))
-                    .foreign_key(ForeignKey::create().from(Users::Table, Users::TenantId).to(Tenants::Table, Tenants::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Users::Table, Users::TenantId)
+                            .to(Tenants::Table, Tenants::Id),
+                    )
                     .to_owned(),
             )
             .await?;
-        unique_index(manager, "ux_users_tenant_username", Users::Table, &[Users::TenantId, Users::Username]).await?;
-        unique_index(manager, "ux_users_tenant_email", Users::Table, &[Users::TenantId, Users::Email]).await?;
+        unique_index(
+            manager,
+            "ux_users_tenant_username",
+            Users::Table,
+            &[Users::TenantId, Users::Username],
+        )
+        .await?;
+        unique_index(
+            manager,
+            "ux_users_tenant_email",
+            Users::Table,
+            &[Users::TenantId, Users::Email],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -172,11 +192,18 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(RoleAssignments::CreatedBy))
                     .col(timestamp_with_time_zone(RoleAssignments::CreatedAt))
                     .col(timestamp_with_time_zone(RoleAssignments::UpdatedAt))
-                    .primary_key(Index::create().col(RoleAssignments::TenantId).col(RoleAssignments::Id))
+                    .primary_key(
+                        Index::create()
+                            .col(RoleAssignments::TenantId)
+                            .col(RoleAssignments::Id),
+                    )
                     // The composite key makes a grant to another tenant's user impossible.
                     .foreign_key(
                         ForeignKey::create()
-                            .from(RoleAssignments::Table, (RoleAssignments::TenantId, RoleAssignments::UserId))
+                            .from(
+                                RoleAssignments::Table,
+                                (RoleAssignments::TenantId, RoleAssignments::UserId),
+                            )
                             .to(Users::Table, (Users::TenantId, Users::Id))
                             .on_delete(ForeignKeyAction::Cascade),
                     )
@@ -187,7 +214,12 @@ impl MigrationTrait for Migration {
             manager,
             "ux_role_assignments_grant",
             RoleAssignments::Table,
-            &[RoleAssignments::TenantId, RoleAssignments::UserId, RoleAssignments::Role, RoleAssignments::ScopeKey],
+            &[
+                RoleAssignments::TenantId,
+                RoleAssignments::UserId,
+                RoleAssignments::Role,
+                RoleAssignments::ScopeKey,
+            ],
         )
         .await?;
 
@@ -206,13 +238,27 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(RefreshTokens::CreatedAt))
                     .col(timestamp_with_time_zone(RefreshTokens::UpdatedAt))
                     .foreign_key(
-                        ForeignKey::create().from(RefreshTokens::Table, RefreshTokens::TenantId).to(Tenants::Table, Tenants::Id),
+                        ForeignKey::create()
+                            .from(RefreshTokens::Table, RefreshTokens::TenantId)
+                            .to(Tenants::Table, Tenants::Id),
                     )
                     .to_owned(),
             )
             .await?;
-        index(manager, "ix_refresh_tokens_family", RefreshTokens::Table, &[RefreshTokens::TenantId, RefreshTokens::FamilyId]).await?;
-        index(manager, "ix_refresh_tokens_user", RefreshTokens::Table, &[RefreshTokens::TenantId, RefreshTokens::UserId]).await?;
+        index(
+            manager,
+            "ix_refresh_tokens_family",
+            RefreshTokens::Table,
+            &[RefreshTokens::TenantId, RefreshTokens::FamilyId],
+        )
+        .await?;
+        index(
+            manager,
+            "ix_refresh_tokens_user",
+            RefreshTokens::Table,
+            &[RefreshTokens::TenantId, RefreshTokens::UserId],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -229,14 +275,44 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(AuditEvents::ClientAddr, 64))
                     .col(json_binary(AuditEvents::Detail))
                     .col(timestamp_with_time_zone(AuditEvents::CreatedAt))
-                    .primary_key(Index::create().col(AuditEvents::TenantId).col(AuditEvents::Id))
-                    .foreign_key(ForeignKey::create().from(AuditEvents::Table, AuditEvents::TenantId).to(Tenants::Table, Tenants::Id))
+                    .primary_key(
+                        Index::create()
+                            .col(AuditEvents::TenantId)
+                            .col(AuditEvents::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(AuditEvents::Table, AuditEvents::TenantId)
+                            .to(Tenants::Table, Tenants::Id),
+                    )
                     .to_owned(),
             )
             .await?;
-        index(manager, "ix_audit_events_entity", AuditEvents::Table, &[AuditEvents::TenantId, AuditEvents::EntityType, AuditEvents::EntityId]).await?;
-        index(manager, "ix_audit_events_actor", AuditEvents::Table, &[AuditEvents::TenantId, AuditEvents::ActorId]).await?;
-        index(manager, "ix_audit_events_action", AuditEvents::Table, &[AuditEvents::TenantId, AuditEvents::Action]).await?;
+        index(
+            manager,
+            "ix_audit_events_entity",
+            AuditEvents::Table,
+            &[
+                AuditEvents::TenantId,
+                AuditEvents::EntityType,
+                AuditEvents::EntityId,
+            ],
+        )
+        .await?;
+        index(
+            manager,
+            "ix_audit_events_actor",
+            AuditEvents::Table,
+            &[AuditEvents::TenantId, AuditEvents::ActorId],
+        )
+        .await?;
+        index(
+            manager,
+            "ix_audit_events_action",
+            AuditEvents::Table,
+            &[AuditEvents::TenantId, AuditEvents::Action],
+        )
+        .await?;
 
         let db = manager.get_connection();
         if postgres {
@@ -272,7 +348,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, _manager: &SchemaManager) -> Result<(), DbErr> {
         // Dropping the audit trail or patients' accounts is never automated.
-        Err(DbErr::Migration("the foundation migration cannot be reverted".into()))
+        Err(DbErr::Migration(
+            "the foundation migration cannot be reverted".into(),
+        ))
     }
 }
 

@@ -26,11 +26,19 @@ pub async fn protect_tenant_table(manager: &SchemaManager<'_>, table: &str) -> R
 }
 
 /// Enable and force RLS on `table` with a custom policy expression.
-pub async fn protect_with_policy(manager: &SchemaManager<'_>, table: &str, expr: &str) -> Result<(), DbErr> {
+pub async fn protect_with_policy(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    expr: &str,
+) -> Result<(), DbErr> {
     let sql = format!(
         "ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
          ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
          CREATE POLICY tenant_isolation ON {table} USING ({expr}) WITH CHECK ({expr});"
     );
-    manager.get_connection().execute_unprepared(&sql).await.map(|_| ())
+    manager
+        .get_connection()
+        .execute_unprepared(&sql)
+        .await
+        .map(|_| ())
 }

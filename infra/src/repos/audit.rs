@@ -5,7 +5,9 @@ use crate::entities::audit_event::{self, Column, Entity};
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::page::{Page, PageRequest};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 pub type AuditRecord = audit_event::Model;
@@ -29,8 +31,19 @@ pub struct NewAuditEvent {
 }
 
 impl NewAuditEvent {
-    pub fn new(actor: Actor, action: AuditAction, entity_type: &'static str, entity_id: Option<Uuid>) -> Self {
-        Self { actor, action, entity_type, entity_id, detail: serde_json::json!({}) }
+    pub fn new(
+        actor: Actor,
+        action: AuditAction,
+        entity_type: &'static str,
+        entity_id: Option<Uuid>,
+    ) -> Self {
+        Self {
+            actor,
+            action,
+            entity_type,
+            entity_id,
+            detail: serde_json::json!({}),
+        }
     }
     pub fn with_detail(mut self, detail: serde_json::Value) -> Self {
         self.detail = detail;
@@ -39,7 +52,11 @@ impl NewAuditEvent {
 }
 
 /// Write an event in the caller's transaction: it commits or rolls back with the change.
-pub async fn record(tx: &mut TenantTx, meta: &RequestMeta, event: NewAuditEvent) -> InfraResult<()> {
+pub async fn record(
+    tx: &mut TenantTx,
+    meta: &RequestMeta,
+    event: NewAuditEvent,
+) -> InfraResult<()> {
     let model = audit_event::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         id: Set(Uuid::now_v7()),
@@ -69,7 +86,11 @@ pub struct AuditFilter {
 }
 
 /// Newest first.
-pub async fn list(tx: &TenantTx, filter: &AuditFilter, page: PageRequest) -> InfraResult<Page<AuditRecord>> {
+pub async fn list(
+    tx: &TenantTx,
+    filter: &AuditFilter,
+    page: PageRequest,
+) -> InfraResult<Page<AuditRecord>> {
     let mut q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
     if let Some(a) = &filter.action {
         q = q.filter(Column::Action.eq(a.as_str()));
@@ -92,6 +113,10 @@ pub async fn list(tx: &TenantTx, filter: &AuditFilter, page: PageRequest) -> Inf
     if let Some(after) = page.after {
         q = q.filter(Column::Id.lt(after));
     }
-    let rows = q.order_by_desc(Column::Id).limit(page.limit + 1).all(tx.conn()).await?;
+    let rows = q
+        .order_by_desc(Column::Id)
+        .limit(page.limit + 1)
+        .all(tx.conn())
+        .await?;
     Ok(Page::from_overfetch(rows, page.limit))
 }

@@ -15,8 +15,14 @@ pub async fn find(tx: &PlatformTx, id: UserId) -> InfraResult<Option<PlatformAdm
     Ok(Entity::find_by_id(id.0).one(tx.conn()).await?)
 }
 
-pub async fn find_by_username(tx: &PlatformTx, username: &Username) -> InfraResult<Option<PlatformAdminRecord>> {
-    Ok(Entity::find().filter(Column::Username.eq(username.as_str())).one(tx.conn()).await?)
+pub async fn find_by_username(
+    tx: &PlatformTx,
+    username: &Username,
+) -> InfraResult<Option<PlatformAdminRecord>> {
+    Ok(Entity::find()
+        .filter(Column::Username.eq(username.as_str()))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn insert(

@@ -19,17 +19,24 @@ fn scope_key(scope: RoleScope) -> String {
 }
 
 fn to_grant(m: &role_assignment::Model) -> InfraResult<RoleGrant> {
-    let role = Role::parse(&m.role).map_err(|_| anyhow::anyhow!("unknown role {:?} stored", m.role))?;
+    let role =
+        Role::parse(&m.role).map_err(|_| anyhow::anyhow!("unknown role {:?} stored", m.role))?;
     RoleGrant::new(role, m.unit_id.map(UnitId), m.facility_id.map(FacilityId))
         .map_err(|e| InfraError::Internal(anyhow::anyhow!("invalid stored grant: {e}")))
 }
 
 pub async fn grants_for(tx: &TenantTx, user: UserId) -> InfraResult<Vec<RoleGrant>> {
-    Ok(grants_for_many(tx, &[user.0]).await?.remove(&user.0).unwrap_or_default())
+    Ok(grants_for_many(tx, &[user.0])
+        .await?
+        .remove(&user.0)
+        .unwrap_or_default())
 }
 
 /// Grants of several users in one query.
-pub async fn grants_for_many(tx: &TenantTx, users: &[Uuid]) -> InfraResult<HashMap<Uuid, Vec<RoleGrant>>> {
+pub async fn grants_for_many(
+    tx: &TenantTx,
+    users: &[Uuid],
+) -> InfraResult<HashMap<Uuid, Vec<RoleGrant>>> {
     let rows = Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))
         .filter(Column::UserId.is_in(users.iter().copied()))
@@ -43,7 +50,12 @@ pub async fn grants_for_many(tx: &TenantTx, users: &[Uuid]) -> InfraResult<HashM
     Ok(out)
 }
 
-pub async fn grant(tx: &TenantTx, user: UserId, grant: RoleGrant, by: Option<Uuid>) -> InfraResult<()> {
+pub async fn grant(
+    tx: &TenantTx,
+    user: UserId,
+    grant: RoleGrant,
+    by: Option<Uuid>,
+) -> InfraResult<()> {
     let now = Utc::now();
     let model = role_assignment::ActiveModel {
         tenant_id: Set(tx.tenant().0),

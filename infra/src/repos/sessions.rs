@@ -26,7 +26,10 @@ pub struct IssuedRefreshToken {
 }
 
 pub enum Rotation {
-    Rotated { user_id: UserId, next: IssuedRefreshToken },
+    Rotated {
+        user_id: UserId,
+        next: IssuedRefreshToken,
+    },
     /// An already used token came back: the family is now revoked.
     Reused { user_id: UserId, family_id: Uuid },
     /// Unknown, expired or revoked.
@@ -50,7 +53,10 @@ pub fn token_scope(token: &str) -> Option<Option<TenantId>> {
 }
 
 fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn scope_filter<S: ScopedConn>(s: &S) -> SimpleExpr {
@@ -68,8 +74,14 @@ pub async fn issue<S: ScopedConn>(
 ) -> InfraResult<IssuedRefreshToken> {
     let mut secret = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut secret);
-    let scope = s.scope_tenant().map(|t| t.0.simple().to_string()).unwrap_or_else(|| "p".to_owned());
-    let token = format!("rt.{scope}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret));
+    let scope = s
+        .scope_tenant()
+        .map(|t| t.0.simple().to_string())
+        .unwrap_or_else(|| "p".to_owned());
+    let token = format!(
+        "rt.{scope}.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret)
+    );
     let now = Utc::now();
     let family_id = family.unwrap_or_else(Uuid::now_v7);
     let expires_at = now + ttl;
@@ -87,7 +99,11 @@ pub async fn issue<S: ScopedConn>(
     }
     .insert(s.db())
     .await?;
-    Ok(IssuedRefreshToken { token: Secret::new(token), family_id, expires_at })
+    Ok(IssuedRefreshToken {
+        token: Secret::new(token),
+        family_id,
+        expires_at,
+    })
 }
 
 pub async fn rotate<S: ScopedConn>(s: &S, presented: &str, ttl: Duration) -> InfraResult<Rotation> {
@@ -105,7 +121,10 @@ pub async fn rotate<S: ScopedConn>(s: &S, presented: &str, ttl: Duration) -> Inf
     }
     let reused = || async {
         revoke_family(s, row.family_id).await?;
-        Ok(Rotation::Reused { user_id: UserId(row.user_id), family_id: row.family_id })
+        Ok(Rotation::Reused {
+            user_id: UserId(row.user_id),
+            family_id: row.family_id,
+        })
     };
     if row.used_at.is_some() {
         return reused().await;
@@ -123,7 +142,10 @@ pub async fn rotate<S: ScopedConn>(s: &S, presented: &str, ttl: Duration) -> Inf
         return reused().await;
     }
     let next = issue(s, UserId(row.user_id), Some(row.family_id), ttl).await?;
-    Ok(Rotation::Rotated { user_id: UserId(row.user_id), next })
+    Ok(Rotation::Rotated {
+        user_id: UserId(row.user_id),
+        next,
+    })
 }
 
 pub async fn revoke_family<S: ScopedConn>(s: &S, family: Uuid) -> InfraResult<()> {
@@ -140,7 +162,10 @@ pub async fn revoke_family<S: ScopedConn>(s: &S, family: Uuid) -> InfraResult<()
 }
 
 /// Revoke the session a token belongs to (logout). Returns its user, if the token was known.
-pub async fn revoke_by_token<S: ScopedConn>(s: &S, presented: &str) -> InfraResult<Option<(UserId, Uuid)>> {
+pub async fn revoke_by_token<S: ScopedConn>(
+    s: &S,
+    presented: &str,
+) -> InfraResult<Option<(UserId, Uuid)>> {
     let row = Entity::find()
         .filter(scope_filter(s))
         .filter(Column::TokenHash.eq(hash(presented)))
@@ -181,6 +206,9 @@ mod tests {
         assert_eq!(token_scope(&format!("rt.p.{}", "x".repeat(43))), Some(None));
         assert_eq!(token_scope("rt.p.short"), None);
         assert_eq!(token_scope("garbage"), None);
-        assert_eq!(token_scope(&format!("rt.not-a-uuid.{}", "x".repeat(43))), None);
+        assert_eq!(
+            token_scope(&format!("rt.not-a-uuid.{}", "x".repeat(43))),
+            None
+        );
     }
 }

@@ -8,7 +8,10 @@ use arogya_domain::tenant::{NewTenant, TenantCode, TenantStatus};
 use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use uuid::Uuid;
 
 pub type TenantRecord = tenant::Model;
@@ -17,25 +20,48 @@ pub async fn find(conn: &impl ConnectionTrait, id: TenantId) -> InfraResult<Opti
     Ok(Entity::find_by_id(id.0).one(conn).await?)
 }
 
-pub async fn find_by_code(conn: &impl ConnectionTrait, code: &TenantCode) -> InfraResult<Option<TenantRecord>> {
-    Ok(Entity::find().filter(Column::Code.eq(code.as_str())).one(conn).await?)
+pub async fn find_by_code(
+    conn: &impl ConnectionTrait,
+    code: &TenantCode,
+) -> InfraResult<Option<TenantRecord>> {
+    Ok(Entity::find()
+        .filter(Column::Code.eq(code.as_str()))
+        .one(conn)
+        .await?)
 }
 
-pub async fn find_many(conn: &impl ConnectionTrait, ids: &[Uuid]) -> InfraResult<Vec<TenantRecord>> {
-    Ok(Entity::find().filter(Column::Id.is_in(ids.iter().copied())).all(conn).await?)
+pub async fn find_many(
+    conn: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> InfraResult<Vec<TenantRecord>> {
+    Ok(Entity::find()
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?)
 }
 
 /// Newest first.
-pub async fn list(conn: &impl ConnectionTrait, page: PageRequest) -> InfraResult<Page<TenantRecord>> {
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    page: PageRequest,
+) -> InfraResult<Page<TenantRecord>> {
     let mut q = Entity::find();
     if let Some(after) = page.after {
         q = q.filter(Column::Id.lt(after));
     }
-    let rows = q.order_by_desc(Column::Id).limit(page.limit + 1).all(conn).await?;
+    let rows = q
+        .order_by_desc(Column::Id)
+        .limit(page.limit + 1)
+        .all(conn)
+        .await?;
     Ok(Page::from_overfetch(rows, page.limit))
 }
 
-pub async fn insert(tx: &PlatformTx, new: &NewTenant, parent: Option<TenantId>) -> InfraResult<TenantRecord> {
+pub async fn insert(
+    tx: &PlatformTx,
+    new: &NewTenant,
+    parent: Option<TenantId>,
+) -> InfraResult<TenantRecord> {
     let now = Utc::now();
     let model = tenant::ActiveModel {
         id: Set(TenantId::new().0),
@@ -50,8 +76,11 @@ pub async fn insert(tx: &PlatformTx, new: &NewTenant, parent: Option<TenantId>) 
     };
     model.insert(tx.conn()).await.map_err(|e| {
         if is_unique_violation(&e) {
-            DomainError::Validation { field: "code".into(), message: format!("a tenant with code {} exists", new.code) }
-                .into()
+            DomainError::Validation {
+                field: "code".into(),
+                message: format!("a tenant with code {} exists", new.code),
+            }
+            .into()
         } else {
             InfraError::from(e)
         }
@@ -74,7 +103,9 @@ pub async fn set_status(
         q = q.filter(Column::Version.eq(v));
     }
     let updated = q.exec(tx.conn()).await?.rows_affected;
-    let current = find(tx.conn(), id).await?.ok_or(DomainError::NotFound { entity: "tenant" })?;
+    let current = find(tx.conn(), id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "tenant" })?;
     if updated == 0 {
         return Err(DomainError::conflict(format!(
             "the tenant was changed by someone else (now at version {}); reload and try again",

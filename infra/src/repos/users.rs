@@ -8,7 +8,9 @@ use arogya_domain::user::{DisplayName, Email, LoginName, Username};
 use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 pub type UserRecord = user::Model;
@@ -29,7 +31,11 @@ fn unique_error(e: sea_orm::DbErr) -> InfraError {
     }
     let msg = e.to_string();
     if msg.contains("email") {
-        DomainError::validation("email", "another account of this tenant uses this e-mail address").into()
+        DomainError::validation(
+            "email",
+            "another account of this tenant uses this e-mail address",
+        )
+        .into()
     } else {
         DomainError::validation("username", "this username is taken in this tenant").into()
     }
@@ -53,7 +59,9 @@ pub async fn insert(tx: &TenantTx, new: NewUser<'_>) -> InfraResult<UserRecord> 
 }
 
 pub async fn find(tx: &TenantTx, id: UserId) -> InfraResult<Option<UserRecord>> {
-    Ok(Entity::find_by_id((tx.tenant().0, id.0)).one(tx.conn()).await?)
+    Ok(Entity::find_by_id((tx.tenant().0, id.0))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<UserRecord>> {
@@ -79,7 +87,11 @@ pub async fn list(tx: &TenantTx, page: PageRequest) -> InfraResult<Page<UserReco
     if let Some(after) = page.after {
         q = q.filter(Column::Id.lt(after));
     }
-    let rows = q.order_by_desc(Column::Id).limit(page.limit + 1).all(tx.conn()).await?;
+    let rows = q
+        .order_by_desc(Column::Id)
+        .limit(page.limit + 1)
+        .all(tx.conn())
+        .await?;
     Ok(Page::from_overfetch(rows, page.limit))
 }
 
@@ -104,7 +116,10 @@ pub async fn update_profile(
         sets.push((Column::DisplayName, Expr::value(n.as_str())));
     }
     if let Some(e) = &change.email {
-        sets.push((Column::Email, Expr::value(e.as_ref().map(|e| e.as_str().to_owned()))));
+        sets.push((
+            Column::Email,
+            Expr::value(e.as_ref().map(|e| e.as_str().to_owned())),
+        ));
     }
     if let Some(s) = change.status {
         sets.push((Column::Status, Expr::value(s)));
@@ -114,7 +129,13 @@ pub async fn update_profile(
 
 /// Replace the password hash (any version: a reset is not an edit of the profile).
 pub async fn set_password_hash(tx: &TenantTx, id: UserId, hash: String) -> InfraResult<UserRecord> {
-    versioned_update(tx, id, None, vec![(Column::PasswordHash, Expr::value(hash))]).await
+    versioned_update(
+        tx,
+        id,
+        None,
+        vec![(Column::PasswordHash, Expr::value(hash))],
+    )
+    .await
 }
 
 async fn versioned_update(
@@ -135,7 +156,9 @@ async fn versioned_update(
         q = q.filter(Column::Version.eq(v));
     }
     let updated = q.exec(tx.conn()).await.map_err(unique_error)?.rows_affected;
-    let current = find(tx, id).await?.ok_or(DomainError::NotFound { entity: "user" })?;
+    let current = find(tx, id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "user" })?;
     if updated == 0 {
         return Err(DomainError::conflict(format!(
             "the account was changed by someone else (now at version {}); reload and try again",

@@ -1,0 +1,205 @@
+//! The `arogya` binary itself: its command line, and graceful shutdown on SIGTERM.
+
+use arogya_tests::arogya_bin;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+fn temp() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("arogya-cli-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn arogya(dir: &Path) -> Command {
+    let mut cmd = Command::new(arogya_bin());
+    cmd.current_dir(dir)
+        .env_remove("AROGYA_DATABASE_URL")
+        .env_remove("AROGYA_CONFIG")
+        .env(
+            "AROGYA_DATABASE_URL",
+            format!("sqlite://{}/db.sqlite?mode=rwc", dir.display()),
+        )
+        .env("AROGYA_JWT_KEYS_DIR", dir.join("keys"))
+        .env("AROGYA_OBJECT_STORE_DIR", dir.join("objects"))
+        .env("AROGYA_LOG_FILTER", "warn");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("running arogya");
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn help_explains_every_command() {
+    let dir = temp();
+    let help = stdout(&run(arogya(&dir).arg("--help")));
+    for cmd in [
+        "serve",
+        "migrate",
+        "tenant",
+        "user",
+        "seed-demo",
+        "keys",
+        "schema",
+    ] {
+        assert!(help.contains(cmd), "--help lacks {cmd}: {help}");
+    }
+    let serve = stdout(&run(arogya(&dir).args(["serve", "--help"])));
+    for word in [
+        "--bind",
+        "--demo",
+        "AROGYA_DATABASE_URL",
+        "AROGYA_LOG_FORMAT",
+    ] {
+        assert!(serve.contains(word), "serve --help lacks {word}");
+    }
+}
+
+#[test]
+fn administers_tenants_and_users_from_the_command_line() {
+    let dir = temp();
+    assert!(run(arogya(&dir).arg("migrate")).status.success());
+    let created = run(arogya(&dir).args([
+        "tenant",
+        "create",
+        "--kind",
+        "state",
+        "--code",
+        "up",
+        "--name",
+        "Uttar Pradesh",
+    ]));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let user = run(arogya(&dir)
+        .args([
+            "user",
+            "create",
+            "--tenant",
+            "UP",
+            "--username",
+            "up.admin",
+            "--display-name",
+            "UP Admin",
+            "--role",
+            "state_admin",
+        ])
+        .env("AROGYA_NEW_PASSWORD", "a strong password"));
+    assert!(
+        user.status.success(),
+        "{}",
+        String::from_utf8_lossy(&user.stderr)
+    );
+    let generated = run(arogya(&dir).args([
+        "user",
+        "create",
+        "--platform-admin",
+        "--username",
+        "ops",
+        "--display-name",
+        "Ops",
+    ]));
+    assert!(
+        stdout(&generated).contains("password (shown once):"),
+        "{}",
+        stdout(&generated)
+    );
+
+    let bad = run(arogya(&dir).args([
+        "tenant", "create", "--kind", "state", "--code", "U1", "--name", "Bad",
+    ]));
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("code"),
+        "error should name the field"
+    );
+    let dup = run(arogya(&dir).args([
+        "tenant", "create", "--kind", "state", "--code", "UP", "--name", "Again",
+    ]));
+    assert!(!dup.status.success());
+
+    assert!(
+        run(arogya(&dir).args(["tenant", "suspend", "--code", "UP"]))
+            .status
+            .success()
+    );
+    // Seeding twice is harmless.
+    assert!(run(arogya(&dir).arg("seed-demo")).status.success());
+    let again = run(arogya(&dir).arg("seed-demo"));
+    assert!(again.status.success() && stdout(&again).contains("wb.admin"));
+    let list = stdout(&run(arogya(&dir).args(["tenant", "list"])));
+    for code in ["UP ", "WB ", "BR ", "BR-MZP"] {
+        assert_eq!(list.matches(code).count(), 1, "{code} in {list}");
+    }
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("UP") && l.contains("suspended")),
+        "{list}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigterm_lets_in_flight_requests_finish() {
+    let dir = temp();
+    let mut child = arogya(&dir)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting the server");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("the server printed nothing").unwrap();
+        if let Some(rest) = line.strip_prefix("Arogya listening on http://") {
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+
+    // Start a request and leave its body half-sent.
+    let body = br#"{"query":"{ __typename }"}"#;
+    let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(conn, "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", body.len()).unwrap();
+    conn.write_all(&body[..10]).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "exited with a request in flight"
+    );
+
+    conn.write_all(&body[10..]).unwrap();
+    let mut response = String::new();
+    conn.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(
+        response.contains(r#""__typename":"QueryRoot""#),
+        "{response}"
+    );
+
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit status {status}");
+    assert!(
+        std::net::TcpStream::connect(&addr).is_err(),
+        "still accepting connections"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,31 @@
+//! Black-box tests of the running server. Every scenario runs on SQLite and on
+//! PostgreSQL (through the RLS-bound application role), each against a fresh database.
+
+/// Run `$name(backend)` once per backend, as `$name::sqlite` and `$name::postgres`.
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name(arogya_tests::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name(arogya_tests::Backend::Postgres).await
+            }
+        }
+    )+};
+}
+
+mod audit;
+mod bad_input;
+mod binary;
+mod isolation;
+mod ops;
+mod rls;
+mod schema;
+mod session;
+mod subscriptions;
+mod tenants;
+mod tokens;
+mod users;

@@ -1,0 +1,223 @@
+use arogya_tests::{expect_data, expect_error, Backend, TestApp};
+use serde_json::{json, Value};
+
+pub const CREATE_USER: &str = "mutation($i: CreateUserInput!) { createUser(input: $i) { id username displayName email status version roles { role unitId } } }";
+const UPDATE_USER: &str = "mutation($i: UpdateUserInput!) { updateUser(input: $i) { id displayName email status version } }";
+
+pub fn new_user(username: &str, roles: Value) -> Value {
+    json!({ "i": { "account": { "username": username, "displayName": "Dr. অমিত সেন", "email": format!("{username}@wb.example"), "password": "a long enough password" }, "roles": roles } })
+}
+
+on_both_backends!(admins_create_and_update_accounts);
+
+async fn admins_create_and_update_accounts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let user = expect_data(
+        &app.gql(
+            Some(&wb),
+            CREATE_USER,
+            new_user("dr.sen", json!([{ "role": "DOCTOR" }])),
+        )
+        .await,
+    )["createUser"]
+        .clone();
+    assert_eq!(user["roles"][0]["role"], "DOCTOR");
+    assert_eq!(user["version"], 1);
+
+    // The new doctor logs in, and may not administer accounts.
+    let doctor = app
+        .token(Some("WB"), "dr.sen", "a long enough password")
+        .await;
+    expect_error(
+        &app.gql(Some(&doctor), CREATE_USER, new_user("dr.two", json!([])))
+            .await,
+        "FORBIDDEN",
+    );
+    expect_error(
+        &app.gql(
+            Some(&doctor),
+            "{ users { edges { node { id } } } }",
+            json!({}),
+        )
+        .await,
+        "FORBIDDEN",
+    );
+    // ...but may read their own account.
+    let own = app
+        .gql(
+            Some(&doctor),
+            "query($id: ID!) { user(id: $id) { username } }",
+            json!({ "id": user["id"] }),
+        )
+        .await;
+    assert_eq!(expect_data(&own)["user"]["username"], "dr.sen");
+
+    // Same username or e-mail again: a validation error naming the field.
+    let mut dup = new_user("DR.SEN", json!([]));
+    dup["i"]["account"]["email"] = json!("someone.else@wb.example");
+    let dup = app.gql(Some(&wb), CREATE_USER, dup).await;
+    assert_eq!(
+        expect_error(&dup, "VALIDATION")["extensions"]["field"],
+        "username"
+    );
+    let mut same_email = new_user("dr.other", json!([]));
+    same_email["i"]["account"]["email"] = json!("DR.SEN@wb.example");
+    assert_eq!(
+        expect_error(
+            &app.gql(Some(&wb), CREATE_USER, same_email).await,
+            "VALIDATION"
+        )["extensions"]["field"],
+        "email"
+    );
+    // The same username is fine in another tenant.
+    let br = app.br_admin().await;
+    expect_data(
+        &app.gql(Some(&br), CREATE_USER, new_user("dr.sen", json!([])))
+            .await,
+    );
+
+    // Updates need the current version; a stale one is a conflict and changes nothing.
+    let v1 =
+        json!({ "i": { "id": user["id"], "expectedVersion": 1, "displayName": "Dr. Amit Sen" } });
+    let updated =
+        expect_data(&app.gql(Some(&wb), UPDATE_USER, v1.clone()).await)["updateUser"].clone();
+    assert_eq!(updated["version"], 2);
+    let stale =
+        json!({ "i": { "id": user["id"], "expectedVersion": 1, "displayName": "Lost update" } });
+    expect_error(&app.gql(Some(&wb), UPDATE_USER, stale).await, "CONFLICT");
+    let now = app
+        .gql(
+            Some(&wb),
+            "query($id: ID!) { user(id: $id) { displayName } }",
+            json!({ "id": user["id"] }),
+        )
+        .await;
+    assert_eq!(expect_data(&now)["user"]["displayName"], "Dr. Amit Sen");
+
+    // Disabling ends the account's access; an admin cannot disable themselves.
+    let disable = json!({ "i": { "id": user["id"], "expectedVersion": 2, "active": false } });
+    assert_eq!(
+        expect_data(&app.gql(Some(&wb), UPDATE_USER, disable).await)["updateUser"]["status"],
+        "DISABLED"
+    );
+    expect_error(
+        &app.try_login(Some("WB"), "dr.sen", "a long enough password")
+            .await,
+        "UNAUTHENTICATED",
+    );
+
+    // Password reset by an admin ends the user's sessions.
+    let enable = json!({ "i": { "id": user["id"], "expectedVersion": 3, "active": true } });
+    expect_data(&app.gql(Some(&wb), UPDATE_USER, enable).await);
+    let session = app
+        .login(Some("WB"), "dr.sen", "a long enough password")
+        .await;
+    let reset = "mutation($u: ID!, $p: String!) { resetUserPassword(userId: $u, newPassword: $p) }";
+    expect_data(
+        &app.gql(
+            Some(&wb),
+            reset,
+            json!({ "u": user["id"], "p": "reset by the admin" }),
+        )
+        .await,
+    );
+    let refresh = "mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }";
+    expect_error(
+        &app.gql(None, refresh, json!({ "t": session["refreshToken"] }))
+            .await,
+        "UNAUTHENTICATED",
+    );
+    app.login(Some("WB"), "dr.sen", "reset by the admin").await;
+
+    // Roles: grant, a duplicate grant conflicts, revoke.
+    let grant =
+        "mutation($u: ID!, $g: RoleGrantInput!) { grantRole(userId: $u, grant: $g) { id } }";
+    let revoke =
+        "mutation($u: ID!, $g: RoleGrantInput!) { revokeRole(userId: $u, grant: $g) { id } }";
+    let g = json!({ "u": user["id"], "g": { "role": "HELPLINE_DOCTOR" } });
+    expect_data(&app.gql(Some(&wb), grant, g.clone()).await);
+    expect_error(&app.gql(Some(&wb), grant, g.clone()).await, "CONFLICT");
+    expect_data(&app.gql(Some(&wb), revoke, g.clone()).await);
+    expect_error(&app.gql(Some(&wb), revoke, g).await, "NOT_FOUND");
+}
+
+on_both_backends!(district_admins_grant_only_within_their_district);
+
+async fn district_admins_grant_only_within_their_district(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let (mine, other) = (
+        uuid::Uuid::now_v7().to_string(),
+        uuid::Uuid::now_v7().to_string(),
+    );
+    let da = new_user(
+        "da.kolkata",
+        json!([{ "role": "DISTRICT_ADMIN", "unitId": mine }]),
+    );
+    expect_data(&app.gql(Some(&wb), CREATE_USER, da).await);
+    let token = app
+        .token(Some("WB"), "da.kolkata", "a long enough password")
+        .await;
+
+    let inside = new_user("nurse.in", json!([{ "role": "NURSE", "unitId": mine }]));
+    expect_data(&app.gql(Some(&token), CREATE_USER, inside).await);
+    let outside = new_user("nurse.out", json!([{ "role": "NURSE", "unitId": other }]));
+    expect_error(
+        &app.gql(Some(&token), CREATE_USER, outside).await,
+        "FORBIDDEN",
+    );
+    let admin = new_user("another.admin", json!([{ "role": "STATE_ADMIN" }]));
+    expect_error(
+        &app.gql(Some(&token), CREATE_USER, admin).await,
+        "FORBIDDEN",
+    );
+    let platform = new_user("sneaky", json!([{ "role": "PLATFORM_ADMIN" }]));
+    assert_eq!(
+        expect_error(
+            &app.gql(Some(&wb), CREATE_USER, platform).await,
+            "VALIDATION"
+        )["extensions"]["field"],
+        "role"
+    );
+}
+
+on_both_backends!(user_lists_page_with_cursors);
+
+async fn user_lists_page_with_cursors(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    for i in 0..4 {
+        expect_data(
+            &app.gql(
+                Some(&wb),
+                CREATE_USER,
+                new_user(&format!("nurse.{i}"), json!([{ "role": "NURSE" }])),
+            )
+            .await,
+        );
+    }
+    let q = "query($a: String) { users(first: 2, after: $a) { edges { cursor node { username roles { role } } } pageInfo { hasNextPage hasPreviousPage endCursor } } }";
+    let mut names = Vec::new();
+    let mut after: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let page =
+            expect_data(&app.gql(Some(&wb), q, json!({ "a": after })).await)["users"].clone();
+        pages += 1;
+        assert_eq!(page["pageInfo"]["hasPreviousPage"], json!(after.is_some()));
+        for e in page["edges"].as_array().unwrap() {
+            names.push(e["node"]["username"].as_str().unwrap().to_owned());
+        }
+        if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            break;
+        }
+        after = page["pageInfo"]["endCursor"].as_str().map(str::to_owned);
+    }
+    assert_eq!(pages, 3);
+    // Newest first, each once: the four nurses then the admin.
+    assert_eq!(
+        names,
+        ["nurse.3", "nurse.2", "nurse.1", "nurse.0", "wb.admin"]
+    );
+}
