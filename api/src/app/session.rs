@@ -19,6 +19,7 @@ use chrono::{DateTime, Duration, Utc};
 /// What a successful login or refresh hands back.
 pub struct Session {
     pub principal: Principal,
+    pub display_name: String,
     pub access_token: String,
     pub access_token_expires_at: DateTime<Utc>,
     pub refresh: IssuedRefreshToken,
@@ -28,12 +29,18 @@ fn refresh_ttl(state: &AppState) -> Duration {
     Duration::hours(state.config.refresh_token_ttl_hours)
 }
 
-fn sign(state: &AppState, principal: Principal, refresh: IssuedRefreshToken) -> ApiResult<Session> {
-    let (access_token, exp) =
-        access_token::issue(&state.keys, &principal, state.config.access_token_ttl_secs)?;
+fn sign(
+    state: &AppState,
+    principal: Principal,
+    display_name: String,
+    refresh: IssuedRefreshToken,
+) -> ApiResult<Session> {
+    let ttl = state.config.access_token_ttl_secs;
+    let (access_token, exp) = access_token::issue(&state.keys, &principal, &display_name, ttl)?;
     let access_token_expires_at = DateTime::from_timestamp(exp, 0).unwrap_or_else(Utc::now);
     Ok(Session {
         principal,
+        display_name,
         access_token,
         access_token_expires_at,
         refresh,
@@ -145,6 +152,7 @@ async fn login_staff(
             tenant: tenant_id,
             grants,
         },
+        user.display_name,
         refresh,
     )
 }
@@ -182,6 +190,7 @@ async fn login_platform_admin(
         Principal::PlatformAdmin {
             id: UserId(admin.id),
         },
+        admin.display_name,
         refresh,
     )
 }
@@ -194,16 +203,26 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
     let Some(tenant_id) = scope else {
         let tx = state.db.platform_tx(Access::Write).await?;
         let rotation = sessions::rotate(&tx, token, ttl).await?;
+        let admin = match &rotation {
+            Rotation::Rotated { user_id, .. } => platform_admins::find(&tx, *user_id)
+                .await?
+                .filter(|a| a.status == "active"),
+            _ => None,
+        };
         tx.commit().await?;
-        return match rotation {
-            Rotation::Rotated { user_id, next } => {
-                sign(state, Principal::PlatformAdmin { id: user_id }, next)
-            }
-            Rotation::Reused { user_id, .. } => {
+        return match (rotation, admin) {
+            (Rotation::Rotated { user_id, next }, Some(admin)) => sign(
+                state,
+                Principal::PlatformAdmin { id: user_id },
+                admin.display_name,
+                next,
+            ),
+            (Rotation::Rotated { .. }, None) => Err(refresh_rejected()),
+            (Rotation::Reused { user_id, .. }, _) => {
                 tracing::warn!(admin = %user_id, "platform refresh token reused: session revoked");
                 Err(refresh_rejected())
             }
-            Rotation::Invalid => Err(refresh_rejected()),
+            (Rotation::Invalid, _) => Err(refresh_rejected()),
         };
     };
     let active = state
@@ -222,9 +241,9 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
             let user = users::find(&tx, user_id)
                 .await?
                 .filter(|u| u.status == users::STATUS_ACTIVE);
-            if user.is_none() {
+            let Some(user) = user else {
                 return Err(refresh_rejected());
-            }
+            };
             let grants = roles::grants_for(&tx, user_id).await?;
             let event = NewAuditEvent::new(
                 Actor::User(user_id.0),
@@ -242,6 +261,7 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
                     tenant: tenant_id,
                     grants,
                 },
+                user.display_name,
                 next,
             )
         }

@@ -19,9 +19,17 @@ pub struct RequestCtx {
 impl RequestCtx {
     pub fn principal(&self) -> ApiResult<&Principal> {
         match &self.authn {
-            Authn::Authenticated(p) => Ok(p),
+            Authn::Authenticated(p, _) => Ok(p),
             Authn::Rejected(why) => Err(ApiError::Unauthenticated((*why).to_owned())),
             Authn::Anonymous => Err(ApiError::unauthenticated()),
+        }
+    }
+
+    /// The caller's display name, as their access token states it.
+    pub fn display_name(&self) -> &str {
+        match &self.authn {
+            Authn::Authenticated(_, name) => name,
+            _ => "",
         }
     }
 

@@ -6,8 +6,6 @@ use crate::app::session::{self, Session};
 use crate::error::ApiResult;
 use arogya_domain::access::Principal;
 use arogya_domain::user::NewPassword;
-use arogya_infra::db::Access;
-use arogya_infra::repos::platform_admins;
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 
@@ -40,24 +38,31 @@ impl From<Session> for AuthPayload {
             refresh_token: s.refresh.token.expose().clone(),
             refresh_token_expires_at: s.refresh.expires_at,
             token_type: "Bearer".into(),
-            me: Me(s.principal),
+            me: Me {
+                principal: s.principal,
+                display_name: s.display_name,
+            },
         }
     }
 }
 
-/// The signed-in caller.
-pub struct Me(pub Principal);
+/// The signed-in caller. Everything but `user` comes from the verified access token
+/// and the cached tenant, so the common `me` query costs no database round trip.
+pub struct Me {
+    principal: Principal,
+    display_name: String,
+}
 
 #[Object]
 impl Me {
     async fn user_id(&self) -> ID {
-        ID(self.0.user_id().to_string())
+        ID(self.principal.user_id().to_string())
     }
     async fn is_platform_admin(&self) -> bool {
-        self.0.is_platform_admin()
+        self.principal.is_platform_admin()
     }
     async fn roles(&self) -> Vec<RoleGrant> {
-        match &self.0 {
+        match &self.principal {
             Principal::PlatformAdmin { .. } => vec![RoleGrant {
                 role: super::types::Role::PlatformAdmin,
                 unit_id: None,
@@ -68,33 +73,23 @@ impl Me {
     }
     /// The caller's tenant; null for platform administrators.
     async fn tenant(&self, ctx: &Context<'_>) -> ApiResult<Option<Tenant>> {
-        match self.0.tenant() {
+        match self.principal.tenant() {
             Some(t) => Ok(ctx.app()?.tenants.get(t).await?.map(Tenant)),
             None => Ok(None),
         }
     }
     /// The caller's account; null for platform administrators.
     async fn user(&self, ctx: &Context<'_>) -> ApiResult<Option<User>> {
-        match &self.0 {
+        match &self.principal {
             Principal::Staff { id, tenant, .. } => {
                 Ok(load_user(ctx, *tenant, *id).await?.map(User))
             }
             Principal::PlatformAdmin { .. } => Ok(None),
         }
     }
-    async fn display_name(&self, ctx: &Context<'_>) -> ApiResult<String> {
-        match &self.0 {
-            Principal::Staff { id, tenant, .. } => Ok(load_user(ctx, *tenant, *id)
-                .await?
-                .map(|u| u.display_name)
-                .unwrap_or_default()),
-            Principal::PlatformAdmin { id } => {
-                let tx = ctx.app()?.db.platform_tx(Access::Read).await?;
-                let admin = platform_admins::find(&tx, *id).await?;
-                tx.commit().await?;
-                Ok(admin.map(|a| a.display_name).unwrap_or_default())
-            }
-        }
+    /// As of when the access token was issued.
+    async fn display_name(&self) -> &str {
+        &self.display_name
     }
 }
 
@@ -105,7 +100,11 @@ pub struct SessionQuery;
 impl SessionQuery {
     /// Who is calling: user, tenant and roles.
     async fn me(&self, ctx: &Context<'_>) -> ApiResult<Me> {
-        Ok(Me(ctx.principal()?.clone()))
+        let req = ctx.request()?;
+        Ok(Me {
+            principal: req.principal()?.clone(),
+            display_name: req.display_name().to_owned(),
+        })
     }
 }
 

@@ -12,13 +12,14 @@ use arogya_infra::auth::access_token::{self, TokenError};
 pub enum Authn {
     Anonymous,
     Rejected(&'static str),
-    Authenticated(Principal),
+    /// A verified caller and the display name their token carries.
+    Authenticated(Principal, String),
 }
 
 impl Authn {
     pub fn principal(&self) -> Option<&Principal> {
         match self {
-            Authn::Authenticated(p) => Some(p),
+            Authn::Authenticated(p, _) => Some(p),
             _ => None,
         }
     }
@@ -52,5 +53,5 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> Authn {
             }
         }
     }
-    Authn::Authenticated(verified.principal)
+    Authn::Authenticated(verified.principal, verified.display_name)
 }

@@ -29,6 +29,10 @@ pub struct AccessClaims {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tid: Option<Uuid>,
     pub roles: Vec<ClaimGrant>,
+    /// The display name, so that `me` needs no database round trip. It is refreshed
+    /// with every token, so a rename shows within one token lifetime.
+    #[serde(default)]
+    pub name: String,
     pub iss: String,
     pub aud: String,
     pub iat: i64,
@@ -40,6 +44,7 @@ pub struct AccessClaims {
 #[derive(Debug, Clone)]
 pub struct VerifiedToken {
     pub principal: Principal,
+    pub display_name: String,
     pub expires_at: i64,
 }
 
@@ -55,6 +60,7 @@ pub enum TokenError {
 pub fn issue(
     keys: &KeyRing,
     principal: &Principal,
+    display_name: &str,
     ttl_secs: i64,
 ) -> anyhow::Result<(String, i64)> {
     let now = chrono::Utc::now().timestamp();
@@ -83,6 +89,7 @@ pub fn issue(
         sub: principal.user_id().0,
         tid,
         roles,
+        name: display_name.to_owned(),
         iss: ISSUER.into(),
         aud: AUDIENCE.into(),
         iat: now,
@@ -147,6 +154,7 @@ pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> 
     };
     Ok(VerifiedToken {
         principal,
+        display_name: claims.name,
         expires_at: claims.exp,
     })
 }
@@ -168,10 +176,12 @@ mod tests {
             tenant: TenantId::new(),
             grants: vec![RoleGrant::new(Role::Doctor, None, None).unwrap()],
         };
-        let (token, _) = issue(&keys, &p, 60).unwrap();
-        assert_eq!(verify(&keys, &token).unwrap().principal, p);
+        let (token, _) = issue(&keys, &p, "Dr. অমিত", 60).unwrap();
+        let verified = verify(&keys, &token).unwrap();
+        assert_eq!(verified.principal, p);
+        assert_eq!(verified.display_name, "Dr. অমিত");
         assert!(matches!(verify(&ring(), &token), Err(TokenError::Invalid)));
-        let (expired, _) = issue(&keys, &p, -60).unwrap();
+        let (expired, _) = issue(&keys, &p, "x", -60).unwrap();
         assert!(matches!(verify(&keys, &expired), Err(TokenError::Expired)));
     }
 }

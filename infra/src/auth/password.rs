@@ -9,6 +9,16 @@ use argon2::password_hash::{
 use argon2::Argon2;
 use arogya_domain::user::NewPassword;
 use std::sync::OnceLock;
+use tokio::sync::Semaphore;
+
+/// At most one hash per core at a time: more would only queue on the CPU while each
+/// holds 19 MiB, so a burst of logins cannot exhaust memory.
+fn permits() -> &'static Semaphore {
+    static PERMITS: OnceLock<Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
+    })
+}
 
 fn hasher() -> Argon2<'static> {
     // argon2id, version 0x13, m=19456 KiB, t=2, p=1.
@@ -17,6 +27,7 @@ fn hasher() -> Argon2<'static> {
 
 pub async fn hash_password(password: &NewPassword) -> anyhow::Result<String> {
     let plain = password.expose().to_owned();
+    let _permit = permits().acquire().await.context("hashing permits")?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
@@ -45,6 +56,9 @@ fn dummy_hash() -> &'static str {
 /// account). Never errors: a malformed stored hash simply does not match.
 pub async fn verify_password(stored: Option<String>, candidate: String) -> bool {
     let exists = stored.is_some();
+    let Ok(_permit) = permits().acquire().await else {
+        return false;
+    };
     let result = tokio::task::spawn_blocking(move || {
         let stored = stored.unwrap_or_else(|| dummy_hash().to_owned());
         match PasswordHash::new(&stored) {
