@@ -121,7 +121,7 @@ impl NewPassword {
     /// repeated character, and not the username itself.
     pub fn parse(raw: &str, field: &str, username: Option<&Username>) -> DomainResult<Self> {
         let len = raw.chars().count();
-        if len < MIN_PASSWORD_CHARS || len > MAX_PASSWORD_CHARS {
+        if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&len) {
             return Err(DomainError::validation(
                 field,
                 format!("must be {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters"),

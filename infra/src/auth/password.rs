@@ -16,7 +16,11 @@ use tokio::sync::Semaphore;
 fn permits() -> &'static Semaphore {
     static PERMITS: OnceLock<Semaphore> = OnceLock::new();
     PERMITS.get_or_init(|| {
-        Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
+        Semaphore::new(
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+        )
     })
 }
 

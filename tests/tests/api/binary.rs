@@ -28,8 +28,7 @@ fn arogya(dir: &Path) -> Command {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("running arogya");
-    out
+    cmd.output().expect("running arogya")
 }
 
 fn stdout(o: &Output) -> String {
