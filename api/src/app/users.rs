@@ -122,46 +122,43 @@ pub async fn reset_password(
     Ok(())
 }
 
-pub async fn grant_role(
-    state: &AppState,
-    actor: Actor,
-    meta: &RequestMeta,
-    tenant: TenantId,
-    id: UserId,
-    grant: RoleGrant,
-) -> ApiResult<UserRecord> {
-    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    let user = users::find(&tx, id)
-        .await?
-        .ok_or(DomainError::NotFound { entity: "user" })?;
-    roles::grant(&tx, id, grant, actor.id()).await?;
-    let event = NewAuditEvent::new(actor, AuditAction::RoleGrant, "user", Some(id.0))
-        .with_detail(grant_detail(&grant));
-    audit::record(&mut tx, meta, event).await?;
-    tx.commit().await?;
-    Ok(user)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleChange {
+    Grant,
+    Revoke,
 }
 
-pub async fn revoke_role(
+/// Grant a role (a duplicate is a conflict) or revoke one (a missing one is not found).
+pub async fn change_role(
     state: &AppState,
     actor: Actor,
     meta: &RequestMeta,
     tenant: TenantId,
     id: UserId,
     grant: RoleGrant,
+    change: RoleChange,
 ) -> ApiResult<UserRecord> {
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let user = users::find(&tx, id)
         .await?
         .ok_or(DomainError::NotFound { entity: "user" })?;
-    if !roles::revoke(&tx, id, grant).await? {
-        return Err(DomainError::NotFound {
-            entity: "role grant",
+    let action = match change {
+        RoleChange::Grant => {
+            roles::grant(&tx, id, grant, actor.id()).await?;
+            AuditAction::RoleGrant
         }
-        .into());
-    }
-    let event = NewAuditEvent::new(actor, AuditAction::RoleRevoke, "user", Some(id.0))
-        .with_detail(grant_detail(&grant));
+        RoleChange::Revoke => {
+            if !roles::revoke(&tx, id, grant).await? {
+                return Err(DomainError::NotFound {
+                    entity: "role grant",
+                }
+                .into());
+            }
+            AuditAction::RoleRevoke
+        }
+    };
+    let event =
+        NewAuditEvent::new(actor, action, "user", Some(id.0)).with_detail(grant_detail(&grant));
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
     Ok(user)

@@ -4,7 +4,7 @@ use super::context::ContextExt;
 use super::loaders;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::ids::{FacilityId, TenantId, UnitId, UserId};
-use arogya_domain::role::{Role as DomainRole, RoleGrant as DomainGrant};
+use arogya_domain::role::RoleGrant as DomainGrant;
 use arogya_infra::repos::audit::AuditRecord;
 use arogya_infra::repos::tenants::TenantRecord;
 use arogya_infra::repos::users::UserRecord;
@@ -18,18 +18,10 @@ pub fn parse_id(field: &str, id: &ID) -> ApiResult<Uuid> {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::tenant::TenantKind")]
 pub enum TenantKind {
     State,
     District,
-}
-
-impl From<TenantKind> for arogya_domain::tenant::TenantKind {
-    fn from(k: TenantKind) -> Self {
-        match k {
-            TenantKind::State => Self::State,
-            TenantKind::District => Self::District,
-        }
-    }
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -85,7 +77,9 @@ impl Tenant {
     }
 }
 
+// Mirrors the domain's roles; `remote` generates the conversions both ways.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::role::Role")]
 pub enum Role {
     PlatformAdmin,
     StateAdmin,
@@ -97,40 +91,6 @@ pub enum Role {
     HelplineOperator,
     HelplineDoctor,
     Surveyor,
-}
-
-impl From<Role> for DomainRole {
-    fn from(r: Role) -> Self {
-        match r {
-            Role::PlatformAdmin => DomainRole::PlatformAdmin,
-            Role::StateAdmin => DomainRole::StateAdmin,
-            Role::DistrictAdmin => DomainRole::DistrictAdmin,
-            Role::FacilityAdmin => DomainRole::FacilityAdmin,
-            Role::Doctor => DomainRole::Doctor,
-            Role::Nurse => DomainRole::Nurse,
-            Role::LabTechnician => DomainRole::LabTechnician,
-            Role::HelplineOperator => DomainRole::HelplineOperator,
-            Role::HelplineDoctor => DomainRole::HelplineDoctor,
-            Role::Surveyor => DomainRole::Surveyor,
-        }
-    }
-}
-
-impl From<DomainRole> for Role {
-    fn from(r: DomainRole) -> Self {
-        match r {
-            DomainRole::PlatformAdmin => Role::PlatformAdmin,
-            DomainRole::StateAdmin => Role::StateAdmin,
-            DomainRole::DistrictAdmin => Role::DistrictAdmin,
-            DomainRole::FacilityAdmin => Role::FacilityAdmin,
-            DomainRole::Doctor => Role::Doctor,
-            DomainRole::Nurse => Role::Nurse,
-            DomainRole::LabTechnician => Role::LabTechnician,
-            DomainRole::HelplineOperator => Role::HelplineOperator,
-            DomainRole::HelplineDoctor => Role::HelplineDoctor,
-            DomainRole::Surveyor => Role::Surveyor,
-        }
-    }
 }
 
 /// A role and where it applies: the whole tenant, or narrowed to a unit or facility.

@@ -4,6 +4,7 @@
 use super::context::ContextExt;
 use super::pagination::{connection, page_request};
 use super::types::{parse_id, RoleGrantInput, User};
+use crate::app::users::RoleChange;
 use crate::app::{users, NewAccount};
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::access::Principal;
@@ -223,15 +224,7 @@ impl UserMutation {
         tenant_id: Option<ID>,
         grant: RoleGrantInput,
     ) -> ApiResult<User> {
-        let (app, req) = (ctx.app()?, ctx.request()?);
-        let principal = req.principal()?;
-        let tenant = admin_tenant(principal, tenant_id.as_ref())?;
-        let id = UserId(parse_id("userId", &user_id)?);
-        let grant = grant.parse()?;
-        principal.require_can_grant(tenant, &grant)?;
-        Ok(User(
-            users::grant_role(app, Actor::from(principal), &req.meta(), tenant, id, grant).await?,
-        ))
+        change_role(ctx, user_id, tenant_id, grant, RoleChange::Grant).await
     }
 
     async fn revoke_role(
@@ -241,14 +234,24 @@ impl UserMutation {
         tenant_id: Option<ID>,
         grant: RoleGrantInput,
     ) -> ApiResult<User> {
-        let (app, req) = (ctx.app()?, ctx.request()?);
-        let principal = req.principal()?;
-        let tenant = admin_tenant(principal, tenant_id.as_ref())?;
-        let id = UserId(parse_id("userId", &user_id)?);
-        let grant = grant.parse()?;
-        principal.require_can_grant(tenant, &grant)?;
-        Ok(User(
-            users::revoke_role(app, Actor::from(principal), &req.meta(), tenant, id, grant).await?,
-        ))
+        change_role(ctx, user_id, tenant_id, grant, RoleChange::Revoke).await
     }
+}
+
+async fn change_role(
+    ctx: &Context<'_>,
+    user_id: ID,
+    tenant_id: Option<ID>,
+    grant: RoleGrantInput,
+    change: RoleChange,
+) -> ApiResult<User> {
+    let (app, req) = (ctx.app()?, ctx.request()?);
+    let principal = req.principal()?;
+    let tenant = admin_tenant(principal, tenant_id.as_ref())?;
+    let id = UserId(parse_id("userId", &user_id)?);
+    let grant = grant.parse()?;
+    principal.require_can_grant(tenant, &grant)?;
+    let actor = Actor::from(principal);
+    let user = users::change_role(app, actor, &req.meta(), tenant, id, grant, change).await?;
+    Ok(User(user))
 }
