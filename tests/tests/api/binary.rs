@@ -149,12 +149,15 @@ fn administers_tenants_and_users_from_the_command_line() {
 }
 
 #[test]
-fn sigterm_lets_in_flight_requests_finish() {
+fn sigterm_lets_in_flight_requests_finish_and_logs_are_json() {
     let dir = temp();
+    let log = std::fs::File::create(dir.join("server.log")).unwrap();
     let mut child = arogya(&dir)
         .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("AROGYA_LOG_FORMAT", "json")
+        .env("AROGYA_LOG_FILTER", "info")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::from(log))
         .spawn()
         .expect("starting the server");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -170,7 +173,7 @@ fn sigterm_lets_in_flight_requests_finish() {
     let mut conn = std::net::TcpStream::connect(&addr).unwrap();
     conn.set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
-    write!(conn, "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", body.len()).unwrap();
+    write!(conn, "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nX-Request-Id: shutdown-test-1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", body.len()).unwrap();
     conn.write_all(&body[..10]).unwrap();
     std::thread::sleep(Duration::from_millis(300));
 
@@ -199,6 +202,23 @@ fn sigterm_lets_in_flight_requests_finish() {
     assert!(
         std::net::TcpStream::connect(&addr).is_err(),
         "still accepting connections"
+    );
+
+    // Structured logs: one JSON object per line, the request's carrying its id.
+    let log = std::fs::read_to_string(dir.join("server.log")).unwrap();
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON log line"))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["span"]["request_id"] == "shutdown-test-1" && l["fields"]["status"] == 200),
+        "{log}"
+    );
+    assert!(
+        lines.iter().any(|l| l["fields"]["message"] == "stopped"),
+        "{log}"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
