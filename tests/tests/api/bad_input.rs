@@ -91,6 +91,24 @@ async fn bad_requests_get_clear_errors(backend: Backend) {
         "{err}"
     );
 
+    // Over-complex (wide) queries too.
+    let wide: String = (0..1100)
+        .map(|i| format!("a{i}: me {{ userId }} "))
+        .collect();
+    let (status, body) = app
+        .gql_full(Some(&token), &format!("{{ {wide} }}"), json!({}), None)
+        .await;
+    assert!(status < 500);
+    let err = expect_error(&body, "VALIDATION");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("complex"),
+        "{err}"
+    );
+
     // Login for an unknown tenant: a clear UNAUTHENTICATED, not a crash.
     expect_error(
         &app.try_login(Some("XX-NOPE"), "someone", "some password")
