@@ -12,7 +12,7 @@ use arogya_domain::role::{Role, RoleGrant};
 use arogya_domain::tenant::{TenantCode, TenantKind, TenantName, TenantStatus};
 use arogya_domain::user::{DisplayName, Email, NewPassword, Username};
 use arogya_infra::auth::keys;
-use arogya_infra::auth::password::hash_password;
+use arogya_infra::auth::password::{hash_password, random_password};
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::RequestMeta;
 use arogya_infra::repos::{platform_admins, tenants};
@@ -155,22 +155,8 @@ fn new_password(username: &Username) -> anyhow::Result<(NewPassword, bool)> {
                 .map_err(|e| anyhow::anyhow!("{e}"))?,
             false,
         )),
-        Err(_) => {
-            use base64::Engine;
-            let raw: [u8; 15] = std::array::from_fn(|_| rand_byte());
-            let generated = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
-            Ok((
-                NewPassword::parse(&generated, "password", None)
-                    .map_err(|e| anyhow::anyhow!("{e}"))?,
-                true,
-            ))
-        }
+        Err(_) => Ok((random_password(), true)),
     }
-}
-
-fn rand_byte() -> u8 {
-    // uuid v4 draws from the OS generator; one byte of it at a time is plenty here.
-    uuid::Uuid::new_v4().as_bytes()[0]
 }
 
 pub async fn run() -> anyhow::Result<()> {

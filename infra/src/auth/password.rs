@@ -43,6 +43,19 @@ pub async fn hash_password(password: &NewPassword) -> anyhow::Result<String> {
     .context("password hashing task")?
 }
 
+/// A fresh random password (120 bits from the OS generator, 20 URL-safe characters),
+/// for accounts created from the command line without one.
+pub fn random_password() -> NewPassword {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut raw = [0u8; 15];
+    rand::rngs::OsRng.fill_bytes(&mut raw);
+    let text = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
+    // 20 characters of a 64-letter alphabet are never one repeated character in practice;
+    // should it ever happen, draw again.
+    NewPassword::parse(&text, "password", None).unwrap_or_else(|_| random_password())
+}
+
 /// A hash of nothing anyone knows, checked when the account does not exist so that a
 /// failed login takes as long either way and timing tells nothing.
 fn dummy_hash() -> &'static str {
