@@ -4,6 +4,7 @@ use super::context::ContextExt;
 use super::pagination::{connection, page_request};
 use super::types::{parse_id, AuditEvent};
 use crate::error::ApiResult;
+use crate::state::AppState;
 use arogya_domain::ids::TenantId;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, AuditFilter};
@@ -11,7 +12,9 @@ use async_graphql::connection::Connection;
 use async_graphql::{Context, InputObject, Object, Subscription, ID};
 use chrono::{DateTime, Utc};
 use futures_util::Stream;
+use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
+use tokio::time::Instant;
 
 #[derive(InputObject, Default)]
 pub struct AuditEventFilter {
@@ -87,24 +90,35 @@ pub struct AuditSubscription;
 #[Subscription]
 impl AuditSubscription {
     /// Audit events of the tenant as they are committed (administrators).
+    ///
+    /// The stream ends (`complete`) when the access token used to subscribe expires or
+    /// the subscriber's tenant is suspended: reconnect with a fresh token.
     async fn audit_event_added(
         &self,
         ctx: &Context<'_>,
         tenant_id: Option<ID>,
     ) -> async_graphql::Result<impl Stream<Item = AuditEvent>> {
         let tenant = audit_tenant(ctx, tenant_id.as_ref())?;
-        let feed = ctx
-            .app()
-            .map_err(async_graphql::Error::from)?
-            .db
-            .audit_feed();
+        let state = ctx.shared_app()?;
+        let request = ctx.request()?;
+        let own_tenant = request.principal()?.tenant();
+        let seconds_left = request.expires_at().unwrap_or(0) - chrono::Utc::now().timestamp();
+        let deadline = Instant::now() + Duration::from_secs(seconds_left.max(0) as u64);
+        let feed = state.db.audit_feed();
         Ok(futures_util::stream::unfold(
-            feed,
-            move |mut feed| async move {
+            (feed, state),
+            move |(mut feed, state)| async move {
                 loop {
-                    match feed.recv().await {
+                    // Token expired: end the stream.
+                    let next = tokio::time::timeout_at(deadline, feed.recv()).await.ok()?;
+                    match next {
                         Ok(record) if record.tenant_id == tenant.0 => {
-                            return Some((AuditEvent(record), feed))
+                            if let Some(own) = own_tenant {
+                                if !tenant_is_active(&state, own).await {
+                                    return None;
+                                }
+                            }
+                            return Some((AuditEvent(record), (feed, state)));
                         }
                         // Another tenant's event, or this subscriber fell behind: keep going.
                         Ok(_) | Err(RecvError::Lagged(_)) => continue,
@@ -114,4 +128,8 @@ impl AuditSubscription {
             },
         ))
     }
+}
+
+async fn tenant_is_active(state: &AppState, tenant: TenantId) -> bool {
+    matches!(state.tenants.get(tenant).await, Ok(Some(t)) if t.status == "active")
 }

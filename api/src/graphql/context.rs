@@ -19,7 +19,7 @@ pub struct RequestCtx {
 impl RequestCtx {
     pub fn principal(&self) -> ApiResult<&Principal> {
         match &self.authn {
-            Authn::Authenticated(p, _) => Ok(p),
+            Authn::Authenticated { principal, .. } => Ok(principal),
             Authn::Rejected(why) => Err(ApiError::Unauthenticated((*why).to_owned())),
             Authn::Anonymous => Err(ApiError::unauthenticated()),
         }
@@ -28,8 +28,16 @@ impl RequestCtx {
     /// The caller's display name, as their access token states it.
     pub fn display_name(&self) -> &str {
         match &self.authn {
-            Authn::Authenticated(_, name) => name,
+            Authn::Authenticated { display_name, .. } => display_name,
             _ => "",
+        }
+    }
+
+    /// When the caller's access token expires (Unix seconds).
+    pub fn expires_at(&self) -> Option<i64> {
+        match &self.authn {
+            Authn::Authenticated { expires_at, .. } => Some(*expires_at),
+            _ => None,
         }
     }
 
@@ -43,6 +51,8 @@ impl RequestCtx {
 
 pub trait ContextExt {
     fn app(&self) -> ApiResult<&AppState>;
+    /// The shared state itself, for streams that outlive the resolver call.
+    fn shared_app(&self) -> ApiResult<Arc<AppState>>;
     fn request(&self) -> ApiResult<&RequestCtx>;
     fn principal(&self) -> ApiResult<&Principal> {
         self.request()?.principal()
@@ -57,6 +67,13 @@ impl ContextExt for Context<'_> {
                 tracing::error!("application state missing from the GraphQL context");
                 ApiError::Internal
             })
+    }
+
+    fn shared_app(&self) -> ApiResult<Arc<AppState>> {
+        self.data::<Arc<AppState>>().cloned().map_err(|_| {
+            tracing::error!("application state missing from the GraphQL context");
+            ApiError::Internal
+        })
     }
 
     fn request(&self) -> ApiResult<&RequestCtx> {

@@ -12,14 +12,19 @@ use arogya_infra::auth::access_token::{self, TokenError};
 pub enum Authn {
     Anonymous,
     Rejected(&'static str),
-    /// A verified caller and the display name their token carries.
-    Authenticated(Principal, String),
+    /// A verified caller, the display name their token carries, and when it expires
+    /// (Unix seconds).
+    Authenticated {
+        principal: Principal,
+        display_name: String,
+        expires_at: i64,
+    },
 }
 
 impl Authn {
     pub fn principal(&self) -> Option<&Principal> {
         match self {
-            Authn::Authenticated(p, _) => Some(p),
+            Authn::Authenticated { principal, .. } => Some(principal),
             _ => None,
         }
     }
@@ -53,5 +58,9 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> Authn {
             }
         }
     }
-    Authn::Authenticated(verified.principal, verified.display_name)
+    Authn::Authenticated {
+        principal: verified.principal,
+        display_name: verified.display_name,
+        expires_at: verified.expires_at,
+    }
 }

@@ -182,7 +182,7 @@ pub async fn graphql_ws(
                         .and_then(|v| v.as_str())
                         .map(str::to_owned);
                     let authn = authenticate(&state, authorization.as_deref()).await;
-                    if !matches!(authn, Authn::Authenticated(..)) {
+                    if !matches!(authn, Authn::Authenticated { .. }) {
                         return Err(async_graphql::Error::new(
                             "UNAUTHENTICATED: connection_init needs a valid Authorization",
                         ));

@@ -93,3 +93,43 @@ async fn subscriptions_need_a_valid_token(backend: Backend) {
         );
     }
 }
+
+on_both_backends!(subscriptions_end_when_the_tenant_is_suspended);
+
+async fn subscriptions_end_when_the_tenant_is_suspended(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let login = app
+        .login(Some("WB"), "wb.admin", "wb-demo-admin-2026")
+        .await;
+    let wb = login["accessToken"].as_str().unwrap().to_owned();
+    let tenant = login["me"]["tenant"]["id"].clone();
+    let platform = app.platform_token().await;
+
+    let mut ws = connect(&app).await;
+    let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {wb}") } });
+    ws.send(Message::Text(init.to_string().into()))
+        .await
+        .unwrap();
+    assert_eq!(next_json(&mut ws).await.unwrap()["type"], "connection_ack");
+    let sub = json!({ "id": "1", "type": "subscribe", "payload": { "query": "subscription { auditEventAdded { action } }" } });
+    ws.send(Message::Text(sub.to_string().into()))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // The control: events flow while the tenant is active.
+    expect_data(
+        &app.gql(Some(&wb), CREATE_USER, new_user("wb.nurse", json!([])))
+            .await,
+    );
+    assert_eq!(next_json(&mut ws).await.unwrap()["type"], "next");
+
+    let suspend = "mutation($id: ID!) { suspendTenant(id: $id) { status } }";
+    expect_data(
+        &app.gql(Some(&platform), suspend, json!({ "id": tenant }))
+            .await,
+    );
+    // The suspension's own audit event is not delivered: the stream completes instead.
+    let msg = next_json(&mut ws).await.expect("a message");
+    assert_eq!(msg["type"], "complete", "{msg}");
+}
