@@ -9,9 +9,14 @@ pub mod sessions;
 pub mod tenants;
 pub mod users;
 
-use crate::db::{PlatformTx, TenantTx};
+use crate::db::{InfraResult, PlatformTx, TenantTx};
 use arogya_domain::ids::TenantId;
+use arogya_domain::page::{Page, PageRequest};
 use sea_orm::DatabaseTransaction;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
 
 /// A transaction of either scope, for the few tables that hold rows of both
 /// (refresh tokens of staff and of platform administrators).
@@ -37,4 +42,30 @@ impl ScopedConn for PlatformTx {
     fn scope_tenant(&self) -> Option<TenantId> {
         None
     }
+}
+
+/// One keyset page, newest first: rows with an id below the cursor, plus one extra row
+/// that only tells whether another page follows. Every list uses this, so ordering and
+/// cursors mean the same everywhere.
+pub(crate) async fn newest_first<E, C>(
+    conn: &impl ConnectionTrait,
+    query: Select<E>,
+    id: C,
+    page: PageRequest,
+) -> InfraResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+    C: ColumnTrait,
+{
+    let query = match page.after {
+        Some(after) => query.filter(id.lt(after)),
+        None => query,
+    };
+    let rows = query
+        .order_by_desc(id)
+        .limit(page.limit + 1)
+        .all(conn)
+        .await?;
+    Ok(Page::from_overfetch(rows, page.limit))
 }

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use arogya_domain::access::Principal;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::ids::{TenantId, UserId};
+use arogya_domain::role::RoleGrant;
 use arogya_domain::tenant::{TenantCode, TenantStatus};
 use arogya_domain::user::{LoginName, NewPassword};
 use arogya_domain::DomainError;
@@ -45,6 +46,18 @@ fn sign(
         access_token_expires_at,
         refresh,
     })
+}
+
+fn sign_staff(
+    state: &AppState,
+    id: UserId,
+    tenant: TenantId,
+    grants: Vec<RoleGrant>,
+    display_name: String,
+    refresh: IssuedRefreshToken,
+) -> ApiResult<Session> {
+    let principal = Principal::Staff { id, tenant, grants };
+    sign(state, principal, display_name, refresh)
 }
 
 fn bad_credentials() -> ApiError {
@@ -145,13 +158,11 @@ async fn login_staff(
     .with_detail(serde_json::json!({ "session": refresh.family_id }));
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
-    sign(
+    sign_staff(
         state,
-        Principal::Staff {
-            id: user_id,
-            tenant: tenant_id,
-            grants,
-        },
+        user_id,
+        tenant_id,
+        grants,
         user.display_name,
         refresh,
     )
@@ -254,16 +265,7 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
             .with_detail(serde_json::json!({ "session": next.family_id }));
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
-            sign(
-                state,
-                Principal::Staff {
-                    id: user_id,
-                    tenant: tenant_id,
-                    grants,
-                },
-                user.display_name,
-                next,
-            )
+            sign_staff(state, user_id, tenant_id, grants, user.display_name, next)
         }
         Rotation::Reused { user_id, family_id } => {
             // Commit the revocation before answering: the error must not roll it back.

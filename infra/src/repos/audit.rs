@@ -5,9 +5,7 @@ use crate::entities::audit_event::{self, Column, Entity};
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::page::{Page, PageRequest};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 pub type AuditRecord = audit_event::Model;
@@ -110,13 +108,5 @@ pub async fn list(
     if let Some(t) = filter.until {
         q = q.filter(Column::CreatedAt.lt(t));
     }
-    if let Some(after) = page.after {
-        q = q.filter(Column::Id.lt(after));
-    }
-    let rows = q
-        .order_by_desc(Column::Id)
-        .limit(page.limit + 1)
-        .all(tx.conn())
-        .await?;
-    Ok(Page::from_overfetch(rows, page.limit))
+    super::newest_first(tx.conn(), q, Column::Id, page).await
 }

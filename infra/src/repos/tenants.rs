@@ -8,10 +8,7 @@ use arogya_domain::tenant::{NewTenant, TenantCode, TenantStatus};
 use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 pub type TenantRecord = tenant::Model;
@@ -45,16 +42,7 @@ pub async fn list(
     conn: &impl ConnectionTrait,
     page: PageRequest,
 ) -> InfraResult<Page<TenantRecord>> {
-    let mut q = Entity::find();
-    if let Some(after) = page.after {
-        q = q.filter(Column::Id.lt(after));
-    }
-    let rows = q
-        .order_by_desc(Column::Id)
-        .limit(page.limit + 1)
-        .all(conn)
-        .await?;
-    Ok(Page::from_overfetch(rows, page.limit))
+    super::newest_first(conn, Entity::find(), Column::Id, page).await
 }
 
 pub async fn insert(

@@ -8,9 +8,7 @@ use arogya_domain::user::{DisplayName, Email, LoginName, Username};
 use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 pub type UserRecord = user::Model;
@@ -83,16 +81,8 @@ pub async fn find_by_login(tx: &TenantTx, login: &LoginName) -> InfraResult<Opti
 
 /// Newest first.
 pub async fn list(tx: &TenantTx, page: PageRequest) -> InfraResult<Page<UserRecord>> {
-    let mut q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
-    if let Some(after) = page.after {
-        q = q.filter(Column::Id.lt(after));
-    }
-    let rows = q
-        .order_by_desc(Column::Id)
-        .limit(page.limit + 1)
-        .all(tx.conn())
-        .await?;
-    Ok(Page::from_overfetch(rows, page.limit))
+    let q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
+    super::newest_first(tx.conn(), q, Column::Id, page).await
 }
 
 /// The profile fields an update may change; `None` leaves a field as it is.
