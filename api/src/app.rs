@@ -5,6 +5,7 @@
 
 pub mod session;
 pub mod tenants;
+pub mod units;
 pub mod users;
 
 use arogya_domain::role::RoleGrant;

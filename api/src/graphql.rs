@@ -7,6 +7,7 @@ pub mod pagination;
 pub mod session;
 pub mod tenants;
 pub mod types;
+pub mod units;
 pub mod users;
 
 use crate::state::SharedState;
@@ -18,6 +19,7 @@ pub struct QueryRoot(
     tenants::TenantQuery,
     users::UserQuery,
     audit::AuditQuery,
+    units::UnitQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -25,6 +27,7 @@ pub struct MutationRoot(
     session::SessionMutation,
     tenants::TenantMutation,
     users::UserMutation,
+    units::UnitMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -2,8 +2,28 @@
 //! checking roles itself, so the rules live in one place.
 
 use crate::error::{DomainError, DomainResult};
+use crate::ids::UnitId;
 use crate::ids::{TenantId, UserId};
 use crate::role::{Role, RoleGrant, RoleScope};
+use crate::unit::UnitPath;
+
+/// The part of a tenant's unit tree a caller may reach: all of it, or the subtrees
+/// under some units (a district administrator's district).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitReach {
+    Whole,
+    Subtrees(Vec<UnitId>),
+}
+
+impl UnitReach {
+    /// Does a unit (or anything placed in it) with this path lie within reach?
+    pub fn allows(&self, path: &UnitPath) -> bool {
+        match self {
+            UnitReach::Whole => true,
+            UnitReach::Subtrees(roots) => roots.iter().any(|r| path.contains(*r)),
+        }
+    }
+}
 
 /// The authenticated caller, as established from a verified access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,10 +158,57 @@ impl Principal {
     }
 }
 
+impl Principal {
+    /// How much of the registries (units, facilities, professionals) the caller may
+    /// read. Staff whose every role is narrowed to units see only those subtrees;
+    /// everyone else in the tenant sees the whole tenant.
+    pub fn registry_read_reach(&self) -> UnitReach {
+        match self {
+            Principal::PlatformAdmin { .. } => UnitReach::Whole,
+            Principal::Staff { grants, .. } => {
+                let units: Vec<UnitId> = grants.iter().filter_map(|g| g.unit()).collect();
+                if grants.is_empty() || units.len() < grants.len() {
+                    UnitReach::Whole
+                } else {
+                    UnitReach::Subtrees(units)
+                }
+            }
+        }
+    }
+
+    /// How much of the registries the caller may edit: state administrators and
+    /// tenant-wide district administrators everything, a district administrator of X
+    /// only what lies under X, anyone else nothing.
+    pub fn registry_write_reach(&self) -> DomainResult<UnitReach> {
+        let Principal::Staff { grants, .. } = self else {
+            return Ok(UnitReach::Whole);
+        };
+        let admin = |g: &&RoleGrant| matches!(g.role, Role::StateAdmin | Role::DistrictAdmin);
+        if grants
+            .iter()
+            .filter(admin)
+            .any(|g| g.scope == RoleScope::Tenant)
+        {
+            return Ok(UnitReach::Whole);
+        }
+        let units: Vec<UnitId> = grants
+            .iter()
+            .filter(|g| g.role == Role::DistrictAdmin)
+            .filter_map(|g| g.unit())
+            .collect();
+        if units.is_empty() {
+            Err(DomainError::forbidden(
+                "only state or district administrators may edit the registries",
+            ))
+        } else {
+            Ok(UnitReach::Subtrees(units))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::UnitId;
 
     fn staff(tenant: TenantId, grants: Vec<RoleGrant>) -> Principal {
         Principal::Staff {
@@ -209,5 +276,26 @@ mod tests {
         assert!(nurse
             .require_can_grant(t, &grant(Role::Nurse, None))
             .is_err());
+    }
+
+    #[test]
+    fn registry_reach_follows_district_scopes() {
+        let t = TenantId::new();
+        let (x, y) = (UnitId::new(), UnitId::new());
+        let in_x = UnitPath::root(UnitId::new()).child(x).child(UnitId::new());
+        let in_y = UnitPath::root(UnitId::new()).child(y);
+        let da = staff(t, vec![grant(Role::DistrictAdmin, Some(x))]);
+        assert!(da.registry_read_reach().allows(&in_x));
+        assert!(!da.registry_read_reach().allows(&in_y));
+        let write = da.registry_write_reach().unwrap();
+        assert!(write.allows(&in_x) && !write.allows(&in_y));
+        let sa = staff(t, vec![grant(Role::StateAdmin, None)]);
+        assert_eq!(sa.registry_write_reach().unwrap(), UnitReach::Whole);
+        let doctor = staff(t, vec![grant(Role::Doctor, None)]);
+        assert_eq!(doctor.registry_read_reach(), UnitReach::Whole);
+        assert!(doctor.registry_write_reach().is_err());
+        let unit_nurse = staff(t, vec![grant(Role::Nurse, Some(y))]);
+        assert!(unit_nurse.registry_write_reach().is_err());
+        assert!(!unit_nurse.registry_read_reach().allows(&in_x));
     }
 }

@@ -57,6 +57,10 @@ pub enum AuditAction {
     TokenRefresh,
     RefreshTokenReuse,
     Logout,
+    UnitCreate,
+    UnitUpdate,
+    FacilityCreate,
+    FacilityUpdate,
 }
 
 impl AuditAction {
@@ -76,6 +80,10 @@ impl AuditAction {
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",
+            AuditAction::UnitCreate => "unit.create",
+            AuditAction::UnitUpdate => "unit.update",
+            AuditAction::FacilityCreate => "facility.create",
+            AuditAction::FacilityUpdate => "facility.update",
         }
     }
 }

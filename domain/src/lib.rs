@@ -11,6 +11,7 @@ pub mod ids;
 pub mod page;
 pub mod role;
 pub mod tenant;
+pub mod unit;
 pub mod user;
 
 pub use error::{DomainError, DomainResult};

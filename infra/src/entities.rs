@@ -1,6 +1,7 @@
 //! sea-orm entities, one file per table. Only infra sees these; the API gets domain
 //! types or plain records from the repositories.
 
+pub mod admin_unit;
 pub mod audit_event;
 pub mod platform_admin;
 pub mod refresh_token;

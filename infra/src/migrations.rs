@@ -2,6 +2,7 @@
 //! PostgreSQL alike; PostgreSQL additionally gets row-level security.
 
 mod m20261122_000001_foundation;
+mod m20261122_000002_admin_units;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -11,6 +12,28 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_foundation::Migration)]
+        vec![
+            Box::new(m20261122_000001_foundation::Migration),
+            Box::new(m20261122_000002_admin_units::Migration),
+        ]
     }
+}
+
+/// Create an index named `name` on `cols` of `table`.
+pub(crate) async fn create_index<T: IntoIden + Copy + 'static>(
+    manager: &SchemaManager<'_>,
+    name: &str,
+    table: T,
+    cols: &[T],
+    unique: bool,
+) -> Result<(), DbErr> {
+    let mut idx = Index::create();
+    idx.name(name).table(table);
+    if unique {
+        idx.unique();
+    }
+    for c in cols {
+        idx.col(*c);
+    }
+    manager.create_index(idx.to_owned()).await
 }

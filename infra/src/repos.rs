@@ -7,6 +7,7 @@ pub mod platform_admins;
 pub mod roles;
 pub mod sessions;
 pub mod tenants;
+pub mod units;
 pub mod users;
 
 use crate::db::{InfraResult, PlatformTx, TenantTx};

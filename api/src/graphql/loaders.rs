@@ -3,9 +3,10 @@
 //! so a loader can never return another tenant's rows.
 
 use crate::error::ApiError;
-use arogya_domain::ids::{TenantId, UserId};
+use arogya_domain::ids::{TenantId, UnitId, UserId};
 use arogya_domain::role::RoleGrant;
 use arogya_infra::db::Access;
+use arogya_infra::repos::units::{self, UnitRecord};
 use arogya_infra::repos::users::UserRecord;
 use arogya_infra::repos::{roles, users};
 use arogya_infra::Db;
@@ -73,9 +74,39 @@ impl Loader<TenantKey> for RoleLoader {
 pub type Users = Arc<DataLoader<UserLoader>>;
 pub type Roles = Arc<DataLoader<RoleLoader>>;
 
+pub type UnitKey = (TenantId, UnitId);
+
+pub struct UnitLoader {
+    db: Db,
+}
+
+impl Loader<UnitKey> for UnitLoader {
+    type Value = UnitRecord;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[UnitKey]) -> Result<HashMap<UnitKey, UnitRecord>, ApiError> {
+        let mut groups: HashMap<TenantId, Vec<uuid::Uuid>> = HashMap::new();
+        for (t, u) in keys {
+            groups.entry(*t).or_default().push(u.0);
+        }
+        let mut out = HashMap::new();
+        for (tenant, ids) in groups {
+            let tx = self.db.tenant_tx(tenant, Access::Read).await?;
+            for u in units::find_many(&tx, &ids).await? {
+                out.insert((tenant, UnitId(u.id)), u);
+            }
+            tx.commit().await?;
+        }
+        Ok(out)
+    }
+}
+
+pub type Units = Arc<DataLoader<UnitLoader>>;
+
 pub struct Loaders {
     pub users: Users,
     pub roles: Roles,
+    pub units: Units,
 }
 
 impl Loaders {
@@ -83,6 +114,7 @@ impl Loaders {
         Self {
             users: Arc::new(DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn)),
             roles: Arc::new(DataLoader::new(RoleLoader { db: db.clone() }, tokio::spawn)),
+            units: Arc::new(DataLoader::new(UnitLoader { db: db.clone() }, tokio::spawn)),
         }
     }
 }

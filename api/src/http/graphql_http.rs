@@ -124,7 +124,11 @@ pub async fn graphql_post(
         authn: authenticate(&state, authorization).await,
     };
     let loaders = loaders::Loaders::new(&state.db);
-    let batch = batch.data(ctx).data(loaders.users).data(loaders.roles);
+    let batch = batch
+        .data(ctx)
+        .data(loaders.users)
+        .data(loaders.roles)
+        .data(loaders.units);
 
     let mut response = schema.execute_batch(batch).await;
     let failed = ensure_error_codes(&mut response);
@@ -196,6 +200,7 @@ pub async fn graphql_ws(
                     });
                     data.insert(loaders.users);
                     data.insert(loaders.roles);
+                    data.insert(loaders.units);
                     Ok(data)
                 })
                 .serve()

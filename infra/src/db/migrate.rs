@@ -11,15 +11,8 @@ pub async fn migrate(conn: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(conn, None).await.context("running migrations")
 }
 
-/// Tables the application role may read and write.
-const READ_WRITE_TABLES: &[&str] = &[
-    "tenants",
-    "platform_admins",
-    "users",
-    "role_assignments",
-    "refresh_tokens",
-];
-/// Tables the application role may only read and append to.
+/// Tables the application role may only read and append to. It may read and write
+/// every other table of the schema, so a new module's table cannot be forgotten.
 const APPEND_ONLY_TABLES: &[&str] = &["audit_events"];
 
 /// Grant the application role what it needs and nothing more (PostgreSQL only):
@@ -47,16 +40,14 @@ pub async fn grant_app_role(conn: &DatabaseConnection, role: &str) -> anyhow::Re
         exists,
         "the application role {role} does not exist: see the README's PostgreSQL section"
     );
-    let mut sql = format!("GRANT USAGE ON SCHEMA public TO {role};\n");
-    for t in READ_WRITE_TABLES {
-        sql.push_str(&format!(
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {role};\n"
-        ));
-    }
+    let mut sql = format!(
+        "GRANT USAGE ON SCHEMA public TO {role};
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+         REVOKE INSERT, UPDATE, DELETE ON seaql_migrations FROM {role};\n"
+    );
     for t in APPEND_ONLY_TABLES {
-        sql.push_str(&format!("GRANT SELECT, INSERT ON {t} TO {role};\n"));
+        sql.push_str(&format!("REVOKE UPDATE, DELETE ON {t} FROM {role};\n"));
     }
-    sql.push_str(&format!("GRANT SELECT ON seaql_migrations TO {role};\n"));
     conn.execute_unprepared(&sql)
         .await
         .context("granting the application role")?;

@@ -1,7 +1,7 @@
 //! Tenants, platform administrators, users, role assignments, refresh tokens and the
 //! audit trail.
 
-use super::rls;
+use super::{create_index, rls};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -370,22 +370,4 @@ async fn unique_index<T: IntoIden + Copy + 'static>(
     cols: &[T],
 ) -> Result<(), DbErr> {
     create_index(manager, name, table, cols, true).await
-}
-
-async fn create_index<T: IntoIden + Copy + 'static>(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    cols: &[T],
-    unique: bool,
-) -> Result<(), DbErr> {
-    let mut idx = Index::create();
-    idx.name(name).table(table);
-    if unique {
-        idx.unique();
-    }
-    for c in cols {
-        idx.col(*c);
-    }
-    manager.create_index(idx.to_owned()).await
 }

@@ -28,4 +28,5 @@ mod session;
 mod subscriptions;
 mod tenants;
 mod tokens;
+mod units;
 mod users;

@@ -39,6 +39,7 @@ async fn app_role_sees_nothing_without_a_tenant_and_only_its_tenant_with_one() {
         .await;
     let wb_id = wb["me"]["tenant"]["id"].as_str().unwrap().to_owned();
     let token = wb["accessToken"].as_str().unwrap();
+    super::units::create_unit(&app, token, None, "STATE", "West Bengal", None).await;
     expect_data(&app.gql(Some(token), "mutation { createUser(input: { account: { username: \"wb.nurse\", displayName: \"N\", password: \"long enough pass\" } }) { id } }", json!({})).await);
 
     let owner = app.owner_db().await;
