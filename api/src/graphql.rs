@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod context;
+pub mod facilities;
 pub mod loaders;
 pub mod pagination;
 pub mod session;
@@ -20,6 +21,7 @@ pub struct QueryRoot(
     users::UserQuery,
     audit::AuditQuery,
     units::UnitQuery,
+    facilities::FacilityQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -28,6 +30,7 @@ pub struct MutationRoot(
     tenants::TenantMutation,
     users::UserMutation,
     units::UnitMutation,
+    facilities::FacilityMutation,
 );
 
 #[derive(MergedSubscription, Default)]

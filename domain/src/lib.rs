@@ -7,6 +7,7 @@
 pub mod access;
 pub mod audit;
 pub mod error;
+pub mod facility;
 pub mod ids;
 pub mod page;
 pub mod role;

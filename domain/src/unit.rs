@@ -142,6 +142,16 @@ impl UnitPath {
             .map(UnitId)
             .collect()
     }
+    /// The district this path runs through, if it reaches that deep: the second unit
+    /// in a state tenant, the first in a district tenant.
+    pub fn district(&self, tenant: TenantKind) -> Option<UnitId> {
+        let depth = match tenant {
+            TenantKind::State => 1,
+            TenantKind::District => 0,
+        };
+        self.ids().get(depth).copied()
+    }
+
     pub fn contains(&self, id: UnitId) -> bool {
         self.0.contains(&format!("/{id}/"))
     }
@@ -189,5 +199,8 @@ mod tests {
         assert!(p.contains(b));
         assert!(!UnitPath::root(a).contains(b));
         assert!(p.as_str().starts_with(UnitPath::root(a).child(b).as_str()));
+        assert_eq!(p.district(TenantKind::State), Some(b));
+        assert_eq!(p.district(TenantKind::District), Some(a));
+        assert_eq!(UnitPath::root(a).district(TenantKind::State), None);
     }
 }

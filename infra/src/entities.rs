@@ -3,6 +3,7 @@
 
 pub mod admin_unit;
 pub mod audit_event;
+pub mod facility;
 pub mod platform_admin;
 pub mod refresh_token;
 pub mod role_assignment;

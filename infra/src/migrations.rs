@@ -3,6 +3,7 @@
 
 mod m20261122_000001_foundation;
 mod m20261122_000002_admin_units;
+mod m20261122_000003_facilities;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_admin_units::Migration),
+            Box::new(m20261122_000003_facilities::Migration),
         ]
     }
 }

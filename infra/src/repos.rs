@@ -3,6 +3,7 @@
 //! checks the same thing again on PostgreSQL.
 
 pub mod audit;
+pub mod facilities;
 pub mod platform_admins;
 pub mod roles;
 pub mod sessions;

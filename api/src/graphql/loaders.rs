@@ -103,6 +103,11 @@ impl Loader<UnitKey> for UnitLoader {
 
 pub type Units = Arc<DataLoader<UnitLoader>>;
 
+/// How long a loader waits for sibling fields to ask for more keys before it queries.
+/// Long enough that a page of rows resolving on a busy machine lands in one batch,
+/// short enough not to matter next to a database round trip.
+const BATCH_WINDOW: std::time::Duration = std::time::Duration::from_millis(2);
+
 pub struct Loaders {
     pub users: Users,
     pub roles: Roles,
@@ -112,9 +117,15 @@ pub struct Loaders {
 impl Loaders {
     pub fn new(db: &Db) -> Self {
         Self {
-            users: Arc::new(DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn)),
-            roles: Arc::new(DataLoader::new(RoleLoader { db: db.clone() }, tokio::spawn)),
-            units: Arc::new(DataLoader::new(UnitLoader { db: db.clone() }, tokio::spawn)),
+            users: Arc::new(
+                DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn).delay(BATCH_WINDOW),
+            ),
+            roles: Arc::new(
+                DataLoader::new(RoleLoader { db: db.clone() }, tokio::spawn).delay(BATCH_WINDOW),
+            ),
+            units: Arc::new(
+                DataLoader::new(UnitLoader { db: db.clone() }, tokio::spawn).delay(BATCH_WINDOW),
+            ),
         }
     }
 }

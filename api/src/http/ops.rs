@@ -29,9 +29,15 @@ pub async fn readyz(State(state): State<SharedState>) -> Response {
 
 pub async fn metrics(State(state): State<SharedState>) -> Response {
     let (open, idle) = state.db.pool_stats();
-    let body = state
+    let mut body = state
         .metrics
         .render(open, idle, state.config.database_max_connections);
+    body.push_str("# HELP arogya_db_statements_total SQL statements executed.\n");
+    body.push_str("# TYPE arogya_db_statements_total counter\n");
+    body.push_str(&format!(
+        "arogya_db_statements_total {}\n",
+        state.db.statements_executed()
+    ));
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }
 

@@ -21,6 +21,8 @@ use sea_orm::{
     ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
     SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
@@ -60,6 +62,7 @@ pub struct Db {
     conn: DatabaseConnection,
     backend: Backend,
     audit_feed: broadcast::Sender<AuditRecord>,
+    statements: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for Db {
@@ -91,15 +94,27 @@ impl Db {
                     .busy_timeout(Duration::from_secs(10))
                     .foreign_keys(true)
             });
-        let conn = sea_orm::Database::connect(opts)
+        let mut conn = sea_orm::Database::connect(opts)
             .await
             .with_context(|| format!("connecting to {}", crate::secret::redact_url(url)))?;
         let (audit_feed, _) = broadcast::channel(1024);
+        // Count every SQL statement, so N+1 regressions show in /metrics and in tests.
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        conn.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
         Ok(Self {
             conn,
             backend,
             audit_feed,
+            statements,
         })
+    }
+
+    /// SQL statements executed through this handle since start-up.
+    pub fn statements_executed(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     pub fn backend(&self) -> Backend {

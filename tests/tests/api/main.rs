@@ -20,6 +20,7 @@ macro_rules! on_both_backends {
 mod audit;
 mod bad_input;
 mod binary;
+mod facilities;
 mod isolation;
 mod ops;
 mod rls;

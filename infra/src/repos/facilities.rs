@@ -1,0 +1,227 @@
+//! Health facilities of one tenant.
+
+use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
+use crate::entities::facility::{self, Column, Entity};
+use crate::repos::units::UnitRecord;
+use arogya_domain::access::UnitReach;
+use arogya_domain::facility::{FacilityDetails, FacilityType, OperationalStatus, Ownership};
+use arogya_domain::ids::{FacilityId, UnitId};
+use arogya_domain::page::{Page, PageRequest};
+use arogya_domain::DomainError;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Set,
+};
+use uuid::Uuid;
+
+pub type FacilityRecord = facility::Model;
+
+/// Where a facility lies: its unit, and the district that unit belongs to.
+pub struct Placement<'a> {
+    pub unit: &'a UnitRecord,
+    pub district: Option<UnitId>,
+}
+
+fn to_active(
+    tenant: Uuid,
+    id: Uuid,
+    d: &FacilityDetails,
+    at: &Placement<'_>,
+    now: DateTime<Utc>,
+) -> facility::ActiveModel {
+    let checklist: serde_json::Map<String, serde_json::Value> = d
+        .emr
+        .checklist
+        .iter()
+        .map(|(item, status)| (item.as_str().to_owned(), status.as_str().into()))
+        .collect();
+    facility::ActiveModel {
+        tenant_id: Set(tenant),
+        id: Set(id),
+        name: Set(d.name.clone()),
+        name_key: Set(d.name.to_lowercase()),
+        facility_type: Set(d.facility_type.as_str().to_owned()),
+        ownership: Set(d.ownership.as_str().to_owned()),
+        ownership_subtype: Set(d.ownership_subtype.clone()),
+        unit_id: Set(at.unit.id),
+        unit_path: Set(at.unit.path.clone()),
+        district_id: Set(at.district.map(|u| u.0)),
+        address: Set(d.address.clone()),
+        pincode: Set(d.pincode.clone()),
+        latitude: Set(d.location.map(|l| l.latitude)),
+        longitude: Set(d.location.map(|l| l.longitude)),
+        phone: Set(d.phone.as_ref().map(|p| p.as_str().to_owned())),
+        email: Set(d.email.as_ref().map(|e| e.as_str().to_owned())),
+        systems_of_medicine: Set(serde_json::json!(d
+            .systems_of_medicine
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>())),
+        specialities: Set(serde_json::json!(d.specialities)),
+        operational_status: Set(d.operational_status.as_str().to_owned()),
+        national_facility_id: Set(d
+            .national_facility_id
+            .as_ref()
+            .map(|n| n.as_str().to_owned())),
+        beds_general: Set(d.beds.general),
+        beds_oxygen: Set(d.beds.oxygen_supported),
+        beds_icu: Set(d.beds.icu),
+        beds_hdu: Set(d.beds.hdu),
+        beds_ventilator: Set(d.beds.ventilator),
+        beds_isolation: Set(d.beds.isolation),
+        beds_paediatric: Set(d.beds.paediatric),
+        beds_maternity: Set(d.beds.maternity),
+        emr_adopted: Set(d.emr.adopted),
+        emr_adopted_on: Set(d.emr.adopted_on),
+        emr_checklist: Set(serde_json::Value::Object(checklist)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+}
+
+fn national_id_conflict(e: DbErr) -> InfraError {
+    if is_unique_violation(&e) {
+        DomainError::validation(
+            "nationalFacilityId",
+            "another facility of this tenant has this national ID",
+        )
+        .into()
+    } else {
+        e.into()
+    }
+}
+
+pub async fn insert(
+    tx: &TenantTx,
+    details: &FacilityDetails,
+    at: &Placement<'_>,
+) -> InfraResult<FacilityRecord> {
+    to_active(tx.tenant().0, FacilityId::new().0, details, at, Utc::now())
+        .insert(tx.conn())
+        .await
+        .map_err(national_id_conflict)
+}
+
+/// Replace a facility's details, if the caller saw its latest version.
+pub async fn update(
+    tx: &TenantTx,
+    current: &FacilityRecord,
+    expected_version: i32,
+    details: &FacilityDetails,
+    at: &Placement<'_>,
+) -> InfraResult<FacilityRecord> {
+    if current.version != expected_version {
+        return Err(stale(current.version));
+    }
+    let mut model = to_active(tx.tenant().0, current.id, details, at, Utc::now());
+    model.created_at = Set(current.created_at);
+    model.version = Set(current.version + 1);
+    let updated = Entity::update_many()
+        .set(model)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.eq(current.id))
+        .filter(Column::Version.eq(expected_version))
+        .exec(tx.conn())
+        .await
+        .map_err(national_id_conflict)?
+        .rows_affected;
+    if updated == 0 {
+        return Err(stale(expected_version + 1));
+    }
+    find(tx, FacilityId(current.id))
+        .await?
+        .ok_or_else(|| DomainError::NotFound { entity: "facility" }.into())
+}
+
+fn stale(version: i32) -> InfraError {
+    DomainError::conflict(format!(
+        "the facility was changed by someone else (now at version {version} or later); reload and try again"
+    ))
+    .into()
+}
+
+pub async fn find(tx: &TenantTx, id: FacilityId) -> InfraResult<Option<FacilityRecord>> {
+    Ok(Entity::find_by_id((tx.tenant().0, id.0))
+        .one(tx.conn())
+        .await?)
+}
+
+pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<FacilityRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?)
+}
+
+#[derive(Debug, Clone)]
+pub struct FacilityFilter {
+    pub types: Vec<FacilityType>,
+    pub ownership: Option<Ownership>,
+    /// Only facilities in this unit or under it.
+    pub under: Option<UnitRecord>,
+    pub status: Option<OperationalStatus>,
+    /// Words of the name, case-insensitive.
+    pub search: Option<String>,
+    /// What the caller may see.
+    pub reach: UnitReach,
+}
+
+fn reach_condition(reach: &UnitReach) -> Option<Condition> {
+    match reach {
+        UnitReach::Whole => None,
+        UnitReach::Subtrees(roots) => Some(roots.iter().fold(Condition::any(), |c, r| {
+            c.add(Column::UnitPath.contains(format!("/{r}/")))
+        })),
+    }
+}
+
+/// Newest first.
+pub async fn list(
+    tx: &TenantTx,
+    filter: &FacilityFilter,
+    page: PageRequest,
+) -> InfraResult<Page<FacilityRecord>> {
+    let mut q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
+    if !filter.types.is_empty() {
+        q = q.filter(Column::FacilityType.is_in(filter.types.iter().map(|t| t.as_str())));
+    }
+    if let Some(o) = filter.ownership {
+        q = q.filter(Column::Ownership.eq(o.as_str()));
+    }
+    if let Some(u) = &filter.under {
+        q = q.filter(Column::UnitPath.starts_with(u.path.as_str()));
+    }
+    if let Some(s) = filter.status {
+        q = q.filter(Column::OperationalStatus.eq(s.as_str()));
+    }
+    if let Some(text) = &filter.search {
+        for word in text.to_lowercase().split_whitespace().take(8) {
+            q = q.filter(Column::NameKey.contains(word));
+        }
+    }
+    q = q.apply_if(reach_condition(&filter.reach), |q, c| q.filter(c));
+    super::newest_first(tx.conn(), q, Column::Id, page).await
+}
+
+/// Facilities per (district, type) within reach. Facilities placed at the state level
+/// have no district.
+pub async fn counts_by_district(
+    tx: &TenantTx,
+    reach: &UnitReach,
+) -> InfraResult<Vec<(Option<Uuid>, String, i64)>> {
+    let q = Entity::find()
+        .select_only()
+        .column(Column::DistrictId)
+        .column(Column::FacilityType)
+        .column_as(Expr::col(Column::Id).count(), "n")
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .apply_if(reach_condition(reach), |q, c| q.filter(c))
+        .group_by(Column::DistrictId)
+        .group_by(Column::FacilityType);
+    Ok(q.into_tuple::<(Option<Uuid>, String, i64)>()
+        .all(tx.conn())
+        .await?)
+}
