@@ -4,27 +4,6 @@ use crate::error::{DomainError, DomainResult};
 use crate::user::Email;
 use chrono::NaiveDate;
 
-macro_rules! text_enum {
-    ($(#[$doc:meta])* $name:ident, $field:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-            pub fn parse(s: &str) -> DomainResult<Self> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(DomainError::validation($field, format!("unknown value {s}"))),
-                }
-            }
-        }
-    };
-}
-
 text_enum!(
     /// Stored as text, so new types only add a variant.
     FacilityType, "type" {

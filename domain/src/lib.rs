@@ -4,12 +4,16 @@
 //! types is parsed into one of these types at the edge; once constructed, a value is
 //! known to be valid.
 
+#[macro_use]
+mod text_enum;
+
 pub mod access;
 pub mod audit;
 pub mod error;
 pub mod facility;
 pub mod ids;
 pub mod page;
+pub mod professional;
 pub mod role;
 pub mod tenant;
 pub mod unit;
