@@ -61,6 +61,14 @@ pub enum AuditAction {
     UnitUpdate,
     FacilityCreate,
     FacilityUpdate,
+    ProfessionalCreate,
+    ProfessionalUpdate,
+    ProfessionalVerify,
+    ProfessionalReject,
+    ProfessionalResubmit,
+    ProfessionalAttach,
+    ProfessionalDetach,
+    ProfessionalLinkUser,
 }
 
 impl AuditAction {
@@ -84,6 +92,14 @@ impl AuditAction {
             AuditAction::UnitUpdate => "unit.update",
             AuditAction::FacilityCreate => "facility.create",
             AuditAction::FacilityUpdate => "facility.update",
+            AuditAction::ProfessionalCreate => "professional.create",
+            AuditAction::ProfessionalUpdate => "professional.update",
+            AuditAction::ProfessionalVerify => "professional.verify",
+            AuditAction::ProfessionalReject => "professional.reject",
+            AuditAction::ProfessionalResubmit => "professional.resubmit",
+            AuditAction::ProfessionalAttach => "professional.attach",
+            AuditAction::ProfessionalDetach => "professional.detach",
+            AuditAction::ProfessionalLinkUser => "professional.link_user",
         }
     }
 }

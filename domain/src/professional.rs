@@ -29,7 +29,9 @@ impl VerificationStatus {
     /// The statuses a verifier may move an entry to from this one.
     pub fn allowed_next(self) -> &'static [VerificationStatus] {
         match self {
-            VerificationStatus::Pending => &[VerificationStatus::Verified, VerificationStatus::Rejected],
+            VerificationStatus::Pending => {
+                &[VerificationStatus::Verified, VerificationStatus::Rejected]
+            }
             VerificationStatus::Rejected => &[VerificationStatus::Pending],
             VerificationStatus::Verified => &[],
         }
@@ -48,17 +50,44 @@ impl VerificationStatus {
                 "a {} entry cannot become {}; allowed: {}",
                 self.as_str(),
                 to.as_str(),
-                if allowed.is_empty() { "none (edit it to send it back for verification)".into() } else { allowed.join(", ") }
+                if allowed.is_empty() {
+                    "none (edit it to send it back for verification)".into()
+                } else {
+                    allowed.join(", ")
+                }
             ),
         ))
     }
+}
+
+/// Only verified professionals may author clinical records.
+pub fn ensure_can_author(status: VerificationStatus) -> DomainResult<()> {
+    if status == VerificationStatus::Verified {
+        Ok(())
+    } else {
+        Err(DomainError::validation(
+            "professional",
+            format!(
+                "only verified professionals can author records (this one is {})",
+                status.as_str()
+            ),
+        ))
+    }
+}
+
+/// Today's date in India (UTC+05:30), the calendar the registries keep.
+pub fn today_in_india(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (now + chrono::Duration::minutes(330)).date_naive()
 }
 
 /// Why an entry was rejected: 5 to 500 characters.
 pub fn rejection_reason(raw: &str) -> DomainResult<String> {
     let r = raw.trim();
     if !(5..=500).contains(&r.chars().count()) {
-        return Err(DomainError::validation("reason", "say why in 5 to 500 characters"));
+        return Err(DomainError::validation(
+            "reason",
+            "say why in 5 to 500 characters",
+        ));
     }
     Ok(r.to_owned())
 }
@@ -75,7 +104,12 @@ pub struct CouncilRegistration {
 impl CouncilRegistration {
     /// The council and number as compared for uniqueness: case and spacing ignored.
     pub fn keys(&self) -> (String, String) {
-        let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let key = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
         (key(&self.council), key(&self.number).replace(' ', ""))
     }
 }
@@ -118,7 +152,10 @@ pub struct ProfessionalForm {
 fn text(raw: &str, field: &str, min: usize, max: usize) -> DomainResult<String> {
     let t = raw.trim();
     if !(min..=max).contains(&t.chars().count()) || t.chars().any(char::is_control) {
-        return Err(DomainError::validation(field, format!("must be {min} to {max} characters")));
+        return Err(DomainError::validation(
+            field,
+            format!("must be {min} to {max} characters"),
+        ));
     }
     Ok(t.to_owned())
 }
@@ -126,11 +163,19 @@ fn text(raw: &str, field: &str, min: usize, max: usize) -> DomainResult<String> 
 impl ProfessionalForm {
     /// Validate against `today` (dates of birth and registrations are not in the future).
     pub fn validate(&self, today: NaiveDate) -> DomainResult<ProfessionalDetails> {
-        let some = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+        let some = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
         if let Some(dob) = self.date_of_birth {
             let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(dob);
             if dob > today || dob < earliest {
-                return Err(DomainError::validation("dateOfBirth", "must be between 1900 and today"));
+                return Err(DomainError::validation(
+                    "dateOfBirth",
+                    "must be between 1900 and today",
+                ));
             }
         }
         let mut registrations = Vec::new();
@@ -142,24 +187,44 @@ impl ProfessionalForm {
                 valid_until: r.valid_until,
             };
             if reg.registered_on > today {
-                return Err(DomainError::validation(format!("registrations.{i}.registeredOn"), "must not be in the future"));
+                return Err(DomainError::validation(
+                    format!("registrations.{i}.registeredOn"),
+                    "must not be in the future",
+                ));
             }
             if reg.valid_until.is_some_and(|u| u < reg.registered_on) {
-                return Err(DomainError::validation(format!("registrations.{i}.validUntil"), "must not be before the registration date"));
+                return Err(DomainError::validation(
+                    format!("registrations.{i}.validUntil"),
+                    "must not be before the registration date",
+                ));
             }
-            if registrations.iter().any(|x: &CouncilRegistration| x.keys() == reg.keys()) {
-                return Err(DomainError::validation(format!("registrations.{i}.number"), "is listed twice"));
+            if registrations
+                .iter()
+                .any(|x: &CouncilRegistration| x.keys() == reg.keys())
+            {
+                return Err(DomainError::validation(
+                    format!("registrations.{i}.number"),
+                    "is listed twice",
+                ));
             }
             registrations.push(reg);
         }
         let mut qualifications = Vec::new();
         for (i, q) in self.qualifications.iter().enumerate() {
             if !(1950..=today.format("%Y").to_string().parse().unwrap_or(2100)).contains(&q.year) {
-                return Err(DomainError::validation(format!("qualifications.{i}.year"), "must be a past year from 1950"));
+                return Err(DomainError::validation(
+                    format!("qualifications.{i}.year"),
+                    "must be a past year from 1950",
+                ));
             }
             qualifications.push(Qualification {
                 degree: text(&q.degree, &format!("qualifications.{i}.degree"), 2, 120)?,
-                institution: text(&q.institution, &format!("qualifications.{i}.institution"), 2, 200)?,
+                institution: text(
+                    &q.institution,
+                    &format!("qualifications.{i}.institution"),
+                    2,
+                    200,
+                )?,
                 year: q.year,
             });
         }
@@ -175,7 +240,9 @@ impl ProfessionalForm {
             kind: ProfessionalKind::parse(&self.kind)?,
             sex: some(&self.sex).map(|s| Sex::parse(&s)).transpose()?,
             date_of_birth: self.date_of_birth,
-            phone: some(&self.phone).map(|p| PhoneNumber::parse(&p, "phone")).transpose()?,
+            phone: some(&self.phone)
+                .map(|p| PhoneNumber::parse(&p, "phone"))
+                .transpose()?,
             email: some(&self.email).map(|e| Email::parse(&e)).transpose()?,
             registrations,
             qualifications,
@@ -208,10 +275,19 @@ mod tests {
         d(2026, 11, 22)
     }
     fn form() -> ProfessionalForm {
-        ProfessionalForm { name: "Dr. Ananya Sen".into(), kind: "doctor".into(), ..Default::default() }
+        ProfessionalForm {
+            name: "Dr. Ananya Sen".into(),
+            kind: "doctor".into(),
+            ..Default::default()
+        }
     }
     fn reg(council: &str, number: &str) -> CouncilRegistration {
-        CouncilRegistration { council: council.into(), number: number.into(), registered_on: d(2015, 6, 1), valid_until: None }
+        CouncilRegistration {
+            council: council.into(),
+            number: number.into(),
+            registered_on: d(2015, 6, 1),
+            valid_until: None,
+        }
     }
     fn field(e: DomainError) -> String {
         match e {
@@ -236,23 +312,72 @@ mod tests {
     fn forms_check_each_field() {
         assert!(form().validate(today()).is_ok());
         let cases: Vec<(ProfessionalForm, &str)> = vec![
-            (ProfessionalForm { name: "X".into(), ..form() }, "name"),
-            (ProfessionalForm { kind: "wizard".into(), ..form() }, "kind"),
-            (ProfessionalForm { sex: Some("x".into()), ..form() }, "sex"),
-            (ProfessionalForm { date_of_birth: Some(d(2030, 1, 1)), ..form() }, "dateOfBirth"),
-            (ProfessionalForm { phone: Some("123".into()), ..form() }, "phone"),
-            (ProfessionalForm { email: Some("x@".into()), ..form() }, "email"),
-            (ProfessionalForm { registrations: vec![reg("WBMC", "123"), reg("wbmc", " 1 23")], ..form() }, "registrations.1.number"),
             (
                 ProfessionalForm {
-                    registrations: vec![CouncilRegistration { valid_until: Some(d(2010, 1, 1)), ..reg("WBMC", "1") }],
+                    name: "X".into(),
+                    ..form()
+                },
+                "name",
+            ),
+            (
+                ProfessionalForm {
+                    kind: "wizard".into(),
+                    ..form()
+                },
+                "kind",
+            ),
+            (
+                ProfessionalForm {
+                    sex: Some("x".into()),
+                    ..form()
+                },
+                "sex",
+            ),
+            (
+                ProfessionalForm {
+                    date_of_birth: Some(d(2030, 1, 1)),
+                    ..form()
+                },
+                "dateOfBirth",
+            ),
+            (
+                ProfessionalForm {
+                    phone: Some("123".into()),
+                    ..form()
+                },
+                "phone",
+            ),
+            (
+                ProfessionalForm {
+                    email: Some("x@".into()),
+                    ..form()
+                },
+                "email",
+            ),
+            (
+                ProfessionalForm {
+                    registrations: vec![reg("WBMC", "123"), reg("wbmc", " 1 23")],
+                    ..form()
+                },
+                "registrations.1.number",
+            ),
+            (
+                ProfessionalForm {
+                    registrations: vec![CouncilRegistration {
+                        valid_until: Some(d(2010, 1, 1)),
+                        ..reg("WBMC", "1")
+                    }],
                     ..form()
                 },
                 "registrations.0.validUntil",
             ),
             (
                 ProfessionalForm {
-                    qualifications: vec![Qualification { degree: "MBBS".into(), institution: "CMC".into(), year: 1800 }],
+                    qualifications: vec![Qualification {
+                        degree: "MBBS".into(),
+                        institution: "CMC".into(),
+                        year: 1800,
+                    }],
                     ..form()
                 },
                 "qualifications.0.year",

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod facilities;
 pub mod platform_admins;
+pub mod professionals;
 pub mod roles;
 pub mod sessions;
 pub mod tenants;

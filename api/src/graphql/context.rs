@@ -1,6 +1,7 @@
 //! Per-request context attached by the HTTP handler, and safe accessors for resolvers
 //! (no `unwrap` on context data: a missing piece is an internal error, logged).
 
+use super::loaders::Loaders;
 use crate::error::{ApiError, ApiResult};
 use crate::http::authn::Authn;
 use crate::state::AppState;
@@ -54,6 +55,8 @@ pub trait ContextExt {
     /// The shared state itself, for streams that outlive the resolver call.
     fn shared_app(&self) -> ApiResult<Arc<AppState>>;
     fn request(&self) -> ApiResult<&RequestCtx>;
+    /// This request's DataLoaders.
+    fn loaders(&self) -> ApiResult<&Loaders>;
     fn principal(&self) -> ApiResult<&Principal> {
         self.request()?.principal()
     }
@@ -72,6 +75,13 @@ impl ContextExt for Context<'_> {
     fn shared_app(&self) -> ApiResult<Arc<AppState>> {
         self.data::<Arc<AppState>>().cloned().map_err(|_| {
             tracing::error!("application state missing from the GraphQL context");
+            ApiError::Internal
+        })
+    }
+
+    fn loaders(&self) -> ApiResult<&Loaders> {
+        self.data::<Loaders>().map_err(|_| {
+            tracing::error!("loaders missing from the GraphQL context");
             ApiError::Internal
         })
     }

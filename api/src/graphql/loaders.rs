@@ -2,130 +2,181 @@
 //! Keys carry the tenant, and each batch runs in a transaction scoped to that tenant,
 //! so a loader can never return another tenant's rows.
 
+use crate::app::professionals::today;
 use crate::error::ApiError;
-use arogya_domain::ids::{TenantId, UnitId, UserId};
+use arogya_domain::ids::TenantId;
 use arogya_domain::role::RoleGrant;
 use arogya_infra::db::Access;
+use arogya_infra::repos::facilities::{self, FacilityRecord};
+use arogya_infra::repos::professionals::{
+    self, group_by, AttachmentRecord, ProfessionalRecord, RegistrationRecord,
+};
+use arogya_infra::repos::roles;
 use arogya_infra::repos::units::{self, UnitRecord};
-use arogya_infra::repos::users::UserRecord;
-use arogya_infra::repos::{roles, users};
-use arogya_infra::Db;
+use arogya_infra::repos::users::{self, UserRecord};
+use arogya_infra::{Db, TenantTx};
 use async_graphql::dataloader::{DataLoader, Loader};
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
+use uuid::Uuid;
 
-pub type TenantKey = (TenantId, UserId);
-
-fn by_tenant(keys: &[TenantKey]) -> HashMap<TenantId, Vec<uuid::Uuid>> {
-    let mut groups: HashMap<TenantId, Vec<uuid::Uuid>> = HashMap::new();
-    for (t, u) in keys {
-        groups.entry(*t).or_default().push(u.0);
-    }
-    groups
-}
-
-pub struct UserLoader {
-    db: Db,
-}
-
-impl Loader<TenantKey> for UserLoader {
-    type Value = UserRecord;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[TenantKey]) -> Result<HashMap<TenantKey, UserRecord>, ApiError> {
-        let mut out = HashMap::new();
-        for (tenant, ids) in by_tenant(keys) {
-            let tx = self.db.tenant_tx(tenant, Access::Read).await?;
-            for u in users::find_many(&tx, &ids).await? {
-                out.insert((tenant, UserId(u.id)), u);
-            }
-            tx.commit().await?;
-        }
-        Ok(out)
-    }
-}
-
-pub struct RoleLoader {
-    db: Db,
-}
-
-impl Loader<TenantKey> for RoleLoader {
-    type Value = Vec<RoleGrant>;
-    type Error = ApiError;
-
-    async fn load(
-        &self,
-        keys: &[TenantKey],
-    ) -> Result<HashMap<TenantKey, Vec<RoleGrant>>, ApiError> {
-        let mut out = HashMap::new();
-        for (tenant, ids) in by_tenant(keys) {
-            let tx = self.db.tenant_tx(tenant, Access::Read).await?;
-            let mut grants = roles::grants_for_many(&tx, &ids).await?;
-            tx.commit().await?;
-            for id in ids {
-                out.insert((tenant, UserId(id)), grants.remove(&id).unwrap_or_default());
-            }
-        }
-        Ok(out)
-    }
-}
-
-/// Shared handles (the batch API hands each operation a clone).
-pub type Users = Arc<DataLoader<UserLoader>>;
-pub type Roles = Arc<DataLoader<RoleLoader>>;
-
-pub type UnitKey = (TenantId, UnitId);
-
-pub struct UnitLoader {
-    db: Db,
-}
-
-impl Loader<UnitKey> for UnitLoader {
-    type Value = UnitRecord;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[UnitKey]) -> Result<HashMap<UnitKey, UnitRecord>, ApiError> {
-        let mut groups: HashMap<TenantId, Vec<uuid::Uuid>> = HashMap::new();
-        for (t, u) in keys {
-            groups.entry(*t).or_default().push(u.0);
-        }
-        let mut out = HashMap::new();
-        for (tenant, ids) in groups {
-            let tx = self.db.tenant_tx(tenant, Access::Read).await?;
-            for u in units::find_many(&tx, &ids).await? {
-                out.insert((tenant, UnitId(u.id)), u);
-            }
-            tx.commit().await?;
-        }
-        Ok(out)
-    }
-}
-
-pub type Units = Arc<DataLoader<UnitLoader>>;
+/// (tenant, row id)
+pub type Key = (TenantId, Uuid);
 
 /// How long a loader waits for sibling fields to ask for more keys before it queries.
 /// Long enough that a page of rows resolving on a busy machine lands in one batch,
 /// short enough not to matter next to a database round trip.
-const BATCH_WINDOW: std::time::Duration = std::time::Duration::from_millis(2);
+const BATCH_WINDOW: Duration = Duration::from_millis(2);
 
+/// Run `fetch` once per tenant among `keys`, in a read transaction of that tenant.
+async fn per_tenant<V, F>(db: &Db, keys: &[Key], fetch: F) -> Result<HashMap<Key, V>, ApiError>
+where
+    F: for<'a> AsyncFn(&'a TenantTx, Vec<Uuid>) -> Result<Vec<(Uuid, V)>, ApiError>,
+{
+    let mut groups: HashMap<TenantId, Vec<Uuid>> = HashMap::new();
+    for (t, id) in keys {
+        groups.entry(*t).or_default().push(*id);
+    }
+    let mut out = HashMap::new();
+    for (tenant, ids) in groups {
+        let tx = db.tenant_tx(tenant, Access::Read).await?;
+        for (id, v) in fetch(&tx, ids).await? {
+            out.insert((tenant, id), v);
+        }
+        tx.commit().await?;
+    }
+    Ok(out)
+}
+
+/// Declare a loader from (tenant, id) keys to values, given the batch query.
+macro_rules! tenant_loader {
+    ($(#[$doc:meta])* $name:ident, $handle:ident, $value:ty, |$tx:ident, $ids:ident| $fetch:expr) => {
+        $(#[$doc])*
+        pub struct $name {
+            db: Db,
+        }
+
+        impl Loader<Key> for $name {
+            type Value = $value;
+            type Error = ApiError;
+
+            async fn load(&self, keys: &[Key]) -> Result<HashMap<Key, $value>, ApiError> {
+                per_tenant(&self.db, keys, async |$tx: &TenantTx, $ids: Vec<Uuid>| -> Result<Vec<(Uuid, $value)>, ApiError> {
+                    $fetch
+                })
+                .await
+            }
+        }
+
+        pub type $handle = Arc<DataLoader<$name>>;
+    };
+}
+
+/// Every id gets an entry, empty when nothing matched.
+fn complete<V>(ids: Vec<Uuid>, mut found: HashMap<Uuid, Vec<V>>) -> Vec<(Uuid, Vec<V>)> {
+    ids.into_iter()
+        .map(|id| (id, found.remove(&id).unwrap_or_default()))
+        .collect()
+}
+
+tenant_loader!(UserLoader, Users, UserRecord, |tx, ids| {
+    Ok(users::find_many(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect())
+});
+
+tenant_loader!(
+    /// Role grants of users.
+    RoleLoader, Roles, Vec<RoleGrant>, |tx, ids| {
+        let mut grants = roles::grants_for_many(tx, &ids).await?;
+        Ok(ids.into_iter().map(|id| (id, grants.remove(&id).unwrap_or_default())).collect())
+    }
+);
+
+tenant_loader!(UnitLoader, Units, UnitRecord, |tx, ids| {
+    Ok(units::find_many(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect())
+});
+
+tenant_loader!(FacilityLoader, Facilities, FacilityRecord, |tx, ids| {
+    Ok(facilities::find_many(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f))
+        .collect())
+});
+
+tenant_loader!(
+    ProfessionalLoader,
+    Professionals,
+    ProfessionalRecord,
+    |tx, ids| {
+        Ok(professionals::find_many(tx, &ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect())
+    }
+);
+
+tenant_loader!(
+    /// Council registrations of professionals.
+    RegistrationLoader, Registrations, Vec<RegistrationRecord>, |tx, ids| {
+        let rows = professionals::registrations_for(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |r| r.professional_id)))
+    }
+);
+
+tenant_loader!(
+    /// Current postings of professionals.
+    PostingLoader, Postings, Vec<AttachmentRecord>, |tx, ids| {
+        let rows = professionals::attachments_of_professionals(tx, &ids, Some(today())).await?;
+        Ok(complete(ids, group_by(rows, |a| a.professional_id)))
+    }
+);
+
+tenant_loader!(
+    /// Current staff of facilities.
+    StaffLoader, Staff, Vec<AttachmentRecord>, |tx, ids| {
+        let rows = professionals::staff_of_facilities(tx, &ids, today()).await?;
+        Ok(complete(ids, group_by(rows, |a| a.facility_id)))
+    }
+);
+
+/// Every loader of one request (or one WebSocket connection).
+#[derive(Clone)]
 pub struct Loaders {
     pub users: Users,
     pub roles: Roles,
     pub units: Units,
+    pub facilities: Facilities,
+    pub professionals: Professionals,
+    pub registrations: Registrations,
+    pub postings: Postings,
+    pub staff: Staff,
+}
+
+fn loader<L: Loader<Key>>(l: L) -> Arc<DataLoader<L>> {
+    Arc::new(DataLoader::new(l, tokio::spawn).delay(BATCH_WINDOW))
 }
 
 impl Loaders {
     pub fn new(db: &Db) -> Self {
         Self {
-            users: Arc::new(
-                DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn).delay(BATCH_WINDOW),
-            ),
-            roles: Arc::new(
-                DataLoader::new(RoleLoader { db: db.clone() }, tokio::spawn).delay(BATCH_WINDOW),
-            ),
-            units: Arc::new(
-                DataLoader::new(UnitLoader { db: db.clone() }, tokio::spawn).delay(BATCH_WINDOW),
-            ),
+            users: loader(UserLoader { db: db.clone() }),
+            roles: loader(RoleLoader { db: db.clone() }),
+            units: loader(UnitLoader { db: db.clone() }),
+            facilities: loader(FacilityLoader { db: db.clone() }),
+            professionals: loader(ProfessionalLoader { db: db.clone() }),
+            registrations: loader(RegistrationLoader { db: db.clone() }),
+            postings: loader(PostingLoader { db: db.clone() }),
+            staff: loader(StaffLoader { db: db.clone() }),
         }
     }
 }

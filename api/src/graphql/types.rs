@@ -1,7 +1,6 @@
 //! GraphQL object types shared by the modules, and parsing of IDs at the edge.
 
 use super::context::ContextExt;
-use super::loaders;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::ids::{FacilityId, TenantId, UnitId, UserId};
 use arogya_domain::role::RoleGrant as DomainGrant;
@@ -167,11 +166,10 @@ impl User {
         }
     }
     async fn roles(&self, ctx: &Context<'_>) -> ApiResult<Vec<RoleGrant>> {
-        let loader = ctx
-            .data::<loaders::Roles>()
-            .map_err(|_| ApiError::Internal)?;
-        let grants = loader
-            .load_one((TenantId(self.0.tenant_id), UserId(self.0.id)))
+        let grants = ctx
+            .loaders()?
+            .roles
+            .load_one((TenantId(self.0.tenant_id), self.0.id))
             .await?
             .unwrap_or_default();
         Ok(grants.iter().map(RoleGrant::from).collect())
@@ -202,10 +200,7 @@ pub async fn load_user(
     tenant: TenantId,
     id: UserId,
 ) -> ApiResult<Option<UserRecord>> {
-    let loader = ctx
-        .data::<loaders::Users>()
-        .map_err(|_| ApiError::Internal)?;
-    loader.load_one((tenant, id)).await
+    ctx.loaders()?.users.load_one((tenant, id.0)).await
 }
 
 /// One entry of the audit trail.

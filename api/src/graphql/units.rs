@@ -2,7 +2,6 @@
 //! A district administrator of X reads and edits only what lies under X.
 
 use super::context::ContextExt;
-use super::loaders;
 use super::types::parse_id;
 use crate::app::units::{self, NewUnit};
 use crate::error::{ApiError, ApiResult};
@@ -48,12 +47,11 @@ pub async fn load_unit(
     tenant: TenantId,
     id: UnitId,
 ) -> ApiResult<Option<UnitRecord>> {
-    let loader = ctx
-        .data::<loaders::Units>()
-        .map_err(|_| ApiError::Internal)?;
     let reach = read_reach(ctx)?;
-    Ok(loader
-        .load_one((tenant, id))
+    Ok(ctx
+        .loaders()?
+        .units
+        .load_one((tenant, id.0))
         .await?
         .filter(|u| reach.allows(&UnitPath::from(u))))
 }
@@ -95,16 +93,13 @@ impl AdminUnit {
     }
     /// From the top unit down to this one (only the part the caller may read).
     async fn path(&self, ctx: &Context<'_>) -> ApiResult<Vec<AdminUnit>> {
-        let loader = ctx
-            .data::<loaders::Units>()
-            .map_err(|_| ApiError::Internal)?;
         let reach = read_reach(ctx)?;
         let ids = UnitPath::from(&self.0).ids();
-        let keys: Vec<_> = ids.iter().map(|id| (self.tenant(), *id)).collect();
-        let mut found = loader.load_many(keys).await?;
+        let keys: Vec<_> = ids.iter().map(|id| (self.tenant(), id.0)).collect();
+        let mut found = ctx.loaders()?.units.load_many(keys).await?;
         Ok(ids
             .iter()
-            .filter_map(|id| found.remove(&(self.tenant(), *id)))
+            .filter_map(|id| found.remove(&(self.tenant(), id.0)))
             .filter(|u| reach.allows(&UnitPath::from(u)))
             .map(AdminUnit)
             .collect())

@@ -124,11 +124,7 @@ pub async fn graphql_post(
         authn: authenticate(&state, authorization).await,
     };
     let loaders = loaders::Loaders::new(&state.db);
-    let batch = batch
-        .data(ctx)
-        .data(loaders.users)
-        .data(loaders.roles)
-        .data(loaders.units);
+    let batch = batch.data(ctx).data(loaders);
 
     let mut response = schema.execute_batch(batch).await;
     let failed = ensure_error_codes(&mut response);
@@ -198,9 +194,7 @@ pub async fn graphql_ws(
                         client_addr,
                         authn,
                     });
-                    data.insert(loaders.users);
-                    data.insert(loaders.roles);
-                    data.insert(loaders.units);
+                    data.insert(loaders);
                     Ok(data)
                 })
                 .serve()
