@@ -32,6 +32,7 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub graphql_max_depth: usize,
     pub graphql_max_complexity: usize,
+    pub graphql_batch_window_ms: u64,
     pub trust_forwarded_for: bool,
     pub tenant_cache_ttl_secs: u64,
     pub shutdown_grace_secs: u64,
@@ -66,6 +67,7 @@ impl Default for Config {
             max_body_bytes: 256 * 1024,
             graphql_max_depth: 16,
             graphql_max_complexity: 2000,
+            graphql_batch_window_ms: 2,
             trust_forwarded_for: false,
             tenant_cache_ttl_secs: 5,
             shutdown_grace_secs: 30,
@@ -96,6 +98,7 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_MAX_BODY_BYTES                  largest accepted request body [262144]
   AROGYA_GRAPHQL_MAX_DEPTH               deepest accepted GraphQL query [16]
   AROGYA_GRAPHQL_MAX_COMPLEXITY          most complex accepted GraphQL query [2000]
+  AROGYA_GRAPHQL_BATCH_WINDOW_MS         how long DataLoaders gather keys before one query [2]
   AROGYA_TRUST_FORWARDED_FOR             take the client address from X-Forwarded-For (behind a load balancer) [false]
   AROGYA_TENANT_CACHE_TTL_SECS           how long a tenant's status is cached [5]
   AROGYA_SHUTDOWN_GRACE_SECS             how long in-flight requests may finish after SIGTERM [30]

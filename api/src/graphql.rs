@@ -5,6 +5,7 @@ pub mod context;
 pub mod facilities;
 pub mod loaders;
 pub mod pagination;
+pub mod professionals;
 pub mod session;
 pub mod tenants;
 pub mod types;
@@ -22,6 +23,7 @@ pub struct QueryRoot(
     audit::AuditQuery,
     units::UnitQuery,
     facilities::FacilityQuery,
+    professionals::ProfessionalQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -31,6 +33,7 @@ pub struct MutationRoot(
     users::UserMutation,
     units::UnitMutation,
     facilities::FacilityMutation,
+    professionals::ProfessionalMutation,
 );
 
 #[derive(MergedSubscription, Default)]

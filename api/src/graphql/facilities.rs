@@ -346,6 +346,10 @@ impl Facility {
             checklist,
         })
     }
+    /// Professionals currently posted here.
+    async fn staff(&self, ctx: &Context<'_>) -> ApiResult<Vec<super::professionals::Posting>> {
+        super::professionals::facility_staff(ctx, TenantId(self.0.tenant_id), self.0.id).await
+    }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

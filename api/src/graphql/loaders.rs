@@ -24,11 +24,6 @@ use uuid::Uuid;
 /// (tenant, row id)
 pub type Key = (TenantId, Uuid);
 
-/// How long a loader waits for sibling fields to ask for more keys before it queries.
-/// Long enough that a page of rows resolving on a busy machine lands in one batch,
-/// short enough not to matter next to a database round trip.
-const BATCH_WINDOW: Duration = Duration::from_millis(2);
-
 /// Run `fetch` once per tenant among `keys`, in a read transaction of that tenant.
 async fn per_tenant<V, F>(db: &Db, keys: &[Key], fetch: F) -> Result<HashMap<Key, V>, ApiError>
 where
@@ -162,21 +157,23 @@ pub struct Loaders {
     pub staff: Staff,
 }
 
-fn loader<L: Loader<Key>>(l: L) -> Arc<DataLoader<L>> {
-    Arc::new(DataLoader::new(l, tokio::spawn).delay(BATCH_WINDOW))
+fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
+    Arc::new(DataLoader::new(l, tokio::spawn).delay(window))
 }
 
 impl Loaders {
-    pub fn new(db: &Db) -> Self {
+    /// `window`: how long a loader waits for sibling fields to ask for more keys
+    /// before it queries (`AROGYA_GRAPHQL_BATCH_WINDOW_MS`).
+    pub fn new(db: &Db, window: Duration) -> Self {
         Self {
-            users: loader(UserLoader { db: db.clone() }),
-            roles: loader(RoleLoader { db: db.clone() }),
-            units: loader(UnitLoader { db: db.clone() }),
-            facilities: loader(FacilityLoader { db: db.clone() }),
-            professionals: loader(ProfessionalLoader { db: db.clone() }),
-            registrations: loader(RegistrationLoader { db: db.clone() }),
-            postings: loader(PostingLoader { db: db.clone() }),
-            staff: loader(StaffLoader { db: db.clone() }),
+            users: loader(UserLoader { db: db.clone() }, window),
+            roles: loader(RoleLoader { db: db.clone() }, window),
+            units: loader(UnitLoader { db: db.clone() }, window),
+            facilities: loader(FacilityLoader { db: db.clone() }, window),
+            professionals: loader(ProfessionalLoader { db: db.clone() }, window),
+            registrations: loader(RegistrationLoader { db: db.clone() }, window),
+            postings: loader(PostingLoader { db: db.clone() }, window),
+            staff: loader(StaffLoader { db: db.clone() }, window),
         }
     }
 }

@@ -42,6 +42,10 @@ fn reject(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
+fn batch_window(state: &crate::state::AppState) -> std::time::Duration {
+    std::time::Duration::from_millis(state.config.graphql_batch_window_ms)
+}
+
 pub fn request_id(headers: &HeaderMap) -> String {
     headers
         .get("x-request-id")
@@ -123,7 +127,7 @@ pub async fn graphql_post(
         client_addr: client_addr(&headers, peer, state.config.trust_forwarded_for),
         authn: authenticate(&state, authorization).await,
     };
-    let loaders = loaders::Loaders::new(&state.db);
+    let loaders = loaders::Loaders::new(&state.db, batch_window(&state));
     let batch = batch.data(ctx).data(loaders);
 
     let mut response = schema.execute_batch(batch).await;
@@ -187,7 +191,7 @@ pub async fn graphql_ws(
                             "UNAUTHENTICATED: connection_init needs a valid Authorization",
                         ));
                     }
-                    let loaders = loaders::Loaders::new(&state.db);
+                    let loaders = loaders::Loaders::new(&state.db, batch_window(&state));
                     let mut data = Data::default();
                     data.insert(RequestCtx {
                         request_id,

@@ -23,6 +23,7 @@ mod binary;
 mod facilities;
 mod isolation;
 mod ops;
+mod professionals;
 mod rls;
 mod schema;
 mod session;
