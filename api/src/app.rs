@@ -4,6 +4,7 @@
 //! the policies in `arogya_domain::access` first; the command line acts as the system.
 
 pub mod facilities;
+pub mod import;
 pub mod professionals;
 pub mod session;
 pub mod tenants;

@@ -1,5 +1,6 @@
 //! The `arogya` command line.
 
+use crate::app::import;
 use crate::app::tenants::{create_tenant, set_status, CreateTenant};
 use crate::app::users::create_user;
 use crate::app::NewAccount;
@@ -65,6 +66,11 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Import facilities or professionals from a CSV file (see docs/samples/).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Create the demo tenants and administrators and print their logins (idempotent).
     SeedDemo,
     /// Print the GraphQL schema (SDL).
@@ -127,6 +133,27 @@ enum UserCommand {
         #[arg(long, conflicts_with_all = ["tenant", "roles"])]
         platform_admin: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Facilities: one per row, placed in units by LGD code.
+    Facilities(ImportArgs),
+    /// Professionals: one per row, with a registration, a qualification and a posting.
+    Professionals(ImportArgs),
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The CSV file.
+    file: PathBuf,
+    /// Tenant code, e.g. WB.
+    #[arg(long)]
+    tenant: String,
+    /// Import the valid rows even when some are invalid (by default nothing is imported
+    /// unless every row is valid).
+    #[arg(long)]
+    skip_invalid: bool,
 }
 
 #[derive(Subcommand)]
@@ -199,6 +226,71 @@ pub async fn run() -> anyhow::Result<()> {
                 "new signing key {}; restart the server to sign with it",
                 path.display()
             );
+            Ok(())
+        }
+        Command::Import { command } => {
+            let state = server::build_state(config).await?;
+            let (what, args) = match &command {
+                ImportCommand::Facilities(a) => ("facilities", a),
+                ImportCommand::Professionals(a) => ("professionals", a),
+            };
+            let text = std::fs::read_to_string(&args.file)
+                .with_context(|| format!("reading {}", args.file.display()))?;
+            let code = TenantCode::parse(&args.tenant)?;
+            let t = tenants::find_by_code(state.db.conn(), &code)
+                .await?
+                .with_context(|| format!("no tenant {code}"))?;
+            let reach = arogya_domain::access::UnitReach::Whole;
+            let progress = progress_bar;
+            let meta = cli_meta();
+            let tenant = TenantId(t.id);
+            let report = match command {
+                ImportCommand::Facilities(_) => {
+                    import::import_facilities(
+                        &state,
+                        Actor::System,
+                        &meta,
+                        tenant,
+                        &reach,
+                        &text,
+                        args.skip_invalid,
+                        &progress,
+                    )
+                    .await
+                }
+                ImportCommand::Professionals(_) => {
+                    import::import_professionals(
+                        &state,
+                        Actor::System,
+                        &meta,
+                        tenant,
+                        &reach,
+                        &text,
+                        args.skip_invalid,
+                        &progress,
+                    )
+                    .await
+                }
+            }
+            .map_err(api_err)?;
+            eprintln!();
+            for e in &report.errors {
+                eprintln!(
+                    "row {}: {}: {}",
+                    e.row,
+                    if e.column.is_empty() { "-" } else { &e.column },
+                    e.message
+                );
+            }
+            println!(
+                "{what}: {} imported, {} skipped, {} errors",
+                report.imported,
+                report.skipped,
+                report.errors.len()
+            );
+            if report.imported == 0 && !report.errors.is_empty() {
+                anyhow::bail!("nothing imported: fix the rows above, or pass --skip-invalid");
+            }
             Ok(())
         }
         Command::SeedDemo => {
@@ -303,6 +395,19 @@ pub async fn run() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// A one-line progress bar on standard error.
+fn progress_bar(done: usize, total: usize) {
+    use std::io::Write;
+    let width = 30;
+    let filled = (done * width).checked_div(total).unwrap_or(width);
+    eprint!(
+        "\r[{}{}] {done}/{total} rows",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    let _ = std::io::stderr().flush();
 }
 
 async fn change_status(

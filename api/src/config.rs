@@ -64,7 +64,7 @@ impl Default for Config {
             login_max_failures_per_account: 5,
             login_max_failures_per_address: 50,
             login_lockout_secs: 900,
-            max_body_bytes: 256 * 1024,
+            max_body_bytes: 4 * 1024 * 1024,
             graphql_max_depth: 16,
             graphql_max_complexity: 2000,
             graphql_batch_window_ms: 2,
@@ -95,7 +95,7 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_LOGIN_MAX_FAILURES_PER_ACCOUNT  failed logins before an account is locked out [5]
   AROGYA_LOGIN_MAX_FAILURES_PER_ADDRESS  failed logins before a client address is locked out [50]
   AROGYA_LOGIN_LOCKOUT_SECS              lockout and counting window [900]
-  AROGYA_MAX_BODY_BYTES                  largest accepted request body [262144]
+  AROGYA_MAX_BODY_BYTES                  largest accepted request body (CSV imports travel in it) [4194304]
   AROGYA_GRAPHQL_MAX_DEPTH               deepest accepted GraphQL query [16]
   AROGYA_GRAPHQL_MAX_COMPLEXITY          most complex accepted GraphQL query [2000]
   AROGYA_GRAPHQL_BATCH_WINDOW_MS         how long DataLoaders gather keys before one query [2]

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod context;
 pub mod facilities;
+pub mod import;
 pub mod loaders;
 pub mod pagination;
 pub mod professionals;
@@ -34,6 +35,7 @@ pub struct MutationRoot(
     units::UnitMutation,
     facilities::FacilityMutation,
     professionals::ProfessionalMutation,
+    import::ImportMutation,
 );
 
 #[derive(MergedSubscription, Default)]

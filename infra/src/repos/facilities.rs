@@ -156,6 +156,24 @@ pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<FacilityR
         .await?)
 }
 
+/// Facilities by national facility ID (imports refer to them that way).
+pub async fn find_by_national_ids(
+    tx: &TenantTx,
+    ids: &[String],
+) -> InfraResult<Vec<FacilityRecord>> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            Entity::find()
+                .filter(Column::TenantId.eq(tx.tenant().0))
+                .filter(Column::NationalFacilityId.is_in(chunk.iter().cloned()))
+                .all(tx.conn())
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone)]
 pub struct FacilityFilter {
     pub types: Vec<FacilityType>,

@@ -244,6 +244,42 @@ pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<Professio
         .await?)
 }
 
+/// Which of these e-mail addresses are already used in the tenant.
+pub async fn emails_in_use(tx: &TenantTx, emails: &[String]) -> InfraResult<Vec<String>> {
+    let mut out = Vec::new();
+    for chunk in emails.chunks(500) {
+        let rows = Entity::find()
+            .filter(Column::TenantId.eq(tx.tenant().0))
+            .filter(Column::Email.is_in(chunk.iter().cloned()))
+            .all(tx.conn())
+            .await?;
+        out.extend(rows.into_iter().filter_map(|p| p.email));
+    }
+    Ok(out)
+}
+
+/// Which of these (council key, number key) pairs are already registered.
+pub async fn registrations_in_use(
+    tx: &TenantTx,
+    keys: &[(String, String)],
+) -> InfraResult<Vec<(String, String)>> {
+    let numbers: Vec<String> = keys.iter().map(|(_, n)| n.clone()).collect();
+    let mut out = Vec::new();
+    for chunk in numbers.chunks(500) {
+        let rows = registration::Entity::find()
+            .filter(registration::Column::TenantId.eq(tx.tenant().0))
+            .filter(registration::Column::NumberKey.is_in(chunk.iter().cloned()))
+            .all(tx.conn())
+            .await?;
+        out.extend(
+            rows.into_iter()
+                .map(|r| (r.council_key, r.number_key))
+                .filter(|k| keys.contains(k)),
+        );
+    }
+    Ok(out)
+}
+
 pub async fn find_by_user(tx: &TenantTx, user: Uuid) -> InfraResult<Option<ProfessionalRecord>> {
     Ok(Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))

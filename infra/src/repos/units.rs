@@ -76,6 +76,22 @@ pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<UnitRecor
         .await?)
 }
 
+/// Units by LGD code, for imports that name units the way the census does.
+pub async fn find_by_lgd_codes(tx: &TenantTx, codes: &[String]) -> InfraResult<Vec<UnitRecord>> {
+    let mut out = Vec::new();
+    // Chunked: a large file must not exceed the database's bind-parameter limit.
+    for chunk in codes.chunks(500) {
+        out.extend(
+            Entity::find()
+                .filter(Column::TenantId.eq(tx.tenant().0))
+                .filter(Column::LgdCode.is_in(chunk.iter().cloned()))
+                .all(tx.conn())
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
 /// The units directly under `parent` (the top units when None), by name.
 pub async fn children(tx: &TenantTx, parent: Option<UnitId>) -> InfraResult<Vec<UnitRecord>> {
     let q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));

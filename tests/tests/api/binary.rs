@@ -262,3 +262,75 @@ fn readiness_waits_for_migrations() {
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imports_csv_files_from_the_command_line() {
+    let app = arogya_tests::TestApp::spawn(arogya_tests::Backend::Sqlite).await;
+    let wb = app.wb_admin().await;
+    super::units::build_tree(&app, &wb).await;
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/samples");
+    let cli = |args: &[&str]| {
+        let mut cmd = Command::new(arogya_bin());
+        cmd.current_dir(&app.dir)
+            .env("AROGYA_DATABASE_URL", &app.config.database_url)
+            .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
+            .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
+            .env("AROGYA_LOG_FILTER", "warn")
+            .args(args);
+        cmd.output().expect("running arogya")
+    };
+    let file = samples.join("facilities.csv");
+    let ok = cli(&[
+        "import",
+        "facilities",
+        file.to_str().unwrap(),
+        "--tenant",
+        "WB",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        stdout(&ok).contains("facilities: 3 imported, 0 skipped, 0 errors"),
+        "{}",
+        stdout(&ok)
+    );
+    assert!(
+        String::from_utf8_lossy(&ok.stderr).contains("3/3 rows"),
+        "a progress bar"
+    );
+    let file = samples.join("professionals.csv");
+    let ok = cli(&[
+        "import",
+        "professionals",
+        file.to_str().unwrap(),
+        "--tenant",
+        "WB",
+    ]);
+    assert!(
+        stdout(&ok).contains("professionals: 3 imported"),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+
+    // Importing the same facilities again: every row reported, nothing imported, a failure exit.
+    let file = samples.join("facilities.csv");
+    let again = cli(&[
+        "import",
+        "facilities",
+        file.to_str().unwrap(),
+        "--tenant",
+        "WB",
+    ]);
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    for row in [
+        "row 2: national_facility_id",
+        "row 3: national_facility_id",
+        "row 4: national_facility_id",
+    ] {
+        assert!(err.contains(row), "{err}");
+    }
+}
