@@ -601,7 +601,7 @@ pub async fn import_professionals(
     };
     let total = valid.len();
     for (done, (p, facility)) in valid.into_iter().enumerate() {
-        let record = professionals::insert(&tx, &p.details).await?;
+        let record = professionals::insert_prechecked(&tx, &p.details).await?;
         if let (Some(f), Some((_, attachment))) = (facility, p.posting) {
             professionals::attach(&tx, &record, f, attachment).await?;
         }

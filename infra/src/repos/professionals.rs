@@ -80,6 +80,14 @@ async fn replace_registrations(
         .filter(registration::Column::ProfessionalId.eq(professional))
         .exec(tx.conn())
         .await?;
+    add_registrations(tx, professional, details).await
+}
+
+async fn add_registrations(
+    tx: &TenantTx,
+    professional: Uuid,
+    details: &ProfessionalDetails,
+) -> InfraResult<()> {
     let now = Utc::now();
     for r in &details.registrations {
         let (council_key, number_key) = r.keys();
@@ -125,6 +133,15 @@ pub async fn insert(
     details: &ProfessionalDetails,
 ) -> InfraResult<ProfessionalRecord> {
     check_registrations_free(tx, details, None).await?;
+    insert_prechecked(tx, details).await
+}
+
+/// A new entry whose registration numbers the caller has already checked as a batch
+/// (bulk import); the unique index still refuses a duplicate.
+pub async fn insert_prechecked(
+    tx: &TenantTx,
+    details: &ProfessionalDetails,
+) -> InfraResult<ProfessionalRecord> {
     let now = Utc::now();
     let mut m = professional::ActiveModel {
         tenant_id: Set(tx.tenant().0),
@@ -141,7 +158,7 @@ pub async fn insert(
     };
     detail_columns(&mut m, details);
     let saved = m.insert(tx.conn()).await.map_err(email_conflict)?;
-    replace_registrations(tx, saved.id, details).await?;
+    add_registrations(tx, saved.id, details).await?;
     Ok(saved)
 }
 
