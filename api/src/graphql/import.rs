@@ -43,6 +43,55 @@ impl From<Report> for ImportReport {
     }
 }
 
+#[derive(Clone, Copy)]
+enum Kind {
+    Facilities,
+    Professionals,
+}
+
+async fn run(
+    ctx: &Context<'_>,
+    kind: Kind,
+    csv: &str,
+    skip_invalid: bool,
+    tenant_id: Option<ID>,
+) -> ApiResult<ImportReport> {
+    let (app, req) = (ctx.app()?, ctx.request()?);
+    let principal = req.principal()?;
+    let tenant = registry_tenant(ctx, tenant_id.as_ref())?;
+    let reach = principal.registry_write_reach()?;
+    let (actor, meta, progress) = (Actor::from(principal), req.meta(), import::no_progress);
+    let report = match kind {
+        Kind::Facilities => {
+            import::import_facilities(
+                app,
+                actor,
+                &meta,
+                tenant,
+                &reach,
+                csv,
+                skip_invalid,
+                &progress,
+            )
+            .await?
+        }
+        Kind::Professionals => {
+            import::import_professionals(
+                app,
+                actor,
+                &meta,
+                tenant,
+                &reach,
+                csv,
+                skip_invalid,
+                &progress,
+            )
+            .await?
+        }
+    };
+    Ok(report.into())
+}
+
 #[derive(Default)]
 pub struct ImportMutation;
 
@@ -56,24 +105,7 @@ impl ImportMutation {
         #[graphql(default)] skip_invalid: bool,
         tenant_id: Option<ID>,
     ) -> ApiResult<ImportReport> {
-        let (app, req) = (ctx.app()?, ctx.request()?);
-        let principal = req.principal()?;
-        let tenant = registry_tenant(ctx, tenant_id.as_ref())?;
-        let reach = principal.registry_write_reach()?;
-        let actor = Actor::from(principal);
-        let progress = import::no_progress;
-        let report = import::import_facilities(
-            app,
-            actor,
-            &req.meta(),
-            tenant,
-            &reach,
-            &csv,
-            skip_invalid,
-            &progress,
-        )
-        .await?;
-        Ok(report.into())
+        run(ctx, Kind::Facilities, &csv, skip_invalid, tenant_id).await
     }
 
     /// Import professionals from CSV (columns in `docs/samples/professionals.csv`).
@@ -84,23 +116,6 @@ impl ImportMutation {
         #[graphql(default)] skip_invalid: bool,
         tenant_id: Option<ID>,
     ) -> ApiResult<ImportReport> {
-        let (app, req) = (ctx.app()?, ctx.request()?);
-        let principal = req.principal()?;
-        let tenant = registry_tenant(ctx, tenant_id.as_ref())?;
-        let reach = principal.registry_write_reach()?;
-        let actor = Actor::from(principal);
-        let progress = import::no_progress;
-        let report = import::import_professionals(
-            app,
-            actor,
-            &req.meta(),
-            tenant,
-            &reach,
-            &csv,
-            skip_invalid,
-            &progress,
-        )
-        .await?;
-        Ok(report.into())
+        run(ctx, Kind::Professionals, &csv, skip_invalid, tenant_id).await
     }
 }
