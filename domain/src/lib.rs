@@ -13,6 +13,7 @@ pub mod error;
 pub mod facility;
 pub mod ids;
 pub mod page;
+pub mod patient;
 pub mod professional;
 pub mod role;
 pub mod tenant;
