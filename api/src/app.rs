@@ -5,6 +5,7 @@
 
 pub mod facilities;
 pub mod import;
+pub mod patients;
 pub mod professionals;
 pub mod session;
 pub mod tenants;

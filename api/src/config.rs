@@ -24,6 +24,8 @@ pub struct Config {
     pub object_store_dir: PathBuf,
     pub jwt_keys_dir: PathBuf,
     pub jwt_signing_keys: Option<String>,
+    pub pii_key_file: PathBuf,
+    pub pii_key: Option<String>,
     pub access_token_ttl_secs: i64,
     pub refresh_token_ttl_hours: i64,
     pub login_max_failures_per_account: u32,
@@ -59,6 +61,8 @@ impl Default for Config {
             object_store_dir: "./data/objects".into(),
             jwt_keys_dir: "./data/keys".into(),
             jwt_signing_keys: None,
+            pii_key_file: "./data/pii.key".into(),
+            pii_key: None,
             access_token_ttl_secs: 600,
             refresh_token_ttl_hours: 12,
             login_max_failures_per_account: 5,
@@ -90,6 +94,8 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_OBJECT_STORE_DIR                folder of the local object store [./data/objects]
   AROGYA_JWT_KEYS_DIR                    folder of Ed25519 PEM signing keys, newest signs [./data/keys]
   AROGYA_JWT_SIGNING_KEYS                PEM keys (oldest first) instead of the folder, e.g. from a secrets manager
+  AROGYA_PII_KEY_FILE                    file of the master key for national-ID hashes and card signatures [./data/pii.key]
+  AROGYA_PII_KEY                         that master key (64 hex digits) instead of the file, e.g. from a secrets manager
   AROGYA_ACCESS_TOKEN_TTL_SECS           access token lifetime [600]
   AROGYA_REFRESH_TOKEN_TTL_HOURS         refresh token lifetime [12]
   AROGYA_LOGIN_MAX_FAILURES_PER_ACCOUNT  failed logins before an account is locked out [5]
@@ -190,6 +196,8 @@ impl std::fmt::Debug for Config {
                 "jwt_signing_keys",
                 &self.jwt_signing_keys.as_ref().map(|_| "[REDACTED]"),
             )
+            .field("pii_key_file", &self.pii_key_file)
+            .field("pii_key", &self.pii_key.as_ref().map(|_| "[REDACTED]"))
             .field("access_token_ttl_secs", &self.access_token_ttl_secs)
             .field("refresh_token_ttl_hours", &self.refresh_token_ttl_hours)
             .field("log_format", &self.log_format)
@@ -217,11 +225,14 @@ mod tests {
         let c = Config {
             database_url: "postgres://app:hunter2@db/arogya".into(),
             jwt_signing_keys: Some("-----BEGIN PRIVATE KEY-----".into()),
+            pii_key: Some("feedfacefeedface".into()),
             ..Config::default()
         };
         let shown = format!("{c:?}");
         assert!(
-            !shown.contains("hunter2") && !shown.contains("BEGIN PRIVATE"),
+            !shown.contains("hunter2")
+                && !shown.contains("BEGIN PRIVATE")
+                && !shown.contains("feedface"),
             "{shown}"
         );
     }

@@ -2,6 +2,7 @@
 //! the use cases it calls, and the `arogya` command line.
 
 pub mod app;
+pub mod card_render;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -9,6 +9,7 @@ use anyhow::Context;
 use arogya_infra::auth::keys::KeyRing;
 use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
 use arogya_infra::db::{grant_app_role, migrate, Backend};
+use arogya_infra::pii::PiiKeys;
 use arogya_infra::tenant_directory::TenantDirectory;
 use arogya_infra::Db;
 use axum::extract::Request;
@@ -72,6 +73,10 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
     let db = Db::connect(&config.database_url, config.database_max_connections).await?;
     check_rls_role(&db).await;
     let keys = load_keys(&config)?;
+    let pii = match &config.pii_key {
+        Some(hex) => PiiKeys::from_hex(hex)?,
+        None => PiiKeys::load_or_create(&config.pii_key_file)?,
+    };
     std::fs::create_dir_all(&config.object_store_dir)
         .with_context(|| format!("creating {}", config.object_store_dir.display()))?;
     let throttle = LoginThrottle::new(ThrottleConfig {
@@ -88,6 +93,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         config,
         db,
         keys,
+        pii,
         tenants,
         throttle,
         metrics: Metrics::default(),

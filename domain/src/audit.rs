@@ -69,6 +69,18 @@ pub enum AuditAction {
     ProfessionalAttach,
     ProfessionalDetach,
     ProfessionalLinkUser,
+    PatientRegister,
+    PatientRead,
+    PatientSearch,
+    PatientMerge,
+    PatientUnmerge,
+    CardIssue,
+    CardReissue,
+    CardRevoke,
+    CardDelivery,
+    CardPrint,
+    HouseholdCreate,
+    SurveyImport,
 }
 
 impl AuditAction {
@@ -100,6 +112,18 @@ impl AuditAction {
             AuditAction::ProfessionalAttach => "professional.attach",
             AuditAction::ProfessionalDetach => "professional.detach",
             AuditAction::ProfessionalLinkUser => "professional.link_user",
+            AuditAction::PatientRegister => "patient.register",
+            AuditAction::PatientRead => "patient.read",
+            AuditAction::PatientSearch => "patient.search",
+            AuditAction::PatientMerge => "patient.merge",
+            AuditAction::PatientUnmerge => "patient.unmerge",
+            AuditAction::CardIssue => "card.issue",
+            AuditAction::CardReissue => "card.reissue",
+            AuditAction::CardRevoke => "card.revoke",
+            AuditAction::CardDelivery => "card.delivery",
+            AuditAction::CardPrint => "card.print",
+            AuditAction::HouseholdCreate => "household.create",
+            AuditAction::SurveyImport => "survey.import",
         }
     }
 }

@@ -4,6 +4,9 @@
 pub mod admin_unit;
 pub mod audit_event;
 pub mod facility;
+pub mod household;
+pub mod patient;
+pub mod patient_card;
 pub mod platform_admin;
 pub mod professional;
 pub mod professional_facility;

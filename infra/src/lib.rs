@@ -6,6 +6,7 @@ pub mod auth;
 pub mod db;
 pub mod entities;
 pub mod migrations;
+pub mod pii;
 pub mod repos;
 pub mod secret;
 pub mod tenant_directory;

@@ -5,6 +5,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_admin_units;
 mod m20261122_000003_facilities;
 mod m20261122_000004_professionals;
+mod m20261122_000005_patients;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_admin_units::Migration),
             Box::new(m20261122_000003_facilities::Migration),
             Box::new(m20261122_000004_professionals::Migration),
+            Box::new(m20261122_000005_patients::Migration),
         ]
     }
 }

@@ -3,7 +3,10 @@
 //! checks the same thing again on PostgreSQL.
 
 pub mod audit;
+pub mod cards;
 pub mod facilities;
+pub mod households;
+pub mod patients;
 pub mod platform_admins;
 pub mod professionals;
 pub mod roles;

@@ -80,6 +80,7 @@ pub async fn test_config(backend: Backend) -> (Config, PathBuf, Option<String>) 
         bind: "127.0.0.1:0".into(),
         object_store_dir: dir.join("objects"),
         jwt_keys_dir: dir.join("keys"),
+        pii_key_file: dir.join("pii.key"),
         database_max_connections: 8,
         shutdown_grace_secs: 5,
         ..Config::default()

@@ -1,0 +1,313 @@
+//! The patient index of one tenant. A merged record keeps its row and points to the
+//! survivor (`merged_into`), so lookups by the old health ID still arrive and a merge
+//! can be undone without moving anything.
+
+use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
+use crate::entities::patient::{self, Column, Entity};
+use arogya_domain::patient::details::{NameKeys, PatientDetails};
+use arogya_domain::patient::health_id::HealthId;
+use arogya_domain::DomainError;
+use chrono::Utc;
+use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+pub type PatientRecord = patient::Model;
+
+/// Where a new patient comes from, besides the demographics.
+pub struct NewPatient<'a> {
+    pub details: &'a PatientDetails,
+    pub health_id: &'a HealthId,
+    /// The address unit's materialised path (checked by the caller).
+    pub unit_path: Option<String>,
+    pub national_id_hash: Option<String>,
+    pub household: Option<Uuid>,
+    pub registered_by: Option<Uuid>,
+}
+
+/// Longest chain of merges followed (a merge into a record that was itself merged).
+const MAX_MERGE_HOPS: usize = 8;
+
+pub async fn health_id_taken(tx: &TenantTx, health_id: &str) -> InfraResult<bool> {
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::HealthId.eq(health_id))
+        .into_tuple::<Uuid>()
+        .one(tx.conn())
+        .await?
+        .is_some())
+}
+
+pub async fn insert(tx: &TenantTx, new: NewPatient<'_>) -> InfraResult<PatientRecord> {
+    let d = new.details;
+    let keys = d.keys();
+    let now = Utc::now();
+    let guardian = d.guardian.as_ref();
+    let address = d.address.as_ref();
+    patient::ActiveModel {
+        tenant_id: Set(tx.tenant().0),
+        id: Set(Uuid::now_v7()),
+        health_id: Set(new.health_id.to_string()),
+        given_name: Set(d.given_name.clone()),
+        family_name: Set(d.family_name.clone()),
+        local_name: Set(d.local_name.clone()),
+        given_key: Set(keys.given),
+        family_key: Set(keys.family),
+        sex: Set(d.sex.as_str().to_owned()),
+        birth_date: Set(d.birth.date),
+        birth_estimated: Set(d.birth.estimated),
+        birth_year: Set(d.birth.year()),
+        phone: Set(d.phone.as_ref().map(|p| p.as_str().to_owned())),
+        unit_id: Set(address.map(|a| a.unit.0)),
+        unit_path: Set(new.unit_path),
+        address_line: Set(address.and_then(|a| a.line.clone())),
+        pincode: Set(address.and_then(|a| a.pincode.clone())),
+        guardian_name: Set(guardian.map(|g| g.name.clone())),
+        guardian_relation: Set(guardian.map(|g| g.relation.as_str().to_owned())),
+        guardian_phone: Set(guardian.and_then(|g| g.phone.as_ref().map(|p| p.as_str().to_owned()))),
+        preferred_language: Set(d.preferred_language.clone()),
+        abha_number: Set(d.abha_number.as_ref().map(|a| a.as_str().to_owned())),
+        national_id_hash: Set(new.national_id_hash),
+        national_id_last4: Set(d.national_id.as_ref().map(|n| n.last_four().to_owned())),
+        household_id: Set(new.household),
+        registered_by: Set(new.registered_by),
+        merged_into: Set(None),
+        merged_at: Set(None),
+        merged_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(tx.conn())
+    .await
+    .map_err(|e| -> InfraError {
+        if is_unique_violation(&e) {
+            DomainError::conflict("that health ID was just taken; register again").into()
+        } else {
+            e.into()
+        }
+    })
+}
+
+pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.eq(id))
+        .one(tx.conn())
+        .await?)
+}
+
+pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?)
+}
+
+/// The record with this health ID, as stored (possibly merged): one indexed query.
+pub async fn find_by_health_id(
+    tx: &TenantTx,
+    health_id: &HealthId,
+) -> InfraResult<Option<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::HealthId.eq(health_id.to_string()))
+        .one(tx.conn())
+        .await?)
+}
+
+/// Follow merges to the surviving record.
+pub async fn resolve(tx: &TenantTx, mut record: PatientRecord) -> InfraResult<PatientRecord> {
+    for _ in 0..MAX_MERGE_HOPS {
+        let Some(next) = record.merged_into else {
+            return Ok(record);
+        };
+        record = find(tx, next).await?.ok_or_else(|| {
+            InfraError::Internal(anyhow::anyhow!(
+                "patient {} merged into a missing record",
+                record.id
+            ))
+        })?;
+    }
+    Err(InfraError::Internal(anyhow::anyhow!(
+        "merge chain too long at patient {}",
+        record.id
+    )))
+}
+
+/// Records that are not merged away, optionally only those a surveyor registered.
+fn live(registered_by: Option<Uuid>) -> Condition {
+    let c = Condition::all().add(Column::MergedInto.is_null());
+    match registered_by {
+        Some(u) => c.add(Column::RegisteredBy.eq(u)),
+        None => c,
+    }
+}
+
+/// Possible duplicates of a new registration: same national ID, same phone, or the
+/// same phonetic name with a birth year in the window.
+pub async fn candidates(
+    tx: &TenantTx,
+    keys: &NameKeys,
+    birth_years: (i32, i32),
+    phone: Option<&str>,
+    national_id_hash: Option<&str>,
+    limit: u64,
+) -> InfraResult<Vec<PatientRecord>> {
+    let mut any = Condition::any().add(
+        Condition::all()
+            .add(Column::GivenKey.eq(keys.given.as_str()))
+            .add(Column::FamilyKey.eq(keys.family.as_str()))
+            .add(Column::BirthYear.between(birth_years.0, birth_years.1)),
+    );
+    if let Some(p) = phone {
+        any = any.add(Column::Phone.eq(p));
+    }
+    if let Some(h) = national_id_hash {
+        any = any.add(Column::NationalIdHash.eq(h));
+    }
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(live(None))
+        .filter(any)
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}
+
+pub async fn by_phone(
+    tx: &TenantTx,
+    phone: &str,
+    registered_by: Option<Uuid>,
+    limit: u64,
+) -> InfraResult<Vec<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Phone.eq(phone))
+        .filter(live(registered_by))
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}
+
+/// Fuzzy name search: the first word's phonetic key as given name (and the second as
+/// family name), or the other way round, born within `birth_years`.
+pub async fn by_name(
+    tx: &TenantTx,
+    first: &str,
+    second: Option<&str>,
+    birth_years: Option<(i32, i32)>,
+    registered_by: Option<Uuid>,
+    limit: u64,
+) -> InfraResult<Vec<PatientRecord>> {
+    let given_first = match second {
+        Some(s) => Condition::all()
+            .add(Column::GivenKey.eq(first))
+            .add(Column::FamilyKey.eq(s)),
+        None => Condition::all().add(Column::GivenKey.eq(first)),
+    };
+    let family_first = match second {
+        Some(s) => Condition::all()
+            .add(Column::FamilyKey.eq(first))
+            .add(Column::GivenKey.eq(s)),
+        None => Condition::all().add(Column::FamilyKey.eq(first)),
+    };
+    let mut q = Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(live(registered_by))
+        .filter(Condition::any().add(given_first).add(family_first));
+    if let Some((from, to)) = birth_years {
+        q = q.filter(Column::BirthYear.between(from, to));
+    }
+    Ok(q.order_by_desc(Column::Id)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}
+
+pub async fn by_household(tx: &TenantTx, household: Uuid) -> InfraResult<Vec<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::HouseholdId.eq(household))
+        .order_by_asc(Column::Id)
+        .all(tx.conn())
+        .await?)
+}
+
+/// Records merged into `survivor`.
+pub async fn merged_into(tx: &TenantTx, survivor: Uuid) -> InfraResult<Vec<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::MergedInto.eq(survivor))
+        .order_by_asc(Column::Id)
+        .all(tx.conn())
+        .await?)
+}
+
+fn stale(current: i32) -> InfraError {
+    DomainError::conflict(format!(
+        "the patient's record was changed by someone else (now at version {current}); reload and try again"
+    ))
+    .into()
+}
+
+/// Point `merged` at `survivor` (or back at nothing), if `merged` is still at
+/// `expected_version`.
+pub async fn set_merged_into(
+    tx: &TenantTx,
+    merged: &PatientRecord,
+    expected_version: i32,
+    survivor: Option<Uuid>,
+    by: Option<Uuid>,
+) -> InfraResult<PatientRecord> {
+    if merged.version != expected_version {
+        return Err(stale(merged.version));
+    }
+    let now = Utc::now();
+    let updated = Entity::update_many()
+        .col_expr(Column::MergedInto, Expr::value(survivor))
+        .col_expr(Column::MergedAt, Expr::value(survivor.map(|_| now)))
+        .col_expr(Column::MergedBy, Expr::value(by))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .col_expr(Column::Version, Expr::value(expected_version + 1))
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.eq(merged.id))
+        .filter(Column::Version.eq(expected_version))
+        .exec(tx.conn())
+        .await?
+        .rows_affected;
+    if updated == 0 {
+        return Err(stale(expected_version + 1));
+    }
+    find(tx, merged.id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "patient" }.into())
+}
+
+/// How many patients were enrolled through surveys, by unit path.
+pub async fn enrolled_by_unit_path(
+    tx: &TenantTx,
+    under: Option<&str>,
+) -> InfraResult<Vec<(Option<String>, i64)>> {
+    let mut q = Entity::find()
+        .select_only()
+        .column(Column::UnitPath)
+        .column_as(Column::Id.count(), "n")
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::HouseholdId.is_not_null())
+        .filter(Column::MergedInto.is_null());
+    if let Some(prefix) = under {
+        q = q.filter(Column::UnitPath.starts_with(prefix));
+    }
+    Ok(q.group_by(Column::UnitPath)
+        .into_tuple()
+        .all(tx.conn())
+        .await?)
+}
