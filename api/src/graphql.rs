@@ -6,6 +6,7 @@ pub mod facilities;
 pub mod import;
 pub mod loaders;
 pub mod pagination;
+pub mod patients;
 pub mod professionals;
 pub mod session;
 pub mod tenants;
@@ -25,6 +26,7 @@ pub struct QueryRoot(
     units::UnitQuery,
     facilities::FacilityQuery,
     professionals::ProfessionalQuery,
+    patients::PatientQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -36,6 +38,7 @@ pub struct MutationRoot(
     facilities::FacilityMutation,
     professionals::ProfessionalMutation,
     import::ImportMutation,
+    patients::PatientMutation,
 );
 
 #[derive(MergedSubscription, Default)]

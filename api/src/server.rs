@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::graphql::{build_schema, AppSchema};
-use crate::http::{graphql_http, metrics::Metrics, ops};
+use crate::http::{cards, graphql_http, metrics::Metrics, ops};
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
 use arogya_infra::auth::keys::KeyRing;
@@ -116,6 +116,8 @@ pub fn router(state: SharedState) -> Router {
             get(graphql_http::graphiql).post(graphql_http::graphql_post),
         )
         .route("/graphql/ws", get(graphql_http::graphql_ws))
+        .route("/cards/{file}", get(cards::card))
+        .route("/tenants/{code}/card-keys.json", get(cards::card_keys))
         .layer(Extension(schema))
         .layer(middleware::from_fn_with_state(
             state.clone(),

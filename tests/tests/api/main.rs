@@ -24,6 +24,7 @@ mod facilities;
 mod import;
 mod isolation;
 mod ops;
+mod patients;
 mod professionals;
 mod rls;
 mod schema;

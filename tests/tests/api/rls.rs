@@ -16,7 +16,7 @@ async fn count(db: &impl ConnectionTrait, table: &str) -> i64 {
     row.try_get::<i64>("", "n").unwrap()
 }
 
-async fn in_tenant(db: &DatabaseConnection, tenant: &str, table: &str) -> i64 {
+pub async fn in_tenant(db: &DatabaseConnection, tenant: &str, table: &str) -> i64 {
     let tx = db.begin().await.unwrap();
     tx.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,

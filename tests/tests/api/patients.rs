@@ -1,0 +1,908 @@
+//! The patient index: registration, duplicates, health IDs, merges, cards, surveys.
+
+use super::units::create_unit;
+use super::users::{new_user, CREATE_USER};
+use arogya_tests::{expect_data, expect_error, Backend, TestApp};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::{json, Value};
+
+pub const REGISTER: &str = "mutation($i: PatientInput!, $c: Boolean) { registerPatient(input: $i, confirmNotDuplicate: $c) { patient { id healthId givenName localName birthDateEstimated yearOfBirth phone nationalIdLast4 version } duplicates { patient { healthId givenName } reasons } warnings } }";
+const BY_HID: &str = "query($h: String!) { patientByHealthId(healthId: $h, purpose: \"treatment\") { id healthId givenName familyName phone version mergedRecords { healthId } cards { id status } } }";
+const SEARCH: &str = "query($i: PatientSearchInput!) { searchPatients(input: $i) { healthId givenName familyName phone } }";
+const ISSUE: &str =
+    "mutation($p: ID!) { issueCard(patientId: $p) { id healthId status delivery qrPayload } }";
+
+fn person(given: &str, family: &str, age: i32, phone: Option<&str>) -> Value {
+    json!({ "givenName": given, "familyName": family, "sex": "FEMALE", "ageYears": age, "phone": phone })
+}
+
+pub async fn register(app: &TestApp, token: &str, input: Value, confirm: bool) -> Value {
+    expect_data(
+        &app.gql(Some(token), REGISTER, json!({ "i": input, "c": confirm }))
+            .await,
+    )["registerPatient"]
+        .clone()
+}
+
+async fn staff_token(app: &TestApp, admin: &str, username: &str, role: &str) -> String {
+    expect_data(
+        &app.gql(
+            Some(admin),
+            CREATE_USER,
+            new_user(username, json!([{ "role": role }])),
+        )
+        .await,
+    );
+    app.token(Some("WB"), username, "a long enough password")
+        .await
+}
+
+fn verhoeff_ok(digits: &str) -> bool {
+    const D: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let mut c = 0u8;
+    for (i, b) in digits.bytes().rev().enumerate() {
+        c = D[c as usize][P[i % 8][(b - b'0') as usize] as usize];
+    }
+    c == 0
+}
+
+/// An Aadhaar-shaped number with a valid check digit.
+fn aadhaar(payload: &str) -> String {
+    (0..10)
+        .map(|d| format!("{payload}{d}"))
+        .find(|n| verhoeff_ok(n))
+        .unwrap()
+}
+
+on_both_backends!(
+    registration_validates_each_field_and_finds_duplicates,
+    health_ids_catch_typing_mistakes_and_lookups_are_audited,
+    merges_resolve_to_the_survivor_and_can_be_undone,
+    cards_print_verify_and_reissue,
+    patients_of_other_tenants_are_not_found,
+    surveyors_enrol_households_and_progress_is_counted,
+);
+
+async fn registration_validates_each_field_and_finds_duplicates(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    for (field, input) in [
+        (
+            "givenName",
+            json!({ "givenName": "", "sex": "MALE", "ageYears": 30 }),
+        ),
+        (
+            "ageYears",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 130 }),
+        ),
+        ("dateOfBirth", json!({ "givenName": "Ravi", "sex": "MALE" })),
+        (
+            "dateOfBirth",
+            json!({ "givenName": "Ravi", "sex": "MALE", "dateOfBirth": "2099-01-01" }),
+        ),
+        (
+            "phone",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 30, "phone": "12345" }),
+        ),
+        (
+            "abhaNumber",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 30, "abhaNumber": "1234-5678" }),
+        ),
+        (
+            "nationalId",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 30, "nationalId": "1234 5678 9012" }),
+        ),
+        (
+            "preferredLanguage",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 30, "preferredLanguage": "klingon" }),
+        ),
+        (
+            "guardian.phone",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 3, "guardian": { "name": "Sita", "relation": "MOTHER", "phone": "999" } }),
+        ),
+        (
+            "address.unitId",
+            json!({ "givenName": "Ravi", "sex": "MALE", "ageYears": 30, "address": { "unitId": uuid::Uuid::now_v7().to_string() } }),
+        ),
+    ] {
+        let body = app.gql(Some(&wb), REGISTER, json!({ "i": input })).await;
+        let ext = expect_error(&body, "VALIDATION");
+        assert_eq!(ext["extensions"]["field"], field, "{body}");
+    }
+    // A mistyped Aadhaar check digit is refused; a bad ABHA checksum only warns.
+    let good = aadhaar("23456789012");
+    let mut typo = good.clone().into_bytes();
+    typo[4] = if typo[4] == b'9' { b'0' } else { typo[4] + 1 };
+    let body = app.gql(Some(&wb), REGISTER, json!({ "i": { "givenName": "Ravi", "sex": "MALE", "ageYears": 30, "nationalId": String::from_utf8(typo).unwrap() } })).await;
+    assert_eq!(
+        expect_error(&body, "VALIDATION")["extensions"]["field"],
+        "nationalId"
+    );
+
+    let first = register(&app, &wb, json!({ "givenName": "Mohammed", "familyName": "Rafiq", "localName": "মোহাম্মদ রফিক", "sex": "MALE", "ageYears": 45, "phone": "98300 12345", "nationalId": good, "abhaNumber": "91-2345-6789-0120" }), false).await;
+    let p = &first["patient"];
+    assert!(
+        p["healthId"].as_str().unwrap().starts_with("WB-"),
+        "{first}"
+    );
+    assert_eq!(p["localName"], "মোহাম্মদ রফিক");
+    assert_eq!(p["birthDateEstimated"], true);
+    assert_eq!(p["phone"], "+919830012345");
+    assert_eq!(p["nationalIdLast4"], &good[8..]);
+    let warnings = first["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("ABHA")),
+        "{first}"
+    );
+
+    // A spelling variant with a close age is offered as a duplicate, not created.
+    let variant = person("Mohammad", "Rafique", 46, None);
+    let dup = register(&app, &wb, variant.clone(), false).await;
+    assert_eq!(dup["patient"], Value::Null);
+    assert_eq!(dup["duplicates"][0]["patient"]["healthId"], p["healthId"]);
+    assert_eq!(
+        dup["duplicates"][0]["reasons"],
+        json!(["SIMILAR_NAME_AND_AGE"])
+    );
+    // The same phone, and the same Aadhaar under another name, are found too.
+    let by_phone = register(
+        &app,
+        &wb,
+        person("Zoya", "Khan", 20, Some("+91 9830012345")),
+        false,
+    )
+    .await;
+    assert_eq!(by_phone["duplicates"][0]["reasons"], json!(["SAME_PHONE"]));
+    let by_nid = register(
+        &app,
+        &wb,
+        json!({ "givenName": "Rafiq", "sex": "MALE", "ageYears": 45, "nationalId": good }),
+        false,
+    )
+    .await;
+    assert_eq!(by_nid["duplicates"][0]["reasons"][0], "SAME_NATIONAL_ID");
+    // Laxmi / Lakshmi.
+    register(&app, &wb, person("Lakshmi", "Devi", 34, None), false).await;
+    let laxmi = register(&app, &wb, person("Laxmi", "Debi", 35, None), false).await;
+    assert_eq!(laxmi["duplicates"][0]["patient"]["givenName"], "Lakshmi");
+    // Far apart in age: a different person.
+    assert_eq!(
+        register(&app, &wb, person("Laxmi", "Devi", 70, None), false).await["duplicates"],
+        json!([])
+    );
+    // Confirming creates the record anyway.
+    let confirmed = register(&app, &wb, variant, true).await;
+    assert!(confirmed["patient"]["healthId"].is_string());
+    assert_ne!(confirmed["patient"]["healthId"], p["healthId"]);
+    let checked = expect_data(
+        &app.gql(
+            Some(&wb),
+            "query($i: PatientInput!) { patientDuplicates(input: $i) { reasons } }",
+            json!({ "i": person("Muhammad", "Rafiq", 44, None) }),
+        )
+        .await,
+    );
+    assert_eq!(checked["patientDuplicates"].as_array().unwrap().len(), 2);
+
+    // The Aadhaar number is never stored in clear.
+    if backend == Backend::Postgres {
+        use sea_orm::{ConnectionTrait, Statement};
+        let owner = app.owner_db().await;
+        let row = owner
+            .query_one_raw(Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                format!("SELECT count(*) AS n FROM patients WHERE row_to_json(patients)::text LIKE '%{}%'", &good[..8]),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get::<i64>("", "n").unwrap(), 0);
+    }
+}
+
+async fn health_ids_catch_typing_mistakes_and_lookups_are_audited(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let mut ids = Vec::new();
+    for (i, name) in ["Asha", "Bina", "Chitra"].iter().enumerate() {
+        let r = register(
+            &app,
+            &wb,
+            person(
+                name,
+                "Roy",
+                30 + i as i32 * 10,
+                Some(&format!("98765432{i}0")),
+            ),
+            false,
+        )
+        .await;
+        ids.push(r["patient"]["healthId"].as_str().unwrap().to_owned());
+    }
+    for id in &ids {
+        let found = expect_data(
+            &app.gql(
+                Some(&wb),
+                BY_HID,
+                json!({ "h": id.to_lowercase().replace('-', " ") }),
+            )
+            .await,
+        );
+        assert_eq!(found["patientByHealthId"]["healthId"], id.as_str());
+        let digits: Vec<usize> = id
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, _)| i)
+            .collect();
+        let mut wrong = Vec::new();
+        for &i in &digits {
+            for d in b'0'..=b'9' {
+                if d != id.as_bytes()[i] {
+                    let mut b = id.clone().into_bytes();
+                    b[i] = d;
+                    wrong.push(String::from_utf8(b).unwrap());
+                }
+            }
+        }
+        for w in digits.windows(2) {
+            let mut b = id.clone().into_bytes();
+            if b[w[0]] != b[w[1]] {
+                b.swap(w[0], w[1]);
+                wrong.push(String::from_utf8(b).unwrap());
+            }
+        }
+        for typo in wrong {
+            let body = app.gql(Some(&wb), BY_HID, json!({ "h": typo })).await;
+            let ext = expect_error(&body, "VALIDATION");
+            assert_eq!(ext["extensions"]["field"], "healthId", "{typo} {body}");
+        }
+    }
+    // Search by phone and by name with an age band (spelling variants match).
+    let found = expect_data(
+        &app.gql(Some(&wb), SEARCH, json!({ "i": { "phone": "9876543200" } }))
+            .await,
+    );
+    assert_eq!(found["searchPatients"][0]["givenName"], "Asha");
+    let found = expect_data(
+        &app.gql(
+            Some(&wb),
+            SEARCH,
+            json!({ "i": { "name": "Chithra Rai", "ageFrom": 45, "ageTo": 55 } }),
+        )
+        .await,
+    );
+    assert_eq!(found["searchPatients"][0]["givenName"], "Chitra", "{found}");
+    let none = expect_data(
+        &app.gql(
+            Some(&wb),
+            SEARCH,
+            json!({ "i": { "name": "Chitra", "ageFrom": 20, "ageTo": 30 } }),
+        )
+        .await,
+    );
+    assert_eq!(none["searchPatients"], json!([]));
+
+    // Every read is in the audit trail, with the actor.
+    let audit = expect_data(&app.gql(Some(&wb), "{ auditEvents(first: 50) { edges { node { action entityId actorKind actor { username } } } } }", json!({})).await);
+    let actions: Vec<&str> = audit["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.iter().filter(|a| **a == "patient.read").count() >= 3,
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"patient.search"));
+    let read = audit["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["node"]["action"] == "patient.read")
+        .unwrap();
+    assert_eq!(read["node"]["actor"]["username"], "wb.admin");
+
+    // A lab technician sees the patient without contact details.
+    let lab = staff_token(&app, &wb, "lab.tech", "LAB_TECHNICIAN").await;
+    let seen = expect_data(&app.gql(Some(&lab), BY_HID, json!({ "h": ids[0] })).await);
+    assert_eq!(seen["patientByHealthId"]["phone"], Value::Null);
+    expect_error(
+        &app.gql(
+            Some(&lab),
+            REGISTER,
+            json!({ "i": person("X", "Y", 3, None) }),
+        )
+        .await,
+        "FORBIDDEN",
+    );
+    // A surveyor sees only the people they registered.
+    let surveyor = staff_token(&app, &wb, "surveyor.one", "SURVEYOR").await;
+    expect_error(
+        &app.gql(Some(&surveyor), BY_HID, json!({ "h": ids[0] }))
+            .await,
+        "NOT_FOUND",
+    );
+    // Platform administrators see no patients.
+    let platform = app.platform_token().await;
+    expect_error(
+        &app.gql(Some(&platform), BY_HID, json!({ "h": ids[0] }))
+            .await,
+        "FORBIDDEN",
+    );
+}
+
+async fn merges_resolve_to_the_survivor_and_can_be_undone(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let a = register(&app, &wb, person("Sunita", "Das", 40, None), false).await["patient"].clone();
+    let b = register(&app, &wb, person("Sunita", "Dass", 41, None), true).await["patient"].clone();
+    let b_card =
+        expect_data(&app.gql(Some(&wb), ISSUE, json!({ "p": b["id"] })).await)["issueCard"].clone();
+
+    let merge = "mutation($s: ID!, $m: ID!, $v: Int!) { mergePatients(survivorId: $s, mergedId: $m, expectedVersion: $v) { healthId mergedRecords { healthId mergedIntoId } cards { id } } }";
+    expect_error(
+        &app.gql(
+            Some(&wb),
+            merge,
+            json!({ "s": a["id"], "m": b["id"], "v": 7 }),
+        )
+        .await,
+        "CONFLICT",
+    );
+    let nurse = staff_token(&app, &wb, "nurse.merge", "NURSE").await;
+    expect_error(
+        &app.gql(
+            Some(&nurse),
+            merge,
+            json!({ "s": a["id"], "m": b["id"], "v": 1 }),
+        )
+        .await,
+        "FORBIDDEN",
+    );
+    let merged = expect_data(
+        &app.gql(
+            Some(&wb),
+            merge,
+            json!({ "s": a["id"], "m": b["id"], "v": 1 }),
+        )
+        .await,
+    )["mergePatients"]
+        .clone();
+    assert_eq!(merged["mergedRecords"][0]["healthId"], b["healthId"]);
+    // The survivor keeps the merged record's card; the old health ID finds the survivor.
+    assert_eq!(merged["cards"][0]["id"], b_card["id"]);
+    let found = expect_data(
+        &app.gql(Some(&wb), BY_HID, json!({ "h": b["healthId"] }))
+            .await,
+    );
+    assert_eq!(found["patientByHealthId"]["healthId"], a["healthId"]);
+    // Merged records leave searches; undo brings it back.
+    let unmerge = "mutation($id: ID!, $v: Int!) { unmergePatient(id: $id, expectedVersion: $v) { healthId mergedIntoId version } }";
+    let undone = expect_data(
+        &app.gql(Some(&wb), unmerge, json!({ "id": b["id"], "v": 2 }))
+            .await,
+    );
+    assert_eq!(undone["unmergePatient"]["mergedIntoId"], Value::Null);
+    let found = expect_data(
+        &app.gql(Some(&wb), BY_HID, json!({ "h": b["healthId"] }))
+            .await,
+    );
+    assert_eq!(found["patientByHealthId"]["healthId"], b["healthId"]);
+    expect_error(
+        &app.gql(Some(&wb), unmerge, json!({ "id": b["id"], "v": 3 }))
+            .await,
+        "VALIDATION",
+    );
+    let audit = expect_data(
+        &app.gql(
+            Some(&wb),
+            "{ auditEvents(first: 50) { edges { node { action } } } }",
+            json!({}),
+        )
+        .await,
+    );
+    let text = audit.to_string();
+    assert!(text.contains("patient.merge") && text.contains("patient.unmerge"));
+}
+
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    (w, h)
+}
+
+/// The page size of a one-page PDF, in points, read from its MediaBox.
+fn pdf_media_box(pdf: &[u8]) -> (f64, f64) {
+    let text = String::from_utf8_lossy(pdf);
+    let at = text.find("/MediaBox").expect("a MediaBox");
+    let inside = &text[at..];
+    let (open, close) = (inside.find('[').unwrap(), inside.find(']').unwrap());
+    let n: Vec<f64> = inside[open + 1..close]
+        .split_whitespace()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    (n[2] - n[0], n[3] - n[1])
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("card-{}.pdf", uuid::Uuid::now_v7()));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: scripts/test installs it");
+    std::fs::remove_file(&path).ok();
+    assert!(
+        out.status.success(),
+        "pdftotext failed: the PDF does not parse"
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+async fn cards_print_verify_and_reissue(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let p = register(&app, &wb, json!({ "givenName": "Lakshmi", "familyName": "Devi", "localName": "लक्ष्मी देवी", "sex": "FEMALE", "dateOfBirth": "1990-05-17" }), false).await["patient"].clone();
+    let hid = p["healthId"].as_str().unwrap().to_owned();
+    let http = reqwest::Client::new();
+    let get = |path: String, token: Option<String>| {
+        let req = http.get(app.url(&path));
+        let req = match token {
+            Some(t) => req.bearer_auth(t),
+            None => req,
+        };
+        req.send()
+    };
+    // No card yet; no token, no card.
+    assert_eq!(
+        get(format!("/cards/{hid}.pdf"), Some(wb.clone()))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let card =
+        expect_data(&app.gql(Some(&wb), ISSUE, json!({ "p": p["id"] })).await)["issueCard"].clone();
+    assert_eq!(card["status"], "ACTIVE");
+    expect_error(
+        &app.gql(Some(&wb), ISSUE, json!({ "p": p["id"] })).await,
+        "VALIDATION",
+    );
+    assert_eq!(
+        get(format!("/cards/{hid}.pdf"), None)
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+
+    let resp = get(format!("/cards/{hid}.pdf"), Some(wb.clone()))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    let pdf = resp.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let (w, h) = pdf_media_box(&pdf);
+    // ID-1: 85.6 × 54 mm = 242.65 × 153.07 pt.
+    assert!(
+        (w - 242.65).abs() < 0.5 && (h - 153.07).abs() < 0.5,
+        "{w} × {h}"
+    );
+    let text = pdf_text(&pdf);
+    assert!(text.contains(&hid), "{text}");
+    assert!(text.contains("Lakshmi Devi") && text.contains("1990"));
+    let png = get(format!("/cards/{hid}.png"), Some(wb.clone()))
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(png_size(&png), (1011, 638));
+
+    // The QR payload verifies offline with the published key, and not when tampered.
+    let jwks: Value = get("/tenants/WB/card-keys.json".into(), None)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let x = URL_SAFE_NO_PAD
+        .decode(jwks["keys"][0]["x"].as_str().unwrap())
+        .unwrap();
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&x.try_into().unwrap()).unwrap();
+    let payload = card["qrPayload"].as_str().unwrap().to_owned();
+    let (input, sig) = payload.rsplit_once('.').unwrap();
+    let sig = ed25519_dalek::Signature::from_slice(&URL_SAFE_NO_PAD.decode(sig).unwrap()).unwrap();
+    assert!(key.verify_strict(input.as_bytes(), &sig).is_ok());
+    let claims: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(input.split('.').nth(1).unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(claims["hid"], hid.as_str());
+    assert_eq!(claims["tnt"], "WB");
+    assert_eq!(claims["name"], "Lakshmi Devi");
+    assert_eq!(claims["yob"], 1990);
+    assert!(claims.get("phone").is_none() && claims.get("sex").is_none());
+    let mut forged = claims.clone();
+    forged["yob"] = json!(1950);
+    let forged_payload = format!(
+        "{}.{}.{}",
+        input.split('.').next().unwrap(),
+        URL_SAFE_NO_PAD.encode(forged.to_string()),
+        payload.rsplit('.').next().unwrap()
+    );
+    let forged_input = forged_payload.rsplit_once('.').unwrap().0;
+    assert!(key.verify_strict(forged_input.as_bytes(), &sig).is_err());
+
+    let verify = "query($p: String!) { verifyCard(payload: $p) { signatureValid current status claims { healthId name yearOfBirth } message } }";
+    let ok = expect_data(&app.gql(Some(&wb), verify, json!({ "p": payload })).await)["verifyCard"]
+        .clone();
+    assert_eq!(
+        (
+            ok["signatureValid"].clone(),
+            ok["current"].clone(),
+            ok["status"].clone()
+        ),
+        (json!(true), json!(true), json!("ACTIVE"))
+    );
+    let bad = expect_data(
+        &app.gql(Some(&wb), verify, json!({ "p": forged_payload }))
+            .await,
+    )["verifyCard"]
+        .clone();
+    assert_eq!(bad["signatureValid"], false);
+    assert_eq!(bad["current"], false);
+
+    // Reissue (lost): the old card is replaced and no longer current.
+    let reissue = "mutation($c: ID!) { reissueCard(cardId: $c, reason: LOST, note: \"lost on the bus\") { id status replacesId } }";
+    let new = expect_data(
+        &app.gql(Some(&wb), reissue, json!({ "c": card["id"] }))
+            .await,
+    )["reissueCard"]
+        .clone();
+    assert_eq!(new["replacesId"], card["id"]);
+    expect_error(
+        &app.gql(Some(&wb), reissue, json!({ "c": card["id"] }))
+            .await,
+        "VALIDATION",
+    );
+    let old = expect_data(&app.gql(Some(&wb), verify, json!({ "p": payload })).await)["verifyCard"]
+        .clone();
+    assert_eq!(
+        (
+            old["signatureValid"].clone(),
+            old["current"].clone(),
+            old["status"].clone()
+        ),
+        (json!(true), json!(false), json!("REPLACED"))
+    );
+    let revoke = "mutation($c: ID!) { revokeCard(cardId: $c, reason: \"issued in error\") { status statusReason } }";
+    let revoked = expect_data(&app.gql(Some(&wb), revoke, json!({ "c": new["id"] })).await);
+    assert_eq!(revoked["revokeCard"]["status"], "REVOKED");
+    assert_eq!(
+        get(format!("/cards/{hid}.png"), Some(wb.clone()))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+
+    // Another tenant's verifier sees a genuine signature but not the card's status.
+    let br = app.br_admin().await;
+    let other = expect_data(&app.gql(Some(&br), verify, json!({ "p": payload })).await)
+        ["verifyCard"]
+        .clone();
+    assert_eq!(
+        (other["signatureValid"].clone(), other["current"].clone()),
+        (json!(true), Value::Null)
+    );
+}
+
+async fn patients_of_other_tenants_are_not_found(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let br = app.br_admin().await;
+    let p = register(
+        &app,
+        &wb,
+        person("Rina", "Ghosh", 25, Some("9123456780")),
+        false,
+    )
+    .await["patient"]
+        .clone();
+    let card =
+        expect_data(&app.gql(Some(&wb), ISSUE, json!({ "p": p["id"] })).await)["issueCard"].clone();
+    let body = app
+        .gql(Some(&br), BY_HID, json!({ "h": p["healthId"] }))
+        .await;
+    let ext = expect_error(&body, "NOT_FOUND");
+    assert!(
+        body.to_string().contains("issued by tenant WB"),
+        "{body} {ext}"
+    );
+    expect_error(
+        &app.gql(
+            Some(&br),
+            "query($id: ID!) { patient(id: $id) { id } }",
+            json!({ "id": p["id"] }),
+        )
+        .await,
+        "NOT_FOUND",
+    );
+    let found = expect_data(
+        &app.gql(Some(&br), SEARCH, json!({ "i": { "phone": "9123456780" } }))
+            .await,
+    );
+    assert_eq!(found["searchPatients"], json!([]));
+    expect_error(
+        &app.gql(
+            Some(&br),
+            "mutation($c: ID!) { revokeCard(cardId: $c, reason: \"x\") { id } }",
+            json!({ "c": card["id"] }),
+        )
+        .await,
+        "NOT_FOUND",
+    );
+    expect_error(
+        &app.gql(Some(&br), ISSUE, json!({ "p": p["id"] })).await,
+        "NOT_FOUND",
+    );
+    let resp = reqwest::Client::new()
+        .get(app.url(&format!("/cards/{}.pdf", p["healthId"].as_str().unwrap())))
+        .bearer_auth(&br)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    if backend == Backend::Postgres {
+        let db = app.app_role_db().await;
+        let br_id = expect_data(
+            &app.gql(Some(&br), "{ me { tenant { id } } }", json!({}))
+                .await,
+        )["me"]["tenant"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let wb_id = expect_data(
+            &app.gql(Some(&wb), "{ me { tenant { id } } }", json!({}))
+                .await,
+        )["me"]["tenant"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for table in ["patients", "patient_cards"] {
+            assert_eq!(
+                super::rls::in_tenant(&db, &br_id, table).await,
+                0,
+                "{table}"
+            );
+            assert_eq!(
+                super::rls::in_tenant(&db, &wb_id, table).await,
+                1,
+                "{table}"
+            );
+        }
+    }
+}
+
+async fn surveyors_enrol_households_and_progress_is_counted(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let state = create_unit(&app, &wb, None, "STATE", "West Bengal", None).await;
+    let district = create_unit(&app, &wb, Some(&state["id"]), "DISTRICT", "Nadia", None).await;
+    let sub_a = create_unit(
+        &app,
+        &wb,
+        Some(&district["id"]),
+        "SUB_DIVISION",
+        "Krishnanagar Sadar",
+        None,
+    )
+    .await;
+    let sub_b = create_unit(
+        &app,
+        &wb,
+        Some(&district["id"]),
+        "SUB_DIVISION",
+        "Ranaghat",
+        None,
+    )
+    .await;
+    let block_a = create_unit(
+        &app,
+        &wb,
+        Some(&sub_a["id"]),
+        "BLOCK",
+        "Krishnanagar-I",
+        None,
+    )
+    .await;
+    let block_b = create_unit(&app, &wb, Some(&sub_b["id"]), "BLOCK", "Ranaghat-II", None).await;
+    let surveyor = staff_token(&app, &wb, "surveyor.nadia", "SURVEYOR").await;
+
+    let create = "mutation($i: HouseholdInput!) { createHousehold(input: $i) { id addressLine unit { name } } }";
+    let h = expect_data(&app.gql(Some(&surveyor), create, json!({ "i": { "unitId": block_a["id"], "addressLine": "12 Station Road, Krishnanagar", "latitude": 23.40, "longitude": 88.50 } })).await)["createHousehold"].clone();
+    assert_eq!(h["unit"]["name"], "Krishnanagar-I");
+    let bad = app.gql(Some(&surveyor), create, json!({ "i": { "unitId": block_a["id"], "addressLine": "x", "latitude": 88.5, "longitude": 23.4 } })).await;
+    assert_eq!(
+        expect_error(&bad, "VALIDATION")["extensions"]["field"],
+        "geo.latitude"
+    );
+
+    let enroll = "mutation($h: ID!, $p: PatientInput!, $head: Boolean, $c: Boolean) { enrollHouseholdMember(householdId: $h, patient: $p, head: $head, confirmNotDuplicate: $c) { patient { healthId phone } duplicates { reasons } card { status delivery id } } }";
+    let head = expect_data(&app.gql(Some(&surveyor), enroll, json!({ "h": h["id"], "head": true, "p": person("Gopal", "Mondal", 52, Some("9433012345")) })).await)["enrollHouseholdMember"].clone();
+    assert_eq!(head["card"]["status"], "ACTIVE");
+    assert_eq!(head["patient"]["phone"], "+919433012345");
+    let child = expect_data(&app.gql(Some(&surveyor), enroll, json!({ "h": h["id"], "p": json!({ "givenName": "Mita", "familyName": "Mondal", "sex": "FEMALE", "ageYears": 9, "guardian": { "name": "Gopal Mondal", "relation": "FATHER" } }) })).await)["enrollHouseholdMember"].clone();
+    assert!(child["patient"]["healthId"].is_string());
+    // Enrolling the same person twice is flagged, not created.
+    let again = expect_data(
+        &app.gql(
+            Some(&surveyor),
+            enroll,
+            json!({ "h": h["id"], "p": person("Gopal", "Mandal", 53, None) }),
+        )
+        .await,
+    )["enrollHouseholdMember"]
+        .clone();
+    assert_eq!(again["patient"], Value::Null);
+    assert_eq!(
+        again["duplicates"][0]["reasons"],
+        json!(["SIMILAR_NAME_AND_AGE"])
+    );
+    // The surveyor sees their household with its members and phone numbers.
+    let mine = expect_data(
+        &app.gql(
+            Some(&surveyor),
+            "query($id: ID!) { household(id: $id) { members { givenName phone } } }",
+            json!({ "id": h["id"] }),
+        )
+        .await,
+    );
+    assert_eq!(mine["household"]["members"].as_array().unwrap().len(), 2);
+    assert_eq!(mine["household"]["members"][0]["phone"], "+919433012345");
+    // Another surveyor does not.
+    let other = staff_token(&app, &wb, "surveyor.two", "SURVEYOR").await;
+    expect_error(
+        &app.gql(
+            Some(&other),
+            "query($id: ID!) { household(id: $id) { id } }",
+            json!({ "id": h["id"] }),
+        )
+        .await,
+        "NOT_FOUND",
+    );
+    let list = expect_data(
+        &app.gql(
+            Some(&other),
+            "{ households(first: 10) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await,
+    );
+    assert_eq!(list["households"]["edges"], json!([]));
+
+    // A second household in the other block; cards go through printing and delivery.
+    let h2 = expect_data(
+        &app.gql(
+            Some(&surveyor),
+            create,
+            json!({ "i": { "unitId": block_b["id"], "addressLine": "Village Aishatala" } }),
+        )
+        .await,
+    )["createHousehold"]
+        .clone();
+    expect_data(
+        &app.gql(
+            Some(&surveyor),
+            enroll,
+            json!({ "h": h2["id"], "p": person("Bimal", "Sarkar", 60, None) }),
+        )
+        .await,
+    );
+    let delivery = "mutation($c: ID!, $d: CardDelivery!) { setCardDelivery(cardId: $c, delivery: $d) { delivery } }";
+    expect_data(
+        &app.gql(
+            Some(&surveyor),
+            delivery,
+            json!({ "c": head["card"]["id"], "d": "PRINTED" }),
+        )
+        .await,
+    );
+    expect_data(
+        &app.gql(
+            Some(&surveyor),
+            delivery,
+            json!({ "c": head["card"]["id"], "d": "DELIVERED" }),
+        )
+        .await,
+    );
+    expect_error(
+        &app.gql(
+            Some(&surveyor),
+            delivery,
+            json!({ "c": head["card"]["id"], "d": "PRINTED" }),
+        )
+        .await,
+        "VALIDATION",
+    );
+    expect_data(
+        &app.gql(
+            Some(&surveyor),
+            delivery,
+            json!({ "c": child["card"]["id"], "d": "PRINTED" }),
+        )
+        .await,
+    );
+
+    let progress = "query($u: ID) { surveyProgress(unitId: $u) { unit { name } households peopleEnrolled cardsIssued cardsPrinted cardsDelivered } }";
+    expect_error(
+        &app.gql(Some(&surveyor), progress, json!({ "u": district["id"] }))
+            .await,
+        "FORBIDDEN",
+    );
+    let rows = expect_data(
+        &app.gql(Some(&wb), progress, json!({ "u": district["id"] }))
+            .await,
+    )["surveyProgress"]
+        .clone();
+    let row = |name: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["unit"]["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("Nadia"),
+        json!({ "unit": { "name": "Nadia" }, "households": 2, "peopleEnrolled": 3, "cardsIssued": 3, "cardsPrinted": 2, "cardsDelivered": 1 })
+    );
+    assert_eq!(
+        row("Krishnanagar Sadar"),
+        json!({ "unit": { "name": "Krishnanagar Sadar" }, "households": 1, "peopleEnrolled": 2, "cardsIssued": 2, "cardsPrinted": 2, "cardsDelivered": 1 })
+    );
+    assert_eq!(row("Ranaghat")["peopleEnrolled"], 1);
+    let blocks = expect_data(
+        &app.gql(Some(&wb), progress, json!({ "u": sub_a["id"] }))
+            .await,
+    )["surveyProgress"]
+        .clone();
+    assert_eq!(blocks[1]["unit"]["name"], "Krishnanagar-I");
+    assert_eq!(blocks[1]["households"], 1);
+    let tenant =
+        expect_data(&app.gql(Some(&wb), progress, json!({})).await)["surveyProgress"].clone();
+    assert_eq!(tenant[0]["unit"], Value::Null);
+    assert_eq!(tenant[0]["households"], 2);
+    assert_eq!(tenant[1]["unit"]["name"], "West Bengal");
+}
