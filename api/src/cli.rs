@@ -141,6 +141,9 @@ enum ImportCommand {
     Facilities(ImportArgs),
     /// Professionals: one per row, with a registration, a qualification and a posting.
     Professionals(ImportArgs),
+    /// Household survey: one person per row, grouped by the `household` column; each
+    /// new person gets a health ID and a card, likely duplicates are flagged.
+    Survey(ImportArgs),
 }
 
 #[derive(clap::Args)]
@@ -233,6 +236,7 @@ pub async fn run() -> anyhow::Result<()> {
             let (what, args) = match &command {
                 ImportCommand::Facilities(a) => ("facilities", a),
                 ImportCommand::Professionals(a) => ("professionals", a),
+                ImportCommand::Survey(a) => ("survey", a),
             };
             let text = std::fs::read_to_string(&args.file)
                 .with_context(|| format!("reading {}", args.file.display()))?;
@@ -244,7 +248,11 @@ pub async fn run() -> anyhow::Result<()> {
             let progress = progress_bar;
             let meta = cli_meta();
             let tenant = TenantId(t.id);
+            if let ImportCommand::Survey(_) = command {
+                return import_survey(&state, tenant, &text, args.skip_invalid).await;
+            }
             let report = match command {
+                ImportCommand::Survey(_) => unreachable!("handled above"),
                 ImportCommand::Facilities(_) => {
                     import::import_facilities(
                         &state,
@@ -398,6 +406,54 @@ pub async fn run() -> anyhow::Result<()> {
 }
 
 /// A one-line progress bar on standard error.
+async fn import_survey(
+    state: &crate::state::AppState,
+    tenant: TenantId,
+    text: &str,
+    skip_invalid: bool,
+) -> anyhow::Result<()> {
+    use arogya_domain::patient::access::PatientAccess;
+    // The command line acts as the system, with an administrator's reach.
+    let caller = crate::app::patients::Caller {
+        state,
+        access: PatientAccess {
+            tenant,
+            user: arogya_domain::ids::UserId(uuid::Uuid::nil()),
+            contact: true,
+            register: true,
+            only_own_enrollments: false,
+            admin: true,
+        },
+        actor: Actor::System,
+        meta: cli_meta(),
+    };
+    let report = import::import_survey(&caller, text, skip_invalid, &progress_bar)
+        .await
+        .map_err(api_err)?;
+    eprintln!();
+    for e in &report.errors {
+        let column = if e.column.is_empty() { "-" } else { &e.column };
+        eprintln!("row {}: {column}: {}", e.row, e.message);
+    }
+    for (row, matches) in &report.duplicates {
+        eprintln!(
+            "row {row}: likely already enrolled as {}: not created",
+            matches.join(", ")
+        );
+    }
+    println!(
+        "survey: {} people enrolled in {} households, {} flagged as duplicates, {} errors",
+        report.imported,
+        report.households,
+        report.duplicates.len(),
+        report.errors.len()
+    );
+    if report.imported == 0 && !report.errors.is_empty() {
+        anyhow::bail!("nothing imported: fix the rows above, or pass --skip-invalid");
+    }
+    Ok(())
+}
+
 fn progress_bar(done: usize, total: usize) {
     use std::io::Write;
     let width = 30;

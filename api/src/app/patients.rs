@@ -151,6 +151,19 @@ async fn unit_path(tx: &TenantTx, unit: UnitId, field: &str) -> ApiResult<String
         .ok_or_else(|| ApiError::validation(field, "no such administrative unit in this tenant"))
 }
 
+/// Likely duplicates of a registration, in an open transaction.
+pub(crate) async fn duplicates_in(
+    caller: &Caller<'_>,
+    tx: &TenantTx,
+    details: &PatientDetails,
+) -> ApiResult<Vec<DuplicateMatch>> {
+    let hash = details
+        .national_id
+        .as_ref()
+        .map(|n| caller.state.pii.national_id_hash(caller.tenant(), n));
+    find_duplicates(caller, tx, details, hash.as_deref()).await
+}
+
 /// Likely duplicates of a registration, without registering.
 pub async fn duplicates(
     caller: &Caller<'_>,

@@ -275,6 +275,7 @@ async fn imports_csv_files_from_the_command_line() {
             .env("AROGYA_DATABASE_URL", &app.config.database_url)
             .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
             .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
+            .env("AROGYA_PII_KEY_FILE", &app.config.pii_key_file)
             .env("AROGYA_LOG_FILTER", "warn")
             .args(args);
         cmd.output().expect("running arogya")
@@ -333,4 +334,52 @@ async fn imports_csv_files_from_the_command_line() {
     ] {
         assert!(err.contains(row), "{err}");
     }
+
+    // A household survey: a bad row stops the import unless skipped; the same person
+    // twice (Gopal Mondal / Gopal Mandal) is flagged, not enrolled twice.
+    let file = samples.join("survey.csv");
+    let survey = |extra: &[&str]| {
+        let mut args = vec!["import", "survey", file.to_str().unwrap(), "--tenant", "WB"];
+        args.extend_from_slice(extra);
+        cli(&args)
+    };
+    let refused = survey(&[]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("row 6: phone"), "{err}");
+    let ok = survey(&["--skip-invalid"]);
+    let (out, err) = (
+        stdout(&ok),
+        String::from_utf8_lossy(&ok.stderr).into_owned(),
+    );
+    assert!(ok.status.success(), "{err}");
+    assert!(
+        out.contains(
+            "survey: 4 people enrolled in 2 households, 1 flagged as duplicates, 1 errors"
+        ),
+        "{out}"
+    );
+    assert!(
+        err.contains("row 4: likely already enrolled as WB-"),
+        "{err}"
+    );
+    let again = survey(&["--skip-invalid"]);
+    assert!(
+        stdout(&again)
+            .contains("survey: 0 people enrolled in 0 households, 5 flagged as duplicates"),
+        "{}",
+        stdout(&again)
+    );
+    let progress = app
+        .gql(
+            Some(&wb),
+            "{ surveyProgress { peopleEnrolled cardsIssued } }",
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(
+        progress["data"]["surveyProgress"][0]["peopleEnrolled"], 4,
+        "{progress}"
+    );
+    assert_eq!(progress["data"]["surveyProgress"][0]["cardsIssued"], 4);
 }
