@@ -8,6 +8,7 @@ pub mod import;
 pub mod patients;
 pub mod professionals;
 pub mod session;
+pub mod synthetic;
 pub mod tenants;
 pub mod units;
 pub mod users;

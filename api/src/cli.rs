@@ -73,6 +73,17 @@ enum Command {
     },
     /// Create the demo tenants and administrators and print their logins (idempotent).
     SeedDemo,
+    /// Generate synthetic patients in a tenant, for benchmarks (docs/BENCHMARKS.md).
+    SeedPatients {
+        /// Tenant code, e.g. WB.
+        #[arg(long)]
+        tenant: String,
+        #[arg(long, default_value_t = 1_000_000)]
+        count: usize,
+        /// Random seed, so runs are repeatable.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print the GraphQL schema (SDL).
     Schema,
 }
@@ -301,6 +312,24 @@ pub async fn run() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::SeedPatients {
+            tenant,
+            count,
+            seed,
+        } => {
+            let state = server::build_state(config).await?;
+            let code = TenantCode::parse(&tenant)?;
+            let t = tenants::find_by_code(state.db.conn(), &code)
+                .await?
+                .with_context(|| format!("no tenant {code}"))?;
+            let caller = system_caller(&state, TenantId(t.id));
+            let written = crate::app::synthetic::seed(&caller, &code, count, seed, &progress_bar)
+                .await
+                .map_err(api_err)?;
+            eprintln!();
+            println!("{written} synthetic patients written to {code}");
+            Ok(())
+        }
         Command::SeedDemo => {
             let state = server::build_state(config).await?;
             let logins = demo::seed(&state).await?;
@@ -406,15 +435,13 @@ pub async fn run() -> anyhow::Result<()> {
 }
 
 /// A one-line progress bar on standard error.
-async fn import_survey(
+/// The command line acts on patients as the system, with an administrator's reach.
+fn system_caller(
     state: &crate::state::AppState,
     tenant: TenantId,
-    text: &str,
-    skip_invalid: bool,
-) -> anyhow::Result<()> {
+) -> crate::app::patients::Caller<'_> {
     use arogya_domain::patient::access::PatientAccess;
-    // The command line acts as the system, with an administrator's reach.
-    let caller = crate::app::patients::Caller {
+    crate::app::patients::Caller {
         state,
         access: PatientAccess {
             tenant,
@@ -426,7 +453,16 @@ async fn import_survey(
         },
         actor: Actor::System,
         meta: cli_meta(),
-    };
+    }
+}
+
+async fn import_survey(
+    state: &crate::state::AppState,
+    tenant: TenantId,
+    text: &str,
+    skip_invalid: bool,
+) -> anyhow::Result<()> {
+    let caller = system_caller(state, tenant);
     let report = import::import_survey(&caller, text, skip_invalid, &progress_bar)
         .await
         .map_err(api_err)?;

@@ -27,6 +27,23 @@ pub struct NewPatient<'a> {
     pub registered_by: Option<Uuid>,
 }
 
+/// Many patients in one statement, skipping any whose health ID is taken (bulk
+/// generation for benchmarks). Returns how many were written.
+pub async fn insert_batch(tx: &TenantTx, batch: Vec<NewPatient<'_>>) -> InfraResult<u64> {
+    use sea_orm::sea_query::OnConflict;
+    let models: Vec<patient::ActiveModel> =
+        batch.into_iter().map(|n| active_model(tx, n)).collect();
+    let written = Entity::insert_many(models)
+        .on_conflict(
+            OnConflict::columns([Column::TenantId, Column::HealthId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(tx.conn())
+        .await?;
+    Ok(written)
+}
+
 /// Longest chain of merges followed (a merge into a record that was itself merged).
 const MAX_MERGE_HOPS: usize = 8;
 
@@ -42,7 +59,7 @@ pub async fn health_id_taken(tx: &TenantTx, health_id: &str) -> InfraResult<bool
         .is_some())
 }
 
-pub async fn insert(tx: &TenantTx, new: NewPatient<'_>) -> InfraResult<PatientRecord> {
+fn active_model(tx: &TenantTx, new: NewPatient<'_>) -> patient::ActiveModel {
     let d = new.details;
     let keys = d.keys();
     let now = Utc::now();
@@ -82,15 +99,19 @@ pub async fn insert(tx: &TenantTx, new: NewPatient<'_>) -> InfraResult<PatientRe
         updated_at: Set(now),
         version: Set(1),
     }
-    .insert(tx.conn())
-    .await
-    .map_err(|e| -> InfraError {
-        if is_unique_violation(&e) {
-            DomainError::conflict("that health ID was just taken; register again").into()
-        } else {
-            e.into()
-        }
-    })
+}
+
+pub async fn insert(tx: &TenantTx, new: NewPatient<'_>) -> InfraResult<PatientRecord> {
+    active_model(tx, new)
+        .insert(tx.conn())
+        .await
+        .map_err(|e| -> InfraError {
+            if is_unique_violation(&e) {
+                DomainError::conflict("that health ID was just taken; register again").into()
+            } else {
+                e.into()
+            }
+        })
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<PatientRecord>> {
