@@ -308,6 +308,27 @@ pub async fn by_health_id(
             id.tenant_code()
         )));
     }
+    let detail =
+        serde_json::json!({ "via": "health_id", "asked": id.to_string(), "purpose": purpose });
+    // The fast path (PostgreSQL): one round trip reads and audits. Surveyors take the
+    // general path, which checks visibility before anything is recorded.
+    if !caller.access.only_own_enrollments {
+        let fast = repo::read_by_health_id_audited(
+            &caller.state.db,
+            caller.tenant(),
+            &id,
+            &caller.meta,
+            caller.actor,
+            detail.clone(),
+        )
+        .await?;
+        match fast {
+            Some(None) => return Err(patient_not_found()),
+            Some(Some(p)) if p.merged_into.is_none() => return Ok(p),
+            // SQLite, or a merged record: resolve and audit in a transaction.
+            _ => {}
+        }
+    }
     let mut tx = caller.write().await?;
     let found = match repo::find_by_health_id(&tx, &id).await? {
         Some(p) => Some(repo::resolve(&tx, p).await?),
@@ -316,14 +337,7 @@ pub async fn by_health_id(
     let found = found
         .filter(|p| caller.may_see(p))
         .ok_or_else(patient_not_found)?;
-    record_reads(
-        caller,
-        &mut tx,
-        AuditAction::PatientRead,
-        &[&found],
-        serde_json::json!({ "via": "health_id", "asked": id.to_string(), "purpose": purpose }),
-    )
-    .await?;
+    record_reads(caller, &mut tx, AuditAction::PatientRead, &[&found], detail).await?;
     tx.commit().await?;
     Ok(found)
 }

@@ -187,6 +187,11 @@ impl Db {
         Ok(tx)
     }
 
+    /// Tell audit subscribers about an event committed outside a [`TenantTx`].
+    pub(crate) fn publish_audit(&self, record: AuditRecord) {
+        let _ = self.audit_feed.send(record);
+    }
+
     /// A transaction over one tenant's data.
     pub async fn tenant_tx(&self, tenant: TenantId, access: Access) -> anyhow::Result<TenantTx> {
         let tx = self.begin(access, &tenant.to_string()).await?;

@@ -6,6 +6,36 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// The hospitals' main flow, lookup by health ID with its audit entry, in one round
+/// trip on PostgreSQL: the function sets the tenant for its own (implicit)
+/// transaction, reads through row-level security as the calling role (SECURITY
+/// INVOKER), and records the read in the same transaction. A merged record is returned
+/// unaudited: the caller then resolves the survivor and audits that read itself.
+const READ_BY_HEALTH_ID: &str = r#"
+CREATE OR REPLACE FUNCTION app_read_patient_by_health_id(
+  p_tenant uuid, p_health_id text, p_audit_id uuid, p_actor_kind text, p_actor_id uuid,
+  p_request_id text, p_client_addr text, p_detail jsonb, p_at timestamptz)
+RETURNS SETOF patients
+LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+DECLARE
+  r patients;
+BEGIN
+  PERFORM set_config('app.tenant_id', p_tenant::text, true);
+  SELECT * INTO r FROM patients WHERE tenant_id = p_tenant AND health_id = p_health_id;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF r.merged_into IS NULL THEN
+    INSERT INTO audit_events (tenant_id, id, actor_kind, actor_id, action, entity_type,
+                              entity_id, request_id, client_addr, detail, created_at)
+    VALUES (p_tenant, p_audit_id, p_actor_kind, p_actor_id, 'patient.read', 'patient',
+            r.id, p_request_id, p_client_addr, p_detail, p_at);
+  END IF;
+  RETURN NEXT r;
+END
+$$;
+"#;
+
 #[derive(DeriveIden, Clone, Copy)]
 enum Patients {
     Table,
@@ -238,6 +268,10 @@ impl MigrationTrait for Migration {
             for table in ["patients", "patient_cards", "households"] {
                 rls::protect_tenant_table(manager, table).await?;
             }
+            manager
+                .get_connection()
+                .execute_unprepared(READ_BY_HEALTH_ID)
+                .await?;
         }
         Ok(())
     }

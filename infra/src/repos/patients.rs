@@ -4,13 +4,17 @@
 
 use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
 use crate::entities::patient::{self, Column, Entity};
+use crate::repos::audit::{AuditRecord, RequestMeta};
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::ids::TenantId;
 use arogya_domain::patient::details::{NameKeys, PatientDetails};
 use arogya_domain::patient::health_id::HealthId;
 use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set, Statement,
 };
 use uuid::Uuid;
 
@@ -140,6 +144,59 @@ pub async fn find_by_health_id(
         .filter(Column::HealthId.eq(health_id.to_string()))
         .one(tx.conn())
         .await?)
+}
+
+/// Lookup by health ID on PostgreSQL in one round trip, with the read recorded in the
+/// audit trail in the same (implicit) transaction; see the `app_read_patient_by_health_id`
+/// function in the patients migration. A merged record comes back unaudited: the
+/// caller resolves it and records that read. `None` on SQLite, where the caller uses
+/// an ordinary transaction.
+pub async fn read_by_health_id_audited(
+    db: &crate::Db,
+    tenant: TenantId,
+    health_id: &HealthId,
+    meta: &RequestMeta,
+    actor: Actor,
+    detail: serde_json::Value,
+) -> InfraResult<Option<Option<PatientRecord>>> {
+    if db.backend() != crate::Backend::Postgres {
+        return Ok(None);
+    }
+    let (audit_id, at) = (Uuid::now_v7(), Utc::now());
+    let found = Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT * FROM app_read_patient_by_health_id($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            [
+                tenant.0.into(),
+                health_id.to_string().into(),
+                audit_id.into(),
+                actor.kind().into(),
+                actor.id().into(),
+                meta.request_id.clone().into(),
+                meta.client_addr.clone().into(),
+                detail.clone().into(),
+                at.into(),
+            ],
+        ))
+        .one(db.conn())
+        .await?;
+    if let Some(p) = found.as_ref().filter(|p| p.merged_into.is_none()) {
+        db.publish_audit(AuditRecord {
+            tenant_id: tenant.0,
+            id: audit_id,
+            actor_kind: actor.kind().to_owned(),
+            actor_id: actor.id(),
+            action: AuditAction::PatientRead.as_str().to_owned(),
+            entity_type: "patient".to_owned(),
+            entity_id: Some(p.id),
+            request_id: meta.request_id.clone(),
+            client_addr: meta.client_addr.clone(),
+            detail,
+            created_at: at,
+        });
+    }
+    Ok(Some(found))
 }
 
 /// Follow merges to the surviving record.
