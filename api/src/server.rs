@@ -8,6 +8,7 @@ use crate::state::{AppState, SharedState};
 use anyhow::Context;
 use arogya_infra::auth::keys::KeyRing;
 use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
+use arogya_infra::auth::token_cache::TokenCache;
 use arogya_infra::db::{grant_app_role, migrate, Backend};
 use arogya_infra::pii::PiiKeys;
 use arogya_infra::tenant_directory::TenantDirectory;
@@ -93,6 +94,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         config,
         db,
         keys,
+        verified_tokens: TokenCache::new(100_000),
         pii,
         tenants,
         throttle,

@@ -5,3 +5,4 @@ pub mod access_token;
 pub mod keys;
 pub mod password;
 pub mod throttle;
+pub mod token_cache;

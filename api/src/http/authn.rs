@@ -4,7 +4,7 @@
 use crate::state::AppState;
 use arogya_domain::access::Principal;
 use arogya_domain::tenant::TenantStatus;
-use arogya_infra::auth::access_token::{self, TokenError};
+use arogya_infra::auth::access_token::TokenError;
 
 /// The outcome of authentication. A bad token does not fail the whole request:
 /// `login` still works, and anything that needs a principal says UNAUTHENTICATED.
@@ -41,7 +41,8 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> Authn {
     else {
         return Authn::Rejected("The Authorization header must be 'Bearer <access token>'.");
     };
-    let verified = match access_token::verify(&state.keys, token.trim()) {
+    let now = chrono::Utc::now().timestamp();
+    let verified = match state.verified_tokens.verify(&state.keys, token.trim(), now) {
         Ok(v) => v,
         Err(TokenError::Expired) => {
             return Authn::Rejected("The access token has expired: refresh it.")

@@ -102,6 +102,9 @@ pub fn issue(
     Ok((token, claims.exp))
 }
 
+/// Clock skew tolerated on expiry, in seconds.
+pub const LEEWAY_SECS: i64 = 5;
+
 pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> {
     let header = decode_header(token).map_err(|_| TokenError::Invalid)?;
     if header.alg != Algorithm::EdDSA {
@@ -116,7 +119,7 @@ pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> 
     validation.set_issuer(&[ISSUER]);
     validation.set_audience(&[AUDIENCE]);
     validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-    validation.leeway = 5;
+    validation.leeway = LEEWAY_SECS as u64;
     let data = decode::<AccessClaims>(token, key, &validation).map_err(|e| match e.kind() {
         jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenError::Expired,
         _ => TokenError::Invalid,
