@@ -170,18 +170,24 @@ pub async fn duplicates(
     details: &PatientDetails,
 ) -> ApiResult<Vec<DuplicateMatch>> {
     caller.access.require_register()?;
-    let tx = caller
-        .state
-        .db
-        .tenant_tx(caller.tenant(), Access::Read)
-        .await?;
-    let hash = details
-        .national_id
-        .as_ref()
-        .map(|n| caller.state.pii.national_id_hash(caller.tenant(), n));
-    let found = find_duplicates(caller, &tx, details, hash.as_deref()).await?;
+    let mut tx = caller.write().await?;
+    let found = duplicates_in(caller, &tx, details).await?;
+    if !found.is_empty() {
+        record_candidates_shown(caller, &mut tx, &found).await?;
+    }
     tx.commit().await?;
     Ok(found)
+}
+
+/// Duplicate candidates are patients' demographics shown to the clerk: audited.
+async fn record_candidates_shown(
+    caller: &Caller<'_>,
+    tx: &mut TenantTx,
+    shown: &[DuplicateMatch],
+) -> ApiResult<()> {
+    let refs: Vec<&PatientRecord> = shown.iter().map(|d| &d.patient).collect();
+    let how = serde_json::json!({ "via": "duplicate_check" });
+    record_reads(caller, tx, AuditAction::PatientSearch, &refs, how).await
 }
 
 /// A fresh random health ID not used before in the tenant.
@@ -214,6 +220,7 @@ pub(crate) async fn register_in(
         .map(|n| caller.state.pii.national_id_hash(caller.tenant(), n));
     let duplicates = find_duplicates(caller, tx, details, hash.as_deref()).await?;
     if !duplicates.is_empty() && !confirm_not_duplicate {
+        record_candidates_shown(caller, tx, &duplicates).await?;
         return Ok(Registration {
             patient: None,
             duplicates,
@@ -805,6 +812,25 @@ pub async fn verify_card(caller: &Caller<'_>, payload: &str) -> ApiResult<CardCh
         status,
         message,
     })
+}
+
+/// Record that the caller viewed the members of these households.
+pub async fn record_member_views(caller: &Caller<'_>, households: &[Uuid]) -> ApiResult<()> {
+    if households.is_empty() {
+        return Ok(());
+    }
+    let mut tx = caller.write().await?;
+    caller
+        .record(
+            &mut tx,
+            AuditAction::PatientRead,
+            "household",
+            None,
+            serde_json::json!({ "via": "household_members", "households": households }),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A new household (surveyors and administrators).

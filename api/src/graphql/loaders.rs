@@ -7,7 +7,9 @@ use crate::error::ApiError;
 use arogya_domain::ids::TenantId;
 use arogya_domain::role::RoleGrant;
 use arogya_infra::db::Access;
+use arogya_infra::repos::cards::{self, CardRecord};
 use arogya_infra::repos::facilities::{self, FacilityRecord};
+use arogya_infra::repos::patients::{self, PatientRecord};
 use arogya_infra::repos::professionals::{
     self, group_by, AttachmentRecord, ProfessionalRecord, RegistrationRecord,
 };
@@ -144,6 +146,38 @@ tenant_loader!(
     }
 );
 
+tenant_loader!(PatientLoader, Patients, PatientRecord, |tx, ids| {
+    Ok(patients::find_many(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+});
+
+tenant_loader!(
+    /// Records merged into each survivor.
+    MergedLoader, Merged, Vec<PatientRecord>, |tx, ids| {
+        let rows = patients::merged_into_many(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |p| p.merged_into.unwrap_or_default())))
+    }
+);
+
+tenant_loader!(
+    /// Cards of patients, newest first.
+    CardLoader, Cards, Vec<CardRecord>, |tx, ids| {
+        let rows = cards::for_patients(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |c| c.patient_id)))
+    }
+);
+
+tenant_loader!(
+    /// Members of households.
+    MemberLoader, Members, Vec<PatientRecord>, |tx, ids| {
+        let rows = patients::by_households(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |p| p.household_id.unwrap_or_default())))
+    }
+);
+
 /// Every loader of one request (or one WebSocket connection).
 #[derive(Clone)]
 pub struct Loaders {
@@ -155,6 +189,10 @@ pub struct Loaders {
     pub registrations: Registrations,
     pub postings: Postings,
     pub staff: Staff,
+    pub patients: Patients,
+    pub merged: Merged,
+    pub cards: Cards,
+    pub members: Members,
 }
 
 fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
@@ -174,6 +212,10 @@ impl Loaders {
             registrations: loader(RegistrationLoader { db: db.clone() }, window),
             postings: loader(PostingLoader { db: db.clone() }, window),
             staff: loader(StaffLoader { db: db.clone() }, window),
+            patients: loader(PatientLoader { db: db.clone() }, window),
+            merged: loader(MergedLoader { db: db.clone() }, window),
+            cards: loader(CardLoader { db: db.clone() }, window),
+            members: loader(MemberLoader { db: db.clone() }, window),
         }
     }
 }

@@ -15,9 +15,9 @@ use arogya_domain::patient::card as card_domain;
 use arogya_domain::patient::details::PatientForm;
 use arogya_domain::patient::household::HouseholdDetails;
 use arogya_infra::db::Access;
-use arogya_infra::repos::cards::{self, CardRecord};
+use arogya_infra::repos::cards::CardRecord;
 use arogya_infra::repos::households::{self, HouseholdRecord};
-use arogya_infra::repos::patients::{self as repo, PatientRecord};
+use arogya_infra::repos::patients::PatientRecord;
 use async_graphql::connection::Connection;
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -181,6 +181,13 @@ pub struct Patient {
 }
 
 impl Patient {
+    fn key(&self) -> (arogya_domain::ids::TenantId, uuid::Uuid) {
+        (
+            arogya_domain::ids::TenantId(self.record.tenant_id),
+            self.record.id,
+        )
+    }
+
     pub fn new(ctx: &Context<'_>, record: PatientRecord) -> ApiResult<Self> {
         let contact = ctx.principal()?.patient_access()?.contact;
         Ok(Self { record, contact })
@@ -280,16 +287,12 @@ impl Patient {
     }
     /// Records merged into this one.
     async fn merged_records(&self, ctx: &Context<'_>) -> ApiResult<Vec<Patient>> {
-        let tx = ctx
-            .app()?
-            .db
-            .tenant_tx(
-                arogya_domain::ids::TenantId(self.record.tenant_id),
-                Access::Read,
-            )
-            .await?;
-        let rows = repo::merged_into(&tx, self.record.id).await?;
-        tx.commit().await?;
+        let rows = ctx
+            .loaders()?
+            .merged
+            .load_one(self.key())
+            .await?
+            .unwrap_or_default();
         Ok(rows
             .into_iter()
             .map(|record| Patient {
@@ -300,23 +303,26 @@ impl Patient {
     }
     /// Cards of this record and of every record merged into it, newest first.
     async fn cards(&self, ctx: &Context<'_>) -> ApiResult<Vec<Card>> {
-        let tx = ctx
-            .app()?
-            .db
-            .tenant_tx(
-                arogya_domain::ids::TenantId(self.record.tenant_id),
-                Access::Read,
-            )
-            .await?;
-        let mut ids = vec![self.record.id];
-        ids.extend(
-            repo::merged_into(&tx, self.record.id)
+        let loaders = ctx.loaders()?;
+        let tenant = self.key().0;
+        let mut keys = vec![self.key()];
+        keys.extend(
+            loaders
+                .merged
+                .load_one(self.key())
                 .await?
+                .unwrap_or_default()
                 .into_iter()
-                .map(|p| p.id),
+                .map(|p| (tenant, p.id)),
         );
-        let rows = cards::for_patients(&tx, &ids).await?;
-        tx.commit().await?;
+        let mut rows: Vec<CardRecord> = loaders
+            .cards
+            .load_many(keys)
+            .await?
+            .into_values()
+            .flatten()
+            .collect();
+        rows.sort_by(|a, b| b.id.cmp(&a.id));
         Ok(rows.into_iter().map(Card).collect())
     }
     async fn household_id(&self) -> Option<ID> {
@@ -367,10 +373,12 @@ impl Card {
             .await?
             .map(|t| t.code)
             .unwrap_or_default();
-        let tx = app.db.tenant_tx(tenant, Access::Read).await?;
-        let holder = repo::find(&tx, self.0.patient_id).await?;
-        tx.commit().await?;
-        let holder = holder.ok_or_else(usecase::patient_not_found)?;
+        let holder = ctx
+            .loaders()?
+            .patients
+            .load_one((tenant, self.0.patient_id))
+            .await?
+            .ok_or_else(usecase::patient_not_found)?;
         Ok(usecase::card_payload(app, &self.0, &holder, &code))
     }
     async fn version(&self) -> i32 {
@@ -464,14 +472,16 @@ impl Household {
     async fn head_patient_id(&self) -> Option<ID> {
         self.0.head_patient_id.map(|h| ID(h.to_string()))
     }
+    /// The people enrolled in it (viewing them is audited by the query that returned
+    /// the household).
     async fn members(&self, ctx: &Context<'_>) -> ApiResult<Vec<Patient>> {
-        let tx = ctx
-            .app()?
-            .db
-            .tenant_tx(arogya_domain::ids::TenantId(self.0.tenant_id), Access::Read)
-            .await?;
-        let rows = repo::by_household(&tx, self.0.id).await?;
-        tx.commit().await?;
+        let key = (arogya_domain::ids::TenantId(self.0.tenant_id), self.0.id);
+        let rows = ctx
+            .loaders()?
+            .members
+            .load_one(key)
+            .await?
+            .unwrap_or_default();
         rows.into_iter().map(|p| Patient::new(ctx, p)).collect()
     }
     async fn created_at(&self) -> DateTime<Utc> {
@@ -526,6 +536,13 @@ impl HouseholdInput {
             geo,
         )?)
     }
+}
+
+/// Does a `households` connection query ask for members?
+fn members_requested(ctx: &Context<'_>) -> bool {
+    let look = ctx.look_ahead();
+    look.field("edges").field("node").field("members").exists()
+        || look.field("nodes").field("members").exists()
 }
 
 #[derive(Default)]
@@ -657,6 +674,10 @@ impl PatientQuery {
         let tx = c.state.db.tenant_tx(c.access.tenant, Access::Read).await?;
         let rows = households::list(&tx, own, page).await?;
         tx.commit().await?;
+        if members_requested(ctx) {
+            let ids: Vec<_> = rows.items.iter().map(|h| h.id).collect();
+            usecase::record_member_views(&c, &ids).await?;
+        }
         Ok(connection(rows, had_cursor, |h| h.id, Household))
     }
 
@@ -665,6 +686,9 @@ impl PatientQuery {
         let tx = c.state.db.tenant_tx(c.access.tenant, Access::Read).await?;
         let h = usecase::household(&c, &tx, parse_id("id", &id)?).await?;
         tx.commit().await?;
+        if ctx.look_ahead().field("members").exists() {
+            usecase::record_member_views(&c, &[h.id]).await?;
+        }
         Ok(Household(h))
     }
 

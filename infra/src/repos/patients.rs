@@ -319,6 +319,29 @@ pub async fn by_household(tx: &TenantTx, household: Uuid) -> InfraResult<Vec<Pat
         .await?)
 }
 
+/// Members of these households.
+pub async fn by_households(tx: &TenantTx, households: &[Uuid]) -> InfraResult<Vec<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::HouseholdId.is_in(households.iter().copied()))
+        .order_by_asc(Column::Id)
+        .all(tx.conn())
+        .await?)
+}
+
+/// Records merged into any of `survivors`.
+pub async fn merged_into_many(
+    tx: &TenantTx,
+    survivors: &[Uuid],
+) -> InfraResult<Vec<PatientRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::MergedInto.is_in(survivors.iter().copied()))
+        .order_by_asc(Column::Id)
+        .all(tx.conn())
+        .await?)
+}
+
 /// Records merged into `survivor`.
 pub async fn merged_into(tx: &TenantTx, survivor: Uuid) -> InfraResult<Vec<PatientRecord>> {
     Ok(Entity::find()

@@ -185,6 +185,18 @@ async fn registration_validates_each_field_and_finds_duplicates(backend: Backend
     )
     .await;
     assert_eq!(by_nid["duplicates"][0]["reasons"][0], "SAME_NATIONAL_ID");
+    let audit = expect_data(
+        &app.gql(
+            Some(&wb),
+            "{ auditEvents(first: 100) { edges { node { action detail } } } }",
+            json!({}),
+        )
+        .await,
+    );
+    assert!(
+        audit.to_string().contains("duplicate_check"),
+        "showing candidates is audited: {audit}"
+    );
     // Laxmi / Lakshmi.
     register(&app, &wb, person("Lakshmi", "Devi", 34, None), false).await;
     let laxmi = register(&app, &wb, person("Laxmi", "Debi", 35, None), false).await;
@@ -792,6 +804,18 @@ async fn surveyors_enrol_households_and_progress_is_counted(backend: Backend) {
     assert_eq!(mine["household"]["members"].as_array().unwrap().len(), 2);
     assert_eq!(mine["household"]["members"][0]["phone"], "+919433012345");
     // Another surveyor does not.
+    let audit = expect_data(
+        &app.gql(
+            Some(&wb),
+            "{ auditEvents(first: 100) { edges { node { action detail } } } }",
+            json!({}),
+        )
+        .await,
+    );
+    assert!(
+        audit.to_string().contains("household_members"),
+        "viewing members is audited"
+    );
     let other = staff_token(&app, &wb, "surveyor.two", "SURVEYOR").await;
     expect_error(
         &app.gql(
