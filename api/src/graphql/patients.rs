@@ -322,7 +322,7 @@ impl Patient {
             .into_values()
             .flatten()
             .collect();
-        rows.sort_by(|a, b| b.id.cmp(&a.id));
+        rows.sort_by_key(|c| std::cmp::Reverse(c.id));
         Ok(rows.into_iter().map(Card).collect())
     }
     async fn household_id(&self) -> Option<ID> {
