@@ -278,6 +278,85 @@ pub async fn register(
     Ok(r)
 }
 
+/// Correct a patient's demographics (a new version; the health ID stays). The audit
+/// entry names the fields that changed, not their values.
+pub async fn update(
+    caller: &Caller<'_>,
+    id: Uuid,
+    expected_version: i32,
+    details: &PatientDetails,
+) -> ApiResult<PatientRecord> {
+    caller.access.require_register()?;
+    if !caller.access.contact {
+        return Err(ApiError::Forbidden(
+            "your roles may not correct patients' details".into(),
+        ));
+    }
+    let mut tx = caller.write().await?;
+    let current = repo::find(&tx, id)
+        .await?
+        .filter(|p| caller.may_see(p))
+        .ok_or_else(patient_not_found)?;
+    if current.merged_into.is_some() {
+        return Err(ApiError::validation(
+            "id",
+            "this record was merged: correct the surviving record",
+        ));
+    }
+    let path = match &details.address {
+        Some(a) => Some(unit_path(&tx, a.unit, "address.unitId").await?),
+        None => None,
+    };
+    let hash = details
+        .national_id
+        .as_ref()
+        .map(|n| caller.state.pii.national_id_hash(caller.tenant(), n));
+    let updated =
+        repo::update_demographics(&tx, &current, expected_version, details, path, hash).await?;
+    let changed = changed_fields(&current, &updated);
+    caller
+        .record(&mut tx, AuditAction::PatientUpdate, "patient", Some(id), serde_json::json!({ "healthId": updated.health_id, "changed": changed, "version": updated.version }))
+        .await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Names of the demographic fields that differ between two versions.
+fn changed_fields(a: &PatientRecord, b: &PatientRecord) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |name: &'static str, differs: bool| {
+        if differs {
+            out.push(name)
+        }
+    };
+    check("givenName", a.given_name != b.given_name);
+    check("familyName", a.family_name != b.family_name);
+    check("localName", a.local_name != b.local_name);
+    check("sex", a.sex != b.sex);
+    check(
+        "birthDate",
+        a.birth_date != b.birth_date || a.birth_estimated != b.birth_estimated,
+    );
+    check("phone", a.phone != b.phone);
+    check(
+        "address",
+        a.unit_id != b.unit_id || a.address_line != b.address_line || a.pincode != b.pincode,
+    );
+    check(
+        "guardian",
+        a.guardian_name != b.guardian_name
+            || a.guardian_relation != b.guardian_relation
+            || a.guardian_phone != b.guardian_phone,
+    );
+    check(
+        "preferredLanguage",
+        a.preferred_language != b.preferred_language,
+    );
+    check("abhaNumber", a.abha_number != b.abha_number);
+    check("nationalId", a.national_id_hash != b.national_id_hash);
+    out
+}
+
 /// Record that the caller viewed these patients' demographics.
 async fn record_reads(
     caller: &Caller<'_>,

@@ -738,6 +738,21 @@ impl PatientMutation {
         registration(ctx, r, None)
     }
 
+    /// Correct a patient's details. Pass the `version` you read as `expectedVersion`;
+    /// leave `nationalId` out to keep the one on record.
+    async fn update_patient(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        input: PatientInput,
+    ) -> ApiResult<Patient> {
+        let c = caller(ctx)?;
+        let details = input.parse()?;
+        let p = usecase::update(&c, parse_id("id", &id)?, expected_version, &details).await?;
+        Patient::new(ctx, p)
+    }
+
     /// Merge `mergedId` into `survivorId` (administrators). `expectedVersion` is the
     /// merged record's version.
     async fn merge_patients(

@@ -63,37 +63,50 @@ pub async fn health_id_taken(tx: &TenantTx, health_id: &str) -> InfraResult<bool
         .is_some())
 }
 
-fn active_model(tx: &TenantTx, new: NewPatient<'_>) -> patient::ActiveModel {
-    let d = new.details;
+/// The demographic columns, from validated details. A national ID is only written
+/// when one is given (it is never shown, so a correction form cannot resend it).
+fn set_demographics(
+    m: &mut patient::ActiveModel,
+    d: &PatientDetails,
+    unit_path: Option<String>,
+    national_id_hash: Option<String>,
+) {
     let keys = d.keys();
-    let now = Utc::now();
     let guardian = d.guardian.as_ref();
     let address = d.address.as_ref();
-    patient::ActiveModel {
+    m.given_name = Set(d.given_name.clone());
+    m.family_name = Set(d.family_name.clone());
+    m.local_name = Set(d.local_name.clone());
+    m.given_key = Set(keys.given);
+    m.family_key = Set(keys.family);
+    m.sex = Set(d.sex.as_str().to_owned());
+    m.birth_date = Set(d.birth.date);
+    m.birth_estimated = Set(d.birth.estimated);
+    m.birth_year = Set(d.birth.year());
+    m.phone = Set(d.phone.as_ref().map(|p| p.as_str().to_owned()));
+    m.unit_id = Set(address.map(|a| a.unit.0));
+    m.unit_path = Set(unit_path);
+    m.address_line = Set(address.and_then(|a| a.line.clone()));
+    m.pincode = Set(address.and_then(|a| a.pincode.clone()));
+    m.guardian_name = Set(guardian.map(|g| g.name.clone()));
+    m.guardian_relation = Set(guardian.map(|g| g.relation.as_str().to_owned()));
+    m.guardian_phone = Set(guardian.and_then(|g| g.phone.as_ref().map(|p| p.as_str().to_owned())));
+    m.preferred_language = Set(d.preferred_language.clone());
+    m.abha_number = Set(d.abha_number.as_ref().map(|a| a.as_str().to_owned()));
+    if let Some(n) = &d.national_id {
+        m.national_id_hash = Set(national_id_hash);
+        m.national_id_last4 = Set(Some(n.last_four().to_owned()));
+    }
+}
+
+fn active_model(tx: &TenantTx, new: NewPatient<'_>) -> patient::ActiveModel {
+    let now = Utc::now();
+    let mut m = patient::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         id: Set(Uuid::now_v7()),
         health_id: Set(new.health_id.to_string()),
-        given_name: Set(d.given_name.clone()),
-        family_name: Set(d.family_name.clone()),
-        local_name: Set(d.local_name.clone()),
-        given_key: Set(keys.given),
-        family_key: Set(keys.family),
-        sex: Set(d.sex.as_str().to_owned()),
-        birth_date: Set(d.birth.date),
-        birth_estimated: Set(d.birth.estimated),
-        birth_year: Set(d.birth.year()),
-        phone: Set(d.phone.as_ref().map(|p| p.as_str().to_owned())),
-        unit_id: Set(address.map(|a| a.unit.0)),
-        unit_path: Set(new.unit_path),
-        address_line: Set(address.and_then(|a| a.line.clone())),
-        pincode: Set(address.and_then(|a| a.pincode.clone())),
-        guardian_name: Set(guardian.map(|g| g.name.clone())),
-        guardian_relation: Set(guardian.map(|g| g.relation.as_str().to_owned())),
-        guardian_phone: Set(guardian.and_then(|g| g.phone.as_ref().map(|p| p.as_str().to_owned()))),
-        preferred_language: Set(d.preferred_language.clone()),
-        abha_number: Set(d.abha_number.as_ref().map(|a| a.as_str().to_owned())),
-        national_id_hash: Set(new.national_id_hash),
-        national_id_last4: Set(d.national_id.as_ref().map(|n| n.last_four().to_owned())),
+        national_id_hash: Set(None),
+        national_id_last4: Set(None),
         household_id: Set(new.household),
         registered_by: Set(new.registered_by),
         merged_into: Set(None),
@@ -102,7 +115,43 @@ fn active_model(tx: &TenantTx, new: NewPatient<'_>) -> patient::ActiveModel {
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
+        ..Default::default()
+    };
+    set_demographics(&mut m, new.details, new.unit_path, new.national_id_hash);
+    m
+}
+
+/// Correct a patient's demographics if the record is still at `expected_version`.
+/// The health ID never changes.
+pub async fn update_demographics(
+    tx: &TenantTx,
+    current: &PatientRecord,
+    expected_version: i32,
+    details: &PatientDetails,
+    unit_path: Option<String>,
+    national_id_hash: Option<String>,
+) -> InfraResult<PatientRecord> {
+    if current.version != expected_version {
+        return Err(stale(current.version));
     }
+    let mut m: patient::ActiveModel = current.clone().into();
+    set_demographics(&mut m, details, unit_path, national_id_hash);
+    m.updated_at = Set(Utc::now());
+    m.version = Set(expected_version + 1);
+    let updated = Entity::update_many()
+        .set(m)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.eq(current.id))
+        .filter(Column::Version.eq(expected_version))
+        .exec(tx.conn())
+        .await?
+        .rows_affected;
+    if updated == 0 {
+        return Err(stale(expected_version + 1));
+    }
+    find(tx, current.id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "patient" }.into())
 }
 
 pub async fn insert(tx: &TenantTx, new: NewPatient<'_>) -> InfraResult<PatientRecord> {

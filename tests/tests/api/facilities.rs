@@ -425,7 +425,7 @@ async fn facilities_of_other_tenants_are_not_found(backend: Backend) {
     );
 }
 
-async fn statements(app: &TestApp) -> u64 {
+pub async fn statements(app: &TestApp) -> u64 {
     let text = app
         .http
         .get(app.url("/metrics"))

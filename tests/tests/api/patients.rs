@@ -930,3 +930,123 @@ async fn surveyors_enrol_households_and_progress_is_counted(backend: Backend) {
     assert_eq!(tenant[0]["households"], 2);
     assert_eq!(tenant[1]["unit"]["name"], "West Bengal");
 }
+
+on_both_backends!(patient_lists_use_a_bounded_number_of_statements);
+
+async fn patient_lists_use_a_bounded_number_of_statements(backend: Backend) {
+    let (mut config, dir, pg) = arogya_tests::test_config(backend).await;
+    config.graphql_batch_window_ms = 50;
+    let app = TestApp::spawn_with(backend, config, dir, pg).await;
+    let wb = app.wb_admin().await;
+    let state = create_unit(&app, &wb, None, "STATE", "West Bengal", None).await;
+    let q = "query($n: String!) { searchPatients(input: { name: $n }) { healthId address { unit { name } } cards { id status } mergedRecords { healthId } } }";
+    let mut cost = Vec::new();
+    for (family, n) in [("Sen", 2), ("Bose", 12)] {
+        for i in 0..n {
+            let input = json!({ "givenName": "Amit", "familyName": family, "sex": "MALE", "ageYears": 20 + i * 3, "address": { "unitId": state["id"] } });
+            let p = register(&app, &wb, input, true).await["patient"].clone();
+            expect_data(&app.gql(Some(&wb), ISSUE, json!({ "p": p["id"] })).await);
+        }
+        let before = super::facilities::statements(&app).await;
+        let body = app
+            .gql(Some(&wb), q, json!({ "n": format!("Amit {family}") }))
+            .await;
+        let found = expect_data(&body)["searchPatients"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(found.len(), n as usize);
+        assert!(found.iter().all(|p| p["cards"][0]["status"] == "ACTIVE"
+            && p["address"]["unit"]["name"] == "West Bengal"));
+        cost.push(super::facilities::statements(&app).await - before);
+    }
+    assert_eq!(
+        cost[0], cost[1],
+        "statements grow with the number of patients: {cost:?}"
+    );
+}
+
+on_both_backends!(corrections_make_a_new_version_and_keep_the_health_id);
+
+async fn corrections_make_a_new_version_and_keep_the_health_id(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let nid = aadhaar("34567890123");
+    let p = register(&app, &wb, json!({ "givenName": "Paromita", "familyName": "Sarkar", "sex": "FEMALE", "ageYears": 28, "nationalId": nid }), false).await["patient"].clone();
+    let update = "mutation($id: ID!, $v: Int!, $i: PatientInput!) { updatePatient(id: $id, expectedVersion: $v, input: $i) { healthId familyName phone version nationalIdLast4 } }";
+    let fixed = json!({ "givenName": "Paromita", "familyName": "Mukherjee", "sex": "FEMALE", "ageYears": 28, "phone": "9830011111" });
+    let out = expect_data(
+        &app.gql(
+            Some(&wb),
+            update,
+            json!({ "id": p["id"], "v": 1, "i": fixed }),
+        )
+        .await,
+    )["updatePatient"]
+        .clone();
+    assert_eq!(out["healthId"], p["healthId"]);
+    assert_eq!(out["familyName"], "Mukherjee");
+    assert_eq!(out["version"], 2);
+    // The national ID was not resent: it is kept.
+    assert_eq!(out["nationalIdLast4"], &nid[8..]);
+    expect_error(
+        &app.gql(
+            Some(&wb),
+            update,
+            json!({ "id": p["id"], "v": 1, "i": fixed }),
+        )
+        .await,
+        "CONFLICT",
+    );
+    let bad = app.gql(Some(&wb), update, json!({ "id": p["id"], "v": 2, "i": { "givenName": "Paromita", "sex": "FEMALE", "ageYears": 28, "phone": "1" } })).await;
+    assert_eq!(
+        expect_error(&bad, "VALIDATION")["extensions"]["field"],
+        "phone"
+    );
+    // Found under the new name, not the old one.
+    let found = expect_data(
+        &app.gql(
+            Some(&wb),
+            SEARCH,
+            json!({ "i": { "name": "Paromita Mukherji" } }),
+        )
+        .await,
+    );
+    assert_eq!(found["searchPatients"][0]["healthId"], p["healthId"]);
+    let old = expect_data(
+        &app.gql(
+            Some(&wb),
+            SEARCH,
+            json!({ "i": { "name": "Paromita Sarkar" } }),
+        )
+        .await,
+    );
+    assert_eq!(old["searchPatients"], json!([]));
+    let lab = staff_token(&app, &wb, "lab.fix", "LAB_TECHNICIAN").await;
+    expect_error(
+        &app.gql(
+            Some(&lab),
+            update,
+            json!({ "id": p["id"], "v": 2, "i": fixed }),
+        )
+        .await,
+        "FORBIDDEN",
+    );
+    let br = app.br_admin().await;
+    expect_error(
+        &app.gql(
+            Some(&br),
+            update,
+            json!({ "id": p["id"], "v": 2, "i": fixed }),
+        )
+        .await,
+        "NOT_FOUND",
+    );
+    let audit = expect_data(&app.gql(Some(&wb), "{ auditEvents(first: 50, filter: { action: \"patient.update\" }) { edges { node { detail } } } }", json!({})).await);
+    let detail = &audit["auditEvents"]["edges"][0]["node"]["detail"];
+    assert_eq!(detail["changed"], json!(["familyName", "phone"]), "{audit}");
+    assert!(
+        !audit.to_string().contains("9830011111"),
+        "values stay out of the audit trail"
+    );
+}
