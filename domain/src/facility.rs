@@ -63,21 +63,7 @@ pub struct PhoneNumber(String);
 
 impl PhoneNumber {
     pub fn parse(raw: &str, field: &str) -> DomainResult<Self> {
-        let digits: String = raw
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-            .collect();
-        let rest = digits.strip_prefix("+91").unwrap_or(&digits);
-        let rest = if rest.len() == 12 {
-            rest.strip_prefix("91").unwrap_or(rest)
-        } else {
-            rest
-        };
-        let rest = if rest.len() == 11 {
-            rest.strip_prefix('0').unwrap_or(rest)
-        } else {
-            rest
-        };
+        let rest = crate::phone::national_part(raw);
         if rest.len() != 10 || !rest.bytes().all(|b| b.is_ascii_digit()) || rest.starts_with('0') {
             return Err(DomainError::validation(
                 field,

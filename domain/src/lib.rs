@@ -14,6 +14,7 @@ pub mod facility;
 pub mod ids;
 pub mod page;
 pub mod patient;
+pub mod phone;
 pub mod professional;
 pub mod role;
 pub mod tenant;

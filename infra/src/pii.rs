@@ -75,7 +75,7 @@ impl PiiKeys {
         }
         let mut master = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut master);
-        write_private(path, &hex(&master))?;
+        crate::auth::keys::write_private(path, &hex(&master))?;
         tracing::info!(path = %path.display(), "created a new PII master key");
         Ok(Self { master })
     }
@@ -162,26 +162,6 @@ fn verify_with(key: &VerifyingKey, token: &str) -> Result<CardClaims, CardTokenE
     key.verify(signing_input.as_bytes(), &sig)
         .map_err(|_| CardTokenError::BadSignature)?;
     Ok(claims)
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, text: &str) -> Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    f.write_all(text.as_bytes())
-        .context("writing the PII master key")?;
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("creating {}", path.display()))
 }
 
 #[cfg(test)]

@@ -730,7 +730,7 @@ pub async fn import_survey(
     skip_invalid: bool,
     progress: Progress<'_>,
 ) -> ApiResult<SurveyReport> {
-    use super::patients::{create_household_in, duplicates_in, register_in};
+    use super::patients::{create_household_in, duplicates_in, enrol_in, register_in};
     caller.access.require_register()?;
     let mut report = SurveyReport::default();
     let (headers, records) = match read_csv(
@@ -810,23 +810,10 @@ pub async fn import_survey(
         let reg = register_in(caller, &mut tx, &code, &r.person, true, Some(&h)).await?;
         match reg.patient {
             Some(p) => {
-                if r.head || h.head_patient_id.is_none() {
-                    arogya_infra::repos::households::set_head(&tx, h.id, p.id).await?;
-                    if let Some(stored) = households.get_mut(&r.household) {
-                        stored.head_patient_id = Some(p.id);
-                    }
+                enrol_in(caller, &mut tx, &h, &p, r.head).await?;
+                if let Some(stored) = households.get_mut(&r.household) {
+                    stored.head_patient_id.get_or_insert(p.id);
                 }
-                arogya_infra::repos::cards::insert(
-                    &tx,
-                    arogya_infra::repos::cards::NewCard {
-                        patient: p.id,
-                        health_id: p.health_id.clone(),
-                        unit_path: p.unit_path.clone(),
-                        replaces: None,
-                        issued_by: caller.actor.id(),
-                    },
-                )
-                .await?;
                 report.imported += 1;
             }
             None => report.duplicates.push((

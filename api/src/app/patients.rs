@@ -624,6 +624,56 @@ async fn live_patient(caller: &Caller<'_>, tx: &TenantTx, id: Uuid) -> ApiResult
     Ok(p)
 }
 
+/// Issue a card for `holder` in an open transaction, audited: a first card, or one
+/// replacing `replaces` (the old card already ended) for the reason given.
+async fn issue_card_in(
+    caller: &Caller<'_>,
+    tx: &mut TenantTx,
+    holder: &PatientRecord,
+    replaces: Option<(&CardRecord, ReissueReason)>,
+) -> ApiResult<CardRecord> {
+    let card = cards::insert(
+        tx,
+        NewCard {
+            patient: holder.id,
+            health_id: holder.health_id.clone(),
+            unit_path: holder.unit_path.clone(),
+            replaces: replaces.map(|(old, _)| old.id),
+            issued_by: caller.actor.id(),
+        },
+    )
+    .await?;
+    let (action, detail) = match replaces {
+        None => (
+            AuditAction::CardIssue,
+            serde_json::json!({ "healthId": holder.health_id }),
+        ),
+        Some((old, reason)) => (
+            AuditAction::CardReissue,
+            serde_json::json!({ "healthId": holder.health_id, "replaces": old.id, "reason": reason.as_str() }),
+        ),
+    };
+    caller
+        .record(tx, action, "card", Some(card.id), detail)
+        .await?;
+    Ok(card)
+}
+
+/// A newly registered household member: head of the household when asked (or when
+/// it has none yet), and a card.
+pub(crate) async fn enrol_in(
+    caller: &Caller<'_>,
+    tx: &mut TenantTx,
+    household: &HouseholdRecord,
+    member: &PatientRecord,
+    head: bool,
+) -> ApiResult<CardRecord> {
+    if head || household.head_patient_id.is_none() {
+        households::set_head(tx, household.id, member.id).await?;
+    }
+    issue_card_in(caller, tx, member, None).await
+}
+
 /// Issue a first card; a patient with an active card gets a reissue instead.
 pub async fn issue_card(caller: &Caller<'_>, patient: Uuid) -> ApiResult<CardRecord> {
     caller.access.require_register()?;
@@ -638,26 +688,7 @@ pub async fn issue_card(caller: &Caller<'_>, patient: Uuid) -> ApiResult<CardRec
             "the patient already has an active card: reissue it if it is lost or damaged",
         ));
     }
-    let card = cards::insert(
-        &tx,
-        NewCard {
-            patient: p.id,
-            health_id: p.health_id.clone(),
-            unit_path: p.unit_path.clone(),
-            replaces: None,
-            issued_by: caller.actor.id(),
-        },
-    )
-    .await?;
-    caller
-        .record(
-            &mut tx,
-            AuditAction::CardIssue,
-            "card",
-            Some(card.id),
-            serde_json::json!({ "healthId": p.health_id }),
-        )
-        .await?;
+    let card = issue_card_in(caller, &mut tx, &p, None).await?;
     tx.commit().await?;
     Ok(card)
 }
@@ -695,26 +726,7 @@ pub async fn reissue_card(
     };
     cards::end(&tx, &old, CardStatus::Replaced, &stated).await?;
     let holder = repo::resolve(&tx, p).await?;
-    let new = cards::insert(
-        &tx,
-        NewCard {
-            patient: holder.id,
-            health_id: holder.health_id.clone(),
-            unit_path: holder.unit_path.clone(),
-            replaces: Some(old.id),
-            issued_by: caller.actor.id(),
-        },
-    )
-    .await?;
-    caller
-        .record(
-            &mut tx,
-            AuditAction::CardReissue,
-            "card",
-            Some(new.id),
-            serde_json::json!({ "replaces": old.id, "reason": reason.as_str() }),
-        )
-        .await?;
+    let new = issue_card_in(caller, &mut tx, &holder, Some((&old, reason))).await?;
     tx.commit().await?;
     Ok(new)
 }
@@ -979,29 +991,7 @@ pub async fn enroll_member(
     .await?;
     let card = match &r.patient {
         Some(p) => {
-            if head || h.head_patient_id.is_none() {
-                households::set_head(&tx, h.id, p.id).await?;
-            }
-            let card = cards::insert(
-                &tx,
-                NewCard {
-                    patient: p.id,
-                    health_id: p.health_id.clone(),
-                    unit_path: p.unit_path.clone(),
-                    replaces: None,
-                    issued_by: caller.actor.id(),
-                },
-            )
-            .await?;
-            caller
-                .record(
-                    &mut tx,
-                    AuditAction::CardIssue,
-                    "card",
-                    Some(card.id),
-                    serde_json::json!({ "healthId": p.health_id, "survey": true }),
-                )
-                .await?;
+            let card = enrol_in(caller, &mut tx, &h, p, head).await?;
             Some(card)
         }
         None => None,

@@ -10,16 +10,7 @@ pub struct MobileNumber(String);
 
 impl MobileNumber {
     pub fn parse(raw: &str, field: &str) -> DomainResult<Self> {
-        let digits: String = raw
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-            .collect();
-        let rest = digits.strip_prefix("+91").unwrap_or(&digits);
-        let rest = match rest.len() {
-            12 => rest.strip_prefix("91").unwrap_or(rest),
-            11 => rest.strip_prefix('0').unwrap_or(rest),
-            _ => rest,
-        };
+        let rest = crate::phone::national_part(raw);
         let ok = rest.len() == 10
             && rest.bytes().all(|b| b.is_ascii_digit())
             && matches!(rest.as_bytes()[0], b'6'..=b'9');

@@ -131,8 +131,9 @@ pub fn rotate(dir: &Path) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Create `path` with `text`, readable and writable by the owner only.
 #[cfg(unix)]
-fn write_private(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_private(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut f = std::fs::OpenOptions::new()
@@ -146,7 +147,7 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
 }
 
 #[cfg(not(unix))]
-fn write_private(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_private(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
 }
 

@@ -146,12 +146,7 @@ pub async fn update_demographics(
         .exec(tx.conn())
         .await?
         .rows_affected;
-    if updated == 0 {
-        return Err(stale(expected_version + 1));
-    }
-    find(tx, current.id)
-        .await?
-        .ok_or(DomainError::NotFound { entity: "patient" }.into())
+    reread_after_update(tx, current.id, updated, expected_version).await
 }
 
 pub async fn insert(tx: &TenantTx, new: NewPatient<'_>) -> InfraResult<PatientRecord> {
@@ -401,6 +396,22 @@ pub async fn merged_into(tx: &TenantTx, survivor: Uuid) -> InfraResult<Vec<Patie
         .await?)
 }
 
+/// After a versioned update: `CONFLICT` when no row matched the expected version,
+/// otherwise the record as it now is.
+async fn reread_after_update(
+    tx: &TenantTx,
+    id: Uuid,
+    rows_updated: u64,
+    expected_version: i32,
+) -> InfraResult<PatientRecord> {
+    if rows_updated == 0 {
+        return Err(stale(expected_version + 1));
+    }
+    find(tx, id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "patient" }.into())
+}
+
 fn stale(current: i32) -> InfraError {
     DomainError::conflict(format!(
         "the patient's record was changed by someone else (now at version {current}); reload and try again"
@@ -433,12 +444,7 @@ pub async fn set_merged_into(
         .exec(tx.conn())
         .await?
         .rows_affected;
-    if updated == 0 {
-        return Err(stale(expected_version + 1));
-    }
-    find(tx, merged.id)
-        .await?
-        .ok_or(DomainError::NotFound { entity: "patient" }.into())
+    reread_after_update(tx, merged.id, updated, expected_version).await
 }
 
 /// How many patients were enrolled through surveys, by unit path.
