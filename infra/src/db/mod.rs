@@ -86,6 +86,11 @@ impl Db {
             .min_connections(1)
             .connect_timeout(Duration::from_secs(5))
             .acquire_timeout(Duration::from_secs(5))
+            // sqlx pings every connection it takes from the pool by default: a round
+            // trip per transaction. A dead connection fails its first statement instead
+            // and is dropped; idle connections are recycled by the idle timeout.
+            .test_before_acquire(false)
+            .idle_timeout(Duration::from_secs(300))
             .sqlx_logging(false)
             .map_sqlx_sqlite_opts(|o| {
                 o.create_if_missing(true)
