@@ -86,6 +86,9 @@ enum Command {
     },
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Exit 0 when the server on AROGYA_BIND answers /healthz (a container health check
+    /// for images without curl).
+    Healthcheck,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -228,6 +231,7 @@ pub async fn run() -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
+        Command::Healthcheck => healthcheck(&config.bind).await,
         Command::Schema => {
             print!("{}", crate::graphql::sdl());
             Ok(())
@@ -435,6 +439,31 @@ pub async fn run() -> anyhow::Result<()> {
 }
 
 /// A one-line progress bar on standard error.
+/// GET /healthz on the configured address (0.0.0.0 means this machine).
+async fn healthcheck(bind: &str) -> anyhow::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = bind.replacen("0.0.0.0", "127.0.0.1", 1);
+    let check = async {
+        let mut stream = tokio::net::TcpStream::connect(&addr).await?;
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .await?;
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).await?;
+        anyhow::Ok(head)
+    };
+    let head = tokio::time::timeout(std::time::Duration::from_secs(3), check)
+        .await
+        .context("no answer within 3 s")??;
+    anyhow::ensure!(
+        head.starts_with(b"HTTP/1.1 200"),
+        "unhealthy: {}",
+        String::from_utf8_lossy(&head)
+    );
+    println!("healthy");
+    Ok(())
+}
+
 /// The command line acts on patients as the system, with an administrator's reach.
 fn system_caller(
     state: &crate::state::AppState,

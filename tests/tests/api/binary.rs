@@ -383,3 +383,31 @@ async fn imports_csv_files_from_the_command_line() {
     );
     assert_eq!(progress["data"]["surveyProgress"][0]["cardsIssued"], 4);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthcheck_command_reports_the_server_state() {
+    let app = arogya_tests::TestApp::spawn(arogya_tests::Backend::Sqlite).await;
+    let check = |bind: String| {
+        Command::new(arogya_bin())
+            .current_dir(&app.dir)
+            .env_remove("AROGYA_CONFIG")
+            .env("AROGYA_BIND", bind)
+            .env("AROGYA_LOG_FILTER", "warn")
+            .arg("healthcheck")
+            .output()
+            .expect("running arogya")
+    };
+    let ok = check(app.addr.to_string());
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(stdout(&ok).contains("healthy"));
+    // Nothing listens on a port just freed.
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    assert!(!check(free.to_string()).status.success());
+}
