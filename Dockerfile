@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# The arogya server in a small non-root image. Configuration comes only from AROGYA_*
+# environment variables (README, Configuration); in AWS they come from the task
+# definition and Secrets Manager (terraform/modules/compute).
+
+FROM rust:1.95-slim-bookworm AS build
+WORKDIR /src
+# Manifests first, so dependency builds are cached while only sources change.
+COPY Cargo.toml Cargo.lock ./
+COPY domain domain
+COPY infra infra
+COPY api api
+COPY tests tests
+RUN cargo build --release --locked --bin arogya \
+ && strip target/release/arogya
+
+# distroless: glibc and CA certificates, no shell, no package manager.
+FROM gcr.io/distroless/cc-debian12:nonroot
+COPY --from=build /src/target/release/arogya /usr/local/bin/arogya
+# The home of the nonroot user is writable: the embedded SQLite default works for a
+# trial run; production sets AROGYA_DATABASE_URL to PostgreSQL.
+WORKDIR /home/nonroot
+USER 65532:65532
+ENV AROGYA_BIND=0.0.0.0:8080 \
+    AROGYA_LOG_FORMAT=json
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["/usr/local/bin/arogya", "healthcheck"]
+ENTRYPOINT ["/usr/local/bin/arogya"]
+CMD ["serve"]
