@@ -19,21 +19,98 @@ pub struct CardFace<'a> {
     pub qr_payload: &'a str,
 }
 
+static LATIN: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
+static LATIN_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
+static DEVANAGARI: &[u8] = include_bytes!("../assets/fonts/NotoSansDevanagari-Regular.ttf");
+static BENGALI: &[u8] = include_bytes!("../assets/fonts/NotoSansBengali-Regular.ttf");
+
+/// Fonts for the Latin text, which stays text in the PDF (searchable, copyable).
 fn fonts() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
-        for font in [
-            &include_bytes!("../assets/fonts/NotoSans-Regular.ttf")[..],
-            &include_bytes!("../assets/fonts/NotoSans-Bold.ttf")[..],
-            &include_bytes!("../assets/fonts/NotoSansDevanagari-Regular.ttf")[..],
-            &include_bytes!("../assets/fonts/NotoSansBengali-Regular.ttf")[..],
-        ] {
+        for font in [LATIN, LATIN_BOLD] {
             db.load_font_data(font.to_vec());
         }
         Arc::new(db)
     })
     .clone()
+}
+
+/// Writes glyph outlines as SVG path commands, placed and scaled (font units are y-up).
+struct PathWriter {
+    d: String,
+    x: f64,
+    y: f64,
+    scale: f64,
+}
+
+impl PathWriter {
+    fn pt(&self, px: f32, py: f32) -> (f64, f64) {
+        (
+            self.x + px as f64 * self.scale,
+            self.y - py as f64 * self.scale,
+        )
+    }
+}
+
+impl rustybuzz::ttf_parser::OutlineBuilder for PathWriter {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let (a, b) = self.pt(x, y);
+        self.d.push_str(&format!("M{a:.2} {b:.2}"));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let (a, b) = self.pt(x, y);
+        self.d.push_str(&format!("L{a:.2} {b:.2}"));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let ((a, b), (c, e)) = (self.pt(x1, y1), self.pt(x, y));
+        self.d.push_str(&format!("Q{a:.2} {b:.2} {c:.2} {e:.2}"));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let ((a, b), (c, e), (f, g)) = (self.pt(x1, y1), self.pt(x2, y2), self.pt(x, y));
+        self.d
+            .push_str(&format!("C{a:.2} {b:.2} {c:.2} {e:.2} {f:.2} {g:.2}"));
+    }
+    fn close(&mut self) {
+        self.d.push('Z');
+    }
+}
+
+/// A name in a local script as outlines, shaped with rustybuzz (conjuncts, vowel signs
+/// and their positions), baseline at (`x`, `y`), at most `width` wide. Drawn as paths
+/// because usvg's own text layout misplaces clusters of several glyphs (Devanagari
+/// vowel sign AA, for one).
+fn shaped_path(text: &str, size: f64, x: f64, y: f64, width: f64) -> Option<String> {
+    let face = rustybuzz::Face::from_slice(local_font(text), 0)?;
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    let glyphs = rustybuzz::shape(&face, &[], buffer);
+    let total: i64 = glyphs
+        .glyph_positions()
+        .iter()
+        .map(|p| p.x_advance as i64)
+        .sum();
+    let units = face.units_per_em() as f64;
+    let mut scale = size / units;
+    if total as f64 * scale > width {
+        scale = width / total as f64;
+    }
+    let mut writer = PathWriter {
+        d: String::new(),
+        x,
+        y,
+        scale,
+    };
+    let mut pen = 0i64;
+    for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
+        writer.x = x + (pen + pos.x_offset as i64) as f64 * scale;
+        writer.y = y - pos.y_offset as f64 * scale;
+        let id = rustybuzz::ttf_parser::GlyphId(u16::try_from(info.glyph_id).ok()?);
+        face.outline_glyph(id, &mut writer);
+        pen += pos.x_advance as i64;
+    }
+    Some(writer.d)
 }
 
 fn escape(s: &str) -> String {
@@ -44,13 +121,13 @@ fn escape(s: &str) -> String {
 }
 
 /// The font for a local-script name, by the script of its letters.
-fn local_font(text: &str) -> &'static str {
+fn local_font(text: &str) -> &'static [u8] {
     if text.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)) {
-        "Noto Sans Bengali"
+        BENGALI
     } else if text.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
-        "Noto Sans Devanagari"
+        DEVANAGARI
     } else {
-        "Noto Sans"
+        LATIN
     }
 }
 
@@ -84,16 +161,10 @@ pub fn svg(face: &CardFace<'_>) -> Result<String> {
     let scale = 300.0 / (modules as f64 + 4.0);
     let tenant = escape(face.tenant_name);
     let name = escape(face.name);
-    // Spaces inside Devanagari runs lose their advance in usvg's shaper: an en space
-    // keeps words apart.
     let local = face
         .local_name
-        .map(|l| {
-            let font = local_font(l);
-            let text = escape(l).replace(' ', "\u{2002}");
-            let size = fit(l, 40.0, 500.0);
-            format!(r#"<text x="30" y="250" font-family="{font}, Noto Sans" font-size="{size:.1}">{text}</text>"#)
-        })
+        .and_then(|l| shaped_path(l, 40.0, 30.0, 250.0, 470.0))
+        .map(|d| format!(r##"<path d="{d}" fill="#000000"/>"##))
         .unwrap_or_default();
     Ok(format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="85.6mm" height="54mm" viewBox="0 0 856 540">
@@ -173,11 +244,26 @@ mod tests {
 
     #[test]
     fn picks_the_script_font_and_escapes_text() {
-        assert_eq!(local_font("লক্ষ্মী"), "Noto Sans Bengali");
-        assert_eq!(local_font("लक्ष्मी"), "Noto Sans Devanagari");
+        assert!(std::ptr::eq(local_font("লক্ষ্মী"), BENGALI));
+        assert!(std::ptr::eq(local_font("लक्ष्मी"), DEVANAGARI));
         let s = svg(&face()).unwrap();
         assert!(s.contains("&lt;Health&gt; &amp;"));
-        assert!(s.contains("Noto Sans Bengali"));
+        // The local name is drawn as outlines.
+        assert!(s.contains("<path d=\"M"));
+    }
+
+    #[test]
+    fn shaping_keeps_every_glyph_advance() {
+        // राम: the vowel sign AA shares a cluster with र and must still move the pen,
+        // so the outline reaches further right than र alone.
+        let right_edge = |t: &str| -> f64 {
+            let d = shaped_path(t, 40.0, 0.0, 100.0, 1000.0).unwrap();
+            d.split(|c: char| c.is_ascii_alphabetic())
+                .filter_map(|seg| seg.split_whitespace().next()?.parse::<f64>().ok())
+                .fold(0.0, f64::max)
+        };
+        assert!(right_edge("राम") > right_edge("रम") + 5.0);
+        assert!(right_edge("संजय प्रसाद") > right_edge("संजयप्रसाद") + 5.0);
     }
 
     #[test]

@@ -219,7 +219,8 @@ pub async fn run() -> anyhow::Result<()> {
             let addr = listener.local_addr()?;
             let state = server::build_state(config).await?;
             if demo {
-                let logins = demo::seed(&state).await?;
+                let mut logins = demo::seed(&state).await?;
+                logins.extend(crate::demo_samples::seed(&state).await?);
                 demo::print_logins(&logins);
             }
             tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, backend = ?state.db.backend(), "listening");
@@ -336,7 +337,8 @@ pub async fn run() -> anyhow::Result<()> {
         }
         Command::SeedDemo => {
             let state = server::build_state(config).await?;
-            let logins = demo::seed(&state).await?;
+            let mut logins = demo::seed(&state).await?;
+            logins.extend(crate::demo_samples::seed(&state).await?);
             demo::print_logins(&logins);
             Ok(())
         }

@@ -142,11 +142,11 @@ pub fn print_logins(logins: &[DemoLogin]) {
     for l in logins {
         match l.tenant_code {
             Some(code) => println!(
-                "  tenant {code:<7} user {:<10} password {}",
+                "  tenant {code:<7} user {:<12} password {}",
                 l.username, l.password
             ),
             None => println!(
-                "  platform admin   user {:<10} password {}",
+                "  platform admin   user {:<12} password {}",
                 l.username, l.password
             ),
         }
