@@ -1,68 +1,13 @@
-# The production environment: every module, wired together.
+# The production environment: the whole deployment (modules/arogya) at production sizes.
 
-locals {
-  name = "arogya-${var.environment}"
-}
-
-module "secrets" {
-  source = "../../modules/secrets"
-  name   = local.name
-}
-
-module "network" {
-  source             = "../../modules/network"
-  name               = local.name
-  availability_zones = [for zone in ["a", "b", "c"] : "${var.region}${zone}"]
-  log_kms_key_arn    = module.secrets.kms_key_arn
-}
-
-module "storage" {
-  source            = "../../modules/storage"
-  name              = local.name
-  object_lock_years = var.object_lock_years
-}
-
-module "database" {
-  source                    = "../../modules/database"
-  name                      = local.name
-  vpc_id                    = module.network.vpc_id
-  subnet_ids                = module.network.private_subnet_ids
-  client_security_group_ids = [module.compute.task_security_group_id]
-  instance_class            = var.db_instance_class
-  instance_count            = var.db_instance_count
-  backup_retention_days     = var.backup_retention_days
-  log_kms_key_arn           = module.secrets.kms_key_arn
-  deletion_protection       = true
-}
-
-module "compute" {
-  source                = "../../modules/compute"
-  name                  = local.name
-  vpc_id                = module.network.vpc_id
-  vpc_cidr_block        = module.network.vpc_cidr_block
-  public_subnet_ids     = module.network.public_subnet_ids
-  private_subnet_ids    = module.network.private_subnet_ids
-  image                 = var.image
-  certificate_arn       = var.certificate_arn
-  min_tasks             = var.min_tasks
-  max_tasks             = var.max_tasks
-  task_secrets          = module.secrets.task_secrets
-  documents_bucket_arn  = module.storage.documents_bucket_arn
-  documents_kms_key_arn = module.storage.documents_kms_key_arn
-  secrets_kms_key_arn   = module.secrets.kms_key_arn
-  logs_bucket           = module.storage.logs_bucket
-  environment           = {
-    AROGYA_MIGRATE_ON_START = "false"
-    AROGYA_LOG_FILTER       = "info"
-  }
-}
-
-module "observability" {
-  source                   = "../../modules/observability"
-  name                     = local.name
-  load_balancer_arn_suffix = module.compute.load_balancer_arn_suffix
-  target_group_arn_suffix  = module.compute.target_group_arn_suffix
-  db_cluster_identifier    = module.database.cluster_identifier
-  kms_key_arn              = module.secrets.kms_key_arn
-  alarm_emails             = var.alarm_emails
+module "arogya" {
+  source            = "../../modules/arogya"
+  name              = "arogya-production"
+  image             = var.image
+  certificate_arn   = var.certificate_arn
+  alarm_emails      = var.alarm_emails
+  db_instance_class = "db.r6g.large"
+  db_instance_count = 2
+  min_tasks         = 2
+  max_tasks         = 12
 }

@@ -5,7 +5,7 @@ variable "region" {
 }
 
 variable "environment" {
-  description = "Environment name, used in resource names and tags."
+  description = "Environment name, used in tags."
   type        = string
   default     = "production"
 }
@@ -24,40 +24,4 @@ variable "alarm_emails" {
   description = "Addresses that receive alarms."
   type        = list(string)
   default     = []
-}
-
-variable "backup_retention_days" {
-  description = "Days of point-in-time recovery for the database."
-  type        = number
-  default     = 35
-}
-
-variable "db_instance_class" {
-  description = "Database instance class."
-  type        = string
-  default     = "db.r6g.large"
-}
-
-variable "db_instance_count" {
-  description = "Database instances: one writer, the rest readers."
-  type        = number
-  default     = 2
-}
-
-variable "min_tasks" {
-  description = "Fewest API tasks."
-  type        = number
-  default     = 2
-}
-
-variable "max_tasks" {
-  description = "Most API tasks."
-  type        = number
-  default     = 12
-}
-
-variable "object_lock_years" {
-  description = "Years documents are locked against deletion (records retention); null for none."
-  type        = number
-  default     = null
 }
