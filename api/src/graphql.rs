@@ -39,6 +39,7 @@ pub struct MutationRoot(
     professionals::ProfessionalMutation,
     import::ImportMutation,
     patients::PatientMutation,
+    import::SurveyImportMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -119,3 +119,62 @@ impl ImportMutation {
         run(ctx, Kind::Professionals, &csv, skip_invalid, tenant_id).await
     }
 }
+
+/// A row flagged as someone already enrolled.
+#[derive(SimpleObject)]
+pub struct SurveyDuplicate {
+    pub row: i32,
+    /// Health IDs of the likely matches.
+    pub matches: Vec<String>,
+}
+
+#[derive(SimpleObject)]
+pub struct SurveyImportReport {
+    /// People enrolled (each with a health ID and a card).
+    pub imported: i32,
+    pub households: i32,
+    /// Rows not enrolled because the person looks already enrolled.
+    pub duplicates: Vec<SurveyDuplicate>,
+    pub errors: Vec<ImportRowError>,
+}
+
+#[derive(Default)]
+pub struct SurveyImportMutation;
+
+#[Object]
+impl SurveyImportMutation {
+    /// Import a household survey spreadsheet (columns in `docs/samples/survey.csv`):
+    /// one person per row, grouped by `household`. Nothing is imported when a row is
+    /// invalid, unless `skipInvalid`.
+    async fn import_survey(
+        &self,
+        ctx: &Context<'_>,
+        csv: String,
+        skip_invalid: Option<bool>,
+    ) -> ApiResult<SurveyImportReport> {
+        let caller = super::patients::caller(ctx)?;
+        let skip_invalid = skip_invalid.unwrap_or(false);
+        let r = import::import_survey(&caller, &csv, skip_invalid, &import::no_progress).await?;
+        Ok(SurveyImportReport {
+            imported: r.imported as i32,
+            households: r.households as i32,
+            duplicates: r
+                .duplicates
+                .into_iter()
+                .map(|(row, matches)| SurveyDuplicate {
+                    row: row as i32,
+                    matches,
+                })
+                .collect(),
+            errors: r
+                .errors
+                .into_iter()
+                .map(|e| ImportRowError {
+                    row: e.row as i32,
+                    column: e.column,
+                    message: e.message,
+                })
+                .collect(),
+        })
+    }
+}

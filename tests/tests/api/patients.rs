@@ -1018,3 +1018,73 @@ async fn corrections_make_a_new_version_and_keep_the_health_id(backend: Backend)
         "values stay out of the audit trail"
     );
 }
+
+on_both_backends!(surveyors_import_survey_spreadsheets);
+
+async fn surveyors_import_survey_spreadsheets(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    super::units::build_tree(&app, &wb).await;
+    let surveyor = staff_token(&app, &wb, "surveyor.sheet", "SURVEYOR").await;
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/samples/survey.csv"
+    ))
+    .unwrap();
+    let import = "mutation($csv: String!, $skip: Boolean) { importSurvey(csv: $csv, skipInvalid: $skip) { imported households duplicates { row matches } errors { row column message } } }";
+    // One bad phone number: nothing is imported unless asked to skip it.
+    let refused = expect_data(
+        &app.gql(Some(&surveyor), import, json!({ "csv": csv }))
+            .await,
+    )["importSurvey"]
+        .clone();
+    assert_eq!(refused["imported"], 0);
+    assert_eq!(
+        refused["errors"],
+        json!([{ "row": 6, "column": "phone", "message": "must be an Indian mobile number: 10 digits starting with 6, 7, 8 or 9" }])
+    );
+    let done = expect_data(
+        &app.gql(Some(&surveyor), import, json!({ "csv": csv, "skip": true }))
+            .await,
+    )["importSurvey"]
+        .clone();
+    assert_eq!(
+        (done["imported"].clone(), done["households"].clone()),
+        (json!(4), json!(2))
+    );
+    // Gopal Mandal (row 4) is Gopal Mondal of row 2: flagged, not enrolled twice.
+    assert_eq!(done["duplicates"][0]["row"], 4);
+    assert!(done["duplicates"][0]["matches"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("WB-"));
+    // The surveyor owns what they imported; another surveyor sees none of it.
+    let mine = expect_data(&app.gql(Some(&surveyor), "{ households(first: 10) { edges { node { members { localName cards { status } } } } } }", json!({})).await);
+    let households = mine["households"]["edges"].as_array().unwrap();
+    assert_eq!(households.len(), 2);
+    assert!(mine.to_string().contains("গোপাল মণ্ডল") && mine.to_string().contains("ACTIVE"));
+    let other = staff_token(&app, &wb, "surveyor.other", "SURVEYOR").await;
+    let theirs = expect_data(
+        &app.gql(
+            Some(&other),
+            "{ households(first: 10) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await,
+    );
+    assert_eq!(theirs["households"]["edges"], json!([]));
+    // Lab technicians cannot import; another tenant's units are not found.
+    let lab = staff_token(&app, &wb, "lab.sheet", "LAB_TECHNICIAN").await;
+    expect_error(
+        &app.gql(Some(&lab), import, json!({ "csv": csv })).await,
+        "FORBIDDEN",
+    );
+    let br = app.br_admin().await;
+    let foreign = expect_data(
+        &app.gql(Some(&br), import, json!({ "csv": csv, "skip": true }))
+            .await,
+    )["importSurvey"]
+        .clone();
+    assert_eq!(foreign["imported"], 0);
+    assert_eq!(foreign["errors"][0]["column"], "unit_lgd_code");
+}
