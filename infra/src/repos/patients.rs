@@ -354,15 +354,6 @@ pub async fn by_name(
         .await?)
 }
 
-pub async fn by_household(tx: &TenantTx, household: Uuid) -> InfraResult<Vec<PatientRecord>> {
-    Ok(Entity::find()
-        .filter(Column::TenantId.eq(tx.tenant().0))
-        .filter(Column::HouseholdId.eq(household))
-        .order_by_asc(Column::Id)
-        .all(tx.conn())
-        .await?)
-}
-
 /// Members of these households.
 pub async fn by_households(tx: &TenantTx, households: &[Uuid]) -> InfraResult<Vec<PatientRecord>> {
     Ok(Entity::find()
