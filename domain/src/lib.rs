@@ -9,6 +9,7 @@ mod text_enum;
 
 pub mod access;
 pub mod audit;
+pub mod clinical;
 pub mod error;
 pub mod facility;
 pub mod ids;

@@ -13,11 +13,24 @@ macro_rules! text_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
-            pub fn parse(s: &str) -> DomainResult<Self> {
+            pub fn parse(s: &str) -> $crate::error::DomainResult<Self> {
                 match s {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(DomainError::validation($field, format!("unknown value {s}"))),
+                    _ => Err($crate::error::DomainError::validation($field, format!("unknown value {s}"))),
                 }
+            }
+        }
+
+        // Stored (in clinical entries' JSON) by the same stable text.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
             }
         }
     };

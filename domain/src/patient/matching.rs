@@ -3,7 +3,6 @@
 //! rules decide which of them to show the clerk, and why, strongest first.
 
 use super::details::NameKeys;
-use crate::error::{DomainError, DomainResult};
 
 /// How many years apart two birth years may be and still match: people often do not
 /// know their exact age, so an estimated year gets a wider window.
