@@ -7,6 +7,7 @@ pub mod facilities;
 pub mod import;
 pub mod patients;
 pub mod professionals;
+pub mod records;
 pub mod session;
 pub mod synthetic;
 pub mod tenants;

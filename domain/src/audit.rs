@@ -82,6 +82,10 @@ pub enum AuditAction {
     CardPrint,
     HouseholdCreate,
     SurveyImport,
+    RecordCreate,
+    RecordCorrect,
+    RecordEnteredInError,
+    BreakGlassReview,
 }
 
 impl AuditAction {
@@ -126,6 +130,10 @@ impl AuditAction {
             AuditAction::CardPrint => "card.print",
             AuditAction::HouseholdCreate => "household.create",
             AuditAction::SurveyImport => "survey.import",
+            AuditAction::RecordCreate => "record.create",
+            AuditAction::RecordCorrect => "record.correct",
+            AuditAction::RecordEnteredInError => "record.entered_in_error",
+            AuditAction::BreakGlassReview => "record.break_glass_review",
         }
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod admin_unit;
 pub mod audit_event;
+pub mod clinical_entry;
+pub mod clinical_entry_version;
 pub mod facility;
 pub mod household;
 pub mod patient;
@@ -11,6 +13,7 @@ pub mod platform_admin;
 pub mod professional;
 pub mod professional_facility;
 pub mod professional_registration;
+pub mod record_access;
 pub mod refresh_token;
 pub mod role_assignment;
 pub mod tenant;

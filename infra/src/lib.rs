@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod db;
 pub mod entities;
+pub mod icd10;
 pub mod migrations;
 pub mod pii;
 pub mod repos;

@@ -6,6 +6,7 @@ mod m20261122_000002_admin_units;
 mod m20261122_000003_facilities;
 mod m20261122_000004_professionals;
 mod m20261122_000005_patients;
+mod m20261122_000006_health_records;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_facilities::Migration),
             Box::new(m20261122_000004_professionals::Migration),
             Box::new(m20261122_000005_patients::Migration),
+            Box::new(m20261122_000006_health_records::Migration),
         ]
     }
 }

@@ -4,11 +4,13 @@
 
 pub mod audit;
 pub mod cards;
+pub mod clinical;
 pub mod facilities;
 pub mod households;
 pub mod patients;
 pub mod platform_admins;
 pub mod professionals;
+pub mod record_access;
 pub mod roles;
 pub mod sessions;
 pub mod tenants;

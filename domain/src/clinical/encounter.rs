@@ -4,6 +4,7 @@ use super::{optional_text, text};
 use crate::error::{DomainError, DomainResult};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 text_enum!(EncounterKind, "kind" {
     Outpatient => "outpatient",
@@ -18,6 +19,8 @@ text_enum!(EncounterKind, "kind" {
 #[serde(rename_all = "camelCase")]
 pub struct EncounterDetails {
     pub kind: EncounterKind,
+    /// The professional responsible (verified, posted at the encounter's facility).
+    pub attending: Uuid,
     pub department: Option<String>,
     pub reason: Option<String>,
     pub start: DateTime<Utc>,
@@ -28,6 +31,7 @@ pub struct EncounterDetails {
 #[derive(Debug, Clone)]
 pub struct EncounterForm {
     pub kind: EncounterKind,
+    pub attending: Uuid,
     pub department: Option<String>,
     pub reason: Option<String>,
     pub start: Option<DateTime<Utc>>,
@@ -57,6 +61,7 @@ impl EncounterForm {
         }
         Ok(EncounterDetails {
             kind: self.kind,
+            attending: self.attending,
             department: optional_text(self.department.as_deref(), "department", 80)?,
             reason: match self.reason.as_deref() {
                 Some(r) if !r.trim().is_empty() => Some(text(r, "reason", 1, 1000)?),
@@ -77,6 +82,7 @@ mod tests {
         let now = Utc::now();
         let form = |start: Option<DateTime<Utc>>, end: Option<DateTime<Utc>>| EncounterForm {
             kind: EncounterKind::Outpatient,
+            attending: Uuid::nil(),
             department: Some(" Medicine ".into()),
             reason: Some("fever for 3 days".into()),
             start,

@@ -1,0 +1,186 @@
+//! Reading health records. Each read is checked (in care here, or break-glass with a
+//! reason) and logged in the same transaction: no read goes unrecorded.
+
+#[allow(unused_imports)]
+use super::*;
+use arogya_domain::page::Page;
+use arogya_infra::repos::clinical::{TimelineCursor, TimelineQuery};
+use arogya_infra::repos::facilities;
+
+/// Why and how the caller reads.
+#[derive(Debug, Clone, Default)]
+pub struct ReadRequest {
+    pub purpose: Option<String>,
+    /// An emergency reason, to open a record outside care.
+    pub break_glass: Option<String>,
+}
+
+impl ReadRequest {
+    fn purpose(&self) -> ApiResult<Option<String>> {
+        match self.purpose.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) if p.chars().count() > 200 => {
+                Err(ApiError::validation("purpose", "must be at most 200 characters"))
+            }
+            p => Ok(p.map(str::to_owned)),
+        }
+    }
+}
+
+/// Check that `me` may read `scope`'s record and log the read.
+async fn open(
+    tx: &TenantTx,
+    me: &Me,
+    scope: &PatientScope,
+    viewed: &str,
+    entry: Option<Uuid>,
+    req: &ReadRequest,
+) -> ApiResult<ReadGrant> {
+    let purpose = req.purpose()?;
+    let in_care: Vec<FacilityId> = repo::facilities_in_care(tx, &scope.ids)
+        .await?
+        .into_iter()
+        .map(FacilityId)
+        .collect();
+    let grant = me.clinician.read_grant(&in_care, req.break_glass.as_deref())?;
+    // The facility the clinician reads from: one where the patient is in care, or
+    // their first posting (its district reviews break-glass openings).
+    let from = me
+        .postings
+        .iter()
+        .find(|a| in_care.contains(&FacilityId(a.facility_id)))
+        .or(me.postings.first());
+    record_access::record(
+        tx,
+        NewAccess {
+            patient: scope.patient.id,
+            actor: me.clinician.staff.user.0,
+            professional: Some(me.professional.id),
+            facility: from.map(|a| a.facility_id),
+            unit_path: from.map(|a| a.facility_unit_path.clone()),
+            viewed,
+            entry,
+            purpose,
+            break_glass: match &grant {
+                ReadGrant::BreakGlass(reason) => Some(reason.clone()),
+                ReadGrant::InCare => None,
+            },
+        },
+    )
+    .await?;
+    Ok(grant)
+}
+
+/// What part of the timeline to show.
+pub struct TimelineRequest {
+    pub kinds: Vec<EntryKind>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub after: Option<TimelineCursor>,
+    pub oldest_first: bool,
+    pub limit: u64,
+}
+
+/// A page of the patient's timeline across every facility of the tenant.
+pub async fn timeline(
+    c: &Clinical<'_>,
+    patient: Uuid,
+    t: TimelineRequest,
+    req: &ReadRequest,
+) -> ApiResult<Page<EntryRecord>> {
+    let tx = c.tx().await?;
+    let me = c.me(&tx).await?;
+    let scope = patient_scope(&tx, patient).await?;
+    open(&tx, &me, &scope, "timeline", None, req).await?;
+    let page = repo::timeline(
+        &tx,
+        &TimelineQuery {
+            patients: scope.ids,
+            kinds: t.kinds,
+            from: t.from,
+            until: t.until,
+            after: t.after,
+            oldest_first: t.oldest_first,
+            limit: t.limit,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(page)
+}
+
+/// One entry (its history is then a field of it).
+pub async fn entry(c: &Clinical<'_>, id: Uuid, req: &ReadRequest) -> ApiResult<EntryRecord> {
+    let tx = c.tx().await?;
+    let me = c.me(&tx).await?;
+    let entry = repo::find(&tx, id).await?.ok_or_else(entry_not_found)?;
+    let scope = patient_scope(&tx, entry.patient_id).await?;
+    open(&tx, &me, &scope, "entry", Some(id), req).await?;
+    tx.commit().await?;
+    Ok(entry)
+}
+
+/// The most entries one `$everything` returns; a record larger than this is cut, and
+/// the bundle says so with its total.
+pub const EVERYTHING_LIMIT: u64 = 5_000;
+
+/// Everything recorded for a patient (FHIR `$everything`).
+pub async fn everything(
+    c: &Clinical<'_>,
+    patient: Uuid,
+    req: &ReadRequest,
+) -> ApiResult<(PatientScope, Vec<EntryRecord>)> {
+    let tx = c.tx().await?;
+    let me = c.me(&tx).await?;
+    let scope = patient_scope(&tx, patient).await?;
+    open(&tx, &me, &scope, "fhir_everything", None, req).await?;
+    let entries = repo::everything(&tx, &scope.ids, EVERYTHING_LIMIT).await?;
+    tx.commit().await?;
+    Ok((scope, entries))
+}
+
+/// What a printed prescription shows besides the drugs.
+pub struct PrescriptionSlip {
+    pub entry: EntryRecord,
+    pub patient: PatientRecord,
+    pub facility: arogya_infra::repos::facilities::FacilityRecord,
+    pub prescriber: ProfessionalRecord,
+    pub registrations: Vec<arogya_infra::repos::professionals::RegistrationRecord>,
+}
+
+/// A prescription to print, read (and logged) like any other part of the record.
+pub async fn prescription_slip(
+    c: &Clinical<'_>,
+    id: Uuid,
+    req: &ReadRequest,
+) -> ApiResult<PrescriptionSlip> {
+    let tx = c.tx().await?;
+    let me = c.me(&tx).await?;
+    let entry = repo::find(&tx, id)
+        .await?
+        .filter(|e| e.kind == EntryKind::Prescription.as_str())
+        .ok_or(DomainError::NotFound { entity: "prescription" })?;
+    let scope = patient_scope(&tx, entry.patient_id).await?;
+    open(&tx, &me, &scope, "prescription_pdf", Some(id), req).await?;
+    let facility = facilities::find(&tx, FacilityId(entry.facility_id))
+        .await?
+        .ok_or(DomainError::NotFound { entity: "facility" })?;
+    // The prescriber is the author of the first version; a correction by a colleague
+    // does not change who prescribed.
+    let first = repo::versions_of(&tx, &[id]).await?;
+    let prescriber_id = first
+        .first()
+        .map(|v| v.author_professional_id)
+        .unwrap_or(entry.author_professional_id);
+    let prescriber = professionals::find(&tx, prescriber_id)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "professional" })?;
+    let registrations = professionals::registrations_for(&tx, &[prescriber_id]).await?;
+    tx.commit().await?;
+    Ok(PrescriptionSlip {
+        entry,
+        patient: scope.patient,
+        facility,
+        prescriber,
+        registrations,
+    })
+}
