@@ -8,6 +8,7 @@ pub mod loaders;
 pub mod pagination;
 pub mod patients;
 pub mod professionals;
+pub mod records;
 pub mod session;
 pub mod tenants;
 pub mod types;
@@ -27,6 +28,7 @@ pub struct QueryRoot(
     facilities::FacilityQuery,
     professionals::ProfessionalQuery,
     patients::PatientQuery,
+    records::RecordQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -40,6 +42,7 @@ pub struct MutationRoot(
     import::ImportMutation,
     patients::PatientMutation,
     import::SurveyImportMutation,
+    records::RecordMutation,
 );
 
 #[derive(MergedSubscription, Default)]

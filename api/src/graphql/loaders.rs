@@ -8,6 +8,7 @@ use arogya_domain::ids::TenantId;
 use arogya_domain::role::RoleGrant;
 use arogya_infra::db::Access;
 use arogya_infra::repos::cards::{self, CardRecord};
+use arogya_infra::repos::clinical::{self, EntryRecord, VersionRecord};
 use arogya_infra::repos::facilities::{self, FacilityRecord};
 use arogya_infra::repos::patients::{self, PatientRecord};
 use arogya_infra::repos::professionals::{
@@ -178,6 +179,30 @@ tenant_loader!(
     }
 );
 
+tenant_loader!(
+    /// Every version of clinical entries, oldest first.
+    EntryVersionLoader, EntryVersions, Vec<VersionRecord>, |tx, ids| {
+        let rows = clinical::versions_of(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |v| v.entry_id)))
+    }
+);
+
+tenant_loader!(
+    /// What was recorded in encounters, by time.
+    EncounterEntryLoader, EncounterEntries, Vec<EntryRecord>, |tx, ids| {
+        let rows = clinical::in_encounters(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |e| e.encounter_id)))
+    }
+);
+
+tenant_loader!(
+    /// Results reported on lab orders.
+    OrderResultLoader, OrderResults, Vec<EntryRecord>, |tx, ids| {
+        let rows = clinical::results_of_orders(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |e| e.order_id.unwrap_or_default())))
+    }
+);
+
 /// Every loader of one request (or one WebSocket connection).
 #[derive(Clone)]
 pub struct Loaders {
@@ -193,6 +218,9 @@ pub struct Loaders {
     pub merged: Merged,
     pub cards: Cards,
     pub members: Members,
+    pub entry_versions: EntryVersions,
+    pub encounter_entries: EncounterEntries,
+    pub order_results: OrderResults,
 }
 
 fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
@@ -216,6 +244,9 @@ impl Loaders {
             merged: loader(MergedLoader { db: db.clone() }, window),
             cards: loader(CardLoader { db: db.clone() }, window),
             members: loader(MemberLoader { db: db.clone() }, window),
+            entry_versions: loader(EntryVersionLoader { db: db.clone() }, window),
+            encounter_entries: loader(EncounterEntryLoader { db: db.clone() }, window),
+            order_results: loader(OrderResultLoader { db: db.clone() }, window),
         }
     }
 }

@@ -43,6 +43,42 @@ impl Patient {
     async fn id(&self) -> ID {
         ID(self.record.id.to_string())
     }
+    /// The patient's health record across every facility of the tenant (and the records
+    /// merged into this one), newest first unless asked. Doctors, nurses and lab
+    /// technicians read it when the patient is in care at their facility (has an
+    /// encounter there); otherwise only with `breakGlassReason`, an emergency reason
+    /// that flags the access for review. Every call is written to the access log.
+    #[allow(clippy::too_many_arguments)]
+    async fn timeline(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<crate::graphql::records::TimelineFilter>,
+        purpose: Option<String>,
+        break_glass_reason: Option<String>,
+    ) -> ApiResult<Connection<String, crate::graphql::records::ClinicalEntry>> {
+        crate::graphql::records::timeline(
+            ctx,
+            self.record.id,
+            first,
+            after,
+            filter,
+            purpose,
+            break_glass_reason,
+        )
+        .await
+    }
+    /// Who read this patient's health record, newest first (state and district
+    /// administrators).
+    async fn record_access_log(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<Connection<String, crate::graphql::records::RecordAccess>> {
+        crate::graphql::records::access_log(ctx, self.record.id, first, after).await
+    }
     async fn health_id(&self) -> &str {
         &self.record.health_id
     }
