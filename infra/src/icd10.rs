@@ -31,8 +31,14 @@ mod tests {
     fn the_shipped_table_loads_and_answers() {
         let t = super::table();
         assert!(t.len() > 90_000, "{} codes", t.len());
-        assert_eq!(t.get("A90").unwrap().description, "Dengue fever [classical dengue]");
+        assert_eq!(
+            t.get("A90").unwrap().description,
+            "Dengue fever [classical dengue]"
+        );
         assert_eq!(t.get("e11.9").unwrap().code, "E11.9");
-        assert!(t.search("typhoid", 5).iter().any(|c| c.code.starts_with("A01")));
+        assert!(t
+            .search("typhoid", 5)
+            .iter()
+            .any(|c| c.code.starts_with("A01")));
     }
 }

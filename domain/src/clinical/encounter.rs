@@ -56,7 +56,10 @@ impl EncounterForm {
         if let Some(end) = self.end {
             not_in_future(end, now, "end")?;
             if end < start {
-                return Err(DomainError::validation("end", "must not be before the start"));
+                return Err(DomainError::validation(
+                    "end",
+                    "must not be before the start",
+                ));
             }
         }
         Ok(EncounterDetails {
@@ -90,8 +93,12 @@ mod tests {
         };
         let ok = form(None, None).validate(now).unwrap();
         assert_eq!(ok.department.as_deref(), Some("Medicine"));
-        assert!(form(Some(now + Duration::hours(1)), None).validate(now).is_err());
-        assert!(form(Some(now), Some(now - Duration::hours(1))).validate(now).is_err());
+        assert!(form(Some(now + Duration::hours(1)), None)
+            .validate(now)
+            .is_err());
+        assert!(form(Some(now), Some(now - Duration::hours(1)))
+            .validate(now)
+            .is_err());
         use crate::clinical::entry::EntryStatus::*;
         assert_eq!(InProgress.transition(Finished).unwrap(), Finished);
         assert!(Finished.transition(InProgress).is_err());

@@ -44,7 +44,11 @@ impl EntryStatus {
             )),
             _ => Err(DomainError::validation(
                 "status",
-                format!("a {} encounter cannot become {}", self.as_str(), to.as_str()),
+                format!(
+                    "a {} encounter cannot become {}",
+                    self.as_str(),
+                    to.as_str()
+                ),
             )),
         }
     }

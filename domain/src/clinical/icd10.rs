@@ -101,10 +101,7 @@ impl Icd10Table {
             return Err(DomainError::validation(field, "give an ICD-10 code"));
         }
         self.get(raw).cloned().ok_or_else(|| {
-            DomainError::validation(
-                field,
-                format!("{} is not an ICD-10 code", normalise(raw)),
-            )
+            DomainError::validation(field, format!("{} is not an ICD-10 code", normalise(raw)))
         })
     }
 
@@ -118,7 +115,9 @@ impl Icd10Table {
         }
         let mut hits: Vec<u32> = if looks_like_code(q) {
             let prefix = normalise(q);
-            let start = self.codes.partition_point(|c| c.code.as_str() < prefix.as_str());
+            let start = self
+                .codes
+                .partition_point(|c| c.code.as_str() < prefix.as_str());
             (start..self.codes.len())
                 .take_while(|&i| self.codes[i].code.starts_with(&prefix))
                 .map(|i| i as u32)
@@ -177,9 +176,8 @@ I10\tcategory\tEssential (primary) hypertension
     #[test]
     fn searches_by_prefix_or_words() {
         let t = Icd10Table::from_tsv(SAMPLE);
-        let codes = |q: &str| -> Vec<String> {
-            t.search(q, 10).iter().map(|c| c.code.clone()).collect()
-        };
+        let codes =
+            |q: &str| -> Vec<String> { t.search(q, 10).iter().map(|c| c.code.clone()).collect() };
         assert_eq!(codes("E11"), ["E11", "E11.9", "E11.65"]);
         assert_eq!(codes("diab hyperg"), ["E11.65"]);
         assert_eq!(codes("Dengue"), ["A90"]);

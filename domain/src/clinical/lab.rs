@@ -23,7 +23,8 @@ text_enum!(AbnormalFlag, "abnormal" { Low => "low", Normal => "normal", High => 
 /// A LOINC code: digits, a dash and a check digit (LOINC's mod-10 algorithm).
 pub fn loinc(raw: &str, field: &str) -> DomainResult<String> {
     let code = raw.trim();
-    let bad = || DomainError::validation(field, format!("{code} is not a LOINC code (like 8480-6)"));
+    let bad =
+        || DomainError::validation(field, format!("{code} is not a LOINC code (like 8480-6)"));
     let (body, check) = code.split_once('-').ok_or_else(bad)?;
     if body.is_empty() || body.len() > 7 || !body.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
@@ -152,7 +153,10 @@ pub struct LabResult {
 
 pub fn result(forms: &[MeasurementForm], conclusion: Option<&str>) -> DomainResult<LabResult> {
     if forms.is_empty() || forms.len() > 100 {
-        return Err(DomainError::validation("measurements", "report 1 to 100 measurements"));
+        return Err(DomainError::validation(
+            "measurements",
+            "report 1 to 100 measurements",
+        ));
     }
     let measurements = forms
         .iter()
@@ -181,7 +185,11 @@ pub fn result(forms: &[MeasurementForm], conclusion: Option<&str>) -> DomainResu
                 unit: optional_text(f.unit.as_deref(), &field("unit"), 30)?,
                 reference_low: f.reference_low,
                 reference_high: f.reference_high,
-                reference_text: optional_text(f.reference_text.as_deref(), &field("referenceText"), 200)?,
+                reference_text: optional_text(
+                    f.reference_text.as_deref(),
+                    &field("referenceText"),
+                    200,
+                )?,
             })
         })
         .collect::<DomainResult<Vec<_>>>()?;
@@ -207,8 +215,14 @@ mod tests {
 
     #[test]
     fn abnormal_flag_follows_the_range() {
-        assert_eq!(abnormal("9.5", Some(12.0), Some(15.5)), Some(AbnormalFlag::Low));
-        assert_eq!(abnormal("13", Some(12.0), Some(15.5)), Some(AbnormalFlag::Normal));
+        assert_eq!(
+            abnormal("9.5", Some(12.0), Some(15.5)),
+            Some(AbnormalFlag::Low)
+        );
+        assert_eq!(
+            abnormal("13", Some(12.0), Some(15.5)),
+            Some(AbnormalFlag::Normal)
+        );
         assert_eq!(abnormal("16", Some(12.0), None), Some(AbnormalFlag::Normal));
         assert_eq!(abnormal("250", None, Some(200.0)), Some(AbnormalFlag::High));
         assert_eq!(abnormal("Positive", Some(0.0), Some(1.0)), None);

@@ -18,7 +18,9 @@ use crate::error::{DomainError, DomainResult};
 /// are allowed in long texts).
 pub(crate) fn text(raw: &str, field: &str, min: usize, max: usize) -> DomainResult<String> {
     let t = raw.trim();
-    let bad_char = t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t');
+    let bad_char = t
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t');
     if !(min..=max).contains(&t.chars().count()) || bad_char {
         return Err(DomainError::validation(
             field,
@@ -33,7 +35,11 @@ pub(crate) fn text(raw: &str, field: &str, min: usize, max: usize) -> DomainResu
 }
 
 /// Optional text: blank is none.
-pub(crate) fn optional_text(raw: Option<&str>, field: &str, max: usize) -> DomainResult<Option<String>> {
+pub(crate) fn optional_text(
+    raw: Option<&str>,
+    field: &str,
+    max: usize,
+) -> DomainResult<Option<String>> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(t) => text(t, field, 1, max).map(Some),

@@ -125,7 +125,8 @@ impl Clinician {
                 kind.as_str().replace('_', " ")
             )));
         }
-        ensure_can_author(self.verification)?;
+        ensure_can_author(self.verification)
+            .map_err(|e| DomainError::forbidden(e.to_string().replace("professional: ", "")))?;
         if !self.facilities.contains(&facility) {
             return Err(DomainError::forbidden(
                 "you are not posted at this facility",
@@ -141,7 +142,11 @@ impl Clinician {
         patient_facilities: &[FacilityId],
         break_glass: Option<&str>,
     ) -> DomainResult<ReadGrant> {
-        if self.facilities.iter().any(|f| patient_facilities.contains(f)) {
+        if self
+            .facilities
+            .iter()
+            .any(|f| patient_facilities.contains(f))
+        {
             return Ok(ReadGrant::InCare);
         }
         match break_glass.map(str::trim).filter(|r| !r.is_empty()) {
@@ -184,7 +189,10 @@ mod tests {
         assert!(nurse.require_write(EntryKind::Vitals, there).is_err());
         let lab = clinician(Role::LabTechnician, Some(here), vec![here, there]);
         assert!(lab.require_write(EntryKind::LabResult, here).is_ok());
-        assert!(lab.require_write(EntryKind::LabResult, there).is_err(), "role scoped to `here`");
+        assert!(
+            lab.require_write(EntryKind::LabResult, there).is_err(),
+            "role scoped to `here`"
+        );
         let mut doctor = clinician(Role::Doctor, None, vec![here]);
         assert!(doctor.require_write(EntryKind::Prescription, here).is_ok());
         doctor.verification = VerificationStatus::Pending;
@@ -195,11 +203,16 @@ mod tests {
     fn reads_outside_care_need_a_reason() {
         let (here, there) = (FacilityId::new(), FacilityId::new());
         let doctor = clinician(Role::Doctor, None, vec![here]);
-        assert_eq!(doctor.read_grant(&[there, here], None).unwrap(), ReadGrant::InCare);
+        assert_eq!(
+            doctor.read_grant(&[there, here], None).unwrap(),
+            ReadGrant::InCare
+        );
         assert!(doctor.read_grant(&[there], None).is_err());
         assert!(doctor.read_grant(&[there], Some("short")).is_err());
         assert_eq!(
-            doctor.read_grant(&[there], Some("unconscious, brought by ambulance")).unwrap(),
+            doctor
+                .read_grant(&[there], Some("unconscious, brought by ambulance"))
+                .unwrap(),
             ReadGrant::BreakGlass("unconscious, brought by ambulance".into())
         );
         let admin = Principal::Staff {

@@ -85,7 +85,11 @@ pub fn validate(items: &[ItemForm], advice: Option<&str>) -> DomainResult<Prescr
                 route: f.route.unwrap_or(Route::Oral),
                 frequency: text(&f.frequency, &field("frequency"), 1, 60)?,
                 duration_days: f.duration_days,
-                instructions: optional_text(f.instructions.as_deref(), &field("instructions"), 500)?,
+                instructions: optional_text(
+                    f.instructions.as_deref(),
+                    &field("instructions"),
+                    500,
+                )?,
             })
         })
         .collect::<DomainResult<Vec<_>>>()?;
@@ -118,7 +122,9 @@ mod tests {
         let mut bad = item();
         bad.duration_days = Some(0);
         let err = validate(&[item(), bad], None).unwrap_err();
-        assert!(matches!(err, DomainError::Validation { field, .. } if field == "items.1.durationDays"));
+        assert!(
+            matches!(err, DomainError::Validation { field, .. } if field == "items.1.durationDays")
+        );
         let mut blank = item();
         blank.dose = " ".into();
         assert!(validate(&[blank], None).is_err());

@@ -168,7 +168,11 @@ impl Vitals {
             }
             (Some(_), None) | (None, Some(_)) => {
                 return Err(DomainError::validation(
-                    if self.systolic_mm_hg.is_none() { "systolicMmHg" } else { "diastolicMmHg" },
+                    if self.systolic_mm_hg.is_none() {
+                        "systolicMmHg"
+                    } else {
+                        "diastolicMmHg"
+                    },
                     "blood pressure needs both systolic and diastolic values",
                 ))
             }
@@ -198,8 +202,9 @@ impl Vitals {
             _ => GLUCOSE,
         };
         glucose.check(self.blood_glucose_mg_dl, &mut flags)?;
-        BMI.check(self.bmi(), &mut flags)
-            .map_err(|_| DomainError::validation("heightCm", "weight and height give an impossible BMI"))?;
+        BMI.check(self.bmi(), &mut flags).map_err(|_| {
+            DomainError::validation("heightCm", "weight and height give an impossible BMI")
+        })?;
         Ok(flags)
     }
 }
@@ -210,12 +215,24 @@ mod tests {
 
     #[test]
     fn impossible_values_are_refused_and_unusual_ones_flagged() {
-        let spo2 = Vitals { spo2_percent: Some(101), ..Default::default() };
-        assert!(matches!(spo2.validate(), Err(DomainError::Validation { field, .. }) if field == "spo2Percent"));
+        let spo2 = Vitals {
+            spo2_percent: Some(101),
+            ..Default::default()
+        };
+        assert!(
+            matches!(spo2.validate(), Err(DomainError::Validation { field, .. }) if field == "spo2Percent")
+        );
         assert!(Vitals::default().validate().is_err());
-        let bp = Vitals { systolic_mm_hg: Some(80), diastolic_mm_hg: Some(90), ..Default::default() };
+        let bp = Vitals {
+            systolic_mm_hg: Some(80),
+            diastolic_mm_hg: Some(90),
+            ..Default::default()
+        };
         assert!(bp.validate().is_err());
-        let half = Vitals { systolic_mm_hg: Some(120), ..Default::default() };
+        let half = Vitals {
+            systolic_mm_hg: Some(120),
+            ..Default::default()
+        };
         assert!(half.validate().is_err());
         let sick = Vitals {
             systolic_mm_hg: Some(180),
@@ -232,7 +249,11 @@ mod tests {
 
     #[test]
     fn bmi_is_derived() {
-        let v = Vitals { weight_kg: Some(70.0), height_cm: Some(175.0), ..Default::default() };
+        let v = Vitals {
+            weight_kg: Some(70.0),
+            height_cm: Some(175.0),
+            ..Default::default()
+        };
         assert_eq!(v.bmi(), Some(22.9));
         assert!(v.validate().unwrap().is_empty());
         let fasting = Vitals {

@@ -196,7 +196,11 @@ impl MigrationTrait for Migration {
             }
         }
         if manager.get_database_backend() == sea_orm::DbBackend::Postgres {
-            for table in ["clinical_entries", "clinical_entry_versions", "record_access_log"] {
+            for table in [
+                "clinical_entries",
+                "clinical_entry_versions",
+                "record_access_log",
+            ] {
                 rls::protect_tenant_table(manager, table).await?;
             }
         }

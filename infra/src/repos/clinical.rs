@@ -39,7 +39,12 @@ pub struct NewEntry {
     pub order: Option<Uuid>,
 }
 
-fn version_row(tx: &TenantTx, e: &EntryRecord, author: Author, reason: Option<String>) -> version::ActiveModel {
+fn version_row(
+    tx: &TenantTx,
+    e: &EntryRecord,
+    author: Author,
+    reason: Option<String>,
+) -> version::ActiveModel {
     version::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         entry_id: Set(e.id),
@@ -79,7 +84,9 @@ pub async fn insert(tx: &TenantTx, new: NewEntry) -> InfraResult<EntryRecord> {
     }
     .insert(tx.conn())
     .await?;
-    version_row(tx, &entry, new.author, None).insert(tx.conn()).await?;
+    version_row(tx, &entry, new.author, None)
+        .insert(tx.conn())
+        .await?;
     Ok(entry)
 }
 
@@ -141,7 +148,9 @@ fn stale(current: i32) -> InfraError {
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<EntryRecord>> {
-    Ok(Entity::find_by_id((tx.tenant().0, id)).one(tx.conn()).await?)
+    Ok(Entity::find_by_id((tx.tenant().0, id))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<EntryRecord>> {
@@ -242,16 +251,24 @@ pub async fn timeline(tx: &TenantTx, q: &TimelineQuery) -> InfraResult<Page<Entr
         );
     }
     let query = if q.oldest_first {
-        query.order_by_asc(Column::OccurredAt).order_by_asc(Column::Id)
+        query
+            .order_by_asc(Column::OccurredAt)
+            .order_by_asc(Column::Id)
     } else {
-        query.order_by_desc(Column::OccurredAt).order_by_desc(Column::Id)
+        query
+            .order_by_desc(Column::OccurredAt)
+            .order_by_desc(Column::Id)
     };
     let rows = query.limit(q.limit + 1).all(tx.conn()).await?;
     Ok(Page::from_overfetch(rows, q.limit))
 }
 
 /// Everything recorded for these patients, oldest first (the FHIR `$everything`).
-pub async fn everything(tx: &TenantTx, patients: &[Uuid], limit: u64) -> InfraResult<Vec<EntryRecord>> {
+pub async fn everything(
+    tx: &TenantTx,
+    patients: &[Uuid],
+    limit: u64,
+) -> InfraResult<Vec<EntryRecord>> {
     Ok(Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))
         .filter(Column::PatientId.is_in(patients.iter().copied()))

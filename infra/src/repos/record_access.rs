@@ -88,7 +88,9 @@ pub async fn break_glass(
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<AccessRecord>> {
-    Ok(Entity::find_by_id((tx.tenant().0, id)).one(tx.conn()).await?)
+    Ok(Entity::find_by_id((tx.tenant().0, id))
+        .one(tx.conn())
+        .await?)
 }
 
 /// Stamp a break-glass opening as reviewed (once).

@@ -26,6 +26,7 @@ mod isolation;
 mod ops;
 mod patients;
 mod professionals;
+mod records;
 mod rls;
 mod schema;
 mod session;

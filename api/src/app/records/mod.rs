@@ -62,7 +62,11 @@ impl Clinical<'_> {
     }
 
     async fn tx(&self) -> ApiResult<TenantTx> {
-        Ok(self.state.db.tenant_tx(self.tenant(), Access::Write).await?)
+        Ok(self
+            .state
+            .db
+            .tenant_tx(self.tenant(), Access::Write)
+            .await?)
     }
 
     async fn me(&self, tx: &TenantTx) -> ApiResult<Me> {

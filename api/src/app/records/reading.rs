@@ -17,10 +17,16 @@ pub struct ReadRequest {
 
 impl ReadRequest {
     fn purpose(&self) -> ApiResult<Option<String>> {
-        match self.purpose.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            Some(p) if p.chars().count() > 200 => {
-                Err(ApiError::validation("purpose", "must be at most 200 characters"))
-            }
+        match self
+            .purpose
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            Some(p) if p.chars().count() > 200 => Err(ApiError::validation(
+                "purpose",
+                "must be at most 200 characters",
+            )),
             p => Ok(p.map(str::to_owned)),
         }
     }
@@ -41,7 +47,9 @@ async fn open(
         .into_iter()
         .map(FacilityId)
         .collect();
-    let grant = me.clinician.read_grant(&in_care, req.break_glass.as_deref())?;
+    let grant = me
+        .clinician
+        .read_grant(&in_care, req.break_glass.as_deref())?;
     // The facility the clinician reads from: one where the patient is in care, or
     // their first posting (its district reviews break-glass openings).
     let from = me
@@ -158,7 +166,9 @@ pub async fn prescription_slip(
     let entry = repo::find(&tx, id)
         .await?
         .filter(|e| e.kind == EntryKind::Prescription.as_str())
-        .ok_or(DomainError::NotFound { entity: "prescription" })?;
+        .ok_or(DomainError::NotFound {
+            entity: "prescription",
+        })?;
     let scope = patient_scope(&tx, entry.patient_id).await?;
     open(&tx, &me, &scope, "prescription_pdf", Some(id), req).await?;
     let facility = facilities::find(&tx, FacilityId(entry.facility_id))
@@ -171,9 +181,12 @@ pub async fn prescription_slip(
         .first()
         .map(|v| v.author_professional_id)
         .unwrap_or(entry.author_professional_id);
-    let prescriber = professionals::find(&tx, prescriber_id)
-        .await?
-        .ok_or(DomainError::NotFound { entity: "professional" })?;
+    let prescriber =
+        professionals::find(&tx, prescriber_id)
+            .await?
+            .ok_or(DomainError::NotFound {
+                entity: "professional",
+            })?;
     let registrations = professionals::registrations_for(&tx, &[prescriber_id]).await?;
     tx.commit().await?;
     Ok(PrescriptionSlip {

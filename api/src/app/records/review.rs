@@ -8,8 +8,9 @@ use arogya_domain::page::{Page, PageRequest};
 use arogya_infra::repos::record_access::AccessRecord;
 
 fn tenant_of(p: &Principal) -> ApiResult<TenantId> {
-    p.tenant()
-        .ok_or_else(|| ApiError::Forbidden("platform administrators do not see health records".into()))
+    p.tenant().ok_or_else(|| {
+        ApiError::Forbidden("platform administrators do not see health records".into())
+    })
 }
 
 /// Who read this patient's record (and the records merged into it), newest first.
@@ -20,7 +21,10 @@ pub async fn access_log(
     page: PageRequest,
 ) -> ApiResult<Page<AccessRecord>> {
     principal.access_review_reach()?;
-    let tx = state.db.tenant_tx(tenant_of(principal)?, Access::Read).await?;
+    let tx = state
+        .db
+        .tenant_tx(tenant_of(principal)?, Access::Read)
+        .await?;
     let scope = patient_scope(&tx, patient).await?;
     let rows = record_access::of_patients(&tx, &scope.ids, page).await?;
     tx.commit().await?;
@@ -36,7 +40,10 @@ pub async fn break_glass_openings(
 ) -> ApiResult<Page<AccessRecord>> {
     let reach = principal.access_review_reach()?;
     let units: Option<Vec<Uuid>> = reach.map(|u| u.into_iter().map(|u| u.0).collect());
-    let tx = state.db.tenant_tx(tenant_of(principal)?, Access::Read).await?;
+    let tx = state
+        .db
+        .tenant_tx(tenant_of(principal)?, Access::Read)
+        .await?;
     let rows = record_access::break_glass(&tx, units.as_deref(), reviewed, page).await?;
     tx.commit().await?;
     Ok(rows)
@@ -53,11 +60,17 @@ pub async fn review_break_glass(
     let reach = principal.access_review_reach()?;
     let note = match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) if n.chars().count() > 500 => {
-            return Err(ApiError::validation("note", "must be at most 500 characters"))
+            return Err(ApiError::validation(
+                "note",
+                "must be at most 500 characters",
+            ))
         }
         n => n.map(str::to_owned),
     };
-    let mut tx = state.db.tenant_tx(tenant_of(principal)?, Access::Write).await?;
+    let mut tx = state
+        .db
+        .tenant_tx(tenant_of(principal)?, Access::Write)
+        .await?;
     let row = record_access::find(&tx, id)
         .await?
         .filter(|r| r.break_glass)
@@ -68,7 +81,9 @@ pub async fn review_break_glass(
                 units.iter().any(|u| path.contains(&u.0.to_string()))
             }
         })
-        .ok_or(DomainError::NotFound { entity: "break-glass opening" })?;
+        .ok_or(DomainError::NotFound {
+            entity: "break-glass opening",
+        })?;
     let reviewed = record_access::mark_reviewed(&tx, row.id, principal.user_id().0, note).await?;
     let event = NewAuditEvent::new(
         Actor::from(principal),
@@ -76,7 +91,9 @@ pub async fn review_break_glass(
         "record_access",
         Some(row.id),
     )
-    .with_detail(serde_json::json!({ "patientId": row.patient_id, "actorUserId": row.actor_user_id }));
+    .with_detail(
+        serde_json::json!({ "patientId": row.patient_id, "actorUserId": row.actor_user_id }),
+    );
     audit::record(&mut tx, &meta, event).await?;
     tx.commit().await?;
     Ok(reviewed)

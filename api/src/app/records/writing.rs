@@ -112,7 +112,9 @@ pub async fn update_encounter(
     let current = repo::find(&tx, id)
         .await?
         .filter(|e| e.kind == EntryKind::Encounter.as_str())
-        .ok_or(DomainError::NotFound { entity: "encounter" })?;
+        .ok_or(DomainError::NotFound {
+            entity: "encounter",
+        })?;
     me.clinician
         .require_write(EntryKind::Encounter, FacilityId(current.facility_id))?;
     let EntryDetails::Encounter(old) = details_of(&current.kind, &current.details)? else {
@@ -167,9 +169,10 @@ pub async fn update_encounter(
 fn check_time(t: Option<DateTime<Utc>>) -> ApiResult<DateTime<Utc>> {
     let now = Utc::now();
     match t {
-        Some(t) if t > now + chrono::Duration::minutes(10) => {
-            Err(ApiError::validation("occurredAt", "must not be in the future"))
-        }
+        Some(t) if t > now + chrono::Duration::minutes(10) => Err(ApiError::validation(
+            "occurredAt",
+            "must not be in the future",
+        )),
         Some(t) => Ok(t),
         None => Ok(now),
     }
@@ -194,21 +197,29 @@ pub async fn add_entry(
 ) -> ApiResult<EntryRecord> {
     let kind = details.kind();
     if kind == EntryKind::Encounter {
-        return Err(ApiError::validation("entry", "start encounters with startEncounter"));
+        return Err(ApiError::validation(
+            "entry",
+            "start encounters with startEncounter",
+        ));
     }
     let mut tx = c.tx().await?;
     let me = c.me(&tx).await?;
     let enc = repo::find(&tx, encounter)
         .await?
         .filter(|e| e.kind == EntryKind::Encounter.as_str())
-        .ok_or(DomainError::NotFound { entity: "encounter" })?;
+        .ok_or(DomainError::NotFound {
+            entity: "encounter",
+        })?;
     me.clinician
         .require_write(kind, FacilityId(enc.facility_id))?;
     let status = EntryStatus::parse(&enc.status)?;
     if !status.accepts_entries() {
         return Err(ApiError::validation(
             "encounterId",
-            format!("a {} encounter takes no more entries", status.as_str().replace('_', " ")),
+            format!(
+                "a {} encounter takes no more entries",
+                status.as_str().replace('_', " ")
+            ),
         ));
     }
     match (kind, order) {
@@ -224,11 +235,17 @@ pub async fn add_entry(
                 ));
             }
             if ord.status == EntryStatus::EnteredInError.as_str() {
-                return Err(ApiError::validation("orderId", "the order was entered in error"));
+                return Err(ApiError::validation(
+                    "orderId",
+                    "the order was entered in error",
+                ));
             }
         }
         (EntryKind::LabResult, None) => {
-            return Err(ApiError::validation("orderId", "a result answers a lab order"))
+            return Err(ApiError::validation(
+                "orderId",
+                "a result answers a lab order",
+            ))
         }
         _ => {}
     }
@@ -273,7 +290,10 @@ pub async fn correct_entry(
     let current = repo::find(&tx, id).await?.ok_or_else(entry_not_found)?;
     let kind = EntryKind::parse(&current.kind)?;
     if kind == EntryKind::Encounter {
-        return Err(ApiError::validation("id", "change encounters with updateEncounter"));
+        return Err(ApiError::validation(
+            "id",
+            "change encounters with updateEncounter",
+        ));
     }
     if kind != details.kind() {
         return Err(ApiError::validation(
@@ -285,7 +305,8 @@ pub async fn correct_entry(
             ),
         ));
     }
-    me.clinician.require_write(kind, FacilityId(current.facility_id))?;
+    me.clinician
+        .require_write(kind, FacilityId(current.facility_id))?;
     if current.status == EntryStatus::EnteredInError.as_str() {
         return Err(ApiError::validation(
             "id",
@@ -294,7 +315,10 @@ pub async fn correct_entry(
     }
     let reason = match reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) if r.chars().count() > 500 => {
-            return Err(ApiError::validation("reason", "must be at most 500 characters"))
+            return Err(ApiError::validation(
+                "reason",
+                "must be at most 500 characters",
+            ))
         }
         r => r.map(str::to_owned),
     };
@@ -317,8 +341,13 @@ pub async fn correct_entry(
         },
     )
     .await?;
-    c.audit(&mut tx, AuditAction::RecordCorrect, &entry, serde_json::json!({}))
-        .await?;
+    c.audit(
+        &mut tx,
+        AuditAction::RecordCorrect,
+        &entry,
+        serde_json::json!({}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(entry)
 }
@@ -335,9 +364,13 @@ pub async fn mark_entered_in_error(
     let me = c.me(&tx).await?;
     let current = repo::find(&tx, id).await?.ok_or_else(entry_not_found)?;
     let kind = EntryKind::parse(&current.kind)?;
-    me.clinician.require_write(kind, FacilityId(current.facility_id))?;
+    me.clinician
+        .require_write(kind, FacilityId(current.facility_id))?;
     if current.status == EntryStatus::EnteredInError.as_str() {
-        return Err(ApiError::validation("id", "already marked entered in error"));
+        return Err(ApiError::validation(
+            "id",
+            "already marked entered in error",
+        ));
     }
     let entry = repo::revise(
         &tx,
@@ -354,8 +387,13 @@ pub async fn mark_entered_in_error(
         },
     )
     .await?;
-    c.audit(&mut tx, AuditAction::RecordEnteredInError, &entry, serde_json::json!({}))
-        .await?;
+    c.audit(
+        &mut tx,
+        AuditAction::RecordEnteredInError,
+        &entry,
+        serde_json::json!({}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(entry)
 }

@@ -18,9 +18,7 @@ use arogya_domain::ids::TenantId;
 use arogya_infra::repos::clinical::{EntryRecord, VersionRecord};
 use arogya_infra::repos::record_access::AccessRecord;
 use async_graphql::connection::{Connection, Edge};
-use async_graphql::{
-    Context, Enum, InputObject, Object, OneofObject, SimpleObject, Union, ID,
-};
+use async_graphql::{Context, Enum, InputObject, Object, OneofObject, SimpleObject, Union, ID};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};

@@ -22,8 +22,10 @@ impl RecordMutation {
         let c = clinical(ctx)?;
         let patient = parse_id("patientId", &input.patient_id)?;
         let facility = parse_id("facilityId", &input.facility_id)?;
-        let attending =
-            optional_id("attendingProfessionalId", input.attending_professional_id.as_ref())?;
+        let attending = optional_id(
+            "attendingProfessionalId",
+            input.attending_professional_id.as_ref(),
+        )?;
         let form = EncounterForm {
             kind: input.kind.into(),
             attending: Uuid::nil(),
@@ -93,8 +95,7 @@ impl RecordMutation {
         let id = parse_id("id", &id)?;
         let (details, _) = entry.parse()?;
         Ok(ClinicalEntry(
-            usecase::correct_entry(&c, id, expected_version, details, occurred_at, reason)
-                .await?,
+            usecase::correct_entry(&c, id, expected_version, details, occurred_at, reason).await?,
         ))
     }
 

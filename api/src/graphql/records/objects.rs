@@ -57,7 +57,12 @@ impl ClinicalEntry {
     /// Who wrote the current version.
     async fn author(&self, ctx: &Context<'_>) -> ApiResult<Option<Professional>> {
         let key = self.key(self.0.author_professional_id);
-        Ok(ctx.loaders()?.professionals.load_one(key).await?.map(Professional))
+        Ok(ctx
+            .loaders()?
+            .professionals
+            .load_one(key)
+            .await?
+            .map(Professional))
     }
     async fn details(&self) -> ApiResult<EntryDetailsView> {
         Ok(details_of(&self.0.kind, &self.0.details)?.into())
@@ -82,7 +87,11 @@ impl ClinicalEntry {
         }
         let key = self.key(self.0.id);
         let rows = ctx.loaders()?.encounter_entries.load_one(key).await?;
-        Ok(rows.unwrap_or_default().into_iter().map(ClinicalEntry).collect())
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(ClinicalEntry)
+            .collect())
     }
     /// For a lab order: the results reported on it. Empty for other entries.
     async fn results(&self, ctx: &Context<'_>) -> ApiResult<Vec<ClinicalEntry>> {
@@ -91,7 +100,11 @@ impl ClinicalEntry {
         }
         let key = self.key(self.0.id);
         let rows = ctx.loaders()?.order_results.load_one(key).await?;
-        Ok(rows.unwrap_or_default().into_iter().map(ClinicalEntry).collect())
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(ClinicalEntry)
+            .collect())
     }
     /// For a lab result: the order it answers.
     async fn order_id(&self) -> Option<ID> {
@@ -124,8 +137,16 @@ impl EntryVersion {
         self.row.change_reason.as_deref()
     }
     async fn author(&self, ctx: &Context<'_>) -> ApiResult<Option<Professional>> {
-        let key = (TenantId(self.row.tenant_id), self.row.author_professional_id);
-        Ok(ctx.loaders()?.professionals.load_one(key).await?.map(Professional))
+        let key = (
+            TenantId(self.row.tenant_id),
+            self.row.author_professional_id,
+        );
+        Ok(ctx
+            .loaders()?
+            .professionals
+            .load_one(key)
+            .await?
+            .map(Professional))
     }
     async fn details(&self) -> ApiResult<EntryDetailsView> {
         Ok(details_of(&self.kind, &self.row.details)?.into())
@@ -466,7 +487,12 @@ impl RecordAccess {
             return Ok(None);
         };
         let key = (TenantId(self.0.tenant_id), p);
-        Ok(ctx.loaders()?.professionals.load_one(key).await?.map(Professional))
+        Ok(ctx
+            .loaders()?
+            .professionals
+            .load_one(key)
+            .await?
+            .map(Professional))
     }
     /// The facility the reader works at.
     async fn facility(&self, ctx: &Context<'_>) -> ApiResult<Option<Facility>> {

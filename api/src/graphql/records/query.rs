@@ -39,7 +39,10 @@ impl RecordQuery {
             return Err(ApiError::validation("first", "must be between 1 and 50"));
         }
         if search.chars().count() > 100 {
-            return Err(ApiError::validation("search", "must be at most 100 characters"));
+            return Err(ApiError::validation(
+                "search",
+                "must be at most 100 characters",
+            ));
         }
         Ok(arogya_infra::icd10::table()
             .search(&search, first as usize)
