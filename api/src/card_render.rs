@@ -25,7 +25,7 @@ static DEVANAGARI: &[u8] = include_bytes!("../assets/fonts/NotoSansDevanagari-Re
 static BENGALI: &[u8] = include_bytes!("../assets/fonts/NotoSansBengali-Regular.ttf");
 
 /// Fonts for the Latin text, which stays text in the PDF (searchable, copyable).
-fn fonts() -> Arc<usvg::fontdb::Database> {
+pub(crate) fn fonts() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
@@ -81,7 +81,7 @@ impl rustybuzz::ttf_parser::OutlineBuilder for PathWriter {
 /// and their positions), baseline at (`x`, `y`), at most `width` wide. Drawn as paths
 /// because usvg's own text layout misplaces clusters of several glyphs (Devanagari
 /// vowel sign AA, for one).
-fn shaped_path(text: &str, size: f64, x: f64, y: f64, width: f64) -> Option<String> {
+pub(crate) fn shaped_path(text: &str, size: f64, x: f64, y: f64, width: f64) -> Option<String> {
     let face = rustybuzz::Face::from_slice(local_font(text), 0)?;
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
@@ -113,7 +113,7 @@ fn shaped_path(text: &str, size: f64, x: f64, y: f64, width: f64) -> Option<Stri
     Some(writer.d)
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::graphql::{build_schema, AppSchema};
-use crate::http::{cards, graphql_http, metrics::Metrics, ops};
+use crate::http::{cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions};
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
 use arogya_infra::auth::keys::KeyRing;
@@ -119,6 +119,11 @@ pub fn router(state: SharedState) -> Router {
         )
         .route("/graphql/ws", get(graphql_http::graphql_ws))
         .route("/cards/{file}", get(cards::card))
+        .route("/prescriptions/{file}", get(prescriptions::prescription))
+        .route("/fhir/R4/metadata", get(fhir::metadata))
+        .route("/fhir/R4/Patient", get(fhir::search_patients))
+        .route("/fhir/R4/Patient/{id}", get(fhir::read_patient))
+        .route("/fhir/R4/Patient/{id}/$everything", get(fhir::everything))
         .route("/tenants/{code}/card-keys.json", get(cards::card_keys))
         .layer(Extension(schema))
         .layer(middleware::from_fn_with_state(

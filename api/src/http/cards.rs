@@ -2,8 +2,7 @@
 //! the same bearer token as the API) and each tenant's public card-signing key
 //! (`GET /tenants/{code}/card-keys.json`, public: verifiers check cards offline).
 
-use super::authn::authenticate;
-use super::graphql_http::{client_addr, request_id};
+use super::{error_response, request_ctx};
 use crate::app::patients::{self as usecase, Caller};
 use crate::card_render::{self, CardFace};
 use crate::error::ApiError;
@@ -13,23 +12,9 @@ use arogya_domain::audit::Actor;
 use arogya_domain::ids::TenantId;
 use arogya_domain::tenant::TenantCode;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
-
-fn error_response(e: ApiError) -> Response {
-    let status = match e.code() {
-        "UNAUTHENTICATED" => StatusCode::UNAUTHORIZED,
-        "FORBIDDEN" => StatusCode::FORBIDDEN,
-        "NOT_FOUND" => StatusCode::NOT_FOUND,
-        "VALIDATION" => StatusCode::BAD_REQUEST,
-        "CONFLICT" => StatusCode::CONFLICT,
-        "RATE_LIMITED" => StatusCode::TOO_MANY_REQUESTS,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    let body = serde_json::json!({ "error": { "code": e.code(), "message": e.message() } });
-    (status, axum::Json(body)).into_response()
-}
 
 #[tracing::instrument(name = "card", skip_all)]
 pub async fn card(
@@ -38,17 +23,7 @@ pub async fn card(
     headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
-    let req = RequestCtx {
-        request_id: request_id(&headers),
-        client_addr: client_addr(&headers, peer, state.config.trust_forwarded_for),
-        authn: authenticate(
-            &state,
-            headers
-                .get(header::AUTHORIZATION)
-                .and_then(|v| v.to_str().ok()),
-        )
-        .await,
-    };
+    let req = request_ctx(&state, &headers, peer).await;
     match render(&state, &req, &file).await {
         Ok((bytes, mime)) => {
             let mut resp = bytes.into_response();

@@ -21,6 +21,7 @@ mod audit;
 mod bad_input;
 mod binary;
 mod facilities;
+mod fhir;
 mod import;
 mod isolation;
 mod ops;

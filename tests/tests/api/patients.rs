@@ -430,7 +430,7 @@ fn pdf_media_box(pdf: &[u8]) -> (f64, f64) {
     (n[2] - n[0], n[3] - n[1])
 }
 
-fn pdf_text(pdf: &[u8]) -> String {
+pub fn pdf_text(pdf: &[u8]) -> String {
     let path = std::env::temp_dir().join(format!("card-{}.pdf", uuid::Uuid::now_v7()));
     std::fs::write(&path, pdf).unwrap();
     let out = std::process::Command::new("pdftotext")

@@ -131,19 +131,48 @@ pub async fn entry(c: &Clinical<'_>, id: Uuid, req: &ReadRequest) -> ApiResult<E
 /// the bundle says so with its total.
 pub const EVERYTHING_LIMIT: u64 = 5_000;
 
-/// Everything recorded for a patient (FHIR `$everything`).
+/// Everything recorded for a patient, with the professionals and facilities it
+/// refers to (FHIR `$everything`).
+pub struct Everything {
+    pub scope: PatientScope,
+    pub entries: Vec<EntryRecord>,
+    pub professionals: Vec<ProfessionalRecord>,
+    pub registrations: Vec<arogya_infra::repos::professionals::RegistrationRecord>,
+    pub facilities: Vec<arogya_infra::repos::facilities::FacilityRecord>,
+}
+
 pub async fn everything(
     c: &Clinical<'_>,
     patient: Uuid,
     req: &ReadRequest,
-) -> ApiResult<(PatientScope, Vec<EntryRecord>)> {
+) -> ApiResult<Everything> {
     let tx = c.tx().await?;
     let me = c.me(&tx).await?;
     let scope = patient_scope(&tx, patient).await?;
     open(&tx, &me, &scope, "fhir_everything", None, req).await?;
     let entries = repo::everything(&tx, &scope.ids, EVERYTHING_LIMIT).await?;
+    let mut people: Vec<Uuid> = entries.iter().map(|e| e.author_professional_id).collect();
+    for e in &entries {
+        if let Ok(EntryDetails::Encounter(d)) = details_of(&e.kind, &e.details) {
+            people.push(d.attending);
+        }
+    }
+    people.sort();
+    people.dedup();
+    let mut places: Vec<Uuid> = entries.iter().map(|e| e.facility_id).collect();
+    places.sort();
+    places.dedup();
+    let professionals = professionals::find_many(&tx, &people).await?;
+    let registrations = professionals::registrations_for(&tx, &people).await?;
+    let facilities = facilities::find_many(&tx, &places).await?;
     tx.commit().await?;
-    Ok((scope, entries))
+    Ok(Everything {
+        scope,
+        entries,
+        professionals,
+        registrations,
+        facilities,
+    })
 }
 
 /// What a printed prescription shows besides the drugs.

@@ -1,0 +1,171 @@
+//! Read-only FHIR R4 over HTTP (`application/fhir+json`), tenant-scoped by the bearer
+//! token: `GET /fhir/R4/metadata`, `/fhir/R4/Patient/{id}`,
+//! `/fhir/R4/Patient?identifier=…` and `/fhir/R4/Patient/{id}/$everything`.
+
+use super::{request_ctx, status_of};
+use crate::app::patients::{self as patients, Caller};
+use crate::app::records::{self as records, Clinical, ReadRequest};
+use crate::error::ApiError;
+use crate::fhir;
+use crate::graphql::context::RequestCtx;
+use crate::state::SharedState;
+use arogya_domain::audit::Actor;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+const FHIR_JSON: &str = "application/fhir+json; charset=utf-8";
+
+fn respond(status: StatusCode, body: Value) -> Response {
+    let mut resp = (status, axum::Json(body)).into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(FHIR_JSON));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    resp
+}
+
+fn failure(e: ApiError) -> Response {
+    let code = match e.code() {
+        "UNAUTHENTICATED" => "login",
+        "FORBIDDEN" => "forbidden",
+        "NOT_FOUND" => "not-found",
+        "VALIDATION" => "invalid",
+        "CONFLICT" => "conflict",
+        "RATE_LIMITED" => "throttled",
+        _ => "exception",
+    };
+    respond(status_of(&e), fhir::outcome(code, &e.message()))
+}
+
+fn result(r: Result<Value, ApiError>) -> Response {
+    match r {
+        Ok(v) => respond(StatusCode::OK, v),
+        Err(e) => failure(e),
+    }
+}
+
+/// The FHIR base URL as the client reached it.
+fn base(headers: &HeaderMap, trust_forwarded: bool) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .filter(|p| trust_forwarded && matches!(*p, "http" | "https"))
+        .unwrap_or("http");
+    format!("{scheme}://{host}/fhir/R4")
+}
+
+fn patient_caller<'a>(state: &'a SharedState, req: &RequestCtx) -> Result<Caller<'a>, ApiError> {
+    let principal = req.principal()?;
+    Ok(Caller {
+        state,
+        access: principal.patient_access()?,
+        actor: Actor::from(principal),
+        meta: req.meta(),
+    })
+}
+
+fn parse_id(raw: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::try_parse(raw).map_err(|_| ApiError::NotFound("no such Patient".into()))
+}
+
+pub async fn metadata(State(state): State<SharedState>, headers: HeaderMap) -> Response {
+    respond(
+        StatusCode::OK,
+        fhir::capability_statement(&base(&headers, state.config.trust_forwarded_for)),
+    )
+}
+
+#[tracing::instrument(name = "fhir_patient", skip_all)]
+pub async fn read_patient(
+    State(state): State<SharedState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let req = request_ctx(&state, &headers, peer).await;
+    result(
+        async {
+            let caller = patient_caller(&state, &req)?;
+            let p = patients::by_id(&caller, parse_id(&id)?, Some("fhir")).await?;
+            Ok(fhir::patient(&p, caller.access.contact))
+        }
+        .await,
+    )
+}
+
+#[tracing::instrument(name = "fhir_patient_search", skip_all)]
+pub async fn search_patients(
+    State(state): State<SharedState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let req = request_ctx(&state, &headers, peer).await;
+    let base = base(&headers, state.config.trust_forwarded_for);
+    result(
+        async {
+            let caller = patient_caller(&state, &req)?;
+            let token = q.get("identifier").ok_or_else(|| {
+                ApiError::validation("identifier", "search Patients by identifier=system|value")
+            })?;
+            let (system, value) = match token.split_once('|') {
+                Some((s, v)) => (Some(s), v),
+                None => (None, token.as_str()),
+            };
+            let self_link = Some(format!("{base}/Patient?identifier={token}"));
+            if system.is_some_and(|s| !s.is_empty() && s != fhir::HEALTH_ID_SYSTEM) {
+                // Only health IDs are searchable: another system matches nothing.
+                return Ok(fhir::bundle(&base, "searchset", Vec::new(), self_link));
+            }
+            let found = match patients::by_health_id(&caller, value, Some("fhir")).await {
+                Ok(p) => vec![fhir::patient(&p, caller.access.contact)],
+                Err(ApiError::NotFound(_)) => Vec::new(),
+                Err(ApiError::Validation { .. }) => Vec::new(),
+                Err(e) => return Err(e),
+            };
+            Ok(fhir::bundle(&base, "searchset", found, self_link))
+        }
+        .await,
+    )
+}
+
+#[tracing::instrument(name = "fhir_everything", skip_all)]
+pub async fn everything(
+    State(state): State<SharedState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let req = request_ctx(&state, &headers, peer).await;
+    let base = base(&headers, state.config.trust_forwarded_for);
+    result(
+        async {
+            let principal = req.principal()?;
+            let c = Clinical {
+                state: &state,
+                staff: principal.clinical_staff()?,
+                actor: Actor::from(principal),
+                meta: req.meta(),
+            };
+            let contact = principal.patient_access()?.contact;
+            let read = ReadRequest {
+                purpose: q.get("purpose").cloned(),
+                break_glass: q.get("breakGlassReason").cloned(),
+            };
+            let all = records::everything(&c, parse_id(&id)?, &read).await?;
+            fhir::everything_bundle(&base, &all, contact).map_err(|e| ApiError::internal(&e))
+        }
+        .await,
+    )
+}
