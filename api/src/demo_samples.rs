@@ -1,5 +1,5 @@
 //! Sample data for trying Arogya out (`serve --demo`, `seed-demo`): in West Bengal, a
-//! small unit tree, a surveyor and a nurse, a surveyed household, and patients with
+//! small unit tree, a surveyor, a nurse and a doctor at a district hospital, a surveyed household, and patients with
 //! names in Bengali and Hindi, each with a card. Created once: when West Bengal already
 //! has patients, nothing is added. The black-box tests seed only the tenants and
 //! administrators, so they never see these rows.
@@ -109,8 +109,16 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     };
     let tenant = TenantId(wb.id);
     let surveyor = account(state, tenant, &SURVEYOR, "Demo Surveyor", Role::Surveyor).await?;
-    account(state, tenant, &NURSE, "Demo Nurse", Role::Nurse).await?;
-    let logins = vec![SURVEYOR, NURSE];
+    let nurse = account(state, tenant, &NURSE, "Demo Nurse", Role::Nurse).await?;
+    let doctor = account(
+        state,
+        tenant,
+        &crate::demo_records::DOCTOR,
+        "Dr. Sunita Ghosh",
+        Role::Doctor,
+    )
+    .await?;
+    let logins = vec![SURVEYOR, NURSE, crate::demo_records::DOCTOR];
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let has_patients = !arogya_infra::repos::patients::by_name(&tx, "lxm", None, None, None, 1)
         .await?
@@ -124,6 +132,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         client_addr: None,
     };
     let mut parent: Option<UnitId> = None;
+    let mut district: Option<UnitId> = None;
     for (kind, name, lgd) in [
         (UnitKind::State, "West Bengal", Some("19")),
         (UnitKind::District, "Nadia", Some("333")),
@@ -140,6 +149,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
             .await
             .map_err(err)?;
         parent = Some(UnitId(created.id));
+        if kind == UnitKind::District {
+            district = parent;
+        }
     }
     let block = parent.ok_or_else(|| anyhow::anyhow!("no block created"))?;
     let caller = Caller {
@@ -195,6 +207,11 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
                 .map_err(err)?;
             if let Some(p) = r.patient {
                 patients::issue_card(&caller, p.id).await.map_err(err)?;
+                if i == 0 {
+                    let district =
+                        district.ok_or_else(|| anyhow::anyhow!("no district created"))?;
+                    crate::demo_records::seed(state, tenant, district, doctor, nurse, p.id).await?;
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ pub mod card_render;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_records;
 pub mod demo_samples;
 pub mod error;
 pub mod fhir;
