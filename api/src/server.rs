@@ -90,12 +90,16 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         db.clone(),
         Duration::from_secs(config.tenant_cache_ttl_secs),
     );
+    let clinicians = crate::app::records::ClinicianCache::new(std::time::Duration::from_secs(
+        config.tenant_cache_ttl_secs,
+    ));
     Ok(Arc::new(AppState {
         config,
         db,
         keys,
         verified_tokens: TokenCache::new(100_000),
         pii,
+        clinicians,
         tenants,
         throttle,
         metrics: Metrics::default(),

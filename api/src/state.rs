@@ -21,6 +21,8 @@ pub struct AppState {
     /// Per-tenant keys for national-ID hashes and card signatures.
     pub pii: PiiKeys,
     pub tenants: TenantDirectory,
+    /// Clinicians' professional entries and postings, for the record read path.
+    pub clinicians: crate::app::records::ClinicianCache,
     pub throttle: LoginThrottle,
     pub metrics: Metrics,
 }

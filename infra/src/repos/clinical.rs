@@ -278,3 +278,108 @@ pub async fn everything(
         .all(tx.conn())
         .await?)
 }
+
+/// Where a patient's record lies: the surviving record, it and the records merged
+/// into it, and the facilities where any has an encounter.
+pub struct RecordScope {
+    pub survivor: Uuid,
+    pub patients: Vec<Uuid>,
+    pub facilities_in_care: Vec<Uuid>,
+}
+
+/// The record scope in one round trip (PostgreSQL: `app_record_scope`). Outer `None`
+/// on SQLite, where callers use the transactional path; inner `None`: no such patient.
+pub async fn record_scope_fast(
+    db: &crate::Db,
+    tenant: arogya_domain::ids::TenantId,
+    patient: Uuid,
+) -> InfraResult<Option<Option<RecordScope>>> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    if db.backend() != crate::Backend::Postgres {
+        return Ok(None);
+    }
+    let rows = db
+        .conn()
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT role, id FROM app_record_scope($1, $2)",
+            [tenant.0.into(), patient.into()],
+        ))
+        .await?;
+    let mut scope = RecordScope {
+        survivor: Uuid::nil(),
+        patients: Vec::new(),
+        facilities_in_care: Vec::new(),
+    };
+    for row in &rows {
+        let role: String = row.try_get("", "role")?;
+        let id: Uuid = row.try_get("", "id")?;
+        match role.as_str() {
+            "s" => scope.survivor = id,
+            "p" => scope.patients.push(id),
+            _ => scope.facilities_in_care.push(id),
+        }
+    }
+    Ok(Some((!rows.is_empty()).then_some(scope)))
+}
+
+/// The access-log row a fast timeline read writes.
+pub struct TimelineReader {
+    pub actor: Uuid,
+    pub professional: Uuid,
+    pub facility: Option<Uuid>,
+    pub unit_path: Option<String>,
+    pub purpose: Option<String>,
+    pub break_glass: Option<String>,
+}
+
+/// `{a,b}`: a PostgreSQL array literal of values that need no quoting (uuids, kinds).
+fn array_literal<T: ToString>(items: &[T]) -> String {
+    let inner: Vec<String> = items.iter().map(T::to_string).collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+/// Log the read and return one page (`limit + 1` rows fetched) in one round trip
+/// (PostgreSQL: `app_read_timeline`).
+pub async fn timeline_fast(
+    db: &crate::Db,
+    tenant: arogya_domain::ids::TenantId,
+    survivor: Uuid,
+    q: &TimelineQuery,
+    reader: TimelineReader,
+) -> InfraResult<Page<EntryRecord>> {
+    use sea_orm::{DbBackend, Statement, Value};
+    let kinds: Option<String> = (!q.kinds.is_empty()).then(|| {
+        array_literal(&q.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+    });
+    let values: Vec<Value> = vec![
+        tenant.0.into(),
+        array_literal(&q.patients).into(),
+        Uuid::now_v7().into(),
+        survivor.into(),
+        reader.actor.into(),
+        reader.professional.into(),
+        reader.facility.into(),
+        reader.unit_path.into(),
+        reader.purpose.into(),
+        reader.break_glass.into(),
+        Utc::now().into(),
+        kinds.into(),
+        q.from.into(),
+        q.until.into(),
+        q.after.map(|a| a.0).into(),
+        q.after.map(|a| a.1).into(),
+        q.oldest_first.into(),
+        ((q.limit + 1) as i32).into(),
+    ];
+    let rows = Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT * FROM app_read_timeline($1, $2::text::uuid[], $3, $4, $5, $6, $7, $8, $9, $10, \
+             $11, $12::text::text[], $13, $14, $15, $16, $17, $18)",
+            values,
+        ))
+        .all(db.conn())
+        .await?;
+    Ok(Page::from_overfetch(rows, q.limit))
+}

@@ -23,9 +23,12 @@ use arogya_infra::TenantTx;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+mod clinicians;
 mod reading;
 mod review;
 mod writing;
+
+pub use clinicians::ClinicianCache;
 
 pub use reading::*;
 pub use review::*;
@@ -80,6 +83,31 @@ impl Clinical<'_> {
         let postings =
             professionals::attachments_of_professionals(tx, &[professional.id], Some(today()))
                 .await?;
+        self.state.clinicians.put(
+            self.tenant(),
+            self.staff.user,
+            std::sync::Arc::new((professional.clone(), postings.clone())),
+        );
+        self.me_from(professional, postings)
+    }
+
+    /// Who the caller is, from the cache when it is fresh (reads only).
+    async fn me_cached(&self) -> ApiResult<Me> {
+        if let Some(known) = self.state.clinicians.get(self.tenant(), self.staff.user) {
+            let (professional, postings) = known.as_ref();
+            return self.me_from(professional.clone(), postings.clone());
+        }
+        let tx = self.state.db.tenant_tx(self.tenant(), Access::Read).await?;
+        let me = self.me(&tx).await?;
+        tx.commit().await?;
+        Ok(me)
+    }
+
+    fn me_from(
+        &self,
+        professional: ProfessionalRecord,
+        postings: Vec<AttachmentRecord>,
+    ) -> ApiResult<Me> {
         Ok(Me {
             clinician: Clinician {
                 staff: self.staff.clone(),
