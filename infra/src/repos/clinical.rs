@@ -349,9 +349,8 @@ pub async fn timeline_fast(
     reader: TimelineReader,
 ) -> InfraResult<Page<EntryRecord>> {
     use sea_orm::{DbBackend, Statement, Value};
-    let kinds: Option<String> = (!q.kinds.is_empty()).then(|| {
-        array_literal(&q.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
-    });
+    let kinds: Option<String> = (!q.kinds.is_empty())
+        .then(|| array_literal(&q.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()));
     let values: Vec<Value> = vec![
         tenant.0.into(),
         array_literal(&q.patients).into(),

@@ -5,8 +5,8 @@
 use super::*;
 use arogya_domain::page::Page;
 use arogya_infra::repos::clinical::{TimelineCursor, TimelineQuery};
-use arogya_infra::repos::professionals::AttachmentRecord;
 use arogya_infra::repos::facilities;
+use arogya_infra::repos::professionals::AttachmentRecord;
 
 /// Why and how the caller reads.
 #[derive(Debug, Clone, Default)]
@@ -128,8 +128,15 @@ async fn timeline_fast(
     let scope = scope.ok_or(DomainError::NotFound { entity: "patient" })?;
     let me = c.me_cached().await?;
     let purpose = req.purpose()?;
-    let in_care: Vec<FacilityId> = scope.facilities_in_care.iter().copied().map(FacilityId).collect();
-    let grant = me.clinician.read_grant(&in_care, req.break_glass.as_deref())?;
+    let in_care: Vec<FacilityId> = scope
+        .facilities_in_care
+        .iter()
+        .copied()
+        .map(FacilityId)
+        .collect();
+    let grant = me
+        .clinician
+        .read_grant(&in_care, req.break_glass.as_deref())?;
     let from = reading_from(&me, &in_care);
     let query = TimelineQuery {
         patients: scope.patients,
