@@ -140,7 +140,7 @@ enum UserCommand {
         #[arg(long)]
         email: Option<String>,
         /// Role to grant, repeatable: state_admin, district_admin, facility_admin, doctor,
-        /// nurse, lab_technician, helpline_operator, helpline_doctor, surveyor.
+        /// nurse, lab_technician, helpline_operator, helpline_doctor, surveyor, hospital_applicant.
         #[arg(long = "role")]
         roles: Vec<String>,
         /// Create a platform administrator instead of a tenant user.

@@ -86,6 +86,20 @@ pub enum AuditAction {
     RecordCorrect,
     RecordEnteredInError,
     BreakGlassReview,
+    DocumentUploadSlot,
+    DocumentConfirm,
+    DocumentDownload,
+    DocumentDelete,
+    DocumentExpire,
+    DocumentSettingsUpdate,
+    SignupStart,
+    SignupVerify,
+    ApplicationCreate,
+    ApplicationSave,
+    ApplicationSubmit,
+    ApplicationRequestChanges,
+    ApplicationApprove,
+    ApplicationReject,
 }
 
 impl AuditAction {
@@ -134,6 +148,20 @@ impl AuditAction {
             AuditAction::RecordCorrect => "record.correct",
             AuditAction::RecordEnteredInError => "record.entered_in_error",
             AuditAction::BreakGlassReview => "record.break_glass_review",
+            AuditAction::DocumentUploadSlot => "document.upload_slot",
+            AuditAction::DocumentConfirm => "document.confirm",
+            AuditAction::DocumentDownload => "document.download",
+            AuditAction::DocumentDelete => "document.delete",
+            AuditAction::DocumentExpire => "document.expire",
+            AuditAction::DocumentSettingsUpdate => "document.settings_update",
+            AuditAction::SignupStart => "onboarding.signup_start",
+            AuditAction::SignupVerify => "onboarding.signup_verify",
+            AuditAction::ApplicationCreate => "application.create",
+            AuditAction::ApplicationSave => "application.save_step",
+            AuditAction::ApplicationSubmit => "application.submit",
+            AuditAction::ApplicationRequestChanges => "application.request_changes",
+            AuditAction::ApplicationApprove => "application.approve",
+            AuditAction::ApplicationReject => "application.reject",
         }
     }
 }

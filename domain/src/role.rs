@@ -15,10 +15,12 @@ pub enum Role {
     HelplineOperator,
     HelplineDoctor,
     Surveyor,
+    /// A private hospital's representative, signed up to apply for registration.
+    HospitalApplicant,
 }
 
 impl Role {
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 11] = [
         Role::PlatformAdmin,
         Role::StateAdmin,
         Role::DistrictAdmin,
@@ -29,6 +31,7 @@ impl Role {
         Role::HelplineOperator,
         Role::HelplineDoctor,
         Role::Surveyor,
+        Role::HospitalApplicant,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +46,7 @@ impl Role {
             Role::HelplineOperator => "helpline_operator",
             Role::HelplineDoctor => "helpline_doctor",
             Role::Surveyor => "surveyor",
+            Role::HospitalApplicant => "hospital_applicant",
         }
     }
 

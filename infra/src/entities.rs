@@ -2,11 +2,18 @@
 //! types or plain records from the repositories.
 
 pub mod admin_unit;
+pub mod application_event;
 pub mod audit_event;
 pub mod clinical_entry;
 pub mod clinical_entry_version;
+pub mod document;
+pub mod document_settings;
 pub mod facility;
+pub mod hospital_application;
+pub mod hospital_signup;
 pub mod household;
+pub mod notification;
+pub mod otp_code;
 pub mod patient;
 pub mod patient_card;
 pub mod platform_admin;

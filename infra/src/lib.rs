@@ -7,9 +7,11 @@ pub mod db;
 pub mod entities;
 pub mod icd10;
 pub mod migrations;
+pub mod notify;
 pub mod pii;
 pub mod repos;
 pub mod secret;
+pub mod storage;
 pub mod tenant_directory;
 
 pub use db::{Backend, Db, PlatformTx, TenantTx};

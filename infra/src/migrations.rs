@@ -7,6 +7,7 @@ mod m20261122_000003_facilities;
 mod m20261122_000004_professionals;
 mod m20261122_000005_patients;
 mod m20261122_000006_health_records;
+mod m20261201_000007_documents_onboarding;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_professionals::Migration),
             Box::new(m20261122_000005_patients::Migration),
             Box::new(m20261122_000006_health_records::Migration),
+            Box::new(m20261201_000007_documents_onboarding::Migration),
         ]
     }
 }

@@ -88,6 +88,41 @@ impl PiiKeys {
         mac.finalize().into_bytes().into()
     }
 
+    /// The keyed hash a one-time code is stored as, bound to the sign-up it was sent
+    /// for: six digits are too few for a plain hash to hide.
+    pub fn otp_hash(&self, tenant: TenantId, signup: uuid::Uuid, code: &str) -> String {
+        let key = self.derive("otp-v1", tenant);
+        let mut mac = HmacSha256::new_from_slice(&key).expect("HMAC takes any key length");
+        mac.update(signup.as_bytes());
+        mac.update(code.as_bytes());
+        hex(&mac.finalize().into_bytes())
+    }
+
+    /// Compare a typed code with a stored hash in constant time.
+    pub fn otp_matches(
+        &self,
+        tenant: TenantId,
+        signup: uuid::Uuid,
+        code: &str,
+        stored: &str,
+    ) -> bool {
+        let key = self.derive("otp-v1", tenant);
+        let mut mac = HmacSha256::new_from_slice(&key).expect("HMAC takes any key length");
+        mac.update(signup.as_bytes());
+        mac.update(code.as_bytes());
+        match unhex(stored) {
+            Some(bytes) => mac.verify_slice(&bytes).is_ok(),
+            None => false,
+        }
+    }
+
+    /// The key that signs this server's own storage URLs (the folder object store).
+    pub fn storage_url_key(&self) -> [u8; 32] {
+        let mut mac = HmacSha256::new_from_slice(&self.master).expect("HMAC takes any key length");
+        mac.update(b"storage-urls-v1");
+        mac.finalize().into_bytes().into()
+    }
+
     /// The keyed hash a national ID number is stored (and matched) as.
     pub fn national_id_hash(&self, tenant: TenantId, number: &AadhaarNumber) -> String {
         let key = self.derive("national-id-v1", tenant);

@@ -2,17 +2,21 @@
 //! [`crate::TenantTx`] and filter by its tenant; the database's row-level security
 //! checks the same thing again on PostgreSQL.
 
+pub mod applications;
 pub mod audit;
 pub mod cards;
 pub mod clinical;
+pub mod documents;
 pub mod facilities;
 pub mod households;
+pub mod outbox;
 pub mod patients;
 pub mod platform_admins;
 pub mod professionals;
 pub mod record_access;
 pub mod roles;
 pub mod sessions;
+pub mod signups;
 pub mod tenants;
 pub mod units;
 pub mod users;
@@ -76,4 +80,30 @@ where
         .all(conn)
         .await?;
     Ok(Page::from_overfetch(rows, page.limit))
+}
+
+/// Run an `UPDATE … WHERE version = expected` (the caller adds the key filters and
+/// sets `version = expected + 1`); no row changed means someone else changed it first.
+pub(crate) async fn versioned_update<E>(
+    tx: &TenantTx,
+    update: sea_orm::UpdateMany<E>,
+    version: impl ColumnTrait,
+    expected: i32,
+    what: &str,
+) -> InfraResult<()>
+where
+    E: EntityTrait,
+{
+    let changed = update
+        .filter(version.eq(expected))
+        .exec(tx.conn())
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(arogya_domain::DomainError::conflict(format!(
+            "the {what} was changed by someone else since version {expected}; reload and try again"
+        ))
+        .into());
+    }
+    Ok(())
 }

@@ -90,6 +90,7 @@ pub enum Role {
     HelplineOperator,
     HelplineDoctor,
     Surveyor,
+    HospitalApplicant,
 }
 
 /// A role and where it applies: the whole tenant, or narrowed to a unit or facility.

@@ -203,6 +203,7 @@ impl Db {
         Ok(TenantTx {
             tx,
             tenant,
+            backend: self.backend,
             pending: Vec::new(),
             feed: self.audit_feed.clone(),
         })
@@ -255,6 +256,7 @@ fn ensure_sqlite_folder(url: &str) -> anyhow::Result<()> {
 pub struct TenantTx {
     tx: DatabaseTransaction,
     tenant: TenantId,
+    backend: Backend,
     pending: Vec<AuditRecord>,
     feed: broadcast::Sender<AuditRecord>,
 }
@@ -262,6 +264,10 @@ pub struct TenantTx {
 impl TenantTx {
     pub fn tenant(&self) -> TenantId {
         self.tenant
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     pub(crate) fn conn(&self) -> &DatabaseTransaction {
@@ -302,6 +308,7 @@ impl PlatformTx {
         Ok(TenantTx {
             tx: self.tx,
             tenant,
+            backend: self.backend,
             pending: Vec::new(),
             feed: self.feed,
         })
