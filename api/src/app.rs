@@ -3,8 +3,11 @@
 //! audit event, and returns records. Authorisation is the caller's job: resolvers ask
 //! the policies in `arogya_domain::access` first; the command line acts as the system.
 
+pub mod documents;
 pub mod facilities;
 pub mod import;
+pub mod maintenance;
+pub mod onboarding;
 pub mod patients;
 pub mod professionals;
 pub mod records;

@@ -21,7 +21,23 @@ pub struct Config {
     pub database_app_role: String,
     pub database_max_connections: u32,
     pub migrate_on_start: bool,
+    pub object_store: ObjectStoreKind,
     pub object_store_dir: PathBuf,
+    pub s3_bucket: String,
+    pub s3_region: String,
+    pub s3_endpoint_url: Option<String>,
+    pub s3_force_path_style: bool,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<String>,
+    pub public_url: Option<String>,
+    pub upload_max_bytes: u64,
+    pub upload_url_ttl_secs: u64,
+    pub upload_slot_ttl_secs: u64,
+    pub document_retention_days: u64,
+    pub maintenance_interval_secs: u64,
+    pub notify_webhook_url: Option<String>,
+    pub notify_webhook_secret: Option<String>,
+    pub otp_ttl_secs: u64,
     pub jwt_keys_dir: PathBuf,
     pub jwt_signing_keys: Option<String>,
     pub pii_key_file: PathBuf,
@@ -42,6 +58,16 @@ pub struct Config {
     pub log_filter: String,
 }
 
+/// Where documents are kept.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ObjectStoreKind {
+    /// A local folder; the API signs and serves upload and download URLs itself.
+    Fs,
+    /// Amazon S3 or an S3-compatible server, with presigned URLs.
+    S3,
+}
+
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -58,7 +84,23 @@ impl Default for Config {
             database_app_role: "arogya_app".into(),
             database_max_connections: 16,
             migrate_on_start: true,
+            object_store: ObjectStoreKind::Fs,
             object_store_dir: "./data/objects".into(),
+            s3_bucket: String::new(),
+            s3_region: "ap-south-1".into(),
+            s3_endpoint_url: None,
+            s3_force_path_style: false,
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
+            public_url: None,
+            upload_max_bytes: 20 * 1024 * 1024,
+            upload_url_ttl_secs: 300,
+            upload_slot_ttl_secs: 3600,
+            document_retention_days: 3650,
+            maintenance_interval_secs: 60,
+            notify_webhook_url: None,
+            notify_webhook_secret: None,
+            otp_ttl_secs: 600,
             jwt_keys_dir: "./data/keys".into(),
             jwt_signing_keys: None,
             pii_key_file: "./data/pii.key".into(),
@@ -91,7 +133,23 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_DATABASE_APP_ROLE               PostgreSQL role granted access after migrating [arogya_app]
   AROGYA_DATABASE_MAX_CONNECTIONS        connection pool size [16]
   AROGYA_MIGRATE_ON_START                apply migrations when the server starts [true]
+  AROGYA_OBJECT_STORE                    where documents are kept: fs (a folder) or s3 [fs]
   AROGYA_OBJECT_STORE_DIR                folder of the local object store [./data/objects]
+  AROGYA_S3_BUCKET                       S3 bucket for documents (object_store = s3)
+  AROGYA_S3_REGION                       S3 region [ap-south-1]
+  AROGYA_S3_ENDPOINT_URL                 S3-compatible endpoint instead of AWS, e.g. http://127.0.0.1:8014
+  AROGYA_S3_FORCE_PATH_STYLE             path-style bucket addressing (most S3-compatible servers) [false]
+  AROGYA_S3_ACCESS_KEY_ID                S3 access key [unset: the usual AWS chain, e.g. the task role]
+  AROGYA_S3_SECRET_ACCESS_KEY            S3 secret key, with the access key
+  AROGYA_PUBLIC_URL                      this server's public base URL, for folder-store upload links [unset: from the Host header]
+  AROGYA_UPLOAD_MAX_BYTES                largest document accepted [20971520]
+  AROGYA_UPLOAD_URL_TTL_SECS             how long upload and download URLs work [300]
+  AROGYA_UPLOAD_SLOT_TTL_SECS            how long an upload may stay unconfirmed before it is removed [3600]
+  AROGYA_DOCUMENT_RETENTION_DAYS         how long a deleted document's object is kept [3650]
+  AROGYA_MAINTENANCE_INTERVAL_SECS       how often expired uploads and old documents are cleaned up [60]
+  AROGYA_NOTIFY_WEBHOOK_URL              post SMS and e-mail notifications here [unset: log them, keep them in the outbox]
+  AROGYA_NOTIFY_WEBHOOK_SECRET           HMAC key for the webhook's X-Arogya-Signature header
+  AROGYA_OTP_TTL_SECS                    how long a one-time sign-up code works [600]
   AROGYA_JWT_KEYS_DIR                    folder of Ed25519 PEM signing keys, newest signs [./data/keys]
   AROGYA_JWT_SIGNING_KEYS                PEM keys (oldest first) instead of the folder, e.g. from a secrets manager
   AROGYA_PII_KEY_FILE                    file of the master key for national-ID hashes and card signatures [./data/pii.key]
@@ -162,6 +220,29 @@ impl Config {
             self.max_body_bytes >= 1024,
             "max_body_bytes must be at least 1024"
         );
+        anyhow::ensure!(
+            self.upload_max_bytes >= 1024,
+            "upload_max_bytes must be at least 1024"
+        );
+        anyhow::ensure!(
+            (30..=7 * 24 * 3600).contains(&self.upload_url_ttl_secs),
+            "upload_url_ttl_secs must be between 30 seconds and 7 days (the S3 limit)"
+        );
+        anyhow::ensure!(
+            self.upload_slot_ttl_secs >= 1,
+            "upload_slot_ttl_secs must be at least 1"
+        );
+        anyhow::ensure!(self.otp_ttl_secs >= 30, "otp_ttl_secs must be at least 30");
+        if self.object_store == ObjectStoreKind::S3 {
+            anyhow::ensure!(
+                !self.s3_bucket.trim().is_empty(),
+                "object_store = s3 needs s3_bucket (AROGYA_S3_BUCKET)"
+            );
+            anyhow::ensure!(
+                self.s3_access_key_id.is_some() == self.s3_secret_access_key.is_some(),
+                "give both s3_access_key_id and s3_secret_access_key, or neither"
+            );
+        }
         Ok(())
     }
 
@@ -190,7 +271,22 @@ impl std::fmt::Debug for Config {
             )
             .field("database_app_role", &self.database_app_role)
             .field("database_max_connections", &self.database_max_connections)
+            .field("object_store", &self.object_store)
             .field("object_store_dir", &self.object_store_dir)
+            .field("s3_bucket", &self.s3_bucket)
+            .field("s3_endpoint_url", &self.s3_endpoint_url)
+            .field(
+                "s3_secret_access_key",
+                &self.s3_secret_access_key.as_ref().map(|_| "[REDACTED]"),
+            )
+            .field(
+                "notify_webhook_url",
+                &self.notify_webhook_url.as_deref().map(redact_url),
+            )
+            .field(
+                "notify_webhook_secret",
+                &self.notify_webhook_secret.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("jwt_keys_dir", &self.jwt_keys_dir)
             .field(
                 "jwt_signing_keys",
@@ -226,13 +322,17 @@ mod tests {
             database_url: "postgres://app:hunter2@db/arogya".into(),
             jwt_signing_keys: Some("-----BEGIN PRIVATE KEY-----".into()),
             pii_key: Some("feedfacefeedface".into()),
+            s3_secret_access_key: Some("s3cr3t-key".into()),
+            notify_webhook_secret: Some("hooksecret".into()),
             ..Config::default()
         };
         let shown = format!("{c:?}");
         assert!(
             !shown.contains("hunter2")
                 && !shown.contains("BEGIN PRIVATE")
-                && !shown.contains("feedface"),
+                && !shown.contains("feedface")
+                && !shown.contains("s3cr3t")
+                && !shown.contains("hooksecret"),
             "{shown}"
         );
     }

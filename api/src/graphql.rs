@@ -2,9 +2,11 @@
 
 pub mod audit;
 pub mod context;
+pub mod documents;
 pub mod facilities;
 pub mod import;
 pub mod loaders;
+pub mod onboarding;
 pub mod pagination;
 pub mod patients;
 pub mod professionals;
@@ -29,6 +31,8 @@ pub struct QueryRoot(
     professionals::ProfessionalQuery,
     patients::PatientQuery,
     records::RecordQuery,
+    documents::DocumentQuery,
+    onboarding::OnboardingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -43,6 +47,8 @@ pub struct MutationRoot(
     patients::PatientMutation,
     import::SurveyImportMutation,
     records::RecordMutation,
+    documents::DocumentMutation,
+    onboarding::OnboardingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod operation_name;
 pub mod ops;
 pub mod prescriptions;
+pub mod storage;
 
 use crate::error::ApiError;
 use crate::graphql::context::RequestCtx;
@@ -33,6 +34,7 @@ pub(crate) async fn request_ctx(
                 .and_then(|v| v.to_str().ok()),
         )
         .await,
+        host: graphql_http::host_of(headers),
     }
 }
 

@@ -1,18 +1,21 @@
 //! Building the application state and router, and running the server with graceful
 //! shutdown.
 
-use crate::config::Config;
+use crate::config::{Config, ObjectStoreKind};
 use crate::graphql::{build_schema, AppSchema};
-use crate::http::{cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions};
+use crate::http::{cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions, storage};
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
 use arogya_infra::auth::keys::KeyRing;
 use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
 use arogya_infra::auth::token_cache::TokenCache;
 use arogya_infra::db::{grant_app_role, migrate, Backend};
+use arogya_infra::notify::{LogNotifier, Notifier, WebhookNotifier};
 use arogya_infra::pii::PiiKeys;
+use arogya_infra::storage::{FsStore, ObjectStore, S3Settings, S3Store};
 use arogya_infra::tenant_directory::TenantDirectory;
 use arogya_infra::Db;
+use arogya_infra::Secret;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -78,13 +81,26 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         Some(hex) => PiiKeys::from_hex(hex)?,
         None => PiiKeys::load_or_create(&config.pii_key_file)?,
     };
-    std::fs::create_dir_all(&config.object_store_dir)
-        .with_context(|| format!("creating {}", config.object_store_dir.display()))?;
+    let (store, fs_store) = object_store(&config, &pii).await?;
+    let notifier: Arc<dyn Notifier> = match &config.notify_webhook_url {
+        Some(url) => Arc::new(WebhookNotifier::new(
+            url,
+            config.notify_webhook_secret.clone().map(Secret::new),
+        )?),
+        None => Arc::new(LogNotifier),
+    };
     let throttle = LoginThrottle::new(ThrottleConfig {
         max_failures_per_account: config.login_max_failures_per_account,
         max_failures_per_address: config.login_max_failures_per_address,
         window: Duration::from_secs(config.login_lockout_secs),
         lockout: Duration::from_secs(config.login_lockout_secs),
+    });
+    // Sign-up codes: at most 20 sent to one client address an hour.
+    let signup_throttle = LoginThrottle::new(ThrottleConfig {
+        max_failures_per_account: 20,
+        max_failures_per_address: 20,
+        window: Duration::from_secs(3600),
+        lockout: Duration::from_secs(3600),
     });
     let tenants = TenantDirectory::new(
         db.clone(),
@@ -102,8 +118,49 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         clinicians,
         tenants,
         throttle,
+        signup_throttle,
+        store,
+        fs_store,
+        notifier,
+        outbox_wake: tokio::sync::Notify::new(),
         metrics: Metrics::default(),
     }))
+}
+
+/// The document store the configuration names: the folder (whose URLs this server
+/// signs with a key derived from the PII master key) or S3.
+async fn object_store(
+    config: &Config,
+    pii: &PiiKeys,
+) -> anyhow::Result<(Arc<dyn ObjectStore>, Option<Arc<FsStore>>)> {
+    match config.object_store {
+        ObjectStoreKind::Fs => {
+            let fs = Arc::new(FsStore::new(
+                &config.object_store_dir,
+                pii.storage_url_key(),
+            )?);
+            Ok((fs.clone(), Some(fs)))
+        }
+        ObjectStoreKind::S3 => {
+            let s3 = S3Store::connect(&S3Settings {
+                bucket: config.s3_bucket.clone(),
+                region: config.s3_region.clone(),
+                endpoint_url: config.s3_endpoint_url.clone(),
+                force_path_style: config.s3_force_path_style,
+                access_key_id: config.s3_access_key_id.clone(),
+                secret_access_key: config.s3_secret_access_key.clone().map(Secret::new),
+            })
+            .await?;
+            if let Err(e) = s3.check().await {
+                // Not fatal: the bucket may appear later; uploads fail clearly until then.
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "the S3 bucket is not reachable yet"
+                );
+            }
+            Ok((Arc::new(s3), None))
+        }
+    }
 }
 
 pub fn router(state: SharedState) -> Router {
@@ -124,6 +181,10 @@ pub fn router(state: SharedState) -> Router {
         .route("/graphql/ws", get(graphql_http::graphql_ws))
         .route("/cards/{file}", get(cards::card))
         .route("/prescriptions/{file}", get(prescriptions::prescription))
+        .route(
+            "/storage/{token}",
+            get(storage::download).put(storage::upload),
+        )
         .route("/fhir/R4/metadata", get(fhir::metadata))
         .route("/fhir/R4/Patient", get(fhir::search_patients))
         .route("/fhir/R4/Patient/{id}", get(fhir::read_patient))
@@ -189,6 +250,7 @@ pub async fn serve(
     let grace = Duration::from_secs(state.config.shutdown_grace_secs);
     // Index the ICD-10 table now, off the async workers, so no request waits for it.
     tokio::task::spawn_blocking(|| arogya_infra::icd10::table().len());
+    let maintenance = tokio::spawn(crate::app::maintenance::run(state.clone()));
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
@@ -203,6 +265,7 @@ pub async fn serve(
             tokio::time::sleep(grace).await;
         } => tracing::warn!("grace period over: closing remaining connections"),
     }
+    maintenance.abort();
     tracing::info!("stopped");
     Ok(())
 }

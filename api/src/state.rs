@@ -5,7 +5,9 @@ use crate::http::metrics::Metrics;
 use arogya_infra::auth::keys::KeyRing;
 use arogya_infra::auth::throttle::LoginThrottle;
 use arogya_infra::auth::token_cache::TokenCache;
+use arogya_infra::notify::Notifier;
 use arogya_infra::pii::PiiKeys;
+use arogya_infra::storage::{FsStore, ObjectStore};
 use arogya_infra::tenant_directory::TenantDirectory;
 use arogya_infra::Db;
 use std::sync::Arc;
@@ -24,5 +26,15 @@ pub struct AppState {
     /// Clinicians' professional entries and postings, for the record read path.
     pub clinicians: crate::app::records::ClinicianCache,
     pub throttle: LoginThrottle,
+    /// Codes sent per client address (the per-phone limit is kept in the database).
+    pub signup_throttle: LoginThrottle,
+    /// Where documents are kept.
+    pub store: Arc<dyn ObjectStore>,
+    /// The same store when it is the local folder, whose URLs this server serves.
+    pub fs_store: Option<Arc<FsStore>>,
+    /// Delivers the notification outbox.
+    pub notifier: Arc<dyn Notifier>,
+    /// Nudged after a commit that queued notifications, so they go out at once.
+    pub outbox_wake: tokio::sync::Notify,
     pub metrics: Metrics,
 }

@@ -14,6 +14,18 @@ use tokio::task::JoinHandle;
 
 pub use arogya_api::demo::PLATFORM_ADMIN;
 
+mod s3;
+pub use s3::{s3_server, S3Server};
+
+/// Where a test server keeps documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Store {
+    /// The local folder, with URLs signed and served by the API.
+    Fs,
+    /// A real S3-compatible server (s3s-fs), with presigned URLs.
+    S3,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -119,6 +131,107 @@ impl TestApp {
     pub async fn spawn(backend: Backend) -> Self {
         let (config, dir, pg_db) = test_config(backend).await;
         Self::spawn_with(backend, config, dir, pg_db).await
+    }
+
+    /// The same, keeping documents in `store` (S3: a fresh bucket on the shared
+    /// s3s-fs server), with `adjust` applied to the configuration.
+    pub async fn spawn_store(
+        backend: Backend,
+        store: Store,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Self {
+        let (mut config, dir, pg_db) = test_config(backend).await;
+        if store == Store::S3 {
+            let s3 = s3_server();
+            config.object_store = arogya_api::config::ObjectStoreKind::S3;
+            config.s3_bucket = s3.new_bucket();
+            config.s3_endpoint_url = Some(s3.endpoint.clone());
+            config.s3_force_path_style = true;
+            config.s3_region = "us-east-1".into();
+            config.s3_access_key_id = Some(s3::ACCESS_KEY.into());
+            config.s3_secret_access_key = Some(s3::SECRET_KEY.into());
+        }
+        adjust(&mut config);
+        Self::spawn_with(backend, config, dir, pg_db).await
+    }
+
+    /// Is an object stored at `key`, in whichever store the server uses?
+    pub fn object_exists(&self, key: &str) -> bool {
+        match self.config.object_store {
+            arogya_api::config::ObjectStoreKind::Fs => {
+                self.config.object_store_dir.join(key).exists()
+            }
+            arogya_api::config::ObjectStoreKind::S3 => s3_server()
+                .root
+                .join(&self.config.s3_bucket)
+                .join(key)
+                .exists(),
+        }
+    }
+
+    /// Rows of `sql` (one `$1` parameter, written PostgreSQL-style) as the table
+    /// owner inside `tenant` (row-level security applies to the owner too).
+    pub async fn rows_in_tenant(
+        &self,
+        tenant: &str,
+        sql: &str,
+        param: &str,
+    ) -> Vec<sea_orm::QueryResult> {
+        use sea_orm::{DbBackend, Statement, TransactionTrait};
+        let db = self.owner_db().await;
+        let tx = db.begin().await.expect("a transaction");
+        let backend = match self.backend {
+            Backend::Postgres => {
+                tx.execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT set_config('app.tenant_id', $1, true)",
+                    [tenant.into()],
+                ))
+                .await
+                .expect("setting the tenant");
+                DbBackend::Postgres
+            }
+            Backend::Sqlite => DbBackend::Sqlite,
+        };
+        let sql = if backend == DbBackend::Sqlite {
+            sql.replace("$1", "?")
+        } else {
+            sql.to_owned()
+        };
+        let rows = tx
+            .query_all_raw(Statement::from_sql_and_values(backend, sql, [param.into()]))
+            .await
+            .expect("a query beneath the API");
+        tx.commit().await.expect("commit");
+        db.close().await.ok();
+        rows
+    }
+
+    /// A tenant's id by its code (the tenants table has no row-level security).
+    pub async fn tenant_id(&self, code: &str) -> String {
+        use sea_orm::{DbBackend, Statement};
+        let db = self.owner_db().await;
+        let (backend, sql) = match self.backend {
+            Backend::Postgres => (
+                DbBackend::Postgres,
+                "SELECT CAST(id AS text) AS id FROM tenants WHERE code = $1",
+            ),
+            Backend::Sqlite => (DbBackend::Sqlite, "SELECT id FROM tenants WHERE code = ?"),
+        };
+        let row = db
+            .query_one_raw(Statement::from_sql_and_values(backend, sql, [code.into()]))
+            .await
+            .expect("reading tenants")
+            .expect("the tenant exists");
+        let id = match self.backend {
+            Backend::Postgres => row.try_get::<String>("", "id").expect("an id"),
+            Backend::Sqlite => row
+                .try_get::<uuid::Uuid>("", "id")
+                .expect("an id")
+                .to_string(),
+        };
+        db.close().await.ok();
+        id
     }
 
     pub async fn spawn_with(

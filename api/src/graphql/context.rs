@@ -15,6 +15,8 @@ pub struct RequestCtx {
     pub request_id: String,
     pub client_addr: String,
     pub authn: Authn,
+    /// The `Host` the client used, for links back to this server.
+    pub host: Option<String>,
 }
 
 impl RequestCtx {
@@ -39,6 +41,19 @@ impl RequestCtx {
         match &self.authn {
             Authn::Authenticated { expires_at, .. } => Some(*expires_at),
             _ => None,
+        }
+    }
+
+    /// Make a link to this server absolute: the configured public URL, else the
+    /// scheme-less `Host` the request came to (plain HTTP; behind TLS set the URL).
+    pub fn absolute(&self, public_url: Option<&str>, url: String) -> String {
+        if !url.starts_with('/') {
+            return url;
+        }
+        match (public_url, &self.host) {
+            (Some(base), _) => format!("{}{url}", base.trim_end_matches('/')),
+            (None, Some(host)) => format!("http://{host}{url}"),
+            (None, None) => url,
         }
     }
 

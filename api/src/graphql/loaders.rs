@@ -4,11 +4,14 @@
 
 use crate::app::professionals::today;
 use crate::error::ApiError;
+use arogya_domain::document::DocumentSettings;
 use arogya_domain::ids::TenantId;
 use arogya_domain::role::RoleGrant;
 use arogya_infra::db::Access;
+use arogya_infra::repos::applications::{self, EventRecord};
 use arogya_infra::repos::cards::{self, CardRecord};
 use arogya_infra::repos::clinical::{self, EntryRecord, VersionRecord};
+use arogya_infra::repos::documents::{self, DocumentRecord, Owner};
 use arogya_infra::repos::facilities::{self, FacilityRecord};
 use arogya_infra::repos::patients::{self, PatientRecord};
 use arogya_infra::repos::professionals::{
@@ -203,6 +206,38 @@ tenant_loader!(
     }
 );
 
+tenant_loader!(
+    /// Live documents of hospital applications.
+    ApplicationDocumentLoader, ApplicationDocuments, Vec<DocumentRecord>, |tx, ids| {
+        let rows = documents::of_owners(tx, Owner::Application(Uuid::nil()).kind(), &ids).await?;
+        Ok(complete(ids, group_by(rows, |d| d.owner_id)))
+    }
+);
+
+tenant_loader!(
+    /// Live documents of health-record entries (lab reports, discharge papers).
+    EntryDocumentLoader, EntryDocuments, Vec<DocumentRecord>, |tx, ids| {
+        let rows = documents::of_owners(tx, Owner::ClinicalEntry(Uuid::nil()).kind(), &ids).await?;
+        Ok(complete(ids, group_by(rows, |d| d.owner_id)))
+    }
+);
+
+tenant_loader!(
+    /// Timelines of hospital applications, oldest first.
+    ApplicationEventLoader, ApplicationEvents, Vec<EventRecord>, |tx, ids| {
+        let rows = applications::events_of(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |e| e.application_id)))
+    }
+);
+
+tenant_loader!(
+    /// The tenant's document settings, keyed by the tenant's own id.
+    DocumentSettingsLoader, DocumentSettingsHandle, DocumentSettings, |tx, ids| {
+        let (settings, _) = documents::settings(tx).await?;
+        Ok(ids.into_iter().map(|id| (id, settings.clone())).collect())
+    }
+);
+
 /// Every loader of one request (or one WebSocket connection).
 #[derive(Clone)]
 pub struct Loaders {
@@ -221,6 +256,10 @@ pub struct Loaders {
     pub entry_versions: EntryVersions,
     pub encounter_entries: EncounterEntries,
     pub order_results: OrderResults,
+    pub application_documents: ApplicationDocuments,
+    pub entry_documents: EntryDocuments,
+    pub application_events: ApplicationEvents,
+    pub document_settings: DocumentSettingsHandle,
 }
 
 fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
@@ -247,6 +286,10 @@ impl Loaders {
             entry_versions: loader(EntryVersionLoader { db: db.clone() }, window),
             encounter_entries: loader(EncounterEntryLoader { db: db.clone() }, window),
             order_results: loader(OrderResultLoader { db: db.clone() }, window),
+            application_documents: loader(ApplicationDocumentLoader { db: db.clone() }, window),
+            entry_documents: loader(EntryDocumentLoader { db: db.clone() }, window),
+            application_events: loader(ApplicationEventLoader { db: db.clone() }, window),
+            document_settings: loader(DocumentSettingsLoader { db: db.clone() }, window),
         }
     }
 }

@@ -54,6 +54,20 @@ pub fn request_id(headers: &HeaderMap) -> String {
         .to_owned()
 }
 
+/// The `Host` header when it looks like a host name or address with a port.
+pub fn host_of(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+        })
+        .map(str::to_owned)
+}
+
 /// The caller's address: the TCP peer, or behind a trusted load balancer the last
 /// address it appended to `X-Forwarded-For` (earlier entries are client-supplied).
 pub fn client_addr(headers: &HeaderMap, peer: SocketAddr, trust_forwarded_for: bool) -> String {
@@ -126,6 +140,7 @@ pub async fn graphql_post(
         request_id: request_id(&headers),
         client_addr: client_addr(&headers, peer, state.config.trust_forwarded_for),
         authn: authenticate(&state, authorization).await,
+        host: host_of(&headers),
     };
     let loaders = loaders::Loaders::new(&state.db, batch_window(&state));
     let batch = batch.data(ctx).data(loaders);
@@ -175,6 +190,7 @@ pub async fn graphql_ws(
 ) -> Response {
     let request_id = request_id(&headers);
     let client_addr = client_addr(&headers, peer, state.config.trust_forwarded_for);
+    let host = host_of(&headers);
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| async move {
@@ -197,6 +213,7 @@ pub async fn graphql_ws(
                         request_id,
                         client_addr,
                         authn,
+                        host,
                     });
                     data.insert(loaders);
                     Ok(data)

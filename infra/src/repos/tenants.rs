@@ -37,6 +37,11 @@ pub async fn find_many(
         .await?)
 }
 
+/// Every tenant, for background tasks that visit each one.
+pub async fn all(conn: &impl ConnectionTrait) -> InfraResult<Vec<TenantRecord>> {
+    Ok(Entity::find().all(conn).await?)
+}
+
 /// Newest first.
 pub async fn list(
     conn: &impl ConnectionTrait,

@@ -17,13 +17,40 @@ macro_rules! on_both_backends {
     )+};
 }
 
+/// Run `$name(backend, store)` on both databases and both document stores.
+macro_rules! on_all_stores {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            use arogya_tests::{Backend, Store};
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_fs() {
+                super::$name(Backend::Sqlite, Store::Fs).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_fs() {
+                super::$name(Backend::Postgres, Store::Fs).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_s3() {
+                super::$name(Backend::Sqlite, Store::S3).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_s3() {
+                super::$name(Backend::Postgres, Store::S3).await
+            }
+        }
+    )+};
+}
+
 mod audit;
 mod bad_input;
 mod binary;
+mod documents;
 mod facilities;
 mod fhir;
 mod import;
 mod isolation;
+mod onboarding;
 mod ops;
 mod patients;
 mod professionals;

@@ -24,12 +24,14 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 mod clinicians;
+mod documents;
 mod reading;
 mod review;
 mod writing;
 
 pub use clinicians::ClinicianCache;
 
+pub use documents::*;
 pub use reading::*;
 pub use review::*;
 pub use writing::*;

@@ -34,7 +34,7 @@ impl ReadRequest {
 }
 
 /// Check that `me` may read `scope`'s record and log the read.
-async fn open(
+pub(super) async fn open(
     tx: &TenantTx,
     me: &Me,
     scope: &PatientScope,

@@ -68,6 +68,21 @@ impl ClinicalEntry {
         Ok(details_of(&self.0.kind, &self.0.details)?.into())
     }
     /// Every version, oldest first; the last is the current one.
+    /// Report documents attached to this entry (lab reports, discharge papers);
+    /// download one with `documentDownload`, which logs the read.
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::super::documents::Document>> {
+        let key = self.key(self.0.id);
+        let rows = ctx.loaders()?.entry_documents.load_one(key).await?;
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(super::super::documents::Document)
+            .collect())
+    }
+
     async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<EntryVersion>> {
         let key = self.key(self.0.id);
         let rows = ctx.loaders()?.entry_versions.load_one(key).await?;

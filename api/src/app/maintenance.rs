@@ -1,0 +1,142 @@
+//! Background work the server does on its own, tenant by tenant: expiring upload
+//! slots that were never confirmed (their objects removed), destroying the objects of
+//! deleted documents once their retention period is over, and delivering the
+//! notification outbox.
+//!
+//! Safe with several replicas: expiring and purging are conditional updates, and on
+//! PostgreSQL outbox rows are claimed with `FOR UPDATE SKIP LOCKED`.
+
+use crate::state::AppState;
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::ids::TenantId;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::{documents, outbox, tenants};
+use arogya_infra::Backend;
+use chrono::Utc;
+
+const BATCH: u64 = 100;
+
+/// What one round did, for logs and tests.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub expired: u64,
+    pub purged: u64,
+    pub delivered: u64,
+    pub failed: u64,
+}
+
+async fn tenant_ids(state: &AppState) -> anyhow::Result<Vec<TenantId>> {
+    Ok(tenants::all(state.db.conn())
+        .await?
+        .into_iter()
+        .map(|t| TenantId(t.id))
+        .collect())
+}
+
+/// Expire unconfirmed slots and purge deleted documents past retention.
+pub async fn clean_documents(state: &AppState) -> anyhow::Result<Round> {
+    let mut round = Round::default();
+    let now = Utc::now();
+    for tenant in tenant_ids(state).await? {
+        let tx = state.db.tenant_tx(tenant, Access::Read).await?;
+        let expired = documents::expired_slots(&tx, now, BATCH).await?;
+        let purgeable = documents::purgeable(&tx, now, BATCH).await?;
+        tx.commit().await?;
+        for doc in expired {
+            // Whatever was uploaded to a slot never confirmed is not kept.
+            state.store.delete(&doc.object_key).await?;
+            let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+            if documents::mark_expired(&tx, doc.id).await? {
+                let event = NewAuditEvent::new(
+                    Actor::System,
+                    AuditAction::DocumentExpire,
+                    "document",
+                    Some(doc.id),
+                )
+                .with_detail(serde_json::json!({ "purpose": doc.purpose }));
+                audit::record(&mut tx, &RequestMeta::default(), event).await?;
+                round.expired += 1;
+            }
+            tx.commit().await?;
+        }
+        for doc in purgeable {
+            state.store.delete(&doc.object_key).await?;
+            let tx = state.db.tenant_tx(tenant, Access::Write).await?;
+            documents::mark_purged(&tx, doc.id).await?;
+            tx.commit().await?;
+            round.purged += 1;
+        }
+    }
+    Ok(round)
+}
+
+/// Deliver pending notifications through the configured adapter.
+pub async fn deliver_outbox(state: &AppState) -> anyhow::Result<Round> {
+    let mut round = Round::default();
+    for tenant in tenant_ids(state).await? {
+        // PostgreSQL: hold the rows locked while delivering, so no other replica takes
+        // them. SQLite (one server): read, deliver, then record, so the write lock is
+        // not held while a webhook answers.
+        let locking = state.db.backend() == Backend::Postgres;
+        let tx = state
+            .db
+            .tenant_tx(tenant, if locking { Access::Write } else { Access::Read })
+            .await?;
+        let pending = outbox::claim_pending(&tx, BATCH).await?;
+        if pending.is_empty() {
+            tx.commit().await?;
+            continue;
+        }
+        let mut results = Vec::with_capacity(pending.len());
+        for msg in &pending {
+            results.push(state.notifier.deliver(msg).await);
+        }
+        let tx = if locking {
+            tx
+        } else {
+            tx.commit().await?;
+            state.db.tenant_tx(tenant, Access::Write).await?
+        };
+        for (msg, result) in pending.iter().zip(results) {
+            match result {
+                Ok(()) => {
+                    outbox::mark_sent(&tx, msg.id).await?;
+                    round.delivered += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(outbox_id = %msg.id, error = format!("{e:#}"), "notification not delivered");
+                    outbox::mark_failed(&tx, msg, &format!("{e:#}")).await?;
+                    round.failed += 1;
+                }
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(round)
+}
+
+/// Run both, forever: every `interval`, and at once when the outbox is woken.
+pub async fn run(state: std::sync::Arc<AppState>) {
+    let interval = std::time::Duration::from_secs(state.config.maintenance_interval_secs.max(1));
+    let mut last_clean = std::time::Instant::now() - interval;
+    loop {
+        if last_clean.elapsed() >= interval {
+            last_clean = std::time::Instant::now();
+            match clean_documents(&state).await {
+                Ok(r) if r.expired + r.purged > 0 => {
+                    tracing::info!(expired = r.expired, purged = r.purged, "documents cleaned")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning documents failed"),
+            }
+        }
+        if let Err(e) = deliver_outbox(&state).await {
+            tracing::warn!(error = format!("{e:#}"), "delivering notifications failed");
+        }
+        tokio::select! {
+            _ = state.outbox_wake.notified() => {}
+            _ = tokio::time::sleep(interval.min(std::time::Duration::from_secs(5))) => {}
+        }
+    }
+}

@@ -1,0 +1,776 @@
+//! Private-hospital onboarding. A representative signs up without an account (name,
+//! phone, e-mail), proves the phone with a one-time code, and gets an applicant
+//! account. They fill the application in steps, upload the required documents, and
+//! submit; a state or district administrator approves, rejects or asks for changes.
+//! Approval creates the facility (private) in the registry and makes the applicant its
+//! `facility_admin`. Every step is in the application's timeline and the audit trail,
+//! and the applicant is told by SMS and e-mail.
+
+use super::documents::{editable_application, in_reach, may_see_application};
+use super::session::{self, Session};
+use super::NewAccount;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::document::{DocumentPurpose, DocumentStatus};
+use arogya_domain::ids::{FacilityId, TenantId, UnitId, UserId};
+use arogya_domain::onboarding::{
+    check_complete, ApplicationAction, ApplicationForm, ApplicationStatus, BedCapacityForm,
+    FacilityStep, LicencesStep, OtpCode, OtpPolicy, OwnerStep, ReviewComment,
+};
+use arogya_domain::page::{Page, PageRequest};
+use arogya_domain::patient::identifiers::MobileNumber;
+use arogya_domain::role::{Role, RoleGrant};
+use arogya_domain::tenant::{TenantCode, TenantKind, TenantStatus};
+use arogya_domain::unit::UnitPath;
+use arogya_domain::user::{DisplayName, Email, NewPassword, Username};
+use arogya_domain::DomainError;
+use arogya_infra::auth::password::hash_password;
+use arogya_infra::db::Access;
+use arogya_infra::repos::applications::{
+    self, ApplicationRecord, Change, CountRow, EventRecord, Filter, NewEvent,
+};
+use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::documents;
+use arogya_infra::repos::facilities::{self, Placement};
+use arogya_infra::repos::outbox::{self, Channel};
+use arogya_infra::repos::signups::{self, SignupRecord};
+use arogya_infra::repos::{roles, tenants, units, users};
+use arogya_infra::TenantTx;
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use uuid::Uuid;
+
+fn policy(state: &AppState) -> OtpPolicy {
+    OtpPolicy {
+        ttl_secs: state.config.otp_ttl_secs as i64,
+        ..OtpPolicy::default()
+    }
+}
+
+fn signup_not_found() -> ApiError {
+    DomainError::NotFound { entity: "sign-up" }.into()
+}
+
+fn application_not_found() -> ApiError {
+    DomainError::NotFound {
+        entity: "application",
+    }
+    .into()
+}
+
+/// What the applicant is told after asking for a code.
+pub struct CodeSent {
+    pub signup_id: Uuid,
+    pub expires_at: DateTime<Utc>,
+    /// Sends left in the current window.
+    pub sends_left: u64,
+}
+
+async fn active_tenant(state: &AppState, code: &str) -> ApiResult<TenantId> {
+    let code = TenantCode::parse(code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
+    let tenant = tenants::find_by_code(state.db.conn(), &code)
+        .await?
+        .filter(|t| t.status == TenantStatus::Active.as_str())
+        .ok_or(DomainError::NotFound { entity: "tenant" })?;
+    Ok(TenantId(tenant.id))
+}
+
+/// The applicant's sign-in name: their mobile number's ten digits, so they can sign
+/// in with the phone they proved (or their e-mail address).
+fn applicant_username(phone: &str) -> ApiResult<Username> {
+    Ok(Username::parse(phone.trim_start_matches("+91"))?)
+}
+
+/// Send a new code for `signup`, within the limits: so many per phone per window
+/// (counted in the database, so every replica sees them), and per client address.
+async fn send_code(
+    state: &AppState,
+    tx: &mut TenantTx,
+    meta: &RequestMeta,
+    signup: &SignupRecord,
+) -> ApiResult<CodeSent> {
+    let p = policy(state);
+    let address = meta.client_addr.clone().unwrap_or_else(|| "-".into());
+    let address_key = format!("otp-send:{address}");
+    state
+        .signup_throttle
+        .check(&address_key, &address)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    let since = Utc::now() - Duration::seconds(p.window_secs);
+    let sent = signups::codes_sent_since(tx, &signup.phone, since).await?;
+    if sent >= p.max_sends {
+        let oldest = signups::oldest_code_since(tx, &signup.phone, since).await?;
+        let free_at = oldest
+            .map(|c| c.created_at + Duration::seconds(p.window_secs))
+            .unwrap_or_else(Utc::now);
+        let retry = (free_at - Utc::now()).num_seconds().max(1) as u64;
+        return Err(ApiError::RateLimited {
+            retry_after_secs: retry,
+        });
+    }
+    let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000u32));
+    let hash = state.pii.otp_hash(tx.tenant(), signup.id, &code);
+    let issued = signups::issue_code(tx, signup, hash, Duration::seconds(p.ttl_secs)).await?;
+    let minutes = (p.ttl_secs / 60).max(1);
+    outbox::enqueue(
+        tx,
+        Channel::Sms,
+        &signup.phone,
+        "Arogya sign-up code",
+        &format!(
+            "Your Arogya code is {code}. It expires in {minutes} minutes. Never share it: Arogya staff will not ask for it."
+        ),
+    )
+    .await?;
+    state.signup_throttle.record_failure(&address_key, &address);
+    Ok(CodeSent {
+        signup_id: signup.id,
+        expires_at: issued.expires_at,
+        sends_left: p.max_sends - sent - 1,
+    })
+}
+
+/// Step one: who is applying. A code goes to the phone.
+pub async fn start_signup(
+    state: &AppState,
+    meta: &RequestMeta,
+    tenant_code: &str,
+    name: DisplayName,
+    phone: MobileNumber,
+    email: Email,
+) -> ApiResult<CodeSent> {
+    let tenant = active_tenant(state, tenant_code).await?;
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let signup = signups::insert(&tx, name.as_str(), phone.as_str(), email.as_str()).await?;
+    let sent = send_code(state, &mut tx, meta, &signup).await?;
+    let event = NewAuditEvent::new(
+        Actor::Anonymous,
+        AuditAction::SignupStart,
+        "hospital_signup",
+        Some(signup.id),
+    )
+    .with_detail(serde_json::json!({ "email": signup.email }));
+    audit::record(&mut tx, meta, event).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(sent)
+}
+
+/// Another code for a sign-up not yet verified (the earlier one stops working).
+pub async fn resend_code(
+    state: &AppState,
+    meta: &RequestMeta,
+    tenant_code: &str,
+    signup: Uuid,
+) -> ApiResult<CodeSent> {
+    let tenant = active_tenant(state, tenant_code).await?;
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let signup = signups::find(&tx, signup)
+        .await?
+        .filter(|s| s.status == signups::PENDING)
+        .ok_or_else(signup_not_found)?;
+    let sent = send_code(state, &mut tx, meta, &signup).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(sent)
+}
+
+/// Step two: the code from the phone and a password. Makes the applicant account and
+/// signs it in.
+pub async fn verify_signup(
+    state: &AppState,
+    meta: &RequestMeta,
+    tenant_code: &str,
+    signup_id: Uuid,
+    code: OtpCode,
+    password: NewPassword,
+) -> ApiResult<Session> {
+    let tenant = active_tenant(state, tenant_code).await?;
+    let p = policy(state);
+    // Hash before taking the write transaction: argon2 takes tens of milliseconds.
+    let password_hash = hash_password(&password).await?;
+    let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let signup = signups::find(&tx, signup_id)
+        .await?
+        .ok_or_else(signup_not_found)?;
+    if signup.status != signups::PENDING {
+        return Err(ApiError::validation(
+            "signupId",
+            "this sign-up is verified already: sign in",
+        ));
+    }
+    let live = signups::live_code(&tx, signup.id)
+        .await?
+        .filter(|c| c.expires_at > Utc::now())
+        .ok_or_else(|| {
+            ApiError::validation(
+                "code",
+                "the code has expired or was used up: ask for a new one",
+            )
+        })?;
+    if !state
+        .pii
+        .otp_matches(tenant, signup.id, code.as_str(), &live.code_hash)
+    {
+        let left = signups::record_wrong_guess(&tx, &live, p.max_attempts).await?;
+        tx.commit().await?;
+        return Err(ApiError::validation(
+            "code",
+            if left > 0 {
+                format!("the code is not right: {left} more tries")
+            } else {
+                "the code is not right, and it is now used up: ask for a new one".into()
+            },
+        ));
+    }
+    if !signups::consume(&tx, &live).await? {
+        return Err(ApiError::validation(
+            "code",
+            "the code was used already: ask for a new one",
+        ));
+    }
+    let username = applicant_username(&signup.phone)?;
+    let account = NewAccount {
+        username: username.clone(),
+        display_name: DisplayName::parse(&signup.name)?,
+        email: Some(Email::parse(&signup.email)?),
+        password,
+        grants: vec![RoleGrant::new(Role::HospitalApplicant, None, None)?],
+    };
+    let user = match super::users::insert_account(&mut tx, Actor::Anonymous, meta, &account, password_hash).await {
+        Ok(u) => u,
+        Err(ApiError::Conflict(_)) | Err(ApiError::Validation { .. }) => {
+            return Err(ApiError::Conflict(
+                "an account already exists for this phone number or e-mail address: sign in instead".into(),
+            ))
+        }
+        Err(e) => return Err(e),
+    };
+    signups::mark_verified(&tx, signup.id, user.id).await?;
+    let event = NewAuditEvent::new(
+        Actor::User(user.id),
+        AuditAction::SignupVerify,
+        "hospital_signup",
+        Some(signup.id),
+    );
+    audit::record(&mut tx, meta, event).await?;
+    tx.commit().await?;
+    let raw_password = account.password.expose().to_owned();
+    session::login(
+        state,
+        meta,
+        Some(tenant_code),
+        username.as_str(),
+        raw_password,
+    )
+    .await
+}
+
+/// Tell the applicant of `app` by SMS and e-mail (in the same transaction).
+async fn notify_applicant(
+    tx: &TenantTx,
+    app: &ApplicationRecord,
+    subject: &str,
+    text: &str,
+) -> ApiResult<()> {
+    let Some(user) = users::find(tx, UserId(app.applicant_user_id)).await? else {
+        return Ok(());
+    };
+    if let Ok(phone) = MobileNumber::parse(&user.username, "phone") {
+        outbox::enqueue(tx, Channel::Sms, phone.as_str(), subject, text).await?;
+    }
+    if let Some(email) = &user.email {
+        outbox::enqueue(tx, Channel::Email, email, subject, text).await?;
+    }
+    Ok(())
+}
+
+fn display_name(app: &ApplicationRecord) -> String {
+    app.name.clone().unwrap_or_else(|| "your hospital".into())
+}
+
+/// Who acts on applications, from where.
+pub struct Onboarding<'a> {
+    pub state: &'a AppState,
+    pub principal: &'a Principal,
+    pub meta: RequestMeta,
+}
+
+impl Onboarding<'_> {
+    fn tenant(&self) -> ApiResult<TenantId> {
+        self.principal.tenant().ok_or_else(|| {
+            ApiError::Forbidden("platform administrators do not handle applications".into())
+        })
+    }
+
+    fn actor(&self) -> Actor {
+        Actor::from(self.principal)
+    }
+
+    async fn write_tx(&self) -> ApiResult<TenantTx> {
+        Ok(self
+            .state
+            .db
+            .tenant_tx(self.tenant()?, Access::Write)
+            .await?)
+    }
+
+    /// Record a step: the timeline row and the audit event.
+    #[allow(clippy::too_many_arguments)]
+    async fn record(
+        &self,
+        tx: &mut TenantTx,
+        app: &ApplicationRecord,
+        action: AuditAction,
+        from: Option<ApplicationStatus>,
+        note: Option<String>,
+        comments: &[ReviewComment],
+    ) -> ApiResult<()> {
+        let to = applications::status_of(app)?;
+        let name = action.as_str().rsplit('.').next().unwrap_or("change");
+        applications::add_event(
+            tx,
+            NewEvent {
+                application: app.id,
+                actor: self.principal.user_id().0,
+                action: name,
+                from,
+                to,
+                note,
+                comments,
+            },
+        )
+        .await?;
+        let event = NewAuditEvent::new(self.actor(), action, "hospital_application", Some(app.id))
+            .with_detail(serde_json::json!({ "status": app.status, "version": app.version }));
+        audit::record(tx, &self.meta, event).await?;
+        Ok(())
+    }
+
+    async fn finish(&self, tx: TenantTx) -> ApiResult<()> {
+        tx.commit().await?;
+        self.state.outbox_wake.notify_one();
+        Ok(())
+    }
+
+    pub async fn create(&self) -> ApiResult<ApplicationRecord> {
+        let (_, me) = self.principal.applicant()?;
+        let mut tx = self.write_tx().await?;
+        let app = applications::insert(&tx, me.0).await?;
+        self.record(
+            &mut tx,
+            &app,
+            AuditAction::ApplicationCreate,
+            None,
+            None,
+            &[],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(app)
+    }
+
+    /// Save one step of the draft.
+    pub async fn save_step(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        step: StepInput,
+    ) -> ApiResult<ApplicationRecord> {
+        let mut tx = self.write_tx().await?;
+        let app = editable_application(&tx, self.principal, id).await?;
+        let mut form = applications::form_of(&app)?;
+        let mut placement = None;
+        let label = match step {
+            StepInput::Facility(f) => {
+                let unit = units::find(&tx, UnitId(f.unit_id)).await?.ok_or_else(|| {
+                    ApiError::validation("unitId", "no such unit in this state or district")
+                })?;
+                let kind = tenant_kind(self.state, tx.tenant()).await?;
+                let path = UnitPath::from(&unit);
+                placement = Some(applications::Placement {
+                    unit: unit.id,
+                    unit_path: path.as_str().to_owned(),
+                    district: path.district(kind),
+                });
+                form.facility = Some(f);
+                "facility"
+            }
+            StepInput::Capacity(c) => {
+                form.capacity = Some(c);
+                "capacity"
+            }
+            StepInput::Licences(l) => {
+                form.licences = Some(l);
+                "licences"
+            }
+            StepInput::Owner(o) => {
+                form.owner = Some(o);
+                "owner"
+            }
+        };
+        let from = applications::status_of(&app)?;
+        let saved = applications::update(
+            &tx,
+            &app,
+            expected_version,
+            Change {
+                form: Some(&form),
+                placement,
+                ..Change::default()
+            },
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            &saved,
+            AuditAction::ApplicationSave,
+            Some(from),
+            Some(label.into()),
+            &[],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// Submit for review: every step filled, every required document available.
+    pub async fn submit(&self, id: Uuid, expected_version: i32) -> ApiResult<ApplicationRecord> {
+        let mut tx = self.write_tx().await?;
+        let app = editable_application(&tx, self.principal, id).await?;
+        let from = applications::status_of(&app)?;
+        let to = from.transition(ApplicationAction::Submit)?;
+        let form = applications::form_of(&app)?;
+        let (settings, _) = documents::settings(&tx).await?;
+        let available = available_purposes(&tx, app.id).await?;
+        check_complete(&form, &settings.required_for_onboarding, &available)?;
+        let saved = applications::update(
+            &tx,
+            &app,
+            expected_version,
+            Change {
+                status: Some(to),
+                ..Change::default()
+            },
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            &saved,
+            AuditAction::ApplicationSubmit,
+            Some(from),
+            None,
+            &[],
+        )
+        .await?;
+        notify_applicant(
+            &tx,
+            &saved,
+            "Application received",
+            &format!(
+                "Arogya: the application for {} was received. The department will review it.",
+                display_name(&saved)
+            ),
+        )
+        .await?;
+        self.finish(tx).await?;
+        Ok(saved)
+    }
+
+    /// A submitted application within the reviewer's reach.
+    async fn reviewable(&self, tx: &TenantTx, id: Uuid) -> ApiResult<ApplicationRecord> {
+        let reach = self.principal.application_review_reach()?;
+        applications::find(tx, id)
+            .await?
+            .filter(|a| a.submitted_at.is_some() && in_reach(&reach, a))
+            .ok_or_else(application_not_found)
+    }
+
+    pub async fn request_changes(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        note: Option<String>,
+        comments: Vec<ReviewComment>,
+    ) -> ApiResult<ApplicationRecord> {
+        if comments.is_empty() && note.is_none() {
+            return Err(ApiError::validation(
+                "comments",
+                "say what should change: a note, or comments on fields or documents",
+            ));
+        }
+        let mut tx = self.write_tx().await?;
+        let app = self.reviewable(&tx, id).await?;
+        let from = applications::status_of(&app)?;
+        let to = from.transition(ApplicationAction::RequestChanges)?;
+        let saved = applications::update(
+            &tx,
+            &app,
+            expected_version,
+            Change {
+                status: Some(to),
+                ..Change::default()
+            },
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            &saved,
+            AuditAction::ApplicationRequestChanges,
+            Some(from),
+            note.clone(),
+            &comments,
+        )
+        .await?;
+        notify_applicant(
+            &tx,
+            &saved,
+            "Changes requested",
+            &format!(
+                "Arogya: the department asks for changes to the application for {} ({} comment(s)). Sign in to see them and resubmit.",
+                display_name(&saved),
+                comments.len()
+            ),
+        )
+        .await?;
+        self.finish(tx).await?;
+        Ok(saved)
+    }
+
+    pub async fn reject(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        reason: String,
+    ) -> ApiResult<ApplicationRecord> {
+        let mut tx = self.write_tx().await?;
+        let app = self.reviewable(&tx, id).await?;
+        let from = applications::status_of(&app)?;
+        let to = from.transition(ApplicationAction::Reject)?;
+        let saved = applications::update(
+            &tx,
+            &app,
+            expected_version,
+            Change {
+                status: Some(to),
+                ..Change::default()
+            },
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            &saved,
+            AuditAction::ApplicationReject,
+            Some(from),
+            Some(reason.clone()),
+            &[],
+        )
+        .await?;
+        notify_applicant(
+            &tx,
+            &saved,
+            "Application rejected",
+            &format!(
+                "Arogya: the application for {} was rejected: {reason}",
+                display_name(&saved)
+            ),
+        )
+        .await?;
+        self.finish(tx).await?;
+        Ok(saved)
+    }
+
+    /// Approve: the facility joins the registry (ownership private, with its beds),
+    /// and the applicant becomes its administrator. One transaction for all of it.
+    pub async fn approve(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        note: Option<String>,
+    ) -> ApiResult<ApplicationRecord> {
+        let mut tx = self.write_tx().await?;
+        let app = self.reviewable(&tx, id).await?;
+        let from = applications::status_of(&app)?;
+        let to = from.transition(ApplicationAction::Approve)?;
+        let form = applications::form_of(&app)?;
+        let (Some(step), Some(beds)) = (&form.facility, form.capacity) else {
+            return Err(ApiError::Internal);
+        };
+        let details = step.to_form(beds.into()).validate()?;
+        let unit = units::find(&tx, UnitId(step.unit_id))
+            .await?
+            .ok_or_else(|| {
+                ApiError::validation("unitId", "the application's unit no longer exists")
+            })?;
+        let kind = tenant_kind(self.state, tx.tenant()).await?;
+        let facility = facilities::insert(
+            &tx,
+            &details,
+            &Placement {
+                district: UnitPath::from(&unit).district(kind),
+                unit: &unit,
+            },
+        )
+        .await?;
+        let grant = RoleGrant::new(Role::FacilityAdmin, None, Some(FacilityId(facility.id)))?;
+        roles::grant(
+            &tx,
+            UserId(app.applicant_user_id),
+            grant,
+            Some(self.principal.user_id().0),
+        )
+        .await?;
+        let event = NewAuditEvent::new(
+            self.actor(),
+            AuditAction::FacilityCreate,
+            "facility",
+            Some(facility.id),
+        )
+        .with_detail(serde_json::json!({ "name": facility.name, "fromApplication": app.id }));
+        audit::record(&mut tx, &self.meta, event).await?;
+        let event = NewAuditEvent::new(
+            self.actor(),
+            AuditAction::RoleGrant,
+            "user",
+            Some(app.applicant_user_id),
+        )
+        .with_detail(serde_json::json!({ "role": "facility_admin", "facility": facility.id }));
+        audit::record(&mut tx, &self.meta, event).await?;
+        let saved = applications::update(
+            &tx,
+            &app,
+            expected_version,
+            Change {
+                status: Some(to),
+                facility: Some(facility.id),
+                ..Change::default()
+            },
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            &saved,
+            AuditAction::ApplicationApprove,
+            Some(from),
+            note,
+            &[],
+        )
+        .await?;
+        notify_applicant(
+            &tx,
+            &saved,
+            "Application approved",
+            &format!(
+                "Arogya: {} is approved and registered. Sign in again to manage it as its administrator.",
+                display_name(&saved)
+            ),
+        )
+        .await?;
+        self.finish(tx).await?;
+        Ok(saved)
+    }
+
+    /// One application the caller may see.
+    pub async fn get(&self, id: Uuid) -> ApiResult<ApplicationRecord> {
+        let tx = self
+            .state
+            .db
+            .tenant_tx(self.tenant()?, Access::Read)
+            .await?;
+        let app = applications::find(&tx, id)
+            .await?
+            .filter(|a| may_see_application(self.principal, a))
+            .ok_or_else(application_not_found)?;
+        tx.commit().await?;
+        Ok(app)
+    }
+
+    /// The filter the caller's role allows: reviewers see submitted applications in
+    /// their reach; applicants their own.
+    fn scoped(&self, mut f: Filter) -> ApiResult<Filter> {
+        if let Ok(reach) = self.principal.application_review_reach() {
+            f.submitted_only = true;
+            f.within = match reach {
+                arogya_domain::access::UnitReach::Whole => None,
+                arogya_domain::access::UnitReach::Subtrees(u) => {
+                    Some(u.into_iter().map(|u| u.0).collect())
+                }
+            };
+            return Ok(f);
+        }
+        let (_, me) = self.principal.applicant()?;
+        f.applicant = Some(me.0);
+        Ok(f)
+    }
+
+    pub async fn list(&self, f: Filter, page: PageRequest) -> ApiResult<Page<ApplicationRecord>> {
+        let f = self.scoped(f)?;
+        let tx = self
+            .state
+            .db
+            .tenant_tx(self.tenant()?, Access::Read)
+            .await?;
+        let page = applications::list(&tx, &f, page).await?;
+        tx.commit().await?;
+        Ok(page)
+    }
+
+    pub async fn counts(&self, f: Filter) -> ApiResult<Vec<CountRow>> {
+        self.principal.application_review_reach()?;
+        let f = self.scoped(f)?;
+        let tx = self
+            .state
+            .db
+            .tenant_tx(self.tenant()?, Access::Read)
+            .await?;
+        let rows = applications::counts(&tx, &f).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+}
+
+/// One step's validated content.
+pub enum StepInput {
+    Facility(FacilityStep),
+    Capacity(BedCapacityForm),
+    Licences(LicencesStep),
+    Owner(OwnerStep),
+}
+
+async fn tenant_kind(state: &AppState, tenant: TenantId) -> ApiResult<TenantKind> {
+    let t = state
+        .tenants
+        .get(tenant)
+        .await?
+        .ok_or(DomainError::NotFound { entity: "tenant" })?;
+    Ok(TenantKind::parse(&t.kind)?)
+}
+
+/// Onboarding purposes with an available document on the application.
+pub async fn available_purposes(tx: &TenantTx, app: Uuid) -> ApiResult<Vec<DocumentPurpose>> {
+    Ok(super::documents::of_application(tx, app)
+        .await?
+        .iter()
+        .filter(|d| d.status == DocumentStatus::Available.as_str())
+        .filter_map(|d| DocumentPurpose::parse(&d.purpose).ok())
+        .collect())
+}
+
+/// The application's timeline, oldest first.
+pub async fn timeline(
+    state: &AppState,
+    tenant: TenantId,
+    app: Uuid,
+) -> ApiResult<Vec<EventRecord>> {
+    let tx = state.db.tenant_tx(tenant, Access::Read).await?;
+    let rows = applications::events_of(&tx, &[app]).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// The form, parsed (for the GraphQL fields).
+pub fn form(app: &ApplicationRecord) -> ApiResult<ApplicationForm> {
+    Ok(applications::form_of(app)?)
+}
