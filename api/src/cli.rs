@@ -84,6 +84,15 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Print a tenant's newest notifications in full (one-time codes included), for
+    /// operators running without an SMS or e-mail gateway (AROGYA_NOTIFY_WEBHOOK_URL).
+    Outbox {
+        /// Tenant code, e.g. WB.
+        #[arg(long)]
+        tenant: String,
+        #[arg(long, default_value_t = 10)]
+        limit: u64,
+    },
     /// Print the GraphQL schema (SDL).
     Schema,
     /// Exit 0 when the server on AROGYA_BIND answers /healthz (a container health check
@@ -340,6 +349,33 @@ pub async fn run() -> anyhow::Result<()> {
             let mut logins = demo::seed(&state).await?;
             logins.extend(crate::demo_samples::seed(&state).await?);
             demo::print_logins(&logins);
+            Ok(())
+        }
+        Command::Outbox { tenant, limit } => {
+            let state = server::build_state(config).await?;
+            let code = TenantCode::parse(&tenant)?;
+            let t = tenants::find_by_code(state.db.conn(), &code)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no tenant {tenant}"))?;
+            let tx = state
+                .db
+                .tenant_tx(
+                    arogya_domain::ids::TenantId(t.id),
+                    arogya_infra::db::Access::Read,
+                )
+                .await?;
+            for m in arogya_infra::repos::outbox::recent(&tx, limit.clamp(1, 1000)).await? {
+                println!(
+                    "{}  {:<5} {:<7} {}  {}: {}",
+                    m.created_at.format("%Y-%m-%d %H:%M:%S"),
+                    m.channel,
+                    m.status,
+                    m.destination,
+                    m.subject,
+                    m.body
+                );
+            }
+            tx.commit().await?;
             Ok(())
         }
         Command::Tenant { command } => {

@@ -109,6 +109,17 @@ pub async fn mark_failed(tx: &TenantTx, msg: &OutboxRecord, error: &str) -> Infr
     Ok(())
 }
 
+/// The newest messages of the tenant.
+pub async fn recent(tx: &TenantTx, limit: u64) -> InfraResult<Vec<OutboxRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .order_by_desc(Column::CreatedAt)
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}
+
 /// Messages to one destination, newest first (for the applicant's own view and tests).
 pub async fn to_destination(
     tx: &TenantTx,

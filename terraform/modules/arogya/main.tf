@@ -57,6 +57,10 @@ module "compute" {
   environment           = {
     AROGYA_MIGRATE_ON_START = "false"
     AROGYA_LOG_FILTER       = "info"
+    # Documents in the bucket; credentials come from the task role.
+    AROGYA_OBJECT_STORE = "s3"
+    AROGYA_S3_BUCKET    = module.storage.documents_bucket
+    AROGYA_S3_REGION    = data.aws_region.current.name
   }
 }
 

@@ -411,3 +411,35 @@ async fn healthcheck_command_reports_the_server_state() {
         .unwrap();
     assert!(!check(free.to_string()).status.success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn prints_the_outbox_for_operators_without_a_gateway() {
+    let app = arogya_tests::TestApp::spawn(arogya_tests::Backend::Sqlite).await;
+    let start =
+        "mutation($i: StartHospitalSignupInput!) { startHospitalSignup(input: $i) { signupId } }";
+    let body = app
+        .gql(None, start, serde_json::json!({ "i": { "tenantCode": "WB", "name": "Asha Roy", "phone": "9830012121", "email": "asha@example.org" } }))
+        .await;
+    arogya_tests::expect_data(&body);
+    let code = super::onboarding::latest_code(&app, "WB", "9830012121").await;
+    let out = Command::new(arogya_bin())
+        .current_dir(&app.dir)
+        .env("AROGYA_DATABASE_URL", &app.config.database_url)
+        .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
+        .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
+        .env("AROGYA_PII_KEY_FILE", &app.config.pii_key_file)
+        .env("AROGYA_LOG_FILTER", "warn")
+        .args(["outbox", "--tenant", "WB", "--limit", "5"])
+        .output()
+        .expect("running arogya");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("+919830012121") && text.contains(&code),
+        "{text}"
+    );
+}
