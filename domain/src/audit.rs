@@ -100,6 +100,7 @@ pub enum AuditAction {
     ApplicationRequestChanges,
     ApplicationApprove,
     ApplicationReject,
+    ApplicationWithdraw,
 }
 
 impl AuditAction {
@@ -162,6 +163,7 @@ impl AuditAction {
             AuditAction::ApplicationRequestChanges => "application.request_changes",
             AuditAction::ApplicationApprove => "application.approve",
             AuditAction::ApplicationReject => "application.reject",
+            AuditAction::ApplicationWithdraw => "application.withdraw",
         }
     }
 }

@@ -18,6 +18,7 @@ text_enum!(
         ChangesRequested => "changes_requested",
         Approved => "approved",
         Rejected => "rejected",
+        Withdrawn => "withdrawn",
     }
 );
 
@@ -29,6 +30,8 @@ pub enum ApplicationAction {
     RequestChanges,
     Approve,
     Reject,
+    /// The applicant takes the application back (its documents are deleted).
+    Withdraw,
 }
 
 impl ApplicationAction {
@@ -39,6 +42,7 @@ impl ApplicationAction {
             ApplicationAction::RequestChanges => "request_changes",
             ApplicationAction::Approve => "approve",
             ApplicationAction::Reject => "reject",
+            ApplicationAction::Withdraw => "withdraw",
         }
     }
 }
@@ -54,6 +58,7 @@ impl ApplicationStatus {
             (S::Submitted, A::RequestChanges) => Some(S::ChangesRequested),
             (S::Submitted, A::Approve) => Some(S::Approved),
             (S::Submitted, A::Reject) => Some(S::Rejected),
+            (S::Draft | S::Submitted | S::ChangesRequested, A::Withdraw) => Some(S::Withdrawn),
             _ => None,
         }
     }
@@ -61,10 +66,17 @@ impl ApplicationStatus {
     /// What may be done now.
     pub fn allowed_actions(self) -> Vec<ApplicationAction> {
         use ApplicationAction as A;
-        [A::Edit, A::Submit, A::RequestChanges, A::Approve, A::Reject]
-            .into_iter()
-            .filter(|a| self.after(*a).is_some())
-            .collect()
+        [
+            A::Edit,
+            A::Submit,
+            A::RequestChanges,
+            A::Approve,
+            A::Reject,
+            A::Withdraw,
+        ]
+        .into_iter()
+        .filter(|a| self.after(*a).is_some())
+        .collect()
     }
 
     /// The next status, or `VALIDATION` naming what is allowed instead.
@@ -658,10 +670,18 @@ mod tests {
         assert_eq!(S::Submitted.transition(A::Approve).unwrap(), S::Approved);
         assert_eq!(S::Submitted.transition(A::Reject).unwrap(), S::Rejected);
         let e = S::Draft.transition(A::Approve).unwrap_err().to_string();
-        assert!(e.contains("allowed now: edit, submit"), "{e}");
+        assert!(e.contains("allowed now: edit, submit, withdraw"), "{e}");
         assert!(S::Submitted.transition(A::Edit).is_err());
-        for decided in [S::Approved, S::Rejected] {
-            for a in [A::Edit, A::Submit, A::RequestChanges, A::Approve, A::Reject] {
+        assert_eq!(S::Submitted.transition(A::Withdraw).unwrap(), S::Withdrawn);
+        for decided in [S::Approved, S::Rejected, S::Withdrawn] {
+            for a in [
+                A::Edit,
+                A::Submit,
+                A::RequestChanges,
+                A::Approve,
+                A::Reject,
+                A::Withdraw,
+            ] {
                 assert!(decided.transition(a).is_err());
             }
             assert!(decided.allowed_actions().is_empty());

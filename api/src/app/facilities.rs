@@ -27,7 +27,8 @@ async fn placement_unit(tx: &TenantTx, reach: &UnitReach, unit: UnitId) -> ApiRe
         .ok_or_else(|| ApiError::NotFound("unit not found".into()))
 }
 
-async fn tenant_kind(state: &AppState, tenant: TenantId) -> ApiResult<TenantKind> {
+/// Whether the tenant is a state or a district (placement rules depend on it).
+pub(crate) async fn tenant_kind(state: &AppState, tenant: TenantId) -> ApiResult<TenantKind> {
     let t = state
         .tenants
         .get(tenant)

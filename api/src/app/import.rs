@@ -14,7 +14,6 @@ use arogya_domain::ids::TenantId;
 use arogya_domain::professional::{
     attachment_text, CouncilRegistration, ProfessionalDetails, ProfessionalForm, Qualification,
 };
-use arogya_domain::tenant::TenantKind;
 use arogya_domain::unit::UnitPath;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
@@ -249,15 +248,6 @@ fn facility_row(row: &Row<'_>) -> Result<(String, FacilityDetails), RowError> {
     Ok((lgd, details))
 }
 
-async fn tenant_kind(state: &AppState, tenant: TenantId) -> ApiResult<TenantKind> {
-    let t = state
-        .tenants
-        .get(tenant)
-        .await?
-        .ok_or(DomainError::NotFound { entity: "tenant" })?;
-    Ok(TenantKind::parse(&t.kind)?)
-}
-
 fn finish(
     mut errors: Vec<RowError>,
     valid: usize,
@@ -301,7 +291,7 @@ pub async fn import_facilities(
                 })
             }
         };
-    let kind = tenant_kind(state, tenant).await?;
+    let kind = super::facilities::tenant_kind(state, tenant).await?;
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
     for (i, record) in records.into_iter().enumerate() {

@@ -22,7 +22,7 @@ use arogya_domain::onboarding::{
 use arogya_domain::page::{Page, PageRequest};
 use arogya_domain::patient::identifiers::MobileNumber;
 use arogya_domain::role::{Role, RoleGrant};
-use arogya_domain::tenant::{TenantCode, TenantKind, TenantStatus};
+use arogya_domain::tenant::{TenantCode, TenantStatus};
 use arogya_domain::unit::UnitPath;
 use arogya_domain::user::{DisplayName, Email, NewPassword, Username};
 use arogya_domain::DomainError;
@@ -349,6 +349,27 @@ impl Onboarding<'_> {
         Ok(())
     }
 
+    /// Move `app` on by `action` (if its status allows it and the caller saw the
+    /// latest version). Returns the status it came from and the saved application.
+    async fn advance(
+        &self,
+        tx: &TenantTx,
+        app: &ApplicationRecord,
+        expected_version: i32,
+        action: ApplicationAction,
+        facility: Option<Uuid>,
+    ) -> ApiResult<(ApplicationStatus, ApplicationRecord)> {
+        let from = applications::status_of(app)?;
+        let to = from.transition(action)?;
+        let change = Change {
+            status: Some(to),
+            facility,
+            ..Change::default()
+        };
+        let saved = applications::update(tx, app, expected_version, change).await?;
+        Ok((from, saved))
+    }
+
     async fn finish(&self, tx: TenantTx) -> ApiResult<()> {
         tx.commit().await?;
         self.state.outbox_wake.notify_one();
@@ -388,7 +409,7 @@ impl Onboarding<'_> {
                 let unit = units::find(&tx, UnitId(f.unit_id)).await?.ok_or_else(|| {
                     ApiError::validation("unitId", "no such unit in this state or district")
                 })?;
-                let kind = tenant_kind(self.state, tx.tenant()).await?;
+                let kind = super::facilities::tenant_kind(self.state, tx.tenant()).await?;
                 let path = UnitPath::from(&unit);
                 placement = Some(applications::Placement {
                     unit: unit.id,
@@ -440,22 +461,15 @@ impl Onboarding<'_> {
     pub async fn submit(&self, id: Uuid, expected_version: i32) -> ApiResult<ApplicationRecord> {
         let mut tx = self.write_tx().await?;
         let app = editable_application(&tx, self.principal, id).await?;
-        let from = applications::status_of(&app)?;
-        let to = from.transition(ApplicationAction::Submit)?;
+        // The status first: a submitted application is not "incomplete", it is submitted.
+        applications::status_of(&app)?.transition(ApplicationAction::Submit)?;
         let form = applications::form_of(&app)?;
         let (settings, _) = documents::settings(&tx).await?;
         let available = available_purposes(&tx, app.id).await?;
         check_complete(&form, &settings.required_for_onboarding, &available)?;
-        let saved = applications::update(
-            &tx,
-            &app,
-            expected_version,
-            Change {
-                status: Some(to),
-                ..Change::default()
-            },
-        )
-        .await?;
+        let (from, saved) = self
+            .advance(&tx, &app, expected_version, ApplicationAction::Submit, None)
+            .await?;
         self.record(
             &mut tx,
             &saved,
@@ -503,18 +517,15 @@ impl Onboarding<'_> {
         }
         let mut tx = self.write_tx().await?;
         let app = self.reviewable(&tx, id).await?;
-        let from = applications::status_of(&app)?;
-        let to = from.transition(ApplicationAction::RequestChanges)?;
-        let saved = applications::update(
-            &tx,
-            &app,
-            expected_version,
-            Change {
-                status: Some(to),
-                ..Change::default()
-            },
-        )
-        .await?;
+        let (from, saved) = self
+            .advance(
+                &tx,
+                &app,
+                expected_version,
+                ApplicationAction::RequestChanges,
+                None,
+            )
+            .await?;
         self.record(
             &mut tx,
             &saved,
@@ -547,18 +558,9 @@ impl Onboarding<'_> {
     ) -> ApiResult<ApplicationRecord> {
         let mut tx = self.write_tx().await?;
         let app = self.reviewable(&tx, id).await?;
-        let from = applications::status_of(&app)?;
-        let to = from.transition(ApplicationAction::Reject)?;
-        let saved = applications::update(
-            &tx,
-            &app,
-            expected_version,
-            Change {
-                status: Some(to),
-                ..Change::default()
-            },
-        )
-        .await?;
+        let (from, saved) = self
+            .advance(&tx, &app, expected_version, ApplicationAction::Reject, None)
+            .await?;
         self.record(
             &mut tx,
             &saved,
@@ -592,8 +594,8 @@ impl Onboarding<'_> {
     ) -> ApiResult<ApplicationRecord> {
         let mut tx = self.write_tx().await?;
         let app = self.reviewable(&tx, id).await?;
-        let from = applications::status_of(&app)?;
-        let to = from.transition(ApplicationAction::Approve)?;
+        // Check the transition before creating anything.
+        applications::status_of(&app)?.transition(ApplicationAction::Approve)?;
         let form = applications::form_of(&app)?;
         let (Some(step), Some(beds)) = (&form.facility, form.capacity) else {
             return Err(ApiError::Internal);
@@ -604,7 +606,7 @@ impl Onboarding<'_> {
             .ok_or_else(|| {
                 ApiError::validation("unitId", "the application's unit no longer exists")
             })?;
-        let kind = tenant_kind(self.state, tx.tenant()).await?;
+        let kind = super::facilities::tenant_kind(self.state, tx.tenant()).await?;
         let facility = facilities::insert(
             &tx,
             &details,
@@ -638,17 +640,15 @@ impl Onboarding<'_> {
         )
         .with_detail(serde_json::json!({ "role": "facility_admin", "facility": facility.id }));
         audit::record(&mut tx, &self.meta, event).await?;
-        let saved = applications::update(
-            &tx,
-            &app,
-            expected_version,
-            Change {
-                status: Some(to),
-                facility: Some(facility.id),
-                ..Change::default()
-            },
-        )
-        .await?;
+        let (from, saved) = self
+            .advance(
+                &tx,
+                &app,
+                expected_version,
+                ApplicationAction::Approve,
+                Some(facility.id),
+            )
+            .await?;
         self.record(
             &mut tx,
             &saved,
@@ -669,6 +669,44 @@ impl Onboarding<'_> {
         )
         .await?;
         self.finish(tx).await?;
+        Ok(saved)
+    }
+
+    /// The applicant takes the application back: nothing more can happen to it, and
+    /// its documents are deleted (their objects kept until the retention period ends).
+    pub async fn withdraw(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        reason: Option<String>,
+    ) -> ApiResult<ApplicationRecord> {
+        let (_, me) = self.principal.applicant()?;
+        let mut tx = self.write_tx().await?;
+        let app = applications::find(&tx, id)
+            .await?
+            .filter(|a| a.applicant_user_id == me.0)
+            .ok_or_else(application_not_found)?;
+        let (from, saved) = self
+            .advance(
+                &tx,
+                &app,
+                expected_version,
+                ApplicationAction::Withdraw,
+                None,
+            )
+            .await?;
+        let purge = Utc::now() + Duration::days(self.state.config.document_retention_days as i64);
+        documents::delete_all_of(&tx, documents::Owner::Application(app.id), purge).await?;
+        self.record(
+            &mut tx,
+            &saved,
+            AuditAction::ApplicationWithdraw,
+            Some(from),
+            reason,
+            &[],
+        )
+        .await?;
+        tx.commit().await?;
         Ok(saved)
     }
 
@@ -737,15 +775,6 @@ pub enum StepInput {
     Capacity(BedCapacityForm),
     Licences(LicencesStep),
     Owner(OwnerStep),
-}
-
-async fn tenant_kind(state: &AppState, tenant: TenantId) -> ApiResult<TenantKind> {
-    let t = state
-        .tenants
-        .get(tenant)
-        .await?
-        .ok_or(DomainError::NotFound { entity: "tenant" })?;
-    Ok(TenantKind::parse(&t.kind)?)
 }
 
 /// Onboarding purposes with an available document on the application.

@@ -332,7 +332,7 @@ async fn a_hospital_joins_through_signup_review_and_approval(backend: Backend) {
     assert_eq!(a["status"], "SUBMITTED");
     assert_eq!(
         a["allowedActions"],
-        json!(["request_changes", "approve", "reject"])
+        json!(["request_changes", "approve", "reject", "withdraw"])
     );
     // Submitted: the applicant can neither edit nor upload, nor approve it.
     expect_error(
@@ -432,7 +432,7 @@ async fn a_hospital_joins_through_signup_review_and_approval(backend: Backend) {
         e["message"]
             .as_str()
             .unwrap()
-            .contains("allowed now: edit, submit"),
+            .contains("allowed now: edit, submit, withdraw"),
         "{e}"
     );
     let mine = expect_data(
@@ -789,6 +789,64 @@ async fn a_rejected_application_is_final(backend: Backend) {
         "VALIDATION",
     );
     assert!(outbox(&app, "WB", "x@example.org").await[0].contains("Fire NOC expired"));
+
+    // Withdrawing an application deletes its documents, which are kept for retention.
+    let withdraw = "mutation($id: ID!, $v: Int!) { withdrawHospitalApplication(id: $id, expectedVersion: $v, reason: \"Opening elsewhere\") { status allowedActions documents { id } } }";
+    expect_error(
+        &app.gql(
+            Some(&token),
+            withdraw,
+            json!({ "id": a["id"], "v": a["version"] }),
+        )
+        .await,
+        "VALIDATION",
+    );
+    let b = new_application(&app, &token).await;
+    let doc = upload(
+        &app,
+        &token,
+        ("applicationId", &b["id"]),
+        "PAN_GST",
+        pdf(1_000),
+    )
+    .await;
+    let tenant = app.tenant_id("WB").await;
+    let key = format!("tenants/{tenant}/documents/{}", doc["id"].as_str().unwrap());
+    expect_error(
+        &app.gql(
+            Some(&wb),
+            withdraw,
+            json!({ "id": b["id"], "v": b["version"] }),
+        )
+        .await,
+        "FORBIDDEN",
+    );
+    let w = expect_data(
+        &app.gql(
+            Some(&token),
+            withdraw,
+            json!({ "id": b["id"], "v": b["version"] }),
+        )
+        .await,
+    )["withdrawHospitalApplication"]
+        .clone();
+    assert_eq!(w["status"], "WITHDRAWN");
+    assert_eq!(
+        (w["allowedActions"].clone(), w["documents"].clone()),
+        (json!([]), json!([]))
+    );
+    let rows = app
+        .rows_in_tenant(
+            &tenant,
+            "SELECT status FROM documents WHERE object_key = $1",
+            &key,
+        )
+        .await;
+    assert_eq!(rows[0].try_get::<String>("", "status").unwrap(), "deleted");
+    assert!(
+        app.object_exists(&key),
+        "kept until the retention period ends"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

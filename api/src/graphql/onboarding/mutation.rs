@@ -166,6 +166,24 @@ impl OnboardingMutation {
         ))
     }
 
+    /// The applicant takes an application back (draft, submitted or sent back for
+    /// changes). Its documents are deleted, kept until the retention period ends.
+    async fn withdraw_hospital_application(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        reason: Option<String>,
+    ) -> ApiResult<HospitalApplication> {
+        let id = parse_id("id", &id)?;
+        let reason = optional_text(reason, "reason")?;
+        Ok(HospitalApplication(
+            onboarding(ctx)?
+                .withdraw(id, expected_version, reason)
+                .await?,
+        ))
+    }
+
     async fn reject_hospital_application(
         &self,
         ctx: &Context<'_>,

@@ -21,6 +21,7 @@ pub enum ApplicationStatus {
     ChangesRequested,
     Approved,
     Rejected,
+    Withdrawn,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -175,7 +176,7 @@ impl ApplicationEvent {
     async fn actor_user_id(&self) -> ID {
         ID(self.0.actor_user_id.to_string())
     }
-    /// `create`, `save_step`, `submit`, `request_changes`, `approve`, `reject`.
+    /// `create`, `save_step`, `submit`, `request_changes`, `approve`, `reject`, `withdraw`.
     async fn action(&self) -> &str {
         &self.0.action
     }
@@ -357,7 +358,8 @@ impl HospitalApplication {
         }
         Ok(out)
     }
-    /// What may be done next: `edit`, `submit`, `request_changes`, `approve`, `reject`.
+    /// What may be done next: `edit`, `submit`, `request_changes`, `approve`, `reject`,
+    /// `withdraw` (each for the role it belongs to).
     async fn allowed_actions(&self) -> ApiResult<Vec<String>> {
         Ok(self
             .status_value()?
