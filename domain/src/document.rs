@@ -164,6 +164,13 @@ pub fn object_key(tenant: TenantId, document: Uuid) -> String {
     format!("tenants/{tenant}/documents/{document}")
 }
 
+/// Where the client uploads a document's bytes. Confirmation moves them to
+/// [`object_key`], which no upload URL can write, and checks them there: a client
+/// cannot swap the file after it was checked.
+pub fn upload_key(tenant: TenantId, document: Uuid) -> String {
+    format!("tenants/{tenant}/uploads/{document}")
+}
+
 /// Does `key` lie under `tenant`'s prefix?
 pub fn key_belongs_to(key: &str, tenant: TenantId) -> bool {
     key.strip_prefix(&format!("tenants/{tenant}/"))
@@ -470,6 +477,10 @@ mod tests {
         let key = object_key(a, Uuid::now_v7());
         assert!(key.starts_with(&format!("tenants/{a}/documents/")));
         assert!(key_belongs_to(&key, a));
+        let staging = upload_key(a, Uuid::now_v7());
+        assert!(
+            staging.starts_with(&format!("tenants/{a}/uploads/")) && key_belongs_to(&staging, a)
+        );
         assert!(!key_belongs_to(&key, b));
         assert!(!key_belongs_to(&format!("tenants/{a}/../{b}/x"), a));
         assert!(!key_belongs_to(&format!("tenants/{a}/"), a));

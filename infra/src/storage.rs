@@ -52,6 +52,8 @@ pub trait ObjectStore: Send + Sync + std::fmt::Debug {
         download: Download<'_>,
         ttl: Duration,
     ) -> anyhow::Result<PresignedRequest>;
+    /// Move the object at `from` to `to` (replacing it); false when `from` is absent.
+    async fn promote(&self, from: &str, to: &str) -> anyhow::Result<bool>;
     /// Read the whole object once: its size, SHA-256 and leading bytes (`None`: absent).
     async fn inspect(&self, key: &str) -> anyhow::Result<Option<ObjectFacts>>;
     /// Destroy the object (absent is fine).

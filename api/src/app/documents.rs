@@ -12,8 +12,8 @@ use crate::state::AppState;
 use arogya_domain::access::{Principal, UnitReach};
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::document::{
-    key_belongs_to, verify_upload, ContentType, DocumentPurpose, DocumentSettings, DocumentStatus,
-    FileName, Sha256Hex, UploadRequest,
+    key_belongs_to, upload_key, verify_upload, ContentType, DocumentPurpose, DocumentSettings,
+    DocumentStatus, FileName, Sha256Hex, UploadRequest,
 };
 use arogya_domain::ids::TenantId;
 use arogya_domain::onboarding::ApplicationAction;
@@ -186,7 +186,7 @@ pub async fn request_upload(
     let put = state
         .store
         .presign_put(
-            &doc.object_key,
+            &upload_key(tenant, doc.id),
             upload.content_type.as_str(),
             upload.size_bytes,
             ttl(state.config.upload_url_ttl_secs),
@@ -241,7 +241,12 @@ pub async fn confirm_upload(
         content_type: ContentType::parse(&doc.content_type)?,
         size_bytes: doc.size_bytes as u64,
     };
-    // Read outside any transaction: 20 MB from S3 takes a while.
+    // Move the upload where no upload URL reaches, then check it there, so what is
+    // checked is what stays. Read outside any transaction: 20 MB from S3 takes a while.
+    state
+        .store
+        .promote(&upload_key(tenant, doc.id), &doc.object_key)
+        .await?;
     let found = state.store.inspect(&doc.object_key).await?;
     let outcome = verify_upload(&declared, &sha256, found.as_ref(), &settings);
     if outcome.is_err() && found.is_some() {

@@ -45,6 +45,10 @@ pub async fn clean_documents(state: &AppState) -> anyhow::Result<Round> {
         tx.commit().await?;
         for doc in expired {
             // Whatever was uploaded to a slot never confirmed is not kept.
+            state
+                .store
+                .delete(&arogya_domain::document::upload_key(tenant, doc.id))
+                .await?;
             state.store.delete(&doc.object_key).await?;
             let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
             if documents::mark_expired(&tx, doc.id).await? {

@@ -237,6 +237,20 @@ impl ObjectStore for FsStore {
         })
     }
 
+    async fn promote(&self, from: &str, to: &str) -> anyhow::Result<bool> {
+        let (from, to) = (self.path(from)?, self.path(to)?);
+        if let Some(dir) = to.parent() {
+            tokio::fs::create_dir_all(dir)
+                .await
+                .with_context(|| format!("creating {}", dir.display()))?;
+        }
+        match tokio::fs::rename(&from, &to).await {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(anyhow::Error::new(e).context(format!("moving {}", from.display()))),
+        }
+    }
+
     async fn inspect(&self, key: &str) -> anyhow::Result<Option<ObjectFacts>> {
         use tokio::io::AsyncReadExt;
         let Some((mut file, _)) = self.open(key).await? else {
@@ -332,6 +346,14 @@ mod tests {
         );
         assert!(s.inspect("tenants/a/documents/c").await.unwrap().is_none());
         assert!(s.path("../etc/passwd").is_err());
+        assert!(s.promote(key, "tenants/a/final/b").await.unwrap());
+        assert!(s.inspect(key).await.unwrap().is_none());
+        assert_eq!(
+            s.inspect("tenants/a/final/b").await.unwrap().unwrap().size,
+            14
+        );
+        assert!(!s.promote(key, "tenants/a/final/b").await.unwrap());
+        let key = "tenants/a/final/b";
         s.delete(key).await.unwrap();
         s.delete(key).await.unwrap();
         assert!(s.inspect(key).await.unwrap().is_none());

@@ -154,6 +154,32 @@ impl ObjectStore for S3Store {
         to_request(req, "GET", ttl)
     }
 
+    async fn promote(&self, from: &str, to: &str) -> anyhow::Result<bool> {
+        // Keys are the server's own ([a-z0-9-/]), so the copy source needs no escaping.
+        let copied = self
+            .client
+            .copy_object()
+            .bucket(&self.bucket)
+            .key(to)
+            .copy_source(format!("{}/{from}", self.bucket))
+            .send()
+            .await;
+        if let Err(e) = copied {
+            let missing = e.raw_response().is_some_and(|r| r.status().as_u16() == 404)
+                || e.as_service_error().and_then(|s| s.meta().code()) == Some("NoSuchKey");
+            if missing {
+                return Ok(false);
+            }
+            return Err(anyhow::anyhow!(
+                "{}",
+                aws_sdk_s3::error::DisplayErrorContext(e)
+            ))
+            .with_context(|| format!("moving s3://{}/{from}", self.bucket));
+        }
+        self.delete(from).await?;
+        Ok(true)
+    }
+
     async fn inspect(&self, key: &str) -> anyhow::Result<Option<ObjectFacts>> {
         let out = match self
             .client

@@ -148,6 +148,34 @@ async fn uploads_are_checked_and_downloads_are_scoped(backend: Backend, store: S
         "AVAILABLE"
     );
 
+    // Once confirmed, the upload URL cannot swap the checked file for another.
+    let original = pdf(2_500);
+    let s = expect_data(
+        &slot(
+            &app,
+            &token,
+            owner,
+            "OTHER_LICENCE",
+            "application/pdf",
+            original.len(),
+        )
+        .await,
+    )["requestUpload"]
+        .clone();
+    assert_eq!(put(&app, &s, original.clone()).await, 200);
+    let checked = confirm(&app, &token, &s["document"], &sha(&original)).await;
+    assert_eq!(checked["status"], "AVAILABLE");
+    let mut swapped = png(original.len());
+    swapped[100] = 1;
+    let again = put(&app, &s, swapped).await;
+    assert!(again == 200 || (400..500).contains(&again), "{again}");
+    let (status, got, _) = download(&app, &token, &checked).await;
+    assert_eq!(status, 200);
+    assert!(
+        got == original,
+        "the confirmed file changed after confirmation"
+    );
+
     // Declared a PDF, uploaded a PNG: rejected by its leading bytes, object removed.
     let fake = png(5_000);
     let s = expect_data(
@@ -406,7 +434,9 @@ async fn slots_never_confirmed_expire_and_lose_their_object(backend: Backend, st
         .clone();
     assert_eq!(put(&app, &s, pdf(2_000)).await, 200);
     let key = object_key(&wb, &s["document"]);
-    assert!(app.object_exists(&key));
+    // Uploads land in a staging key until confirmed.
+    let staged = key.replace("/documents/", "/uploads/");
+    assert!(app.object_exists(&staged));
     let status = |rows: Vec<sea_orm::QueryResult>| rows[0].try_get::<String>("", "status").unwrap();
     let sql = "SELECT status FROM documents WHERE object_key = $1";
     let id = s["document"]["id"].as_str().unwrap();
@@ -417,9 +447,10 @@ async fn slots_never_confirmed_expire_and_lose_their_object(backend: Backend, st
         waited += 1;
     }
     assert!(
-        !app.object_exists(&key),
+        !app.object_exists(&staged),
         "the orphan's object must be removed"
     );
+    assert!(!app.object_exists(&key));
     let r = app
         .gql(
             Some(&token),
