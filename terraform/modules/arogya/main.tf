@@ -20,9 +20,10 @@ module "network" {
 }
 
 module "storage" {
-  source            = "../storage"
-  name              = local.name
-  object_lock_years = var.object_lock_years
+  source               = "../storage"
+  name                 = local.name
+  object_lock_years    = var.object_lock_years
+  cors_allowed_origins = var.web_origins
 }
 
 module "database" {

@@ -51,6 +51,12 @@ variable "object_lock_years" {
   default     = null
 }
 
+variable "web_origins" {
+  description = "Origins of the web app, allowed to upload and download documents straight to the bucket."
+  type        = list(string)
+  default     = []
+}
+
 variable "deletion_protection" {
   description = "Refuse to delete the database (set false only to tear an environment down)."
   type        = bool

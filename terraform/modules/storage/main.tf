@@ -164,6 +164,19 @@ resource "aws_s3_bucket_versioning" "documents" {
   }
 }
 
+# Browsers PUT and GET documents straight to the bucket with presigned URLs.
+resource "aws_s3_bucket_cors_configuration" "documents" {
+  count  = length(var.cors_allowed_origins) > 0 ? 1 : 0
+  bucket = aws_s3_bucket.documents.id
+  cors_rule {
+    allowed_methods = ["PUT", "GET"]
+    allowed_origins = var.cors_allowed_origins
+    allowed_headers = ["content-type", "content-length"]
+    expose_headers  = ["etag"]
+    max_age_seconds = 3000
+  }
+}
+
 resource "aws_s3_bucket_server_side_encryption_configuration" "documents" {
   bucket = aws_s3_bucket.documents.id
   rule {

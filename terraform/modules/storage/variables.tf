@@ -21,6 +21,12 @@ variable "object_lock_years" {
   default     = null
 }
 
+variable "cors_allowed_origins" {
+  description = "Origins of the web app (e.g. https://arogya.wb.gov.in), whose pages upload and download documents directly with presigned URLs."
+  type        = list(string)
+  default     = []
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)
