@@ -5,6 +5,7 @@
 
 pub mod documents;
 pub mod facilities;
+pub mod helpline;
 pub mod import;
 pub mod maintenance;
 pub mod onboarding;

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod context;
 pub mod documents;
 pub mod facilities;
+pub mod helpline;
 pub mod import;
 pub mod loaders;
 pub mod onboarding;
@@ -33,6 +34,7 @@ pub struct QueryRoot(
     records::RecordQuery,
     documents::DocumentQuery,
     onboarding::OnboardingQuery,
+    helpline::HelplineQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -49,6 +51,7 @@ pub struct MutationRoot(
     records::RecordMutation,
     documents::DocumentMutation,
     onboarding::OnboardingMutation,
+    helpline::HelplineMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -101,6 +101,12 @@ pub enum AuditAction {
     ApplicationApprove,
     ApplicationReject,
     ApplicationWithdraw,
+    TicketCreate,
+    TicketTransition,
+    TicketNote,
+    TicketTransfer,
+    KbArticleCreate,
+    HelplineSlaUpdate,
 }
 
 impl AuditAction {
@@ -164,6 +170,12 @@ impl AuditAction {
             AuditAction::ApplicationApprove => "application.approve",
             AuditAction::ApplicationReject => "application.reject",
             AuditAction::ApplicationWithdraw => "application.withdraw",
+            AuditAction::TicketCreate => "ticket.create",
+            AuditAction::TicketTransition => "ticket.transition",
+            AuditAction::TicketNote => "ticket.note",
+            AuditAction::TicketTransfer => "ticket.transfer",
+            AuditAction::KbArticleCreate => "kb.create",
+            AuditAction::HelplineSlaUpdate => "helpline.sla_update",
         }
     }
 }

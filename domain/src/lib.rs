@@ -13,6 +13,7 @@ pub mod clinical;
 pub mod document;
 pub mod error;
 pub mod facility;
+pub mod helpline;
 pub mod ids;
 pub mod onboarding;
 pub mod page;

@@ -8,6 +8,7 @@ mod m20261122_000004_professionals;
 mod m20261122_000005_patients;
 mod m20261122_000006_health_records;
 mod m20261201_000007_documents_onboarding;
+mod m20261201_000008_helpline;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_patients::Migration),
             Box::new(m20261122_000006_health_records::Migration),
             Box::new(m20261201_000007_documents_onboarding::Migration),
+            Box::new(m20261201_000008_helpline::Migration),
         ]
     }
 }

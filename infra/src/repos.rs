@@ -8,6 +8,7 @@ pub mod cards;
 pub mod clinical;
 pub mod documents;
 pub mod facilities;
+pub mod helpline;
 pub mod households;
 pub mod outbox;
 pub mod patients;

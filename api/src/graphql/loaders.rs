@@ -13,6 +13,7 @@ use arogya_infra::repos::cards::{self, CardRecord};
 use arogya_infra::repos::clinical::{self, EntryRecord, VersionRecord};
 use arogya_infra::repos::documents::{self, DocumentRecord, Owner};
 use arogya_infra::repos::facilities::{self, FacilityRecord};
+use arogya_infra::repos::helpline::{self, TicketEventRecord};
 use arogya_infra::repos::patients::{self, PatientRecord};
 use arogya_infra::repos::professionals::{
     self, group_by, AttachmentRecord, ProfessionalRecord, RegistrationRecord,
@@ -238,6 +239,14 @@ tenant_loader!(
     }
 );
 
+tenant_loader!(
+    /// Timelines of helpline tickets, oldest first.
+    TicketEventLoader, TicketEvents, Vec<TicketEventRecord>, |tx, ids| {
+        let rows = helpline::events_of(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |e| e.ticket_id)))
+    }
+);
+
 /// Every loader of one request (or one WebSocket connection).
 #[derive(Clone)]
 pub struct Loaders {
@@ -260,6 +269,7 @@ pub struct Loaders {
     pub entry_documents: EntryDocuments,
     pub application_events: ApplicationEvents,
     pub document_settings: DocumentSettingsHandle,
+    pub ticket_events: TicketEvents,
 }
 
 fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
@@ -290,6 +300,7 @@ impl Loaders {
             entry_documents: loader(EntryDocumentLoader { db: db.clone() }, window),
             application_events: loader(ApplicationEventLoader { db: db.clone() }, window),
             document_settings: loader(DocumentSettingsLoader { db: db.clone() }, window),
+            ticket_events: loader(TicketEventLoader { db: db.clone() }, window),
         }
     }
 }

@@ -48,6 +48,7 @@ mod binary;
 mod documents;
 mod facilities;
 mod fhir;
+mod helpline;
 mod import;
 mod isolation;
 mod onboarding;

@@ -1,0 +1,438 @@
+//! The helpline's use cases: logging calls as tickets, moving them through the two
+//! tiers, notes and transfers, the knowledge base, and SLA targets. Every change is in
+//! the ticket's timeline and the audit trail, in the same transaction.
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::helpline::{
+    effective_priority, sla_status, Agent, Category, Channel, Priority, SlaStatus, SlaTarget,
+    TicketAction, TicketState, TicketStatus,
+};
+use arogya_domain::ids::{TenantId, UserId};
+use arogya_domain::patient::health_id::HealthId;
+use arogya_domain::patient::identifiers::MobileNumber;
+use arogya_domain::role::Role;
+use arogya_domain::DomainError;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::helpline::{
+    self as repo, ArticleRecord, NewArticle, NewTicket, TicketChange, TicketRecord,
+};
+use arogya_infra::repos::{patients, roles};
+use arogya_infra::TenantTx;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+fn ticket_not_found() -> ApiError {
+    DomainError::NotFound { entity: "ticket" }.into()
+}
+
+/// A call as the operator logs it, already validated.
+pub struct CallInput {
+    pub channel: Channel,
+    pub caller_phone: MobileNumber,
+    pub caller_name: Option<String>,
+    pub language: String,
+    pub patient_health_id: Option<HealthId>,
+    pub category: Category,
+    pub notes: String,
+    pub priority: Option<Priority>,
+}
+
+pub fn state_of(t: &TicketRecord) -> ApiResult<TicketState> {
+    let status = TicketStatus::parse(&t.status).map_err(|_| {
+        ApiError::internal(&anyhow::anyhow!("ticket {} has status {}", t.id, t.status))
+    })?;
+    Ok(TicketState {
+        status,
+        tier: t.tier,
+    })
+}
+
+/// Where a ticket stands against its category's target at `now`.
+pub fn sla_of(t: &TicketRecord, target: SlaTarget, now: DateTime<Utc>) -> SlaStatus {
+    sla_status(
+        target,
+        t.created_at,
+        t.first_response_at,
+        t.resolved_at,
+        now,
+    )
+}
+
+pub struct Helpline<'a> {
+    pub state: &'a AppState,
+    pub principal: &'a Principal,
+    pub meta: RequestMeta,
+}
+
+impl Helpline<'_> {
+    fn agent(&self) -> ApiResult<Agent> {
+        Ok(self.principal.helpline_agent()?)
+    }
+
+    fn actor(&self) -> Actor {
+        Actor::from(self.principal)
+    }
+
+    async fn write_tx(&self, tenant: TenantId) -> ApiResult<TenantTx> {
+        Ok(self.state.db.tenant_tx(tenant, Access::Write).await?)
+    }
+
+    async fn record(
+        &self,
+        tx: &mut TenantTx,
+        ticket: &TicketRecord,
+        action: &str,
+        audit_action: AuditAction,
+        from: Option<TicketStatus>,
+        note: Option<String>,
+    ) -> ApiResult<()> {
+        repo::add_event(tx, ticket, self.principal.user_id().0, action, from, note).await?;
+        let event = NewAuditEvent::new(
+            self.actor(),
+            audit_action,
+            "helpline_ticket",
+            Some(ticket.id),
+        )
+        .with_detail(
+            serde_json::json!({ "action": action, "status": ticket.status, "tier": ticket.tier }),
+        );
+        audit::record(tx, &self.meta, event).await?;
+        Ok(())
+    }
+
+    /// Log a call. An emergency goes straight to tier 2, as critical.
+    pub async fn create(&self, call: CallInput) -> ApiResult<TicketRecord> {
+        let agent = self.agent()?;
+        let mut tx = self.write_tx(agent.tenant).await?;
+        let patient = match &call.patient_health_id {
+            Some(h) => {
+                let found = patients::find_by_health_id(&tx, h).await?.ok_or_else(|| {
+                    ApiError::validation("patientHealthId", "no patient has this health ID here")
+                })?;
+                let p = patients::resolve(&tx, found).await?;
+                let event = NewAuditEvent::new(
+                    self.actor(),
+                    AuditAction::PatientRead,
+                    "patient",
+                    Some(p.id),
+                )
+                .with_detail(serde_json::json!({ "via": "helpline_ticket" }));
+                audit::record(&mut tx, &self.meta, event).await?;
+                Some(p.id)
+            }
+            None => None,
+        };
+        let ticket = repo::insert(
+            &tx,
+            NewTicket {
+                channel: call.channel,
+                caller_phone: call.caller_phone.as_str(),
+                caller_name: call.caller_name,
+                language: &call.language,
+                patient,
+                category: call.category,
+                notes: call.notes,
+                priority: effective_priority(call.category, call.priority),
+                created_by: agent.user.0,
+            },
+        )
+        .await?;
+        self.record(
+            &mut tx,
+            &ticket,
+            "create",
+            AuditAction::TicketCreate,
+            None,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ticket)
+    }
+
+    /// Take, escalate, resolve, close or reopen, if the ticket's state and the
+    /// agent's tier allow it.
+    pub async fn act(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        action: TicketAction,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> ApiResult<TicketRecord> {
+        let agent = self.agent()?;
+        let mut tx = self.write_tx(agent.tenant).await?;
+        let ticket = repo::find(&tx, id).await?.ok_or_else(ticket_not_found)?;
+        let state = state_of(&ticket)?;
+        // Escalating and closing are open to both tiers; working a ticket needs its tier.
+        if matches!(
+            action,
+            TicketAction::Take | TicketAction::Resolve | TicketAction::Reopen
+        ) {
+            agent.require_tier(state.tier)?;
+        }
+        let next = state.transition(action, ticket.resolved_at, now)?;
+        let change = TicketChange {
+            state: next,
+            assignee: match action {
+                TicketAction::Take => Some(Some(agent.user.0)),
+                // An escalated ticket waits, unassigned, in the tier-2 queue.
+                TicketAction::Escalate => Some(None),
+                TicketAction::Reopen => Some(Some(agent.user.0)),
+                _ => None,
+            },
+            first_response_at: ticket.first_response_at.is_none().then_some(now),
+            resolved_at: match action {
+                TicketAction::Resolve => Some(Some(now)),
+                TicketAction::Reopen => Some(None),
+                _ => None,
+            },
+            kb_article: None,
+        };
+        let saved = repo::update(&tx, &ticket, expected_version, change).await?;
+        self.record(
+            &mut tx,
+            &saved,
+            action.as_str(),
+            AuditAction::TicketTransition,
+            Some(state.status),
+            note,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    pub async fn add_note(&self, id: Uuid, text: String) -> ApiResult<TicketRecord> {
+        let agent = self.agent()?;
+        let mut tx = self.write_tx(agent.tenant).await?;
+        let ticket = repo::find(&tx, id).await?.ok_or_else(ticket_not_found)?;
+        self.record(
+            &mut tx,
+            &ticket,
+            "note",
+            AuditAction::TicketNote,
+            Some(state_of(&ticket)?.status),
+            Some(text),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ticket)
+    }
+
+    /// Hand a ticket being worked to another agent of its tier.
+    pub async fn transfer(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        to: UserId,
+    ) -> ApiResult<TicketRecord> {
+        let agent = self.agent()?;
+        let mut tx = self.write_tx(agent.tenant).await?;
+        let ticket = repo::find(&tx, id).await?.ok_or_else(ticket_not_found)?;
+        let state = state_of(&ticket)?;
+        agent.require_tier(state.tier)?;
+        if state.status != TicketStatus::InProgress {
+            return Err(ApiError::validation(
+                "id",
+                "only a ticket being worked on can be transferred",
+            ));
+        }
+        let grants = roles::grants_for(&tx, to).await?;
+        let their_tier = if grants.iter().any(|g| g.role == Role::HelplineDoctor) {
+            2
+        } else if grants.iter().any(|g| g.role == Role::HelplineOperator) {
+            1
+        } else {
+            0
+        };
+        if their_tier < state.tier {
+            return Err(ApiError::validation(
+                "toUserId",
+                format!("transfer to a helpline agent who works tier {}", state.tier),
+            ));
+        }
+        let change = TicketChange {
+            state,
+            assignee: Some(Some(to.0)),
+            first_response_at: None,
+            resolved_at: None,
+            kb_article: None,
+        };
+        let saved = repo::update(&tx, &ticket, expected_version, change).await?;
+        self.record(
+            &mut tx,
+            &saved,
+            "transfer",
+            AuditAction::TicketTransfer,
+            Some(state.status),
+            Some(to.0.to_string()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// Note which knowledge-base article answered the call.
+    pub async fn link_article(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        article: Uuid,
+    ) -> ApiResult<TicketRecord> {
+        let agent = self.agent()?;
+        let mut tx = self.write_tx(agent.tenant).await?;
+        let ticket = repo::find(&tx, id).await?.ok_or_else(ticket_not_found)?;
+        repo::find_article(&tx, article)
+            .await?
+            .ok_or_else(|| ApiError::validation("articleId", "no such article"))?;
+        let state = state_of(&ticket)?;
+        let change = TicketChange {
+            state,
+            assignee: None,
+            first_response_at: None,
+            resolved_at: None,
+            kb_article: Some(article),
+        };
+        let saved = repo::update(&tx, &ticket, expected_version, change).await?;
+        self.record(
+            &mut tx,
+            &saved,
+            "link_article",
+            AuditAction::TicketNote,
+            Some(state.status),
+            Some(article.to_string()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    pub async fn get(&self, id: Uuid) -> ApiResult<TicketRecord> {
+        let agent = self.agent()?;
+        let tx = self.state.db.tenant_tx(agent.tenant, Access::Read).await?;
+        let t = repo::find(&tx, id).await?.ok_or_else(ticket_not_found)?;
+        tx.commit().await?;
+        Ok(t)
+    }
+
+    /// The queue of a tier: waiting and in-progress tickets, most urgent and oldest first.
+    pub async fn queue(&self, tier: i16, limit: u64) -> ApiResult<Vec<TicketRecord>> {
+        let agent = self.agent()?;
+        agent.require_tier(tier)?;
+        let waiting = if tier == 1 {
+            TicketStatus::New
+        } else {
+            TicketStatus::Escalated
+        };
+        let tx = self.state.db.tenant_tx(agent.tenant, Access::Read).await?;
+        let rows = repo::queue(&tx, tier, &[waiting, TicketStatus::InProgress], limit).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    /// Open tickets past a target at `now`, with their status.
+    pub async fn breaches(&self, now: DateTime<Utc>) -> ApiResult<Vec<(TicketRecord, SlaStatus)>> {
+        let agent = self.agent()?;
+        let tx = self.state.db.tenant_tx(agent.tenant, Access::Read).await?;
+        let targets = repo::sla_targets(&tx).await?;
+        let open = repo::open(&tx, 1000).await?;
+        tx.commit().await?;
+        Ok(open
+            .into_iter()
+            .filter_map(|t| {
+                let category = Category::parse(&t.category).ok()?;
+                let target = targets.iter().find(|(c, _)| *c == category)?.1;
+                let s = sla_of(&t, target, now);
+                (s.first_response_breached || s.resolution_breached).then_some((t, s))
+            })
+            .collect())
+    }
+
+    pub async fn sla_target(&self, tenant: TenantId, category: Category) -> ApiResult<SlaTarget> {
+        let tx = self.state.db.tenant_tx(tenant, Access::Read).await?;
+        let t = repo::sla_target(&tx, category).await?;
+        tx.commit().await?;
+        Ok(t)
+    }
+
+    /// Set a category's targets (state administrators).
+    pub async fn set_sla(&self, category: Category, target: SlaTarget) -> ApiResult<()> {
+        let tenant = self.principal.require_document_settings_admin()?;
+        if target.first_response_minutes < 1
+            || target.resolution_minutes < target.first_response_minutes
+        {
+            return Err(ApiError::validation(
+                "resolutionMinutes",
+                "targets are at least a minute, and resolution is no sooner than the first response",
+            ));
+        }
+        let mut tx = self.write_tx(tenant).await?;
+        repo::set_sla_target(&tx, category, target).await?;
+        let event = NewAuditEvent::new(self.actor(), AuditAction::HelplineSlaUpdate, "helpline_sla", None)
+            .with_detail(serde_json::json!({ "category": category.as_str(), "firstResponseMinutes": target.first_response_minutes, "resolutionMinutes": target.resolution_minutes }));
+        audit::record(&mut tx, &self.meta, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Write an article (helpline doctors, and state administrators).
+    pub async fn create_article(
+        &self,
+        language: &str,
+        title: String,
+        body: String,
+        tags: Vec<String>,
+    ) -> ApiResult<ArticleRecord> {
+        let tenant = match self.principal.helpline_agent() {
+            Ok(a) if a.tier == 2 => a.tenant,
+            _ => self
+                .principal
+                .require_document_settings_admin()
+                .map_err(|_| {
+                    ApiError::Forbidden(
+                        "helpline doctors and state administrators write articles".into(),
+                    )
+                })?,
+        };
+        let mut tx = self.write_tx(tenant).await?;
+        let a = repo::insert_article(
+            &tx,
+            NewArticle {
+                language,
+                title,
+                body,
+                tags,
+                created_by: self.principal.user_id().0,
+            },
+        )
+        .await?;
+        let event = NewAuditEvent::new(
+            self.actor(),
+            AuditAction::KbArticleCreate,
+            "kb_article",
+            Some(a.id),
+        );
+        audit::record(&mut tx, &self.meta, event).await?;
+        tx.commit().await?;
+        Ok(a)
+    }
+
+    /// Articles with every word, in a language if given (any agent).
+    pub async fn search(
+        &self,
+        words: Vec<String>,
+        language: Option<&str>,
+        limit: u64,
+    ) -> ApiResult<Vec<ArticleRecord>> {
+        let agent = self.agent()?;
+        let tx = self.state.db.tenant_tx(agent.tenant, Access::Read).await?;
+        let rows = repo::search_articles(&tx, &words, language, limit).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+}

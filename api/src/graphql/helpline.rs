@@ -1,0 +1,522 @@
+//! The helpline over GraphQL: log calls, work the two tiers' queues, notes and
+//! transfers, SLA status and breaches (at a given time, so it can be checked against
+//! any clock), and the knowledge base.
+
+use super::context::ContextExt;
+use super::types::parse_id;
+use crate::app::helpline::{self as usecase, CallInput, Helpline};
+use crate::error::{ApiError, ApiResult};
+use arogya_domain::helpline::{self as domain, ticket_text, SlaStatus, SlaTarget, TicketAction};
+use arogya_domain::ids::UserId;
+use arogya_domain::patient::health_id::HealthId;
+use arogya_domain::patient::identifiers::MobileNumber;
+use arogya_infra::repos::helpline::{ArticleRecord, TicketRecord};
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::helpline::Channel")]
+pub enum TicketChannel {
+    Phone,
+    Sms,
+    Whatsapp,
+    Web,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::helpline::Category")]
+pub enum TicketCategory {
+    Information,
+    Appointment,
+    Complaint,
+    Emergency,
+    Teleconsultation,
+    Other,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::helpline::Priority")]
+pub enum TicketPriority {
+    Critical,
+    High,
+    Normal,
+    Low,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::helpline::TicketStatus")]
+pub enum TicketStatus {
+    New,
+    InProgress,
+    Escalated,
+    Resolved,
+    Closed,
+}
+
+fn internal(what: &str) -> ApiError {
+    ApiError::internal(&anyhow::anyhow!("a stored ticket has an unknown {what}"))
+}
+
+/// Where a ticket stands against its targets.
+#[derive(SimpleObject)]
+pub struct TicketSla {
+    pub first_response_due: DateTime<Utc>,
+    pub resolution_due: DateTime<Utc>,
+    /// Seconds left (negative: overdue); null once met.
+    pub first_response_seconds_left: Option<i64>,
+    pub resolution_seconds_left: Option<i64>,
+    pub first_response_breached: bool,
+    pub resolution_breached: bool,
+}
+
+impl From<SlaStatus> for TicketSla {
+    fn from(s: SlaStatus) -> Self {
+        Self {
+            first_response_due: s.first_response_due,
+            resolution_due: s.resolution_due,
+            first_response_seconds_left: s.first_response_left_secs,
+            resolution_seconds_left: s.resolution_left_secs,
+            first_response_breached: s.first_response_breached,
+            resolution_breached: s.resolution_breached,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct TicketEvent {
+    pub at: DateTime<Utc>,
+    pub actor_user_id: ID,
+    /// `create`, `take`, `escalate`, `resolve`, `close`, `reopen`, `note`, `transfer`, `link_article`.
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub tier: i32,
+    pub note: Option<String>,
+}
+
+/// A call or message to the helpline.
+pub struct Ticket(pub TicketRecord);
+
+#[Object]
+impl Ticket {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn channel(&self) -> ApiResult<TicketChannel> {
+        domain::Channel::parse(&self.0.channel)
+            .map(Into::into)
+            .map_err(|_| internal("channel"))
+    }
+    async fn caller_phone(&self) -> &str {
+        &self.0.caller_phone
+    }
+    async fn caller_name(&self) -> Option<&str> {
+        self.0.caller_name.as_deref()
+    }
+    async fn language(&self) -> &str {
+        &self.0.language
+    }
+    async fn patient_id(&self) -> Option<ID> {
+        self.0.patient_id.map(|p| ID(p.to_string()))
+    }
+    async fn category(&self) -> ApiResult<TicketCategory> {
+        domain::Category::parse(&self.0.category)
+            .map(Into::into)
+            .map_err(|_| internal("category"))
+    }
+    async fn notes(&self) -> &str {
+        &self.0.notes
+    }
+    async fn priority(&self) -> ApiResult<TicketPriority> {
+        domain::Priority::parse(&self.0.priority)
+            .map(Into::into)
+            .map_err(|_| internal("priority"))
+    }
+    /// 1 (operators) or 2 (doctors).
+    async fn tier(&self) -> i32 {
+        self.0.tier as i32
+    }
+    async fn status(&self) -> ApiResult<TicketStatus> {
+        Ok(usecase::state_of(&self.0)?.status.into())
+    }
+    async fn assignee_user_id(&self) -> Option<ID> {
+        self.0.assignee_user_id.map(|p| ID(p.to_string()))
+    }
+    async fn kb_article_id(&self) -> Option<ID> {
+        self.0.kb_article_id.map(|p| ID(p.to_string()))
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn first_response_at(&self) -> Option<DateTime<Utc>> {
+        self.0.first_response_at
+    }
+    async fn resolved_at(&self) -> Option<DateTime<Utc>> {
+        self.0.resolved_at
+    }
+    /// Pass back as `expectedVersion`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// What may be done now: `take`, `escalate`, `resolve`, `close`, `reopen`.
+    async fn allowed_actions(&self, at: Option<DateTime<Utc>>) -> ApiResult<Vec<String>> {
+        let now = at.unwrap_or_else(Utc::now);
+        Ok(usecase::state_of(&self.0)?
+            .allowed(self.0.resolved_at, now)
+            .iter()
+            .map(|a| a.as_str().to_owned())
+            .collect())
+    }
+    /// Time left and breaches against the category's targets, at `at` (default: now).
+    async fn sla(&self, ctx: &Context<'_>, at: Option<DateTime<Utc>>) -> ApiResult<TicketSla> {
+        let category =
+            domain::Category::parse(&self.0.category).map_err(|_| internal("category"))?;
+        let h = helpline(ctx)?;
+        let target = h
+            .sla_target(arogya_domain::ids::TenantId(self.0.tenant_id), category)
+            .await?;
+        Ok(usecase::sla_of(&self.0, target, at.unwrap_or_else(Utc::now)).into())
+    }
+    /// Every step, oldest first.
+    async fn timeline(&self, ctx: &Context<'_>) -> ApiResult<Vec<TicketEvent>> {
+        let rows = ctx
+            .loaders()?
+            .ticket_events
+            .load_one((arogya_domain::ids::TenantId(self.0.tenant_id), self.0.id))
+            .await?
+            .unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .map(|e| TicketEvent {
+                at: e.at,
+                actor_user_id: ID(e.actor_user_id.to_string()),
+                action: e.action,
+                from_status: e.from_status,
+                to_status: e.to_status,
+                tier: e.tier as i32,
+                note: e.note,
+            })
+            .collect())
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct SlaBreach {
+    pub ticket: Ticket,
+    pub sla: TicketSla,
+}
+
+pub struct KbArticle(pub ArticleRecord);
+
+#[Object]
+impl KbArticle {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn language(&self) -> &str {
+        &self.0.language
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    async fn body(&self) -> &str {
+        &self.0.body
+    }
+    async fn tags(&self) -> Vec<&str> {
+        self.0.tags.split(',').filter(|t| !t.is_empty()).collect()
+    }
+}
+
+#[derive(InputObject)]
+pub struct LogCallInput {
+    pub channel: TicketChannel,
+    pub caller_phone: String,
+    pub caller_name: Option<String>,
+    /// `en`, `hi`, `bn`, …
+    pub language: String,
+    /// The caller's card number, when they have one.
+    pub patient_health_id: Option<String>,
+    pub category: TicketCategory,
+    pub notes: String,
+    /// Ignored for emergencies, which are always critical.
+    pub priority: Option<TicketPriority>,
+}
+
+#[derive(InputObject)]
+pub struct KbArticleInput {
+    pub language: String,
+    pub title: String,
+    pub body: String,
+    #[graphql(default)]
+    pub tags: Vec<String>,
+}
+
+fn helpline<'a>(ctx: &'a Context<'_>) -> ApiResult<Helpline<'a>> {
+    let req = ctx.request()?;
+    Ok(Helpline {
+        state: ctx.app()?,
+        principal: req.principal()?,
+        meta: req.meta(),
+    })
+}
+
+fn language(raw: &str) -> ApiResult<String> {
+    let l = raw.trim().to_ascii_lowercase();
+    if !(2..=8).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return Err(ApiError::validation(
+            "language",
+            "give a language code such as en, hi or bn",
+        ));
+    }
+    Ok(l)
+}
+
+fn optional_note(note: Option<String>) -> ApiResult<Option<String>> {
+    match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => Ok(Some(ticket_text(n, "note", 2000)?)),
+        None => Ok(None),
+    }
+}
+
+#[derive(Default)]
+pub struct HelplineQuery;
+
+#[Object]
+impl HelplineQuery {
+    async fn ticket(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Ticket> {
+        Ok(Ticket(helpline(ctx)?.get(parse_id("id", &id)?).await?))
+    }
+
+    /// A tier's queue: waiting and in-progress tickets, emergencies and the most urgent
+    /// first, then the oldest.
+    async fn ticket_queue(
+        &self,
+        ctx: &Context<'_>,
+        tier: i32,
+        #[graphql(default = 50)] limit: i32,
+    ) -> ApiResult<Vec<Ticket>> {
+        if !(1..=2).contains(&tier) {
+            return Err(ApiError::validation("tier", "tier is 1 or 2"));
+        }
+        let limit = limit.clamp(1, 200) as u64;
+        Ok(helpline(ctx)?
+            .queue(tier as i16, limit)
+            .await?
+            .into_iter()
+            .map(Ticket)
+            .collect())
+    }
+
+    /// Open tickets past their first-response or resolution target at `at` (default: now).
+    async fn sla_breaches(
+        &self,
+        ctx: &Context<'_>,
+        at: Option<DateTime<Utc>>,
+    ) -> ApiResult<Vec<SlaBreach>> {
+        let now = at.unwrap_or_else(Utc::now);
+        Ok(helpline(ctx)?
+            .breaches(now)
+            .await?
+            .into_iter()
+            .map(|(t, s)| SlaBreach {
+                ticket: Ticket(t),
+                sla: s.into(),
+            })
+            .collect())
+    }
+
+    /// Knowledge-base articles containing every word, newest first.
+    async fn kb_articles(
+        &self,
+        ctx: &Context<'_>,
+        search: String,
+        language: Option<String>,
+        #[graphql(default = 20)] limit: i32,
+    ) -> ApiResult<Vec<KbArticle>> {
+        let words: Vec<String> = search
+            .split_whitespace()
+            .take(10)
+            .map(str::to_owned)
+            .collect();
+        let language = language.as_deref().map(self::language).transpose()?;
+        Ok(helpline(ctx)?
+            .search(words, language.as_deref(), limit.clamp(1, 100) as u64)
+            .await?
+            .into_iter()
+            .map(KbArticle)
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct HelplineMutation;
+
+async fn act(
+    ctx: &Context<'_>,
+    id: ID,
+    v: i32,
+    action: TicketAction,
+    note: Option<String>,
+) -> ApiResult<Ticket> {
+    let id = parse_id("id", &id)?;
+    let note = optional_note(note)?;
+    Ok(Ticket(
+        helpline(ctx)?.act(id, v, action, note, Utc::now()).await?,
+    ))
+}
+
+#[Object]
+impl HelplineMutation {
+    /// Log a call or message (operators and helpline doctors).
+    async fn log_call(&self, ctx: &Context<'_>, input: LogCallInput) -> ApiResult<Ticket> {
+        let call = CallInput {
+            channel: input.channel.into(),
+            caller_phone: MobileNumber::parse(&input.caller_phone, "callerPhone")?,
+            caller_name: input
+                .caller_name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|n| ticket_text(n, "callerName", 120))
+                .transpose()?,
+            language: language(&input.language)?,
+            patient_health_id: input
+                .patient_health_id
+                .as_deref()
+                .map(HealthId::parse)
+                .transpose()?,
+            category: input.category.into(),
+            notes: ticket_text(&input.notes, "notes", 4000)?,
+            priority: input.priority.map(Into::into),
+        };
+        Ok(Ticket(helpline(ctx)?.create(call).await?))
+    }
+
+    /// Start working a ticket of your tier (it becomes yours).
+    async fn take_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+    ) -> ApiResult<Ticket> {
+        act(ctx, id, expected_version, TicketAction::Take, None).await
+    }
+
+    /// Hand a ticket to tier 2 (the doctors).
+    async fn escalate_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        note: Option<String>,
+    ) -> ApiResult<Ticket> {
+        act(ctx, id, expected_version, TicketAction::Escalate, note).await
+    }
+
+    async fn resolve_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        note: Option<String>,
+    ) -> ApiResult<Ticket> {
+        act(ctx, id, expected_version, TicketAction::Resolve, note).await
+    }
+
+    async fn close_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+    ) -> ApiResult<Ticket> {
+        act(ctx, id, expected_version, TicketAction::Close, None).await
+    }
+
+    /// Reopen a resolved or closed ticket within 72 hours of its resolution.
+    async fn reopen_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        note: Option<String>,
+    ) -> ApiResult<Ticket> {
+        act(ctx, id, expected_version, TicketAction::Reopen, note).await
+    }
+
+    async fn add_ticket_note(&self, ctx: &Context<'_>, id: ID, text: String) -> ApiResult<Ticket> {
+        let id = parse_id("id", &id)?;
+        let text = ticket_text(&text, "text", 4000)?;
+        Ok(Ticket(helpline(ctx)?.add_note(id, text).await?))
+    }
+
+    /// Give a ticket being worked to another agent of its tier.
+    async fn transfer_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        to_user_id: ID,
+    ) -> ApiResult<Ticket> {
+        let id = parse_id("id", &id)?;
+        let to = UserId(parse_id("toUserId", &to_user_id)?);
+        Ok(Ticket(
+            helpline(ctx)?.transfer(id, expected_version, to).await?,
+        ))
+    }
+
+    /// Record the knowledge-base article used to answer.
+    async fn link_kb_article(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        article_id: ID,
+    ) -> ApiResult<Ticket> {
+        let id = parse_id("id", &id)?;
+        let article = parse_id("articleId", &article_id)?;
+        Ok(Ticket(
+            helpline(ctx)?
+                .link_article(id, expected_version, article)
+                .await?,
+        ))
+    }
+
+    /// Write a knowledge-base article (helpline doctors, state administrators).
+    async fn create_kb_article(
+        &self,
+        ctx: &Context<'_>,
+        input: KbArticleInput,
+    ) -> ApiResult<KbArticle> {
+        let tags = input
+            .tags
+            .iter()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty() && !t.contains(','))
+            .collect::<Vec<_>>();
+        let a = helpline(ctx)?
+            .create_article(
+                &language(&input.language)?,
+                ticket_text(&input.title, "title", 200)?,
+                ticket_text(&input.body, "body", 20_000)?,
+                tags,
+            )
+            .await?;
+        Ok(KbArticle(a))
+    }
+
+    /// Set a category's SLA targets (state administrators).
+    async fn set_helpline_sla(
+        &self,
+        ctx: &Context<'_>,
+        category: TicketCategory,
+        first_response_minutes: i32,
+        resolution_minutes: i32,
+    ) -> ApiResult<bool> {
+        let target = SlaTarget {
+            first_response_minutes: first_response_minutes as i64,
+            resolution_minutes: resolution_minutes as i64,
+        };
+        helpline(ctx)?.set_sla(category.into(), target).await?;
+        Ok(true)
+    }
+}

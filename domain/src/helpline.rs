@@ -1,0 +1,444 @@
+//! The 24×7 health helpline: calls and messages become tickets that tier-1 operators
+//! answer and tier-2 doctors take over when a clinician is needed. Emergencies go
+//! straight to tier 2 and ahead of every routine ticket. Each category has targets for
+//! the first response and the resolution (the SLA).
+
+use crate::access::Principal;
+use crate::error::{DomainError, DomainResult};
+use crate::ids::{TenantId, UserId};
+use crate::role::Role;
+use chrono::{DateTime, Duration, Utc};
+
+text_enum!(
+    /// How the caller reached the helpline.
+    Channel, "channel" {
+        Phone => "phone",
+        Sms => "sms",
+        Whatsapp => "whatsapp",
+        Web => "web",
+    }
+);
+
+text_enum!(
+    Category, "category" {
+        Information => "information",
+        Appointment => "appointment",
+        Complaint => "complaint",
+        Emergency => "emergency",
+        Teleconsultation => "teleconsultation",
+        Other => "other",
+    }
+);
+
+text_enum!(
+    /// Urgency, highest first. An emergency is always `critical`.
+    Priority, "priority" {
+        Critical => "critical",
+        High => "high",
+        Normal => "normal",
+        Low => "low",
+    }
+);
+
+impl Priority {
+    /// 0 for the most urgent: queues sort by this, then by age.
+    pub fn rank(self) -> i32 {
+        match self {
+            Priority::Critical => 0,
+            Priority::High => 1,
+            Priority::Normal => 2,
+            Priority::Low => 3,
+        }
+    }
+}
+
+text_enum!(
+    TicketStatus, "status" {
+        New => "new",
+        InProgress => "in_progress",
+        Escalated => "escalated",
+        Resolved => "resolved",
+        Closed => "closed",
+    }
+);
+
+/// What can be done to a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketAction {
+    /// An agent of the ticket's tier starts working on it.
+    Take,
+    /// Tier 1 hands it to the doctors.
+    Escalate,
+    Resolve,
+    Close,
+    Reopen,
+}
+
+impl TicketAction {
+    pub const ALL: [TicketAction; 5] = [
+        TicketAction::Take,
+        TicketAction::Escalate,
+        TicketAction::Resolve,
+        TicketAction::Close,
+        TicketAction::Reopen,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TicketAction::Take => "take",
+            TicketAction::Escalate => "escalate",
+            TicketAction::Resolve => "resolve",
+            TicketAction::Close => "close",
+            TicketAction::Reopen => "reopen",
+        }
+    }
+}
+
+/// How long after resolution a caller may still have a ticket reopened.
+pub const REOPEN_WINDOW_HOURS: i64 = 72;
+
+/// A ticket's position in its life: status and tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TicketState {
+    pub status: TicketStatus,
+    pub tier: i16,
+}
+
+impl TicketState {
+    /// Where a new ticket starts: emergencies skip tier 1 (already escalated).
+    pub fn initial(category: Category) -> Self {
+        if category == Category::Emergency {
+            TicketState {
+                status: TicketStatus::Escalated,
+                tier: 2,
+            }
+        } else {
+            TicketState {
+                status: TicketStatus::New,
+                tier: 1,
+            }
+        }
+    }
+
+    /// The state after `action`, if allowed. `resolved_at` bounds reopening.
+    fn after(
+        self,
+        action: TicketAction,
+        resolved_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Option<TicketState> {
+        use TicketAction as A;
+        use TicketStatus as S;
+        let within_window =
+            resolved_at.is_some_and(|r| now - r <= Duration::hours(REOPEN_WINDOW_HOURS));
+        match (self.status, action) {
+            (S::New, A::Take) => Some(TicketState {
+                status: S::InProgress,
+                tier: 1,
+            }),
+            (S::Escalated, A::Take) => Some(TicketState {
+                status: S::InProgress,
+                tier: 2,
+            }),
+            (S::New, A::Escalate) => Some(TicketState {
+                status: S::Escalated,
+                tier: 2,
+            }),
+            (S::InProgress, A::Escalate) if self.tier == 1 => Some(TicketState {
+                status: S::Escalated,
+                tier: 2,
+            }),
+            (S::InProgress, A::Resolve) => Some(TicketState {
+                status: S::Resolved,
+                tier: self.tier,
+            }),
+            (S::Resolved, A::Close) => Some(TicketState {
+                status: S::Closed,
+                tier: self.tier,
+            }),
+            (S::Resolved | S::Closed, A::Reopen) if within_window => Some(TicketState {
+                status: S::InProgress,
+                tier: self.tier,
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn allowed(
+        self,
+        resolved_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Vec<TicketAction> {
+        TicketAction::ALL
+            .into_iter()
+            .filter(|a| self.after(*a, resolved_at, now).is_some())
+            .collect()
+    }
+
+    /// The next state, or `VALIDATION` naming the actions allowed now.
+    pub fn transition(
+        self,
+        action: TicketAction,
+        resolved_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> DomainResult<TicketState> {
+        self.after(action, resolved_at, now).ok_or_else(|| {
+            let allowed: Vec<&str> = self
+                .allowed(resolved_at, now)
+                .iter()
+                .map(|a| a.as_str())
+                .collect();
+            DomainError::validation(
+                "status",
+                format!(
+                    "a ticket that is {} at tier {} cannot {}; allowed now: {}",
+                    self.status.as_str().replace('_', " "),
+                    self.tier,
+                    action.as_str(),
+                    if allowed.is_empty() {
+                        "nothing".to_owned()
+                    } else {
+                        allowed.join(", ")
+                    }
+                ),
+            )
+        })
+    }
+}
+
+/// First-response and resolution targets of one category, in minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlaTarget {
+    pub first_response_minutes: i64,
+    pub resolution_minutes: i64,
+}
+
+/// The default targets (a tenant may set its own).
+pub fn default_sla(category: Category) -> SlaTarget {
+    let (first, resolve) = match category {
+        Category::Emergency => (1, 15),
+        Category::Teleconsultation => (5, 60),
+        Category::Appointment => (5, 240),
+        Category::Complaint => (15, 72 * 60),
+        Category::Information | Category::Other => (5, 24 * 60),
+    };
+    SlaTarget {
+        first_response_minutes: first,
+        resolution_minutes: resolve,
+    }
+}
+
+/// Where a ticket stands against its targets at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlaStatus {
+    pub first_response_due: DateTime<Utc>,
+    pub resolution_due: DateTime<Utc>,
+    /// Seconds left (negative: overdue); `None` once met.
+    pub first_response_left_secs: Option<i64>,
+    pub resolution_left_secs: Option<i64>,
+    pub first_response_breached: bool,
+    pub resolution_breached: bool,
+}
+
+/// Compare a ticket's times with its targets. A target met late stays breached.
+pub fn sla_status(
+    target: SlaTarget,
+    created_at: DateTime<Utc>,
+    first_response_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> SlaStatus {
+    let first_due = created_at + Duration::minutes(target.first_response_minutes);
+    let resolve_due = created_at + Duration::minutes(target.resolution_minutes);
+    let left = |due: DateTime<Utc>, met: Option<DateTime<Utc>>| match met {
+        Some(_) => None,
+        None => Some((due - now).num_seconds()),
+    };
+    let breached = |due: DateTime<Utc>, met: Option<DateTime<Utc>>| match met {
+        Some(at) => at > due,
+        None => now > due,
+    };
+    SlaStatus {
+        first_response_due: first_due,
+        resolution_due: resolve_due,
+        first_response_left_secs: left(first_due, first_response_at),
+        resolution_left_secs: left(resolve_due, resolved_at),
+        first_response_breached: breached(first_due, first_response_at),
+        resolution_breached: breached(resolve_due, resolved_at),
+    }
+}
+
+/// The priority a ticket gets: an emergency is critical whatever was asked.
+pub fn effective_priority(category: Category, requested: Option<Priority>) -> Priority {
+    if category == Category::Emergency {
+        Priority::Critical
+    } else {
+        requested.unwrap_or(Priority::Normal)
+    }
+}
+
+/// Short text fields of a ticket: trimmed, within limits.
+pub fn ticket_text(raw: &str, field: &str, max: usize) -> DomainResult<String> {
+    let t = raw.trim();
+    if t.is_empty() || t.chars().count() > max {
+        return Err(DomainError::validation(
+            field,
+            format!("must be 1 to {max} characters"),
+        ));
+    }
+    Ok(t.to_owned())
+}
+
+/// The helpline's agents, by tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agent {
+    pub tenant: TenantId,
+    pub user: UserId,
+    /// 1 for operators, 2 for doctors (a doctor may also act at tier 1).
+    pub tier: i16,
+}
+
+impl Principal {
+    /// The caller as a helpline agent.
+    pub fn helpline_agent(&self) -> DomainResult<Agent> {
+        let Principal::Staff { id, tenant, .. } = self else {
+            return Err(DomainError::forbidden(
+                "platform administrators do not take calls",
+            ));
+        };
+        let tier = if self.has_role(Role::HelplineDoctor) {
+            2
+        } else if self.has_role(Role::HelplineOperator) {
+            1
+        } else {
+            return Err(DomainError::forbidden(
+                "only helpline operators and helpline doctors work the helpline",
+            ));
+        };
+        Ok(Agent {
+            tenant: *tenant,
+            user: *id,
+            tier,
+        })
+    }
+}
+
+impl Agent {
+    /// May this agent act on a ticket now at `tier`? Doctors act at both tiers;
+    /// operators only at tier 1.
+    pub fn require_tier(&self, tier: i16) -> DomainResult<()> {
+        if self.tier >= tier {
+            Ok(())
+        } else {
+            Err(DomainError::forbidden(
+                "tier-2 tickets are for helpline doctors",
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TicketAction as A;
+    use TicketStatus as S;
+
+    fn at(status: TicketStatus, tier: i16) -> TicketState {
+        TicketState { status, tier }
+    }
+
+    #[test]
+    fn the_two_tier_cycle() {
+        let now = Utc::now();
+        let t = TicketState::initial(Category::Information);
+        assert_eq!(t, at(S::New, 1));
+        let t = t.transition(A::Take, None, now).unwrap();
+        assert_eq!(t, at(S::InProgress, 1));
+        let t = t.transition(A::Escalate, None, now).unwrap();
+        assert_eq!(t, at(S::Escalated, 2));
+        let t = t.transition(A::Take, None, now).unwrap();
+        assert_eq!(t, at(S::InProgress, 2));
+        assert!(
+            t.transition(A::Escalate, None, now).is_err(),
+            "tier 2 is the top"
+        );
+        let t = t.transition(A::Resolve, None, now).unwrap();
+        assert_eq!(t, at(S::Resolved, 2));
+        let closed = t.transition(A::Close, Some(now), now).unwrap();
+        assert_eq!(
+            closed.transition(A::Reopen, Some(now), now).unwrap(),
+            at(S::InProgress, 2)
+        );
+        let late = now + Duration::hours(REOPEN_WINDOW_HOURS + 1);
+        let e = closed
+            .transition(A::Reopen, Some(now), late)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("allowed now: nothing"), "{e}");
+    }
+
+    #[test]
+    fn emergencies_start_at_tier_two_and_critical() {
+        assert_eq!(
+            TicketState::initial(Category::Emergency),
+            at(S::Escalated, 2)
+        );
+        assert_eq!(
+            effective_priority(Category::Emergency, Some(Priority::Low)),
+            Priority::Critical
+        );
+        assert_eq!(
+            effective_priority(Category::Complaint, None),
+            Priority::Normal
+        );
+    }
+
+    #[test]
+    fn every_invalid_transition_names_the_allowed_ones() {
+        let now = Utc::now();
+        for status in TicketStatus::ALL {
+            for tier in [1, 2] {
+                let s = at(*status, tier);
+                let allowed = s.allowed(Some(now), now);
+                for a in TicketAction::ALL {
+                    if !allowed.contains(&a) {
+                        let e = s.transition(a, Some(now), now).unwrap_err().to_string();
+                        assert!(e.contains("allowed now"), "{e}");
+                    }
+                }
+            }
+        }
+        let e = at(S::New, 1)
+            .transition(A::Resolve, None, now)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("allowed now: take, escalate"), "{e}");
+    }
+
+    #[test]
+    fn sla_counts_down_and_flags_breaches() {
+        let t0 = Utc::now();
+        let target = default_sla(Category::Emergency);
+        let s = sla_status(target, t0, None, None, t0 + Duration::seconds(30));
+        assert_eq!(s.first_response_left_secs, Some(30));
+        assert!(!s.first_response_breached && !s.resolution_breached);
+        let s = sla_status(target, t0, None, None, t0 + Duration::minutes(2));
+        assert!(s.first_response_breached && !s.resolution_breached);
+        let met_late = sla_status(
+            target,
+            t0,
+            Some(t0 + Duration::minutes(3)),
+            None,
+            t0 + Duration::minutes(20),
+        );
+        assert_eq!(met_late.first_response_left_secs, None);
+        assert!(met_late.first_response_breached && met_late.resolution_breached);
+        let in_time = sla_status(
+            target,
+            t0,
+            Some(t0 + Duration::seconds(20)),
+            Some(t0 + Duration::minutes(10)),
+            t0 + Duration::hours(5),
+        );
+        assert!(!in_time.first_response_breached && !in_time.resolution_breached);
+    }
+}
