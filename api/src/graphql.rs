@@ -1,5 +1,6 @@
 //! The GraphQL schema, merged from one part per module.
 
+pub mod appointments;
 pub mod audit;
 pub mod context;
 pub mod documents;
@@ -35,6 +36,7 @@ pub struct QueryRoot(
     documents::DocumentQuery,
     onboarding::OnboardingQuery,
     helpline::HelplineQuery,
+    appointments::AppointmentQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -52,6 +54,7 @@ pub struct MutationRoot(
     documents::DocumentMutation,
     onboarding::OnboardingMutation,
     helpline::HelplineMutation,
+    appointments::AppointmentMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -107,6 +107,10 @@ pub enum AuditAction {
     TicketTransfer,
     KbArticleCreate,
     HelplineSlaUpdate,
+    ScheduleChange,
+    AppointmentBook,
+    AppointmentCancel,
+    AppointmentReschedule,
 }
 
 impl AuditAction {
@@ -176,6 +180,10 @@ impl AuditAction {
             AuditAction::TicketTransfer => "ticket.transfer",
             AuditAction::KbArticleCreate => "kb.create",
             AuditAction::HelplineSlaUpdate => "helpline.sla_update",
+            AuditAction::ScheduleChange => "schedule.change",
+            AuditAction::AppointmentBook => "appointment.book",
+            AuditAction::AppointmentCancel => "appointment.cancel",
+            AuditAction::AppointmentReschedule => "appointment.reschedule",
         }
     }
 }

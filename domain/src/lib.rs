@@ -8,6 +8,7 @@
 mod text_enum;
 
 pub mod access;
+pub mod appointment;
 pub mod audit;
 pub mod clinical;
 pub mod document;

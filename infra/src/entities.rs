@@ -3,7 +3,9 @@
 
 pub mod admin_unit;
 pub mod application_event;
+pub mod appointment;
 pub mod audit_event;
+pub mod clinic_session;
 pub mod clinical_entry;
 pub mod clinical_entry_version;
 pub mod document;
@@ -26,6 +28,7 @@ pub mod professional_registration;
 pub mod record_access;
 pub mod refresh_token;
 pub mod role_assignment;
+pub mod schedule_exception;
 pub mod tenant;
 pub mod ticket_event;
 pub mod user;

@@ -9,6 +9,7 @@ mod m20261122_000005_patients;
 mod m20261122_000006_health_records;
 mod m20261201_000007_documents_onboarding;
 mod m20261201_000008_helpline;
+mod m20261201_000009_appointments;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_health_records::Migration),
             Box::new(m20261201_000007_documents_onboarding::Migration),
             Box::new(m20261201_000008_helpline::Migration),
+            Box::new(m20261201_000009_appointments::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! checks the same thing again on PostgreSQL.
 
 pub mod applications;
+pub mod appointments;
 pub mod audit;
 pub mod cards;
 pub mod clinical;

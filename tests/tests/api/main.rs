@@ -42,6 +42,7 @@ macro_rules! on_all_stores {
     )+};
 }
 
+mod appointments;
 mod audit;
 mod bad_input;
 mod binary;
