@@ -102,6 +102,8 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         window: Duration::from_secs(3600),
         lockout: Duration::from_secs(3600),
     });
+    let queue = arogya_infra::queue_bus::QueueBus::new(db.backend());
+    queue.start_listener(&db);
     let tenants = TenantDirectory::new(
         db.clone(),
         Duration::from_secs(config.tenant_cache_ttl_secs),
@@ -123,6 +125,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         fs_store,
         notifier,
         outbox_wake: tokio::sync::Notify::new(),
+        queue,
         metrics: Metrics::default(),
     }))
 }

@@ -36,5 +36,7 @@ pub struct AppState {
     pub notifier: Arc<dyn Notifier>,
     /// Nudged after a commit that queued notifications, so they go out at once.
     pub outbox_wake: tokio::sync::Notify,
+    /// Helpline queue changes for live subscribers (across replicas on PostgreSQL).
+    pub queue: arogya_infra::queue_bus::QueueBus,
     pub metrics: Metrics,
 }

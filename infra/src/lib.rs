@@ -9,6 +9,7 @@ pub mod icd10;
 pub mod migrations;
 pub mod notify;
 pub mod pii;
+pub mod queue_bus;
 pub mod repos;
 pub mod secret;
 pub mod storage;

@@ -16,6 +16,7 @@ use arogya_domain::patient::identifiers::MobileNumber;
 use arogya_domain::role::Role;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
+use arogya_infra::queue_bus::QueueEvent;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::helpline::{
     self as repo, ArticleRecord, NewArticle, NewTicket, TicketChange, TicketRecord,
@@ -66,9 +67,22 @@ pub struct Helpline<'a> {
     pub state: &'a AppState,
     pub principal: &'a Principal,
     pub meta: RequestMeta,
+    /// Queue events of the current change, told to local subscribers after its commit.
+    pub pending: std::sync::Mutex<Vec<QueueEvent>>,
 }
 
 impl Helpline<'_> {
+    /// Commit, then tell local subscribers (SQLite; PostgreSQL's hear through LISTEN).
+    async fn commit(&self, tx: TenantTx) -> ApiResult<()> {
+        tx.commit().await?;
+        let events: Vec<QueueEvent> =
+            std::mem::take(&mut *self.pending.lock().map_err(|_| ApiError::Internal)?);
+        for e in events {
+            self.state.queue.committed(e);
+        }
+        Ok(())
+    }
+
     fn agent(&self) -> ApiResult<Agent> {
         Ok(self.principal.helpline_agent()?)
     }
@@ -81,6 +95,8 @@ impl Helpline<'_> {
         Ok(self.state.db.tenant_tx(tenant, Access::Write).await?)
     }
 
+    /// The timeline row, the audit event and the queue event, in the change's transaction.
+    #[allow(clippy::too_many_arguments)]
     async fn record(
         &self,
         tx: &mut TenantTx,
@@ -91,6 +107,20 @@ impl Helpline<'_> {
         note: Option<String>,
     ) -> ApiResult<()> {
         repo::add_event(tx, ticket, self.principal.user_id().0, action, from, note).await?;
+        if action != "note" && action != "link_article" {
+            let e = QueueEvent {
+                tenant: ticket.tenant_id,
+                ticket: ticket.id,
+                action: action.to_owned(),
+                status: ticket.status.clone(),
+                tier: ticket.tier,
+                priority: ticket.priority.clone(),
+                assignee: ticket.assignee_user_id,
+                at: Utc::now(),
+            };
+            self.state.queue.announce(tx, &e).await?;
+            self.pending.lock().map_err(|_| ApiError::Internal)?.push(e);
+        }
         let event = NewAuditEvent::new(
             self.actor(),
             audit_action,
@@ -150,7 +180,7 @@ impl Helpline<'_> {
             None,
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(ticket)
     }
 
@@ -203,7 +233,7 @@ impl Helpline<'_> {
             note,
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(saved)
     }
 
@@ -273,7 +303,7 @@ impl Helpline<'_> {
             Some(to.0.to_string()),
         )
         .await?;
-        tx.commit().await?;
+        self.commit(tx).await?;
         Ok(saved)
     }
 

@@ -257,6 +257,7 @@ fn helpline<'a>(ctx: &'a Context<'_>) -> ApiResult<Helpline<'a>> {
         state: ctx.app()?,
         principal: req.principal()?,
         meta: req.meta(),
+        pending: Default::default(),
     })
 }
 
@@ -518,5 +519,74 @@ impl HelplineMutation {
         };
         helpline(ctx)?.set_sla(category.into(), target).await?;
         Ok(true)
+    }
+}
+
+/// A change in a queue, as it happens.
+#[derive(SimpleObject, Clone)]
+pub struct QueueChange {
+    pub ticket_id: ID,
+    /// `create`, `take`, `escalate`, `resolve`, `close`, `reopen`, `transfer`.
+    pub action: String,
+    pub status: String,
+    pub tier: i32,
+    pub priority: String,
+    pub assignee_user_id: Option<ID>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Default)]
+pub struct HelplineSubscription;
+
+#[async_graphql::Subscription]
+impl HelplineSubscription {
+    /// Changes to a tier's queue (new tickets, assignments, escalations, resolutions),
+    /// from every server instance. Tier 1 also hears of its tickets leaving for tier 2.
+    /// The stream ends when the access token used to subscribe expires.
+    async fn ticket_queue_changed(
+        &self,
+        ctx: &Context<'_>,
+        tier: i32,
+    ) -> async_graphql::Result<impl futures_util::Stream<Item = QueueChange>> {
+        let agent = ctx.principal()?.helpline_agent().map_err(ApiError::from)?;
+        if !(1..=2).contains(&tier) {
+            return Err(ApiError::validation("tier", "tier is 1 or 2").into());
+        }
+        agent.require_tier(tier as i16).map_err(ApiError::from)?;
+        let state = ctx.shared_app()?;
+        let seconds_left = ctx.request()?.expires_at().unwrap_or(0) - Utc::now().timestamp();
+        let deadline = tokio::time::Instant::now()
+            + std::time::Duration::from_secs(seconds_left.max(0) as u64);
+        let feed = state.queue.subscribe();
+        let tenant = agent.tenant.0;
+        Ok(futures_util::stream::unfold(
+            feed,
+            move |mut feed| async move {
+                use tokio::sync::broadcast::error::RecvError;
+                loop {
+                    let next = tokio::time::timeout_at(deadline, feed.recv()).await.ok()?;
+                    match next {
+                        Ok(e)
+                            if e.tenant == tenant
+                                && (e.tier as i32 == tier
+                                    || (tier == 1 && e.action == "escalate")) =>
+                        {
+                            let change = QueueChange {
+                                ticket_id: ID(e.ticket.to_string()),
+                                action: e.action,
+                                status: e.status,
+                                tier: e.tier as i32,
+                                priority: e.priority,
+                                assignee_user_id: e.assignee.map(|a| ID(a.to_string())),
+                                at: e.at,
+                            };
+                            return Some((change, feed));
+                        }
+                        Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
+                    }
+                }
+            },
+        ))
     }
 }

@@ -8,10 +8,10 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws =
+pub type Ws =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn connect(app: &TestApp) -> Ws {
+pub async fn connect(app: &TestApp) -> Ws {
     let mut req = format!("ws://{}/graphql/ws", app.addr)
         .into_client_request()
         .unwrap();
@@ -26,7 +26,7 @@ async fn connect(app: &TestApp) -> Ws {
 }
 
 /// The next text message as JSON, or None when the socket closed or went quiet.
-async fn next_json(ws: &mut Ws) -> Option<Value> {
+pub async fn next_json(ws: &mut Ws) -> Option<Value> {
     loop {
         match tokio::time::timeout(Duration::from_secs(10), ws.next())
             .await
