@@ -24,6 +24,11 @@ fn at_ist(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// Midnight IST at the start of `day`, as UTC.
+pub fn ist_midnight(day: NaiveDate) -> DateTime<Utc> {
+    at_ist(day, NaiveTime::MIN)
+}
+
 /// `HH:MM`, 00:00 to 23:59.
 pub fn parse_time(raw: &str, field: &str) -> DomainResult<NaiveTime> {
     NaiveTime::parse_from_str(raw.trim(), "%H:%M")

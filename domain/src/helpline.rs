@@ -336,6 +336,114 @@ impl Agent {
     }
 }
 
+text_enum!(
+    /// The helpline's three shifts, India time: 06–14, 14–22, 22–06 (into the next day).
+    Shift, "shift" {
+        Morning => "morning",
+        Evening => "evening",
+        Night => "night",
+    }
+);
+
+impl Shift {
+    /// The shift's span on `day`, in UTC.
+    pub fn window(self, day: chrono::NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+        let start_hour = match self {
+            Shift::Morning => 6,
+            Shift::Evening => 14,
+            Shift::Night => 22,
+        };
+        let start = crate::appointment::ist_midnight(day) + Duration::hours(start_hour);
+        (start, start + Duration::hours(8))
+    }
+}
+
+/// What statistics need of a ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketFacts {
+    pub category: Category,
+    pub channel: Channel,
+    pub status: TicketStatus,
+    pub tier: i16,
+    pub created_at: DateTime<Utc>,
+    pub first_response_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub target: SlaTarget,
+}
+
+/// A shift's or a day's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stats {
+    pub calls: u64,
+    pub by_category: Vec<(Category, u64)>,
+    pub by_channel: Vec<(Channel, u64)>,
+    /// Still waiting for an agent (new, or escalated and not yet taken).
+    pub waiting: u64,
+    /// Seconds from the call to its first response, of the answered ones.
+    pub average_wait_secs: Option<i64>,
+    pub p90_wait_secs: Option<i64>,
+    pub sla_breaches: u64,
+    /// Resolved (or since closed) tickets, by the tier that resolved them.
+    pub resolved_by_tier: Vec<(i16, u64)>,
+}
+
+/// The figures of `tickets` (those logged in the period), as they stand at `now`.
+pub fn stats(tickets: &[TicketFacts], now: DateTime<Utc>) -> Stats {
+    let count = |f: &dyn Fn(&TicketFacts) -> bool| tickets.iter().filter(|t| f(t)).count() as u64;
+    let by_category = Category::ALL
+        .iter()
+        .map(|c| (*c, count(&|t| t.category == *c)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let by_channel = Channel::ALL
+        .iter()
+        .map(|c| (*c, count(&|t| t.channel == *c)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let mut waits: Vec<i64> = tickets
+        .iter()
+        .filter_map(|t| {
+            t.first_response_at
+                .map(|f| (f - t.created_at).num_seconds())
+        })
+        .collect();
+    waits.sort_unstable();
+    let average_wait_secs =
+        (!waits.is_empty()).then(|| waits.iter().sum::<i64>() / waits.len() as i64);
+    // Nearest-rank p90.
+    let p90_wait_secs =
+        (!waits.is_empty()).then(|| waits[((waits.len() * 9).div_ceil(10)).max(1) - 1]);
+    let resolved_by_tier = [1i16, 2]
+        .iter()
+        .map(|tier| {
+            (
+                *tier,
+                count(&|t| t.tier == *tier && t.resolved_at.is_some()),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    Stats {
+        calls: tickets.len() as u64,
+        by_category,
+        by_channel,
+        waiting: count(&|t| matches!(t.status, TicketStatus::New | TicketStatus::Escalated)),
+        average_wait_secs,
+        p90_wait_secs,
+        sla_breaches: count(&|t| {
+            let s = sla_status(
+                t.target,
+                t.created_at,
+                t.first_response_at,
+                t.resolved_at,
+                now,
+            );
+            s.first_response_breached || s.resolution_breached
+        }),
+        resolved_by_tier,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,5 +548,73 @@ mod tests {
             t0 + Duration::hours(5),
         );
         assert!(!in_time.first_response_breached && !in_time.resolution_breached);
+    }
+
+    #[test]
+    fn statistics_count_waits_and_breaches() {
+        let t0 = Utc::now() - Duration::hours(1);
+        let facts =
+            |category, channel, status, tier, wait: Option<i64>, resolved: bool| TicketFacts {
+                category,
+                channel,
+                status,
+                tier,
+                created_at: t0,
+                first_response_at: wait.map(|w| t0 + Duration::seconds(w)),
+                resolved_at: resolved.then(|| t0 + Duration::minutes(10)),
+                target: default_sla(category),
+            };
+        let tickets = vec![
+            facts(
+                Category::Information,
+                Channel::Phone,
+                S::Resolved,
+                1,
+                Some(30),
+                true,
+            ),
+            facts(Category::Information, Channel::Sms, S::New, 1, None, false),
+            facts(
+                Category::Emergency,
+                Channel::Phone,
+                S::Closed,
+                2,
+                Some(90),
+                true,
+            ),
+            facts(
+                Category::Teleconsultation,
+                Channel::Web,
+                S::InProgress,
+                2,
+                Some(600),
+                false,
+            ),
+        ];
+        let s = stats(&tickets, Utc::now());
+        assert_eq!(s.calls, 4);
+        assert_eq!(
+            s.by_category,
+            vec![
+                (Category::Information, 2),
+                (Category::Emergency, 1),
+                (Category::Teleconsultation, 1)
+            ]
+        );
+        assert_eq!(
+            s.by_channel,
+            vec![(Channel::Phone, 2), (Channel::Sms, 1), (Channel::Web, 1)]
+        );
+        assert_eq!(s.waiting, 1);
+        assert_eq!(s.average_wait_secs, Some(240));
+        assert_eq!(s.p90_wait_secs, Some(600));
+        // Late: the unanswered information call (5 min), the emergency (answered after 90 s
+        // against 1 min), the teleconsultation (answered after 10 min against 5).
+        assert_eq!(s.sla_breaches, 3);
+        assert_eq!(s.resolved_by_tier, vec![(1, 1), (2, 1)]);
+        assert_eq!(stats(&[], Utc::now()), Stats::default());
+        let (from, to) = Shift::Night.window(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
+        assert_eq!(from.to_rfc3339(), "2026-12-07T16:30:00+00:00");
+        assert_eq!((to - from).num_hours(), 8);
     }
 }

@@ -173,8 +173,8 @@ impl Appointments<'_> {
         let sessions = repo::sessions(&tx, facility, department, professional).await?;
         let people: Vec<Uuid> = sessions.iter().map(|s| s.professional_id).collect();
         let off = repo::exceptions(&tx, &people, from, to).await?;
-        let window_start = crate::app::appointments::day_start(from);
-        let window_end = crate::app::appointments::day_start(to + Duration::days(1));
+        let window_start = arogya_domain::appointment::ist_midnight(from);
+        let window_end = arogya_domain::appointment::ist_midnight(to + Duration::days(1));
         let booked = repo::booked_between(&tx, &people, window_start, window_end).await?;
         tx.commit().await?;
         let now = Utc::now();
@@ -385,14 +385,4 @@ impl Appointments<'_> {
         tx.commit().await?;
         Ok(rows)
     }
-}
-
-/// Midnight IST at the start of `day`, as UTC.
-pub fn day_start(day: NaiveDate) -> DateTime<Utc> {
-    use chrono::TimeZone;
-    arogya_domain::appointment::ist()
-        .from_local_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight exists"))
-        .single()
-        .expect("IST has no gaps")
-        .with_timezone(&Utc)
 }

@@ -7,8 +7,8 @@ use crate::state::AppState;
 use arogya_domain::access::Principal;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::helpline::{
-    effective_priority, sla_status, Agent, Category, Channel, Priority, SlaStatus, SlaTarget,
-    TicketAction, TicketState, TicketStatus,
+    effective_priority, sla_status, stats, Agent, Category, Channel, Priority, SlaStatus,
+    SlaTarget, Stats, TicketAction, TicketFacts, TicketState, TicketStatus,
 };
 use arogya_domain::ids::{TenantId, UserId};
 use arogya_domain::patient::health_id::HealthId;
@@ -381,6 +381,44 @@ impl Helpline<'_> {
                 (s.first_response_breached || s.resolution_breached).then_some((t, s))
             })
             .collect())
+    }
+
+    /// The figures of calls logged in `[from, to)`, as they stand now (agents and
+    /// state or district administrators).
+    pub async fn stats(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> ApiResult<Stats> {
+        let tenant = match self.principal.helpline_agent() {
+            Ok(a) => a.tenant,
+            Err(_) => self
+                .principal
+                .application_review_reach()
+                .map(|_| ())
+                .and_then(|_| {
+                    self.principal
+                        .tenant()
+                        .ok_or_else(|| DomainError::forbidden("no tenant"))
+                })?,
+        };
+        let tx = self.state.db.tenant_tx(tenant, Access::Read).await?;
+        let targets = repo::sla_targets(&tx).await?;
+        let rows = repo::created_between(&tx, from, to).await?;
+        tx.commit().await?;
+        let facts: Vec<TicketFacts> = rows
+            .iter()
+            .filter_map(|t| {
+                let category = Category::parse(&t.category).ok()?;
+                Some(TicketFacts {
+                    category,
+                    channel: Channel::parse(&t.channel).ok()?,
+                    status: TicketStatus::parse(&t.status).ok()?,
+                    tier: t.tier,
+                    created_at: t.created_at,
+                    first_response_at: t.first_response_at,
+                    resolved_at: t.resolved_at,
+                    target: targets.iter().find(|(c, _)| *c == category)?.1,
+                })
+            })
+            .collect();
+        Ok(stats(&facts, Utc::now()))
     }
 
     pub async fn sla_target(&self, tenant: TenantId, category: Category) -> ApiResult<SlaTarget> {

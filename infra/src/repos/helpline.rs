@@ -183,6 +183,20 @@ pub async fn open(tx: &TenantTx, limit: u64) -> InfraResult<Vec<TicketRecord>> {
         .await?)
 }
 
+/// Tickets logged in `[from, to)`.
+pub async fn created_between(
+    tx: &TenantTx,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> InfraResult<Vec<TicketRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::CreatedAt.gte(from))
+        .filter(Column::CreatedAt.lt(to))
+        .all(tx.conn())
+        .await?)
+}
+
 /// Tickets, newest first, optionally of one caller.
 pub async fn list(
     tx: &TenantTx,

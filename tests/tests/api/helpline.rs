@@ -616,3 +616,116 @@ async fn two_instances_on_one_postgres_share_the_live_queue() {
     let e = call(&a, &operator, "EMERGENCY", None).await;
     assert_eq!(next_change(&mut on_b).await["ticketId"], e["id"]);
 }
+
+on_both_backends!(statistics_per_day_and_shift);
+
+async fn statistics_per_day_and_shift(backend: Backend) {
+    use chrono::Timelike;
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let (operator, _) = agent(&app, &wb, "op.rina", "HELPLINE_OPERATOR").await;
+    let started = chrono::Utc::now() + chrono::Duration::minutes(330);
+    let a = call(&app, &operator, "INFORMATION", None).await;
+    call(&app, &operator, "INFORMATION", None).await;
+    call(&app, &operator, "EMERGENCY", None).await;
+    let a = data(&act(&app, &operator, "takeTicket", &a).await, "takeTicket");
+    data(
+        &act(&app, &operator, "resolveTicket", &a).await,
+        "resolveTicket",
+    );
+
+    let ist_now = chrono::Utc::now() + chrono::Duration::minutes(330);
+    let today = ist_now.date_naive();
+    let q = "query($d: NaiveDate!, $s: Shift) { helplineStats(day: $d, shift: $s) { calls byCategory { category count } byChannel { channel count } waiting averageWaitSeconds p90WaitSeconds slaBreaches resolvedByTier { tier count } } }";
+    let s = expect_data(
+        &app.gql(Some(&wb), q, json!({ "d": today.to_string() }))
+            .await,
+    )["helplineStats"]
+        .clone();
+    assert_eq!(s["calls"], 3);
+    assert_eq!(
+        s["byCategory"],
+        json!([{ "category": "INFORMATION", "count": 2 }, { "category": "EMERGENCY", "count": 1 }])
+    );
+    assert_eq!(s["byChannel"], json!([{ "channel": "PHONE", "count": 3 }]));
+    assert_eq!(s["waiting"], 2, "one new, one emergency not yet taken");
+    assert!(s["averageWaitSeconds"].as_i64().unwrap() >= 0);
+    assert_eq!(s["resolvedByTier"], json!([{ "tier": 1, "count": 1 }]));
+    // The shift running now holds the same three calls, unless the test straddled a
+    // change of shift (then it holds some of them).
+    let shift_of = |t: chrono::DateTime<chrono::Utc>| {
+        let name = match t.hour() {
+            6..=13 => "MORNING",
+            14..=21 => "EVENING",
+            _ => "NIGHT",
+        };
+        let day = if t.hour() < 6 {
+            t.date_naive() - chrono::Duration::days(1)
+        } else {
+            t.date_naive()
+        };
+        (name, day)
+    };
+    let (shift, shift_day) = shift_of(ist_now);
+    let s = expect_data(
+        &app.gql(
+            Some(&operator),
+            q,
+            json!({ "d": shift_day.to_string(), "s": shift }),
+        )
+        .await,
+    )["helplineStats"]
+        .clone();
+    if shift_of(started) == (shift, shift_day) {
+        assert_eq!(s["calls"], 3);
+    } else {
+        assert!((1..=3).contains(&s["calls"].as_i64().unwrap()));
+    }
+    let other = if shift == "MORNING" {
+        "EVENING"
+    } else {
+        "MORNING"
+    };
+    if shift_of(started) == (shift, shift_day) {
+        let s = expect_data(
+            &app.gql(
+                Some(&operator),
+                q,
+                json!({ "d": shift_day.to_string(), "s": other }),
+            )
+            .await,
+        )["helplineStats"]
+            .clone();
+        assert_eq!(s["calls"], 0, "another shift of the day holds none of them");
+    }
+    // Yesterday had none; others may not look.
+    let s = expect_data(
+        &app.gql(
+            Some(&operator),
+            q,
+            json!({ "d": (today - chrono::Duration::days(1)).to_string() }),
+        )
+        .await,
+    )["helplineStats"]
+        .clone();
+    assert_eq!(
+        (s["calls"].as_i64(), s["averageWaitSeconds"].clone()),
+        (Some(0), Value::Null)
+    );
+    expect_data(
+        &app.gql(
+            Some(&wb),
+            CREATE_USER,
+            new_user("sv.stats", json!([{ "role": "SURVEYOR" }])),
+        )
+        .await,
+    );
+    let surveyor = app
+        .token(Some("WB"), "sv.stats", "a long enough password")
+        .await;
+    expect_error(
+        &app.gql(Some(&surveyor), q, json!({ "d": today.to_string() }))
+            .await,
+        "FORBIDDEN",
+    );
+}
