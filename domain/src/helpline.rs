@@ -288,6 +288,39 @@ pub fn ticket_text(raw: &str, field: &str, max: usize) -> DomainResult<String> {
     Ok(t.to_owned())
 }
 
+text_enum!(
+    /// Whether an agent can take a call now.
+    PresenceStatus, "status" {
+        Available => "available",
+        Busy => "busy",
+        Away => "away",
+    }
+);
+
+/// The languages an agent speaks: 1 to 10 codes such as `bn`, `hi`, `en`.
+pub fn languages(raw: &[String]) -> DomainResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for l in raw {
+        let l = l.trim().to_ascii_lowercase();
+        if !(2..=8).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            return Err(DomainError::validation(
+                "languages",
+                format!("{l} is not a language code such as en, hi or bn"),
+            ));
+        }
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    if out.is_empty() || out.len() > 10 {
+        return Err(DomainError::validation(
+            "languages",
+            "give 1 to 10 languages",
+        ));
+    }
+    Ok(out)
+}
+
 /// The helpline's agents, by tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Agent {

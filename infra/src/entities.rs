@@ -2,6 +2,7 @@
 //! types or plain records from the repositories.
 
 pub mod admin_unit;
+pub mod agent_presence;
 pub mod application_event;
 pub mod appointment;
 pub mod audit_event;

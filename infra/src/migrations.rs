@@ -10,6 +10,7 @@ mod m20261122_000006_health_records;
 mod m20261201_000007_documents_onboarding;
 mod m20261201_000008_helpline;
 mod m20261201_000009_appointments;
+mod m20261201_000010_agent_presence;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_documents_onboarding::Migration),
             Box::new(m20261201_000008_helpline::Migration),
             Box::new(m20261201_000009_appointments::Migration),
+            Box::new(m20261201_000010_agent_presence::Migration),
         ]
     }
 }

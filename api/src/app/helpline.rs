@@ -7,8 +7,8 @@ use crate::state::AppState;
 use arogya_domain::access::Principal;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::helpline::{
-    effective_priority, sla_status, stats, Agent, Category, Channel, Priority, SlaStatus,
-    SlaTarget, Stats, TicketAction, TicketFacts, TicketState, TicketStatus,
+    effective_priority, sla_status, stats, Agent, Category, Channel, PresenceStatus, Priority,
+    SlaStatus, SlaTarget, Stats, TicketAction, TicketFacts, TicketState, TicketStatus,
 };
 use arogya_domain::ids::{TenantId, UserId};
 use arogya_domain::patient::health_id::HealthId;
@@ -134,6 +134,142 @@ impl Helpline<'_> {
         Ok(())
     }
 
+    /// Give `ticket` to agent `to` (already claimed as busy): taken on their behalf.
+    async fn assign(
+        &self,
+        tx: &mut TenantTx,
+        ticket: &TicketRecord,
+        to: Uuid,
+    ) -> ApiResult<TicketRecord> {
+        let now = Utc::now();
+        let state = state_of(ticket)?;
+        let next = state.transition(TicketAction::Take, ticket.resolved_at, now)?;
+        let change = TicketChange {
+            state: next,
+            assignee: Some(Some(to)),
+            first_response_at: ticket.first_response_at.is_none().then_some(now),
+            resolved_at: None,
+            kb_article: None,
+        };
+        let saved = repo::update(tx, ticket, ticket.version, change).await?;
+        self.record(
+            tx,
+            &saved,
+            "assign",
+            AuditAction::TicketTransition,
+            Some(state.status),
+            Some(to.to_string()),
+        )
+        .await?;
+        Ok(saved)
+    }
+
+    /// A waiting ticket goes at once to a free agent of its tier who speaks its language.
+    async fn auto_assign(
+        &self,
+        tx: &mut TenantTx,
+        ticket: TicketRecord,
+    ) -> ApiResult<TicketRecord> {
+        let waiting = matches!(
+            state_of(&ticket)?.status,
+            TicketStatus::New | TicketStatus::Escalated
+        );
+        if !waiting || ticket.assignee_user_id.is_some() {
+            return Ok(ticket);
+        }
+        match repo::claim_agent(tx, ticket.tier, &ticket.language).await? {
+            Some(agent) => self.assign(tx, &ticket, agent).await,
+            None => Ok(ticket),
+        }
+    }
+
+    /// A free agent gets the most urgent, oldest waiting ticket of their tier in one of
+    /// their languages, if there is one.
+    async fn pull(
+        &self,
+        tx: &mut TenantTx,
+        user: Uuid,
+        tier: i16,
+        languages: &[String],
+    ) -> ApiResult<Option<TicketRecord>> {
+        let Some(next) = repo::next_waiting(tx, tier, languages).await? else {
+            return Ok(None);
+        };
+        if !repo::mark_busy(tx, user).await? {
+            return Ok(None);
+        }
+        Ok(Some(self.assign(tx, &next, user).await?))
+    }
+
+    /// After finishing with a ticket, a busy agent is free again and pulls the next one.
+    async fn free_and_pull(&self, tx: &mut TenantTx, agent: Agent) -> ApiResult<()> {
+        if let Some(p) = repo::presence_of(tx, agent.user.0).await? {
+            if p.status == PresenceStatus::Busy.as_str() {
+                let languages: Vec<String> = p.languages.split(',').map(str::to_owned).collect();
+                repo::set_presence(
+                    tx,
+                    agent.user.0,
+                    PresenceStatus::Available.as_str(),
+                    p.tier,
+                    &languages,
+                )
+                .await?;
+                self.pull(tx, agent.user.0, p.tier, &languages).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Say whether you can take calls, and in which languages. Becoming available
+    /// brings the next waiting ticket, if any.
+    pub async fn set_presence(
+        &self,
+        status: PresenceStatus,
+        languages: Vec<String>,
+    ) -> ApiResult<(repo::PresenceRecord, Option<TicketRecord>)> {
+        let agent = self.agent()?;
+        let mut tx = self.write_tx(agent.tenant).await?;
+        let p =
+            repo::set_presence(&tx, agent.user.0, status.as_str(), agent.tier, &languages).await?;
+        let pulled = if status == PresenceStatus::Available {
+            self.pull(&mut tx, agent.user.0, agent.tier, &languages)
+                .await?
+        } else {
+            None
+        };
+        self.commit(tx).await?;
+        let p = match pulled {
+            Some(_) => {
+                let tx = self.state.db.tenant_tx(agent.tenant, Access::Read).await?;
+                let fresh = repo::presence_of(&tx, agent.user.0).await?.unwrap_or(p);
+                tx.commit().await?;
+                fresh
+            }
+            None => p,
+        };
+        Ok((p, pulled))
+    }
+
+    /// Every agent's presence (agents, and state or district administrators).
+    pub async fn presences(&self) -> ApiResult<Vec<repo::PresenceRecord>> {
+        let tenant = match self.principal.helpline_agent() {
+            Ok(a) => a.tenant,
+            Err(_) => self
+                .principal
+                .application_review_reach()
+                .map(|_| ())
+                .and_then(|_| {
+                    self.principal
+                        .tenant()
+                        .ok_or_else(|| DomainError::forbidden("no tenant"))
+                })?,
+        };
+        let tx = self.state.db.tenant_tx(tenant, Access::Read).await?;
+        let rows = repo::presences(&tx).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
     /// Log a call. An emergency goes straight to tier 2, as critical.
     pub async fn create(&self, call: CallInput) -> ApiResult<TicketRecord> {
         let agent = self.agent()?;
@@ -180,6 +316,7 @@ impl Helpline<'_> {
             None,
         )
         .await?;
+        let ticket = self.auto_assign(&mut tx, ticket).await?;
         self.commit(tx).await?;
         Ok(ticket)
     }
@@ -233,6 +370,14 @@ impl Helpline<'_> {
             note,
         )
         .await?;
+        let saved = if action == TicketAction::Escalate {
+            self.auto_assign(&mut tx, saved).await?
+        } else {
+            saved
+        };
+        if matches!(action, TicketAction::Escalate | TicketAction::Resolve) {
+            self.free_and_pull(&mut tx, agent).await?;
+        }
         self.commit(tx).await?;
         Ok(saved)
     }

@@ -324,6 +324,50 @@ pub struct HelplineStats {
     pub resolved_by_tier: Vec<TierCount>,
 }
 
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::helpline::PresenceStatus")]
+pub enum PresenceStatus {
+    Available,
+    Busy,
+    Away,
+}
+
+#[derive(SimpleObject)]
+pub struct AgentPresence {
+    pub user_id: ID,
+    pub status: PresenceStatus,
+    pub tier: i32,
+    pub languages: Vec<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl TryFrom<arogya_infra::repos::helpline::PresenceRecord> for AgentPresence {
+    type Error = ApiError;
+    fn try_from(p: arogya_infra::repos::helpline::PresenceRecord) -> ApiResult<Self> {
+        Ok(Self {
+            user_id: ID(p.user_id.to_string()),
+            status: domain::PresenceStatus::parse(&p.status)
+                .map_err(|_| internal("presence"))?
+                .into(),
+            tier: p.tier as i32,
+            languages: p
+                .languages
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            updated_at: p.updated_at,
+        })
+    }
+}
+
+/// Presence set, and the ticket that came with becoming available, if any.
+#[derive(SimpleObject)]
+pub struct PresenceChange {
+    pub presence: AgentPresence,
+    pub assigned: Option<Ticket>,
+}
+
 #[derive(Default)]
 pub struct HelplineQuery;
 
@@ -369,6 +413,16 @@ impl HelplineQuery {
                 sla: s.into(),
             })
             .collect())
+    }
+
+    /// Every agent's presence, tier 1 first, longest idle first.
+    async fn helpline_agents(&self, ctx: &Context<'_>) -> ApiResult<Vec<AgentPresence>> {
+        helpline(ctx)?
+            .presences()
+            .await?
+            .into_iter()
+            .map(AgentPresence::try_from)
+            .collect()
     }
 
     /// Figures of one day (India time), or of one shift of it.
@@ -576,6 +630,25 @@ impl HelplineMutation {
                 .link_article(id, expected_version, article)
                 .await?,
         ))
+    }
+
+    /// Available, busy or away, and the languages you take calls in. Waiting tickets go
+    /// to free agents of their tier and language automatically, most urgent and oldest
+    /// first; becoming available brings the next one at once.
+    async fn set_agent_presence(
+        &self,
+        ctx: &Context<'_>,
+        status: PresenceStatus,
+        languages: Vec<String>,
+    ) -> ApiResult<PresenceChange> {
+        let languages = domain::languages(&languages)?;
+        let (p, assigned) = helpline(ctx)?
+            .set_presence(status.into(), languages)
+            .await?;
+        Ok(PresenceChange {
+            presence: p.try_into()?,
+            assigned: assigned.map(Ticket),
+        })
     }
 
     /// Write a knowledge-base article (helpline doctors, state administrators).

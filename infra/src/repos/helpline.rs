@@ -320,3 +320,109 @@ pub async fn search_articles(
         .all(tx.conn())
         .await?)
 }
+
+pub type PresenceRecord = crate::entities::agent_presence::Model;
+
+/// Set an agent's presence (made on first use).
+pub async fn set_presence(
+    tx: &TenantTx,
+    user: Uuid,
+    status: &str,
+    tier: i16,
+    languages: &[String],
+) -> InfraResult<PresenceRecord> {
+    use crate::entities::agent_presence as p;
+    p::Entity::delete_many()
+        .filter(p::Column::TenantId.eq(tx.tenant().0))
+        .filter(p::Column::UserId.eq(user))
+        .exec(tx.conn())
+        .await?;
+    Ok(p::ActiveModel {
+        tenant_id: Set(tx.tenant().0),
+        user_id: Set(user),
+        status: Set(status.to_owned()),
+        tier: Set(tier),
+        languages: Set(languages.join(",")),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(tx.conn())
+    .await?)
+}
+
+pub async fn presence_of(tx: &TenantTx, user: Uuid) -> InfraResult<Option<PresenceRecord>> {
+    use crate::entities::agent_presence as p;
+    Ok(p::Entity::find_by_id((tx.tenant().0, user))
+        .one(tx.conn())
+        .await?)
+}
+
+pub async fn presences(tx: &TenantTx) -> InfraResult<Vec<PresenceRecord>> {
+    use crate::entities::agent_presence as p;
+    Ok(p::Entity::find()
+        .filter(p::Column::TenantId.eq(tx.tenant().0))
+        .order_by_asc(p::Column::Tier)
+        .order_by_asc(p::Column::UpdatedAt)
+        .all(tx.conn())
+        .await?)
+}
+
+/// Claim the longest-idle available agent of `tier` who speaks `language`: marked busy
+/// by a conditional update, so two servers never claim the same agent.
+pub async fn claim_agent(tx: &TenantTx, tier: i16, language: &str) -> InfraResult<Option<Uuid>> {
+    use crate::entities::agent_presence as p;
+    let free = p::Entity::find()
+        .filter(p::Column::TenantId.eq(tx.tenant().0))
+        .filter(p::Column::Status.eq("available"))
+        .filter(p::Column::Tier.eq(tier))
+        .order_by_asc(p::Column::UpdatedAt)
+        .all(tx.conn())
+        .await?;
+    for agent in free
+        .iter()
+        .filter(|a| a.languages.split(',').any(|l| l == language))
+    {
+        if mark_busy(tx, agent.user_id).await? {
+            return Ok(Some(agent.user_id));
+        }
+    }
+    Ok(None)
+}
+
+/// Available → busy, only if still available.
+pub async fn mark_busy(tx: &TenantTx, user: Uuid) -> InfraResult<bool> {
+    use crate::entities::agent_presence as p;
+    Ok(p::Entity::update_many()
+        .col_expr(p::Column::Status, Expr::value("busy"))
+        .col_expr(p::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(p::Column::TenantId.eq(tx.tenant().0))
+        .filter(p::Column::UserId.eq(user))
+        .filter(p::Column::Status.eq("available"))
+        .exec(tx.conn())
+        .await?
+        .rows_affected
+        == 1)
+}
+
+/// The most urgent, oldest waiting ticket of `tier` in one of `languages`, unassigned.
+pub async fn next_waiting(
+    tx: &TenantTx,
+    tier: i16,
+    languages: &[String],
+) -> InfraResult<Option<TicketRecord>> {
+    let waiting = if tier == 1 {
+        TicketStatus::New
+    } else {
+        TicketStatus::Escalated
+    };
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Tier.eq(tier))
+        .filter(Column::Status.eq(waiting.as_str()))
+        .filter(Column::AssigneeUserId.is_null())
+        .filter(Column::Language.is_in(languages.iter().cloned()))
+        .order_by_asc(Column::PriorityRank)
+        .order_by_asc(Column::CreatedAt)
+        .order_by_asc(Column::Id)
+        .one(tx.conn())
+        .await?)
+}
