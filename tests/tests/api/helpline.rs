@@ -393,6 +393,7 @@ async fn emergencies_jump_the_queue_and_breaches_are_computed_at_a_chosen_time(b
         b["slaBreaches"],
         json!([{ "ticket": { "id": emergency["id"] }, "sla": { "firstResponseBreached": true, "resolutionBreached": false } }])
     );
+    rls_keeps_tenants_apart(&app, backend, &["helpline_sla"]).await;
 }
 
 on_both_backends!(tier_one_answers_from_the_knowledge_base);
@@ -490,6 +491,7 @@ async fn tier_one_answers_from_the_knowledge_base(backend: Backend) {
             .await,
     );
     assert_eq!(r["kbArticles"], json!([]));
+    rls_keeps_tenants_apart(&app, backend, &["kb_articles"]).await;
 }
 
 /// Subscribe to a tier's queue over WebSocket; returns the socket once the stream runs.
@@ -866,6 +868,27 @@ async fn free_agents_get_the_right_tickets_automatically(backend: Backend) {
         &presence(&app, &wb, "AVAILABLE", json!(["bn"])).await,
         "FORBIDDEN",
     );
+    rls_keeps_tenants_apart(&app, backend, &["agent_presence"]).await;
+}
+
+/// PostgreSQL: through the application role, WB's rows are there and BR's scope sees none.
+async fn rls_keeps_tenants_apart(app: &TestApp, backend: Backend, tables: &[&str]) {
+    if backend != Backend::Postgres {
+        return;
+    }
+    let db = app.app_role_db().await;
+    let (wb_id, br_id) = (app.tenant_id("WB").await, app.tenant_id("BR").await);
+    for table in tables {
+        assert!(
+            super::rls::in_tenant(&db, &wb_id, table).await > 0,
+            "{table} has WB rows"
+        );
+        assert_eq!(
+            super::rls::in_tenant(&db, &br_id, table).await,
+            0,
+            "{table} leaks across tenants"
+        );
+    }
 }
 
 async fn presence(app: &TestApp, token: &str, status: &str, langs: Value) -> Value {
