@@ -113,6 +113,23 @@ impl Principal {
         }
     }
 
+    /// A state (tenant-wide) administrator, for tenant-wide rules such as document
+    /// settings and SLA targets; `doing` completes the refusal ("set the document rules").
+    pub fn require_state_admin(&self, doing: &str) -> DomainResult<TenantId> {
+        match self {
+            Principal::Staff { tenant, grants, .. }
+                if grants
+                    .iter()
+                    .any(|g| g.role == Role::StateAdmin && g.scope == RoleScope::Tenant) =>
+            {
+                Ok(*tenant)
+            }
+            _ => Err(DomainError::forbidden(format!(
+                "only state administrators {doing}"
+            ))),
+        }
+    }
+
     /// May this caller read the audit trail of `tenant`?
     pub fn require_audit_reader(&self, tenant: TenantId) -> DomainResult<()> {
         self.require_user_admin(tenant)

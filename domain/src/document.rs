@@ -2,10 +2,8 @@
 //! papers): what they are for, which types are accepted, how an upload is checked,
 //! and where each object lives. The bytes never enter the database.
 
-use crate::access::Principal;
 use crate::error::{DomainError, DomainResult};
 use crate::ids::TenantId;
-use crate::role::{Role, RoleScope};
 use uuid::Uuid;
 
 text_enum!(
@@ -223,24 +221,6 @@ impl DocumentSettings {
             allowed_types,
             required_for_onboarding,
         })
-    }
-}
-
-impl Principal {
-    /// Only a state (tenant-wide) administrator sets the tenant's document rules.
-    pub fn require_document_settings_admin(&self) -> DomainResult<TenantId> {
-        match self {
-            Principal::Staff { tenant, grants, .. }
-                if grants
-                    .iter()
-                    .any(|g| g.role == Role::StateAdmin && g.scope == RoleScope::Tenant) =>
-            {
-                Ok(*tenant)
-            }
-            _ => Err(DomainError::forbidden(
-                "only state administrators set the document rules",
-            )),
-        }
     }
 }
 

@@ -409,7 +409,7 @@ pub async fn update_settings(
     settings: DocumentSettings,
     expected_version: i32,
 ) -> ApiResult<(DocumentSettings, i32)> {
-    let tenant = principal.require_document_settings_admin()?;
+    let tenant = principal.require_state_admin("set the document rules")?;
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let version = documents::save_settings(&tx, &settings, expected_version).await?;
     let detail = serde_json::json!({

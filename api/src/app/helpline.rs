@@ -83,6 +83,20 @@ impl Helpline<'_> {
         Ok(())
     }
 
+    /// Whose figures and presence the caller may read: agents their tenant's, and
+    /// state or district administrators theirs.
+    fn reader_tenant(&self) -> ApiResult<TenantId> {
+        if let Ok(a) = self.principal.helpline_agent() {
+            return Ok(a.tenant);
+        }
+        self.principal.application_review_reach()?;
+        self.principal.tenant().ok_or_else(|| {
+            ApiError::Forbidden(
+                "helpline agents and administrators see the helpline's figures".into(),
+            )
+        })
+    }
+
     fn agent(&self) -> ApiResult<Agent> {
         Ok(self.principal.helpline_agent()?)
     }
@@ -252,18 +266,7 @@ impl Helpline<'_> {
 
     /// Every agent's presence (agents, and state or district administrators).
     pub async fn presences(&self) -> ApiResult<Vec<repo::PresenceRecord>> {
-        let tenant = match self.principal.helpline_agent() {
-            Ok(a) => a.tenant,
-            Err(_) => self
-                .principal
-                .application_review_reach()
-                .map(|_| ())
-                .and_then(|_| {
-                    self.principal
-                        .tenant()
-                        .ok_or_else(|| DomainError::forbidden("no tenant"))
-                })?,
-        };
+        let tenant = self.reader_tenant()?;
         let tx = self.state.db.tenant_tx(tenant, Access::Read).await?;
         let rows = repo::presences(&tx).await?;
         tx.commit().await?;
@@ -531,18 +534,7 @@ impl Helpline<'_> {
     /// The figures of calls logged in `[from, to)`, as they stand now (agents and
     /// state or district administrators).
     pub async fn stats(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> ApiResult<Stats> {
-        let tenant = match self.principal.helpline_agent() {
-            Ok(a) => a.tenant,
-            Err(_) => self
-                .principal
-                .application_review_reach()
-                .map(|_| ())
-                .and_then(|_| {
-                    self.principal
-                        .tenant()
-                        .ok_or_else(|| DomainError::forbidden("no tenant"))
-                })?,
-        };
+        let tenant = self.reader_tenant()?;
         let tx = self.state.db.tenant_tx(tenant, Access::Read).await?;
         let targets = repo::sla_targets(&tx).await?;
         let rows = repo::created_between(&tx, from, to).await?;
@@ -575,7 +567,9 @@ impl Helpline<'_> {
 
     /// Set a category's targets (state administrators).
     pub async fn set_sla(&self, category: Category, target: SlaTarget) -> ApiResult<()> {
-        let tenant = self.principal.require_document_settings_admin()?;
+        let tenant = self
+            .principal
+            .require_state_admin("set the helpline's SLA targets")?;
         if target.first_response_minutes < 1
             || target.resolution_minutes < target.first_response_minutes
         {
@@ -605,7 +599,7 @@ impl Helpline<'_> {
             Ok(a) if a.tier == 2 => a.tenant,
             _ => self
                 .principal
-                .require_document_settings_admin()
+                .require_state_admin("write knowledge-base articles")
                 .map_err(|_| {
                     ApiError::Forbidden(
                         "helpline doctors and state administrators write articles".into(),

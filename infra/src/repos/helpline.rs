@@ -8,7 +8,6 @@ use crate::entities::ticket_event;
 use arogya_domain::helpline::{
     default_sla, Category, Channel, Priority, SlaTarget, TicketState, TicketStatus,
 };
-use arogya_domain::page::{Page, PageRequest};
 use arogya_domain::DomainError;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Expr};
@@ -195,19 +194,6 @@ pub async fn created_between(
         .filter(Column::CreatedAt.lt(to))
         .all(tx.conn())
         .await?)
-}
-
-/// Tickets, newest first, optionally of one caller.
-pub async fn list(
-    tx: &TenantTx,
-    caller_phone: Option<&str>,
-    page: PageRequest,
-) -> InfraResult<Page<TicketRecord>> {
-    let mut q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
-    if let Some(p) = caller_phone {
-        q = q.filter(Column::CallerPhone.eq(p));
-    }
-    super::newest_first(tx.conn(), q, Column::Id, page).await
 }
 
 /// The tenant's target for a category (its own, else the default).

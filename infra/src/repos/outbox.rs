@@ -119,18 +119,3 @@ pub async fn recent(tx: &TenantTx, limit: u64) -> InfraResult<Vec<OutboxRecord>>
         .all(tx.conn())
         .await?)
 }
-
-/// Messages to one destination, newest first (for the applicant's own view and tests).
-pub async fn to_destination(
-    tx: &TenantTx,
-    destination: &str,
-    limit: u64,
-) -> InfraResult<Vec<OutboxRecord>> {
-    Ok(Entity::find()
-        .filter(Column::TenantId.eq(tx.tenant().0))
-        .filter(Column::Destination.eq(destination))
-        .order_by_desc(Column::Id)
-        .limit(limit)
-        .all(tx.conn())
-        .await?)
-}
