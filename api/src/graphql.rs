@@ -6,6 +6,7 @@ pub mod context;
 pub mod documents;
 pub mod facilities;
 pub mod helpline;
+pub mod helpline_care;
 pub mod import;
 pub mod loaders;
 pub mod onboarding;
@@ -36,6 +37,7 @@ pub struct QueryRoot(
     documents::DocumentQuery,
     onboarding::OnboardingQuery,
     helpline::HelplineQuery,
+    helpline_care::HelplineCareQuery,
     appointments::AppointmentQuery,
 );
 
@@ -54,6 +56,7 @@ pub struct MutationRoot(
     documents::DocumentMutation,
     onboarding::OnboardingMutation,
     helpline::HelplineMutation,
+    helpline_care::HelplineCareMutation,
     appointments::AppointmentMutation,
 );
 

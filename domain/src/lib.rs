@@ -11,6 +11,7 @@ pub mod access;
 pub mod appointment;
 pub mod audit;
 pub mod clinical;
+pub mod dispatch;
 pub mod document;
 pub mod error;
 pub mod facility;

@@ -11,6 +11,7 @@ pub mod clinical_entry;
 pub mod clinical_entry_version;
 pub mod document;
 pub mod document_settings;
+pub mod emergency_dispatch;
 pub mod facility;
 pub mod helpline_sla;
 pub mod helpline_ticket;

@@ -11,6 +11,7 @@ mod m20261201_000007_documents_onboarding;
 mod m20261201_000008_helpline;
 mod m20261201_000009_appointments;
 mod m20261201_000010_agent_presence;
+mod m20261201_000011_helpline_care;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_helpline::Migration),
             Box::new(m20261201_000009_appointments::Migration),
             Box::new(m20261201_000010_agent_presence::Migration),
+            Box::new(m20261201_000011_helpline_care::Migration),
         ]
     }
 }

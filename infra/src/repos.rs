@@ -7,6 +7,7 @@ pub mod appointments;
 pub mod audit;
 pub mod cards;
 pub mod clinical;
+pub mod dispatches;
 pub mod documents;
 pub mod facilities;
 pub mod helpline;

@@ -86,7 +86,9 @@ impl From<SlaStatus> for TicketSla {
 pub struct TicketEvent {
     pub at: DateTime<Utc>,
     pub actor_user_id: ID,
-    /// `create`, `take`, `escalate`, `resolve`, `close`, `reopen`, `note`, `transfer`, `link_article`.
+    /// `create`, `assign`, `take`, `escalate`, `resolve`, `close`, `reopen`, `note`,
+    /// `transfer`, `link_article`, `teleconsultation`, `dispatch`, `dispatch_arrived`,
+    /// `dispatch_closed`.
     pub action: String,
     pub from_status: Option<String>,
     pub to_status: String,
@@ -141,6 +143,25 @@ impl Ticket {
     }
     async fn assignee_user_id(&self) -> Option<ID> {
         self.0.assignee_user_id.map(|p| ID(p.to_string()))
+    }
+    /// The teleconsultation encounter recorded from this ticket, if any.
+    async fn encounter_id(&self) -> Option<ID> {
+        self.0.encounter_id.map(|e| ID(e.to_string()))
+    }
+    /// Help sent for this ticket, oldest first.
+    async fn dispatches(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::helpline_care::EmergencyDispatch>> {
+        Ok(ctx
+            .loaders()?
+            .ticket_dispatches
+            .load_one((arogya_domain::ids::TenantId(self.0.tenant_id), self.0.id))
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(super::helpline_care::EmergencyDispatch)
+            .collect())
     }
     async fn kb_article_id(&self) -> Option<ID> {
         self.0.kb_article_id.map(|p| ID(p.to_string()))
@@ -251,7 +272,7 @@ pub struct KbArticleInput {
     pub tags: Vec<String>,
 }
 
-fn helpline<'a>(ctx: &'a Context<'_>) -> ApiResult<Helpline<'a>> {
+pub(super) fn helpline<'a>(ctx: &'a Context<'_>) -> ApiResult<Helpline<'a>> {
     let req = ctx.request()?;
     Ok(Helpline {
         state: ctx.app()?,
@@ -272,7 +293,7 @@ fn language(raw: &str) -> ApiResult<String> {
     Ok(l)
 }
 
-fn optional_note(note: Option<String>) -> ApiResult<Option<String>> {
+pub(super) fn optional_note(note: Option<String>) -> ApiResult<Option<String>> {
     match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) => Ok(Some(ticket_text(n, "note", 2000)?)),
         None => Ok(None),

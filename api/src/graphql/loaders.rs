@@ -11,6 +11,7 @@ use arogya_infra::db::Access;
 use arogya_infra::repos::applications::{self, EventRecord};
 use arogya_infra::repos::cards::{self, CardRecord};
 use arogya_infra::repos::clinical::{self, EntryRecord, VersionRecord};
+use arogya_infra::repos::dispatches::{self, DispatchRecord};
 use arogya_infra::repos::documents::{self, DocumentRecord, Owner};
 use arogya_infra::repos::facilities::{self, FacilityRecord};
 use arogya_infra::repos::helpline::{self, TicketEventRecord};
@@ -247,6 +248,14 @@ tenant_loader!(
     }
 );
 
+tenant_loader!(
+    /// Emergency dispatches of helpline tickets, oldest first.
+    TicketDispatchLoader, TicketDispatches, Vec<DispatchRecord>, |tx, ids| {
+        let rows = dispatches::of_tickets(tx, &ids).await?;
+        Ok(complete(ids, group_by(rows, |d| d.ticket_id)))
+    }
+);
+
 /// Every loader of one request (or one WebSocket connection).
 #[derive(Clone)]
 pub struct Loaders {
@@ -270,6 +279,7 @@ pub struct Loaders {
     pub application_events: ApplicationEvents,
     pub document_settings: DocumentSettingsHandle,
     pub ticket_events: TicketEvents,
+    pub ticket_dispatches: TicketDispatches,
 }
 
 fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
@@ -301,6 +311,7 @@ impl Loaders {
             application_events: loader(ApplicationEventLoader { db: db.clone() }, window),
             document_settings: loader(DocumentSettingsLoader { db: db.clone() }, window),
             ticket_events: loader(TicketEventLoader { db: db.clone() }, window),
+            ticket_dispatches: loader(TicketDispatchLoader { db: db.clone() }, window),
         }
     }
 }

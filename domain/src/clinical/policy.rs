@@ -14,7 +14,7 @@ use super::entry::EntryKind;
 use crate::access::Principal;
 use crate::error::{DomainError, DomainResult};
 use crate::ids::{FacilityId, TenantId, UnitId, UserId};
-use crate::professional::{ensure_can_author, VerificationStatus};
+use crate::professional::{ensure_can_author, ProfessionalKind, VerificationStatus};
 use crate::role::{Role, RoleGrant, RoleScope};
 
 const CLINICAL: [Role; 3] = [Role::Doctor, Role::Nurse, Role::LabTechnician];
@@ -55,6 +55,32 @@ impl Principal {
         if grants.is_empty() {
             return Err(DomainError::forbidden(
                 "only doctors, nurses and lab technicians work with health records",
+            ));
+        }
+        Ok(ClinicalStaff {
+            tenant: *tenant,
+            user: *id,
+            grants,
+        })
+    }
+
+    /// A helpline doctor recording a teleconsultation in a patient's record: the
+    /// helpline doctor's grants stand in for a treating role (see
+    /// [`Clinician::require_teleconsultation`]).
+    pub fn teleconsultant(&self) -> DomainResult<ClinicalStaff> {
+        let Principal::Staff { id, tenant, grants } = self else {
+            return Err(DomainError::forbidden(
+                "platform administrators do not see health records",
+            ));
+        };
+        let grants: Vec<RoleGrant> = grants
+            .iter()
+            .filter(|g| matches!(g.role, Role::HelplineDoctor | Role::Doctor))
+            .copied()
+            .collect();
+        if !grants.iter().any(|g| g.role == Role::HelplineDoctor) {
+            return Err(DomainError::forbidden(
+                "only helpline doctors record teleconsultations",
             ));
         }
         Ok(ClinicalStaff {
@@ -135,6 +161,39 @@ impl Clinician {
         Ok(())
     }
 
+    /// May this helpline doctor record a teleconsultation (an encounter and its
+    /// note) at `facility`? They must be a doctor in the registry, verified, and
+    /// posted there: the record names a facility and a doctor answerable for it.
+    pub fn require_teleconsultation(
+        &self,
+        kind: ProfessionalKind,
+        facility: FacilityId,
+    ) -> DomainResult<()> {
+        if !self
+            .staff
+            .grants
+            .iter()
+            .any(|g| g.role == Role::HelplineDoctor)
+        {
+            return Err(DomainError::forbidden(
+                "only helpline doctors record teleconsultations",
+            ));
+        }
+        if kind != ProfessionalKind::Doctor {
+            return Err(DomainError::forbidden(
+                "your account is linked to a professional who is not a doctor",
+            ));
+        }
+        ensure_can_author(self.verification)
+            .map_err(|e| DomainError::forbidden(e.to_string().replace("professional: ", "")))?;
+        if !self.facilities.contains(&facility) {
+            return Err(DomainError::forbidden(
+                "you are not posted at this facility",
+            ));
+        }
+        Ok(())
+    }
+
     /// May this clinician read the record of a patient with encounters at
     /// `patient_facilities`? Outside care, only with an emergency reason.
     pub fn read_grant(
@@ -178,6 +237,29 @@ mod tests {
             verification: VerificationStatus::Verified,
             facilities: at,
         }
+    }
+
+    #[test]
+    fn teleconsultations_need_a_verified_helpline_doctor_posted_there() {
+        let (here, there) = (FacilityId::new(), FacilityId::new());
+        let mut doc = clinician(Role::HelplineDoctor, None, vec![here]);
+        assert!(doc
+            .require_teleconsultation(ProfessionalKind::Doctor, here)
+            .is_ok());
+        assert!(doc
+            .require_teleconsultation(ProfessionalKind::Doctor, there)
+            .is_err());
+        assert!(doc
+            .require_teleconsultation(ProfessionalKind::Nurse, here)
+            .is_err());
+        doc.verification = VerificationStatus::Pending;
+        assert!(doc
+            .require_teleconsultation(ProfessionalKind::Doctor, here)
+            .is_err());
+        let ward_doctor = clinician(Role::Doctor, None, vec![here]);
+        assert!(ward_doctor
+            .require_teleconsultation(ProfessionalKind::Doctor, here)
+            .is_err());
     }
 
     #[test]

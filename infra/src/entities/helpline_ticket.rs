@@ -21,6 +21,7 @@ pub struct Model {
     pub status: String,
     pub assignee_user_id: Option<Uuid>,
     pub kb_article_id: Option<Uuid>,
+    pub encounter_id: Option<Uuid>,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -243,3 +243,22 @@ pub async fn counts_by_district(
         .all(tx.conn())
         .await?)
 }
+
+/// Operating facilities of `types` inside a latitude/longitude box (the location
+/// index), at most `limit`; the caller ranks them by distance.
+pub async fn in_box(
+    tx: &TenantTx,
+    b: &arogya_domain::dispatch::BoundingBox,
+    types: &[FacilityType],
+    limit: u64,
+) -> InfraResult<Vec<FacilityRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Latitude.between(b.min_latitude, b.max_latitude))
+        .filter(Column::Longitude.between(b.min_longitude, b.max_longitude))
+        .filter(Column::OperationalStatus.eq(OperationalStatus::Operational.as_str()))
+        .filter(Column::FacilityType.is_in(types.iter().map(|t| t.as_str())))
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}

@@ -51,6 +51,7 @@ pub async fn insert(tx: &TenantTx, t: NewTicket<'_>) -> InfraResult<TicketRecord
         status: Set(state.status.as_str().to_owned()),
         assignee_user_id: Set(None),
         kb_article_id: Set(None),
+        encounter_id: Set(None),
         created_by: Set(t.created_by),
         created_at: Set(now),
         updated_at: Set(now),
@@ -75,6 +76,10 @@ pub struct TicketChange {
     pub first_response_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<Option<DateTime<Utc>>>,
     pub kb_article: Option<Uuid>,
+    /// The patient, once identified during the call.
+    pub patient: Option<Uuid>,
+    /// The teleconsultation encounter recorded from the ticket.
+    pub encounter: Option<Uuid>,
 }
 
 pub async fn update(
@@ -108,6 +113,12 @@ pub async fn update(
     }
     if let Some(k) = c.kb_article {
         update = update.col_expr(Column::KbArticleId, Expr::value(k));
+    }
+    if let Some(p) = c.patient {
+        update = update.col_expr(Column::PatientId, Expr::value(p));
+    }
+    if let Some(e) = c.encounter {
+        update = update.col_expr(Column::EncounterId, Expr::value(e));
     }
     super::versioned_update(tx, update, Column::Version, expected_version, "ticket").await?;
     find(tx, current.id)

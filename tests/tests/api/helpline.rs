@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 const TICKET: &str = "id status tier priority category version assigneeUserId firstResponseAt resolvedAt allowedActions kbArticleId timeline { action fromStatus toStatus tier note }";
 
-fn log_q() -> String {
+pub fn log_q() -> String {
     format!("mutation($i: LogCallInput!) {{ logCall(input: $i) {{ {TICKET} }} }}")
 }
 fn act_q(name: &str) -> String {
@@ -17,7 +17,7 @@ fn act_q(name: &str) -> String {
     )
 }
 
-async fn agent(app: &TestApp, admin: &str, username: &str, role: &str) -> (String, Value) {
+pub async fn agent(app: &TestApp, admin: &str, username: &str, role: &str) -> (String, Value) {
     let u = expect_data(
         &app.gql(
             Some(admin),
@@ -39,7 +39,7 @@ async fn call(app: &TestApp, token: &str, category: &str, priority: Option<&str>
     expect_data(&app.gql(Some(token), &log_q(), json!({ "i": i })).await)["logCall"].clone()
 }
 
-async fn act(app: &TestApp, token: &str, name: &str, t: &Value) -> Value {
+pub async fn act(app: &TestApp, token: &str, name: &str, t: &Value) -> Value {
     app.gql(
         Some(token),
         &act_q(name),
@@ -48,7 +48,7 @@ async fn act(app: &TestApp, token: &str, name: &str, t: &Value) -> Value {
     .await
 }
 
-fn data(body: &Value, name: &str) -> Value {
+pub fn data(body: &Value, name: &str) -> Value {
     expect_data(body)[name].clone()
 }
 
@@ -872,7 +872,7 @@ async fn free_agents_get_the_right_tickets_automatically(backend: Backend) {
 }
 
 /// PostgreSQL: through the application role, WB's rows are there and BR's scope sees none.
-async fn rls_keeps_tenants_apart(app: &TestApp, backend: Backend, tables: &[&str]) {
+pub async fn rls_keeps_tenants_apart(app: &TestApp, backend: Backend, tables: &[&str]) {
     if backend != Backend::Postgres {
         return;
     }

@@ -50,6 +50,7 @@ mod documents;
 mod facilities;
 mod fhir;
 mod helpline;
+mod helpline_care;
 mod import;
 mod isolation;
 mod onboarding;

@@ -397,3 +397,107 @@ pub async fn mark_entered_in_error(
     tx.commit().await?;
     Ok(entry)
 }
+
+/// A teleconsultation from the helpline, as its doctor records it.
+pub struct Teleconsultation {
+    pub patient: Uuid,
+    /// `None`: the doctor's only posting.
+    pub facility: Option<Uuid>,
+    pub reason: Option<String>,
+    pub note: String,
+    pub start: DateTime<Utc>,
+}
+
+/// Record a finished teleconsultation encounter with the doctor's consultation note,
+/// in the caller's transaction (the helpline ticket changes with it). The doctor must
+/// be a verified doctor of the registry, posted at the facility it is recorded at.
+pub async fn record_teleconsultation(
+    c: &Clinical<'_>,
+    tx: &mut TenantTx,
+    t: Teleconsultation,
+) -> ApiResult<(EntryRecord, EntryRecord)> {
+    let me = c.me(tx).await?;
+    let facility = match (t.facility, me.postings.as_slice()) {
+        (Some(f), _) => f,
+        (None, [only]) => only.facility_id,
+        (None, []) => {
+            return Err(ApiError::Forbidden(
+                "you are not posted at any facility".into(),
+            ))
+        }
+        (None, _) => {
+            return Err(ApiError::validation(
+                "facilityId",
+                "you are posted at several facilities: name the one this teleconsultation is recorded at",
+            ))
+        }
+    };
+    facilities::find(tx, FacilityId(facility))
+        .await?
+        .ok_or(DomainError::NotFound { entity: "facility" })?;
+    let kind = arogya_domain::professional::ProfessionalKind::parse(&me.professional.kind)?;
+    me.clinician
+        .require_teleconsultation(kind, FacilityId(facility))?;
+    let scope = patient_scope(tx, t.patient).await?;
+    let now = Utc::now();
+    let details = EncounterForm {
+        kind: arogya_domain::clinical::encounter::EncounterKind::Teleconsultation,
+        attending: me.professional.id,
+        department: Some("Helpline".into()),
+        reason: t.reason,
+        start: Some(t.start.min(now)),
+        end: Some(now),
+    }
+    .validate(now)?;
+    let encounter = repo::insert(
+        tx,
+        NewEntry {
+            patient: scope.patient.id,
+            encounter: None,
+            kind: EntryKind::Encounter,
+            status: EntryStatus::Finished,
+            facility,
+            author: me.author(),
+            occurred_at: details.start,
+            details: EntryDetails::Encounter(details).to_json(),
+            code: None,
+            order: None,
+        },
+    )
+    .await?;
+    c.audit(
+        tx,
+        AuditAction::RecordCreate,
+        &encounter,
+        serde_json::json!({ "facilityId": facility, "via": "helpline" }),
+    )
+    .await?;
+    let note = EntryDetails::Note(arogya_domain::clinical::notes::note(
+        arogya_domain::clinical::notes::NoteCategory::Consultation,
+        &t.note,
+    )?);
+    let entry = repo::insert(
+        tx,
+        NewEntry {
+            patient: scope.patient.id,
+            encounter: Some(encounter.id),
+            kind: EntryKind::Note,
+            status: EntryStatus::Active,
+            facility,
+            author: me.author(),
+            occurred_at: now,
+            code: None,
+            details: note.to_json(),
+            order: None,
+        },
+    )
+    .await?;
+    c.audit(
+        tx,
+        AuditAction::RecordCreate,
+        &entry,
+        serde_json::json!({ "encounterId": encounter.id, "via": "helpline" }),
+    )
+    .await?;
+    Ok((encounter, entry))
+}

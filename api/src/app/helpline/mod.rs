@@ -26,6 +26,18 @@ use arogya_infra::TenantTx;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+mod dispatch;
+mod teleconsultation;
+
+pub use dispatch::DispatchInput;
+pub use teleconsultation::TeleconsultationInput;
+
+/// Timeline actions that change a queue (notes, articles, teleconsultations and
+/// dispatches do not).
+const QUEUE_ACTIONS: [&str; 8] = [
+    "create", "assign", "take", "escalate", "resolve", "close", "reopen", "transfer",
+];
+
 fn ticket_not_found() -> ApiError {
     DomainError::NotFound { entity: "ticket" }.into()
 }
@@ -121,7 +133,8 @@ impl Helpline<'_> {
         note: Option<String>,
     ) -> ApiResult<()> {
         repo::add_event(tx, ticket, self.principal.user_id().0, action, from, note).await?;
-        if action != "note" && action != "link_article" {
+        // Only what changes a queue is told to the live queues.
+        if QUEUE_ACTIONS.contains(&action) {
             let e = QueueEvent {
                 tenant: ticket.tenant_id,
                 ticket: ticket.id,
@@ -164,6 +177,8 @@ impl Helpline<'_> {
             first_response_at: ticket.first_response_at.is_none().then_some(now),
             resolved_at: None,
             kb_article: None,
+            patient: None,
+            encounter: None,
         };
         let saved = repo::update(tx, ticket, ticket.version, change).await?;
         self.record(
@@ -362,6 +377,8 @@ impl Helpline<'_> {
                 _ => None,
             },
             kb_article: None,
+            patient: None,
+            encounter: None,
         };
         let saved = repo::update(&tx, &ticket, expected_version, change).await?;
         self.record(
@@ -440,6 +457,8 @@ impl Helpline<'_> {
             first_response_at: None,
             resolved_at: None,
             kb_article: None,
+            patient: None,
+            encounter: None,
         };
         let saved = repo::update(&tx, &ticket, expected_version, change).await?;
         self.record(
@@ -475,6 +494,8 @@ impl Helpline<'_> {
             first_response_at: None,
             resolved_at: None,
             kb_article: Some(article),
+            patient: None,
+            encounter: None,
         };
         let saved = repo::update(&tx, &ticket, expected_version, change).await?;
         self.record(
