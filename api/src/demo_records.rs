@@ -1,5 +1,5 @@
 //! Demo health records: a district hospital in the sample district with a verified
-//! doctor and nurse (logins printed at start-up), and a first outpatient visit for
+//! doctor, nurse and helpline doctor (logins printed at start-up), and a first outpatient visit for
 //! one sample patient with vitals, a diagnosis, a prescription and a lab order.
 //! Called by the demo samples only when they create their patients.
 
@@ -105,13 +105,24 @@ async fn professional(
     Ok(p.id)
 }
 
-/// The hospital, its doctor and nurse, and a first visit for `patient`.
+/// The demo hospital's staff accounts.
+pub struct Staff {
+    pub doctor: UserId,
+    pub nurse: UserId,
+    /// A helpline doctor, posted at the hospital for teleconsultations.
+    pub teledoctor: UserId,
+}
+
+/// The hospital, its doctor, nurse and helpline doctor, and a first visit for `patient`.
 pub async fn seed(
     state: &AppState,
     tenant: TenantId,
     district: UnitId,
-    doctor: UserId,
-    nurse: UserId,
+    Staff {
+        doctor,
+        nurse,
+        teledoctor,
+    }: Staff,
     patient: Uuid,
 ) -> anyhow::Result<()> {
     let meta = RequestMeta {
@@ -125,6 +136,8 @@ pub async fn seed(
         address: Some("Hospital Road, Krishnanagar".into()),
         pincode: Some("741101".into()),
         phone: Some("03472252210".into()),
+        latitude: Some(23.4058),
+        longitude: Some(88.4903),
         beds: BedCapacity {
             general: 250,
             oxygen_supported: 60,
@@ -171,6 +184,21 @@ pub async fn seed(
             "West Bengal Nursing Council",
             "WBNC-20931",
             "Staff Nurse",
+        ),
+    )
+    .await?;
+
+    professional(
+        state,
+        tenant,
+        facility,
+        teledoctor,
+        (
+            "Dr. Arjun Basu",
+            "doctor",
+            "West Bengal Medical Council",
+            "WBMC-63377",
+            "Helpline Medical Officer",
         ),
     )
     .await?;

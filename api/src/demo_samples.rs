@@ -36,6 +36,20 @@ pub const NURSE: DemoLogin = DemoLogin {
     password: "wb-demo-nurse-2026",
 };
 
+/// Tier 1 of the helpline.
+pub const OPERATOR: DemoLogin = DemoLogin {
+    tenant_code: Some("WB"),
+    username: "wb.helpline",
+    password: "wb-demo-helpline-2026",
+};
+/// Tier 2: a doctor of the registry, posted at the demo hospital, so teleconsultations
+/// go into the patient's record.
+pub const TELEDOCTOR: DemoLogin = DemoLogin {
+    tenant_code: Some("WB"),
+    username: "wb.teledoc",
+    password: "wb-demo-teledoc-2026",
+};
+
 fn err(e: crate::error::ApiError) -> anyhow::Error {
     anyhow::anyhow!("{e:?}")
 }
@@ -118,7 +132,29 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         Role::Doctor,
     )
     .await?;
-    let logins = vec![SURVEYOR, NURSE, crate::demo_records::DOCTOR];
+    account(
+        state,
+        tenant,
+        &OPERATOR,
+        "Demo Helpline Operator",
+        Role::HelplineOperator,
+    )
+    .await?;
+    let teledoctor = account(
+        state,
+        tenant,
+        &TELEDOCTOR,
+        "Dr. Arjun Basu",
+        Role::HelplineDoctor,
+    )
+    .await?;
+    let logins = vec![
+        SURVEYOR,
+        NURSE,
+        crate::demo_records::DOCTOR,
+        OPERATOR,
+        TELEDOCTOR,
+    ];
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let has_patients = !arogya_infra::repos::patients::by_name(&tx, "lxm", None, None, None, 1)
         .await?
@@ -210,7 +246,18 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
                 if i == 0 {
                     let district =
                         district.ok_or_else(|| anyhow::anyhow!("no district created"))?;
-                    crate::demo_records::seed(state, tenant, district, doctor, nurse, p.id).await?;
+                    crate::demo_records::seed(
+                        state,
+                        tenant,
+                        district,
+                        crate::demo_records::Staff {
+                            doctor,
+                            nurse,
+                            teledoctor,
+                        },
+                        p.id,
+                    )
+                    .await?;
                 }
             }
         }
