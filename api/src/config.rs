@@ -23,6 +23,7 @@ pub struct Config {
     pub migrate_on_start: bool,
     pub object_store: ObjectStoreKind,
     pub object_store_dir: PathBuf,
+    pub web_dir: PathBuf,
     pub s3_bucket: String,
     pub s3_region: String,
     pub s3_endpoint_url: Option<String>,
@@ -86,6 +87,7 @@ impl Default for Config {
             migrate_on_start: true,
             object_store: ObjectStoreKind::Fs,
             object_store_dir: "./data/objects".into(),
+            web_dir: "./frontend/dist".into(),
             s3_bucket: String::new(),
             s3_region: "ap-south-1".into(),
             s3_endpoint_url: None,
@@ -135,6 +137,7 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_MIGRATE_ON_START                apply migrations when the server starts [true]
   AROGYA_OBJECT_STORE                    where documents are kept: fs (a folder) or s3 [fs]
   AROGYA_OBJECT_STORE_DIR                folder of the local object store [./data/objects]
+  AROGYA_WEB_DIR                         folder of the built web app, served at / [./frontend/dist]
   AROGYA_S3_BUCKET                       S3 bucket for documents (object_store = s3)
   AROGYA_S3_REGION                       S3 region [ap-south-1]
   AROGYA_S3_ENDPOINT_URL                 S3-compatible endpoint instead of AWS, e.g. http://127.0.0.1:8014
@@ -273,6 +276,7 @@ impl std::fmt::Debug for Config {
             .field("database_max_connections", &self.database_max_connections)
             .field("object_store", &self.object_store)
             .field("object_store_dir", &self.object_store_dir)
+            .field("web_dir", &self.web_dir)
             .field("s3_bucket", &self.s3_bucket)
             .field("s3_endpoint_url", &self.s3_endpoint_url)
             .field(

@@ -9,6 +9,7 @@ pub mod operation_name;
 pub mod ops;
 pub mod prescriptions;
 pub mod storage;
+pub mod web;
 
 use crate::error::ApiError;
 use crate::graphql::context::RequestCtx;

@@ -193,6 +193,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/fhir/R4/Patient/{id}", get(fhir::read_patient))
         .route("/fhir/R4/Patient/{id}/$everything", get(fhir::everything))
         .route("/tenants/{code}/card-keys.json", get(cards::card_keys))
+        .fallback_service(crate::http::web::app(&state.config.web_dir))
         .layer(Extension(schema))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,0 +1,103 @@
+// End-to-end: the real server and the built web app in headless Chromium.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { axeViolations, launch, shot, signIn } from "./browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("sign in, see the dashboard, deep links and reload keep the session, sign out", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  assert.deepEqual(await axeViolations(page), [], "sign-in page has no serious accessibility violations");
+  await shot(page, "sign-in-360");
+
+  // A wrong password is told in plain words, next to the form.
+  await page.getByLabel("Tenant code").fill("WB");
+  await page.getByLabel("Username or e-mail").fill("wb.admin");
+  await page.getByLabel("Password", { exact: true }).fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("alert").filter({ hasText: "not right" }).waitFor();
+
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.getByRole("listitem").filter({ hasText: "State administrator" }).first().waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  assert.deepEqual(await axeViolations(page), [], "dashboard has no serious accessibility violations");
+  await shot(page, "dashboard-360");
+
+  // A deep link is served by the app (index.html fallback) and the session survives a reload.
+  await page.goto(`${server.url}/password`);
+  await page.getByRole("heading", { level: 1, name: "Change password" }).waitFor();
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Change password" }).waitFor();
+
+  // Navigation offers only what the role may use: no helpline for a state administrator.
+  assert.equal(await page.getByRole("link", { name: "Helpline" }).count(), 0);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("heading", { name: "Sign in", level: 2 }).waitFor();
+  await ctx.close();
+});
+
+test("switching to Hindi shows Hindi labels, and the choice is remembered", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.getByLabel("Language").selectOption("hi");
+  await page.getByRole("heading", { name: "साइन इन करें", level: 2 }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "hi");
+  await page.reload();
+  await page.getByRole("button", { name: "साइन इन करें" }).waitFor();
+  await page.getByLabel("भाषा").selectOption("bn");
+  await page.getByRole("button", { name: "সাইন ইন করুন" }).waitFor();
+  await shot(page, "sign-in-bengali");
+  await ctx.close();
+});
+
+test("a ticket escalated at tier 1 appears live in tier 2's queue", async () => {
+  const opCtx = await browser.newContext();
+  const docCtx = await browser.newContext();
+  const operator = await opCtx.newPage();
+  const doctor = await docCtx.newPage();
+  await signIn(doctor, server.url, "WB", "wb.teledoc", "wb-demo-teledoc-2026");
+  await doctor.getByRole("link", { name: "Helpline" }).click();
+  const tier2 = doctor.getByTestId("queue-2");
+  await tier2.getByText("Live").waitFor();
+
+  await signIn(operator, server.url, "WB", "wb.helpline", "wb-demo-helpline-2026");
+  await operator.getByRole("link", { name: "Helpline" }).click();
+  const note = `Caller needs a doctor: chest pain since morning ${Date.now()}`;
+  await operator.getByLabel("Caller's phone").fill("98300 44556");
+  await operator.getByLabel("Caller's name").fill("Sabita Das");
+  await operator.getByLabel("Notes").fill(note);
+  await operator.getByRole("button", { name: "Log a call" }).click();
+  await operator.getByRole("status").filter({ hasText: "Ticket logged." }).waitFor();
+  const view = operator.getByTestId("ticket-view");
+  await view.getByRole("button", { name: "Take" }).click();
+  await view.getByLabel("Note").fill("Needs a doctor");
+  await view.getByRole("button", { name: "Escalate to tier 2" }).click();
+  await view.getByText("Escalated").first().waitFor();
+  assert.deepEqual(await axeViolations(operator), [], "helpline console has no serious accessibility violations");
+  await shot(operator, "helpline-operator");
+
+  // The doctor's page was not reloaded: the ticket arrives through the subscription.
+  await tier2.getByText(note).waitFor({ timeout: 5000 });
+  await shot(doctor, "helpline-tier2-live");
+  await tier2.getByText(note).click();
+  await doctor.getByTestId("ticket-view").getByRole("button", { name: "Take" }).click();
+  await doctor.getByTestId("ticket-view").getByText("In progress").first().waitFor();
+  await opCtx.close();
+  await docCtx.close();
+});

@@ -1,0 +1,117 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { currentTokens, gql, onTokens, refreshTokens, setTokens } from "./client";
+import { refreshDelay } from "./session";
+import type { LoginMutation, LoginMutationVariables, MeQuery, Role } from "../gql/types";
+
+const ME_FIELDS = /* GraphQL */ `
+  fragment MeFields on Me {
+    userId
+    isPlatformAdmin
+    displayName
+    roles {
+      role
+    }
+    tenant {
+      code
+      name
+    }
+  }
+`;
+
+const LOGIN = /* GraphQL */ `
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      me {
+        ...MeFields
+      }
+    }
+  }
+  ${ME_FIELDS}
+`;
+
+const ME = /* GraphQL */ `
+  query Me {
+    me {
+      ...MeFields
+    }
+  }
+  ${ME_FIELDS}
+`;
+
+const LOGOUT = /* GraphQL */ `
+  mutation Logout($token: String!) {
+    logout(refreshToken: $token)
+  }
+`;
+
+export type Me = MeQuery["me"];
+
+interface Auth {
+  me: Me | null;
+  /** True until a stored session has been checked. */
+  checking: boolean;
+  signIn: (tenantCode: string, login: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  has: (...roles: Role[]) => boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [checking, setChecking] = useState(() => currentTokens() !== null);
+  const [tokens, setTokenState] = useState(currentTokens);
+
+  useEffect(() => onTokens(setTokenState), []);
+
+  // A stored session (after a reload): ask who we are.
+  useEffect(() => {
+    if (!currentTokens()) return;
+    gql<MeQuery>(ME)
+      .then((d) => setMe(d.me))
+      .catch(() => setTokens(null))
+      .finally(() => setChecking(false));
+  }, []);
+
+  // Refresh shortly before the access token expires, so the page never loses its state.
+  useEffect(() => {
+    if (!tokens) return;
+    const timer = window.setTimeout(() => void refreshTokens(), refreshDelay(tokens));
+    return () => window.clearTimeout(timer);
+  }, [tokens]);
+
+  useEffect(() => {
+    if (!tokens) setMe(null);
+  }, [tokens]);
+
+  const signIn = useCallback(async (tenantCode: string, login: string, password: string) => {
+    const d = await gql<LoginMutation, LoginMutationVariables>(LOGIN, {
+      input: { tenantCode: tenantCode.trim() || null, login, password },
+    });
+    const { me: who, ...t } = d.login;
+    setTokens(t);
+    setMe(who);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    const t = currentTokens();
+    setTokens(null);
+    if (t) await gql(LOGOUT, { token: t.refreshToken }).catch(() => undefined);
+  }, []);
+
+  const has = useCallback(
+    (...roles: Role[]) => !!me && (me.roles.some((r) => roles.includes(r.role)) || (me.isPlatformAdmin && roles.includes("PLATFORM_ADMIN"))),
+    [me],
+  );
+
+  return <AuthContext.Provider value={{ me, checking, signIn, signOut, has }}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error("useAuth outside AuthProvider");
+  return ctx;
+}

@@ -1,0 +1,83 @@
+import { ApiError, fromGraphqlErrors } from "./errors";
+import { loadTokens, saveTokens, type Tokens } from "./session";
+
+const REFRESH = /* GraphQL */ `
+  mutation Refresh($token: String!) {
+    refreshToken(refreshToken: $token) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+    }
+  }
+`;
+
+let tokens: Tokens | null = loadTokens();
+let refreshing: Promise<Tokens | null> | null = null;
+const listeners = new Set<(t: Tokens | null) => void>();
+
+export function currentTokens(): Tokens | null {
+  return tokens;
+}
+
+export function setTokens(t: Tokens | null): void {
+  tokens = t;
+  saveTokens(t);
+  listeners.forEach((l) => l(t));
+}
+
+export function onTokens(l: (t: Tokens | null) => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+async function post(query: string, variables: unknown, token?: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const res = await fetch("/graphql", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  try {
+    return await res.json();
+  } catch {
+    throw new ApiError(`the server answered ${res.status}`, res.status === 429 ? "RATE_LIMITED" : "UNAVAILABLE");
+  }
+}
+
+/** Exchange the refresh token for new tokens (once at a time); null when the session is over. */
+export function refreshTokens(): Promise<Tokens | null> {
+  if (!tokens) return Promise.resolve(null);
+  refreshing ??= (async () => {
+    try {
+      const body = await post(REFRESH, { token: tokens?.refreshToken });
+      const t = (body.data as { refreshToken?: Tokens } | undefined)?.refreshToken ?? null;
+      setTokens(t);
+      return t;
+    } catch {
+      return tokens; // offline: keep the session, try again later
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** Run a GraphQL operation; an expired access token is refreshed once and the call retried. */
+export async function gql<TData, TVars = Record<string, never>>(query: string, variables?: TVars): Promise<TData> {
+  let body = await post(query, variables ?? {}, tokens?.accessToken);
+  if (body.errors?.length) {
+    let err = fromGraphqlErrors(body.errors as never[]);
+    if (err.code === "UNAUTHENTICATED" && tokens) {
+      const fresh = await refreshTokens();
+      if (fresh) {
+        body = await post(query, variables ?? {}, fresh.accessToken);
+        if (!body.errors?.length) return body.data as TData;
+        err = fromGraphqlErrors(body.errors as never[]);
+      }
+    }
+    throw err;
+  }
+  return body.data as TData;
+}

@@ -1,0 +1,21 @@
+import { ApiError } from "../api/errors";
+import { useI18n } from "../i18n";
+
+/** An error not tied to one field, in plain words. */
+export function ErrorText({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  let text: string;
+  if (error instanceof ApiError && error.code === "RATE_LIMITED" && error.retryAfterSeconds) {
+    text = t("common.retryAfter", { seconds: error.retryAfterSeconds });
+  } else if (error instanceof ApiError && error.field) {
+    return null; // shown next to its field
+  } else {
+    text = t("common.error", { message: error instanceof Error ? error.message : String(error) });
+  }
+  return (
+    <p className="error" role="alert">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,48 @@
+import { NavLink, Outlet } from "react-router-dom";
+import { useAuth } from "../api/auth";
+import { useI18n } from "../i18n";
+import { LanguageSwitch } from "./LanguageSwitch";
+import type { MessageKey } from "../i18n/en";
+import type { Role } from "../gql/types";
+
+/** The menu: each entry only for the roles that can use it. */
+const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
+  { to: "/", label: "nav.dashboard", roles: "all" },
+  { to: "/patients", label: "nav.patients", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "LAB_TECHNICIAN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR"] },
+  { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
+  { to: "/password", label: "nav.password", roles: "all" },
+];
+
+export function Layout() {
+  const { t } = useI18n();
+  const { me, has, signOut } = useAuth();
+  const items = NAV.filter((n) => n.roles === "all" || has(...n.roles));
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <nav aria-label={t("nav.main")}>
+          <ul>
+            {items.map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.to === "/"}>
+                  {t(n.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="topbar__end">
+          <LanguageSwitch />
+          <span className="who">{me?.displayName}</span>
+          <button type="button" className="link" onClick={() => void signOut()}>
+            {t("nav.signOut")}
+          </button>
+        </div>
+      </header>
+      <main id="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,3203 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * Implement the DateTime<Utc> scalar
+   *
+   * The input/output is a string in RFC3339 format.
+   */
+  DateTime: { input: string; output: string; }
+  /** A scalar that can represent any JSON value. */
+  JSON: { input: unknown; output: unknown; }
+  /**
+   * ISO 8601 calendar date without timezone.
+   * Format: %Y-%m-%d
+   *
+   * # Examples
+   *
+   * * `1994-11-13`
+   * * `2000-02-24`
+   */
+  NaiveDate: { input: string; output: string; }
+};
+
+export type AbnormalFlag =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL';
+
+export type Address = {
+  line: Maybe<Scalars['String']['output']>;
+  pincode: Maybe<Scalars['String']['output']>;
+  unit: Maybe<AdminUnit>;
+};
+
+export type AddressInput = {
+  line?: InputMaybe<Scalars['String']['input']>;
+  pincode?: InputMaybe<Scalars['String']['input']>;
+  /** The block (or other unit) the patient lives in. */
+  unitId: Scalars['ID']['input'];
+};
+
+export type AdminUnit = {
+  children: Array<AdminUnit>;
+  createdAt: Scalars['DateTime']['output'];
+  /** 0 for the top unit. */
+  depth: Scalars['Int']['output'];
+  /** Everything under this unit, in tree order. */
+  descendants: Array<AdminUnit>;
+  id: Scalars['ID']['output'];
+  kind: UnitKind;
+  /** Local Government Directory code. */
+  lgdCode: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  parent: Maybe<AdminUnit>;
+  /** From the top unit down to this one (only the part the caller may read). */
+  path: Array<AdminUnit>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type AgentPresence = {
+  languages: Array<Scalars['String']['output']>;
+  status: PresenceStatus;
+  tier: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+/** How many applications are in one status in one district. */
+export type ApplicationCount = {
+  count: Scalars['Int']['output'];
+  districtId: Maybe<Scalars['ID']['output']>;
+  status: ApplicationStatus;
+};
+
+export type ApplicationEvent = {
+  /** `create`, `save_step`, `submit`, `request_changes`, `approve`, `reject`, `withdraw`. */
+  action: Scalars['String']['output'];
+  actorUserId: Scalars['ID']['output'];
+  at: Scalars['DateTime']['output'];
+  comments: Array<ReviewComment>;
+  fromStatus: Maybe<ApplicationStatus>;
+  id: Scalars['ID']['output'];
+  /** The step saved, the reviewer's note, or the reason for a rejection. */
+  note: Maybe<Scalars['String']['output']>;
+  toStatus: Maybe<ApplicationStatus>;
+};
+
+export type ApplicationStatus =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DRAFT'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+export type Appointment = {
+  cancelReason: Maybe<Scalars['String']['output']>;
+  /** The day (IST) and the department's token number for it. */
+  day: Scalars['NaiveDate']['output'];
+  department: Scalars['String']['output'];
+  end: Scalars['DateTime']['output'];
+  facilityId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  patientId: Scalars['ID']['output'];
+  professionalId: Scalars['ID']['output'];
+  start: Scalars['DateTime']['output'];
+  /** `booked` or `cancelled`. */
+  status: Scalars['String']['output'];
+  ticketId: Maybe<Scalars['ID']['output']>;
+  tokenNumber: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type AuditEvent = {
+  /** e.g. `user.create`, `auth.login_failed`, `tenant.suspend`. */
+  action: Scalars['String']['output'];
+  /** The acting staff member, when the actor is a user of this tenant. */
+  actor: Maybe<User>;
+  actorId: Maybe<Scalars['ID']['output']>;
+  /** `user`, `platform_admin`, `system` or `anonymous`. */
+  actorKind: Scalars['String']['output'];
+  clientAddress: Maybe<Scalars['String']['output']>;
+  detail: Scalars['JSON']['output'];
+  entityId: Maybe<Scalars['ID']['output']>;
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEventConnection = {
+  /** A list of edges. */
+  edges: Array<AuditEventEdge>;
+  /** A list of nodes. */
+  nodes: Array<AuditEvent>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type AuditEventEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: AuditEvent;
+};
+
+export type AuditEventFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** From this time on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * Tokens for a session. Send the access token as `Authorization: Bearer …`; before it
+ * expires, exchange the refresh token (once) for a new pair.
+ */
+export type AuthPayload = {
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  me: Me;
+  refreshToken: Scalars['String']['output'];
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
+  tokenType: Scalars['String']['output'];
+};
+
+/** Beds by type (counts; occupancy is tracked against these elsewhere). */
+export type BedCapacity = {
+  general: Scalars['Int']['output'];
+  hdu: Scalars['Int']['output'];
+  icu: Scalars['Int']['output'];
+  isolation: Scalars['Int']['output'];
+  maternity: Scalars['Int']['output'];
+  oxygenSupported: Scalars['Int']['output'];
+  paediatric: Scalars['Int']['output'];
+  ventilator: Scalars['Int']['output'];
+};
+
+/** Beds by type (counts; occupancy is tracked against these elsewhere). */
+export type BedCapacityInput = {
+  general?: Scalars['Int']['input'];
+  hdu?: Scalars['Int']['input'];
+  icu?: Scalars['Int']['input'];
+  isolation?: Scalars['Int']['input'];
+  maternity?: Scalars['Int']['input'];
+  oxygenSupported?: Scalars['Int']['input'];
+  paediatric?: Scalars['Int']['input'];
+  ventilator?: Scalars['Int']['input'];
+};
+
+export type BookAppointmentInput = {
+  department: Scalars['String']['input'];
+  facilityId: Scalars['ID']['input'];
+  patientId: Scalars['ID']['input'];
+  professionalId: Scalars['ID']['input'];
+  /** The slot's start, as `freeSlots` gives it. */
+  start: Scalars['DateTime']['input'];
+  /** The helpline ticket the booking answers, if any. */
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Card = {
+  delivery: CardDelivery;
+  healthId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /**
+   * The signed payload printed as the card's QR code (compact JWS, EdDSA), verifiable
+   * offline with the tenant's key from `/tenants/{code}/card-keys.json`.
+   */
+  qrPayload: Scalars['String']['output'];
+  /** The card this one replaced. */
+  replacesId: Maybe<Scalars['ID']['output']>;
+  status: CardStatus;
+  statusReason: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type CardClaimsView = {
+  healthId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  tenantCode: Scalars['String']['output'];
+  yearOfBirth: Scalars['Int']['output'];
+};
+
+export type CardDelivery =
+  | 'DELIVERED'
+  | 'PENDING'
+  | 'PRINTED';
+
+export type CardStatus =
+  | 'ACTIVE'
+  | 'REPLACED'
+  | 'REVOKED';
+
+export type CardVerification = {
+  claims: Maybe<CardClaimsView>;
+  /** The card is neither replaced nor revoked; null for another tenant's card. */
+  current: Maybe<Scalars['Boolean']['output']>;
+  message: Scalars['String']['output'];
+  /** The tenant's signature matches the content. */
+  signatureValid: Scalars['Boolean']['output'];
+  status: Maybe<CardStatus>;
+};
+
+export type CategoryCount = {
+  category: TicketCategory;
+  count: Scalars['Int']['output'];
+};
+
+export type ChannelCount = {
+  channel: TicketChannel;
+  count: Scalars['Int']['output'];
+};
+
+export type ClinicSession = {
+  department: Scalars['String']['output'];
+  end: Scalars['String']['output'];
+  facilityId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  professionalId: Scalars['ID']['output'];
+  slotMinutes: Scalars['Int']['output'];
+  start: Scalars['String']['output'];
+  validFrom: Scalars['NaiveDate']['output'];
+  validUntil: Maybe<Scalars['NaiveDate']['output']>;
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: Scalars['Int']['output'];
+};
+
+export type ClinicSessionInput = {
+  department: Scalars['String']['input'];
+  end: Scalars['String']['input'];
+  facilityId: Scalars['ID']['input'];
+  professionalId: Scalars['ID']['input'];
+  slotMinutes: Scalars['Int']['input'];
+  /** `HH:MM`, India time. */
+  start: Scalars['String']['input'];
+  validFrom: Scalars['NaiveDate']['input'];
+  validUntil?: InputMaybe<Scalars['NaiveDate']['input']>;
+  weekday: Scalars['Int']['input'];
+};
+
+export type ClinicalEntry = {
+  /** Who wrote the current version. */
+  author: Maybe<Professional>;
+  details: EntryDetailsView;
+  /**
+   * Every version, oldest first; the last is the current one.
+   * Report documents attached to this entry (lab reports, discharge papers);
+   * download one with `documentDownload`, which logs the read.
+   */
+  documents: Array<Document>;
+  /** The encounter it was recorded in (its own id for an encounter). */
+  encounterId: Scalars['ID']['output'];
+  enteredInErrorReason: Maybe<Scalars['String']['output']>;
+  /** For an encounter: what was recorded in it, by time. Empty for other entries. */
+  entries: Array<ClinicalEntry>;
+  facility: Maybe<Facility>;
+  history: Array<EntryVersion>;
+  id: Scalars['ID']['output'];
+  kind: EntryKind;
+  /** When it happened (an encounter's start, when vitals were taken). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** For a lab result: the order it answers. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** When it was first recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** For a lab order: the results reported on it. Empty for other entries. */
+  results: Array<ClinicalEntry>;
+  status: EntryStatus;
+  /** When the current version was recorded. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Starts at 1; every correction adds one. */
+  version: Scalars['Int']['output'];
+};
+
+export type ClinicalEntryConnection = {
+  /** A list of edges. */
+  edges: Array<ClinicalEntryEdge>;
+  /** A list of nodes. */
+  nodes: Array<ClinicalEntry>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ClinicalEntryEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: ClinicalEntry;
+};
+
+/** Exactly one kind of entry. */
+export type ClinicalEntryInput =
+  { diagnosis: DiagnosisInput; dischargeSummary?: never; labOrder?: never; labResult?: never; note?: never; prescription?: never; vitals?: never; }
+  |  { diagnosis?: never; dischargeSummary: DischargeSummaryInput; labOrder?: never; labResult?: never; note?: never; prescription?: never; vitals?: never; }
+  |  { diagnosis?: never; dischargeSummary?: never; labOrder: LabOrderInput; labResult?: never; note?: never; prescription?: never; vitals?: never; }
+  |  { diagnosis?: never; dischargeSummary?: never; labOrder?: never; labResult: LabResultInput; note?: never; prescription?: never; vitals?: never; }
+  |  { diagnosis?: never; dischargeSummary?: never; labOrder?: never; labResult?: never; note: NoteInput; prescription?: never; vitals?: never; }
+  |  { diagnosis?: never; dischargeSummary?: never; labOrder?: never; labResult?: never; note?: never; prescription: PrescriptionInput; vitals?: never; }
+  |  { diagnosis?: never; dischargeSummary?: never; labOrder?: never; labResult?: never; note?: never; prescription?: never; vitals: VitalsInput; };
+
+export type CodedDiagnosis = {
+  code: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+};
+
+export type CouncilRegistration = {
+  council: Scalars['String']['output'];
+  number: Scalars['String']['output'];
+  professional: Maybe<Professional>;
+  registeredOn: Scalars['NaiveDate']['output'];
+  /** Null: permanent. */
+  validUntil: Maybe<Scalars['NaiveDate']['output']>;
+};
+
+export type CouncilRegistrationInput = {
+  /** e.g. West Bengal Medical Council, Indian Nursing Council. */
+  council: Scalars['String']['input'];
+  number: Scalars['String']['input'];
+  registeredOn: Scalars['NaiveDate']['input'];
+  /** Leave out for a permanent registration. */
+  validUntil?: InputMaybe<Scalars['NaiveDate']['input']>;
+};
+
+export type CreateAdminUnitInput = {
+  kind: UnitKind;
+  lgdCode?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Leave out for the tenant's top unit (its state, or its district). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateFacilityInput = {
+  facility: FacilityInput;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateProfessionalInput = {
+  /** Where they work; required from district-scoped administrators. */
+  posting?: InputMaybe<PostingInput>;
+  professional: ProfessionalInput;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateTenantInput = {
+  /** The first administrator, made state or district admin according to the kind. */
+  admin?: InputMaybe<NewAccountInput>;
+  /** `WB` for a state; `BR-MZP` for a district. */
+  code: Scalars['String']['input'];
+  kind: TenantKind;
+  name: Scalars['String']['input'];
+  /** A district's state, by code. */
+  parentCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateUserInput = {
+  account: NewAccountInput;
+  roles?: Array<RoleGrantInput>;
+  /** Platform administrators name the tenant; staff leave it out. */
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type DiagnosisCertainty =
+  | 'FINAL'
+  | 'PROVISIONAL';
+
+export type DiagnosisInput = {
+  certainty: DiagnosisCertainty;
+  /** ICD-10, as typed ("E11.9", "e119"). */
+  code: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  rank?: DiagnosisRank;
+};
+
+export type DiagnosisRank =
+  | 'PRIMARY'
+  | 'SECONDARY';
+
+export type DiagnosisView = {
+  certainty: DiagnosisCertainty;
+  code: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  rank: DiagnosisRank;
+};
+
+export type DischargeSummaryInput = {
+  advice?: InputMaybe<Scalars['String']['input']>;
+  conditionAtDischarge?: InputMaybe<Scalars['String']['input']>;
+  diagnosisCodes: Array<Scalars['String']['input']>;
+  followUpOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  treatmentGiven: Scalars['String']['input'];
+};
+
+export type DischargeSummaryView = {
+  advice: Maybe<Scalars['String']['output']>;
+  conditionAtDischarge: Maybe<Scalars['String']['output']>;
+  diagnoses: Array<CodedDiagnosis>;
+  followUpOn: Maybe<Scalars['NaiveDate']['output']>;
+  treatmentGiven: Scalars['String']['output'];
+};
+
+/** Where the patient is taken. */
+export type DispatchDestination = {
+  facilityId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+export type DispatchEmergencyInput = {
+  /** Address or landmark, as the caller gave it. */
+  description: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  /** Where the patient is taken; default: the nearest suggestion. */
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
+
+export type DispatchStatus =
+  | 'ARRIVED'
+  | 'CLOSED'
+  | 'DISPATCHED';
+
+export type DistrictFacilityCounts = {
+  byType: Array<FacilityTypeCount>;
+  /** Null for facilities placed at the state level. */
+  district: Maybe<AdminUnit>;
+  total: Scalars['Int']['output'];
+};
+
+export type Document = {
+  confirmedAt: Maybe<Scalars['DateTime']['output']>;
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  purpose: DocumentPurpose;
+  /** Why the upload was refused, when `status` is `REJECTED`. */
+  rejectReason: Maybe<Scalars['String']['output']>;
+  /** The SHA-256 of the confirmed file. */
+  sha256: Maybe<Scalars['String']['output']>;
+  sizeBytes: Scalars['Int']['output'];
+  /** Until when a pending upload can be confirmed. */
+  slotExpiresAt: Scalars['DateTime']['output'];
+  status: DocumentStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type DocumentPurpose =
+  | 'BIOMEDICAL_WASTE_AUTHORISATION'
+  | 'BUILDING_OCCUPANCY_CERTIFICATE'
+  | 'CLINICAL_ESTABLISHMENT_REGISTRATION'
+  | 'DISCHARGE_SUMMARY'
+  | 'FIRE_SAFETY_NOC'
+  | 'LAB_REPORT'
+  | 'OTHER_LICENCE'
+  | 'PAN_GST'
+  | 'POLLUTION_CONTROL_CONSENT';
+
+/** The tenant's document rules. */
+export type DocumentSettings = {
+  allowedTypes: Array<Scalars['String']['output']>;
+  /** The largest file accepted (bytes), the same for every tenant of this server. */
+  maxBytes: Scalars['Int']['output'];
+  /** What a private hospital must upload before it can submit its application. */
+  requiredDocuments: Array<DocumentPurpose>;
+  /** 0 until an administrator first changes them. */
+  version: Scalars['Int']['output'];
+};
+
+export type DocumentStatus =
+  | 'AVAILABLE'
+  | 'DELETED'
+  /** Never confirmed in time. */
+  | 'EXPIRED'
+  /** Waiting for the upload to be confirmed. */
+  | 'PENDING'
+  /** The upload did not match its declaration (see `rejectReason`). */
+  | 'REJECTED';
+
+export type DuplicateCandidate = {
+  patient: Patient;
+  reasons: Array<MatchReason>;
+};
+
+export type EmergencyDispatch = {
+  /** The statuses it may move to now. */
+  allowedStatuses: Array<DispatchStatus>;
+  arrivedAt: Maybe<Scalars['DateTime']['output']>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Address or landmark. */
+  description: Scalars['String']['output'];
+  destination: Maybe<DispatchDestination>;
+  id: Scalars['ID']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  status: DispatchStatus;
+  /** The nearest facilities that receive emergencies, as suggested when help was sent. */
+  suggestions: Array<SuggestedFacility>;
+  ticketId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type EmrChecklistEntry = {
+  item: EmrItem;
+  status: ReadinessStatus;
+};
+
+export type EmrChecklistEntryInput = {
+  item: EmrItem;
+  status: ReadinessStatus;
+};
+
+export type EmrItem =
+  | 'INFORMATION_SECURITY'
+  | 'LAN'
+  | 'SERVER_BACKUP'
+  | 'WORKSTATIONS';
+
+export type EmrReadiness = {
+  adopted: Scalars['Boolean']['output'];
+  adoptedOn: Maybe<Scalars['NaiveDate']['output']>;
+  /** Every item, `NOT_STARTED` unless set. */
+  checklist: Array<EmrChecklistEntry>;
+};
+
+export type EmrReadinessInput = {
+  adopted?: Scalars['Boolean']['input'];
+  /** Required exactly when `adopted` is true. */
+  adoptedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  checklist?: Array<EmrChecklistEntryInput>;
+};
+
+export type EncounterKind =
+  | 'EMERGENCY'
+  | 'HOME_VISIT'
+  | 'INPATIENT'
+  | 'OUTPATIENT'
+  | 'TELECONSULTATION';
+
+export type EncounterView = {
+  attendingProfessionalId: Scalars['ID']['output'];
+  department: Maybe<Scalars['String']['output']>;
+  end: Maybe<Scalars['DateTime']['output']>;
+  kind: EncounterKind;
+  reason: Maybe<Scalars['String']['output']>;
+  start: Scalars['DateTime']['output'];
+};
+
+/** The details of an entry, by kind. */
+export type EntryDetailsView = DiagnosisView | DischargeSummaryView | EncounterView | LabOrderView | LabResultView | NoteView | PrescriptionView | VitalsView;
+
+export type EntryKind =
+  | 'DIAGNOSIS'
+  | 'DISCHARGE_SUMMARY'
+  | 'ENCOUNTER'
+  | 'LAB_ORDER'
+  | 'LAB_RESULT'
+  | 'NOTE'
+  | 'PRESCRIPTION'
+  | 'VITALS';
+
+export type EntryStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'ENTERED_IN_ERROR'
+  | 'FINISHED'
+  | 'IN_PROGRESS';
+
+export type EntryVersion = {
+  author: Maybe<Professional>;
+  /** Why this version was written (a correction's or an entered-in-error reason). */
+  changeReason: Maybe<Scalars['String']['output']>;
+  details: EntryDetailsView;
+  occurredAt: Scalars['DateTime']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  status: EntryStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type Facility = {
+  address: Maybe<Scalars['String']['output']>;
+  beds: BedCapacity;
+  createdAt: Scalars['DateTime']['output'];
+  district: Maybe<AdminUnit>;
+  email: Maybe<Scalars['String']['output']>;
+  emrReadiness: EmrReadiness;
+  id: Scalars['ID']['output'];
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  nationalFacilityId: Maybe<Scalars['String']['output']>;
+  operationalStatus: OperationalStatus;
+  ownership: Ownership;
+  ownershipSubtype: Maybe<Scalars['String']['output']>;
+  /** Normalised to +91 and ten digits. */
+  phone: Maybe<Scalars['String']['output']>;
+  pincode: Maybe<Scalars['String']['output']>;
+  specialities: Array<Scalars['String']['output']>;
+  /** Professionals currently posted here. */
+  staff: Array<Posting>;
+  systemsOfMedicine: Array<SystemOfMedicine>;
+  totalBeds: Scalars['Int']['output'];
+  type: FacilityType;
+  unit: Maybe<AdminUnit>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type FacilityConnection = {
+  /** A list of edges. */
+  edges: Array<FacilityEdge>;
+  /** A list of nodes. */
+  nodes: Array<Facility>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type FacilityEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Facility;
+};
+
+export type FacilityFilter = {
+  ownership?: InputMaybe<Ownership>;
+  /** Words of the name (all must appear), case-insensitive. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<OperationalStatus>;
+  types?: Array<FacilityType>;
+  /** Only facilities in this unit or anywhere under it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A facility's details, as created or replaced in full. */
+export type FacilityInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  beds?: BedCapacityInput;
+  email?: InputMaybe<Scalars['String']['input']>;
+  emrReadiness?: EmrReadinessInput;
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+  /** e.g. IN3310001271. */
+  nationalFacilityId?: InputMaybe<Scalars['String']['input']>;
+  operationalStatus?: InputMaybe<OperationalStatus>;
+  ownership: Ownership;
+  /** e.g. state government, central government, trust, corporate. */
+  ownershipSubtype?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  pincode?: InputMaybe<Scalars['String']['input']>;
+  specialities?: Array<Scalars['String']['input']>;
+  systemsOfMedicine?: Array<SystemOfMedicine>;
+  type: FacilityType;
+  /** The administrative unit it lies in. */
+  unitId: Scalars['ID']['input'];
+};
+
+export type FacilityStepInput = {
+  address: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+  /** Daily outpatient hours, `HH:MM-HH:MM` (needed unless open 24x7). */
+  opdHours?: InputMaybe<Scalars['String']['input']>;
+  open24x7?: Scalars['Boolean']['input'];
+  /** Proprietorship, partnership, trust, society, company… */
+  ownershipSubtype?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  pincode?: InputMaybe<Scalars['String']['input']>;
+  services?: Array<HospitalService>;
+  specialities?: Array<Scalars['String']['input']>;
+  systemsOfMedicine?: Array<SystemOfMedicine>;
+  /** `PRIVATE_HOSPITAL`, `NURSING_HOME`, `DIAGNOSTIC_LABORATORY` or `BLOOD_BANK`. */
+  type: FacilityType;
+  /** The block or unit the facility lies in. */
+  unitId: Scalars['ID']['input'];
+};
+
+export type FacilityStepView = {
+  address: Scalars['String']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  opdHours: Maybe<Scalars['String']['output']>;
+  open24x7: Scalars['Boolean']['output'];
+  ownershipSubtype: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
+  pincode: Maybe<Scalars['String']['output']>;
+  services: Array<HospitalService>;
+  specialities: Array<Scalars['String']['output']>;
+  systemsOfMedicine: Array<SystemOfMedicine>;
+  type: Maybe<FacilityType>;
+  unitId: Scalars['ID']['output'];
+};
+
+export type FacilityType =
+  | 'BLOCK_PHC'
+  | 'BLOOD_BANK'
+  | 'DIAGNOSTIC_LABORATORY'
+  | 'DISTRICT_HOSPITAL'
+  | 'MEDICAL_COLLEGE_HOSPITAL'
+  | 'NURSING_HOME'
+  | 'PHC'
+  | 'PRIVATE_HOSPITAL'
+  | 'RURAL_HOSPITAL_CHC'
+  | 'STATE_GENERAL_HOSPITAL'
+  | 'SUB_CENTRE_HWC'
+  | 'SUB_DIVISIONAL_HOSPITAL';
+
+export type FacilityTypeCount = {
+  count: Scalars['Int']['output'];
+  type: FacilityType;
+};
+
+export type GlucoseTiming =
+  | 'FASTING'
+  | 'POST_PRANDIAL'
+  | 'RANDOM';
+
+export type Guardian = {
+  name: Scalars['String']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+  relation: Maybe<Relation>;
+};
+
+export type GuardianInput = {
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  relation: Relation;
+};
+
+/** A shift's or a day's figures, for calls logged in it, as they stand now. */
+export type HelplineStats = {
+  averageWaitSeconds: Maybe<Scalars['Int']['output']>;
+  byCategory: Array<CategoryCount>;
+  byChannel: Array<ChannelCount>;
+  calls: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  p90WaitSeconds: Maybe<Scalars['Int']['output']>;
+  resolvedByTier: Array<TierCount>;
+  slaBreaches: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Still waiting for an agent. */
+  waiting: Scalars['Int']['output'];
+};
+
+export type HospitalApplication = {
+  /**
+   * What may be done next: `edit`, `submit`, `request_changes`, `approve`, `reject`,
+   * `withdraw` (each for the role it belongs to).
+   */
+  allowedActions: Array<Scalars['String']['output']>;
+  applicantUserId: Scalars['ID']['output'];
+  capacity: Maybe<BedCapacity>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  districtId: Maybe<Scalars['ID']['output']>;
+  /** Uploaded documents (not withdrawn), oldest first. */
+  documents: Array<Document>;
+  facility: Maybe<FacilityStepView>;
+  /** The registry facility created on approval. */
+  facilityId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  licences: Maybe<LicencesView>;
+  /** Everything still needed before the application can be submitted. */
+  missing: Array<Scalars['String']['output']>;
+  /** The facility's name, once the facility step is saved. */
+  name: Maybe<Scalars['String']['output']>;
+  /** The reviewer's comments to act on, while changes are requested. */
+  openComments: Array<ReviewComment>;
+  owner: Maybe<OwnerView>;
+  /** What the tenant requires, and whether each is uploaded and available. */
+  requiredDocuments: Array<RequiredDocument>;
+  status: ApplicationStatus;
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Every step, oldest first. */
+  timeline: Array<ApplicationEvent>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Pass back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+export type HospitalApplicationConnection = {
+  /** A list of edges. */
+  edges: Array<HospitalApplicationEdge>;
+  /** A list of nodes. */
+  nodes: Array<HospitalApplication>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type HospitalApplicationEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: HospitalApplication;
+};
+
+export type HospitalService =
+  | 'AMBULANCE'
+  | 'BLOOD_BANK'
+  | 'CT_SCAN'
+  | 'DIALYSIS'
+  | 'EMERGENCY'
+  | 'LABORATORY'
+  | 'MATERNITY'
+  | 'MRI'
+  | 'OPERATION_THEATRE'
+  | 'PHARMACY'
+  | 'ULTRASOUND'
+  | 'XRAY';
+
+export type Household = {
+  addressLine: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  headPatientId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
+  /**
+   * The people enrolled in it (viewing them is audited by the query that returned
+   * the household).
+   */
+  members: Array<Patient>;
+  unit: Maybe<AdminUnit>;
+};
+
+export type HouseholdConnection = {
+  /** A list of edges. */
+  edges: Array<HouseholdEdge>;
+  /** A list of nodes. */
+  nodes: Array<Household>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type HouseholdEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Household;
+};
+
+export type HouseholdInput = {
+  addressLine: Scalars['String']['input'];
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  unitId: Scalars['ID']['input'];
+};
+
+export type HttpHeader = {
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** An ICD-10 code, for type-ahead. */
+export type Icd10Code = {
+  code: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+};
+
+export type ImportReport = {
+  errors: Array<ImportRowError>;
+  imported: Scalars['Int']['output'];
+  /**
+   * Rows not imported: the invalid ones, or all of them when any was invalid and
+   * `skipInvalid` was false.
+   */
+  skipped: Scalars['Int']['output'];
+};
+
+/** A problem with one row (the header is row 1), naming the CSV column. */
+export type ImportRowError = {
+  column: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+export type KbArticle = {
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  language: Scalars['String']['output'];
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type KbArticleInput = {
+  body: Scalars['String']['input'];
+  language: Scalars['String']['input'];
+  tags?: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type LabOrderInput = {
+  clinicalInfo?: InputMaybe<Scalars['String']['input']>;
+  priority?: LabPriority;
+  specimen: Specimen;
+  tests: Array<LabTestInput>;
+};
+
+export type LabOrderView = {
+  clinicalInfo: Maybe<Scalars['String']['output']>;
+  priority: LabPriority;
+  specimen: Specimen;
+  tests: Array<LabTest>;
+};
+
+export type LabPriority =
+  | 'ROUTINE'
+  | 'STAT'
+  | 'URGENT';
+
+export type LabResultInput = {
+  conclusion?: InputMaybe<Scalars['String']['input']>;
+  measurements: Array<MeasurementInput>;
+  /** The lab order this reports on (in the same encounter). */
+  orderId: Scalars['ID']['input'];
+};
+
+export type LabResultView = {
+  conclusion: Maybe<Scalars['String']['output']>;
+  measurements: Array<Measurement>;
+};
+
+export type LabTest = {
+  loinc: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+};
+
+export type LabTestInput = {
+  loinc?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type LicencesStepInput = {
+  biomedicalWasteAuthorisationNumber?: InputMaybe<Scalars['String']['input']>;
+  clinicalEstablishmentNumber: Scalars['String']['input'];
+  fireNocNumber?: InputMaybe<Scalars['String']['input']>;
+  gstin?: InputMaybe<Scalars['String']['input']>;
+  pan?: InputMaybe<Scalars['String']['input']>;
+  pollutionConsentNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LicencesView = {
+  biomedicalWasteAuthorisationNumber: Maybe<Scalars['String']['output']>;
+  clinicalEstablishmentNumber: Scalars['String']['output'];
+  fireNocNumber: Maybe<Scalars['String']['output']>;
+  gstin: Maybe<Scalars['String']['output']>;
+  pan: Maybe<Scalars['String']['output']>;
+  pollutionConsentNumber: Maybe<Scalars['String']['output']>;
+};
+
+export type LogCallInput = {
+  callerName?: InputMaybe<Scalars['String']['input']>;
+  callerPhone: Scalars['String']['input'];
+  category: TicketCategory;
+  channel: TicketChannel;
+  /** `en`, `hi`, `bn`, … */
+  language: Scalars['String']['input'];
+  notes: Scalars['String']['input'];
+  /** The caller's card number, when they have one. */
+  patientHealthId?: InputMaybe<Scalars['String']['input']>;
+  /** Ignored for emergencies, which are always critical. */
+  priority?: InputMaybe<TicketPriority>;
+};
+
+export type LoginInput = {
+  /** Username or e-mail address. */
+  login: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  /** The tenant's code (`WB`, `BR-MZP`); leave out to log in as a platform administrator. */
+  tenantCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MatchReason =
+  | 'SAME_NATIONAL_ID'
+  | 'SAME_PHONE'
+  | 'SIMILAR_NAME_AND_AGE';
+
+export type Me = {
+  /** As of when the access token was issued. */
+  displayName: Scalars['String']['output'];
+  isPlatformAdmin: Scalars['Boolean']['output'];
+  roles: Array<RoleGrant>;
+  /** The caller's tenant; null for platform administrators. */
+  tenant: Maybe<Tenant>;
+  /** The caller's account; null for platform administrators. */
+  user: Maybe<User>;
+  userId: Scalars['ID']['output'];
+};
+
+export type Measurement = {
+  /** Computed from the value and the numeric range; null when either is not numeric. */
+  abnormal: Maybe<AbnormalFlag>;
+  loinc: Maybe<Scalars['String']['output']>;
+  referenceHigh: Maybe<Scalars['Float']['output']>;
+  referenceLow: Maybe<Scalars['Float']['output']>;
+  referenceText: Maybe<Scalars['String']['output']>;
+  test: Scalars['String']['output'];
+  unit: Maybe<Scalars['String']['output']>;
+  value: Scalars['String']['output'];
+};
+
+export type MeasurementInput = {
+  loinc?: InputMaybe<Scalars['String']['input']>;
+  referenceHigh?: InputMaybe<Scalars['Float']['input']>;
+  referenceLow?: InputMaybe<Scalars['Float']['input']>;
+  referenceText?: InputMaybe<Scalars['String']['input']>;
+  test: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value: Scalars['String']['input'];
+};
+
+export type MutationRoot = {
+  /** A clinician's weekly session at a department (facility or district/state administrators). */
+  addClinicSession: ClinicSession;
+  /**
+   * Record vitals, a diagnosis, a prescription, a lab order or result, a note or a
+   * discharge summary in an encounter. Each kind has its treating roles.
+   */
+  addClinicalEntry: ClinicalEntry;
+  /** A day a clinician sees nobody (leave, holiday). */
+  addDayOff: Scalars['Boolean']['output'];
+  /** Post a professional at a facility (they may work at several). */
+  addPosting: Posting;
+  addTicketNote: Ticket;
+  /**
+   * Approve: the facility joins the registry (private, with its beds) and the
+   * applicant becomes its `facility_admin`.
+   */
+  approveHospitalApplication: HospitalApplication;
+  /** Book a free slot: `CONFLICT` when someone else has just booked it. */
+  bookAppointment: Appointment;
+  cancelAppointment: Appointment;
+  /** Change your own password. Ends all your sessions: log in again afterwards. */
+  changePassword: Scalars['Boolean']['output'];
+  closeTicket: Ticket;
+  /**
+   * After uploading: the server reads the object and checks its size, SHA-256 and
+   * real type. The document comes back `AVAILABLE`, or `REJECTED` with the reason.
+   */
+  confirmUpload: Document;
+  /**
+   * Correct an entry: the corrected details become a new version; earlier versions
+   * stay in its history. `expectedVersion` guards against concurrent edits.
+   */
+  correctClinicalEntry: ClinicalEntry;
+  createAdminUnit: AdminUnit;
+  createFacility: Facility;
+  /** Start an application (a draft, saved step by step). */
+  createHospitalApplication: HospitalApplication;
+  createHousehold: Household;
+  /** Write a knowledge-base article (helpline doctors, state administrators). */
+  createKbArticle: KbArticle;
+  /** A new entry, `PENDING` verification. */
+  createProfessional: Professional;
+  /** Create a state or district tenant, optionally with its first administrator. */
+  createTenant: Tenant;
+  createUser: User;
+  /**
+   * Withdraw a document from an application still being edited (kept until the
+   * retention period ends, then destroyed).
+   */
+  deleteDocument: Document;
+  /**
+   * Send help for an emergency on a ticket you work at tier 2. The nearest
+   * facilities that receive emergencies are suggested from the registry.
+   */
+  dispatchEmergency: EmergencyDispatch;
+  /** Set the last day of a posting. */
+  endPosting: Posting;
+  /** Enrol a household member: registered (with duplicate detection) and given a card. */
+  enrollHouseholdMember: Registration;
+  /** Hand a ticket to tier 2 (the doctors). */
+  escalateTicket: Ticket;
+  grantRole: User;
+  /** Import facilities from CSV (columns in `docs/samples/facilities.csv`). */
+  importFacilities: ImportReport;
+  /** Import professionals from CSV (columns in `docs/samples/professionals.csv`). */
+  importProfessionals: ImportReport;
+  /**
+   * Import a household survey spreadsheet (columns in `docs/samples/survey.csv`):
+   * one person per row, grouped by `household`. Nothing is imported when a row is
+   * invalid, unless `skipInvalid`.
+   */
+  importSurvey: SurveyImportReport;
+  issueCard: Card;
+  /** Record the knowledge-base article used to answer. */
+  linkKbArticle: Ticket;
+  /**
+   * Link the entry to a user account (null unlinks), so that a doctor's login knows
+   * which professional they are.
+   */
+  linkProfessionalUser: Professional;
+  /** Log a call or message (operators and helpline doctors). */
+  logCall: Ticket;
+  /**
+   * Log in. Repeated failures are throttled (`RATE_LIMITED`); the error never says
+   * whether the tenant or account exists.
+   */
+  login: AuthPayload;
+  /** End the session of this refresh token. Always true, so it tells nothing. */
+  logout: Scalars['Boolean']['output'];
+  /** Entries are never deleted: mark one entered in error, saying why. */
+  markEnteredInError: ClinicalEntry;
+  /**
+   * Merge `mergedId` into `survivorId` (administrators). `expectedVersion` is the
+   * merged record's version.
+   */
+  mergePatients: Patient;
+  reactivateTenant: Tenant;
+  /**
+   * Record the teleconsultation of a ticket you work at tier 2. With a known patient
+   * it becomes a finished teleconsultation encounter with your consultation note in
+   * their record: you must be a verified doctor of the registry, posted at the
+   * facility it is recorded at.
+   */
+  recordTeleconsultation: TeleconsultationRecorded;
+  /**
+   * Exchange a refresh token for new tokens. Each refresh token works once; using
+   * one twice ends the session.
+   */
+  refreshToken: AuthPayload;
+  /**
+   * Register a patient. When likely duplicates exist and `confirmNotDuplicate` is
+   * not set, nothing is created and the candidates are returned.
+   */
+  registerPatient: Registration;
+  /** A new card for a lost or damaged one; the old card is marked replaced. */
+  reissueCard: Card;
+  rejectHospitalApplication: HospitalApplication;
+  /** `PENDING` → `REJECTED`, saying why. */
+  rejectProfessional: Professional;
+  /** Reopen a resolved or closed ticket within 72 hours of its resolution. */
+  reopenTicket: Ticket;
+  /** Send a submitted application back with comments on fields or documents. */
+  requestApplicationChanges: HospitalApplication;
+  /**
+   * Open an upload slot: PUT the file's bytes to `upload.url` with `upload.headers`,
+   * then call `confirmUpload`. Slots not confirmed in time expire and are removed.
+   */
+  requestUpload: UploadSlot;
+  rescheduleAppointment: Appointment;
+  /** Send another code (the previous one stops working). */
+  resendSignupCode: SignupCode;
+  /** Set a new password for a user of your tenant. Their sessions end. */
+  resetUserPassword: Scalars['Boolean']['output'];
+  resolveTicket: Ticket;
+  /** `REJECTED` → `PENDING`, after the entry has been put right. */
+  resubmitProfessional: Professional;
+  /** Mark a break-glass opening as reviewed (state and district administrators). */
+  reviewBreakGlassAccess: RecordAccess;
+  /** Revoke a card (administrators). */
+  revokeCard: Card;
+  revokeRole: User;
+  /** Save one step of a draft (or of an application sent back for changes). */
+  saveApplicationStep: HospitalApplication;
+  /**
+   * Available, busy or away, and the languages you take calls in. Waiting tickets go
+   * to free agents of their tier and language automatically, most urgent and oldest
+   * first; becoming available brings the next one at once.
+   */
+  setAgentPresence: PresenceChange;
+  /** Record that a card was printed or delivered. */
+  setCardDelivery: Card;
+  /** Set a category's SLA targets (state administrators). */
+  setHelplineSla: Scalars['Boolean']['output'];
+  /** Open an encounter at one of the caller's facilities (doctors and nurses). */
+  startEncounter: ClinicalEntry;
+  /**
+   * A hospital's representative starts signing up (no account needed): a six-digit
+   * code goes to the phone. Codes expire, and only a few are sent per phone per
+   * quarter hour (`RATE_LIMITED` says when to try again).
+   */
+  startHospitalSignup: SignupCode;
+  /**
+   * Submit for review. Refused (`VALIDATION`, naming what is missing) until every
+   * step is filled and every required document is available.
+   */
+  submitHospitalApplication: HospitalApplication;
+  /** Suspend a tenant: its users can no longer log in or use their tokens. */
+  suspendTenant: Tenant;
+  /** Start working a ticket of your tier (it becomes yours). */
+  takeTicket: Ticket;
+  /** Give a ticket being worked to another agent of its tier. */
+  transferTicket: Ticket;
+  /** Undo a merge (administrators). */
+  unmergePatient: Patient;
+  updateAdminUnit: AdminUnit;
+  /** Help arrived, or the dispatch is closed. */
+  updateDispatchStatus: EmergencyDispatch;
+  /**
+   * Set the tenant's accepted file types and the documents hospitals must provide
+   * (state administrators).
+   */
+  updateDocumentSettings: DocumentSettings;
+  /** Finish or cancel an encounter, or correct its fields (a new version). */
+  updateEncounter: ClinicalEntry;
+  /** Replace a facility's details (send them all), if you saw its latest version. */
+  updateFacility: Facility;
+  /**
+   * Correct a patient's details. Pass the `version` you read as `expectedVersion`;
+   * leave `nationalId` out to keep the one on record.
+   */
+  updatePatient: Patient;
+  /** Replace the details; the entry goes back to `PENDING` verification. */
+  updateProfessional: Professional;
+  /** Change an account's name, e-mail or active state. Disabling ends its sessions. */
+  updateUser: User;
+  /**
+   * The code from the phone and a password: makes the applicant account (signed in
+   * from now on with the mobile number or e-mail address) and signs it in.
+   */
+  verifyHospitalSignup: AuthPayload;
+  /** `PENDING` → `VERIFIED`. */
+  verifyProfessional: Professional;
+  /**
+   * The applicant takes an application back (draft, submitted or sent back for
+   * changes). Its documents are deleted, kept until the retention period ends.
+   */
+  withdrawHospitalApplication: HospitalApplication;
+};
+
+
+export type MutationRootAddClinicSessionArgs = {
+  input: ClinicSessionInput;
+};
+
+
+export type MutationRootAddClinicalEntryArgs = {
+  encounterId: Scalars['ID']['input'];
+  entry: ClinicalEntryInput;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationRootAddDayOffArgs = {
+  day: Scalars['NaiveDate']['input'];
+  facilityId: Scalars['ID']['input'];
+  professionalId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootAddPostingArgs = {
+  posting: PostingInput;
+  professionalId: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootAddTicketNoteArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationRootApproveHospitalApplicationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootBookAppointmentArgs = {
+  input: BookAppointmentInput;
+};
+
+
+export type MutationRootCancelAppointmentArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationRootCloseTicketArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootConfirmUploadArgs = {
+  documentId: Scalars['ID']['input'];
+  sha256: Scalars['String']['input'];
+};
+
+
+export type MutationRootCorrectClinicalEntryArgs = {
+  entry: ClinicalEntryInput;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootCreateAdminUnitArgs = {
+  input: CreateAdminUnitInput;
+};
+
+
+export type MutationRootCreateFacilityArgs = {
+  input: CreateFacilityInput;
+};
+
+
+export type MutationRootCreateHouseholdArgs = {
+  input: HouseholdInput;
+};
+
+
+export type MutationRootCreateKbArticleArgs = {
+  input: KbArticleInput;
+};
+
+
+export type MutationRootCreateProfessionalArgs = {
+  input: CreateProfessionalInput;
+};
+
+
+export type MutationRootCreateTenantArgs = {
+  input: CreateTenantInput;
+};
+
+
+export type MutationRootCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationRootDeleteDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationRootDispatchEmergencyArgs = {
+  input: DispatchEmergencyInput;
+};
+
+
+export type MutationRootEndPostingArgs = {
+  postingId: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['NaiveDate']['input'];
+};
+
+
+export type MutationRootEnrollHouseholdMemberArgs = {
+  confirmNotDuplicate?: InputMaybe<Scalars['Boolean']['input']>;
+  head?: InputMaybe<Scalars['Boolean']['input']>;
+  householdId: Scalars['ID']['input'];
+  patient: PatientInput;
+};
+
+
+export type MutationRootEscalateTicketArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootGrantRoleArgs = {
+  grant: RoleGrantInput;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootImportFacilitiesArgs = {
+  csv: Scalars['String']['input'];
+  skipInvalid?: Scalars['Boolean']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootImportProfessionalsArgs = {
+  csv: Scalars['String']['input'];
+  skipInvalid?: Scalars['Boolean']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootImportSurveyArgs = {
+  csv: Scalars['String']['input'];
+  skipInvalid?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRootIssueCardArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootLinkKbArticleArgs = {
+  articleId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootLinkProfessionalUserArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootLogCallArgs = {
+  input: LogCallInput;
+};
+
+
+export type MutationRootLoginArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationRootLogoutArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRootMarkEnteredInErrorArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootMergePatientsArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  mergedId: Scalars['ID']['input'];
+  survivorId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootReactivateTenantArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootRecordTeleconsultationArgs = {
+  input: RecordTeleconsultationInput;
+};
+
+
+export type MutationRootRefreshTokenArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRootRegisterPatientArgs = {
+  confirmNotDuplicate?: InputMaybe<Scalars['Boolean']['input']>;
+  input: PatientInput;
+};
+
+
+export type MutationRootReissueCardArgs = {
+  cardId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: ReissueReason;
+};
+
+
+export type MutationRootRejectHospitalApplicationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootRejectProfessionalArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootReopenTicketArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootRequestApplicationChangesArgs = {
+  input: RequestApplicationChangesInput;
+};
+
+
+export type MutationRootRequestUploadArgs = {
+  input: RequestUploadInput;
+};
+
+
+export type MutationRootRescheduleAppointmentArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  start: Scalars['DateTime']['input'];
+};
+
+
+export type MutationRootResendSignupCodeArgs = {
+  signupId: Scalars['ID']['input'];
+  tenantCode: Scalars['String']['input'];
+};
+
+
+export type MutationRootResetUserPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootResolveTicketArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootResubmitProfessionalArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootReviewBreakGlassAccessArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootRevokeCardArgs = {
+  cardId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootRevokeRoleArgs = {
+  grant: RoleGrantInput;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootSaveApplicationStepArgs = {
+  input: SaveApplicationStepInput;
+};
+
+
+export type MutationRootSetAgentPresenceArgs = {
+  languages: Array<Scalars['String']['input']>;
+  status: PresenceStatus;
+};
+
+
+export type MutationRootSetCardDeliveryArgs = {
+  cardId: Scalars['ID']['input'];
+  delivery: CardDelivery;
+};
+
+
+export type MutationRootSetHelplineSlaArgs = {
+  category: TicketCategory;
+  firstResponseMinutes: Scalars['Int']['input'];
+  resolutionMinutes: Scalars['Int']['input'];
+};
+
+
+export type MutationRootStartEncounterArgs = {
+  input: StartEncounterInput;
+};
+
+
+export type MutationRootStartHospitalSignupArgs = {
+  input: StartHospitalSignupInput;
+};
+
+
+export type MutationRootSubmitHospitalApplicationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootSuspendTenantArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootTakeTicketArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootTransferTicketArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  toUserId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootUnmergePatientArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootUpdateAdminUnitArgs = {
+  input: UpdateAdminUnitInput;
+};
+
+
+export type MutationRootUpdateDispatchStatusArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: DispatchStatus;
+};
+
+
+export type MutationRootUpdateDocumentSettingsArgs = {
+  allowedTypes: Array<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  requiredDocuments: Array<DocumentPurpose>;
+};
+
+
+export type MutationRootUpdateEncounterArgs = {
+  input: UpdateEncounterInput;
+};
+
+
+export type MutationRootUpdateFacilityArgs = {
+  input: UpdateFacilityInput;
+};
+
+
+export type MutationRootUpdatePatientArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: PatientInput;
+};
+
+
+export type MutationRootUpdateProfessionalArgs = {
+  input: UpdateProfessionalInput;
+};
+
+
+export type MutationRootUpdateUserArgs = {
+  input: UpdateUserInput;
+};
+
+
+export type MutationRootVerifyHospitalSignupArgs = {
+  input: VerifyHospitalSignupInput;
+};
+
+
+export type MutationRootVerifyProfessionalArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootWithdrawHospitalApplicationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NewAccountInput = {
+  displayName: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** 10 to 128 characters. */
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type NoteCategory =
+  | 'CONSULTATION'
+  | 'COUNSELLING'
+  | 'NURSING'
+  | 'OTHER'
+  | 'PROCEDURE'
+  | 'PROGRESS';
+
+export type NoteInput = {
+  category: NoteCategory;
+  text: Scalars['String']['input'];
+};
+
+export type NoteView = {
+  category: NoteCategory;
+  text: Scalars['String']['output'];
+};
+
+export type OperationalStatus =
+  | 'CLOSED'
+  | 'NON_OPERATIONAL'
+  | 'OPERATIONAL';
+
+export type OwnerStepInput = {
+  /** The council that registered them (e.g. West Bengal Medical Council). */
+  council: Scalars['String']['input'];
+  designation: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  registrationNumber: Scalars['String']['input'];
+};
+
+export type OwnerView = {
+  council: Scalars['String']['output'];
+  designation: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  registrationNumber: Scalars['String']['output'];
+};
+
+export type Ownership =
+  | 'OTHER'
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+/** Information about pagination in a connection */
+export type PageInfo = {
+  /** When paginating forwards, the cursor to continue. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** When paginating forwards, are there more items? */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** When paginating backwards, are there more items? */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** When paginating backwards, the cursor to continue. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Patient = {
+  abhaNumber: Maybe<Scalars['String']['output']>;
+  /** Null for roles that do not need it. */
+  address: Maybe<Address>;
+  ageYears: Scalars['Int']['output'];
+  birthDate: Scalars['NaiveDate']['output'];
+  /** True when the birth date was estimated from a stated age. */
+  birthDateEstimated: Scalars['Boolean']['output'];
+  /** Cards of this record and of every record merged into it, newest first. */
+  cards: Array<Card>;
+  familyName: Maybe<Scalars['String']['output']>;
+  givenName: Scalars['String']['output'];
+  /** Null for roles that do not need it. */
+  guardian: Maybe<Guardian>;
+  healthId: Scalars['String']['output'];
+  householdId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  localName: Maybe<Scalars['String']['output']>;
+  mergedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Set when this record was merged into another (the survivor). */
+  mergedIntoId: Maybe<Scalars['ID']['output']>;
+  /** Records merged into this one. */
+  mergedRecords: Array<Patient>;
+  /** The last four digits of the national ID; the number itself is never kept. */
+  nationalIdLast4: Maybe<Scalars['String']['output']>;
+  /** Null for roles that do not need it. */
+  phone: Maybe<Scalars['String']['output']>;
+  preferredLanguage: Maybe<Scalars['String']['output']>;
+  /**
+   * Who read this patient's health record, newest first (state and district
+   * administrators).
+   */
+  recordAccessLog: RecordAccessConnection;
+  registeredAt: Scalars['DateTime']['output'];
+  sex: PatientSex;
+  /**
+   * The patient's health record across every facility of the tenant (and the records
+   * merged into this one), newest first unless asked. Doctors, nurses and lab
+   * technicians read it when the patient is in care at their facility (has an
+   * encounter there); otherwise only with `breakGlassReason`, an emergency reason
+   * that flags the access for review. Every call is written to the access log.
+   */
+  timeline: ClinicalEntryConnection;
+  version: Scalars['Int']['output'];
+  yearOfBirth: Scalars['Int']['output'];
+};
+
+
+export type PatientRecordAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PatientTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  breakGlassReason?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TimelineFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PatientInput = {
+  /** XX-XXXX-XXXX-XXXX. */
+  abhaNumber?: InputMaybe<Scalars['String']['input']>;
+  address?: InputMaybe<AddressInput>;
+  ageYears?: InputMaybe<Scalars['Int']['input']>;
+  /** Give this, or `ageYears` when the date is not known. */
+  dateOfBirth?: InputMaybe<Scalars['NaiveDate']['input']>;
+  familyName?: InputMaybe<Scalars['String']['input']>;
+  /** In Latin letters. */
+  givenName: Scalars['String']['input'];
+  guardian?: InputMaybe<GuardianInput>;
+  /** The name in the patient's own script, as entered. */
+  localName?: InputMaybe<Scalars['String']['input']>;
+  /** Aadhaar number: only a keyed hash and the last four digits are kept. */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 639-1 code, e.g. hi, bn, en. */
+  preferredLanguage?: InputMaybe<Scalars['String']['input']>;
+  sex: PatientSex;
+};
+
+export type PatientSearchInput = {
+  /** Age band in years (with `name`). */
+  ageFrom?: InputMaybe<Scalars['Int']['input']>;
+  ageTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Words of the name; spelling variants match. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PatientSex =
+  | 'FEMALE'
+  | 'MALE'
+  | 'OTHER'
+  | 'UNKNOWN';
+
+export type Posting = {
+  department: Maybe<Scalars['String']['output']>;
+  designation: Scalars['String']['output'];
+  /** Null when the facility lies outside what the caller may read. */
+  facility: Maybe<Facility>;
+  from: Scalars['NaiveDate']['output'];
+  id: Scalars['ID']['output'];
+  professional: Maybe<Professional>;
+  to: Maybe<Scalars['NaiveDate']['output']>;
+};
+
+export type PostingInput = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** e.g. Medical Officer, Staff Nurse. */
+  designation: Scalars['String']['input'];
+  facilityId: Scalars['ID']['input'];
+  from: Scalars['NaiveDate']['input'];
+  to?: InputMaybe<Scalars['NaiveDate']['input']>;
+};
+
+export type PrescriptionInput = {
+  advice?: InputMaybe<Scalars['String']['input']>;
+  items: Array<PrescriptionItemInput>;
+};
+
+export type PrescriptionItem = {
+  dose: Scalars['String']['output'];
+  drugCode: Maybe<Scalars['String']['output']>;
+  drugName: Scalars['String']['output'];
+  durationDays: Maybe<Scalars['Int']['output']>;
+  frequency: Scalars['String']['output'];
+  instructions: Maybe<Scalars['String']['output']>;
+  route: Route;
+  strength: Maybe<Scalars['String']['output']>;
+};
+
+export type PrescriptionItemInput = {
+  /** "1 tablet" */
+  dose: Scalars['String']['input'];
+  drugCode?: InputMaybe<Scalars['String']['input']>;
+  drugName: Scalars['String']['input'];
+  durationDays?: InputMaybe<Scalars['Int']['input']>;
+  /** As written: "1-0-1", "TDS". */
+  frequency: Scalars['String']['input'];
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** Default: ORAL. */
+  route?: InputMaybe<Route>;
+  /** "500 mg" */
+  strength?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PrescriptionView = {
+  advice: Maybe<Scalars['String']['output']>;
+  items: Array<PrescriptionItem>;
+};
+
+/** Presence set, and the ticket that came with becoming available, if any. */
+export type PresenceChange = {
+  assigned: Maybe<Ticket>;
+  presence: AgentPresence;
+};
+
+export type PresenceStatus =
+  | 'AVAILABLE'
+  | 'AWAY'
+  | 'BUSY';
+
+export type Professional = {
+  createdAt: Scalars['DateTime']['output'];
+  dateOfBirth: Maybe<Scalars['NaiveDate']['output']>;
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ProfessionalKind;
+  languages: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+  /** Where they work now. */
+  postings: Array<Posting>;
+  qualifications: Array<Qualification>;
+  registrations: Array<CouncilRegistration>;
+  sex: Maybe<Sex>;
+  statusChangedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was rejected. */
+  statusReason: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The linked user account, if any. */
+  user: Maybe<User>;
+  verificationStatus: VerificationStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type ProfessionalConnection = {
+  /** A list of edges. */
+  edges: Array<ProfessionalEdge>;
+  /** A list of nodes. */
+  nodes: Array<Professional>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type ProfessionalEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Professional;
+};
+
+export type ProfessionalFilter = {
+  /** Currently posted at this facility. */
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<ProfessionalKind>;
+  registrationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Words of the name. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<VerificationStatus>;
+};
+
+export type ProfessionalInput = {
+  dateOfBirth?: InputMaybe<Scalars['NaiveDate']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  kind: ProfessionalKind;
+  languages?: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  qualifications?: Array<QualificationInput>;
+  registrations?: Array<CouncilRegistrationInput>;
+  sex?: InputMaybe<Sex>;
+};
+
+export type ProfessionalKind =
+  | 'ASHA_CHW'
+  | 'DOCTOR'
+  | 'LAB_TECHNICIAN'
+  | 'MIDWIFE'
+  | 'NURSE'
+  | 'OTHER'
+  | 'PHARMACIST'
+  | 'RADIOGRAPHER';
+
+export type Qualification = {
+  degree: Scalars['String']['output'];
+  institution: Scalars['String']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type QualificationInput = {
+  degree: Scalars['String']['input'];
+  institution: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+export type QueryRoot = {
+  adminUnit: AdminUnit;
+  /**
+   * The unit tree (or the subtree under `rootId`) in tree order: each unit once,
+   * parents before children. Build the tree from `id` and `parent { id }`.
+   */
+  adminUnitTree: Array<AdminUnit>;
+  /** The tenant's audit trail, newest first (administrators). */
+  auditEvents: AuditEventConnection;
+  /**
+   * Records opened outside care (break-glass), newest first, for state and
+   * district administrators to review.
+   */
+  breakGlassAccesses: RecordAccessConnection;
+  /** One entry with its history. The read is logged like a timeline read. */
+  clinicalEntry: ClinicalEntry;
+  /** A clinician's booked appointments of one day, by time. */
+  doctorDayList: Array<Appointment>;
+  /**
+   * A short-lived URL to download a document. Allowed to whoever may see what owns
+   * it; for health records this is a read of the patient's record, logged as one.
+   */
+  documentDownload: SignedRequest;
+  /** The tenant's document rules (any member of staff may read them). */
+  documentSettings: DocumentSettings;
+  /**
+   * Emergency dispatches, newest first; default: those not yet closed (helpline
+   * agents, state and district administrators).
+   */
+  emergencyDispatches: Array<EmergencyDispatch>;
+  /**
+   * Council registrations that end within `days` days, soonest first, optionally
+   * only of professionals posted in one district.
+   */
+  expiringRegistrations: Array<CouncilRegistration>;
+  /** Facilities, newest first, filtered. */
+  facilities: FacilityConnection;
+  facility: Facility;
+  /** How many facilities of each type each district has (within the caller's reach). */
+  facilityCountsByDistrict: Array<DistrictFacilityCounts>;
+  /** Free slots from `from` to `to` (at most 31 days), soonest first. */
+  freeSlots: Array<Slot>;
+  /** Every agent's presence, tier 1 first, longest idle first. */
+  helplineAgents: Array<AgentPresence>;
+  /** Figures of one day (India time), or of one shift of it. */
+  helplineStats: HelplineStats;
+  /** One application: the applicant's own, or (once submitted) one in a reviewer's reach. */
+  hospitalApplication: HospitalApplication;
+  /** How many applications there are per status and district (reviewers). */
+  hospitalApplicationCounts: Array<ApplicationCount>;
+  /**
+   * Applications, newest first. Reviewers see the submitted ones in their reach
+   * (drafts stay private to the applicant); applicants see their own.
+   */
+  hospitalApplications: HospitalApplicationConnection;
+  household: Household;
+  /** Households, newest first (a surveyor sees their own). */
+  households: HouseholdConnection;
+  /**
+   * ICD-10 codes for type-ahead: by code prefix ("E11") or by words of the
+   * description ("diab mell"), general codes first.
+   */
+  icd10Codes: Array<Icd10Code>;
+  /** Knowledge-base articles containing every word, newest first. */
+  kbArticles: Array<KbArticle>;
+  /** Who is calling: user, tenant and roles. */
+  me: Me;
+  /** The professional linked to the caller's own account. */
+  myProfessional: Maybe<Professional>;
+  /** The nearest operating facilities that receive emergencies (helpline agents). */
+  nearestEmergencyFacilities: Array<SuggestedFacility>;
+  /** One patient record by its id. Audited. */
+  patient: Patient;
+  patientAppointments: Array<Appointment>;
+  /**
+   * The patient behind a card number (typed or scanned); merged records resolve to
+   * the survivor. Audited.
+   */
+  patientByHealthId: Patient;
+  /** Likely duplicates of a registration, before registering. */
+  patientDuplicates: Array<DuplicateCandidate>;
+  professional: Professional;
+  /** Search the registry, newest first. */
+  professionals: ProfessionalConnection;
+  /**
+   * Find patients by phone, or by name (spelling variants match) within an age band.
+   * At most 50 results. Audited.
+   */
+  searchPatients: Array<Patient>;
+  /** Open tickets past their first-response or resolution target at `at` (default: now). */
+  slaBreaches: Array<SlaBreach>;
+  /**
+   * Survey progress of a unit and each unit under it (the whole tenant and its
+   * districts when `unitId` is left out).
+   */
+  surveyProgress: Array<SurveyProgressRow>;
+  /** One tenant: any for platform administrators, only their own for staff. */
+  tenant: Tenant;
+  /** All tenants, newest first (platform administrators). */
+  tenants: TenantConnection;
+  ticket: Ticket;
+  /**
+   * A tier's queue: waiting and in-progress tickets, emergencies and the most urgent
+   * first, then the oldest.
+   */
+  ticketQueue: Array<Ticket>;
+  user: User;
+  /** Accounts of a tenant, newest first. */
+  users: UserConnection;
+  /** Check a scanned card QR code: signature and whether the card is current. */
+  verifyCard: CardVerification;
+};
+
+
+export type QueryRootAdminUnitArgs = {
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootAdminUnitTreeArgs = {
+  rootId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootBreakGlassAccessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  reviewed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryRootClinicalEntryArgs = {
+  breakGlassReason?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootDoctorDayListArgs = {
+  day: Scalars['NaiveDate']['input'];
+  professionalId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootDocumentDownloadArgs = {
+  breakGlassReason?: InputMaybe<Scalars['String']['input']>;
+  documentId: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootEmergencyDispatchesArgs = {
+  limit?: Scalars['Int']['input'];
+  statuses?: InputMaybe<Array<DispatchStatus>>;
+};
+
+
+export type QueryRootExpiringRegistrationsArgs = {
+  days: Scalars['Int']['input'];
+  districtId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootFacilitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FacilityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootFacilityArgs = {
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootFacilityCountsByDistrictArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootFreeSlotsArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  facilityId: Scalars['ID']['input'];
+  from: Scalars['NaiveDate']['input'];
+  professionalId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['NaiveDate']['input'];
+};
+
+
+export type QueryRootHelplineStatsArgs = {
+  day: Scalars['NaiveDate']['input'];
+  shift?: InputMaybe<Shift>;
+};
+
+
+export type QueryRootHospitalApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootHospitalApplicationCountsArgs = {
+  districtId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootHospitalApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  districtId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<ApplicationStatus>>;
+};
+
+
+export type QueryRootHouseholdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootHouseholdsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRootIcd10CodesArgs = {
+  first?: Scalars['Int']['input'];
+  search: Scalars['String']['input'];
+};
+
+
+export type QueryRootKbArticlesArgs = {
+  language?: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+  search: Scalars['String']['input'];
+};
+
+
+export type QueryRootNearestEmergencyFacilitiesArgs = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+
+export type QueryRootPatientArgs = {
+  id: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootPatientAppointmentsArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootPatientByHealthIdArgs = {
+  healthId: Scalars['String']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootPatientDuplicatesArgs = {
+  input: PatientInput;
+};
+
+
+export type QueryRootProfessionalArgs = {
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootProfessionalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProfessionalFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootSearchPatientsArgs = {
+  input: PatientSearchInput;
+};
+
+
+export type QueryRootSlaBreachesArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryRootSurveyProgressArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootTenantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRootTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootTicketQueueArgs = {
+  limit?: Scalars['Int']['input'];
+  tier: Scalars['Int']['input'];
+};
+
+
+export type QueryRootUserArgs = {
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootVerifyCardArgs = {
+  payload: Scalars['String']['input'];
+};
+
+/** A change in a queue, as it happens. */
+export type QueueChange = {
+  /** `create`, `take`, `escalate`, `resolve`, `close`, `reopen`, `transfer`. */
+  action: Scalars['String']['output'];
+  assigneeUserId: Maybe<Scalars['ID']['output']>;
+  at: Scalars['DateTime']['output'];
+  priority: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  ticketId: Scalars['ID']['output'];
+  tier: Scalars['Int']['output'];
+};
+
+export type ReadinessStatus =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED';
+
+export type RecordAccess = {
+  actor: Maybe<User>;
+  at: Scalars['DateTime']['output'];
+  /** Opened outside care, in an emergency. */
+  breakGlass: Scalars['Boolean']['output'];
+  entryId: Maybe<Scalars['ID']['output']>;
+  /** The facility the reader works at. */
+  facility: Maybe<Facility>;
+  id: Scalars['ID']['output'];
+  patientId: Scalars['ID']['output'];
+  professional: Maybe<Professional>;
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The emergency reason given. */
+  reason: Maybe<Scalars['String']['output']>;
+  reviewNote: Maybe<Scalars['String']['output']>;
+  reviewedAt: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy: Maybe<User>;
+  /** What was viewed: timeline, entry, fhir_everything, prescription_pdf. */
+  viewed: Scalars['String']['output'];
+};
+
+export type RecordAccessConnection = {
+  /** A list of edges. */
+  edges: Array<RecordAccessEdge>;
+  /** A list of nodes. */
+  nodes: Array<RecordAccess>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type RecordAccessEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: RecordAccess;
+};
+
+export type RecordTeleconsultationInput = {
+  expectedVersion: Scalars['Int']['input'];
+  /** Where it is recorded; default: your only posting. */
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The consultation: history, advice, what the caller should do next. */
+  note: Scalars['String']['input'];
+  /** The caller's card number, when they were identified during the call. */
+  patientHealthId?: InputMaybe<Scalars['String']['input']>;
+  /** Reason for the encounter; default: the ticket's notes. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
+
+export type Registration = {
+  /** The card issued at enrolment (household surveys). */
+  card: Maybe<Card>;
+  duplicates: Array<DuplicateCandidate>;
+  /**
+   * The new patient; null when likely duplicates were found: pick one of them, or
+   * register again with `confirmNotDuplicate: true`.
+   */
+  patient: Maybe<Patient>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type ReissueReason =
+  | 'DAMAGED'
+  | 'DETAILS_CHANGED'
+  | 'LOST';
+
+export type Relation =
+  | 'DAUGHTER'
+  | 'FATHER'
+  | 'GUARDIAN'
+  | 'MOTHER'
+  | 'OTHER'
+  | 'SIBLING'
+  | 'SON'
+  | 'SPOUSE';
+
+export type RequestApplicationChangesInput = {
+  applicationId: Scalars['ID']['input'];
+  comments?: Array<ReviewCommentInput>;
+  expectedVersion: Scalars['Int']['input'];
+  /** A note for the whole application. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestUploadInput = {
+  /** For licences and certificates: the hospital application. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** `application/pdf`, `image/jpeg` or `image/png` unless the tenant allows others. */
+  contentType: Scalars['String']['input'];
+  /** For lab reports and discharge papers: the lab result or discharge summary. */
+  entryId?: InputMaybe<Scalars['ID']['input']>;
+  /** The file's name on the uploader's device (shown, and used for downloads). */
+  fileName: Scalars['String']['input'];
+  purpose: DocumentPurpose;
+  sizeBytes: Scalars['Int']['input'];
+};
+
+/** One required document and whether it is there. */
+export type RequiredDocument = {
+  label: Scalars['String']['output'];
+  purpose: DocumentPurpose;
+  satisfied: Scalars['Boolean']['output'];
+};
+
+export type ReviewComment = {
+  /** A field (`facility.name`) or a document (`document:fire_safety_noc`). */
+  target: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type ReviewCommentInput = {
+  /** A field (`facility.name`, `licences.pan`) or a document (`document:fire_safety_noc`). */
+  target: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type Role =
+  | 'DISTRICT_ADMIN'
+  | 'DOCTOR'
+  | 'FACILITY_ADMIN'
+  | 'HELPLINE_DOCTOR'
+  | 'HELPLINE_OPERATOR'
+  | 'HOSPITAL_APPLICANT'
+  | 'LAB_TECHNICIAN'
+  | 'NURSE'
+  | 'PLATFORM_ADMIN'
+  | 'STATE_ADMIN'
+  | 'SURVEYOR';
+
+/** A role and where it applies: the whole tenant, or narrowed to a unit or facility. */
+export type RoleGrant = {
+  facilityId: Maybe<Scalars['ID']['output']>;
+  role: Role;
+  unitId: Maybe<Scalars['ID']['output']>;
+};
+
+export type RoleGrantInput = {
+  /** Narrow the role to one facility. */
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+  /** Narrow the role to an administrative unit (e.g. a district admin's district). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Route =
+  | 'INHALED'
+  | 'INTRAMUSCULAR'
+  | 'INTRAVENOUS'
+  | 'NASAL'
+  | 'OPHTHALMIC'
+  | 'ORAL'
+  | 'OTHER'
+  | 'OTIC'
+  | 'RECTAL'
+  | 'SUBCUTANEOUS'
+  | 'SUBLINGUAL'
+  | 'TOPICAL'
+  | 'VAGINAL';
+
+/** Save one step of the draft: give exactly one of the steps. */
+export type SaveApplicationStepInput = {
+  applicationId: Scalars['ID']['input'];
+  capacity?: InputMaybe<BedCapacityInput>;
+  expectedVersion: Scalars['Int']['input'];
+  facility?: InputMaybe<FacilityStepInput>;
+  licences?: InputMaybe<LicencesStepInput>;
+  owner?: InputMaybe<OwnerStepInput>;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE'
+  | 'OTHER';
+
+export type Shift =
+  /** 14:00–22:00. */
+  | 'EVENING'
+  /** 06:00–14:00 India time. */
+  | 'MORNING'
+  /** 22:00–06:00 (into the next day). */
+  | 'NIGHT';
+
+/** A request to make directly (to S3, or to this server's storage), before `expiresAt`. */
+export type SignedRequest = {
+  expiresAt: Scalars['DateTime']['output'];
+  /** Send these headers exactly: they are part of the signature. */
+  headers: Array<HttpHeader>;
+  method: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** A code was sent to the phone. */
+export type SignupCode = {
+  expiresAt: Scalars['DateTime']['output'];
+  /** How many more codes may be sent to this phone in the current window. */
+  sendsLeft: Scalars['Int']['output'];
+  signupId: Scalars['ID']['output'];
+};
+
+export type SlaBreach = {
+  sla: TicketSla;
+  ticket: Ticket;
+};
+
+export type Slot = {
+  department: Scalars['String']['output'];
+  end: Scalars['DateTime']['output'];
+  professionalId: Scalars['ID']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
+export type Specimen =
+  | 'BLOOD'
+  | 'CSF'
+  | 'OTHER'
+  | 'PLASMA'
+  | 'SERUM'
+  | 'SPUTUM'
+  | 'STOOL'
+  | 'SWAB'
+  | 'TISSUE'
+  | 'URINE';
+
+export type StartEncounterInput = {
+  /** Default: the caller. */
+  attendingProfessionalId?: InputMaybe<Scalars['ID']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** Given for an encounter recorded after the fact: it is then finished. */
+  end?: InputMaybe<Scalars['DateTime']['input']>;
+  facilityId: Scalars['ID']['input'];
+  kind: EncounterKind;
+  patientId: Scalars['ID']['input'];
+  /** Why the patient came. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Default: now. */
+  start?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type StartHospitalSignupInput = {
+  email: Scalars['String']['input'];
+  /** The representative's name. */
+  name: Scalars['String']['input'];
+  /** An Indian mobile number: the code goes here, and it becomes the sign-in name. */
+  phone: Scalars['String']['input'];
+  /** The department's tenant code (`WB`, `BR`, …). */
+  tenantCode: Scalars['String']['input'];
+};
+
+export type SubscriptionRoot = {
+  /**
+   * Audit events of the tenant as they are committed (administrators).
+   *
+   * The stream ends (`complete`) when the access token used to subscribe expires or
+   * the subscriber's tenant is suspended: reconnect with a fresh token.
+   */
+  auditEventAdded: AuditEvent;
+  /**
+   * Changes to a tier's queue (new tickets, assignments, escalations, resolutions),
+   * from every server instance. Tier 1 also hears of its tickets leaving for tier 2.
+   * The stream ends when the access token used to subscribe expires.
+   */
+  ticketQueueChanged: QueueChange;
+};
+
+
+export type SubscriptionRootAuditEventAddedArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionRootTicketQueueChangedArgs = {
+  tier: Scalars['Int']['input'];
+};
+
+/** A facility that can receive the emergency, and how far it is. */
+export type SuggestedFacility = {
+  bedsIcu: Scalars['Int']['output'];
+  /** Straight-line distance. */
+  distanceKm: Scalars['Float']['output'];
+  facilityId: Scalars['ID']['output'];
+  /** The registry's facility type, e.g. `district_hospital`. */
+  facilityType: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+/** A row flagged as someone already enrolled. */
+export type SurveyDuplicate = {
+  /** Health IDs of the likely matches. */
+  matches: Array<Scalars['String']['output']>;
+  row: Scalars['Int']['output'];
+};
+
+export type SurveyImportReport = {
+  /** Rows not enrolled because the person looks already enrolled. */
+  duplicates: Array<SurveyDuplicate>;
+  errors: Array<ImportRowError>;
+  households: Scalars['Int']['output'];
+  /** People enrolled (each with a health ID and a card). */
+  imported: Scalars['Int']['output'];
+};
+
+export type SurveyProgressRow = {
+  cardsDelivered: Scalars['Int']['output'];
+  cardsIssued: Scalars['Int']['output'];
+  cardsPrinted: Scalars['Int']['output'];
+  households: Scalars['Int']['output'];
+  peopleEnrolled: Scalars['Int']['output'];
+  /** Null for the whole tenant. */
+  unit: Maybe<AdminUnit>;
+};
+
+export type SystemOfMedicine =
+  | 'ALLOPATHY'
+  | 'AYURVEDA'
+  | 'HOMOEOPATHY'
+  | 'SIDDHA'
+  | 'SOWA_RIGPA'
+  | 'UNANI'
+  | 'YOGA';
+
+export type TeleconsultationRecorded = {
+  /**
+   * The teleconsultation encounter in the patient's record; null when the caller
+   * is not a known patient (the note is then in the ticket's timeline).
+   */
+  encounterId: Maybe<Scalars['ID']['output']>;
+  ticket: Ticket;
+};
+
+export type Tenant = {
+  /** Short code such as `WB` or `BR-MZP`: the prefix of every health ID issued here. */
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: TenantKind;
+  name: Scalars['String']['output'];
+  /** The state a district tenant belongs to. */
+  parent: Maybe<Tenant>;
+  status: TenantStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Pass this back as `expectedVersion` when changing the tenant. */
+  version: Scalars['Int']['output'];
+};
+
+export type TenantConnection = {
+  /** A list of edges. */
+  edges: Array<TenantEdge>;
+  /** A list of nodes. */
+  nodes: Array<Tenant>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type TenantEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Tenant;
+};
+
+export type TenantKind =
+  | 'DISTRICT'
+  | 'STATE';
+
+export type TenantStatus =
+  | 'ACTIVE'
+  | 'SUSPENDED';
+
+export type Ticket = {
+  /** What may be done now: `take`, `escalate`, `resolve`, `close`, `reopen`. */
+  allowedActions: Array<Scalars['String']['output']>;
+  assigneeUserId: Maybe<Scalars['ID']['output']>;
+  callerName: Maybe<Scalars['String']['output']>;
+  callerPhone: Scalars['String']['output'];
+  category: TicketCategory;
+  channel: TicketChannel;
+  createdAt: Scalars['DateTime']['output'];
+  /** Help sent for this ticket, oldest first. */
+  dispatches: Array<EmergencyDispatch>;
+  /** The teleconsultation encounter recorded from this ticket, if any. */
+  encounterId: Maybe<Scalars['ID']['output']>;
+  firstResponseAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kbArticleId: Maybe<Scalars['ID']['output']>;
+  language: Scalars['String']['output'];
+  notes: Scalars['String']['output'];
+  patientId: Maybe<Scalars['ID']['output']>;
+  priority: TicketPriority;
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Time left and breaches against the category's targets, at `at` (default: now). */
+  sla: TicketSla;
+  status: TicketStatus;
+  /** 1 (operators) or 2 (doctors). */
+  tier: Scalars['Int']['output'];
+  /** Every step, oldest first. */
+  timeline: Array<TicketEvent>;
+  /** Pass back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+
+export type TicketAllowedActionsArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type TicketSlaArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type TicketCategory =
+  | 'APPOINTMENT'
+  | 'COMPLAINT'
+  | 'EMERGENCY'
+  | 'INFORMATION'
+  | 'OTHER'
+  | 'TELECONSULTATION';
+
+export type TicketChannel =
+  | 'PHONE'
+  | 'SMS'
+  | 'WEB'
+  | 'WHATSAPP';
+
+export type TicketEvent = {
+  /**
+   * `create`, `assign`, `take`, `escalate`, `resolve`, `close`, `reopen`, `note`,
+   * `transfer`, `link_article`, `teleconsultation`, `dispatch`, `dispatch_arrived`,
+   * `dispatch_closed`.
+   */
+  action: Scalars['String']['output'];
+  actorUserId: Scalars['ID']['output'];
+  at: Scalars['DateTime']['output'];
+  fromStatus: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  tier: Scalars['Int']['output'];
+  toStatus: Scalars['String']['output'];
+};
+
+export type TicketPriority =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL';
+
+/** Where a ticket stands against its targets. */
+export type TicketSla = {
+  firstResponseBreached: Scalars['Boolean']['output'];
+  firstResponseDue: Scalars['DateTime']['output'];
+  /** Seconds left (negative: overdue); null once met. */
+  firstResponseSecondsLeft: Maybe<Scalars['Int']['output']>;
+  resolutionBreached: Scalars['Boolean']['output'];
+  resolutionDue: Scalars['DateTime']['output'];
+  resolutionSecondsLeft: Maybe<Scalars['Int']['output']>;
+};
+
+export type TicketStatus =
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'IN_PROGRESS'
+  | 'NEW'
+  | 'RESOLVED';
+
+export type TierCount = {
+  count: Scalars['Int']['output'];
+  tier: Scalars['Int']['output'];
+};
+
+export type TimelineFilter = {
+  /** Entries at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Empty or absent: every kind. */
+  kinds?: InputMaybe<Array<EntryKind>>;
+  /** Default: newest first. */
+  oldestFirst?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Entries before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type UnitKind =
+  | 'BLOCK'
+  | 'DISTRICT'
+  | 'STATE'
+  | 'SUB_DIVISION';
+
+export type UpdateAdminUnitInput = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  /** An empty string removes the code. */
+  lgdCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateEncounterInput = {
+  attendingProfessionalId?: InputMaybe<Scalars['ID']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** Default when finishing: now. */
+  end?: InputMaybe<Scalars['DateTime']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** FINISHED or CANCELLED (from IN_PROGRESS). */
+  status?: InputMaybe<EntryStatus>;
+};
+
+export type UpdateFacilityInput = {
+  expectedVersion: Scalars['Int']['input'];
+  facility: FacilityInput;
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateProfessionalInput = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  professional: ProfessionalInput;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateUserInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** An empty string removes the address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` you last read; a newer one means someone else changed the account. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A pending document and where to upload its bytes; then call `confirmUpload`. */
+export type UploadSlot = {
+  document: Document;
+  upload: SignedRequest;
+};
+
+export type User = {
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  roles: Array<RoleGrant>;
+  status: UserStatus;
+  tenant: Maybe<Tenant>;
+  updatedAt: Scalars['DateTime']['output'];
+  username: Scalars['String']['output'];
+  /** Pass this back as `expectedVersion` when updating the account. */
+  version: Scalars['Int']['output'];
+};
+
+export type UserConnection = {
+  /** A list of edges. */
+  edges: Array<UserEdge>;
+  /** A list of nodes. */
+  nodes: Array<User>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+};
+
+/** An edge in a connection. */
+export type UserEdge = {
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: User;
+};
+
+export type UserStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
+export type VerificationStatus =
+  | 'PENDING'
+  | 'REJECTED'
+  | 'VERIFIED';
+
+export type VerifyHospitalSignupInput = {
+  /** The six digits sent to the phone. */
+  code: Scalars['String']['input'];
+  /** The password for the new applicant account. */
+  password: Scalars['String']['input'];
+  signupId: Scalars['ID']['input'];
+  tenantCode: Scalars['String']['input'];
+};
+
+/** A value outside the usual range, kept and shown with a warning. */
+export type VitalFlag = {
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type VitalsInput = {
+  bloodGlucoseMgDl?: InputMaybe<Scalars['Float']['input']>;
+  diastolicMmHg?: InputMaybe<Scalars['Int']['input']>;
+  glucoseTiming?: InputMaybe<GlucoseTiming>;
+  heightCm?: InputMaybe<Scalars['Float']['input']>;
+  pulsePerMin?: InputMaybe<Scalars['Int']['input']>;
+  respiratoryRatePerMin?: InputMaybe<Scalars['Int']['input']>;
+  spo2Percent?: InputMaybe<Scalars['Int']['input']>;
+  systolicMmHg?: InputMaybe<Scalars['Int']['input']>;
+  temperatureC?: InputMaybe<Scalars['Float']['input']>;
+  weightKg?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type VitalsView = {
+  bloodGlucoseMgDl: Maybe<Scalars['Float']['output']>;
+  /** Derived from weight and height. */
+  bmi: Maybe<Scalars['Float']['output']>;
+  diastolicMmHg: Maybe<Scalars['Int']['output']>;
+  flags: Array<VitalFlag>;
+  glucoseTiming: Maybe<GlucoseTiming>;
+  heightCm: Maybe<Scalars['Float']['output']>;
+  pulsePerMin: Maybe<Scalars['Int']['output']>;
+  respiratoryRatePerMin: Maybe<Scalars['Int']['output']>;
+  spo2Percent: Maybe<Scalars['Int']['output']>;
+  systolicMmHg: Maybe<Scalars['Int']['output']>;
+  temperatureC: Maybe<Scalars['Float']['output']>;
+  weightKg: Maybe<Scalars['Float']['output']>;
+};
+
+export type MeFieldsFragment = { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, me: { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null } };
+
+export type LogoutMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type RefreshMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type RefreshMutation = { refreshToken: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+
+export type HelplineDashboardQueryVariables = Exact<{
+  day: Scalars['NaiveDate']['input'];
+  tier2: Scalars['Boolean']['input'];
+}>;
+
+
+export type HelplineDashboardQuery = { tier1: Array<{ status: TicketStatus }>, tier2?: Array<{ status: TicketStatus }>, helplineStats: { calls: number, slaBreaches: number } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  current: Scalars['String']['input'];
+  next: Scalars['String']['input'];
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type PatientByHealthIdQueryVariables = Exact<{
+  healthId: Scalars['String']['input'];
+}>;
+
+
+export type PatientByHealthIdQuery = { patientByHealthId: { id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, birthDate: string, birthDateEstimated: boolean, phone: string | null } };
+
+export type TicketRowFragment = { id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null };
+
+export type TicketQueueQueryVariables = Exact<{
+  tier: Scalars['Int']['input'];
+}>;
+
+
+export type TicketQueueQuery = { ticketQueue: Array<{ id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null }> };
+
+export type QueueChangedSubscriptionVariables = Exact<{
+  tier: Scalars['Int']['input'];
+}>;
+
+
+export type QueueChangedSubscription = { ticketQueueChanged: { ticketId: string, action: string } };
+
+export type TicketDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TicketDetailQuery = { ticket: { language: string, allowedActions: Array<string>, id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null, sla: { resolutionDue: string, resolutionBreached: boolean, firstResponseBreached: boolean }, timeline: Array<{ at: string, action: string, fromStatus: string | null, toStatus: string, tier: number, note: string | null }> } };
+
+export type LogCallMutationVariables = Exact<{
+  input: LogCallInput;
+}>;
+
+
+export type LogCallMutation = { logCall: { id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null } };
+
+export type TakeTicketMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+}>;
+
+
+export type TakeTicketMutation = { takeTicket: { id: string } };
+
+export type EscalateTicketMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EscalateTicketMutation = { escalateTicket: { id: string } };
+
+export type ResolveTicketMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ResolveTicketMutation = { resolveTicket: { id: string } };
+
+export type CloseTicketMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+}>;
+
+
+export type CloseTicketMutation = { closeTicket: { id: string } };
+
+export type ReopenTicketMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReopenTicketMutation = { reopenTicket: { id: string } };
+
+export type AddTicketNoteMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+}>;
+
+
+export type AddTicketNoteMutation = { addTicketNote: { id: string } };
+
+export type KbSearchQueryVariables = Exact<{
+  search: Scalars['String']['input'];
+  language?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type KbSearchQuery = { kbArticles: Array<{ id: string, title: string, body: string, language: string, tags: Array<string> }> };

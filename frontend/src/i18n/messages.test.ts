@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { CATALOGUES, formatDate, formatNumber, placeholders, translate } from "./messages";
+
+describe("catalogues", () => {
+  it("every language has every message, with the same placeholders", () => {
+    for (const [lang, messages] of Object.entries(CATALOGUES)) {
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        expect(messages[key], `${lang} ${key}`).toBeTruthy();
+        expect(placeholders(messages[key]), `${lang} ${key}`).toEqual(placeholders(en[key]));
+      }
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
+    }
+  });
+
+  it("Hindi and Bengali are translated, not copied", () => {
+    expect(CATALOGUES.hi["signIn.title"]).not.toEqual(en["signIn.title"]);
+    expect(CATALOGUES.bn["signIn.title"]).not.toEqual(en["signIn.title"]);
+    expect(CATALOGUES.hi["signIn.title"]).toMatch(/[\u0900-\u097F]/); // Devanagari
+    expect(CATALOGUES.bn["signIn.title"]).toMatch(/[\u0980-\u09FF]/); // Bengali
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translate("en", "dashboard.title", { name: "Rina" })).toBe("Welcome, Rina");
+    expect(translate("hi", "helpline.tier", { tier: 2 })).toBe("टियर 2 कतार");
+    expect(translate("en", "dashboard.title")).toBe("Welcome, {name}");
+  });
+});
+
+describe("formatting", () => {
+  it("formats numbers and dates per locale", () => {
+    expect(formatNumber("en", 1234567)).toBe("12,34,567"); // Indian grouping
+    expect(formatNumber("bn", 12)).toBe("১২"); // Bengali digits
+    expect(formatDate("en", "2026-12-01")).toContain("2026");
+  });
+});

@@ -1,0 +1,58 @@
+import { en, type MessageKey, type Messages } from "./en";
+import { hi } from "./hi";
+import { bn } from "./bn";
+
+export const LANGUAGES = [
+  { code: "en", name: "English", locale: "en-IN" },
+  { code: "hi", name: "हिन्दी", locale: "hi-IN" },
+  { code: "bn", name: "বাংলা", locale: "bn-IN" },
+] as const;
+
+export type Lang = (typeof LANGUAGES)[number]["code"];
+
+export const CATALOGUES: Record<Lang, Messages> = { en, hi, bn };
+
+export function isLang(v: unknown): v is Lang {
+  return LANGUAGES.some((l) => l.code === v);
+}
+
+export function localeOf(lang: Lang): string {
+  return LANGUAGES.find((l) => l.code === lang)?.locale ?? "en-IN";
+}
+
+/** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  const text = CATALOGUES[lang][key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The `{placeholders}` a message uses, sorted (each language must use the same). */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}
+
+/** Dates and times in the language's own script and conventions, India time. */
+export function formatDateTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Kolkata",
+  }).format(new Date(iso));
+}
+
+export function formatDate(lang: Lang, isoDate: string): string {
+  // A calendar date (no time zone): format it at noon UTC so no zone moves the day.
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+}
+
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(localeOf(lang)).format(n);
+}

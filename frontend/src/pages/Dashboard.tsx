@@ -1,0 +1,79 @@
+import { useEffect, useState } from "react";
+import { gql } from "../api/client";
+import { useAuth } from "../api/auth";
+import { useI18n } from "../i18n";
+import { ErrorText } from "../components/ErrorText";
+import type { HelplineDashboardQuery, HelplineDashboardQueryVariables } from "../gql/types";
+
+const HELPLINE = /* GraphQL */ `
+  query HelplineDashboard($day: NaiveDate!, $tier2: Boolean!) {
+    tier1: ticketQueue(tier: 1, limit: 200) {
+      status
+    }
+    tier2: ticketQueue(tier: 2, limit: 200) @include(if: $tier2) {
+      status
+    }
+    helplineStats(day: $day) {
+      calls
+      slaBreaches
+    }
+  }
+`;
+
+/** Today's date in India. */
+function todayInIndia(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date());
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="stat">
+      <span className="stat__value">{value}</span>
+      <span className="stat__label">{label}</span>
+    </div>
+  );
+}
+
+function HelplineCounts({ tier2 }: { tier2: boolean }) {
+  const { t, number } = useI18n();
+  const [data, setData] = useState<HelplineDashboardQuery | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    gql<HelplineDashboardQuery, HelplineDashboardQueryVariables>(HELPLINE, { day: todayInIndia(), tier2 })
+      .then(setData)
+      .catch(setError);
+  }, [tier2]);
+  if (error) return <ErrorText error={error} />;
+  if (!data) return <p aria-busy="true">{t("common.loading")}</p>;
+  const count = (rows: { status: string }[] | null | undefined, status: string) => number((rows ?? []).filter((r) => r.status === status).length);
+  return (
+    <div className="stats">
+      <Stat label={t("dashboard.waitingTier", { tier: 1 })} value={count(data.tier1, "NEW")} />
+      <Stat label={t("dashboard.inProgressTier", { tier: 1 })} value={count(data.tier1, "IN_PROGRESS")} />
+      {tier2 && <Stat label={t("dashboard.waitingTier", { tier: 2 })} value={count(data.tier2, "ESCALATED")} />}
+      {tier2 && <Stat label={t("dashboard.inProgressTier", { tier: 2 })} value={count(data.tier2, "IN_PROGRESS")} />}
+      <Stat label={t("dashboard.callsToday")} value={number(data.helplineStats.calls)} />
+      <Stat label={t("dashboard.breachesToday")} value={number(data.helplineStats.slaBreaches)} />
+    </div>
+  );
+}
+
+export default function Dashboard() {
+  const { t } = useI18n();
+  const { me, has } = useAuth();
+  if (!me) return null;
+  return (
+    <section>
+      <h1>{t("dashboard.title", { name: me.displayName })}</h1>
+      {me.tenant && <p className="muted">{t("dashboard.tenant", { name: me.tenant.name })}</p>}
+      <h2>{t("dashboard.roles")}</h2>
+      <ul className="chips">
+        {me.isPlatformAdmin && <li>{t("role.PLATFORM_ADMIN")}</li>}
+        {me.roles.map((r, i) => (
+          <li key={`${r.role}-${i}`}>{t(`role.${r.role}`)}</li>
+        ))}
+      </ul>
+      {has("HELPLINE_OPERATOR", "HELPLINE_DOCTOR") && <HelplineCounts tier2={has("HELPLINE_DOCTOR")} />}
+    </section>
+  );
+}
