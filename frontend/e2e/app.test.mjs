@@ -101,3 +101,43 @@ test("a ticket escalated at tier 1 appears live in tier 2's queue", async () => 
   await opCtx.close();
   await docCtx.close();
 });
+
+test("register a patient, find them by health ID, and be warned of a duplicate", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await page.getByRole("link", { name: "Patients" }).click();
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Register a patient" }) });
+  const fill = async () => {
+    await form.getByLabel("Given name").fill("Mousumi");
+    await form.getByLabel("Family name").fill("Sarkar");
+    await form.getByLabel("Name in local script").fill("মৌসুমী সরকার");
+    await form.getByLabel("Age in years (if the date is not known)").fill("29");
+    await form.getByLabel("Phone").fill("98311 20011");
+  };
+  // A bad phone number is shown next to its field.
+  await fill();
+  await form.getByLabel("Phone").fill("12345");
+  await form.getByRole("button", { name: "Register a patient" }).click();
+  await form.locator(".field--error").getByRole("alert").waitFor();
+  await form.getByLabel("Phone").fill("98311 20011");
+  await form.getByRole("button", { name: "Register a patient" }).click();
+  const status = await form.getByRole("status").filter({ hasText: "Health ID" }).textContent();
+  const healthId = status.match(/WB-\d{4}-\d{4}-\d{4}/)?.[0];
+  assert.ok(healthId, `a health ID in "${status}"`);
+
+  // Found by health ID, with the name in Bengali script.
+  await page.getByRole("search").getByLabel("Health ID").fill(healthId);
+  await page.getByRole("search").getByRole("button", { name: "Find" }).click();
+  await page.getByRole("heading", { name: /Mousumi Sarkar/ }).waitFor();
+  await page.getByText("মৌসুমী সরকার").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "patients page has no serious accessibility violations");
+  await shot(page, "patient-found");
+
+  // The same person again: likely duplicates are offered instead of a second record.
+  await form.getByRole("button", { name: "Register a patient" }).click();
+  const dup = form.getByRole("alert").filter({ hasText: "may be the same person" });
+  await dup.waitFor();
+  await dup.getByText(healthId).waitFor();
+  await ctx.close();
+});

@@ -3201,3 +3201,11 @@ export type KbSearchQueryVariables = Exact<{
 
 
 export type KbSearchQuery = { kbArticles: Array<{ id: string, title: string, body: string, language: string, tags: Array<string> }> };
+
+export type RegisterPatientMutationVariables = Exact<{
+  input: PatientInput;
+  confirm?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RegisterPatientMutation = { registerPatient: { warnings: Array<string>, patient: { id: string, healthId: string } | null, duplicates: Array<{ reasons: Array<MatchReason>, patient: { healthId: string, givenName: string, familyName: string | null, localName: string | null, yearOfBirth: number } }> } };

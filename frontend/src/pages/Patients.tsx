@@ -4,6 +4,7 @@ import { ApiError, fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
 import { ErrorText } from "../components/ErrorText";
 import { useI18n } from "../i18n";
+import { Register } from "./patients/Register";
 import type { PatientByHealthIdQuery, PatientByHealthIdQueryVariables } from "../gql/types";
 
 const FIND = /* GraphQL */ `
@@ -28,19 +29,23 @@ export default function Patients() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function find(id: string) {
     setBusy(true);
     setError(null);
     setFound(null);
     try {
-      const d = await gql<PatientByHealthIdQuery, PatientByHealthIdQueryVariables>(FIND, { healthId: healthId.trim() });
+      const d = await gql<PatientByHealthIdQuery, PatientByHealthIdQueryVariables>(FIND, { healthId: id.trim() });
       setFound(d.patientByHealthId);
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void find(healthId);
   }
 
   const notFound = error instanceof ApiError && error.code === "NOT_FOUND";
@@ -79,6 +84,13 @@ export default function Patients() {
           </dl>
         </article>
       )}
+      <Register
+        onOpen={(id) => {
+          setHealthId(id);
+          void find(id);
+          window.scrollTo({ top: 0 });
+        }}
+      />
     </section>
   );
 }

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from "react";
+import { gql } from "../../api/client";
+import { fieldError } from "../../api/errors";
+import { SelectField, TextField } from "../../components/Field";
+import { ErrorText } from "../../components/ErrorText";
+import { useI18n } from "../../i18n";
+import type { PatientSex, RegisterPatientMutation, RegisterPatientMutationVariables } from "../../gql/types";
+
+const REGISTER = /* GraphQL */ `
+  mutation RegisterPatient($input: PatientInput!, $confirm: Boolean) {
+    registerPatient(input: $input, confirmNotDuplicate: $confirm) {
+      patient {
+        id
+        healthId
+      }
+      duplicates {
+        reasons
+        patient {
+          healthId
+          givenName
+          familyName
+          localName
+          yearOfBirth
+        }
+      }
+      warnings
+    }
+  }
+`;
+
+const SEXES: PatientSex[] = ["FEMALE", "MALE", "OTHER", "UNKNOWN"];
+
+/** Register a patient; likely duplicates are shown first, with their reasons. */
+export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
+  const { t } = useI18n();
+  const [given, setGiven] = useState("");
+  const [family, setFamily] = useState("");
+  const [local, setLocal] = useState("");
+  const [sex, setSex] = useState<PatientSex>("FEMALE");
+  const [dob, setDob] = useState("");
+  const [age, setAge] = useState("");
+  const [phone, setPhone] = useState("");
+  const [result, setResult] = useState<RegisterPatientMutation["registerPatient"] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function register(confirm: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      const d = await gql<RegisterPatientMutation, RegisterPatientMutationVariables>(REGISTER, {
+        input: {
+          givenName: given,
+          familyName: family.trim() || null,
+          localName: local.trim() || null,
+          sex,
+          dateOfBirth: dob || null,
+          ageYears: !dob && age ? Number(age) : null,
+          phone: phone.trim() || null,
+        },
+        confirm,
+      });
+      setResult(d.registerPatient);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void register(false);
+  }
+
+  const created = result?.patient;
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="register-title">
+      <h2 id="register-title">{t("patients.register")}</h2>
+      <div className="grid2">
+        <TextField label={t("patients.givenName")} value={given} onChange={(e) => setGiven(e.target.value)} error={fieldError(error, "givenName")} />
+        <TextField label={t("patients.familyName")} value={family} onChange={(e) => setFamily(e.target.value)} error={fieldError(error, "familyName")} />
+        <TextField label={t("patients.localName")} value={local} onChange={(e) => setLocal(e.target.value)} error={fieldError(error, "localName")} />
+        <SelectField label={t("patients.sex")} value={sex} onChange={(e) => setSex(e.target.value as PatientSex)} options={SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))} />
+        <TextField label={t("patients.dateOfBirth")} type="date" value={dob} onChange={(e) => setDob(e.target.value)} error={fieldError(error, "dateOfBirth")} />
+        <TextField label={t("patients.ageYears")} type="number" inputMode="numeric" min={0} max={130} value={age} onChange={(e) => setAge(e.target.value)} error={fieldError(error, "ageYears")} />
+        <TextField label={t("patients.phone")} type="tel" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} error={fieldError(error, "phone")} />
+      </div>
+      <ErrorText error={error} />
+      {created && (
+        <p role="status">
+          {t("patients.registered", { healthId: created.healthId })}{" "}
+          <button type="button" className="link" onClick={() => onOpen(created.healthId)}>
+            {t("helpline.open")}
+          </button>
+        </p>
+      )}
+      {result?.warnings.map((w) => (
+        <p key={w} className="muted">
+          {t("patients.warning", { text: w })}
+        </p>
+      ))}
+      {result && !created && result.duplicates.length > 0 && (
+        <div role="alert" className="duplicates">
+          <p>{t("patients.duplicates")}</p>
+          <ul>
+            {result.duplicates.map((d) => (
+              <li key={d.patient.healthId}>
+                <button type="button" className="link" onClick={() => onOpen(d.patient.healthId)}>
+                  {d.patient.givenName} {d.patient.familyName} {d.patient.localName && `(${d.patient.localName})`} · {d.patient.yearOfBirth} · {d.patient.healthId}
+                </button>{" "}
+                <span className="muted">{d.reasons.map((r) => t(`match.${r}`)).join(", ")}</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void register(true)}>
+            {t("patients.registerAnyway")}
+          </button>
+        </div>
+      )}
+      <button type="submit" disabled={busy}>
+        {t("patients.register")}
+      </button>
+    </form>
+  );
+}
