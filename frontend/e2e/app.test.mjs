@@ -141,3 +141,57 @@ test("register a patient, find them by health ID, and be warned of a duplicate",
   await dup.getByText(healthId).waitFor();
   await ctx.close();
 });
+
+test("a doctor starts a visit, adds a diagnosis (ICD-10 type-ahead) and a prescription, and prints the slip", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.doctor", "wb-demo-doctor-2026");
+  await page.getByRole("link", { name: "Patients" }).click();
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Register a patient" }) });
+  await form.getByLabel("Given name").fill("Rafiq");
+  await form.getByLabel("Family name").fill("Ahmed");
+  await form.getByLabel("Sex").selectOption("MALE");
+  await form.getByLabel("Age in years (if the date is not known)").fill("40");
+  await form.getByLabel("Phone").fill("98311 30033");
+  await form.getByRole("button", { name: "Register a patient" }).click();
+  await form.getByRole("status").filter({ hasText: "Health ID" }).getByRole("button", { name: "Open" }).click();
+  await page.getByRole("link", { name: "Open health record" }).click();
+
+  // Not yet in care here: the record opens once a visit starts.
+  await page.getByText("not in care at your facility").waitFor();
+  const visit = page.locator("form", { has: page.getByRole("heading", { name: "Start a visit" }) });
+  await visit.getByLabel("Reason for visit").fill("Fever for a week");
+  await visit.getByRole("button", { name: "Start a visit" }).click();
+  await page.getByRole("status").filter({ hasText: "Current visit" }).waitFor();
+
+  // ICD-10 type-ahead: words bring codes.
+  const dx = page.locator("form", { has: page.getByRole("heading", { name: "Add a diagnosis" }) });
+  await dx.getByLabel("ICD-10 code").fill("typhoid");
+  await page.waitForFunction(() => [...document.querySelectorAll("datalist option")].some((o) => o.value.startsWith("A01")));
+  await dx.getByLabel("ICD-10 code").fill("NOT-A-CODE");
+  await dx.getByRole("button", { name: "Save" }).click();
+  await dx.locator(".field--error").getByRole("alert").waitFor();
+  await dx.getByLabel("ICD-10 code").fill("A01.0 Typhoid fever");
+  await dx.getByLabel("Certainty").selectOption("PROVISIONAL");
+  await dx.getByRole("button", { name: "Save" }).click();
+  await page.locator(".history").getByText("A01.0").waitFor();
+
+  const rx = page.locator("form", { has: page.getByRole("heading", { name: "Prescription", exact: true }) });
+  await rx.getByLabel("Medicine", { exact: true }).fill("Azithromycin");
+  await rx.getByLabel("Strength").fill("500 mg");
+  await rx.getByLabel("Dose").fill("1 tablet");
+  await rx.getByLabel("Frequency").fill("1-0-0");
+  await rx.getByLabel("Days").fill("7");
+  await rx.getByRole("button", { name: "Save" }).click();
+  const slip = rx.getByRole("link", { name: "Print prescription slip" });
+  await slip.waitFor();
+  await page.locator(".history").getByText(/Azithromycin 500 mg/).waitFor();
+  const head = await page.evaluate(async (href) => {
+    const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+    return String.fromCharCode(...bytes.slice(0, 5));
+  }, await slip.getAttribute("href"));
+  assert.equal(head, "%PDF-", "the slip is a PDF");
+  assert.deepEqual(await axeViolations(page), [], "record page has no serious accessibility violations");
+  await shot(page, "record-visit");
+  await ctx.close();
+});

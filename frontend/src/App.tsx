@@ -9,6 +9,7 @@ import SignIn from "./pages/SignIn";
 const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
+const Record = lazy(() => import("./pages/Record"));
 const Password = lazy(() => import("./pages/Password"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
@@ -28,6 +29,7 @@ function Screens() {
           <Route index element={<Dashboard />} />
           <Route path="patients" element={<Patients />} />
           <Route path="helpline" element={<Helpline />} />
+          <Route path="patients/:healthId/record" element={<Record />} />
           <Route path="password" element={<Password />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -13,7 +13,7 @@ use tower_http::services::{ServeDir, ServeFile};
 
 /// The app may talk to this server only (GraphQL over HTTP and WebSocket) and to
 /// object storage for uploads (any HTTPS origin: the bucket's host varies).
-const CSP: &str = "default-src 'self'; connect-src 'self' ws: wss: https:; img-src 'self' data: blob:; \
+const CSP: &str = "default-src 'self'; connect-src 'self' ws: wss: https: blob:; img-src 'self' data: blob:; \
                    style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 pub fn app(dir: &Path) -> Router {

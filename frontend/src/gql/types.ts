@@ -3209,3 +3209,39 @@ export type RegisterPatientMutationVariables = Exact<{
 
 
 export type RegisterPatientMutation = { registerPatient: { warnings: Array<string>, patient: { id: string, healthId: string } | null, duplicates: Array<{ reasons: Array<MatchReason>, patient: { healthId: string, givenName: string, familyName: string | null, localName: string | null, yearOfBirth: number } }> } };
+
+export type RecordPatientQueryVariables = Exact<{
+  healthId: Scalars['String']['input'];
+}>;
+
+
+export type RecordPatientQuery = { patientByHealthId: { id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, ageYears: number, sex: PatientSex }, myProfessional: { id: string, postings: Array<{ facility: { id: string, name: string } | null }> } | null };
+
+export type RecordTimelineQueryVariables = Exact<{
+  healthId: Scalars['String']['input'];
+}>;
+
+
+export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, occurredAt: string, encounterId: string, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView', text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView' } } }> } } };
+
+export type StartVisitMutationVariables = Exact<{
+  input: StartEncounterInput;
+}>;
+
+
+export type StartVisitMutation = { startEncounter: { id: string } };
+
+export type AddEntryMutationVariables = Exact<{
+  encounterId: Scalars['ID']['input'];
+  entry: ClinicalEntryInput;
+}>;
+
+
+export type AddEntryMutation = { addClinicalEntry: { id: string, kind: EntryKind } };
+
+export type Icd10SearchQueryVariables = Exact<{
+  search: Scalars['String']['input'];
+}>;
+
+
+export type Icd10SearchQuery = { icd10Codes: Array<{ code: string, description: string }> };

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
 import { gql } from "../api/client";
 import { ApiError, fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
@@ -82,6 +83,7 @@ export default function Patients() {
               </>
             )}
           </dl>
+          <Link to={`/patients/${encodeURIComponent(found.healthId)}/record`}>{t("record.open")}</Link>
         </article>
       )}
       <Register

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from "react";
+import { useParams } from "react-router-dom";
+import { gql } from "../api/client";
+import { ApiError } from "../api/errors";
+import { ErrorText } from "../components/ErrorText";
+import { useI18n } from "../i18n";
+import type { RecordPatientQuery, RecordPatientQueryVariables, RecordTimelineQuery, RecordTimelineQueryVariables } from "../gql/types";
+import { DiagnosisForm } from "./record/DiagnosisForm";
+import { PrescriptionForm } from "./record/PrescriptionForm";
+import { PATIENT, TIMELINE } from "./record/queries";
+import { StartVisit } from "./record/StartVisit";
+
+type Entry = RecordTimelineQuery["patientByHealthId"]["timeline"]["edges"][number]["node"];
+
+function Summary({ e }: { e: Entry }) {
+  const { t } = useI18n();
+  const d = e.details;
+  switch (d.__typename) {
+    case "EncounterView":
+      return <>{[t(`encounter.${d.encounterKind}`), d.department, d.reason].filter(Boolean).join(" · ")}</>;
+    case "DiagnosisView":
+      return (
+        <>
+          <strong>{d.code}</strong> {d.description} ({t(`certainty.${d.certainty}`)})
+        </>
+      );
+    case "PrescriptionView":
+      return <>{d.items.map((i) => [i.drugName, i.strength, i.dose, i.frequency, i.durationDays && `${i.durationDays} d`].filter(Boolean).join(" ")).join("; ")}</>;
+    case "NoteView":
+      return <>{d.text}</>;
+    default:
+      return null;
+  }
+}
+
+/** A patient's record: their history across facilities, and today's visit. */
+export default function Record() {
+  const { t, dateTime } = useI18n();
+  const { healthId = "" } = useParams();
+  const [patient, setPatient] = useState<RecordPatientQuery | null>(null);
+  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [notInCare, setNotInCare] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const loadTimeline = useCallback(() => {
+    gql<RecordTimelineQuery, RecordTimelineQueryVariables>(TIMELINE, { healthId })
+      .then((d) => {
+        setEntries(d.patientByHealthId.timeline.edges.map((e) => e.node));
+        setNotInCare(false);
+      })
+      .catch((err) => {
+        if (err instanceof ApiError && err.code === "FORBIDDEN") setNotInCare(true);
+        else setError(err);
+      });
+  }, [healthId]);
+
+  useEffect(() => {
+    gql<RecordPatientQuery, RecordPatientQueryVariables>(PATIENT, { healthId }).then(setPatient, setError);
+    loadTimeline();
+  }, [healthId, loadTimeline]);
+
+  if (error) return <ErrorText error={error} />;
+  if (!patient) return <p aria-busy="true">{t("common.loading")}</p>;
+  const p = patient.patientByHealthId;
+  const facilities = (patient.myProfessional?.postings ?? []).flatMap((x) => (x.facility ? [x.facility] : []));
+  // The visit in progress, if any (the timeline is newest first).
+  const visit = entries?.find((e) => e.kind === "ENCOUNTER" && e.status === "IN_PROGRESS");
+  return (
+    <section>
+      <h1>
+        {t("record.title")}: {p.givenName} {p.familyName} {p.localName && <span className="local">({p.localName})</span>}
+      </h1>
+      <p className="muted">
+        {p.healthId} · {t(`sex.${p.sex}`)} · {p.ageYears}
+      </p>
+      {notInCare && <p role="status">{t("record.notInCare")}</p>}
+      {visit ? (
+        <>
+          <p role="status">{t("record.current", { when: dateTime(visit.occurredAt) })}</p>
+          <div className="grid2">
+            <DiagnosisForm encounterId={visit.id} onSaved={loadTimeline} />
+            <PrescriptionForm encounterId={visit.id} onSaved={loadTimeline} />
+          </div>
+        </>
+      ) : (
+        <StartVisit patientId={p.id} facilities={facilities} onStarted={loadTimeline} />
+      )}
+      {entries && (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">{t("record.timeline")}</h2>
+          {entries.length === 0 && <p className="muted">{t("common.empty")}</p>}
+          <ol className="timeline history">
+            {entries.map((e) => (
+              <li key={e.id} className={e.kind === "ENCOUNTER" ? "history__visit" : undefined}>
+                <time dateTime={e.occurredAt}>{dateTime(e.occurredAt)}</time> <strong>{t(`entry.${e.kind}`)}</strong> <Summary e={e} />
+                <div className="muted">{[e.facility?.name, e.author?.name].filter(Boolean).join(" · ")}</div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  );
+}
