@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
-import { axeViolations, launch, shot, signIn } from "./browser.mjs";
+import { api, axeViolations, launch, shot, signIn, token } from "./browser.mjs";
 
 let server;
 let browser;
@@ -193,5 +193,31 @@ test("a doctor starts a visit, adds a diagnosis (ICD-10 type-ahead) and a prescr
   assert.equal(head, "%PDF-", "the slip is a PDF");
   assert.deepEqual(await axeViolations(page), [], "record page has no serious accessibility violations");
   await shot(page, "record-visit");
+  await ctx.close();
+});
+
+test("a state administrator sees pending verifications and verifies a professional", async () => {
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const create = "mutation($i: CreateProfessionalInput!) { createProfessional(input: $i) { id } }";
+  await api(server.url, create, { i: { professional: { name: "Dr. Paromita Dey", kind: "DOCTOR", registrations: [{ council: "West Bengal Medical Council", number: "WBMC-88123", registeredOn: "2015-03-01" }] } } }, admin);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const pending = page.locator(".stat", { hasText: "Professionals waiting for verification" });
+  await pending.waitFor();
+  assert.ok(Number((await pending.locator(".stat__value").textContent()).replace("+", "")) >= 1);
+  await page.getByRole("link", { name: "Verification queue" }).click();
+  const row = page.getByRole("listitem", { name: "Dr. Paromita Dey" });
+  await row.getByText("West Bengal Medical Council, no. WBMC-88123").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "verification queue has no serious accessibility violations");
+  await shot(page, "verification-queue");
+  // Rejecting needs a reason: without one it is refused, in the API's words.
+  await row.getByRole("button", { name: "Reject" }).click();
+  await row.getByRole("alert").waitFor();
+  await row.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("status").filter({ hasText: "Dr. Paromita Dey is verified." }).waitFor();
+  await page.getByRole("listitem", { name: "Dr. Paromita Dey" }).waitFor({ state: "detached" });
+  const after = await api(server.url, "{ professionals(filter: { search: \"Paromita\" }) { nodes { verificationStatus } } }", {}, admin);
+  assert.equal(after.professionals.nodes[0].verificationStatus, "VERIFIED");
   await ctx.close();
 });

@@ -42,3 +42,20 @@ export async function signIn(page, url, tenant, login, password) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
 }
+
+/** A GraphQL call straight to the API (for setting up what a test needs). */
+export async function api(url, query, variables = {}, token) {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+export async function token(url, tenantCode, login, password) {
+  const d = await api(url, "mutation($i: LoginInput!) { login(input: $i) { accessToken } }", { i: { tenantCode, login, password } });
+  return d.login.accessToken;
+}

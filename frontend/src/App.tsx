@@ -10,6 +10,7 @@ const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
+const Verification = lazy(() => import("./pages/Verification"));
 const Password = lazy(() => import("./pages/Password"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
@@ -30,6 +31,7 @@ function Screens() {
           <Route path="patients" element={<Patients />} />
           <Route path="helpline" element={<Helpline />} />
           <Route path="patients/:healthId/record" element={<Record />} />
+          <Route path="registry/verification" element={<Verification />} />
           <Route path="password" element={<Password />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -10,6 +10,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/", label: "nav.dashboard", roles: "all" },
   { to: "/patients", label: "nav.patients", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "LAB_TECHNICIAN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR"] },
   { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
+  { to: "/registry/verification", label: "nav.verification", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/password", label: "nav.password", roles: "all" },
 ];
 

@@ -3098,6 +3098,11 @@ export type HelplineDashboardQueryVariables = Exact<{
 
 export type HelplineDashboardQuery = { tier1: Array<{ status: TicketStatus }>, tier2?: Array<{ status: TicketStatus }>, helplineStats: { calls: number, slaBreaches: number } };
 
+export type AdminDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminDashboardQuery = { professionals: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } }, hospitalApplications: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } } };
+
 export type ChangePasswordMutationVariables = Exact<{
   current: Scalars['String']['input'];
   next: Scalars['String']['input'];
@@ -3112,6 +3117,28 @@ export type PatientByHealthIdQueryVariables = Exact<{
 
 
 export type PatientByHealthIdQuery = { patientByHealthId: { id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, birthDate: string, birthDateEstimated: boolean, phone: string | null } };
+
+export type PendingProfessionalsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingProfessionalsQuery = { professionals: { nodes: Array<{ id: string, name: string, kind: ProfessionalKind, version: number, registrations: Array<{ council: string, number: string }>, postings: Array<{ facility: { name: string } | null }> }> } };
+
+export type VerifyProfessionalMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+}>;
+
+
+export type VerifyProfessionalMutation = { verifyProfessional: { id: string } };
+
+export type RejectProfessionalMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type RejectProfessionalMutation = { rejectProfessional: { id: string } };
 
 export type TicketRowFragment = { id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null };
 

@@ -3,7 +3,7 @@ import { gql } from "../api/client";
 import { useAuth } from "../api/auth";
 import { useI18n } from "../i18n";
 import { ErrorText } from "../components/ErrorText";
-import type { HelplineDashboardQuery, HelplineDashboardQueryVariables } from "../gql/types";
+import type { AdminDashboardQuery, HelplineDashboardQuery, HelplineDashboardQueryVariables } from "../gql/types";
 
 const HELPLINE = /* GraphQL */ `
   query HelplineDashboard($day: NaiveDate!, $tier2: Boolean!) {
@@ -58,6 +58,45 @@ function HelplineCounts({ tier2 }: { tier2: boolean }) {
   );
 }
 
+const ADMIN = /* GraphQL */ `
+  query AdminDashboard {
+    professionals(filter: { status: PENDING }, first: 100) {
+      nodes {
+        id
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    hospitalApplications(statuses: [SUBMITTED], first: 100) {
+      nodes {
+        id
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`;
+
+function AdminCounts() {
+  const { t, number } = useI18n();
+  const [data, setData] = useState<AdminDashboardQuery | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    gql<AdminDashboardQuery>(ADMIN).then(setData, setError);
+  }, []);
+  if (error) return <ErrorText error={error} />;
+  if (!data) return <p aria-busy="true">{t("common.loading")}</p>;
+  const count = (c: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } }) => `${number(c.nodes.length)}${c.pageInfo.hasNextPage ? "+" : ""}`;
+  return (
+    <div className="stats">
+      <Stat label={t("dashboard.pendingVerifications")} value={count(data.professionals)} />
+      <Stat label={t("dashboard.pendingApplications")} value={count(data.hospitalApplications)} />
+    </div>
+  );
+}
+
 export default function Dashboard() {
   const { t } = useI18n();
   const { me, has } = useAuth();
@@ -74,6 +113,7 @@ export default function Dashboard() {
         ))}
       </ul>
       {has("HELPLINE_OPERATOR", "HELPLINE_DOCTOR") && <HelplineCounts tier2={has("HELPLINE_DOCTOR")} />}
+      {has("STATE_ADMIN", "DISTRICT_ADMIN") && <AdminCounts />}
     </section>
   );
 }
