@@ -221,3 +221,46 @@ test("a state administrator sees pending verifications and verifies a profession
   assert.equal(after.professionals.nodes[0].verificationStatus, "VERIFIED");
   await ctx.close();
 });
+
+test("the platform administrator creates, suspends and reactivates a tenant; a state administrator reads the audit trail", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.getByLabel("Username or e-mail").fill("platform");
+  await page.getByLabel("Password", { exact: true }).fill("platform-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Tenants" }).click();
+  await page.getByRole("cell", { name: "BR-MZP", exact: true }).waitFor();
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Create a tenant" }) });
+  await form.getByLabel("Code", { exact: true }).fill("WB-NDA");
+  await form.getByLabel("Name").fill("Nadia District");
+  await form.getByLabel("State's code (for a district)").fill("WB");
+  await form.getByRole("button", { name: "Create a tenant" }).click();
+  await page.getByRole("status").filter({ hasText: "Nadia District was created." }).waitFor();
+  const row = page.getByRole("row", { name: /WB-NDA/ });
+  await row.getByRole("button", { name: "Suspend WB-NDA" }).click();
+  await row.getByText("Suspended").waitFor();
+  await row.getByRole("button", { name: "Reactivate WB-NDA" }).click();
+  await row.getByText("Active").waitFor();
+  // A duplicate code is refused in plain words.
+  await form.getByLabel("Code", { exact: true }).fill("WB-NDA");
+  await form.getByLabel("Name").fill("Nadia again");
+  await form.getByRole("button", { name: "Create a tenant" }).click();
+  await form.getByRole("alert").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "tenants page has no serious accessibility violations");
+  await shot(page, "tenants");
+  await ctx.close();
+
+  const admin = await browser.newContext();
+  const a = await admin.newPage();
+  await signIn(a, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await a.getByRole("link", { name: "Audit trail" }).click();
+  await a.getByRole("cell", { name: "auth.login", exact: true }).first().waitFor();
+  await a.getByLabel(/^Action/).fill("auth.login");
+  await a.getByRole("search").getByRole("button", { name: "Search" }).click();
+  await a.getByRole("cell", { name: "wb.admin", exact: true }).first().waitFor();
+  const actions = await a.locator("tbody td code").allTextContents();
+  assert.ok(actions.length > 0 && actions.every((x) => x === "auth.login"), actions.join(","));
+  assert.deepEqual(await axeViolations(a), [], "audit page has no serious accessibility violations");
+  await admin.close();
+});

@@ -11,6 +11,8 @@ const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
 const Verification = lazy(() => import("./pages/Verification"));
+const Tenants = lazy(() => import("./pages/Tenants"));
+const Audit = lazy(() => import("./pages/Audit"));
 const Password = lazy(() => import("./pages/Password"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
@@ -32,6 +34,8 @@ function Screens() {
           <Route path="helpline" element={<Helpline />} />
           <Route path="patients/:healthId/record" element={<Record />} />
           <Route path="registry/verification" element={<Verification />} />
+          <Route path="tenants" element={<Tenants />} />
+          <Route path="audit" element={<Audit />} />
           <Route path="password" element={<Password />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -11,6 +11,8 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/patients", label: "nav.patients", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "LAB_TECHNICIAN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR"] },
   { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
   { to: "/registry/verification", label: "nav.verification", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
+  { to: "/tenants", label: "nav.tenants", roles: ["PLATFORM_ADMIN"] },
+  { to: "/audit", label: "nav.audit", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/password", label: "nav.password", roles: "all" },
 ];
 

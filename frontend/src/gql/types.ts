@@ -3090,6 +3090,13 @@ export type RefreshMutationVariables = Exact<{
 
 export type RefreshMutation = { refreshToken: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
 
+export type AuditTrailQueryVariables = Exact<{
+  filter?: InputMaybe<AuditEventFilter>;
+}>;
+
+
+export type AuditTrailQuery = { auditEvents: { nodes: Array<{ id: string, action: string, entityType: string, entityId: string | null, occurredAt: string, actorKind: string, actor: { username: string } | null }> } };
+
 export type HelplineDashboardQueryVariables = Exact<{
   day: Scalars['NaiveDate']['input'];
   tier2: Scalars['Boolean']['input'];
@@ -3117,6 +3124,34 @@ export type PatientByHealthIdQueryVariables = Exact<{
 
 
 export type PatientByHealthIdQuery = { patientByHealthId: { id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, birthDate: string, birthDateEstimated: boolean, phone: string | null } };
+
+export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantsQuery = { tenants: { nodes: Array<{ id: string, code: string, name: string, kind: TenantKind, status: TenantStatus, version: number, parent: { code: string } | null }> } };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { id: string, name: string } };
+
+export type SuspendTenantMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SuspendTenantMutation = { suspendTenant: { id: string } };
+
+export type ReactivateTenantMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ReactivateTenantMutation = { reactivateTenant: { id: string } };
 
 export type PendingProfessionalsQueryVariables = Exact<{ [key: string]: never; }>;
 
