@@ -163,6 +163,17 @@ fn vital(c: &Ctx, suffix: &str, loinc: (&str, &str), value: Value, lab: bool) ->
     }))
 }
 
+/// One vital sign as an Observation: value, id suffix, LOINC (code, display), unit text,
+/// UCUM code, and whether it is a laboratory result rather than a vital sign (glucose).
+type VitalSign<'a> = (
+    Option<f64>,
+    &'a str,
+    (&'a str, &'a str),
+    &'a str,
+    &'a str,
+    bool,
+);
+
 fn vitals(c: &Ctx, v: &arogya_domain::clinical::vitals::Vitals) -> Vec<Value> {
     let mut out = Vec::new();
     if let (Some(s), Some(d)) = (v.systolic_mm_hg, v.diastolic_mm_hg) {
@@ -179,7 +190,7 @@ fn vitals(c: &Ctx, v: &arogya_domain::clinical::vitals::Vitals) -> Vec<Value> {
         ]);
         out.push(bp);
     }
-    let singles: [(Option<f64>, &str, (&str, &str), &str, &str, bool); 8] = [
+    let singles: [VitalSign; 8] = [
         (
             v.pulse_per_min.map(f64::from),
             "pulse",

@@ -82,6 +82,21 @@ pub struct TicketChange {
     pub encounter: Option<Uuid>,
 }
 
+impl TicketChange {
+    /// A change to `state` that leaves everything else as it is.
+    pub fn to(state: TicketState) -> Self {
+        Self {
+            state,
+            assignee: None,
+            first_response_at: None,
+            resolved_at: None,
+            kb_article: None,
+            patient: None,
+            encounter: None,
+        }
+    }
+}
+
 pub async fn update(
     tx: &TenantTx,
     current: &TicketRecord,

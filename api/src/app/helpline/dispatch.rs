@@ -80,23 +80,14 @@ impl Helpline<'_> {
         let agent = self.agent()?;
         agent.require_tier(2)?;
         let mut tx = self.write_tx(agent.tenant).await?;
-        let ticket = repo::find(&tx, input.ticket)
-            .await?
-            .ok_or_else(ticket_not_found)?;
-        if ticket.version != input.expected_version {
-            return Err(DomainError::conflict(format!(
-                "the ticket is at version {}, not {}; reload and try again",
-                ticket.version, input.expected_version
-            ))
-            .into());
-        }
-        let state = state_of(&ticket)?;
-        if state.status != TicketStatus::InProgress || state.tier != 2 {
-            return Err(ApiError::validation(
-                "ticketId",
+        let (ticket, state) = self
+            .worked_at_tier_two(
+                &tx,
+                input.ticket,
+                input.expected_version,
                 "help is dispatched while a tier-2 doctor works the ticket",
-            ));
-        }
+            )
+            .await?;
         let ranked = nearest_facilities(&tx, input.location.point).await?;
         let facility = match input.facility {
             Some(f) => {

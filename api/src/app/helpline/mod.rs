@@ -161,6 +161,30 @@ impl Helpline<'_> {
         Ok(())
     }
 
+    /// The ticket a tier-2 doctor is working, at the version the caller last saw;
+    /// `refusal` says what needs that when it is not.
+    async fn worked_at_tier_two(
+        &self,
+        tx: &TenantTx,
+        id: Uuid,
+        expected_version: i32,
+        refusal: &str,
+    ) -> ApiResult<(TicketRecord, TicketState)> {
+        let ticket = repo::find(tx, id).await?.ok_or_else(ticket_not_found)?;
+        if ticket.version != expected_version {
+            return Err(DomainError::conflict(format!(
+                "the ticket is at version {}, not {expected_version}; reload and try again",
+                ticket.version
+            ))
+            .into());
+        }
+        let state = state_of(&ticket)?;
+        if state.status != TicketStatus::InProgress || state.tier != 2 {
+            return Err(ApiError::validation("ticketId", refusal));
+        }
+        Ok((ticket, state))
+    }
+
     /// Give `ticket` to agent `to` (already claimed as busy): taken on their behalf.
     async fn assign(
         &self,
@@ -172,13 +196,9 @@ impl Helpline<'_> {
         let state = state_of(ticket)?;
         let next = state.transition(TicketAction::Take, ticket.resolved_at, now)?;
         let change = TicketChange {
-            state: next,
             assignee: Some(Some(to)),
             first_response_at: ticket.first_response_at.is_none().then_some(now),
-            resolved_at: None,
-            kb_article: None,
-            patient: None,
-            encounter: None,
+            ..TicketChange::to(next)
         };
         let saved = repo::update(tx, ticket, ticket.version, change).await?;
         self.record(
@@ -362,7 +382,6 @@ impl Helpline<'_> {
         }
         let next = state.transition(action, ticket.resolved_at, now)?;
         let change = TicketChange {
-            state: next,
             assignee: match action {
                 TicketAction::Take => Some(Some(agent.user.0)),
                 // An escalated ticket waits, unassigned, in the tier-2 queue.
@@ -376,9 +395,7 @@ impl Helpline<'_> {
                 TicketAction::Reopen => Some(None),
                 _ => None,
             },
-            kb_article: None,
-            patient: None,
-            encounter: None,
+            ..TicketChange::to(next)
         };
         let saved = repo::update(&tx, &ticket, expected_version, change).await?;
         self.record(
@@ -452,13 +469,8 @@ impl Helpline<'_> {
             ));
         }
         let change = TicketChange {
-            state,
             assignee: Some(Some(to.0)),
-            first_response_at: None,
-            resolved_at: None,
-            kb_article: None,
-            patient: None,
-            encounter: None,
+            ..TicketChange::to(state)
         };
         let saved = repo::update(&tx, &ticket, expected_version, change).await?;
         self.record(
@@ -489,13 +501,8 @@ impl Helpline<'_> {
             .ok_or_else(|| ApiError::validation("articleId", "no such article"))?;
         let state = state_of(&ticket)?;
         let change = TicketChange {
-            state,
-            assignee: None,
-            first_response_at: None,
-            resolved_at: None,
             kb_article: Some(article),
-            patient: None,
-            encounter: None,
+            ..TicketChange::to(state)
         };
         let saved = repo::update(&tx, &ticket, expected_version, change).await?;
         self.record(

@@ -42,23 +42,14 @@ impl Helpline<'_> {
         let agent = self.agent()?;
         agent.require_tier(2)?;
         let mut tx = self.write_tx(agent.tenant).await?;
-        let ticket = repo::find(&tx, input.ticket)
-            .await?
-            .ok_or_else(ticket_not_found)?;
-        if ticket.version != input.expected_version {
-            return Err(DomainError::conflict(format!(
-                "the ticket is at version {}, not {}; reload and try again",
-                ticket.version, input.expected_version
-            ))
-            .into());
-        }
-        let state = state_of(&ticket)?;
-        if state.status != TicketStatus::InProgress || state.tier != 2 {
-            return Err(ApiError::validation(
-                "ticketId",
+        let (ticket, state) = self
+            .worked_at_tier_two(
+                &tx,
+                input.ticket,
+                input.expected_version,
                 "a teleconsultation is recorded while a tier-2 doctor works the ticket",
-            ));
-        }
+            )
+            .await?;
         if ticket.encounter_id.is_some() {
             return Err(ApiError::validation(
                 "ticketId",
@@ -117,13 +108,9 @@ impl Helpline<'_> {
         )
         .await?;
         let change = TicketChange {
-            state,
-            assignee: None,
-            first_response_at: None,
-            resolved_at: None,
-            kb_article: None,
             patient: ticket.patient_id.is_none().then_some(patient),
             encounter: Some(encounter.id),
+            ..TicketChange::to(state)
         };
         let saved = repo::update(&tx, &ticket, input.expected_version, change).await?;
         // The timeline names the encounter; the clinical note itself stays in the record,
