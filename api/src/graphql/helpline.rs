@@ -192,10 +192,18 @@ impl Ticket {
     async fn sla(&self, ctx: &Context<'_>, at: Option<DateTime<Utc>>) -> ApiResult<TicketSla> {
         let category =
             domain::Category::parse(&self.0.category).map_err(|_| internal("category"))?;
-        let h = helpline(ctx)?;
-        let target = h
-            .sla_target(arogya_domain::ids::TenantId(self.0.tenant_id), category)
-            .await?;
+        let tenant = arogya_domain::ids::TenantId(self.0.tenant_id);
+        let targets = ctx
+            .loaders()?
+            .sla_targets
+            .load_one((tenant, tenant.0))
+            .await?
+            .unwrap_or_default();
+        let target = targets
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|(_, t)| *t)
+            .unwrap_or_else(|| domain::default_sla(category));
         Ok(usecase::sla_of(&self.0, target, at.unwrap_or_else(Utc::now)).into())
     }
     /// Every step, oldest first.

@@ -5,6 +5,7 @@
 use crate::app::professionals::today;
 use crate::error::ApiError;
 use arogya_domain::document::DocumentSettings;
+use arogya_domain::helpline::{Category, SlaTarget};
 use arogya_domain::ids::TenantId;
 use arogya_domain::role::RoleGrant;
 use arogya_infra::db::Access;
@@ -256,6 +257,15 @@ tenant_loader!(
     }
 );
 
+tenant_loader!(
+    /// The tenant's SLA targets of every category, keyed by the tenant's own id: one
+    /// query however many tickets of a queue show their SLA.
+    SlaTargetLoader, SlaTargets, Vec<(Category, SlaTarget)>, |tx, ids| {
+        let targets = helpline::sla_targets(tx).await?;
+        Ok(ids.into_iter().map(|id| (id, targets.clone())).collect())
+    }
+);
+
 /// Every loader of one request (or one WebSocket connection).
 #[derive(Clone)]
 pub struct Loaders {
@@ -280,6 +290,7 @@ pub struct Loaders {
     pub document_settings: DocumentSettingsHandle,
     pub ticket_events: TicketEvents,
     pub ticket_dispatches: TicketDispatches,
+    pub sla_targets: SlaTargets,
 }
 
 fn loader<L: Loader<Key>>(l: L, window: Duration) -> Arc<DataLoader<L>> {
@@ -312,6 +323,7 @@ impl Loaders {
             document_settings: loader(DocumentSettingsLoader { db: db.clone() }, window),
             ticket_events: loader(TicketEventLoader { db: db.clone() }, window),
             ticket_dispatches: loader(TicketDispatchLoader { db: db.clone() }, window),
+            sla_targets: loader(SlaTargetLoader { db: db.clone() }, window),
         }
     }
 }

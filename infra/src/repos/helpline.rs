@@ -222,20 +222,6 @@ pub async fn created_between(
         .await?)
 }
 
-/// The tenant's target for a category (its own, else the default).
-pub async fn sla_target(tx: &TenantTx, category: Category) -> InfraResult<SlaTarget> {
-    Ok(
-        helpline_sla::Entity::find_by_id((tx.tenant().0, category.as_str().to_owned()))
-            .one(tx.conn())
-            .await?
-            .map(|r| SlaTarget {
-                first_response_minutes: r.first_response_minutes as i64,
-                resolution_minutes: r.resolution_minutes as i64,
-            })
-            .unwrap_or_else(|| default_sla(category)),
-    )
-}
-
 /// Every category's target.
 pub async fn sla_targets(tx: &TenantTx) -> InfraResult<Vec<(Category, SlaTarget)>> {
     let own = helpline_sla::Entity::find()

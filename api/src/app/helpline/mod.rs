@@ -586,13 +586,6 @@ impl Helpline<'_> {
         Ok(stats(&facts, Utc::now()))
     }
 
-    pub async fn sla_target(&self, tenant: TenantId, category: Category) -> ApiResult<SlaTarget> {
-        let tx = self.state.db.tenant_tx(tenant, Access::Read).await?;
-        let t = repo::sla_target(&tx, category).await?;
-        tx.commit().await?;
-        Ok(t)
-    }
-
     /// Set a category's targets (state administrators).
     pub async fn set_sla(&self, category: Category, target: SlaTarget) -> ApiResult<()> {
         let tenant = self
