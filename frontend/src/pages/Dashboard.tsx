@@ -45,7 +45,11 @@ function HelplineCounts({ tier2 }: { tier2: boolean }) {
   }, [tier2]);
   if (error) return <ErrorText error={error} />;
   if (!data) return <p aria-busy="true">{t("common.loading")}</p>;
-  const count = (rows: { status: string }[] | null | undefined, status: string) => number((rows ?? []).filter((r) => r.status === status).length);
+  // A queue is read up to 200 tickets: a full page is shown as "200+".
+  const count = (rows: { status: string }[] | null | undefined, status: string) => {
+    const n = (rows ?? []).filter((r) => r.status === status).length;
+    return `${number(n)}${(rows?.length ?? 0) >= 200 ? "+" : ""}`;
+  };
   return (
     <div className="stats">
       <Stat label={t("dashboard.waitingTier", { tier: 1 })} value={count(data.tier1, "NEW")} />
