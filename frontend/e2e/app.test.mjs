@@ -264,3 +264,156 @@ test("the platform administrator creates, suspends and reactivates a tenant; a s
   assert.deepEqual(await axeViolations(a), [], "audit page has no serious accessibility violations");
   await admin.close();
 });
+
+/** A small but real PDF (the server checks the leading bytes), `kb` kilobytes long. */
+function pdf(name, kb = 2) {
+  const body = `%PDF-1.4\n% ${name}\n${"0".repeat(kb * 1024)}\n%%EOF\n`;
+  return { name, mimeType: "application/pdf", buffer: Buffer.from(body) };
+}
+
+/** The six digits in the newest SMS to `phone`, read from the outbox as an operator would. */
+async function signupCode(phone) {
+  const out = await server.cli(["outbox", "--tenant", "WB", "--limit", "50"]);
+  const line = out.split("\n").find((l) => l.includes(`+91${phone}`) && /code is \d{6}/.test(l));
+  assert.ok(line, `an SMS with a code to ${phone} in the outbox:\n${out}`);
+  return line.match(/code is (\d{6})/)[1];
+}
+
+async function uploadFor(page, purposeLabel, file) {
+  const item = page.getByRole("listitem", { name: purposeLabel, exact: true });
+  await item.locator('input[type="file"]').setInputFiles(file);
+  await page.getByRole("status").filter({ hasText: `${file.name} was uploaded and checked.` }).waitFor();
+}
+
+test("a private hospital signs up, applies step by step with uploads, and is approved after changes", async () => {
+  const phone = `9${String(Date.now()).slice(-9)}`;
+  const appCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const applicant = await appCtx.newPage();
+  await applicant.goto(server.url);
+  await applicant.getByRole("link", { name: "A private hospital? Apply for registration" }).click();
+  await applicant.getByRole("heading", { level: 1, name: "Register a private hospital" }).waitFor();
+  assert.deepEqual(await axeViolations(applicant), [], "sign-up has no serious accessibility violations");
+  await applicant.getByLabel("Tenant code").fill("WB");
+  await applicant.getByLabel("Your name").fill("Dr. Meera Basu");
+  await applicant.getByLabel("Mobile number").fill(phone);
+  await applicant.getByLabel("E-mail").fill(`meera.${phone}@example.in`);
+  await applicant.getByRole("button", { name: "Send the code" }).click();
+  await applicant.getByRole("status").filter({ hasText: `A code was sent to ${phone}` }).waitFor();
+
+  // A wrong code is refused next to the code field; the right one makes the account.
+  await applicant.getByLabel("Six-digit code").fill("000000");
+  await applicant.getByLabel("Choose a password").fill("basu-nursing-home-2026");
+  await applicant.getByRole("button", { name: "Create my account" }).click();
+  await applicant.getByRole("alert").first().waitFor();
+  await applicant.getByLabel("Six-digit code").fill(await signupCode(phone));
+  await applicant.getByRole("button", { name: "Create my account" }).click();
+  await applicant.getByRole("heading", { level: 1, name: "Your applications" }).waitFor();
+  assert.equal(await applicant.getByRole("link", { name: "Patients" }).count(), 0, "an applicant sees no patient screens");
+  await applicant.getByRole("button", { name: "Start a new application" }).click();
+
+  // Step 1: the facility, placed in one of the tenant's blocks.
+  await applicant.getByRole("heading", { level: 2, name: "Facility" }).waitFor();
+  await applicant.getByLabel("Facility name").fill("Basu Nursing Home");
+  await applicant.getByLabel("Type of facility").selectOption("NURSING_HOME");
+  const place = applicant.getByLabel("Block or area");
+  await place.locator("option").nth(1).waitFor({ state: "attached" });
+  await place.selectOption({ index: 1 });
+  await applicant.getByLabel("Address", { exact: true }).fill("12 Station Road, Berhampore");
+  await applicant.getByLabel("PIN code").fill("742101");
+  await applicant.getByLabel("Emergency").check();
+  await applicant.getByLabel("Open 24 hours, every day").check();
+  assert.deepEqual(await axeViolations(applicant), [], "the facility step has no serious accessibility violations");
+  await shot(applicant, "application-facility-390");
+  await applicant.getByRole("button", { name: "Save and continue" }).click();
+
+  // Step 2: beds. A bad count is refused next to its field, and nothing is lost.
+  await applicant.getByRole("heading", { level: 2, name: "Beds" }).waitFor();
+  await applicant.getByLabel("General beds").fill("-3");
+  await applicant.getByRole("button", { name: "Save and continue" }).click();
+  await applicant.locator(".field--error").first().waitFor();
+  await applicant.getByLabel("General beds").fill("20");
+  await applicant.getByLabel("ICU beds").fill("4");
+  await applicant.getByRole("button", { name: "Save and continue" }).click();
+
+  // The draft is saved: a reload keeps the name and the saved steps.
+  await applicant.getByRole("heading", { level: 2, name: "Licences" }).waitFor();
+  await applicant.reload();
+  await applicant.getByRole("heading", { level: 1, name: /Basu Nursing Home/ }).waitFor();
+  await applicant.getByRole("button", { name: /3\. Licences/ }).click();
+  await applicant.getByLabel("Clinical establishment registration number").fill("WB/CE/2026/0042");
+  await applicant.getByRole("button", { name: "Save and continue" }).click();
+  await applicant.getByRole("heading", { level: 2, name: "Person in charge" }).waitFor();
+  await applicant.getByLabel("Name", { exact: true }).fill("Dr. Meera Basu");
+  await applicant.getByLabel("Designation").fill("Medical superintendent");
+  await applicant.getByLabel("Medical council").fill("West Bengal Medical Council");
+  await applicant.getByLabel("Council registration number").fill("WBMC-58231");
+  await applicant.getByRole("button", { name: "Save and continue" }).click();
+
+  // Step 5: documents, straight to storage. The first goes over a slowed link so the
+  // progress bar is seen moving.
+  await applicant.getByRole("heading", { level: 2, name: "Documents" }).waitFor();
+  const cdp = await appCtx.newCDPSession(applicant);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+  const first = applicant.getByRole("listitem", { name: "Clinical establishment registration", exact: true });
+  await first.locator('input[type="file"]').setInputFiles(pdf("ce-registration.pdf", 256));
+  const bar = applicant.getByRole("progressbar", { name: "Uploading Clinical establishment registration" });
+  await bar.waitFor();
+  // The bar moves while the bytes go (part-way, neither empty nor full).
+  await applicant.waitForFunction(() => {
+    const p = document.querySelector("progress");
+    return p !== null && p.value > 0 && p.value < 1;
+  });
+  await shot(applicant, "application-upload-progress-390");
+  await applicant.getByRole("status").filter({ hasText: "ce-registration.pdf was uploaded and checked." }).waitFor({ timeout: 30_000 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await uploadFor(applicant, "Fire safety NOC", pdf("fire-noc-2025.pdf"));
+  await uploadFor(applicant, "Biomedical waste authorisation", pdf("bmw.pdf"));
+  await uploadFor(applicant, "Pollution control consent", pdf("pcb-consent.pdf"));
+  await uploadFor(applicant, "Building occupancy certificate", pdf("occupancy.pdf"));
+  await uploadFor(applicant, "PAN or GST certificate", pdf("pan.pdf"));
+  assert.deepEqual(await axeViolations(applicant), [], "the documents step has no serious accessibility violations");
+  await shot(applicant, "application-documents-390");
+  await applicant.getByRole("button", { name: "Continue" }).click();
+  await applicant.getByText("Everything is filled in.").waitFor();
+  await applicant.getByRole("button", { name: "Submit for review" }).click();
+  await applicant.getByRole("status").filter({ hasText: "Submitted. The department will review it." }).waitFor();
+
+  // The state administrator finds it in the queue and sends it back with a comment.
+  const revCtx = await browser.newContext();
+  const reviewer = await revCtx.newPage();
+  await signIn(reviewer, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await reviewer.getByRole("link", { name: "Hospital applications" }).click();
+  await reviewer.getByRole("heading", { level: 1, name: "Applications to review" }).waitFor();
+  await reviewer.getByRole("link", { name: "Basu Nursing Home" }).click();
+  await reviewer.getByRole("heading", { level: 2, name: "Decision" }).waitFor();
+  await reviewer.getByText("WB/CE/2026/0042").waitFor();
+  assert.deepEqual(await axeViolations(reviewer), [], "the review screen has no serious accessibility violations");
+  await shot(reviewer, "application-review");
+  await reviewer.getByLabel("About").selectOption({ label: "Fire safety NOC" });
+  await reviewer.getByLabel("Comment", { exact: true }).fill("This NOC expired in 2025: upload the renewed one.");
+  await reviewer.getByRole("button", { name: "Ask for changes" }).click();
+  await reviewer.getByRole("status").filter({ hasText: "The application is now: Changes requested." }).waitFor();
+
+  // The applicant sees the comment, replaces the document and submits again.
+  await applicant.reload();
+  await applicant.getByText("This NOC expired in 2025: upload the renewed one.").first().waitFor();
+  await applicant.getByRole("button", { name: /5\. Documents/ }).click();
+  await applicant.getByRole("button", { name: "Remove fire-noc-2025.pdf" }).click();
+  await applicant.getByRole("button", { name: "Remove fire-noc-2025.pdf" }).waitFor({ state: "detached" });
+  await uploadFor(applicant, "Fire safety NOC", pdf("fire-noc-2026.pdf"));
+  await applicant.getByRole("button", { name: "Continue" }).click();
+  await applicant.getByRole("button", { name: "Submit for review" }).click();
+  await applicant.getByRole("status").filter({ hasText: "Submitted. The department will review it." }).waitFor();
+
+  // Approved: the reviewer sees it decided, the applicant sees the outcome.
+  await reviewer.reload();
+  await reviewer.getByText("fire-noc-2026.pdf").waitFor();
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await reviewer.getByRole("status").filter({ hasText: "The application is now: Approved." }).waitFor();
+  await applicant.reload();
+  await applicant.getByRole("heading", { level: 1, name: /Basu Nursing Home/ }).getByText("Approved").waitFor();
+  await shot(applicant, "application-approved-390");
+  await appCtx.close();
+  await revCtx.close();
+});

@@ -14,6 +14,12 @@ const Verification = lazy(() => import("./pages/Verification"));
 const Tenants = lazy(() => import("./pages/Tenants"));
 const Audit = lazy(() => import("./pages/Audit"));
 const Password = lazy(() => import("./pages/Password"));
+const Signup = lazy(() => import("./pages/Signup"));
+const Facilities = lazy(() => import("./pages/Facilities"));
+const Facility = lazy(() => import("./pages/Facility"));
+const Units = lazy(() => import("./pages/Units"));
+const Applications = lazy(() => import("./pages/Applications"));
+const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
 function Loading() {
@@ -24,7 +30,15 @@ function Loading() {
 function Screens() {
   const { me, checking } = useAuth();
   if (checking) return <Loading />;
-  if (!me) return <SignIn />;
+  if (!me)
+    return (
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="signup" element={<Signup />} />
+          <Route path="*" element={<SignIn />} />
+        </Routes>
+      </Suspense>
+    );
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -34,6 +48,11 @@ function Screens() {
           <Route path="helpline" element={<Helpline />} />
           <Route path="patients/:healthId/record" element={<Record />} />
           <Route path="registry/verification" element={<Verification />} />
+          <Route path="registry/facilities" element={<Facilities />} />
+          <Route path="registry/facilities/:id" element={<Facility />} />
+          <Route path="registry/units" element={<Units />} />
+          <Route path="applications" element={<Applications />} />
+          <Route path="applications/:id" element={<Application />} />
           <Route path="tenants" element={<Tenants />} />
           <Route path="audit" element={<Audit />} />
           <Route path="password" element={<Password />} />

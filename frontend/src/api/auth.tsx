@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { currentTokens, gql, onTokens, refreshTokens, setTokens } from "./client";
-import { refreshDelay } from "./session";
+import { refreshDelay, type Tokens } from "./session";
 import type { LoginMutation, LoginMutationVariables, MeQuery, Role } from "../gql/types";
 
 const ME_FIELDS = /* GraphQL */ `
@@ -55,6 +55,8 @@ interface Auth {
   checking: boolean;
   signIn: (tenantCode: string, login: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Take up tokens issued elsewhere (a hospital's sign-up signs the applicant in). */
+  adopt: (tokens: Tokens) => Promise<void>;
   has: (...roles: Role[]) => boolean;
 }
 
@@ -96,6 +98,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setMe(who);
   }, []);
 
+  const adopt = useCallback(async (t: Tokens) => {
+    setTokens(t);
+    const d = await gql<MeQuery>(ME);
+    setMe(d.me);
+  }, []);
+
   const signOut = useCallback(async () => {
     const t = currentTokens();
     setTokens(null);
@@ -107,7 +115,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [me],
   );
 
-  return <AuthContext.Provider value={{ me, checking, signIn, signOut, has }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ me, checking, signIn, signOut, adopt, has }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): Auth {

@@ -3264,6 +3264,135 @@ export type KbSearchQueryVariables = Exact<{
 
 export type KbSearchQuery = { kbArticles: Array<{ id: string, title: string, body: string, language: string, tags: Array<string> }> };
 
+export type StartSignupMutationVariables = Exact<{
+  input: StartHospitalSignupInput;
+}>;
+
+
+export type StartSignupMutation = { startHospitalSignup: { signupId: string, expiresAt: string, sendsLeft: number } };
+
+export type ResendSignupCodeMutationVariables = Exact<{
+  tenantCode: Scalars['String']['input'];
+  signupId: Scalars['ID']['input'];
+}>;
+
+
+export type ResendSignupCodeMutation = { resendSignupCode: { signupId: string, expiresAt: string, sendsLeft: number } };
+
+export type VerifySignupMutationVariables = Exact<{
+  input: VerifyHospitalSignupInput;
+}>;
+
+
+export type VerifySignupMutation = { verifyHospitalSignup: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+
+export type ApplicationSummaryFragment = { id: string, status: ApplicationStatus, version: number, name: string | null, districtId: string | null, submittedAt: string | null, updatedAt: string };
+
+export type ApplicationsQueryVariables = Exact<{
+  statuses?: InputMaybe<Array<ApplicationStatus> | ApplicationStatus>;
+}>;
+
+
+export type ApplicationsQuery = { hospitalApplications: { nodes: Array<{ id: string, status: ApplicationStatus, version: number, name: string | null, districtId: string | null, submittedAt: string | null, updatedAt: string }> } };
+
+export type CreateApplicationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateApplicationMutation = { createHospitalApplication: { id: string } };
+
+export type ApplicationFullFragment = { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> };
+
+export type ApplicationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApplicationQuery = { hospitalApplication: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type ApplicationUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApplicationUnitsQuery = { adminUnitTree: Array<{ id: string, name: string, kind: UnitKind, parent: { id: string } | null }> };
+
+export type SaveApplicationStepMutationVariables = Exact<{
+  input: SaveApplicationStepInput;
+}>;
+
+
+export type SaveApplicationStepMutation = { saveApplicationStep: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+}>;
+
+
+export type SubmitApplicationMutation = { submitHospitalApplication: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawHospitalApplication: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type RequestChangesMutationVariables = Exact<{
+  input: RequestApplicationChangesInput;
+}>;
+
+
+export type RequestChangesMutation = { requestApplicationChanges: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type ApproveApplicationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ApproveApplicationMutation = { approveHospitalApplication: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type RejectApplicationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type RejectApplicationMutation = { rejectHospitalApplication: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
+
+export type RequestUploadMutationVariables = Exact<{
+  input: RequestUploadInput;
+}>;
+
+
+export type RequestUploadMutation = { requestUpload: { document: { id: string }, upload: { url: string, method: string, headers: Array<{ name: string, value: string }> } } };
+
+export type ConfirmUploadMutationVariables = Exact<{
+  documentId: Scalars['ID']['input'];
+  sha256: Scalars['String']['input'];
+}>;
+
+
+export type ConfirmUploadMutation = { confirmUpload: { id: string, status: DocumentStatus, rejectReason: string | null } };
+
+export type DeleteDocumentMutationVariables = Exact<{
+  documentId: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+}>;
+
+
+export type DeleteDocumentMutation = { deleteDocument: { id: string } };
+
+export type DocumentDownloadQueryVariables = Exact<{
+  documentId: Scalars['ID']['input'];
+}>;
+
+
+export type DocumentDownloadQuery = { documentDownload: { url: string, method: string, headers: Array<{ name: string, value: string }> } };
+
 export type RegisterPatientMutationVariables = Exact<{
   input: PatientInput;
   confirm?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3307,3 +3436,39 @@ export type Icd10SearchQueryVariables = Exact<{
 
 
 export type Icd10SearchQuery = { icd10Codes: Array<{ code: string, description: string }> };
+
+export type FacilitiesQueryVariables = Exact<{
+  filter?: InputMaybe<FacilityFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FacilitiesQuery = { facilities: { nodes: Array<{ id: string, name: string, type: FacilityType, ownership: Ownership, operationalStatus: OperationalStatus, totalBeds: number, district: { name: string } | null, unit: { name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FacilityFullFragment = { id: string, name: string, type: FacilityType, ownership: Ownership, ownershipSubtype: string | null, address: string | null, pincode: string | null, latitude: number | null, longitude: number | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, specialities: Array<string>, operationalStatus: OperationalStatus, nationalFacilityId: string | null, version: number, updatedAt: string, totalBeds: number, unit: { id: string, name: string } | null, district: { name: string } | null, beds: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number }, emrReadiness: { adopted: boolean, adoptedOn: string | null, checklist: Array<{ item: EmrItem, status: ReadinessStatus }> }, staff: Array<{ id: string, designation: string, department: string | null, professional: { name: string, kind: ProfessionalKind, verificationStatus: VerificationStatus } | null }> };
+
+export type FacilityQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type FacilityQuery = { facility: { id: string, name: string, type: FacilityType, ownership: Ownership, ownershipSubtype: string | null, address: string | null, pincode: string | null, latitude: number | null, longitude: number | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, specialities: Array<string>, operationalStatus: OperationalStatus, nationalFacilityId: string | null, version: number, updatedAt: string, totalBeds: number, unit: { id: string, name: string } | null, district: { name: string } | null, beds: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number }, emrReadiness: { adopted: boolean, adoptedOn: string | null, checklist: Array<{ item: EmrItem, status: ReadinessStatus }> }, staff: Array<{ id: string, designation: string, department: string | null, professional: { name: string, kind: ProfessionalKind, verificationStatus: VerificationStatus } | null }> } };
+
+export type UpdateFacilityMutationVariables = Exact<{
+  input: UpdateFacilityInput;
+}>;
+
+
+export type UpdateFacilityMutation = { updateFacility: { id: string, name: string, type: FacilityType, ownership: Ownership, ownershipSubtype: string | null, address: string | null, pincode: string | null, latitude: number | null, longitude: number | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, specialities: Array<string>, operationalStatus: OperationalStatus, nationalFacilityId: string | null, version: number, updatedAt: string, totalBeds: number, unit: { id: string, name: string } | null, district: { name: string } | null, beds: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number }, emrReadiness: { adopted: boolean, adoptedOn: string | null, checklist: Array<{ item: EmrItem, status: ReadinessStatus }> }, staff: Array<{ id: string, designation: string, department: string | null, professional: { name: string, kind: ProfessionalKind, verificationStatus: VerificationStatus } | null }> } };
+
+export type UnitTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitTreeQuery = { adminUnitTree: Array<{ id: string, name: string, kind: UnitKind, lgdCode: string | null, depth: number, version: number, parent: { id: string } | null }> };
+
+export type CreateUnitMutationVariables = Exact<{
+  input: CreateAdminUnitInput;
+}>;
+
+
+export type CreateUnitMutation = { createAdminUnit: { id: string } };

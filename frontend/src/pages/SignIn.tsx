@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
 import { useAuth } from "../api/auth";
 import { ApiError, fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
@@ -52,6 +53,9 @@ export default function SignIn() {
         <button type="submit" disabled={busy}>
           {busy ? t("common.loading") : t("signIn.submit")}
         </button>
+        <p>
+          <Link to="/signup">{t("signIn.hospitalSignup")}</Link>
+        </p>
       </form>
     </main>
   );
