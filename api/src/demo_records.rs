@@ -111,6 +111,8 @@ pub struct Staff {
     pub nurse: UserId,
     /// A helpline doctor, posted at the hospital for teleconsultations.
     pub teledoctor: UserId,
+    /// Reports the demo visit's lab order.
+    pub lab: UserId,
 }
 
 /// The hospital, its doctor, nurse and helpline doctor, and a first visit for `patient`.
@@ -122,6 +124,7 @@ pub async fn seed(
         doctor,
         nurse,
         teledoctor,
+        lab,
     }: Staff,
     patient: Uuid,
 ) -> anyhow::Result<()> {
@@ -199,6 +202,20 @@ pub async fn seed(
             "West Bengal Medical Council",
             "WBMC-63377",
             "Helpline Medical Officer",
+        ),
+    )
+    .await?;
+    professional(
+        state,
+        tenant,
+        facility,
+        lab,
+        (
+            "Pradip Sarkar",
+            "lab_technician",
+            "West Bengal Paramedical Council",
+            "WBPMC-11802",
+            "Laboratory Technician",
         ),
     )
     .await?;

@@ -1,5 +1,5 @@
 //! Sample data for trying Arogya out (`serve --demo`, `seed-demo`): in West Bengal, a
-//! small unit tree, a surveyor, a nurse and a doctor at a district hospital, a surveyed household, and patients with
+//! small unit tree, a surveyor, a nurse, a doctor and a lab technician at a district hospital, a surveyed household, and patients with
 //! names in Bengali and Hindi, each with a card. Created once: when West Bengal already
 //! has patients, nothing is added. The black-box tests seed only the tenants and
 //! administrators, so they never see these rows.
@@ -34,6 +34,13 @@ pub const NURSE: DemoLogin = DemoLogin {
     tenant_code: Some("WB"),
     username: "wb.nurse",
     password: "wb-demo-nurse-2026",
+};
+
+/// A lab technician at the demo hospital, to report the demo visit's lab order.
+pub const LAB: DemoLogin = DemoLogin {
+    tenant_code: Some("WB"),
+    username: "wb.lab",
+    password: "wb-demo-lab-2026",
 };
 
 /// Tier 1 of the helpline.
@@ -148,9 +155,11 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         Role::HelplineDoctor,
     )
     .await?;
+    let lab = account(state, tenant, &LAB, "Demo Lab Technician", Role::LabTechnician).await?;
     let logins = vec![
         SURVEYOR,
         NURSE,
+        LAB,
         crate::demo_records::DOCTOR,
         OPERATOR,
         TELEDOCTOR,
@@ -254,6 +263,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
                             doctor,
                             nurse,
                             teledoctor,
+                            lab,
                         },
                         p.id,
                     )

@@ -186,6 +186,11 @@ test("a doctor starts a visit, adds a diagnosis (ICD-10 type-ahead) and a prescr
   const slip = rx.getByRole("link", { name: "Print prescription slip" });
   await slip.waitFor();
   await page.locator(".history").getByText(/Azithromycin 500 mg/).waitFor();
+  const order = page.locator("form", { has: page.getByRole("heading", { name: "Order lab tests" }) });
+  await order.getByLabel("Tests").fill("Haemoglobin, Widal test");
+  await order.getByLabel("Priority").selectOption("URGENT");
+  await order.getByRole("button", { name: "Place the order" }).click();
+  await page.locator(".history").getByText("Haemoglobin, Widal test (urgent, Blood)").waitFor();
   const head = await page.evaluate(async (href) => {
     const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
     return String.fromCharCode(...bytes.slice(0, 5));
@@ -416,4 +421,133 @@ test("a private hospital signs up, applies step by step with uploads, and is app
   await shot(applicant, "application-approved-390");
   await appCtx.close();
   await revCtx.close();
+});
+
+/** Find a patient from the Patients screen by health ID. */
+async function findByHealthId(page, healthId) {
+  await page.getByRole("link", { name: "Patients" }).click();
+  await page.getByLabel("Health ID").fill(healthId);
+  await page.getByRole("button", { name: "Find" }).click();
+}
+
+test("a nurse records vitals, the card is previewed and printed, the lab reports an order, and an administrator reads who opened the record", async () => {
+  const nurseCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const nurse = await nurseCtx.newPage();
+  await signIn(nurse, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await nurse.getByRole("link", { name: "Patients" }).click();
+  const search = nurse.getByRole("search", { name: "Search by phone or name" });
+  await search.getByLabel("Phone").fill("9830012345");
+  await search.getByRole("button", { name: "Search" }).click();
+  await search.getByRole("button", { name: /Lakshmi Devi/ }).click();
+
+  // The card: a preview image and a PDF to print, both fetched with the session.
+  const preview = nurse.getByRole("img", { name: /^Card WB-/ });
+  await preview.waitFor();
+  await nurse.waitForFunction(() => document.querySelector("img.card-preview")?.naturalWidth > 0);
+  const healthId = (await preview.getAttribute("alt")).replace("Card ", "");
+  const [popup] = await Promise.all([nurseCtx.waitForEvent("page"), nurse.getByRole("button", { name: "Print the card (PDF)" }).click()]);
+  const head = await nurse.evaluate(async (href) => String.fromCharCode(...new Uint8Array(await (await fetch(href)).arrayBuffer()).slice(0, 5)), popup.url());
+  assert.equal(head, "%PDF-", "the printed card is a PDF");
+  await popup.close();
+  assert.deepEqual(await axeViolations(nurse), [], "the patient screen has no serious accessibility violations");
+  await shot(nurse, "patient-card-390");
+
+  // Vitals in the visit in progress: an impossible SpO2 is refused at its field; unusual values are saved and flagged.
+  await nurse.getByRole("link", { name: "Open health record" }).click();
+  const vitals = nurse.locator("form", { has: nurse.getByRole("heading", { name: "Vitals" }) });
+  await vitals.getByLabel("SpO₂ (%)").fill("150");
+  await vitals.getByRole("button", { name: "Save vitals" }).click();
+  await vitals.locator(".field--error").getByRole("alert").waitFor();
+  await vitals.getByLabel("SpO₂ (%)").fill("96");
+  await vitals.getByLabel("Pulse (per minute)").fill("132");
+  await vitals.getByLabel("Temperature (°C)").fill("38.2");
+  await vitals.getByRole("button", { name: "Save vitals" }).click();
+  await vitals.getByRole("status").filter({ hasText: "Vitals saved." }).waitFor();
+  await vitals.getByRole("list", { name: "Outside the usual range" }).waitFor();
+  await nurse.locator(".history").getByText(/SpO₂ 96%/).waitFor();
+  await shot(nurse, "record-vitals-390");
+  await nurseCtx.close();
+
+  // The lab technician reports the visit's open order; the flag comes from the range.
+  const labCtx = await browser.newContext();
+  const lab = await labCtx.newPage();
+  await signIn(lab, server.url, "WB", "wb.lab", "wb-demo-lab-2026");
+  await findByHealthId(lab, healthId);
+  await lab.getByRole("link", { name: "Open health record" }).click();
+  const results = lab.getByRole("region", { name: "Lab results to report" });
+  await results.getByLabel("Platelet count: result").fill("90000");
+  await results.getByLabel("Platelet count: unit").fill("/µL");
+  await results.getByLabel("Platelet count: reference low").fill("150000");
+  await results.getByLabel("Platelet count: reference high").fill("450000");
+  await results.getByLabel("Dengue NS1 antigen: result").fill("Positive");
+  await results.getByRole("button", { name: "Report the results" }).click();
+  await results.getByRole("status").filter({ hasText: "Results reported." }).waitFor();
+  await lab.locator(".history .abnormal").filter({ hasText: "Platelet count: 90000 /µL (150000–450000) low" }).waitFor();
+  await results.getByText("No lab orders are waiting for results.").waitFor();
+  assert.deepEqual(await axeViolations(lab), [], "the lab screen has no serious accessibility violations");
+  await shot(lab, "record-lab-result");
+  await labCtx.close();
+
+  // The administrator sees who opened the record, and why.
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await findByHealthId(admin, healthId);
+  await admin.getByRole("link", { name: "Who opened this record" }).click();
+  await admin.getByRole("heading", { level: 1, name: "Access log: Lakshmi Devi" }).waitFor();
+  await admin.getByRole("cell", { name: "Sister Rekha Mondal" }).first().waitFor();
+  await admin.getByRole("cell", { name: "Pradip Sarkar" }).first().waitFor();
+  assert.deepEqual(await axeViolations(admin), [], "the access log has no serious accessibility violations");
+  await shot(admin, "access-log");
+  await adminCtx.close();
+});
+
+test("an administrator browses facilities, edits one (a stale edit is refused), and adds a unit to the tree", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.getByRole("link", { name: "Facilities" }).click();
+  await page.getByLabel("Words of the name").fill("krishnanagar");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Krishnanagar District Hospital" }).click();
+  await page.getByRole("heading", { level: 1, name: /Krishnanagar District Hospital/ }).waitFor();
+  await page.getByText("Dr. Sunita Ghosh").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the facility page has no serious accessibility violations");
+
+  // A second administrator's tab edits first; this tab's older copy then gets a conflict.
+  const otherCtx = await browser.newContext();
+  const other = await otherCtx.newPage();
+  await signIn(other, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await other.goto(page.url());
+  await page.getByRole("button", { name: "Edit the facility" }).click();
+  await other.getByRole("button", { name: "Edit the facility" }).click();
+  await other.getByLabel("Facility phone").fill("03472 252211");
+  await other.getByRole("button", { name: "Save" }).click();
+  await other.getByRole("status").filter({ hasText: "The facility was saved." }).waitFor();
+  await otherCtx.close();
+  await page.getByLabel("General beds").fill("260");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("alert").filter({ hasText: "Someone else changed this facility" }).waitFor();
+  await page.reload();
+  await page.getByText("+913472252211").waitFor();
+  await page.getByRole("button", { name: "Edit the facility" }).click();
+  await page.getByLabel("General beds").fill("260");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("status").filter({ hasText: "The facility was saved." }).waitFor();
+  await page.getByText(/General beds: 260/).waitFor();
+  await shot(page, "facility");
+
+  await page.getByRole("link", { name: "Units" }).click();
+  // The state and its districts start open; a sub-division opens to show its blocks.
+  await page.locator(".tree summary", { hasText: "Krishnanagar Sadar" }).click();
+  await page.getByText("Krishnanagar-I", { exact: true }).waitFor();
+  await page.getByLabel("Under").selectOption({ label: "Krishnanagar Sadar (Sub-division)" });
+  await page.getByText("The new unit will be a Block.").waitFor();
+  await page.getByLabel("Name", { exact: true }).fill("Krishnanagar-II");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "Krishnanagar-II was added under Krishnanagar Sadar." }).waitFor();
+  await page.locator(".tree").getByText("Krishnanagar-II", { exact: true }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the unit tree has no serious accessibility violations");
+  await shot(page, "units");
+  await ctx.close();
 });

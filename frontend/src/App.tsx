@@ -18,6 +18,7 @@ const Signup = lazy(() => import("./pages/Signup"));
 const Facilities = lazy(() => import("./pages/Facilities"));
 const Facility = lazy(() => import("./pages/Facility"));
 const Units = lazy(() => import("./pages/Units"));
+const AccessLog = lazy(() => import("./pages/AccessLog"));
 const Applications = lazy(() => import("./pages/Applications"));
 const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -47,6 +48,7 @@ function Screens() {
           <Route path="patients" element={<Patients />} />
           <Route path="helpline" element={<Helpline />} />
           <Route path="patients/:healthId/record" element={<Record />} />
+          <Route path="patients/:healthId/access" element={<AccessLog />} />
           <Route path="registry/verification" element={<Verification />} />
           <Route path="registry/facilities" element={<Facilities />} />
           <Route path="registry/facilities/:id" element={<Facility />} />

@@ -81,3 +81,19 @@ export async function gql<TData, TVars = Record<string, never>>(query: string, v
   }
   return body.data as TData;
 }
+
+/**
+ * A file the server makes for signed-in users (a card, a prescription slip), fetched
+ * with the session's token and handed back as a local blob URL; refreshed once if the
+ * token has just expired.
+ */
+export async function authorisedBlobUrl(path: string): Promise<string> {
+  const get = (token?: string) => fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let res = await get(tokens?.accessToken);
+  if (res.status === 401 && tokens) {
+    const fresh = await refreshTokens();
+    if (fresh) res = await get(fresh.accessToken);
+  }
+  if (!res.ok) throw new ApiError(`the server answered ${res.status}`, res.status === 404 ? "NOT_FOUND" : res.status === 403 ? "FORBIDDEN" : "UNAVAILABLE");
+  return URL.createObjectURL(await res.blob());
+}

@@ -3090,6 +3090,14 @@ export type RefreshMutationVariables = Exact<{
 
 export type RefreshMutation = { refreshToken: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
 
+export type AccessLogQueryVariables = Exact<{
+  healthId: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccessLogQuery = { patientByHealthId: { healthId: string, givenName: string, familyName: string | null, recordAccessLog: { nodes: Array<{ id: string, at: string, viewed: string, purpose: string | null, breakGlass: boolean, reason: string | null, actor: { displayName: string } | null, professional: { name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
 export type AuditTrailQueryVariables = Exact<{
   filter?: InputMaybe<AuditEventFilter>;
 }>;
@@ -3124,6 +3132,13 @@ export type PatientByHealthIdQueryVariables = Exact<{
 
 
 export type PatientByHealthIdQuery = { patientByHealthId: { id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, birthDate: string, birthDateEstimated: boolean, phone: string | null } };
+
+export type SearchPatientsQueryVariables = Exact<{
+  input: PatientSearchInput;
+}>;
+
+
+export type SearchPatientsQuery = { searchPatients: Array<{ id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, ageYears: number, sex: PatientSex }> };
 
 export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3393,6 +3408,20 @@ export type DocumentDownloadQueryVariables = Exact<{
 
 export type DocumentDownloadQuery = { documentDownload: { url: string, method: string, headers: Array<{ name: string, value: string }> } };
 
+export type PatientCardsQueryVariables = Exact<{
+  healthId: Scalars['String']['input'];
+}>;
+
+
+export type PatientCardsQuery = { patientByHealthId: { id: string, cards: Array<{ id: string, healthId: string, status: CardStatus, issuedAt: string }> } };
+
+export type IssueCardMutationVariables = Exact<{
+  patientId: Scalars['ID']['input'];
+}>;
+
+
+export type IssueCardMutation = { issueCard: { id: string } };
+
 export type RegisterPatientMutationVariables = Exact<{
   input: PatientInput;
   confirm?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3413,7 +3442,7 @@ export type RecordTimelineQueryVariables = Exact<{
 }>;
 
 
-export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, occurredAt: string, encounterId: string, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView', text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView' } } }> } } };
+export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, occurredAt: string, encounterId: string, orderId: string | null, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView', priority: LabPriority, specimen: Specimen, tests: Array<{ name: string, loinc: string | null }> } | { __typename: 'LabResultView', conclusion: string | null, measurements: Array<{ test: string, value: string, unit: string | null, referenceLow: number | null, referenceHigh: number | null, abnormal: AbnormalFlag | null }> } | { __typename: 'NoteView', text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView', systolicMmHg: number | null, diastolicMmHg: number | null, pulsePerMin: number | null, temperatureC: number | null, spo2Percent: number | null, respiratoryRatePerMin: number | null, weightKg: number | null, heightCm: number | null, bmi: number | null, bloodGlucoseMgDl: number | null, flags: Array<{ field: string, message: string }> } } }> } } };
 
 export type StartVisitMutationVariables = Exact<{
   input: StartEncounterInput;
@@ -3436,6 +3465,14 @@ export type Icd10SearchQueryVariables = Exact<{
 
 
 export type Icd10SearchQuery = { icd10Codes: Array<{ code: string, description: string }> };
+
+export type AddVitalsMutationVariables = Exact<{
+  encounterId: Scalars['ID']['input'];
+  vitals: VitalsInput;
+}>;
+
+
+export type AddVitalsMutation = { addClinicalEntry: { id: string, details: { __typename: 'DiagnosisView' } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView' } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView' } | { __typename: 'PrescriptionView' } | { __typename: 'VitalsView', bmi: number | null, flags: Array<{ field: string, message: string }> } } };
 
 export type FacilitiesQueryVariables = Exact<{
   filter?: InputMaybe<FacilityFilter>;

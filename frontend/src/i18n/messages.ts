@@ -26,7 +26,9 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const text = CATALOGUES[lang][key] ?? en[key];
+  // A key built from a value the server sends (an enum) may be one this build lacks:
+  // show the key rather than fail.
+  const text: string = CATALOGUES[lang][key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

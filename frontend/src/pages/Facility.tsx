@@ -181,7 +181,7 @@ export default function Facility() {
               {f.ownershipSubtype && ` (${f.ownershipSubtype})`}
             </dd>
             <dt>{t("apply.place")}</dt>
-            <dd>{[f.unit?.name, f.district?.name].filter(Boolean).join(", ") || "—"}</dd>
+            <dd>{[...new Set([f.unit?.name, f.district?.name].filter(Boolean))].join(", ") || "—"}</dd>
             <dt>{t("apply.address")}</dt>
             <dd>{[f.address, f.pincode].filter(Boolean).join(", ") || "—"}</dd>
             <dt>{t("apply.phone")}</dt>

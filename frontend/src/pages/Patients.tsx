@@ -5,8 +5,10 @@ import { ApiError, fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
 import { ErrorText } from "../components/ErrorText";
 import { useI18n } from "../i18n";
+import { useAuth } from "../api/auth";
+import { CardPanel } from "./patients/CardPanel";
 import { Register } from "./patients/Register";
-import type { PatientByHealthIdQuery, PatientByHealthIdQueryVariables } from "../gql/types";
+import type { PatientByHealthIdQuery, PatientByHealthIdQueryVariables, SearchPatientsQuery, SearchPatientsQueryVariables } from "../gql/types";
 
 const FIND = /* GraphQL */ `
   query PatientByHealthId($healthId: String!) {
@@ -23,8 +25,76 @@ const FIND = /* GraphQL */ `
   }
 `;
 
+const SEARCH = /* GraphQL */ `
+  query SearchPatients($input: PatientSearchInput!) {
+    searchPatients(input: $input) {
+      id
+      healthId
+      givenName
+      familyName
+      localName
+      ageYears
+      sex
+    }
+  }
+`;
+
+/** Find by phone, or by words of the name (spelling variants match) within an age band. */
+function Search({ onOpen }: { onOpen: (healthId: string) => void }) {
+  const { t } = useI18n();
+  const [phone, setPhone] = useState("");
+  const [name, setName] = useState("");
+  const [age, setAge] = useState("");
+  const [rows, setRows] = useState<SearchPatientsQuery["searchPatients"] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setRows(null);
+    const years = Number.parseInt(age, 10);
+    const band = Number.isFinite(years) ? { ageFrom: Math.max(0, years - 5), ageTo: years + 5 } : {};
+    try {
+      const input = phone.trim() ? { phone: phone.trim() } : { name: name.trim(), ...band };
+      const d = await gql<SearchPatientsQuery, SearchPatientsQueryVariables>(SEARCH, { input });
+      setRows(d.searchPatients);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form className="card" onSubmit={submit} role="search" aria-labelledby="search-title" noValidate>
+      <h2 id="search-title">{t("patients.search")}</h2>
+      <div className="inline">
+        <TextField label={t("patients.phone")} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} error={fieldError(error, "phone")} />
+        <TextField label={t("patients.name")} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(error, "name")} />
+        <TextField label={t("patients.about")} inputMode="numeric" value={age} onChange={(e) => setAge(e.target.value)} error={fieldError(error, "ageFrom")} />
+        <button type="submit">{t("common.search")}</button>
+      </div>
+      <ErrorText error={error} />
+      {rows?.length === 0 && <p role="status">{t("patients.noMatches")}</p>}
+      {rows && rows.length > 0 && (
+        <ul className="plain">
+          {rows.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="link" onClick={() => onOpen(p.healthId)}>
+                {p.givenName} {p.familyName} {p.localName && `(${p.localName})`}
+              </button>{" "}
+              <span className="muted">
+                {p.healthId} · {t(`sex.${p.sex}`)} · {p.ageYears}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
+
 export default function Patients() {
   const { t, date } = useI18n();
+  const { has } = useAuth();
+  // Lab technicians find patients by health ID only; the rest also by contact, and print cards.
+  const canRegister = has("STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR");
   const [healthId, setHealthId] = useState("");
   const [found, setFound] = useState<PatientByHealthIdQuery["patientByHealthId"] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -83,16 +153,30 @@ export default function Patients() {
               </>
             )}
           </dl>
-          <Link to={`/patients/${encodeURIComponent(found.healthId)}/record`}>{t("record.open")}</Link>
+          <div className="actions">
+            {has("DOCTOR", "NURSE", "LAB_TECHNICIAN") && <Link to={`/patients/${encodeURIComponent(found.healthId)}/record`}>{t("record.open")}</Link>}
+            {has("STATE_ADMIN", "DISTRICT_ADMIN") && <Link to={`/patients/${encodeURIComponent(found.healthId)}/access`}>{t("access.open")}</Link>}
+          </div>
         </article>
       )}
-      <Register
-        onOpen={(id) => {
-          setHealthId(id);
-          void find(id);
-          window.scrollTo({ top: 0 });
-        }}
-      />
+      {found && canRegister && <CardPanel key={found.healthId} healthId={found.healthId} />}
+      {canRegister && (
+        <Search
+          onOpen={(id) => {
+            setHealthId(id);
+            void find(id);
+          }}
+        />
+      )}
+      {canRegister && (
+        <Register
+          onOpen={(id) => {
+            setHealthId(id);
+            void find(id);
+            window.scrollTo({ top: 0 });
+          }}
+        />
+      )}
     </section>
   );
 }

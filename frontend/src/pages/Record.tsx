@@ -9,8 +9,22 @@ import { DiagnosisForm } from "./record/DiagnosisForm";
 import { PrescriptionForm } from "./record/PrescriptionForm";
 import { PATIENT, TIMELINE } from "./record/queries";
 import { StartVisit } from "./record/StartVisit";
+import { LabOrderForm, LabResultForms, type OpenOrder } from "./record/LabForms";
+import { VitalsForm } from "./record/VitalsForm";
+import { useAuth } from "../api/auth";
+import type { MessageKey } from "../i18n/en";
 
 type Entry = RecordTimelineQuery["patientByHealthId"]["timeline"]["edges"][number]["node"];
+
+/** Lab orders (not entered in error) that no result in the timeline reports on yet. */
+export function openOrders(entries: Entry[]): OpenOrder[] {
+  const reported = new Set(entries.filter((e) => e.kind === "LAB_RESULT" && e.status !== "ENTERED_IN_ERROR").map((e) => e.orderId));
+  return entries.flatMap((e) =>
+    e.kind === "LAB_ORDER" && e.status !== "ENTERED_IN_ERROR" && !reported.has(e.id) && e.details.__typename === "LabOrderView"
+      ? [{ id: e.id, encounterId: e.encounterId, tests: e.details.tests }]
+      : [],
+  );
+}
 
 function Summary({ e }: { e: Entry }) {
   const { t } = useI18n();
@@ -28,14 +42,56 @@ function Summary({ e }: { e: Entry }) {
       return <>{d.items.map((i) => [i.drugName, i.strength, i.dose, i.frequency, i.durationDays && `${i.durationDays} d`].filter(Boolean).join(" ")).join("; ")}</>;
     case "NoteView":
       return <>{d.text}</>;
+    case "VitalsView":
+      return <VitalsSummary v={d} />;
+    case "LabOrderView":
+      return <>{d.tests.map((x) => x.name).join(", ")} ({t(`priority.${d.priority}` as MessageKey)}, {t(`specimen.${d.specimen}` as MessageKey)})</>;
+    case "LabResultView":
+      return (
+        <>
+          {d.measurements.map((m, i) => (
+            <span key={i} className={m.abnormal && m.abnormal !== "NORMAL" ? "abnormal" : undefined}>
+              {i > 0 && "; "}
+              {m.test}: {m.value} {m.unit}
+              {m.referenceLow !== null && m.referenceHigh !== null && ` (${m.referenceLow}–${m.referenceHigh})`}
+              {m.abnormal && m.abnormal !== "NORMAL" && ` ${t(`abnormal.${m.abnormal}` as MessageKey)}`}
+            </span>
+          ))}
+          {d.conclusion && <> · {d.conclusion}</>}
+        </>
+      );
     default:
       return null;
   }
 }
 
+type Vitals = Extract<Entry["details"], { __typename?: "VitalsView" }>;
+
+function VitalsSummary({ v }: { v: Vitals }) {
+  const { t } = useI18n();
+  const parts = [
+    v.systolicMmHg !== null && v.diastolicMmHg !== null && `${t("vitals.bp")} ${v.systolicMmHg}/${v.diastolicMmHg}`,
+    v.pulsePerMin !== null && `${t("vitals.pulse")} ${v.pulsePerMin}`,
+    v.temperatureC !== null && `${v.temperatureC} °C`,
+    v.spo2Percent !== null && `SpO₂ ${v.spo2Percent}%`,
+    v.respiratoryRatePerMin !== null && `${t("vitals.rr")} ${v.respiratoryRatePerMin}`,
+    v.weightKg !== null && `${v.weightKg} kg`,
+    v.heightCm !== null && `${v.heightCm} cm`,
+    v.bmi !== null && `BMI ${v.bmi}`,
+    v.bloodGlucoseMgDl !== null && `${t("vitals.glucose")} ${v.bloodGlucoseMgDl} mg/dL`,
+  ].filter(Boolean);
+  return (
+    <>
+      {parts.join(" · ")}
+      {v.flags.length > 0 && <span className="abnormal"> ({v.flags.map((f) => f.message).join("; ")})</span>}
+    </>
+  );
+}
+
 /** A patient's record: their history across facilities, and today's visit. */
 export default function Record() {
   const { t, dateTime } = useI18n();
+  const { has } = useAuth();
   const { healthId = "" } = useParams();
   const [patient, setPatient] = useState<RecordPatientQuery | null>(null);
   const [entries, setEntries] = useState<Entry[] | null>(null);
@@ -78,13 +134,16 @@ export default function Record() {
         <>
           <p role="status">{t("record.current", { when: dateTime(visit.occurredAt) })}</p>
           <div className="grid2">
-            <DiagnosisForm encounterId={visit.id} onSaved={loadTimeline} />
-            <PrescriptionForm encounterId={visit.id} onSaved={loadTimeline} />
+            {has("NURSE") && <VitalsForm encounterId={visit.id} onSaved={loadTimeline} />}
+            {has("DOCTOR") && <DiagnosisForm encounterId={visit.id} onSaved={loadTimeline} />}
+            {has("DOCTOR") && <PrescriptionForm encounterId={visit.id} onSaved={loadTimeline} />}
+            {has("DOCTOR") && <LabOrderForm encounterId={visit.id} onSaved={loadTimeline} />}
           </div>
         </>
       ) : (
-        <StartVisit patientId={p.id} facilities={facilities} onStarted={loadTimeline} />
+        has("DOCTOR", "NURSE") && <StartVisit patientId={p.id} facilities={facilities} onStarted={loadTimeline} />
       )}
+      {has("LAB_TECHNICIAN") && entries && <LabResultForms orders={openOrders(entries)} onSaved={loadTimeline} />}
       {entries && (
         <section aria-labelledby="history-title">
           <h2 id="history-title">{t("record.timeline")}</h2>

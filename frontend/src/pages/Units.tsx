@@ -16,14 +16,14 @@ function Branch({ unit, children, byParent }: { unit: Unit; children: Unit[]; by
   const { t } = useI18n();
   const label = (
     <>
-      {unit.name} <span className="muted">· {t(`unitKind.${unit.kind}` as MessageKey)}</span>
+      <span>{unit.name}</span> <span className="muted">· {t(`unitKind.${unit.kind}` as MessageKey)}</span>
       {unit.lgdCode && <span className="muted"> · LGD {unit.lgdCode}</span>}
     </>
   );
   if (children.length === 0) return <li>{label}</li>;
   return (
     <li>
-      <details open={unit.depth < 1}>
+      <details open={unit.depth < 2}>
         <summary>
           {label} <span className="pill">{children.length}</span>
         </summary>

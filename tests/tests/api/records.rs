@@ -9,7 +9,7 @@ use super::users::{new_user, CREATE_USER};
 use arogya_tests::{error_code, expect_data, expect_error, Backend, TestApp};
 use serde_json::{json, Value};
 
-pub const ENTRY: &str = "id kind status version occurredAt encounterId enteredInErrorReason author { name } facility { name } details { __typename ... on EncounterView { kind end attendingProfessionalId } ... on VitalsView { spo2Percent bmi flags { field message } } ... on DiagnosisView { code description certainty } ... on PrescriptionView { items { drugName dose route } } ... on LabOrderView { tests { name loinc } priority } ... on LabResultView { measurements { test value abnormal } } ... on NoteView { text } ... on DischargeSummaryView { diagnoses { code } followUpOn } }";
+pub const ENTRY: &str = "orderId id kind status version occurredAt encounterId enteredInErrorReason author { name } facility { name } details { __typename ... on EncounterView { kind end attendingProfessionalId } ... on VitalsView { spo2Percent bmi flags { field message } } ... on DiagnosisView { code description certainty } ... on PrescriptionView { items { drugName dose route } } ... on LabOrderView { tests { name loinc } priority } ... on LabResultView { measurements { test value abnormal } } ... on NoteView { text } ... on DischargeSummaryView { diagnoses { code } followUpOn } }";
 
 fn start_q() -> String {
     format!("mutation($i: StartEncounterInput!) {{ startEncounter(input: $i) {{ {ENTRY} }} }}")
@@ -358,6 +358,8 @@ async fn entries_are_validated_and_written_only_by_treating_roles(backend: Backe
         .map(|m| &m["abnormal"])
         .collect();
     assert_eq!(flags, [&json!("LOW"), &json!("LOW"), &Value::Null]);
+    assert_eq!(lab["orderId"], order["id"], "a result names the order it reports");
+    assert_eq!(order["orderId"], Value::Null, "an order reports on nothing");
     let orphan = json!({ "labResult": { "orderId": diagnosis["id"], "measurements": [{ "test": "Hb", "value": "12" }] } });
     assert_eq!(field_of(&add(&app, &c.lab, &enc, orphan).await), "orderId");
     let results = "query($id: ID!) { clinicalEntry(id: $id) { results { id } } }";

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { currentTokens, gql } from "../../api/client";
+import { authorisedBlobUrl, gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { TextField } from "../../components/Field";
 import { useI18n } from "../../i18n";
@@ -15,15 +15,6 @@ interface Item {
 }
 
 const blank = (): Item => ({ drugName: "", strength: "", dose: "", frequency: "", days: "" });
-
-/** The printable slip: fetched with the session's token, shown from a local blob URL. */
-async function slipUrl(entryId: string): Promise<string> {
-  const res = await fetch(`/prescriptions/${entryId}.pdf`, {
-    headers: { authorization: `Bearer ${currentTokens()?.accessToken ?? ""}` },
-  });
-  if (!res.ok) throw new Error(`the slip could not be made (${res.status})`);
-  return URL.createObjectURL(await res.blob());
-}
 
 export function PrescriptionForm({ encounterId, onSaved }: { encounterId: string; onSaved: () => void }) {
   const { t } = useI18n();
@@ -62,7 +53,7 @@ export function PrescriptionForm({ encounterId, onSaved }: { encounterId: string
       setItems([blank()]);
       setAdvice("");
       onSaved();
-      setSlip(await slipUrl(d.addClinicalEntry.id));
+      setSlip(await authorisedBlobUrl(`/prescriptions/${d.addClinicalEntry.id}.pdf`));
     } catch (err) {
       setError(err);
     }

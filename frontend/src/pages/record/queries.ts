@@ -34,6 +34,7 @@ export const TIMELINE = /* GraphQL */ `
             status
             occurredAt
             encounterId
+            orderId
             facility {
               name
             }
@@ -65,6 +66,41 @@ export const TIMELINE = /* GraphQL */ `
               ... on NoteView {
                 text
               }
+              ... on VitalsView {
+                systolicMmHg
+                diastolicMmHg
+                pulsePerMin
+                temperatureC
+                spo2Percent
+                respiratoryRatePerMin
+                weightKg
+                heightCm
+                bmi
+                bloodGlucoseMgDl
+                flags {
+                  field
+                  message
+                }
+              }
+              ... on LabOrderView {
+                tests {
+                  name
+                  loinc
+                }
+                priority
+                specimen
+              }
+              ... on LabResultView {
+                measurements {
+                  test
+                  value
+                  unit
+                  referenceLow
+                  referenceHigh
+                  abnormal
+                }
+                conclusion
+              }
             }
           }
         }
@@ -95,6 +131,25 @@ export const ICD10 = /* GraphQL */ `
     icd10Codes(search: $search, first: 12) {
       code
       description
+    }
+  }
+`;
+
+/** A new entry, with the flags the server raised (vitals outside usual ranges). */
+export const ADD_VITALS = /* GraphQL */ `
+  mutation AddVitals($encounterId: ID!, $vitals: VitalsInput!) {
+    addClinicalEntry(encounterId: $encounterId, entry: { vitals: $vitals }) {
+      id
+      details {
+        __typename
+        ... on VitalsView {
+          bmi
+          flags {
+            field
+            message
+          }
+        }
+      }
     }
   }
 `;
