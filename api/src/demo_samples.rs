@@ -155,7 +155,14 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         Role::HelplineDoctor,
     )
     .await?;
-    let lab = account(state, tenant, &LAB, "Demo Lab Technician", Role::LabTechnician).await?;
+    let lab = account(
+        state,
+        tenant,
+        &LAB,
+        "Demo Lab Technician",
+        Role::LabTechnician,
+    )
+    .await?;
     let logins = vec![
         SURVEYOR,
         NURSE,

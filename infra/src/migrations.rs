@@ -12,6 +12,7 @@ mod m20261201_000008_helpline;
 mod m20261201_000009_appointments;
 mod m20261201_000010_agent_presence;
 mod m20261201_000011_helpline_care;
+mod m20261202_000012_patients_registered_at;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_appointments::Migration),
             Box::new(m20261201_000010_agent_presence::Migration),
             Box::new(m20261201_000011_helpline_care::Migration),
+            Box::new(m20261202_000012_patients_registered_at::Migration),
         ]
     }
 }

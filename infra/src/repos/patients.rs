@@ -13,8 +13,8 @@ use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set, Statement,
+    ActiveModelTrait, ColumnTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, Statement,
 };
 use uuid::Uuid;
 
@@ -300,6 +300,23 @@ pub async fn candidates(
         .order_by_desc(Column::Id)
         .limit(limit)
         .all(tx.conn())
+        .await?)
+}
+
+/// How many patients were registered in `[from, to)` (not merged away since),
+/// optionally only those one surveyor registered.
+pub async fn count_registered_between(
+    tx: &TenantTx,
+    from: chrono::DateTime<Utc>,
+    to: chrono::DateTime<Utc>,
+    registered_by: Option<Uuid>,
+) -> InfraResult<u64> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::CreatedAt.gte(from))
+        .filter(Column::CreatedAt.lt(to))
+        .filter(live(registered_by))
+        .count(tx.conn())
         .await?)
 }
 

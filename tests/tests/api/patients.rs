@@ -51,7 +51,56 @@ on_both_backends!(
     cards_print_verify_and_reissue,
     patients_of_other_tenants_are_not_found,
     surveyors_enrol_households_and_progress_is_counted,
+    registrations_are_counted_per_india_day,
 );
+
+const REGISTERED: &str = "query($d: NaiveDate!) { patientsRegistered(day: $d) }";
+
+async fn registered(app: &TestApp, token: &str, day: chrono::NaiveDate) -> i64 {
+    expect_data(&app.gql(Some(token), REGISTERED, json!({ "d": day })).await)["patientsRegistered"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The dashboards' "patients registered today": the India day, this tenant only, a
+/// surveyor's own, merged-away records not counted twice.
+async fn registrations_are_counted_per_india_day(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let br = app.br_admin().await;
+    let today = arogya_domain::appointment::ist_date(chrono::Utc::now());
+    let tomorrow = today.succ_opt().unwrap();
+    assert_eq!(registered(&app, &wb, today).await, 0);
+    register(
+        &app,
+        &wb,
+        person("Rina", "Ghosh", 25, Some("9123456780")),
+        false,
+    )
+    .await;
+    register(&app, &wb, person("Tumpa", "Sen", 31, None), false).await;
+    let surveyor = staff_token(&app, &wb, "surveyor.count", "SURVEYOR").await;
+    register(&app, &surveyor, person("Mita", "Das", 40, None), false).await;
+    assert_eq!(registered(&app, &wb, today).await, 3);
+    assert_eq!(registered(&app, &wb, tomorrow).await, 0);
+    assert_eq!(
+        registered(&app, &surveyor, today).await,
+        1,
+        "a surveyor counts their own"
+    );
+    assert_eq!(
+        registered(&app, &br, today).await,
+        0,
+        "other tenants' patients are not counted"
+    );
+    // The platform administrator has no patient access at all.
+    let platform = app.platform_token().await;
+    expect_error(
+        &app.gql(Some(&platform), REGISTERED, json!({ "d": today }))
+            .await,
+        "FORBIDDEN",
+    );
+}
 
 async fn registration_validates_each_field_and_finds_duplicates(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -358,7 +358,10 @@ async fn entries_are_validated_and_written_only_by_treating_roles(backend: Backe
         .map(|m| &m["abnormal"])
         .collect();
     assert_eq!(flags, [&json!("LOW"), &json!("LOW"), &Value::Null]);
-    assert_eq!(lab["orderId"], order["id"], "a result names the order it reports");
+    assert_eq!(
+        lab["orderId"], order["id"],
+        "a result names the order it reports"
+    );
     assert_eq!(order["orderId"], Value::Null, "an order reports on nothing");
     let orphan = json!({ "labResult": { "orderId": diagnosis["id"], "measurements": [{ "test": "Hb", "value": "12" }] } });
     assert_eq!(field_of(&add(&app, &c.lab, &enc, orphan).await), "orderId");

@@ -131,3 +131,27 @@ pub async fn search(caller: &Caller<'_>, query: PatientSearch) -> ApiResult<Vec<
     tx.commit().await?;
     Ok(rows)
 }
+
+/// How many patients were registered on `day` (India time) and are not merged away;
+/// a surveyor counts only their own. A count, not a read of anyone's details, so it is
+/// not written to the audit trail.
+pub async fn registered_on(caller: &Caller<'_>, day: chrono::NaiveDate) -> ApiResult<u64> {
+    use arogya_domain::appointment::ist_midnight;
+    let next = day
+        .succ_opt()
+        .ok_or_else(|| ApiError::validation("day", "is out of range"))?;
+    let tx = caller
+        .state
+        .db
+        .tenant_tx(caller.tenant(), Access::Read)
+        .await?;
+    let n = repo::count_registered_between(
+        &tx,
+        ist_midnight(day),
+        ist_midnight(next),
+        caller.registered_by_filter(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}

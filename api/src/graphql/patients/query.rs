@@ -28,6 +28,14 @@ impl PatientQuery {
         Patient::new(ctx, p)
     }
 
+    /// How many patients were registered on `day` (India time); surveyors count
+    /// their own registrations.
+    async fn patients_registered(&self, ctx: &Context<'_>, day: NaiveDate) -> ApiResult<i32> {
+        let c = caller(ctx)?;
+        let n = usecase::registered_on(&c, day).await?;
+        Ok(i32::try_from(n).unwrap_or(i32::MAX))
+    }
+
     /// One patient record by its id. Audited.
     async fn patient(
         &self,
