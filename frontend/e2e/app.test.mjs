@@ -551,3 +551,54 @@ test("an administrator browses facilities, edits one (a stale edit is refused), 
   await shot(page, "units");
   await ctx.close();
 });
+
+test("a surveyor on a phone records a household with its location, enrols its members and prints a card", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, geolocation: { latitude: 23.41234, longitude: 88.49876 }, permissions: ["geolocation"] });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.surveyor", "wb-demo-surveyor-2026");
+  const stat = page.locator(".stat", { hasText: "People you registered today" }).locator(".stat__value");
+  const before = Number(await stat.textContent());
+
+  await page.getByRole("link", { name: "Household survey" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Household survey" }).waitFor();
+  const place = page.getByLabel("Block or area");
+  await place.locator("option").nth(1).waitFor({ state: "attached" });
+  await place.selectOption({ label: "Nadia › Krishnanagar Sadar › Krishnanagar-I" });
+  await page.getByLabel("House and street, or landmark").fill("Ward 7, near the Kali temple, Krishnanagar");
+  await page.getByRole("button", { name: "Use my location" }).click();
+  await page.getByRole("status").filter({ hasText: "Location: 23.41234, 88.49876" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the survey screen has no serious accessibility violations");
+  await page.getByRole("button", { name: "Save the household" }).click();
+
+  const household = page.getByRole("region", { name: "Ward 7, near the Kali temple, Krishnanagar" });
+  await household.getByText("Nobody is enrolled in this household yet.").waitFor();
+  const enrol = household.locator("form", { has: page.getByRole("heading", { name: "Enrol a member" }) });
+  await enrol.getByLabel("Given name").fill("Gopal");
+  await enrol.getByLabel("Family name").fill("Mondal");
+  await enrol.getByLabel("Name in local script").fill("গোপাল মণ্ডল");
+  await enrol.getByLabel("Sex").selectOption("MALE");
+  await enrol.getByLabel("Age in years (if the date is not known)").fill("52");
+  assert.equal(await enrol.getByLabel("Head of the household").isChecked(), true, "the first member is the head by default");
+  await enrol.getByRole("button", { name: "Enrol a member" }).click();
+  await household.locator(".members").getByText("Gopal Mondal").waitFor();
+  await enrol.getByLabel("Given name").fill("Mita");
+  await enrol.getByLabel("Family name").fill("Mondal");
+  await enrol.getByLabel("Sex").selectOption("FEMALE");
+  await enrol.getByLabel("Age in years (if the date is not known)").fill("9");
+  assert.equal(await enrol.getByLabel("Head of the household").isChecked(), false);
+  await enrol.getByRole("button", { name: "Enrol a member" }).click();
+  await household.locator(".members").getByText("Mita Mondal").waitFor();
+  await household.locator(".members li", { hasText: "Gopal Mondal" }).getByText("head").waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  await shot(page, "survey-household-360");
+
+  const [popup] = await Promise.all([ctx.waitForEvent("page"), household.getByRole("button", { name: "Print Mita's card" }).click()]);
+  const head = await page.evaluate(async (href) => String.fromCharCode(...new Uint8Array(await (await fetch(href)).arrayBuffer()).slice(0, 5)), popup.url());
+  assert.equal(head, "%PDF-", "the card is a PDF");
+  await popup.close();
+
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await page.locator(".stat", { hasText: "People you registered today" }).getByText(String(before + 2)).waitFor();
+  await ctx.close();
+});

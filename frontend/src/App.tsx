@@ -19,6 +19,7 @@ const Facilities = lazy(() => import("./pages/Facilities"));
 const Facility = lazy(() => import("./pages/Facility"));
 const Units = lazy(() => import("./pages/Units"));
 const AccessLog = lazy(() => import("./pages/AccessLog"));
+const Survey = lazy(() => import("./pages/Survey"));
 const Applications = lazy(() => import("./pages/Applications"));
 const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -49,6 +50,7 @@ function Screens() {
           <Route path="helpline" element={<Helpline />} />
           <Route path="patients/:healthId/record" element={<Record />} />
           <Route path="patients/:healthId/access" element={<AccessLog />} />
+          <Route path="survey" element={<Survey />} />
           <Route path="registry/verification" element={<Verification />} />
           <Route path="registry/facilities" element={<Facilities />} />
           <Route path="registry/facilities/:id" element={<Facility />} />

@@ -2155,6 +2155,11 @@ export type QueryRoot = {
   patientByHealthId: Patient;
   /** Likely duplicates of a registration, before registering. */
   patientDuplicates: Array<DuplicateCandidate>;
+  /**
+   * How many patients were registered on `day` (India time); surveyors count
+   * their own registrations.
+   */
+  patientsRegistered: Scalars['Int']['output'];
   professional: Professional;
   /** Search the registry, newest first. */
   professionals: ProfessionalConnection;
@@ -2349,6 +2354,11 @@ export type QueryRootPatientByHealthIdArgs = {
 
 export type QueryRootPatientDuplicatesArgs = {
   input: PatientInput;
+};
+
+
+export type QueryRootPatientsRegisteredArgs = {
+  day: Scalars['NaiveDate']['input'];
 };
 
 
@@ -3118,6 +3128,13 @@ export type AdminDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AdminDashboardQuery = { professionals: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } }, hospitalApplications: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } } };
 
+export type PatientsRegisteredTodayQueryVariables = Exact<{
+  day: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type PatientsRegisteredTodayQuery = { patientsRegistered: number };
+
 export type ChangePasswordMutationVariables = Exact<{
   current: Scalars['String']['input'];
   next: Scalars['String']['input'];
@@ -3139,6 +3156,33 @@ export type SearchPatientsQueryVariables = Exact<{
 
 
 export type SearchPatientsQuery = { searchPatients: Array<{ id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, ageYears: number, sex: PatientSex }> };
+
+export type MyHouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyHouseholdsQuery = { households: { nodes: Array<{ id: string, addressLine: string, createdAt: string, headPatientId: string | null, unit: { name: string } | null, members: Array<{ id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, ageYears: number, sex: PatientSex }> }> } };
+
+export type SurveyUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyUnitsQuery = { adminUnitTree: Array<{ id: string, name: string, kind: UnitKind, parent: { id: string } | null }> };
+
+export type CreateHouseholdMutationVariables = Exact<{
+  input: HouseholdInput;
+}>;
+
+
+export type CreateHouseholdMutation = { createHousehold: { id: string } };
+
+export type EnrolMemberMutationVariables = Exact<{
+  householdId: Scalars['ID']['input'];
+  patient: PatientInput;
+  head?: InputMaybe<Scalars['Boolean']['input']>;
+  confirm?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type EnrolMemberMutation = { enrollHouseholdMember: { warnings: Array<string>, patient: { id: string, healthId: string } | null, duplicates: Array<{ reasons: Array<MatchReason>, patient: { healthId: string, givenName: string, familyName: string | null, localName: string | null, yearOfBirth: number } }> } };
 
 export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
 

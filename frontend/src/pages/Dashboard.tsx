@@ -3,7 +3,8 @@ import { gql } from "../api/client";
 import { useAuth } from "../api/auth";
 import { useI18n } from "../i18n";
 import { ErrorText } from "../components/ErrorText";
-import type { AdminDashboardQuery, HelplineDashboardQuery, HelplineDashboardQueryVariables } from "../gql/types";
+import { Link } from "react-router-dom";
+import type { AdminDashboardQuery, HelplineDashboardQuery, HelplineDashboardQueryVariables, PatientsRegisteredTodayQuery, PatientsRegisteredTodayQueryVariables } from "../gql/types";
 
 const HELPLINE = /* GraphQL */ `
   query HelplineDashboard($day: NaiveDate!, $tier2: Boolean!) {
@@ -101,6 +102,28 @@ function AdminCounts() {
   );
 }
 
+const REGISTERED = /* GraphQL */ `
+  query PatientsRegisteredToday($day: NaiveDate!) {
+    patientsRegistered(day: $day)
+  }
+`;
+
+function PatientCounts({ own }: { own: boolean }) {
+  const { t, number } = useI18n();
+  const [n, setN] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    gql<PatientsRegisteredTodayQuery, PatientsRegisteredTodayQueryVariables>(REGISTERED, { day: todayInIndia() }).then((d) => setN(d.patientsRegistered), setError);
+  }, []);
+  if (error) return <ErrorText error={error} />;
+  if (n === null) return <p aria-busy="true">{t("common.loading")}</p>;
+  return (
+    <div className="stats">
+      <Stat label={t(own ? "dashboard.registeredByYouToday" : "dashboard.registeredToday")} value={number(n)} />
+    </div>
+  );
+}
+
 export default function Dashboard() {
   const { t } = useI18n();
   const { me, has } = useAuth();
@@ -117,7 +140,20 @@ export default function Dashboard() {
         ))}
       </ul>
       {has("HELPLINE_OPERATOR", "HELPLINE_DOCTOR") && <HelplineCounts tier2={has("HELPLINE_DOCTOR")} />}
+      {has("STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "SURVEYOR") && (
+        <PatientCounts own={has("SURVEYOR") && !has("STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE")} />
+      )}
       {has("STATE_ADMIN", "DISTRICT_ADMIN") && <AdminCounts />}
+      {has("SURVEYOR") && (
+        <p>
+          <Link to="/survey">{t("survey.title")}</Link>
+        </p>
+      )}
+      {has("HOSPITAL_APPLICANT") && (
+        <p>
+          <Link to="/applications">{t("apply.mine")}</Link>
+        </p>
+      )}
     </section>
   );
 }

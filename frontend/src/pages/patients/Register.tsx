@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { SelectField, TextField } from "../../components/Field";
 import { ErrorText } from "../../components/ErrorText";
 import { useI18n } from "../../i18n";
-import type { PatientSex, RegisterPatientMutation, RegisterPatientMutationVariables } from "../../gql/types";
+import type { PatientInput, PatientSex, RegisterPatientMutation, RegisterPatientMutationVariables } from "../../gql/types";
 
 const REGISTER = /* GraphQL */ `
   mutation RegisterPatient($input: PatientInput!, $confirm: Boolean) {
@@ -30,8 +30,26 @@ const REGISTER = /* GraphQL */ `
 
 const SEXES: PatientSex[] = ["FEMALE", "MALE", "OTHER", "UNKNOWN"];
 
+export type RegistrationResult = RegisterPatientMutation["registerPatient"];
+
+interface RegisterProps {
+  /** Open a patient (a new one, or a likely duplicate); left out, nothing offers to. */
+  onOpen?: (healthId: string) => void;
+  /** Another way to save the person (a household survey's enrolment); default: registerPatient. */
+  save?: (input: PatientInput, confirmNotDuplicate: boolean) => Promise<RegistrationResult>;
+  title?: string;
+  /** Called with each new registration. */
+  onRegistered?: (healthId: string) => void;
+  children?: ReactNode;
+}
+
+async function registerPatient(input: PatientInput, confirm: boolean): Promise<RegistrationResult> {
+  const d = await gql<RegisterPatientMutation, RegisterPatientMutationVariables>(REGISTER, { input, confirm });
+  return d.registerPatient;
+}
+
 /** Register a patient; likely duplicates are shown first, with their reasons. */
-export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
+export function Register({ onOpen, save = registerPatient, title, onRegistered, children }: RegisterProps) {
   const { t } = useI18n();
   const [given, setGiven] = useState("");
   const [family, setFamily] = useState("");
@@ -48,8 +66,8 @@ export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const d = await gql<RegisterPatientMutation, RegisterPatientMutationVariables>(REGISTER, {
-        input: {
+      const r = await save(
+        {
           givenName: given,
           familyName: family.trim() || null,
           localName: local.trim() || null,
@@ -59,8 +77,13 @@ export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
           phone: phone.trim() || null,
         },
         confirm,
-      });
-      setResult(d.registerPatient);
+      );
+      setResult(r);
+      if (r.patient) {
+        // Ready for the next person (a household is enrolled one member after another).
+        for (const clear of [setGiven, setFamily, setLocal, setDob, setAge, setPhone]) clear("");
+        onRegistered?.(r.patient.healthId);
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -76,7 +99,7 @@ export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
   const created = result?.patient;
   return (
     <form className="card" onSubmit={submit} aria-labelledby="register-title">
-      <h2 id="register-title">{t("patients.register")}</h2>
+      <h2 id="register-title">{title ?? t("patients.register")}</h2>
       <div className="grid2">
         <TextField label={t("patients.givenName")} value={given} onChange={(e) => setGiven(e.target.value)} error={fieldError(error, "givenName")} />
         <TextField label={t("patients.familyName")} value={family} onChange={(e) => setFamily(e.target.value)} error={fieldError(error, "familyName")} />
@@ -86,13 +109,16 @@ export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
         <TextField label={t("patients.ageYears")} type="number" inputMode="numeric" min={0} max={130} value={age} onChange={(e) => setAge(e.target.value)} error={fieldError(error, "ageYears")} />
         <TextField label={t("patients.phone")} type="tel" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} error={fieldError(error, "phone")} />
       </div>
+      {children}
       <ErrorText error={error} />
       {created && (
         <p role="status">
           {t("patients.registered", { healthId: created.healthId })}{" "}
-          <button type="button" className="link" onClick={() => onOpen(created.healthId)}>
-            {t("helpline.open")}
-          </button>
+          {onOpen && (
+            <button type="button" className="link" onClick={() => onOpen(created.healthId)}>
+              {t("helpline.open")}
+            </button>
+          )}
         </p>
       )}
       {result?.warnings.map((w) => (
@@ -106,9 +132,15 @@ export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
           <ul>
             {result.duplicates.map((d) => (
               <li key={d.patient.healthId}>
-                <button type="button" className="link" onClick={() => onOpen(d.patient.healthId)}>
-                  {d.patient.givenName} {d.patient.familyName} {d.patient.localName && `(${d.patient.localName})`} · {d.patient.yearOfBirth} · {d.patient.healthId}
-                </button>{" "}
+                {onOpen ? (
+                  <button type="button" className="link" onClick={() => onOpen(d.patient.healthId)}>
+                    {d.patient.givenName} {d.patient.familyName} {d.patient.localName && `(${d.patient.localName})`} · {d.patient.yearOfBirth} · {d.patient.healthId}
+                  </button>
+                ) : (
+                  <span>
+                    {d.patient.givenName} {d.patient.familyName} {d.patient.localName && `(${d.patient.localName})`} · {d.patient.yearOfBirth} · {d.patient.healthId}
+                  </span>
+                )}{" "}
                 <span className="muted">{d.reasons.map((r) => t(`match.${r}`)).join(", ")}</span>
               </li>
             ))}
@@ -119,7 +151,7 @@ export function Register({ onOpen }: { onOpen: (healthId: string) => void }) {
         </div>
       )}
       <button type="submit" disabled={busy}>
-        {t("patients.register")}
+        {title ?? t("patients.register")}
       </button>
     </form>
   );
