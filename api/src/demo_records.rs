@@ -9,6 +9,7 @@ use crate::app::records::{self, Clinical, EncounterInput};
 use crate::demo::DemoLogin;
 use crate::state::AppState;
 use arogya_domain::access::UnitReach;
+use arogya_domain::appointment::WeeklySession;
 use arogya_domain::audit::Actor;
 use arogya_domain::clinical::diagnosis::{Certainty, DiagnosisForm, DiagnosisRank};
 use arogya_domain::clinical::encounter::{EncounterForm, EncounterKind};
@@ -205,6 +206,32 @@ pub async fn seed(
         ),
     )
     .await?;
+    // The doctor's Medicine outpatient clinic, every day 09:00–17:00 in 15-minute slots,
+    // so the helpline can book appointments in the demo whatever the day.
+    let tx = state
+        .db
+        .tenant_tx(tenant, arogya_infra::db::Access::Write)
+        .await?;
+    for weekday in 1..=7 {
+        let session = WeeklySession::new(
+            weekday,
+            chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
+            15,
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default(),
+            None,
+        )?;
+        arogya_infra::repos::appointments::insert_session(
+            &tx,
+            facility.0,
+            "Medicine",
+            doctor_id,
+            &session,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+
     professional(
         state,
         tenant,

@@ -98,6 +98,24 @@ test("a ticket escalated at tier 1 appears live in tier 2's queue", async () => 
   await tier2.getByText(note).click();
   await doctor.getByTestId("ticket-view").getByRole("button", { name: "Take" }).click();
   await doctor.getByTestId("ticket-view").getByText("In progress").first().waitFor();
+
+  // The doctor books the caller a clinic appointment from the ticket.
+  const staff = await token(server.url, "WB", "wb.teledoc", "wb-demo-teledoc-2026");
+  const found = await api(server.url, 'query { searchPatients(input: { phone: "9433012345" }) { healthId } }', {}, staff);
+  const booking = doctor.getByTestId("ticket-view").locator("details.booking");
+  await booking.getByText("Book an appointment").click();
+  await booking.getByLabel("Health ID").fill(found.searchPatients[0].healthId);
+  await booking.getByRole("button", { name: "Find" }).click();
+  await booking.getByText("For Mohammed Rafiq").waitFor();
+  await booking.getByLabel("Facility (words of the name)").fill("krishnanagar");
+  await booking.getByRole("button", { name: "Search" }).click();
+  await booking.getByLabel("Facility", { exact: true }).selectOption({ label: "Krishnanagar District Hospital" });
+  await booking.getByRole("button", { name: "Find free slots" }).click();
+  await booking.getByLabel("Slot").locator("option").first().waitFor({ state: "attached" });
+  await booking.getByRole("button", { name: "Book", exact: true }).click();
+  await booking.getByRole("status").filter({ hasText: /Booked: token \d+, / }).waitFor();
+  assert.deepEqual(await axeViolations(doctor), [], "booking has no serious accessibility violations");
+  await shot(doctor, "helpline-booking");
   await opCtx.close();
   await docCtx.close();
 });

@@ -3234,6 +3234,37 @@ export type RejectProfessionalMutationVariables = Exact<{
 
 export type RejectProfessionalMutation = { rejectProfessional: { id: string } };
 
+export type BookingPatientQueryVariables = Exact<{
+  healthId: Scalars['String']['input'];
+}>;
+
+
+export type BookingPatientQuery = { patientByHealthId: { id: string, givenName: string, familyName: string | null } };
+
+export type BookingFacilitiesQueryVariables = Exact<{
+  search: Scalars['String']['input'];
+}>;
+
+
+export type BookingFacilitiesQuery = { facilities: { nodes: Array<{ id: string, name: string }> } };
+
+export type FreeSlotsQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+  department?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type FreeSlotsQuery = { freeSlots: Array<{ professionalId: string, department: string, start: string, end: string }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: BookAppointmentInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { id: string, tokenNumber: number, start: string } };
+
 export type TicketRowFragment = { id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null };
 
 export type TicketQueueQueryVariables = Exact<{
@@ -3255,7 +3286,7 @@ export type TicketDetailQueryVariables = Exact<{
 }>;
 
 
-export type TicketDetailQuery = { ticket: { language: string, allowedActions: Array<string>, id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null, sla: { resolutionDue: string, resolutionBreached: boolean, firstResponseBreached: boolean }, timeline: Array<{ at: string, action: string, fromStatus: string | null, toStatus: string, tier: number, note: string | null }> } };
+export type TicketDetailQuery = { ticket: { language: string, patientId: string | null, allowedActions: Array<string>, id: string, status: TicketStatus, tier: number, priority: TicketPriority, category: TicketCategory, channel: TicketChannel, callerName: string | null, callerPhone: string, notes: string, createdAt: string, version: number, assigneeUserId: string | null, sla: { resolutionDue: string, resolutionBreached: boolean, firstResponseBreached: boolean }, timeline: Array<{ at: string, action: string, fromStatus: string | null, toStatus: string, tier: number, note: string | null }> } };
 
 export type LogCallMutationVariables = Exact<{
   input: LogCallInput;

@@ -5,6 +5,7 @@ import { TextArea } from "../../components/Field";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type { TicketDetailQuery, TicketDetailQueryVariables } from "../../gql/types";
+import { BookAppointment } from "./BookAppointment";
 import { CLOSE, ESCALATE, NOTE, REOPEN, RESOLVE, TAKE, TICKET } from "./queries";
 
 const ACTIONS: Record<string, { mutation: string; label: MessageKey; withNote: boolean }> = {
@@ -88,6 +89,7 @@ export function TicketView({ id, onChanged }: { id: string; onChanged: () => voi
         </button>
       </div>
       <ErrorText error={error} />
+      {ticket.status === "IN_PROGRESS" && <BookAppointment ticketId={ticket.id} patientId={ticket.patientId} onBooked={load} />}
       <h3>{t("helpline.timeline")}</h3>
       <ol className="timeline">
         {ticket.timeline.map((e, i) => (

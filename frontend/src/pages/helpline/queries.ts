@@ -40,6 +40,7 @@ export const TICKET = /* GraphQL */ `
     ticket(id: $id) {
       ...TicketRow
       language
+      patientId
       allowedActions
       sla {
         resolutionDue
