@@ -152,7 +152,10 @@ test("register a patient, find them by health ID, and be warned of a duplicate",
   assert.deepEqual(await axeViolations(page), [], "patients page has no serious accessibility violations");
   await shot(page, "patient-found");
 
-  // The same person again: likely duplicates are offered instead of a second record.
+  // The form is cleared for the next person. The same person typed in again: likely
+  // duplicates are offered instead of a second record.
+  assert.equal(await form.getByLabel("Given name").inputValue(), "");
+  await fill();
   await form.getByRole("button", { name: "Register a patient" }).click();
   const dup = form.getByRole("alert").filter({ hasText: "may be the same person" });
   await dup.waitFor();
@@ -554,6 +557,14 @@ test("an administrator browses facilities, edits one (a stale edit is refused), 
   await page.getByRole("status").filter({ hasText: "The facility was saved." }).waitFor();
   await page.getByText(/General beds: 260/).waitFor();
   await shot(page, "facility");
+
+  // The professionals registry, filtered by kind.
+  await page.getByRole("link", { name: "Professionals" }).click();
+  await page.getByLabel("Kind").selectOption("LAB_TECHNICIAN");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("cell", { name: "Pradip Sarkar" }).waitFor();
+  assert.equal(await page.getByRole("cell", { name: "Dr. Sunita Ghosh" }).count(), 0, "only lab technicians are listed");
+  assert.deepEqual(await axeViolations(page), [], "the professionals registry has no serious accessibility violations");
 
   await page.getByRole("link", { name: "Units" }).click();
   // The state and its districts start open; a sub-division opens to show its blocks.

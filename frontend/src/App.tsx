@@ -20,6 +20,7 @@ const Facility = lazy(() => import("./pages/Facility"));
 const Units = lazy(() => import("./pages/Units"));
 const AccessLog = lazy(() => import("./pages/AccessLog"));
 const Survey = lazy(() => import("./pages/Survey"));
+const Professionals = lazy(() => import("./pages/Professionals"));
 const Applications = lazy(() => import("./pages/Applications"));
 const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -55,6 +56,7 @@ function Screens() {
           <Route path="registry/facilities" element={<Facilities />} />
           <Route path="registry/facilities/:id" element={<Facility />} />
           <Route path="registry/units" element={<Units />} />
+          <Route path="registry/professionals" element={<Professionals />} />
           <Route path="applications" element={<Applications />} />
           <Route path="applications/:id" element={<Application />} />
           <Route path="tenants" element={<Tenants />} />

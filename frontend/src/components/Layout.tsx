@@ -12,6 +12,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/survey", label: "nav.survey", roles: ["SURVEYOR"] },
   { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
   { to: "/registry/facilities", label: "nav.facilities", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
+  { to: "/registry/professionals", label: "nav.professionals", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN"] },
   { to: "/registry/units", label: "nav.units", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/registry/verification", label: "nav.verification", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/applications", label: "nav.applications", roles: ["HOSPITAL_APPLICANT", "STATE_ADMIN", "DISTRICT_ADMIN"] },

@@ -3157,6 +3157,14 @@ export type SearchPatientsQueryVariables = Exact<{
 
 export type SearchPatientsQuery = { searchPatients: Array<{ id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, ageYears: number, sex: PatientSex }> };
 
+export type ProfessionalsQueryVariables = Exact<{
+  filter?: InputMaybe<ProfessionalFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProfessionalsQuery = { professionals: { nodes: Array<{ id: string, name: string, kind: ProfessionalKind, verificationStatus: VerificationStatus, registrations: Array<{ council: string, number: string }>, postings: Array<{ designation: string, facility: { id: string, name: string } | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type MyHouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
