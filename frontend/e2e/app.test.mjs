@@ -64,6 +64,18 @@ test("switching to Hindi shows Hindi labels, and the choice is remembered", asyn
   await page.getByRole("button", { name: "সাইন ইন করুন" }).waitFor();
   await shot(page, "sign-in-bengali");
   await ctx.close();
+
+  // Inside the console, every screen follows the switch: the Hindi catalogue is fetched
+  // when first chosen, and the registry's lazily loaded screen is in Hindi too.
+  const staff = await browser.newContext();
+  const admin = await staff.newPage();
+  await signIn(admin, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await admin.getByLabel("Language").selectOption("hi");
+  await admin.getByRole("link", { name: "सुविधाएँ" }).click();
+  await admin.getByRole("heading", { level: 1, name: "स्वास्थ्य सुविधाएँ" }).waitFor();
+  await admin.getByRole("cell", { name: "ज़िला अस्पताल" }).first().waitFor();
+  await shot(admin, "facilities-hindi");
+  await staff.close();
 });
 
 test("a ticket escalated at tier 1 appears live in tier 2's queue", async () => {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { MessageKey } from "./en";
-import { formatDate, formatDateTime, formatNumber, isLang, translate, type Lang } from "./messages";
+import { formatDate, formatDateTime, formatNumber, isLang, isLoaded, loadCatalogue, translate, type Lang } from "./messages";
 
 const STORAGE_KEY = "arogya.lang";
 
@@ -24,9 +24,21 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  // The language on screen: the chosen one once its catalogue has arrived, English meanwhile.
+  const [shown, setShown] = useState<Lang>(() => (isLoaded(lang) ? lang : "en"));
   useEffect(() => {
-    document.documentElement.lang = lang;
+    let current = true;
+    loadCatalogue(lang).then(
+      () => current && setShown(lang),
+      () => undefined, // offline: stay in the language already shown
+    );
+    return () => {
+      current = false;
+    };
   }, [lang]);
+  useEffect(() => {
+    document.documentElement.lang = shown;
+  }, [shown]);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORAGE_KEY, l);
     setLangState(l);
@@ -35,12 +47,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       lang,
       setLang,
-      t: (key, params) => translate(lang, key, params),
-      dateTime: (iso) => formatDateTime(lang, iso),
-      date: (d) => formatDate(lang, d),
-      number: (n) => formatNumber(lang, n),
+      t: (key, params) => translate(shown, key, params),
+      dateTime: (iso) => formatDateTime(shown, iso),
+      date: (d) => formatDate(shown, d),
+      number: (n) => formatNumber(shown, n),
     }),
-    [lang, setLang],
+    [lang, shown, setLang],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { CATALOGUES, formatDate, formatNumber, placeholders, translate } from "./messages";
+import { bn } from "./bn";
+import { hi } from "./hi";
+import { formatDate, formatNumber, isLoaded, loadCatalogue, placeholders, translate } from "./messages";
+
+const CATALOGUES = { en, hi, bn };
 
 describe("catalogues", () => {
   it("every language has every message, with the same placeholders", () => {
@@ -22,7 +26,16 @@ describe("catalogues", () => {
 });
 
 describe("translate", () => {
-  it("fills placeholders and leaves unknown ones visible", () => {
+  it("falls back to English until a language is loaded", async () => {
+    expect(isLoaded("bn")).toBe(false);
+    expect(translate("bn", "signIn.title")).toBe(en["signIn.title"]);
+    await loadCatalogue("bn");
+    expect(isLoaded("bn")).toBe(true);
+    expect(translate("bn", "signIn.title")).toBe(bn["signIn.title"]);
+  });
+
+  it("fills placeholders and leaves unknown ones visible", async () => {
+    await loadCatalogue("hi");
     expect(translate("en", "dashboard.title", { name: "Rina" })).toBe("Welcome, Rina");
     expect(translate("hi", "helpline.tier", { tier: 2 })).toBe("टियर 2 कतार");
     expect(translate("en", "dashboard.title")).toBe("Welcome, {name}");

@@ -1,6 +1,4 @@
 import { en, type MessageKey, type Messages } from "./en";
-import { hi } from "./hi";
-import { bn } from "./bn";
 
 export const LANGUAGES = [
   { code: "en", name: "English", locale: "en-IN" },
@@ -10,7 +8,23 @@ export const LANGUAGES = [
 
 export type Lang = (typeof LANGUAGES)[number]["code"];
 
-export const CATALOGUES: Record<Lang, Messages> = { en, hi, bn };
+// English is in the first bundle; Hindi and Bengali are fetched when chosen, so a
+// phone on a slow network downloads only the language it shows.
+const LOADERS: Record<Exclude<Lang, "en">, () => Promise<Messages>> = {
+  hi: () => import("./hi").then((m) => m.hi),
+  bn: () => import("./bn").then((m) => m.bn),
+};
+const loaded: Partial<Record<Lang, Messages>> = { en };
+
+export function isLoaded(lang: Lang): boolean {
+  return lang in loaded;
+}
+
+/** Fetch a language's catalogue (once). */
+export async function loadCatalogue(lang: Lang): Promise<void> {
+  if (lang === "en" || loaded[lang]) return;
+  loaded[lang] = await LOADERS[lang]();
+}
 
 export function isLang(v: unknown): v is Lang {
   return LANGUAGES.some((l) => l.code === v);
@@ -28,7 +42,7 @@ export function translate(
 ): string {
   // A key built from a value the server sends (an enum) may be one this build lacks:
   // show the key rather than fail.
-  const text: string = CATALOGUES[lang][key] ?? en[key] ?? key;
+  const text: string = loaded[lang]?.[key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
