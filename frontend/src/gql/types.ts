@@ -3170,11 +3170,6 @@ export type MyHouseholdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyHouseholdsQuery = { households: { nodes: Array<{ id: string, addressLine: string, createdAt: string, headPatientId: string | null, unit: { name: string } | null, members: Array<{ id: string, healthId: string, givenName: string, familyName: string | null, localName: string | null, ageYears: number, sex: PatientSex }> }> } };
 
-export type SurveyUnitsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SurveyUnitsQuery = { adminUnitTree: Array<{ id: string, name: string, kind: UnitKind, parent: { id: string } | null }> };
-
 export type CreateHouseholdMutationVariables = Exact<{
   input: HouseholdInput;
 }>;
@@ -3407,11 +3402,6 @@ export type ApplicationQueryVariables = Exact<{
 
 export type ApplicationQuery = { hospitalApplication: { id: string, status: ApplicationStatus, version: number, name: string | null, facilityId: string | null, submittedAt: string | null, decidedAt: string | null, missing: Array<string>, allowedActions: Array<string>, facility: { name: string, type: FacilityType | null, ownershipSubtype: string | null, unitId: string, address: string, pincode: string | null, phone: string | null, email: string | null, systemsOfMedicine: Array<SystemOfMedicine>, services: Array<HospitalService>, open24x7: boolean, opdHours: string | null } | null, capacity: { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number } | null, licences: { clinicalEstablishmentNumber: string, fireNocNumber: string | null, biomedicalWasteAuthorisationNumber: string | null, pollutionConsentNumber: string | null, pan: string | null, gstin: string | null } | null, owner: { name: string, designation: string, council: string, registrationNumber: string } | null, documents: Array<{ id: string, purpose: DocumentPurpose, fileName: string, sizeBytes: number, status: DocumentStatus, rejectReason: string | null, version: number }>, requiredDocuments: Array<{ purpose: DocumentPurpose, label: string, satisfied: boolean }>, openComments: Array<{ target: string, text: string }>, timeline: Array<{ id: string, at: string, action: string, toStatus: ApplicationStatus | null, note: string | null, comments: Array<{ target: string, text: string }> }> } };
 
-export type ApplicationUnitsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ApplicationUnitsQuery = { adminUnitTree: Array<{ id: string, name: string, kind: UnitKind, parent: { id: string } | null }> };
-
 export type SaveApplicationStepMutationVariables = Exact<{
   input: SaveApplicationStepInput;
 }>;
@@ -3505,6 +3495,8 @@ export type IssueCardMutationVariables = Exact<{
 
 export type IssueCardMutation = { issueCard: { id: string } };
 
+export type RegistrationResultFragment = { warnings: Array<string>, patient: { id: string, healthId: string } | null, duplicates: Array<{ reasons: Array<MatchReason>, patient: { healthId: string, givenName: string, familyName: string | null, localName: string | null, yearOfBirth: number } }> };
+
 export type RegisterPatientMutationVariables = Exact<{
   input: PatientInput;
   confirm?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3556,6 +3548,8 @@ export type AddVitalsMutationVariables = Exact<{
 
 
 export type AddVitalsMutation = { addClinicalEntry: { id: string, details: { __typename: 'DiagnosisView' } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView' } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView' } | { __typename: 'PrescriptionView' } | { __typename: 'VitalsView', bmi: number | null, flags: Array<{ field: string, message: string }> } } };
+
+export type BedCountsFragment = { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number };
 
 export type FacilitiesQueryVariables = Exact<{
   filter?: InputMaybe<FacilityFilter>;

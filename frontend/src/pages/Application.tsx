@@ -9,7 +9,7 @@ import type {
   ApplicationFullFragment,
   ApplicationQuery,
   ApplicationQueryVariables,
-  ApplicationUnitsQuery,
+  UnitTreeQuery,
   SaveApplicationStepMutation,
   SaveApplicationStepMutationVariables,
   SubmitApplicationMutation,
@@ -18,7 +18,8 @@ import type {
   WithdrawApplicationMutationVariables,
 } from "../gql/types";
 import { DocumentsStep } from "./onboarding/Documents";
-import { APPLICATION, SAVE_STEP, SUBMIT, UNITS, WITHDRAW } from "./onboarding/queries";
+import { APPLICATION, SAVE_STEP, SUBMIT, WITHDRAW } from "./onboarding/queries";
+import { UNIT_TREE } from "./registry/queries";
 import { Review } from "./onboarding/Review";
 import { CapacityStep, FacilityStep, LicencesStep, OwnerStep, type StepInput } from "./onboarding/steps";
 import { Summary } from "./onboarding/Summary";
@@ -53,7 +54,7 @@ export default function Application() {
   const { id = "" } = useParams();
   const { t, dateTime } = useI18n();
   const [app, setApp] = useState<ApplicationFullFragment | null>(null);
-  const [units, setUnits] = useState<ApplicationUnitsQuery["adminUnitTree"]>([]);
+  const [units, setUnits] = useState<UnitTreeQuery["adminUnitTree"]>([]);
   const [step, setStep] = useState<Step>("facility");
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState("");
@@ -66,7 +67,7 @@ export default function Application() {
 
   useEffect(() => {
     reload().catch(setError);
-    gql<ApplicationUnitsQuery>(UNITS).then((d) => setUnits(d.adminUnitTree), setError);
+    gql<UnitTreeQuery>(UNIT_TREE).then((d) => setUnits(d.adminUnitTree), setError);
   }, [reload]);
 
   const places = useMemo(() => placeChoices(units), [units]);

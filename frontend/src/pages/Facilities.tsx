@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { usePaged } from "../hooks/usePaged";
 import { Link } from "react-router-dom";
 import { gql } from "../api/client";
-import { ErrorText } from "../components/ErrorText";
+import { PagedTable } from "../components/PagedTable";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
@@ -22,27 +23,20 @@ export default function Facilities() {
   const [search, setSearch] = useState("");
   const [type, setType] = useState("");
   const [status, setStatus] = useState("");
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    (after: string | null) => {
-      setError(null);
+  const fetchPage = useCallback(
+    async (after: string | null) => {
       const filter = { search: search.trim() || null, types: type ? [type as FacilityType] : [], status: (status || null) as OperationalStatus | null };
-      gql<FacilitiesQuery, FacilitiesQueryVariables>(FACILITIES, { filter, after }).then((d) => {
-        setRows((old) => (after ? [...(old ?? []), ...d.facilities.nodes] : d.facilities.nodes));
-        setNext(d.facilities.pageInfo.hasNextPage ? (d.facilities.pageInfo.endCursor ?? null) : null);
-      }, setError);
+      return (await gql<FacilitiesQuery, FacilitiesQueryVariables>(FACILITIES, { filter, after })).facilities;
     },
     [search, type, status],
   );
+  const { rows, next, error, load } = usePaged<Row>(fetchPage);
+  // The first page once; later pages, or a new filter, on request.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => load(null), []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setRows(null);
     load(null);
   };
 
@@ -55,42 +49,25 @@ export default function Facilities() {
         <SelectField label={t("facilities.status")} value={status} onChange={(e) => setStatus(e.target.value)} options={[{ value: "", label: t("facilities.any") }, ...OPERATIONAL.map((v) => ({ value: v, label: t(`opStatus.${v}` as MessageKey) }))]} />
         <button type="submit">{t("common.search")}</button>
       </form>
-      <ErrorText error={error} />
-      {!rows && !error && <p aria-busy="true">{t("common.loading")}</p>}
-      {rows?.length === 0 && <p className="muted">{t("facilities.none")}</p>}
-      {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("apply.facilityName")}</th>
-                <th scope="col">{t("apply.facilityType")}</th>
-                <th scope="col">{t("facilities.district")}</th>
-                <th scope="col">{t("facilities.status")}</th>
-                <th scope="col">{t("facilities.beds")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((f) => (
-                <tr key={f.id}>
-                  <td>
-                    <Link to={`/registry/facilities/${f.id}`}>{f.name}</Link>
-                  </td>
-                  <td>{t(`facilityType.${f.type}` as MessageKey)}</td>
-                  <td>{f.district?.name ?? f.unit?.name ?? "—"}</td>
-                  <td>{t(`opStatus.${f.operationalStatus}` as MessageKey)}</td>
-                  <td>{number(f.totalBeds)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <button type="button" className="secondary" onClick={() => load(next)}>
-          {t("facilities.more")}
-        </button>
-      )}
+      <PagedTable
+        rows={rows}
+        error={error}
+        next={next}
+        onMore={load}
+        empty={t("facilities.none")}
+        head={[t("apply.facilityName"), t("apply.facilityType"), t("facilities.district"), t("facilities.status"), t("facilities.beds")]}
+        row={(f) => (
+          <tr key={f.id}>
+            <td>
+              <Link to={`/registry/facilities/${f.id}`}>{f.name}</Link>
+            </td>
+            <td>{t(`facilityType.${f.type}` as MessageKey)}</td>
+            <td>{f.district?.name ?? f.unit?.name ?? "—"}</td>
+            <td>{t(`opStatus.${f.operationalStatus}` as MessageKey)}</td>
+            <td>{number(f.totalBeds)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

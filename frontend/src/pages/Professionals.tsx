@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { usePaged } from "../hooks/usePaged";
 import { Link } from "react-router-dom";
 import { useAuth } from "../api/auth";
 import { gql } from "../api/client";
-import { ErrorText } from "../components/ErrorText";
+import { PagedTable } from "../components/PagedTable";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
@@ -48,27 +49,19 @@ export default function Professionals() {
   const [number, setNumber] = useState("");
   const [kind, setKind] = useState("");
   const [status, setStatus] = useState("");
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    (after: string | null) => {
-      setError(null);
+  const fetchPage = useCallback(
+    async (after: string | null) => {
       const filter = { search: search.trim() || null, registrationNumber: number.trim() || null, kind: (kind || null) as ProfessionalKind | null, status: (status || null) as VerificationStatus | null };
-      gql<ProfessionalsQuery, ProfessionalsQueryVariables>(PROFESSIONALS, { filter, after }).then((d) => {
-        setRows((old) => (after ? [...(old ?? []), ...d.professionals.nodes] : d.professionals.nodes));
-        setNext(d.professionals.pageInfo.hasNextPage ? (d.professionals.pageInfo.endCursor ?? null) : null);
-      }, setError);
+      return (await gql<ProfessionalsQuery, ProfessionalsQueryVariables>(PROFESSIONALS, { filter, after })).professionals;
     },
     [search, number, kind, status],
   );
+  const { rows, next, error, load } = usePaged<Row>(fetchPage);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => load(null), []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setRows(null);
     load(null);
   };
 
@@ -87,48 +80,31 @@ export default function Professionals() {
         <SelectField label={t("facilities.status")} value={status} onChange={(e) => setStatus(e.target.value)} options={[{ value: "", label: t("facilities.any") }, ...STATUSES.map((s) => ({ value: s, label: t(`verification.${s}` as MessageKey) }))]} />
         <button type="submit">{t("common.search")}</button>
       </form>
-      <ErrorText error={error} />
-      {!rows && !error && <p aria-busy="true">{t("common.loading")}</p>}
-      {rows?.length === 0 && <p className="muted">{t("professionals.none")}</p>}
-      {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("owner.name")}</th>
-                <th scope="col">{t("professionals.kind")}</th>
-                <th scope="col">{t("professionals.registration")}</th>
-                <th scope="col">{t("professionals.postedAt")}</th>
-                <th scope="col">{t("facilities.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td>{t(`kind.${p.kind}` as MessageKey)}</td>
-                  <td>{p.registrations.map((r) => `${r.council} ${r.number}`).join("; ") || "—"}</td>
-                  <td>
-                    {p.postings.map((x, i) =>
-                      x.facility ? (
-                        <div key={i}>
-                          <Link to={`/registry/facilities/${x.facility.id}`}>{x.facility.name}</Link> · {x.designation}
-                        </div>
-                      ) : null,
-                    )}
-                  </td>
-                  <td>{t(`verification.${p.verificationStatus}` as MessageKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <button type="button" className="secondary" onClick={() => load(next)}>
-          {t("facilities.more")}
-        </button>
-      )}
+      <PagedTable
+        rows={rows}
+        error={error}
+        next={next}
+        onMore={load}
+        empty={t("professionals.none")}
+        head={[t("owner.name"), t("professionals.kind"), t("professionals.registration"), t("professionals.postedAt"), t("facilities.status")]}
+        row={(p) => (
+          <tr key={p.id}>
+            <td>{p.name}</td>
+            <td>{t(`kind.${p.kind}` as MessageKey)}</td>
+            <td>{p.registrations.map((r) => `${r.council} ${r.number}`).join("; ") || "—"}</td>
+            <td>
+              {p.postings.map((x, i) =>
+                x.facility ? (
+                  <div key={i}>
+                    <Link to={`/registry/facilities/${x.facility.id}`}>{x.facility.name}</Link> · {x.designation}
+                  </div>
+                ) : null,
+              )}
+            </td>
+            <td>{t(`verification.${p.verificationStatus}` as MessageKey)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -10,10 +10,11 @@ import type {
   EnrolMemberMutation,
   EnrolMemberMutationVariables,
   MyHouseholdsQuery,
-  SurveyUnitsQuery,
+  UnitTreeQuery,
 } from "../gql/types";
 import { placeChoices } from "./onboarding/units";
-import { Register } from "./patients/Register";
+import { UNIT_TREE } from "./registry/queries";
+import { REGISTRATION_RESULT, Register } from "./patients/Register";
 
 const HOUSEHOLDS = /* GraphQL */ `
   query MyHouseholds {
@@ -39,18 +40,6 @@ const HOUSEHOLDS = /* GraphQL */ `
     }
   }
 `;
-const UNITS = /* GraphQL */ `
-  query SurveyUnits {
-    adminUnitTree {
-      id
-      name
-      kind
-      parent {
-        id
-      }
-    }
-  }
-`;
 const CREATE = /* GraphQL */ `
   mutation CreateHousehold($input: HouseholdInput!) {
     createHousehold(input: $input) {
@@ -61,37 +50,24 @@ const CREATE = /* GraphQL */ `
 const ENROL = /* GraphQL */ `
   mutation EnrolMember($householdId: ID!, $patient: PatientInput!, $head: Boolean, $confirm: Boolean) {
     enrollHouseholdMember(householdId: $householdId, patient: $patient, head: $head, confirmNotDuplicate: $confirm) {
-      patient {
-        id
-        healthId
-      }
-      duplicates {
-        reasons
-        patient {
-          healthId
-          givenName
-          familyName
-          localName
-          yearOfBirth
-        }
-      }
-      warnings
+      ...RegistrationResult
     }
   }
+  ${REGISTRATION_RESULT}
 `;
 
 type Household = MyHouseholdsQuery["households"]["nodes"][number];
 
 function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
-  const [units, setUnits] = useState<SurveyUnitsQuery["adminUnitTree"]>([]);
+  const [units, setUnits] = useState<UnitTreeQuery["adminUnitTree"]>([]);
   const [unitId, setUnitId] = useState("");
   const [address, setAddress] = useState("");
   const [position, setPosition] = useState<{ latitude: number; longitude: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    gql<SurveyUnitsQuery>(UNITS).then((d) => setUnits(d.adminUnitTree), setError);
+    gql<UnitTreeQuery>(UNIT_TREE).then((d) => setUnits(d.adminUnitTree), setError);
   }, []);
   const places = useMemo(() => placeChoices(units), [units]);
 

@@ -1,4 +1,5 @@
 // The private-hospital onboarding screens' operations.
+import { BED_COUNTS } from "../registry/queries";
 
 export const START_SIGNUP = /* GraphQL */ `
   mutation StartSignup($input: StartHospitalSignupInput!) {
@@ -85,14 +86,7 @@ const FULL = /* GraphQL */ `
       opdHours
     }
     capacity {
-      general
-      oxygenSupported
-      icu
-      hdu
-      ventilator
-      isolation
-      paediatric
-      maternity
+      ...BedCounts
     }
     licences {
       clinicalEstablishmentNumber
@@ -149,20 +143,7 @@ export const APPLICATION = /* GraphQL */ `
     }
   }
   ${FULL}
-`;
-
-/** The tenant's units, for the facility step's block choice. */
-export const UNITS = /* GraphQL */ `
-  query ApplicationUnits {
-    adminUnitTree {
-      id
-      name
-      kind
-      parent {
-        id
-      }
-    }
-  }
+  ${BED_COUNTS}
 `;
 
 export const SAVE_STEP = /* GraphQL */ `
@@ -172,6 +153,7 @@ export const SAVE_STEP = /* GraphQL */ `
     }
   }
   ${FULL}
+  ${BED_COUNTS}
 `;
 
 export const SUBMIT = /* GraphQL */ `
@@ -181,6 +163,7 @@ export const SUBMIT = /* GraphQL */ `
     }
   }
   ${FULL}
+  ${BED_COUNTS}
 `;
 
 export const WITHDRAW = /* GraphQL */ `
@@ -190,6 +173,7 @@ export const WITHDRAW = /* GraphQL */ `
     }
   }
   ${FULL}
+  ${BED_COUNTS}
 `;
 
 export const REQUEST_CHANGES = /* GraphQL */ `
@@ -199,6 +183,7 @@ export const REQUEST_CHANGES = /* GraphQL */ `
     }
   }
   ${FULL}
+  ${BED_COUNTS}
 `;
 
 export const APPROVE = /* GraphQL */ `
@@ -208,6 +193,7 @@ export const APPROVE = /* GraphQL */ `
     }
   }
   ${FULL}
+  ${BED_COUNTS}
 `;
 
 export const REJECT = /* GraphQL */ `
@@ -217,6 +203,7 @@ export const REJECT = /* GraphQL */ `
     }
   }
   ${FULL}
+  ${BED_COUNTS}
 `;
 
 export const REQUEST_UPLOAD = /* GraphQL */ `

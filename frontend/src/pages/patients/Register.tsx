@@ -4,33 +4,41 @@ import { fieldError } from "../../api/errors";
 import { SelectField, TextField } from "../../components/Field";
 import { ErrorText } from "../../components/ErrorText";
 import { useI18n } from "../../i18n";
-import type { PatientInput, PatientSex, RegisterPatientMutation, RegisterPatientMutationVariables } from "../../gql/types";
+import type { PatientInput, PatientSex, RegisterPatientMutation, RegisterPatientMutationVariables, RegistrationResultFragment } from "../../gql/types";
+
+/** What a registration answers: the new patient, or the likely duplicates instead. */
+export const REGISTRATION_RESULT = /* GraphQL */ `
+  fragment RegistrationResult on Registration {
+    patient {
+      id
+      healthId
+    }
+    duplicates {
+      reasons
+      patient {
+        healthId
+        givenName
+        familyName
+        localName
+        yearOfBirth
+      }
+    }
+    warnings
+  }
+`;
 
 const REGISTER = /* GraphQL */ `
   mutation RegisterPatient($input: PatientInput!, $confirm: Boolean) {
     registerPatient(input: $input, confirmNotDuplicate: $confirm) {
-      patient {
-        id
-        healthId
-      }
-      duplicates {
-        reasons
-        patient {
-          healthId
-          givenName
-          familyName
-          localName
-          yearOfBirth
-        }
-      }
-      warnings
+      ...RegistrationResult
     }
   }
+  ${REGISTRATION_RESULT}
 `;
 
 const SEXES: PatientSex[] = ["FEMALE", "MALE", "OTHER", "UNKNOWN"];
 
-export type RegistrationResult = RegisterPatientMutation["registerPatient"];
+export type RegistrationResult = RegistrationResultFragment;
 
 interface RegisterProps {
   /** Open a patient (a new one, or a likely duplicate); left out, nothing offers to. */

@@ -1,5 +1,19 @@
 // The registry screens' operations: facilities and the unit tree.
 
+/** Beds by kind (a facility's, or what an application declares). */
+export const BED_COUNTS = /* GraphQL */ `
+  fragment BedCounts on BedCapacity {
+      general
+      oxygenSupported
+      icu
+      hdu
+      ventilator
+      isolation
+      paediatric
+      maternity
+  }
+`;
+
 export const FACILITIES = /* GraphQL */ `
   query Facilities($filter: FacilityFilter, $after: String) {
     facilities(filter: $filter, first: 25, after: $after) {
@@ -52,14 +66,7 @@ const FACILITY_FULL = /* GraphQL */ `
       name
     }
     beds {
-      general
-      oxygenSupported
-      icu
-      hdu
-      ventilator
-      isolation
-      paediatric
-      maternity
+      ...BedCounts
     }
     totalBeds
     emrReadiness {
@@ -90,6 +97,7 @@ export const FACILITY = /* GraphQL */ `
     }
   }
   ${FACILITY_FULL}
+  ${BED_COUNTS}
 `;
 
 export const UPDATE_FACILITY = /* GraphQL */ `
@@ -99,6 +107,7 @@ export const UPDATE_FACILITY = /* GraphQL */ `
     }
   }
   ${FACILITY_FULL}
+  ${BED_COUNTS}
 `;
 
 export const UNIT_TREE = /* GraphQL */ `
