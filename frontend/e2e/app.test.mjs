@@ -439,6 +439,7 @@ test("a private hospital signs up, applies step by step with uploads, and is app
   // The applicant sees the comment, replaces the document and submits again.
   await applicant.reload();
   await applicant.getByText("This NOC expired in 2025: upload the renewed one.").first().waitFor();
+  await applicant.locator(".notice strong", { hasText: "Fire safety NOC" }).waitFor();
   await applicant.getByRole("button", { name: /5\. Documents/ }).click();
   await applicant.getByRole("button", { name: "Remove fire-noc-2025.pdf" }).click();
   await applicant.getByRole("button", { name: "Remove fire-noc-2025.pdf" }).waitFor({ state: "detached" });

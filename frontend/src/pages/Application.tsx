@@ -20,7 +20,7 @@ import type {
 import { DocumentsStep } from "./onboarding/Documents";
 import { APPLICATION, SAVE_STEP, SUBMIT, WITHDRAW } from "./onboarding/queries";
 import { UNIT_TREE } from "./registry/queries";
-import { Review } from "./onboarding/Review";
+import { Review, targetLabel } from "./onboarding/Review";
 import { CapacityStep, FacilityStep, LicencesStep, OwnerStep, type StepInput } from "./onboarding/steps";
 import { Summary } from "./onboarding/Summary";
 import { placeChoices } from "./onboarding/units";
@@ -129,7 +129,7 @@ export default function Application() {
           <ul>
             {app.openComments.map((c, i) => (
               <li key={i}>
-                <strong>{c.target}</strong>: {c.text}
+                <strong>{targetLabel(c.target, t)}</strong>: {c.text}
               </li>
             ))}
           </ul>
@@ -209,7 +209,7 @@ export default function Application() {
                 <ul>
                   {e.comments.map((c, i) => (
                     <li key={i}>
-                      {c.target}: {c.text}
+                      {targetLabel(c.target, t)}: {c.text}
                     </li>
                   ))}
                 </ul>

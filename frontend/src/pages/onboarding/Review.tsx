@@ -18,21 +18,29 @@ import type {
 } from "../../gql/types";
 import { APPROVE, REJECT, REQUEST_CHANGES } from "./queries";
 
+const FIELD_LABELS: [string, MessageKey][] = [
+  ["facility.name", "apply.facilityName"],
+  ["facility.address", "apply.address"],
+  ["facility.unitId", "apply.place"],
+  ["capacity.general", "beds.general"],
+  ["licences.clinicalEstablishmentNumber", "licence.clinicalEstablishmentNumber"],
+  ["licences.fireNocNumber", "licence.fireNocNumber"],
+  ["owner.registrationNumber", "owner.registrationNumber"],
+];
+
+/** A comment's target in words: a document kind, a known field, or the path as written. */
+export function targetLabel(target: string, t: (k: MessageKey) => string): string {
+  if (target.startsWith("document:")) return t(`docPurpose.${target.slice("document:".length).toUpperCase()}` as MessageKey);
+  const known = FIELD_LABELS.find(([path]) => path === target);
+  return known ? t(known[1]) : target;
+}
+
 /** What a comment can point at: each step's fields, and each document kind. */
 function targets(app: ApplicationFullFragment, t: (k: MessageKey) => string): { value: string; label: string }[] {
-  const fields: [string, MessageKey][] = [
-    ["facility.name", "apply.facilityName"],
-    ["facility.address", "apply.address"],
-    ["facility.unitId", "apply.place"],
-    ["capacity.general", "beds.general"],
-    ["licences.clinicalEstablishmentNumber", "licence.clinicalEstablishmentNumber"],
-    ["licences.fireNocNumber", "licence.fireNocNumber"],
-    ["owner.registrationNumber", "owner.registrationNumber"],
-  ];
   const docs = [...new Set(app.documents.map((d) => d.purpose).concat(app.requiredDocuments.map((r) => r.purpose)))];
   return [
     { value: "", label: t("review.wholeApplication") },
-    ...fields.map(([value, key]) => ({ value, label: t(key) })),
+    ...FIELD_LABELS.map(([value, key]) => ({ value, label: t(key) })),
     ...docs.map((p) => ({ value: `document:${p.toLowerCase()}`, label: t(`docPurpose.${p}` as MessageKey) })),
   ];
 }
@@ -83,7 +91,7 @@ export function Review({ app, onDecided }: { app: ApplicationFullFragment; onDec
           <ul>
             {comments.map((c, i) => (
               <li key={i}>
-                {options.find((o) => o.value === c.target)?.label ?? c.target}: {c.text}
+                {targetLabel(c.target, t)}: {c.text}
               </li>
             ))}
           </ul>

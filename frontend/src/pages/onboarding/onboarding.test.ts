@@ -1,6 +1,7 @@
 // @vitest-environment node
 // (Node's own Blob and WebCrypto, as in a browser; jsdom's Blob cannot be read.)
 import { describe, expect, it } from "vitest";
+import { targetLabel } from "./Review";
 import { placeChoices } from "./units";
 import { sha256Hex, toHex } from "./upload";
 
@@ -37,5 +38,14 @@ describe("sha256Hex", () => {
   });
   it("pads every byte to two digits", () => {
     expect(toHex(new Uint8Array([0, 1, 255]).buffer)).toBe("0001ff");
+  });
+});
+
+describe("targetLabel", () => {
+  const t = (k: string) => `<${k}>`;
+  it("names documents and known fields in words, and leaves other paths as written", () => {
+    expect(targetLabel("document:fire_safety_noc", t as never)).toBe("<docPurpose.FIRE_SAFETY_NOC>");
+    expect(targetLabel("facility.name", t as never)).toBe("<apply.facilityName>");
+    expect(targetLabel("licences.pan", t as never)).toBe("licences.pan");
   });
 });
