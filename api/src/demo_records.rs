@@ -222,11 +222,7 @@ pub async fn seed(
             None,
         )?;
         arogya_infra::repos::appointments::insert_session(
-            &tx,
-            facility.0,
-            "Medicine",
-            doctor_id,
-            &session,
+            &tx, facility.0, "Medicine", doctor_id, &session,
         )
         .await?;
     }

@@ -287,6 +287,41 @@ async fn notify_applicant(
     Ok(())
 }
 
+/// Tell the reviewers of `app` (state administrators, and district administrators whose
+/// district it lies in) by e-mail that it awaits review (in the same transaction).
+async fn notify_reviewers(
+    tx: &TenantTx,
+    app: &ApplicationRecord,
+    subject: &str,
+    text: &str,
+) -> ApiResult<()> {
+    let mut grants: std::collections::HashMap<Uuid, Vec<RoleGrant>> =
+        std::collections::HashMap::new();
+    for (user, grant) in roles::holders(tx, &[Role::StateAdmin, Role::DistrictAdmin]).await? {
+        grants.entry(user).or_default().push(grant);
+    }
+    let reviewers: Vec<Uuid> = grants
+        .into_iter()
+        .filter(|(user, grants)| {
+            let reviewer = Principal::Staff {
+                id: UserId(*user),
+                tenant: tx.tenant(),
+                grants: grants.clone(),
+            };
+            reviewer
+                .application_review_reach()
+                .is_ok_and(|reach| in_reach(&reach, app))
+        })
+        .map(|(user, _)| user)
+        .collect();
+    for user in users::find_many(tx, &reviewers).await? {
+        if let (users::STATUS_ACTIVE, Some(email)) = (user.status.as_str(), &user.email) {
+            outbox::enqueue(tx, Channel::Email, email, subject, text).await?;
+        }
+    }
+    Ok(())
+}
+
 fn display_name(app: &ApplicationRecord) -> String {
     app.name.clone().unwrap_or_else(|| "your hospital".into())
 }
@@ -485,6 +520,16 @@ impl Onboarding<'_> {
             "Application received",
             &format!(
                 "Arogya: the application for {} was received. The department will review it.",
+                display_name(&saved)
+            ),
+        )
+        .await?;
+        notify_reviewers(
+            &tx,
+            &saved,
+            "Hospital application to review",
+            &format!(
+                "Arogya: the application for {} was submitted and awaits your review (Hospital applications).",
                 display_name(&saved)
             ),
         )

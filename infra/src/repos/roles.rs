@@ -32,6 +32,20 @@ pub async fn grants_for(tx: &TenantTx, user: UserId) -> InfraResult<Vec<RoleGran
         .unwrap_or_default())
 }
 
+/// Every grant of any of `roles` in the tenant, with its user (on
+/// `ix_role_assignments_role`): who must hear of work waiting for that role.
+pub async fn holders(tx: &TenantTx, roles: &[Role]) -> InfraResult<Vec<(Uuid, RoleGrant)>> {
+    let rows = Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Role.is_in(roles.iter().map(|r| r.as_str())))
+        .order_by_asc(Column::Id)
+        .all(tx.conn())
+        .await?;
+    rows.iter()
+        .map(|row| Ok((row.user_id, to_grant(row)?)))
+        .collect()
+}
+
 /// Grants of several users in one query.
 pub async fn grants_for_many(
     tx: &TenantTx,

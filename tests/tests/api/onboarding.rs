@@ -320,6 +320,8 @@ async fn a_hospital_joins_through_signup_review_and_approval(backend: Backend) {
         &app.gql(Some(&wb), &get_q(), json!({ "id": a["id"] })).await,
         "NOT_FOUND",
     );
+    let kolkata_admin = district_admin(&app, &wb, "kolkata.admin", &kolkata).await;
+    let msd_admin = district_admin(&app, &wb, "msd.admin", &murshidabad).await;
     let a = expect_data(
         &app.gql(
             Some(&token),
@@ -334,6 +336,19 @@ async fn a_hospital_joins_through_signup_review_and_approval(backend: Backend) {
         a["allowedActions"],
         json!(["request_changes", "approve", "reject", "withdraw"])
     );
+    // The reviewers in reach hear of it by e-mail: the state administrator and the
+    // district's administrator, not another district's.
+    for reviewer in ["wb.admin@demo.arogya.example", "msd.admin@wb.example"] {
+        let mail = outbox(&app, "WB", reviewer).await;
+        assert!(
+            mail.first()
+                .is_some_and(|m| m.contains("awaits your review")),
+            "{reviewer}: {mail:?}"
+        );
+    }
+    assert!(outbox(&app, "WB", "kolkata.admin@wb.example")
+        .await
+        .is_empty());
     // Submitted: the applicant can neither edit nor upload, nor approve it.
     expect_error(
         &save(&app, &token, &a, json!({ "capacity": { "general": 90 } })).await,
@@ -374,7 +389,6 @@ async fn a_hospital_joins_through_signup_review_and_approval(backend: Backend) {
         q["hospitalApplicationCounts"],
         json!([{ "status": "SUBMITTED", "districtId": murshidabad["id"], "count": 1 }])
     );
-    let kolkata_admin = district_admin(&app, &wb, "kolkata.admin", &kolkata).await;
     let q = expect_data(&app.gql(Some(&kolkata_admin), list, json!({})).await);
     assert_eq!(q["hospitalApplications"]["edges"], json!([]));
     expect_error(
@@ -386,7 +400,6 @@ async fn a_hospital_joins_through_signup_review_and_approval(backend: Backend) {
         .await,
         "NOT_FOUND",
     );
-    let msd_admin = district_admin(&app, &wb, "msd.admin", &murshidabad).await;
     let br = app.br_admin().await;
     expect_error(
         &app.gql(Some(&br), &get_q(), json!({ "id": a["id"] })).await,
