@@ -9,6 +9,7 @@ pub mod helpline;
 pub mod helpline_care;
 pub mod import;
 pub mod loaders;
+pub mod notifications;
 pub mod onboarding;
 pub mod pagination;
 pub mod patients;
@@ -39,6 +40,7 @@ pub struct QueryRoot(
     helpline::HelplineQuery,
     helpline_care::HelplineCareQuery,
     appointments::AppointmentQuery,
+    notifications::NotificationQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -782,6 +782,22 @@ export type FacilityTypeCount = {
   type: FacilityType;
 };
 
+/**
+ * A message not delivered after every attempt. Its text is not shown: it may hold a
+ * one-time code.
+ */
+export type FailedNotification = {
+  attempts: Scalars['Int']['output'];
+  /** `sms` or `email`. */
+  channel: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  destination: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The gateway's last answer. */
+  lastError: Maybe<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+};
+
 export type GlucoseTiming =
   | 'FASTING'
   | 'POST_PRANDIAL'
@@ -2114,6 +2130,11 @@ export type QueryRoot = {
   facility: Facility;
   /** How many facilities of each type each district has (within the caller's reach). */
   facilityCountsByDistrict: Array<DistrictFacilityCounts>;
+  /**
+   * Notifications not delivered after every attempt, newest first (state
+   * administrators).
+   */
+  failedNotifications: Array<FailedNotification>;
   /** Free slots from `from` to `to` (at most 31 days), soonest first. */
   freeSlots: Array<Slot>;
   /** Every agent's presence, tier 1 first, longest idle first. */
@@ -2269,6 +2290,11 @@ export type QueryRootFacilityArgs = {
 
 export type QueryRootFacilityCountsByDistrictArgs = {
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootFailedNotificationsArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -3123,10 +3149,12 @@ export type HelplineDashboardQueryVariables = Exact<{
 
 export type HelplineDashboardQuery = { tier1: Array<{ status: TicketStatus }>, tier2?: Array<{ status: TicketStatus }>, helplineStats: { calls: number, slaBreaches: number } };
 
-export type AdminDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+export type AdminDashboardQueryVariables = Exact<{
+  state: Scalars['Boolean']['input'];
+}>;
 
 
-export type AdminDashboardQuery = { professionals: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } }, hospitalApplications: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } } };
+export type AdminDashboardQuery = { failedNotifications?: Array<{ id: string, channel: string, destination: string, subject: string, lastError: string | null, createdAt: string }>, professionals: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } }, hospitalApplications: { nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean } } };
 
 export type PatientsRegisteredTodayQueryVariables = Exact<{
   day: Scalars['NaiveDate']['input'];

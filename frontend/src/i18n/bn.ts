@@ -462,6 +462,7 @@ export const bn: Messages = {
   "professionals.registration": "কাউন্সিল নিবন্ধন",
   "professionals.postedAt": "কর্মস্থল",
   "professionals.none": "কোনো পেশাদার মেলেনি।",
+  "dashboard.undelivered": "পৌঁছায়নি এমন বার্তা: {count}",
   "helpline.title": "হেল্পলাইন",
   "helpline.tier": "টিয়ার {tier} সারি",
   "helpline.live": "লাইভ",

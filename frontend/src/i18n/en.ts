@@ -461,6 +461,7 @@ export const en = {
   "professionals.registration": "Council registration",
   "professionals.postedAt": "Posted at",
   "professionals.none": "No professional matches.",
+  "dashboard.undelivered": "Notifications not delivered: {count}",
   "helpline.title": "Helpline",
   "helpline.tier": "Tier {tier} queue",
   "helpline.live": "Live",

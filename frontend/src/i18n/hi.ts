@@ -462,6 +462,7 @@ export const hi: Messages = {
   "professionals.registration": "परिषद पंजीकरण",
   "professionals.postedAt": "तैनाती",
   "professionals.none": "कोई पेशेवर मेल नहीं खाता।",
+  "dashboard.undelivered": "न पहुँची सूचनाएँ: {count}",
   "helpline.title": "हेल्पलाइन",
   "helpline.tier": "टियर {tier} कतार",
   "helpline.live": "लाइव",

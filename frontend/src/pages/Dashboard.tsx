@@ -4,7 +4,7 @@ import { useAuth } from "../api/auth";
 import { useI18n } from "../i18n";
 import { ErrorText } from "../components/ErrorText";
 import { Link } from "react-router-dom";
-import type { AdminDashboardQuery, HelplineDashboardQuery, HelplineDashboardQueryVariables, PatientsRegisteredTodayQuery, PatientsRegisteredTodayQueryVariables } from "../gql/types";
+import type { AdminDashboardQuery, AdminDashboardQueryVariables, HelplineDashboardQuery, HelplineDashboardQueryVariables, PatientsRegisteredTodayQuery, PatientsRegisteredTodayQueryVariables } from "../gql/types";
 
 const HELPLINE = /* GraphQL */ `
   query HelplineDashboard($day: NaiveDate!, $tier2: Boolean!) {
@@ -64,7 +64,15 @@ function HelplineCounts({ tier2 }: { tier2: boolean }) {
 }
 
 const ADMIN = /* GraphQL */ `
-  query AdminDashboard {
+  query AdminDashboard($state: Boolean!) {
+    failedNotifications(limit: 20) @include(if: $state) {
+      id
+      channel
+      destination
+      subject
+      lastError
+      createdAt
+    }
     professionals(filter: { status: PENDING }, first: 100) {
       nodes {
         id
@@ -84,13 +92,13 @@ const ADMIN = /* GraphQL */ `
   }
 `;
 
-function AdminCounts() {
-  const { t, number } = useI18n();
+function AdminCounts({ state }: { state: boolean }) {
+  const { t, number, dateTime } = useI18n();
   const [data, setData] = useState<AdminDashboardQuery | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    gql<AdminDashboardQuery>(ADMIN).then(setData, setError);
-  }, []);
+    gql<AdminDashboardQuery, AdminDashboardQueryVariables>(ADMIN, { state }).then(setData, setError);
+  }, [state]);
   if (error) return <ErrorText error={error} />;
   if (!data) return <p aria-busy="true">{t("common.loading")}</p>;
   const count = (c: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } }) => `${number(c.nodes.length)}${c.pageInfo.hasNextPage ? "+" : ""}`;
@@ -98,6 +106,19 @@ function AdminCounts() {
     <div className="stats">
       <Stat label={t("dashboard.pendingVerifications")} value={count(data.professionals)} />
       <Stat label={t("dashboard.pendingApplications")} value={count(data.hospitalApplications)} />
+      {data.failedNotifications && data.failedNotifications.length > 0 && (
+        <section className="card notice stats__wide" aria-labelledby="undelivered-title">
+          <h2 id="undelivered-title">{t("dashboard.undelivered", { count: number(data.failedNotifications.length) })}</h2>
+          <ul>
+            {data.failedNotifications.map((n) => (
+              <li key={n.id}>
+                {dateTime(n.createdAt)} · {n.channel} · {n.destination} · {n.subject}
+                {n.lastError && <div className="muted">{n.lastError}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
@@ -143,7 +164,7 @@ export default function Dashboard() {
       {has("STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "SURVEYOR") && (
         <PatientCounts own={has("SURVEYOR") && !has("STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE")} />
       )}
-      {has("STATE_ADMIN", "DISTRICT_ADMIN") && <AdminCounts />}
+      {has("STATE_ADMIN", "DISTRICT_ADMIN") && <AdminCounts state={has("STATE_ADMIN")} />}
       {has("SURVEYOR") && (
         <p>
           <Link to="/survey">{t("survey.title")}</Link>

@@ -119,3 +119,14 @@ pub async fn recent(tx: &TenantTx, limit: u64) -> InfraResult<Vec<OutboxRecord>>
         .all(tx.conn())
         .await?)
 }
+
+/// Messages given up on after [`MAX_ATTEMPTS`], newest first (on `ix_outbox_pending`).
+pub async fn failed(tx: &TenantTx, limit: u64) -> InfraResult<Vec<OutboxRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Status.eq(FAILED))
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}

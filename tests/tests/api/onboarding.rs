@@ -862,6 +862,48 @@ async fn a_rejected_application_is_final(backend: Backend) {
     );
 }
 
+/// A gateway that never answers: after every attempt the message is left failed, and
+/// state administrators see it (without its text, which holds the code).
+#[tokio::test]
+async fn undelivered_notifications_are_listed_for_state_administrators() {
+    let app = TestApp::spawn_store(Backend::Sqlite, Store::Fs, |c| {
+        // Nothing listens on the discard port: every delivery is refused.
+        c.notify_webhook_url = Some("http://127.0.0.1:9/sms".into());
+        c.maintenance_interval_secs = 1;
+    })
+    .await;
+    expect_data(&start(&app, "WB", "9830077777", "f@example.org").await);
+    let wb = app.wb_admin().await;
+    let q = "{ failedNotifications { channel destination subject attempts lastError createdAt } }";
+    let mut failed = Value::Null;
+    for _ in 0..150 {
+        failed =
+            expect_data(&app.gql(Some(&wb), q, json!({})).await)["failedNotifications"].clone();
+        if failed
+            .as_array()
+            .is_some_and(|a| a.iter().any(|r| r["channel"] == "sms"))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let rows = failed.as_array().expect("a list");
+    let sms = rows
+        .iter()
+        .find(|r| r["channel"] == "sms")
+        .expect("the SMS, given up on");
+    assert_eq!(sms["destination"], "+919830077777");
+    assert_eq!(sms["attempts"], 5);
+    assert!(sms["lastError"].as_str().is_some_and(|e| !e.is_empty()));
+    // Only state administrators of this tenant see them.
+    let br = app.br_admin().await;
+    let other = expect_data(&app.gql(Some(&br), q, json!({})).await);
+    assert_eq!(other["failedNotifications"], json!([]));
+    let tree = build_tree(&app, &wb).await;
+    let district = district_admin(&app, &wb, "nadia.admin", &tree.kolkata).await;
+    expect_error(&app.gql(Some(&district), q, json!({})).await, "FORBIDDEN");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn notifications_are_posted_to_a_signed_webhook() {
     use hmac_check::verify_signature;
