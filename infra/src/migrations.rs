@@ -12,9 +12,8 @@ mod m20261201_000008_helpline;
 mod m20261201_000009_appointments;
 mod m20261201_000010_agent_presence;
 mod m20261201_000011_helpline_care;
-mod m20261202_000012_patients_registered_at;
+mod m20261202_000012_lookup_indexes;
 mod m20261202_000013_timeline_index_order;
-mod m20261202_000014_role_holders;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -36,9 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_appointments::Migration),
             Box::new(m20261201_000010_agent_presence::Migration),
             Box::new(m20261201_000011_helpline_care::Migration),
-            Box::new(m20261202_000012_patients_registered_at::Migration),
+            Box::new(m20261202_000012_lookup_indexes::Migration),
             Box::new(m20261202_000013_timeline_index_order::Migration),
-            Box::new(m20261202_000014_role_holders::Migration),
         ]
     }
 }

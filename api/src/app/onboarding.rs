@@ -40,6 +40,7 @@ use arogya_infra::repos::{roles, tenants, units, users};
 use arogya_infra::TenantTx;
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 fn policy(state: &AppState) -> OtpPolicy {
@@ -295,8 +296,7 @@ async fn notify_reviewers(
     subject: &str,
     text: &str,
 ) -> ApiResult<()> {
-    let mut grants: std::collections::HashMap<Uuid, Vec<RoleGrant>> =
-        std::collections::HashMap::new();
+    let mut grants: HashMap<Uuid, Vec<RoleGrant>> = HashMap::new();
     for (user, grant) in roles::holders(tx, &[Role::StateAdmin, Role::DistrictAdmin]).await? {
         grants.entry(user).or_default().push(grant);
     }

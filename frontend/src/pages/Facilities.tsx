@@ -31,8 +31,7 @@ export default function Facilities() {
     [search, type, status],
   );
   const { rows, next, error, load } = usePaged<Row>(fetchPage);
-  // The first page once; later pages, or a new filter, on request.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The first page once; a changed filter applies when searched (not on every keystroke).
   useEffect(() => load(null), []);
 
   const submit = (e: FormEvent) => {

@@ -139,9 +139,9 @@ export default function Facility() {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState("");
   const [error, setError] = useState<unknown>(null);
-  const load = () => gql<FacilityQuery, FacilityQueryVariables>(FACILITY, { id }).then((d) => setF(d.facility), setError);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => void load(), [id]);
+  useEffect(() => {
+    gql<FacilityQuery, FacilityQueryVariables>(FACILITY, { id }).then((d) => setF(d.facility), setError);
+  }, [id]);
 
   if (!f)
     return (

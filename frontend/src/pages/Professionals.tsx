@@ -57,7 +57,7 @@ export default function Professionals() {
     [search, number, kind, status],
   );
   const { rows, next, error, load } = usePaged<Row>(fetchPage);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The first page once; a changed filter applies when searched (not on every keystroke).
   useEffect(() => load(null), []);
 
   const submit = (e: FormEvent) => {

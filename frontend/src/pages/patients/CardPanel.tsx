@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { authorisedBlobUrl, gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { useI18n } from "../../i18n";
@@ -34,9 +34,11 @@ export function CardPanel({ healthId }: { healthId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = () => gql<PatientCardsQuery, PatientCardsQueryVariables>(CARDS, { healthId }).then((d) => setData(d.patientByHealthId), setError);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => void load(), [healthId]);
+  const load = useCallback(
+    () => gql<PatientCardsQuery, PatientCardsQueryVariables>(CARDS, { healthId }).then((d) => setData(d.patientByHealthId), setError),
+    [healthId],
+  );
+  useEffect(() => void load(), [load]);
   const current = data?.cards.find((c) => c.status === "ACTIVE");
 
   useEffect(() => {
