@@ -15,7 +15,7 @@ import type {
   RequestUploadMutationVariables,
 } from "../../gql/types";
 import { CONFIRM_UPLOAD, DELETE_DOCUMENT, REQUEST_UPLOAD } from "./queries";
-import { putFile, sha256Hex } from "./upload";
+import { putFile, sha256Hex, UploadError } from "./upload";
 
 const ACCEPT = "application/pdf,image/jpeg,image/png";
 
@@ -40,7 +40,7 @@ function Upload({ app, purpose, onChanged }: { app: ApplicationFullFragment; pur
       setNotice(d.confirmUpload.status === "AVAILABLE" ? t("docs.uploaded", { file: file.name }) : t("docs.refused", { file: file.name, reason: d.confirmUpload.rejectReason ?? "" }));
       await onChanged();
     } catch (err) {
-      setError(err);
+      setError(err instanceof UploadError ? new Error(t(`docs.upload.${err.kind}`, { status: err.status ? ` (${err.status})` : "" })) : err);
     } finally {
       setProgress(null);
       if (input.current) input.current.value = "";

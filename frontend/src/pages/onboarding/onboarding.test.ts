@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { targetLabel } from "./Review";
 import { placeChoices } from "./units";
-import { sha256Hex, toHex } from "./upload";
+import { sha256Hex, toHex, UploadError } from "./upload";
 
 describe("placeChoices", () => {
   const state = { id: "s", name: "West Bengal", kind: "STATE", parent: null };
@@ -47,5 +47,17 @@ describe("targetLabel", () => {
     expect(targetLabel("document:fire_safety_noc", t as never)).toBe("<docPurpose.FIRE_SAFETY_NOC>");
     expect(targetLabel("facility.name", t as never)).toBe("<apply.facilityName>");
     expect(targetLabel("licences.pan", t as never)).toBe("licences.pan");
+  });
+});
+
+describe("sha256Hex without WebCrypto", () => {
+  it("says the page needs HTTPS rather than failing obscurely", async () => {
+    const subtle = Object.getOwnPropertyDescriptor(globalThis.crypto, "subtle");
+    Object.defineProperty(globalThis.crypto, "subtle", { value: undefined, configurable: true });
+    try {
+      await expect(sha256Hex(new Blob(["abc"]))).rejects.toEqual(new UploadError("insecure"));
+    } finally {
+      if (subtle) Object.defineProperty(globalThis.crypto, "subtle", subtle);
+    }
   });
 });

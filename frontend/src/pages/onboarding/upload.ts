@@ -13,7 +13,20 @@ export function toHex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** Why an upload did not reach storage, for a message in the user's language. */
+export class UploadError extends Error {
+  constructor(
+    public readonly kind: "insecure" | "refused" | "interrupted",
+    public readonly status?: number,
+  ) {
+    super(`upload ${kind}${status ? ` (${status})` : ""}`);
+    this.name = "UploadError";
+  }
+}
+
 export async function sha256Hex(file: Blob): Promise<string> {
+  // WebCrypto exists only on HTTPS pages (and localhost).
+  if (!globalThis.crypto?.subtle) throw new UploadError("insecure");
   return toHex(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
 }
 
@@ -38,9 +51,9 @@ export function putFile(file: Blob, req: SignedPut, onProgress: (fraction: numbe
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         resolve();
-      } else reject(new Error(`storage answered ${xhr.status}`));
+      } else reject(new UploadError("refused", xhr.status));
     };
-    xhr.onerror = () => reject(new Error("the upload was interrupted"));
+    xhr.onerror = () => reject(new UploadError("interrupted"));
     xhr.send(file);
   });
 }
