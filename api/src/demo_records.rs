@@ -316,6 +316,8 @@ pub async fn seed(
             ..Default::default()
         }],
         Some("Drink plenty of fluids; come back at once if there is bleeding or vomiting"),
+        Some(today() + chrono::Days::new(3)),
+        today(),
     )?;
     records::add_entry(
         &doctoring,

@@ -2,7 +2,6 @@
 //! the use cases it calls, and the `arogya` command line.
 
 pub mod app;
-pub mod card_render;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -12,7 +11,7 @@ pub mod error;
 pub mod fhir;
 pub mod graphql;
 pub mod http;
-pub mod prescription_render;
+pub mod print;
 pub mod server;
 pub mod state;
 pub mod telemetry;

@@ -4,7 +4,7 @@
 
 use super::{error_response, request_ctx};
 use crate::app::patients::{self as usecase, Caller};
-use crate::card_render::{self, CardFace};
+use crate::print::card::{self, CardFace};
 use crate::error::ApiError;
 use crate::graphql::context::RequestCtx;
 use crate::state::SharedState;
@@ -79,13 +79,16 @@ async fn render(
         "other" => "Other",
         _ => "Sex not stated",
     };
-    let face = OwnedFace {
+    let face = CardFace {
         tenant_name,
         name,
         local_name: patient.local_name.clone(),
         health_id: card.health_id.clone(),
         year_of_birth: patient.birth_year,
         sex: sex.to_owned(),
+        issued_on: (card.issued_at + chrono::Duration::minutes(330))
+            .format("%d %b %Y")
+            .to_string(),
         qr_payload: payload,
     };
     // Rendering is CPU work of a few milliseconds: keep it off the async workers.
@@ -103,31 +106,11 @@ async fn render(
     ))
 }
 
-/// An owned copy of the card face, to move into the blocking task.
-struct OwnedFace {
-    tenant_name: String,
-    name: String,
-    local_name: Option<String>,
-    health_id: String,
-    year_of_birth: i32,
-    sex: String,
-    qr_payload: String,
-}
-
-fn render_owned(f: OwnedFace, format: &str) -> anyhow::Result<Vec<u8>> {
-    let face = CardFace {
-        tenant_name: &f.tenant_name,
-        name: &f.name,
-        local_name: f.local_name.as_deref(),
-        health_id: &f.health_id,
-        year_of_birth: f.year_of_birth,
-        sex: &f.sex,
-        qr_payload: &f.qr_payload,
-    };
+fn render_owned(face: CardFace, format: &str) -> anyhow::Result<Vec<u8>> {
     if format == "pdf" {
-        card_render::pdf(&face)
+        card::pdf(&face)
     } else {
-        card_render::png(&face)
+        card::png(&face)
     }
 }
 

@@ -4,9 +4,10 @@
 use super::{error_response, request_ctx};
 use crate::app::records::{self as usecase, details_of, Clinical, PrescriptionSlip, ReadRequest};
 use crate::error::ApiError;
-use crate::prescription_render::{self, Slip, SlipItem};
+use crate::print::prescription::{self, Slip, SlipItem};
 use crate::state::SharedState;
 use arogya_domain::audit::Actor;
+use arogya_domain::clinical::diagnosis::DiagnosisRank;
 use arogya_domain::clinical::entry::{EntryDetails, EntryStatus};
 use arogya_domain::professional::today_in_india;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -48,7 +49,7 @@ pub async fn prescription(
         };
         let slip = slip(usecase::prescription_slip(&c, id, &read).await?)?;
         // Rendering is CPU work: keep it off the async workers.
-        tokio::task::spawn_blocking(move || prescription_render::pdf(&slip))
+        tokio::task::spawn_blocking(move || prescription::pdf(&slip))
             .await
             .map_err(|e| ApiError::internal(&e.into()))?
             .map_err(|e| ApiError::internal(&e))
@@ -77,6 +78,7 @@ fn slip(p: PrescriptionSlip) -> Result<Slip, ApiError> {
         return Err(ApiError::Internal);
     };
     let ist = chrono::Duration::minutes(330);
+    let day = |d: chrono::NaiveDate| d.format("%d %b %Y").to_string();
     let today = today_in_india(chrono::Utc::now());
     let age = today.years_since(p.patient.birth_date).unwrap_or(0);
     let sex = match p.patient.sex.as_str() {
@@ -95,14 +97,44 @@ fn slip(p: PrescriptionSlip) -> Result<Slip, ApiError> {
                 .collect()
         })
         .unwrap_or_default();
-    let address = [p.facility.address.clone(), p.facility.pincode.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let join = |parts: [Option<String>; 2]| {
+        let s = parts.into_iter().flatten().collect::<Vec<_>>().join(" ");
+        (!s.is_empty()).then_some(s)
+    };
+    // What else the visit recorded: its live diagnoses (primary first) and the
+    // latest weight.
+    let mut diagnoses = Vec::new();
+    let mut weight = None;
+    for e in &p.visit_entries {
+        if e.status == EntryStatus::EnteredInError.as_str() {
+            continue;
+        }
+        match details_of(&e.kind, &e.details) {
+            Ok(EntryDetails::Diagnosis(d)) => diagnoses.push((
+                d.rank != DiagnosisRank::Primary,
+                format!("{} {} ({})", d.code, d.description, d.certainty.as_str()),
+            )),
+            Ok(EntryDetails::Vitals(v)) => {
+                if let Some(kg) = v.weight_kg {
+                    weight = Some(format!(
+                        "{kg} kg ({})",
+                        day((e.occurred_at + ist).date_naive())
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    diagnoses.sort_by_key(|(secondary, _)| *secondary);
+    let complaint = p.encounter.as_ref().and_then(|enc| {
+        match details_of(&enc.kind, &enc.details) {
+            Ok(EntryDetails::Encounter(d)) => d.reason,
+            _ => None,
+        }
+    });
     Ok(Slip {
         facility_name: p.facility.name.clone(),
-        facility_address: (!address.is_empty()).then_some(address),
+        facility_address: join([p.facility.address.clone(), p.facility.pincode.clone()]),
         facility_phone: p.facility.phone.clone(),
         prescriber: p.prescriber.name.clone(),
         registrations: p
@@ -125,33 +157,45 @@ fn slip(p: PrescriptionSlip) -> Result<Slip, ApiError> {
                 ""
             }
         ),
+        weight,
+        patient_address: join([p.patient.address_line.clone(), p.patient.pincode.clone()]),
         date: (p.entry.occurred_at + ist)
             .format("%d %b %Y, %H:%M IST")
             .to_string(),
+        complaint,
+        diagnoses: diagnoses.into_iter().map(|(_, d)| d).collect(),
         items: rx
             .items
             .into_iter()
-            .map(|i| SlipItem {
-                drug: [Some(i.drug_name), i.strength]
+            .map(|i| {
+                let form = i.form_or_default();
+                SlipItem {
+                    drug: [
+                        Some(form.abbreviation().to_owned()).filter(|a| !a.is_empty()),
+                        Some(i.drug_name),
+                        i.strength,
+                    ]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" "),
-                how: [
-                    Some(i.dose),
-                    Some(i.route.as_str().replace('_', " ")),
-                    Some(i.frequency),
-                    i.duration_days
-                        .map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
-                instructions: i.instructions,
+                    how: [
+                        Some(i.dose),
+                        Some(i.route.printed().to_owned()),
+                        Some(i.frequency),
+                        i.duration_days
+                            .map(|d| format!("{d} day{}", if d == 1 { "" } else { "s" })),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                    instructions: i.instructions,
+                }
             })
             .collect(),
         advice: rx.advice,
+        follow_up: rx.follow_up_on.map(day),
         entered_in_error: p.entry.status == EntryStatus::EnteredInError.as_str(),
         reference: format!("Prescription {} · version {}", p.entry.id, p.entry.version),
     })

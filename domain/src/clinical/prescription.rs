@@ -1,7 +1,9 @@
-//! Prescriptions: the drugs, each with strength, dose, route, frequency and duration.
+//! Prescriptions: the drugs, each with form, strength, dose, route, frequency and
+//! duration, the advice and the follow-up date.
 
 use super::{optional_text, text};
 use crate::error::{DomainError, DomainResult};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 text_enum!(Route, "route" {
@@ -20,6 +22,88 @@ text_enum!(Route, "route" {
     Other => "other",
 });
 
+text_enum!(
+    /// What the patient is given: printed before the drug name ("Tab.", "Syp.") as
+    /// Indian prescriptions do.
+    DosageForm, "form" {
+    Tablet => "tablet",
+    Capsule => "capsule",
+    Syrup => "syrup",
+    Suspension => "suspension",
+    Drops => "drops",
+    Injection => "injection",
+    Infusion => "infusion",
+    Ointment => "ointment",
+    Cream => "cream",
+    Gel => "gel",
+    Inhaler => "inhaler",
+    Nebulisation => "nebulisation",
+    Powder => "powder",
+    Suppository => "suppository",
+    Lotion => "lotion",
+    Other => "other",
+});
+
+impl DosageForm {
+    /// The usual form for a route, when the prescriber names none.
+    pub fn default_for(route: Route) -> DosageForm {
+        match route {
+            Route::Oral | Route::Sublingual => DosageForm::Tablet,
+            Route::Intravenous | Route::Intramuscular | Route::Subcutaneous => {
+                DosageForm::Injection
+            }
+            Route::Topical => DosageForm::Ointment,
+            Route::Inhaled => DosageForm::Inhaler,
+            Route::Nasal | Route::Ophthalmic | Route::Otic => DosageForm::Drops,
+            Route::Rectal | Route::Vaginal => DosageForm::Suppository,
+            Route::Other => DosageForm::Other,
+        }
+    }
+
+    /// The abbreviation printed before the drug name.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            DosageForm::Tablet => "Tab.",
+            DosageForm::Capsule => "Cap.",
+            DosageForm::Syrup => "Syp.",
+            DosageForm::Suspension => "Susp.",
+            DosageForm::Drops => "Drops",
+            DosageForm::Injection => "Inj.",
+            DosageForm::Infusion => "Inf.",
+            DosageForm::Ointment => "Oint.",
+            DosageForm::Cream => "Cream",
+            DosageForm::Gel => "Gel",
+            DosageForm::Inhaler => "Inhaler",
+            DosageForm::Nebulisation => "Neb.",
+            DosageForm::Powder => "Powder",
+            DosageForm::Suppository => "Supp.",
+            DosageForm::Lotion => "Lotion",
+            DosageForm::Other => "",
+        }
+    }
+}
+
+impl Route {
+    /// How the route reads on a slip for the patient.
+    pub fn printed(self) -> &'static str {
+        match self {
+            Route::Oral => "by mouth",
+            Route::Intravenous => "IV",
+            Route::Intramuscular => "IM",
+            Route::Subcutaneous => "under the skin (SC)",
+            Route::Topical => "on the skin",
+            Route::Inhaled => "inhaled",
+            Route::Sublingual => "under the tongue",
+            Route::Rectal => "rectal",
+            Route::Nasal => "in the nose",
+            Route::Ophthalmic => "in the eye",
+            Route::Otic => "in the ear",
+            Route::Vaginal => "vaginal",
+            Route::Other => "as directed",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrescriptionItem {
@@ -29,10 +113,20 @@ pub struct PrescriptionItem {
     pub strength: Option<String>,
     pub dose: String,
     pub route: Route,
+    /// Absent only in prescriptions written before forms were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<DosageForm>,
     /// As written: "1-0-1", "TDS", "every 8 hours".
     pub frequency: String,
     pub duration_days: Option<i32>,
     pub instructions: Option<String>,
+}
+
+impl PrescriptionItem {
+    /// The form as recorded, or the usual one for the route (older prescriptions).
+    pub fn form_or_default(&self) -> DosageForm {
+        self.form.unwrap_or(DosageForm::default_for(self.route))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +134,8 @@ pub struct PrescriptionItem {
 pub struct Prescription {
     pub items: Vec<PrescriptionItem>,
     pub advice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_on: Option<NaiveDate>,
 }
 
 /// Raw form values of one item.
@@ -50,14 +146,28 @@ pub struct ItemForm {
     pub strength: Option<String>,
     pub dose: String,
     pub route: Option<Route>,
+    pub form: Option<DosageForm>,
     pub frequency: String,
     pub duration_days: Option<i32>,
     pub instructions: Option<String>,
 }
 
-pub const MAX_ITEMS: usize = 30;
+/// Enough for the longest inpatient drug chart; every item prints, on as many pages
+/// as it takes.
+pub const MAX_ITEMS: usize = 60;
 
-pub fn validate(items: &[ItemForm], advice: Option<&str>) -> DomainResult<Prescription> {
+pub fn validate(
+    items: &[ItemForm],
+    advice: Option<&str>,
+    follow_up_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> DomainResult<Prescription> {
+    if follow_up_on.is_some_and(|d| d < today) {
+        return Err(DomainError::validation(
+            "followUpOn",
+            "a follow-up date must not be in the past",
+        ));
+    }
     if items.is_empty() || items.len() > MAX_ITEMS {
         return Err(DomainError::validation(
             "items",
@@ -77,12 +187,14 @@ pub fn validate(items: &[ItemForm], advice: Option<&str>) -> DomainResult<Prescr
                     ));
                 }
             }
+            let route = f.route.unwrap_or(Route::Oral);
             Ok(PrescriptionItem {
                 drug_name: text(&f.drug_name, &field("drugName"), 2, 200)?,
                 drug_code: optional_text(f.drug_code.as_deref(), &field("drugCode"), 40)?,
                 strength: optional_text(f.strength.as_deref(), &field("strength"), 60)?,
                 dose: text(&f.dose, &field("dose"), 1, 60)?,
-                route: f.route.unwrap_or(Route::Oral),
+                route,
+                form: Some(f.form.unwrap_or(DosageForm::default_for(route))),
                 frequency: text(&f.frequency, &field("frequency"), 1, 60)?,
                 duration_days: f.duration_days,
                 instructions: optional_text(
@@ -96,6 +208,7 @@ pub fn validate(items: &[ItemForm], advice: Option<&str>) -> DomainResult<Prescr
     Ok(Prescription {
         items,
         advice: optional_text(advice, "advice", 2000)?,
+        follow_up_on,
     })
 }
 
@@ -112,6 +225,42 @@ mod tests {
             duration_days: Some(5),
             ..Default::default()
         }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+    }
+
+    fn validate(items: &[ItemForm], advice: Option<&str>) -> DomainResult<Prescription> {
+        super::validate(items, advice, None, today())
+    }
+
+    #[test]
+    fn forms_default_by_route_and_follow_up_is_not_in_the_past() {
+        let p = validate(&[item()], None).unwrap();
+        assert_eq!(p.items[0].form, Some(DosageForm::Tablet));
+        let mut inj = item();
+        inj.route = Some(Route::Intravenous);
+        assert_eq!(
+            validate(&[inj], None).unwrap().items[0].form,
+            Some(DosageForm::Injection)
+        );
+        let mut syrup = item();
+        syrup.form = Some(DosageForm::Syrup);
+        assert_eq!(
+            validate(&[syrup], None).unwrap().items[0].form,
+            Some(DosageForm::Syrup)
+        );
+        let yesterday = today().pred_opt().unwrap();
+        let err = super::validate(&[item()], None, Some(yesterday), today()).unwrap_err();
+        assert!(matches!(err, DomainError::Validation { field, .. } if field == "followUpOn"));
+        assert!(super::validate(&[item()], None, Some(today()), today()).is_ok());
+        // A prescription stored before forms existed still reads, with the usual form.
+        let old: PrescriptionItem = serde_json::from_value(serde_json::json!({
+            "drugName": "ORS", "dose": "1 sachet", "route": "oral", "frequency": "after each stool"
+        }))
+        .unwrap();
+        assert_eq!(old.form_or_default(), DosageForm::Tablet);
     }
 
     #[test]

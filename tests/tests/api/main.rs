@@ -56,6 +56,7 @@ mod isolation;
 mod onboarding;
 mod ops;
 mod patients;
+mod prints;
 mod professionals;
 mod records;
 mod rls;

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 pub const REGISTER: &str = "mutation($i: PatientInput!, $c: Boolean) { registerPatient(input: $i, confirmNotDuplicate: $c) { patient { id healthId givenName localName birthDateEstimated yearOfBirth phone nationalIdLast4 version } duplicates { patient { healthId givenName } reasons } warnings } }";
 const BY_HID: &str = "query($h: String!) { patientByHealthId(healthId: $h, purpose: \"treatment\") { id healthId givenName familyName phone version mergedRecords { healthId } cards { id status } } }";
 const SEARCH: &str = "query($i: PatientSearchInput!) { searchPatients(input: $i) { healthId givenName familyName phone } }";
-const ISSUE: &str =
+pub const ISSUE: &str =
     "mutation($p: ID!) { issueCard(patientId: $p) { id healthId status delivery qrPayload } }";
 
 fn person(given: &str, family: &str, age: i32, phone: Option<&str>) -> Value {

@@ -9,7 +9,7 @@ use super::users::{new_user, CREATE_USER};
 use arogya_tests::{error_code, expect_data, expect_error, Backend, TestApp};
 use serde_json::{json, Value};
 
-pub const ENTRY: &str = "orderId id kind status version occurredAt encounterId enteredInErrorReason author { name } facility { name } details { __typename ... on EncounterView { kind end attendingProfessionalId } ... on VitalsView { spo2Percent bmi flags { field message } } ... on DiagnosisView { code description certainty } ... on PrescriptionView { items { drugName dose route } } ... on LabOrderView { tests { name loinc } priority } ... on LabResultView { measurements { test value abnormal } } ... on NoteView { text } ... on DischargeSummaryView { diagnoses { code } followUpOn } }";
+pub const ENTRY: &str = "orderId id kind status version occurredAt encounterId enteredInErrorReason author { name } facility { name } details { __typename ... on EncounterView { kind end attendingProfessionalId } ... on VitalsView { spo2Percent bmi flags { field message } } ... on DiagnosisView { code description certainty } ... on PrescriptionView { items { drugName dose route form } followUpOn } ... on LabOrderView { tests { name loinc } priority } ... on LabResultView { measurements { test value abnormal } } ... on NoteView { text } ... on DischargeSummaryView { diagnoses { code } followUpOn } }";
 
 fn start_q() -> String {
     format!("mutation($i: StartEncounterInput!) {{ startEncounter(input: $i) {{ {ENTRY} }} }}")

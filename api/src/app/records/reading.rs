@@ -238,6 +238,10 @@ pub struct PrescriptionSlip {
     pub facility: arogya_infra::repos::facilities::FacilityRecord,
     pub prescriber: ProfessionalRecord,
     pub registrations: Vec<arogya_infra::repos::professionals::RegistrationRecord>,
+    /// The visit the prescription was written in, and what else was recorded there
+    /// (its diagnoses and the patient's weight go on the slip).
+    pub encounter: Option<EntryRecord>,
+    pub visit_entries: Vec<EntryRecord>,
 }
 
 /// A prescription to print, read (and logged) like any other part of the record.
@@ -273,6 +277,8 @@ pub async fn prescription_slip(
                 entity: "professional",
             })?;
     let registrations = professionals::registrations_for(&tx, &[prescriber_id]).await?;
+    let encounter = repo::find(&tx, entry.encounter_id).await?;
+    let visit_entries = repo::in_encounters(&tx, &[entry.encounter_id]).await?;
     tx.commit().await?;
     Ok(PrescriptionSlip {
         entry,
@@ -280,5 +286,7 @@ pub async fn prescription_slip(
         facility,
         prescriber,
         registrations,
+        encounter,
+        visit_entries,
     })
 }

@@ -29,6 +29,10 @@ mirror!(Route = "arogya_domain::clinical::prescription::Route" {
     Oral, Intravenous, Intramuscular, Subcutaneous, Topical, Inhaled, Sublingual, Rectal,
     Nasal, Ophthalmic, Otic, Vaginal, Other
 });
+mirror!(DosageForm = "arogya_domain::clinical::prescription::DosageForm" {
+    Tablet, Capsule, Syrup, Suspension, Drops, Injection, Infusion, Ointment, Cream, Gel,
+    Inhaler, Nebulisation, Powder, Suppository, Lotion, Other
+});
 mirror!(LabPriority = "arogya_domain::clinical::lab::Priority" { Routine, Urgent, Stat });
 mirror!(Specimen = "arogya_domain::clinical::lab::Specimen" {
     Blood, Serum, Plasma, Urine, Stool, Sputum, Swab, Csf, Tissue, Other

@@ -67,6 +67,8 @@ pub struct PrescriptionItemInput {
     pub dose: String,
     /// Default: ORAL.
     pub route: Option<Route>,
+    /// Default: the usual form for the route (TABLET for ORAL, INJECTION for IV/IM/SC…).
+    pub form: Option<DosageForm>,
     /// As written: "1-0-1", "TDS".
     pub frequency: String,
     pub duration_days: Option<i32>,
@@ -77,6 +79,8 @@ pub struct PrescriptionItemInput {
 pub struct PrescriptionInput {
     pub items: Vec<PrescriptionItemInput>,
     pub advice: Option<String>,
+    /// When the patient should come back (today or later).
+    pub follow_up_on: Option<NaiveDate>,
 }
 
 #[derive(InputObject)]
@@ -180,12 +184,18 @@ impl ClinicalEntryInput {
                         strength: i.strength,
                         dose: i.dose,
                         route: i.route.map(Into::into),
+                        form: i.form.map(Into::into),
                         frequency: i.frequency,
                         duration_days: i.duration_days,
                         instructions: i.instructions,
                     })
                     .collect();
-                let p = prescription::validate(&items, p.advice.as_deref())?;
+                let p = prescription::validate(
+                    &items,
+                    p.advice.as_deref(),
+                    p.follow_up_on,
+                    today(),
+                )?;
                 (EntryDetails::Prescription(p), None)
             }
             ClinicalEntryInput::LabOrder(o) => {

@@ -299,6 +299,7 @@ pub struct PrescriptionItem {
     pub strength: Option<String>,
     pub dose: String,
     pub route: Route,
+    pub form: DosageForm,
     pub frequency: String,
     pub duration_days: Option<i32>,
     pub instructions: Option<String>,
@@ -308,6 +309,7 @@ pub struct PrescriptionItem {
 pub struct PrescriptionView {
     pub items: Vec<PrescriptionItem>,
     pub advice: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
 }
 
 impl From<prescription::Prescription> for PrescriptionView {
@@ -317,6 +319,7 @@ impl From<prescription::Prescription> for PrescriptionView {
                 .items
                 .into_iter()
                 .map(|i| PrescriptionItem {
+                    form: i.form_or_default().into(),
                     drug_name: i.drug_name,
                     drug_code: i.drug_code,
                     strength: i.strength,
@@ -328,6 +331,7 @@ impl From<prescription::Prescription> for PrescriptionView {
                 })
                 .collect(),
             advice: p.advice,
+            follow_up_on: p.follow_up_on,
         }
     }
 }
