@@ -4,6 +4,7 @@ pub mod authn;
 pub mod cards;
 pub mod fhir;
 pub mod graphql_http;
+pub mod idempotency;
 pub mod metrics;
 pub mod operation_name;
 pub mod ops;

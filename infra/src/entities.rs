@@ -17,6 +17,7 @@ pub mod helpline_sla;
 pub mod helpline_ticket;
 pub mod hospital_application;
 pub mod hospital_signup;
+pub mod idempotency_key;
 pub mod household;
 pub mod kb_article;
 pub mod notification;

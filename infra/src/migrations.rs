@@ -14,6 +14,7 @@ mod m20261201_000010_agent_presence;
 mod m20261201_000011_helpline_care;
 mod m20261202_000012_lookup_indexes;
 mod m20261202_000013_timeline_index_order;
+mod m20261206_000014_idempotency_keys;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_helpline_care::Migration),
             Box::new(m20261202_000012_lookup_indexes::Migration),
             Box::new(m20261202_000013_timeline_index_order::Migration),
+            Box::new(m20261206_000014_idempotency_keys::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod facilities;
 pub mod helpline;
 pub mod households;
+pub mod idempotency;
 pub mod outbox;
 pub mod patients;
 pub mod platform_admins;

@@ -134,6 +134,16 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning documents failed"),
             }
+            let purged = match tenant_ids(&state).await {
+                Ok(t) => {
+                    crate::http::idempotency::purge(&state, &t, state.config.idempotency_ttl_hours)
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = purged {
+                tracing::warn!(error = format!("{e:#}"), "forgetting old idempotency keys failed");
+            }
         }
         if let Err(e) = deliver_outbox(&state).await {
             tracing::warn!(error = format!("{e:#}"), "delivering notifications failed");

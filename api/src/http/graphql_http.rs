@@ -4,6 +4,7 @@
 use crate::graphql::context::RequestCtx;
 use crate::graphql::{loaders, AppSchema};
 use crate::http::authn::{authenticate, Authn};
+use crate::http::idempotency::{self, Gate};
 use crate::state::SharedState;
 use async_graphql::http::{GraphiQLSource, ALL_WEBSOCKET_PROTOCOLS};
 use async_graphql::{BatchRequest, BatchResponse, Data};
@@ -142,6 +143,31 @@ pub async fn graphql_post(
         authn: authenticate(&state, authorization).await,
         host: host_of(&headers),
     };
+    // A mutation with an Idempotency-Key runs once; repeats get its first answer.
+    let key = match idempotency::key_of(&headers) {
+        Ok(k) => k,
+        Err(m) => return reject(StatusCode::BAD_REQUEST, &m),
+    };
+    let mut claimed = None;
+    if let (Some(key), BatchRequest::Single(r), Authn::Authenticated { principal, .. }) =
+        (key, &batch, &ctx.authn)
+    {
+        if idempotency::is_mutation(&r.query, r.operation_name.as_deref()) {
+            match idempotency::enter(&state, principal, key, &bytes).await {
+                Gate::Pass => {}
+                Gate::Run(c) => claimed = Some(c),
+                Gate::Replay(body) => {
+                    let mut http = json_response(body);
+                    http.headers_mut().insert(
+                        "idempotent-replayed",
+                        header::HeaderValue::from_static("true"),
+                    );
+                    return http;
+                }
+                Gate::Conflict(m) => return graphql_error("CONFLICT", &m),
+            }
+        }
+    }
     let loaders = loaders::Loaders::new(&state.db, batch_window(&state));
     let batch = batch.data(ctx).data(loaders);
 
@@ -151,12 +177,45 @@ pub async fn graphql_post(
         .metrics
         .record_operation(operation.as_deref(), started.elapsed(), failed);
 
-    let mut http = axum::Json(response).into_response();
-    http.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    http
+    let body = serde_json::to_string(&response).unwrap_or_else(|_| "{}".into());
+    if let Some(c) = claimed {
+        idempotency::finish(&state, c, &body, server_fault(&response)).await;
+    }
+    json_response(body)
+}
+
+fn json_response(body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A GraphQL-shaped error answered before execution.
+fn graphql_error(code: &str, message: &str) -> Response {
+    json_response(
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })
+            .to_string(),
+    )
+}
+
+/// Did the request fail through no fault of its own (a retry may succeed)?
+fn server_fault(response: &BatchResponse) -> bool {
+    let BatchResponse::Single(r) = response else {
+        return false;
+    };
+    r.errors.iter().any(|e| {
+        e.extensions
+            .as_ref()
+            .and_then(|x| x.get("code"))
+            .is_some_and(|c| {
+                matches!(c, async_graphql::Value::String(s) if s == "INTERNAL" || s == "UNAVAILABLE")
+            })
+    })
 }
 
 /// Errors raised by async-graphql itself (syntax, unknown fields, wrong types, depth

@@ -51,6 +51,7 @@ mod facilities;
 mod fhir;
 mod helpline;
 mod helpline_care;
+mod idempotency;
 mod import;
 mod isolation;
 mod onboarding;

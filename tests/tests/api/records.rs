@@ -14,7 +14,7 @@ pub const ENTRY: &str = "orderId id kind status version occurredAt encounterId e
 fn start_q() -> String {
     format!("mutation($i: StartEncounterInput!) {{ startEncounter(input: $i) {{ {ENTRY} }} }}")
 }
-fn add_q() -> String {
+pub fn add_q() -> String {
     format!("mutation($e: ID!, $x: ClinicalEntryInput!, $at: DateTime) {{ addClinicalEntry(encounterId: $e, entry: $x, occurredAt: $at) {{ {ENTRY} }} }}")
 }
 fn correct_q() -> String {

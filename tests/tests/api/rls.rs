@@ -112,3 +112,33 @@ async fn app_role_sees_nothing_without_a_tenant_and_only_its_tenant_with_one() {
         .unwrap();
     assert!(!bypass);
 }
+
+/// Every table with a `tenant_id` column (new ones included) has row-level security
+/// enabled and forced, with a policy, so no module can forget it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_tenant_table_is_protected() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    let owner = app.owner_db().await;
+    let rows = owner
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT c.relname AS t, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+                    EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policy
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'public' AND c.relkind = 'r'
+                AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)",
+        ))
+        .await
+        .unwrap();
+    assert!(rows.len() > 20, "the tenant tables were found");
+    let mut names = Vec::new();
+    for r in rows {
+        let t: String = r.try_get("", "t").unwrap();
+        let ok = r.try_get::<bool>("", "enabled").unwrap()
+            && r.try_get::<bool>("", "forced").unwrap()
+            && r.try_get::<bool>("", "policy").unwrap();
+        assert!(ok, "{t} has a tenant_id but no forced row-level security");
+        names.push(t);
+    }
+    assert!(names.contains(&"idempotency_keys".to_owned()));
+}
