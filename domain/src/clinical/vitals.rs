@@ -28,10 +28,17 @@ text_enum!(GlucoseTiming, "glucoseTiming" {
     PostPrandial => "post_prandial",
 });
 
-/// A value outside the usual range: kept, and shown with a warning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A value outside the usual range: kept, and shown with a warning naming the
+/// measurement, its value and the usual range (parts a client can translate).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VitalFlag {
     pub field: String,
+    /// `true` above the usual range, `false` below.
+    pub high: bool,
+    pub value: f64,
+    pub usual_low: f64,
+    pub usual_high: f64,
+    pub unit: String,
     pub message: String,
 }
 
@@ -106,6 +113,23 @@ const BMI: Limits = Limits {
 };
 
 impl Limits {
+    /// The measurement's name in words, for messages.
+    fn label(&self) -> &'static str {
+        match self.field {
+            "systolicMmHg" => "Systolic blood pressure",
+            "diastolicMmHg" => "Diastolic blood pressure",
+            "pulsePerMin" => "Pulse",
+            "temperatureC" => "Temperature",
+            "spo2Percent" => "SpO2",
+            "respiratoryRatePerMin" => "Respiratory rate",
+            "weightKg" => "Weight",
+            "heightCm" => "Height",
+            "bloodGlucoseMgDl" => "Blood glucose",
+            "bmi" => "BMI",
+            _ => "Value",
+        }
+    }
+
     fn check(&self, value: Option<f64>, flags: &mut Vec<VitalFlag>) -> DomainResult<()> {
         let Some(v) = value else { return Ok(()) };
         let (lo, hi) = self.possible;
@@ -116,19 +140,30 @@ impl Limits {
             ));
         }
         let (ulo, uhi) = self.usual;
-        if v < ulo {
+        if v < ulo || v > uhi {
+            let high = v > uhi;
             flags.push(VitalFlag {
                 field: self.field.into(),
-                message: format!("low: {v} {} (usual {ulo} to {uhi})", self.unit),
-            });
-        } else if v > uhi {
-            flags.push(VitalFlag {
-                field: self.field.into(),
-                message: format!("high: {v} {} (usual {ulo} to {uhi})", self.unit),
+                high,
+                value: v,
+                usual_low: ulo,
+                usual_high: uhi,
+                unit: self.unit.into(),
+                message: format!(
+                    "{} {}: {v} {} (usual {ulo} to {uhi})",
+                    self.label(),
+                    if high { "high" } else { "low" },
+                    self.unit
+                ),
             });
         }
         Ok(())
     }
+}
+
+/// A temperature read in °F (common at Indian counters) in °C, to one decimal.
+pub fn celsius_from_fahrenheit(f: f64) -> f64 {
+    ((f - 32.0) * 5.0 / 9.0 * 10.0).round() / 10.0
 }
 
 impl Vitals {
@@ -244,7 +279,16 @@ mod tests {
         let flags = sick.validate().unwrap();
         let fields: Vec<&str> = flags.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["systolicMmHg", "diastolicMmHg", "spo2Percent"]);
-        assert!(flags[2].message.starts_with("low: 88"));
+        assert!(flags[2].message.starts_with("SpO2 low: 88"), "{}", flags[2].message);
+        assert!(!flags[2].high && flags[2].usual_low == 94.0 && flags[2].unit == "%");
+        assert!(flags[0].high);
+    }
+
+    #[test]
+    fn fahrenheit_converts_to_one_decimal() {
+        assert_eq!(celsius_from_fahrenheit(98.6), 37.0);
+        assert_eq!(celsius_from_fahrenheit(102.2), 39.0);
+        assert_eq!(celsius_from_fahrenheit(100.4), 38.0);
     }
 
     #[test]

@@ -30,12 +30,18 @@ export function onTokens(l: (t: Tokens | null) => void): () => void {
   return () => listeners.delete(l);
 }
 
-async function post(query: string, variables: unknown, token?: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+/** How a call is made: `idempotencyKey` makes a repeated mutation run once on the server. */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
+
+async function post(query: string, variables: unknown, token?: string, options?: CallOptions): Promise<{ data?: unknown; errors?: unknown[] }> {
   const res = await fetch("/graphql", {
     method: "POST",
     headers: {
       "content-type": "application/json",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options?.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -65,14 +71,14 @@ export function refreshTokens(): Promise<Tokens | null> {
 }
 
 /** Run a GraphQL operation; an expired access token is refreshed once and the call retried. */
-export async function gql<TData, TVars = Record<string, never>>(query: string, variables?: TVars): Promise<TData> {
-  let body = await post(query, variables ?? {}, tokens?.accessToken);
+export async function gql<TData, TVars = Record<string, never>>(query: string, variables?: TVars, options?: CallOptions): Promise<TData> {
+  let body = await post(query, variables ?? {}, tokens?.accessToken, options);
   if (body.errors?.length) {
     let err = fromGraphqlErrors(body.errors as never[]);
     if (err.code === "UNAUTHENTICATED" && tokens) {
       const fresh = await refreshTokens();
       if (fresh) {
-        body = await post(query, variables ?? {}, fresh.accessToken);
+        body = await post(query, variables ?? {}, fresh.accessToken, options);
         if (!body.errors?.length) return body.data as TData;
         err = fromGraphqlErrors(body.errors as never[]);
       }

@@ -68,3 +68,4 @@ mod tenants;
 mod tokens;
 mod units;
 mod users;
+mod vitals;

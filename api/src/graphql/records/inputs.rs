@@ -3,6 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 use arogya_domain::clinical::{diagnosis, lab, notes, prescription, vitals};
+use arogya_domain::DomainError;
 
 #[derive(InputObject)]
 pub struct StartEncounterInput {
@@ -39,6 +40,8 @@ pub struct VitalsInput {
     pub diastolic_mm_hg: Option<i32>,
     pub pulse_per_min: Option<i32>,
     pub temperature_c: Option<f64>,
+    /// The temperature as read in °F, instead of `temperatureC`: kept in °C (one decimal).
+    pub temperature_f: Option<f64>,
     pub spo2_percent: Option<i32>,
     pub respiratory_rate_per_min: Option<i32>,
     pub weight_kg: Option<f64>,
@@ -150,11 +153,29 @@ impl ClinicalEntryInput {
         let table = arogya_infra::icd10::table();
         Ok(match self {
             ClinicalEntryInput::Vitals(v) => {
+                let temperature_c = match (v.temperature_c, v.temperature_f) {
+                    (Some(_), Some(_)) => {
+                        return Err(DomainError::validation(
+                            "temperatureF",
+                            "give the temperature in °C or in °F, not both",
+                        )
+                        .into())
+                    }
+                    (c, None) => c,
+                    (None, Some(f)) if !f.is_finite() || !(77.0..=113.0).contains(&f) => {
+                        return Err(DomainError::validation(
+                            "temperatureF",
+                            format!("{f} °F is not possible: expected 77 to 113"),
+                        )
+                        .into())
+                    }
+                    (None, Some(f)) => Some(vitals::celsius_from_fahrenheit(f)),
+                };
                 let v = vitals::Vitals {
                     systolic_mm_hg: v.systolic_mm_hg,
                     diastolic_mm_hg: v.diastolic_mm_hg,
                     pulse_per_min: v.pulse_per_min,
-                    temperature_c: v.temperature_c,
+                    temperature_c,
                     spo2_percent: v.spo2_percent,
                     respiratory_rate_per_min: v.respiratory_rate_per_min,
                     weight_kg: v.weight_kg,

@@ -222,7 +222,15 @@ impl From<encounter::EncounterDetails> for EncounterView {
 /// A value outside the usual range, kept and shown with a warning.
 #[derive(SimpleObject)]
 pub struct VitalFlag {
+    /// The measurement: `pulsePerMin`, `temperatureC`, `bmi`…
     pub field: String,
+    /// Above the usual range (else below).
+    pub high: bool,
+    pub value: f64,
+    pub usual_low: f64,
+    pub usual_high: f64,
+    pub unit: String,
+    /// In English, naming the measurement: "Pulse high: 120 /min (usual 50 to 100)".
     pub message: String,
 }
 
@@ -251,6 +259,11 @@ impl From<vitals::Vitals> for VitalsView {
             .into_iter()
             .map(|f| VitalFlag {
                 field: f.field,
+                high: f.high,
+                value: f.value,
+                usual_low: f.usual_low,
+                usual_high: f.usual_high,
+                unit: f.unit,
                 message: f.message,
             })
             .collect();
