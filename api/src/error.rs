@@ -17,6 +17,12 @@ pub enum ApiError {
         message: String,
     },
     Conflict(String),
+    /// A conflict the caller may override, named by a stable `reason` (in
+    /// `extensions.reason`) so a client can explain it and offer to go on.
+    ConflictWith {
+        reason: &'static str,
+        message: String,
+    },
     RateLimited {
         retry_after_secs: u64,
     },
@@ -32,7 +38,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::NotFound(_) => "NOT_FOUND",
             ApiError::Validation { .. } => "VALIDATION",
-            ApiError::Conflict(_) => "CONFLICT",
+            ApiError::Conflict(_) | ApiError::ConflictWith { .. } => "CONFLICT",
             ApiError::RateLimited { .. } => "RATE_LIMITED",
             ApiError::Internal => "INTERNAL",
         }
@@ -43,7 +49,8 @@ impl ApiError {
             ApiError::Unauthenticated(m)
             | ApiError::Forbidden(m)
             | ApiError::NotFound(m)
-            | ApiError::Conflict(m) => m.clone(),
+            | ApiError::Conflict(m)
+            | ApiError::ConflictWith { message: m, .. } => m.clone(),
             ApiError::Validation {
                 field: Some(f),
                 message,
@@ -122,6 +129,7 @@ impl From<ApiError> for async_graphql::Error {
                 ApiError::RateLimited { retry_after_secs } => {
                     ext.set("retryAfterSeconds", *retry_after_secs)
                 }
+                ApiError::ConflictWith { reason, .. } => ext.set("reason", *reason),
                 _ => {}
             }
         });

@@ -219,6 +219,7 @@ impl Appointments<'_> {
         professional: Uuid,
         start: DateTime<Utc>,
         ticket: Option<Uuid>,
+        allow_same_day: bool,
     ) -> ApiResult<AppointmentRecord> {
         let tenant = self.require_booker()?;
         if start <= Utc::now() {
@@ -241,6 +242,21 @@ impl Appointments<'_> {
                 )
             })?;
         let day = ist_date(start);
+        // A second booking the same day at the same facility is usually a mistake (a
+        // caller who rang twice): say so, and book only when asked again.
+        if !allow_same_day {
+            if let Some(b) = repo::booked_on_day(&tx, p.id, facility, day).await? {
+                return Err(ApiError::ConflictWith {
+                    reason: "SAME_DAY_BOOKING",
+                    message: format!(
+                        "The patient is already booked at this facility that day: token {} at {} ({}). Book again only if a second visit is meant.",
+                        b.token_number,
+                        (b.slot_start + chrono::Duration::minutes(330)).format("%H:%M"),
+                        b.department
+                    ),
+                });
+            }
+        }
         if !repo::exceptions(&tx, &[professional], day, day)
             .await?
             .is_empty()

@@ -125,6 +125,10 @@ pub struct BookAppointmentInput {
     pub start: DateTime<Utc>,
     /// The helpline ticket the booking answers, if any.
     pub ticket_id: Option<ID>,
+    /// Book even though the patient already has a booking at this facility that day
+    /// (otherwise `CONFLICT` with `extensions.reason` `SAME_DAY_BOOKING`).
+    #[graphql(default)]
+    pub allow_same_day: bool,
 }
 
 fn appointments<'a>(ctx: &'a Context<'_>) -> ApiResult<Appointments<'a>> {
@@ -268,6 +272,7 @@ impl AppointmentMutation {
                     .as_ref()
                     .map(|t| parse_id("ticketId", t))
                     .transpose()?,
+                input.allow_same_day,
             )
             .await?;
         Ok(a.into())

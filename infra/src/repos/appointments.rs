@@ -256,6 +256,24 @@ pub async fn cancel(
     })
 }
 
+/// The patient's live booking at this facility on this India day, if any.
+pub async fn booked_on_day(
+    tx: &TenantTx,
+    patient: Uuid,
+    facility: Uuid,
+    day: chrono::NaiveDate,
+) -> InfraResult<Option<AppointmentRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::PatientId.eq(patient))
+        .filter(Column::FacilityId.eq(facility))
+        .filter(Column::Day.eq(day))
+        .filter(Column::Status.eq("booked"))
+        .order_by_asc(Column::SlotStart)
+        .one(tx.conn())
+        .await?)
+}
+
 pub async fn of_patient(tx: &TenantTx, patient: Uuid) -> InfraResult<Vec<AppointmentRecord>> {
     Ok(Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))

@@ -182,6 +182,16 @@ async fn slots_are_booked_once_with_daily_tokens(backend: Backend) {
         json!([{ "status": "cancelled" }, { "status": "booked" }])
     );
 
+    // A second booking for Rina the same day at the same facility is questioned,
+    // naming her booking; asked again with allowSameDay, it is made.
+    let again = app.gql(Some(&op), BOOK, booking(&rina, &c, &free[0]["start"])).await;
+    let e = expect_error(&again, "CONFLICT");
+    assert_eq!(e["extensions"]["reason"], "SAME_DAY_BOOKING");
+    assert!(e["message"].as_str().unwrap().contains("token"), "{e}");
+    let mut anyway = booking(&rina, &c, &free[0]["start"]);
+    anyway["i"]["allowSameDay"] = json!(true);
+    expect_data(&app.gql(Some(&op), BOOK, anyway).await);
+
     // A day off leaves no slots that day, and refuses bookings.
     let off = "mutation($f: ID!, $p: ID!, $d: NaiveDate!) { addDayOff(facilityId: $f, professionalId: $p, day: $d, reason: \"Training\") }";
     expect_data(&app.gql(Some(&c.wb), off, json!({ "f": c.kolkata["id"], "p": c.doctor_id, "d": (monday + Duration::days(7)).to_string() })).await);
