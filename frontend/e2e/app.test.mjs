@@ -206,7 +206,9 @@ test("a doctor starts a visit, adds a diagnosis (ICD-10 type-ahead) and a prescr
   await dx.locator(".field--error").getByRole("alert").waitFor();
   await dx.getByLabel("ICD-10 code").fill("A01.0 Typhoid fever");
   await dx.getByLabel("Certainty").selectOption("PROVISIONAL");
-  await dx.getByRole("button", { name: "Save" }).click();
+  // A double click saves once: the form is disabled while it is sent, and the
+  // request carries an idempotency key.
+  await dx.getByRole("button", { name: "Save" }).dblclick();
   await page.locator(".history").getByText("A01.0").waitFor();
 
   const rx = page.locator("form", { has: page.getByRole("heading", { name: "Prescription", exact: true }) });
@@ -215,10 +217,24 @@ test("a doctor starts a visit, adds a diagnosis (ICD-10 type-ahead) and a prescr
   await rx.getByLabel("Dose").fill("1 tablet");
   await rx.getByLabel("Frequency").fill("1-0-0");
   await rx.getByLabel("Days").fill("7");
-  await rx.getByRole("button", { name: "Save" }).click();
+  // The secondary button keeps readable text under the pointer.
+  const add = rx.getByRole("button", { name: "Add another medicine" });
+  await add.hover();
+  const colours = await add.evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+  assert.notEqual(colours[0], colours[1], "hovered secondary text differs from its background");
+  assert.ok(contrast(colours[0], colours[1]) >= 4.5, `hover contrast ${contrast(colours[0], colours[1])}`);
+  await add.click();
+  await rx.getByLabel("Medicine", { exact: true }).nth(1).fill("Ceftriaxone");
+  await rx.getByLabel("Route").nth(1).selectOption("INTRAVENOUS");
+  assert.equal(await rx.getByLabel("Form").nth(1).inputValue(), "INJECTION", "the form follows the route");
+  await rx.getByLabel("Dose").nth(1).fill("1 g");
+  await rx.getByLabel("Frequency").nth(1).fill("BD");
+  await rx.getByRole("button", { name: "Save", exact: true }).dblclick();
   const slip = rx.getByRole("link", { name: "Print prescription slip" });
   await slip.waitFor();
   await page.locator(".history").getByText(/Azithromycin 500 mg/).waitFor();
+  assert.equal(await page.locator(".history li").filter({ hasText: "A01.0" }).count(), 1, "one diagnosis after a double click");
+  assert.equal(await page.locator(".history li").filter({ hasText: "Azithromycin" }).count(), 1, "one prescription after a double click");
   const order = page.locator("form", { has: page.getByRole("heading", { name: "Order lab tests" }) });
   await order.getByLabel("Tests").fill("Haemoglobin, Widal test");
   await order.getByLabel("Priority").selectOption("URGENT");
@@ -461,6 +477,19 @@ test("a private hospital signs up, applies step by step with uploads, and is app
 });
 
 /** Find a patient from the Patients screen by health ID. */
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
 async function findByHealthId(page, healthId) {
   await page.getByRole("link", { name: "Patients" }).click();
   await page.getByLabel("Health ID").fill(healthId);
@@ -495,13 +524,21 @@ test("a nurse records vitals, the card is previewed and printed, the lab reports
   await vitals.getByLabel("SpO₂ (%)").fill("150");
   await vitals.getByRole("button", { name: "Save vitals" }).click();
   await vitals.locator(".field--error").getByRole("alert").waitFor();
+  await vitals.getByLabel("SpO₂ (%)").fill("");
+  await vitals.getByRole("button", { name: "Save vitals" }).click();
+  await vitals.getByRole("alert").filter({ hasText: "enter at least one measurement" }).waitFor();
   await vitals.getByLabel("SpO₂ (%)").fill("96");
   await vitals.getByLabel("Pulse (per minute)").fill("132");
-  await vitals.getByLabel("Temperature (°C)").fill("38.2");
-  await vitals.getByRole("button", { name: "Save vitals" }).click();
+  // Read in °F at the counter; kept in °C.
+  await vitals.getByLabel("Unit").selectOption("F");
+  await vitals.getByLabel("Temperature (°F)").fill("100.8");
+  await vitals.getByRole("button", { name: "Save vitals" }).dblclick();
   await vitals.getByRole("status").filter({ hasText: "Vitals saved." }).waitFor();
-  await vitals.getByRole("list", { name: "Outside the usual range" }).waitFor();
+  const flags = vitals.getByRole("list", { name: "Outside the usual range" });
+  await flags.getByText("Pulse (per minute) high: 132 /min (usual 50–100)").waitFor();
+  await flags.getByText(/Temperature \(°C\) high: 38\.2 °C/).waitFor();
   await nurse.locator(".history").getByText(/SpO₂ 96%/).waitFor();
+  assert.equal(await nurse.locator(".history li").filter({ hasText: "SpO₂ 96%" }).count(), 1, "one vitals entry after a double click");
   await shot(nurse, "record-vitals-390");
   await nurseCtx.close();
 
@@ -589,9 +626,10 @@ test("an administrator browses facilities, edits one (a stale edit is refused), 
   await page.getByLabel("Under").selectOption({ label: "Krishnanagar Sadar (Sub-division)" });
   await page.getByText("The new unit will be a Block.").waitFor();
   await page.getByLabel("Name", { exact: true }).fill("Krishnanagar-II");
-  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("button", { name: "Add", exact: true }).dblclick();
   await page.getByRole("status").filter({ hasText: "Krishnanagar-II was added under Krishnanagar Sadar." }).waitFor();
   await page.locator(".tree").getByText("Krishnanagar-II", { exact: true }).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0, "a double click adds once, with no error for a second");
   assert.deepEqual(await axeViolations(page), [], "the unit tree has no serious accessibility violations");
   await shot(page, "units");
   await ctx.close();
@@ -613,7 +651,7 @@ test("a surveyor on a phone records a household with its location, enrols its me
   await page.getByRole("button", { name: "Use my location" }).click();
   await page.getByRole("status").filter({ hasText: "Location: 23.41234, 88.49876" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the survey screen has no serious accessibility violations");
-  await page.getByRole("button", { name: "Save the household" }).click();
+  await page.getByRole("button", { name: "Save the household" }).dblclick();
 
   const household = page.getByRole("region", { name: "Ward 7, near the Kali temple, Krishnanagar" });
   await household.getByText("Nobody is enrolled in this household yet.").waitFor();
@@ -642,6 +680,11 @@ test("a surveyor on a phone records a household with its location, enrols its me
   const head = await page.evaluate(async (href) => String.fromCharCode(...new Uint8Array(await (await fetch(href)).arrayBuffer()).slice(0, 5)), popup.url());
   assert.equal(head, "%PDF-", "the card is a PDF");
   await popup.close();
+
+  // The double click made one household.
+  await page.getByRole("button", { name: "All households" }).click();
+  await page.getByText("Ward 7, near the Kali temple, Krishnanagar").first().waitFor();
+  assert.equal(await page.getByText("Ward 7, near the Kali temple, Krishnanagar").count(), 1, "one household after a double click");
 
   await page.getByRole("link", { name: "Dashboard" }).click();
   await page.locator(".stat", { hasText: "People you registered today" }).getByText(String(before + 2)).waitFor();

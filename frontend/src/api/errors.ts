@@ -5,6 +5,8 @@ export class ApiError extends Error {
     public readonly code: string,
     public readonly field?: string,
     public readonly retryAfterSeconds?: number,
+    /** Why, for conflicts a user may override (`SAME_DAY_BOOKING`). */
+    public readonly reason?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -13,7 +15,7 @@ export class ApiError extends Error {
 
 interface RawError {
   message?: string;
-  extensions?: { code?: string; field?: string; retryAfterSeconds?: number };
+  extensions?: { code?: string; field?: string; retryAfterSeconds?: number; reason?: string };
 }
 
 export function fromGraphqlErrors(errors: RawError[]): ApiError {
@@ -23,6 +25,7 @@ export function fromGraphqlErrors(errors: RawError[]): ApiError {
     e.extensions?.code ?? "INTERNAL",
     e.extensions?.field,
     e.extensions?.retryAfterSeconds,
+    e.extensions?.reason,
   );
 }
 

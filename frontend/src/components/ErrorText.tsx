@@ -1,6 +1,11 @@
 import { ApiError } from "../api/errors";
 import { useI18n } from "../i18n";
 
+/** No answer came back: the phone is offline or the network dropped (fetch rejects with a TypeError). */
+export function isOffline(error: unknown): boolean {
+  return (typeof navigator !== "undefined" && navigator.onLine === false) || (error instanceof TypeError && !(error instanceof ApiError));
+}
+
 /** An error not tied to one field, in plain words. */
 export function ErrorText({ error }: { error: unknown }) {
   const { t } = useI18n();
@@ -10,6 +15,10 @@ export function ErrorText({ error }: { error: unknown }) {
     text = t("common.retryAfter", { seconds: error.retryAfterSeconds });
   } else if (error instanceof ApiError && error.field) {
     return null; // shown next to its field
+  } else if (isOffline(error)) {
+    text = t("common.offline");
+  } else if (error instanceof ApiError && error.code === "UNAVAILABLE") {
+    text = t("common.unavailable");
   } else {
     text = t("common.error", { message: error instanceof Error ? error.message : String(error) });
   }

@@ -206,6 +206,11 @@ export type BedCapacityInput = {
 };
 
 export type BookAppointmentInput = {
+  /**
+   * Book even though the patient already has a booking at this facility that day
+   * (otherwise `CONFLICT` with `extensions.reason` `SAME_DAY_BOOKING`).
+   */
+  allowSameDay?: Scalars['Boolean']['input'];
   department: Scalars['String']['input'];
   facilityId: Scalars['ID']['input'];
   patientId: Scalars['ID']['input'];
@@ -541,6 +546,24 @@ export type DocumentStatus =
   | 'PENDING'
   /** The upload did not match its declaration (see `rejectReason`). */
   | 'REJECTED';
+
+export type DosageForm =
+  | 'CAPSULE'
+  | 'CREAM'
+  | 'DROPS'
+  | 'GEL'
+  | 'INFUSION'
+  | 'INHALER'
+  | 'INJECTION'
+  | 'LOTION'
+  | 'NEBULISATION'
+  | 'OINTMENT'
+  | 'OTHER'
+  | 'POWDER'
+  | 'SUPPOSITORY'
+  | 'SUSPENSION'
+  | 'SYRUP'
+  | 'TABLET';
 
 export type DuplicateCandidate = {
   patient: Patient;
@@ -1960,6 +1983,8 @@ export type PostingInput = {
 
 export type PrescriptionInput = {
   advice?: InputMaybe<Scalars['String']['input']>;
+  /** When the patient should come back (today or later). */
+  followUpOn?: InputMaybe<Scalars['NaiveDate']['input']>;
   items: Array<PrescriptionItemInput>;
 };
 
@@ -1968,6 +1993,7 @@ export type PrescriptionItem = {
   drugCode: Maybe<Scalars['String']['output']>;
   drugName: Scalars['String']['output'];
   durationDays: Maybe<Scalars['Int']['output']>;
+  form: DosageForm;
   frequency: Scalars['String']['output'];
   instructions: Maybe<Scalars['String']['output']>;
   route: Route;
@@ -1980,6 +2006,8 @@ export type PrescriptionItemInput = {
   drugCode?: InputMaybe<Scalars['String']['input']>;
   drugName: Scalars['String']['input'];
   durationDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: the usual form for the route (TABLET for ORAL, INJECTION for IV/IM/SC…). */
+  form?: InputMaybe<DosageForm>;
   /** As written: "1-0-1", "TDS". */
   frequency: Scalars['String']['input'];
   instructions?: InputMaybe<Scalars['String']['input']>;
@@ -1991,6 +2019,7 @@ export type PrescriptionItemInput = {
 
 export type PrescriptionView = {
   advice: Maybe<Scalars['String']['output']>;
+  followUpOn: Maybe<Scalars['NaiveDate']['output']>;
   items: Array<PrescriptionItem>;
 };
 
@@ -3065,8 +3094,16 @@ export type VerifyHospitalSignupInput = {
 
 /** A value outside the usual range, kept and shown with a warning. */
 export type VitalFlag = {
+  /** The measurement: `pulsePerMin`, `temperatureC`, `bmi`… */
   field: Scalars['String']['output'];
+  /** Above the usual range (else below). */
+  high: Scalars['Boolean']['output'];
+  /** In English, naming the measurement: "Pulse high: 120 /min (usual 50 to 100)". */
   message: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
+  usualHigh: Scalars['Float']['output'];
+  usualLow: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
 };
 
 export type VitalsInput = {
@@ -3079,6 +3116,8 @@ export type VitalsInput = {
   spo2Percent?: InputMaybe<Scalars['Int']['input']>;
   systolicMmHg?: InputMaybe<Scalars['Int']['input']>;
   temperatureC?: InputMaybe<Scalars['Float']['input']>;
+  /** The temperature as read in °F, instead of `temperatureC`: kept in °C (one decimal). */
+  temperatureF?: InputMaybe<Scalars['Float']['input']>;
   weightKg?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -3545,7 +3584,7 @@ export type RecordTimelineQueryVariables = Exact<{
 }>;
 
 
-export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, occurredAt: string, encounterId: string, orderId: string | null, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView', priority: LabPriority, specimen: Specimen, tests: Array<{ name: string, loinc: string | null }> } | { __typename: 'LabResultView', conclusion: string | null, measurements: Array<{ test: string, value: string, unit: string | null, referenceLow: number | null, referenceHigh: number | null, abnormal: AbnormalFlag | null }> } | { __typename: 'NoteView', text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView', systolicMmHg: number | null, diastolicMmHg: number | null, pulsePerMin: number | null, temperatureC: number | null, spo2Percent: number | null, respiratoryRatePerMin: number | null, weightKg: number | null, heightCm: number | null, bmi: number | null, bloodGlucoseMgDl: number | null, flags: Array<{ field: string, message: string }> } } }> } } };
+export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, occurredAt: string, encounterId: string, orderId: string | null, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView', priority: LabPriority, specimen: Specimen, tests: Array<{ name: string, loinc: string | null }> } | { __typename: 'LabResultView', conclusion: string | null, measurements: Array<{ test: string, value: string, unit: string | null, referenceLow: number | null, referenceHigh: number | null, abnormal: AbnormalFlag | null }> } | { __typename: 'NoteView', text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView', systolicMmHg: number | null, diastolicMmHg: number | null, pulsePerMin: number | null, temperatureC: number | null, spo2Percent: number | null, respiratoryRatePerMin: number | null, weightKg: number | null, heightCm: number | null, bmi: number | null, bloodGlucoseMgDl: number | null, flags: Array<{ field: string, high: boolean, value: number, usualLow: number, usualHigh: number, unit: string }> } } }> } } };
 
 export type StartVisitMutationVariables = Exact<{
   input: StartEncounterInput;
@@ -3575,7 +3614,7 @@ export type AddVitalsMutationVariables = Exact<{
 }>;
 
 
-export type AddVitalsMutation = { addClinicalEntry: { id: string, details: { __typename: 'DiagnosisView' } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView' } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView' } | { __typename: 'PrescriptionView' } | { __typename: 'VitalsView', bmi: number | null, flags: Array<{ field: string, message: string }> } } };
+export type AddVitalsMutation = { addClinicalEntry: { id: string, details: { __typename: 'DiagnosisView' } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView' } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView' } | { __typename: 'PrescriptionView' } | { __typename: 'VitalsView', bmi: number | null, flags: Array<{ field: string, high: boolean, value: number, usualLow: number, usualHigh: number, unit: string }> } } };
 
 export type BedCountsFragment = { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number };
 

@@ -13,6 +13,8 @@ interface I18n {
   number: (n: number) => string;
 }
 
+export type Translate = I18n["t"];
+
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLang(): Lang {

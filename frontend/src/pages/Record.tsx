@@ -10,7 +10,7 @@ import { PrescriptionForm } from "./record/PrescriptionForm";
 import { PATIENT, TIMELINE } from "./record/queries";
 import { StartVisit } from "./record/StartVisit";
 import { LabOrderForm, LabResultForms, type OpenOrder } from "./record/LabForms";
-import { VitalsForm } from "./record/VitalsForm";
+import { flagText, VitalsForm } from "./record/VitalsForm";
 import { useAuth } from "../api/auth";
 import type { MessageKey } from "../i18n/en";
 
@@ -68,7 +68,7 @@ function Summary({ e }: { e: Entry }) {
 type Vitals = Extract<Entry["details"], { __typename?: "VitalsView" }>;
 
 function VitalsSummary({ v }: { v: Vitals }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const parts = [
     v.systolicMmHg !== null && v.diastolicMmHg !== null && `${t("vitals.bp")} ${v.systolicMmHg}/${v.diastolicMmHg}`,
     v.pulsePerMin !== null && `${t("vitals.pulse")} ${v.pulsePerMin}`,
@@ -83,7 +83,7 @@ function VitalsSummary({ v }: { v: Vitals }) {
   return (
     <>
       {parts.join(" · ")}
-      {v.flags.length > 0 && <span className="abnormal"> ({v.flags.map((f) => f.message).join("; ")})</span>}
+      {v.flags.length > 0 && <span className="abnormal"> ({v.flags.map((f) => flagText(t, f, number)).join("; ")})</span>}
     </>
   );
 }

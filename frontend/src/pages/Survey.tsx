@@ -3,6 +3,7 @@ import { authorisedBlobUrl, gql } from "../api/client";
 import { fieldError } from "../api/errors";
 import { ErrorText } from "../components/ErrorText";
 import { SelectField, TextField } from "../components/Field";
+import { useSubmit } from "../hooks/useSubmit";
 import { useI18n } from "../i18n";
 import type {
   CreateHouseholdMutation,
@@ -88,11 +89,15 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
     );
   }
 
+  const { busy, run } = useSubmit();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
-      const d = await gql<CreateHouseholdMutation, CreateHouseholdMutationVariables>(CREATE, { input: { unitId, addressLine: address, ...(position ?? {}) } });
+      const d = await run((key) =>
+        gql<CreateHouseholdMutation, CreateHouseholdMutationVariables>(CREATE, { input: { unitId, addressLine: address, ...(position ?? {}) } }, { idempotencyKey: key }),
+      );
+      if (!d) return;
       setAddress("");
       setPosition(null);
       onCreated(d.createHousehold.id);
@@ -102,8 +107,9 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="new-household" noValidate>
+    <form className="card" onSubmit={submit} aria-labelledby="new-household" aria-busy={busy} noValidate>
       <h2 id="new-household">{t("survey.newHousehold")}</h2>
+      <fieldset className="plain" disabled={busy}>
       <SelectField label={t("apply.place")} value={unitId} onChange={(e) => setUnitId(e.target.value)} options={[{ value: "", label: t("apply.choosePlace") }, ...places.map((p) => ({ value: p.id, label: p.label }))]} error={fieldError(error, "unitId")} />
       <TextField label={t("survey.address")} value={address} autoComplete="street-address" onChange={(e) => setAddress(e.target.value)} error={fieldError(error, "addressLine")} />
       <div className="actions">
@@ -118,7 +124,8 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
         </p>
       )}
       <ErrorText error={error} />
-      <button type="submit">{t("survey.create")}</button>
+      <button type="submit">{busy ? t("common.saving") : t("survey.create")}</button>
+      </fieldset>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { gql } from "../api/client";
 import { fieldError } from "../api/errors";
 import { ErrorText } from "../components/ErrorText";
 import { SelectField, TextField } from "../components/Field";
+import { useSubmit } from "../hooks/useSubmit";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import type { CreateUnitMutationVariables, UnitKind, UnitTreeQuery } from "../gql/types";
@@ -63,6 +64,7 @@ export default function Units() {
   const parents = (units ?? []).filter((u) => CHILD_KIND[u.kind]);
   const parent = parents.find((u) => u.id === parentId);
 
+  const { busy, run } = useSubmit();
   async function add(e: FormEvent) {
     e.preventDefault();
     setSaveError(null);
@@ -70,7 +72,8 @@ export default function Units() {
     const kind = parent && CHILD_KIND[parent.kind];
     if (!parent || !kind) return;
     try {
-      await gql<unknown, CreateUnitMutationVariables>(CREATE_UNIT, { input: { parentId: parent.id, kind, name, lgdCode: lgd.trim() || null } });
+      const d = await run((key) => gql<unknown, CreateUnitMutationVariables>(CREATE_UNIT, { input: { parentId: parent.id, kind, name, lgdCode: lgd.trim() || null } }, { idempotencyKey: key }));
+      if (!d) return;
       setNotice(t("units.added", { name: name.trim(), parent: parent.name }));
       setName("");
       setLgd("");
@@ -92,8 +95,9 @@ export default function Units() {
         ))}
       </ul>
       {has("STATE_ADMIN", "DISTRICT_ADMIN") && parents.length > 0 && (
-        <form className="card narrow" onSubmit={add} noValidate>
+        <form className="card narrow" onSubmit={add} aria-busy={busy} noValidate>
           <h2>{t("units.add")}</h2>
+          <fieldset className="plain" disabled={busy}>
           {notice && <p role="status">{notice}</p>}
           <SelectField label={t("units.parent")} value={parentId} onChange={(e) => setParentId(e.target.value)} options={[{ value: "", label: t("apply.choosePlace") }, ...parents.map((u) => ({ value: u.id, label: `${u.name} (${t(`unitKind.${u.kind}` as MessageKey)})` }))]} error={fieldError(saveError, "parentId")} />
           {parent && CHILD_KIND[parent.kind] && <p className="muted">{t("units.kindWillBe", { kind: t(`unitKind.${CHILD_KIND[parent.kind]}` as MessageKey) })}</p>}
@@ -103,6 +107,7 @@ export default function Units() {
           <button type="submit" disabled={!parent}>
             {t("units.addButton")}
           </button>
+          </fieldset>
         </form>
       )}
     </section>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { gql } from "../../api/client";
-import { fieldError } from "../../api/errors";
+import { ApiError, fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
+import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
 import type {
   BookAppointmentMutation,
@@ -74,6 +75,9 @@ export function BookAppointment({ ticketId, patientId, onBooked }: { ticketId: s
   const [slot, setSlot] = useState("");
   const [booked, setBooked] = useState<BookAppointmentMutation["bookAppointment"] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The patient's booking that day, when the server questions a second one.
+  const [sameDay, setSameDay] = useState<string | null>(null);
+  const { busy, run } = useSubmit();
 
   const attempt = (f: () => Promise<void>) => {
     setError(null);
@@ -108,16 +112,29 @@ export function BookAppointment({ ticketId, patientId, onBooked }: { ticketId: s
       setSlot(open[0] ? `${open[0].professionalId}|${open[0].start}` : "");
     });
   };
-  const book = () =>
+  // One outcome per click: a second click while booking is ignored, and the same
+  // idempotency key makes a retried request answer with the same booking.
+  const book = (allowSameDay: boolean) =>
     attempt(async () => {
       const chosen = slots?.find((s) => `${s.professionalId}|${s.start}` === slot);
       if (!patient || !chosen) return;
-      const d = await gql<BookAppointmentMutation, BookAppointmentMutationVariables>(BOOK, {
-        input: { patientId: patient.id, facilityId, department: chosen.department, professionalId: chosen.professionalId, start: chosen.start, ticketId },
-      });
-      setBooked(d.bookAppointment);
-      setSlots(null);
-      onBooked();
+      setSameDay(null);
+      try {
+        const d = await run((key) =>
+          gql<BookAppointmentMutation, BookAppointmentMutationVariables>(
+            BOOK,
+            { input: { patientId: patient.id, facilityId, department: chosen.department, professionalId: chosen.professionalId, start: chosen.start, ticketId, allowSameDay } },
+            { idempotencyKey: key },
+          ),
+        );
+        if (!d) return;
+        setBooked(d.bookAppointment);
+        setSlots(null);
+        onBooked();
+      } catch (err) {
+        if (err instanceof ApiError && err.reason === "SAME_DAY_BOOKING") setSameDay(err.message);
+        else throw err;
+      }
     });
 
   return (
@@ -151,11 +168,20 @@ export function BookAppointment({ ticketId, patientId, onBooked }: { ticketId: s
             </form>
           )}
           {slots?.length === 0 && <p role="status">{t("book.noSlots")}</p>}
+          {sameDay && (
+            <div className="warning" role="alert">
+              <p>{t("book.sameDay")}</p>
+              <p className="muted">{sameDay}</p>
+              <button type="button" className="secondary" disabled={busy} onClick={() => book(true)}>
+                {t("book.bookAnyway")}
+              </button>
+            </div>
+          )}
           {slots && slots.length > 0 && (
             <div className="inline">
               <SelectField label={t("book.slot")} value={slot} onChange={(e) => setSlot(e.target.value)} options={slots.map((s) => ({ value: `${s.professionalId}|${s.start}`, label: `${dateTime(s.start)} · ${s.department}` }))} />
-              <button type="button" onClick={book}>
-                {t("book.book")}
+              <button type="button" disabled={busy} onClick={() => book(false)}>
+                {busy ? t("common.saving") : t("book.book")}
               </button>
             </div>
           )}

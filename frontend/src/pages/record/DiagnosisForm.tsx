@@ -3,6 +3,7 @@ import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField } from "../../components/Field";
+import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
 import type { AddEntryMutation, AddEntryMutationVariables, DiagnosisCertainty, Icd10SearchQuery, Icd10SearchQueryVariables } from "../../gql/types";
 import { ADD_ENTRY, ICD10 } from "./queries";
@@ -39,6 +40,7 @@ export function DiagnosisForm({ encounterId, onSaved }: { encounterId: string; o
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const codes = useIcd10(code);
+  const { busy, run } = useSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,10 +48,14 @@ export function DiagnosisForm({ encounterId, onSaved }: { encounterId: string; o
     setSaved(false);
     try {
       // The field holds "CODE description" once a suggestion is picked: send the code.
-      await gql<AddEntryMutation, AddEntryMutationVariables>(ADD_ENTRY, {
-        encounterId,
-        entry: { diagnosis: { code: code.trim().split(/\s+/)[0] ?? "", certainty } },
-      });
+      const d = await run((key) =>
+        gql<AddEntryMutation, AddEntryMutationVariables>(
+          ADD_ENTRY,
+          { encounterId, entry: { diagnosis: { code: code.trim().split(/\s+/)[0] ?? "", certainty } } },
+          { idempotencyKey: key },
+        ),
+      );
+      if (!d) return;
       setCode("");
       setSaved(true);
       onSaved();
@@ -60,8 +66,9 @@ export function DiagnosisForm({ encounterId, onSaved }: { encounterId: string; o
 
   const codeError = fieldError(error, "code") ?? fieldError(error, "diagnosis.code");
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="dx-title">
+    <form className="card" onSubmit={submit} aria-labelledby="dx-title" aria-busy={busy}>
       <h2 id="dx-title">{t("record.diagnosis")}</h2>
+      <fieldset className="plain" disabled={busy}>
       <div className={`field${codeError ? " field--error" : ""}`}>
         <label htmlFor={inputId}>{t("record.icd")}</label>
         <input id={inputId} list={listId} value={code} autoComplete="off" aria-describedby={`${inputId}-hint`} aria-invalid={!!codeError} onChange={(e) => setCode(e.target.value)} />
@@ -82,7 +89,8 @@ export function DiagnosisForm({ encounterId, onSaved }: { encounterId: string; o
       <SelectField label={t("record.certainty")} value={certainty} onChange={(e) => setCertainty(e.target.value as DiagnosisCertainty)} options={(["PROVISIONAL", "FINAL"] as const).map((c) => ({ value: c, label: t(`certainty.${c}`) }))} />
       <ErrorText error={codeError ? null : error} />
       {saved && <p role="status">{t("record.saved")}</p>}
-      <button type="submit">{t("record.save")}</button>
+      <button type="submit">{busy ? t("common.saving") : t("record.save")}</button>
+      </fieldset>
     </form>
   );
 }

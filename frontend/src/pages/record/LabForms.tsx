@@ -3,6 +3,7 @@ import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
+import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type { AddEntryMutation, AddEntryMutationVariables, LabPriority, MeasurementInput, Specimen } from "../../gql/types";
@@ -19,13 +20,17 @@ export function LabOrderForm({ encounterId, onSaved }: { encounterId: string; on
   const [specimen, setSpecimen] = useState<Specimen>("BLOOD");
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { busy, run } = useSubmit();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setSaved(false);
     try {
       const names = tests.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-      await gql<AddEntryMutation, AddEntryMutationVariables>(ADD_ENTRY, { encounterId, entry: { labOrder: { tests: names.map((name) => ({ name })), priority, specimen } } });
+      const d = await run((key) =>
+        gql<AddEntryMutation, AddEntryMutationVariables>(ADD_ENTRY, { encounterId, entry: { labOrder: { tests: names.map((name) => ({ name })), priority, specimen } } }, { idempotencyKey: key }),
+      );
+      if (!d) return;
       setTests("");
       setSaved(true);
       onSaved();
@@ -34,14 +39,16 @@ export function LabOrderForm({ encounterId, onSaved }: { encounterId: string; on
     }
   }
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="order-title" noValidate>
+    <form className="card" onSubmit={submit} aria-labelledby="order-title" aria-busy={busy} noValidate>
       <h2 id="order-title">{t("lab.order")}</h2>
+      <fieldset className="plain" disabled={busy}>
       <TextField label={t("lab.tests")} hint={t("lab.testsHint")} value={tests} onChange={(e) => setTests(e.target.value)} error={fieldError(error, "tests")} />
       <SelectField label={t("lab.priority")} value={priority} onChange={(e) => setPriority(e.target.value as LabPriority)} options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}` as MessageKey) }))} />
       <SelectField label={t("lab.specimen")} value={specimen} onChange={(e) => setSpecimen(e.target.value as Specimen)} options={SPECIMENS.map((s) => ({ value: s, label: t(`specimen.${s}` as MessageKey) }))} />
       <ErrorText error={error} />
       {saved && <p role="status">{t("lab.ordered")}</p>}
       <button type="submit">{t("lab.placeOrder")}</button>
+      </fieldset>
     </form>
   );
 }
@@ -67,6 +74,7 @@ function ResultForm({ order, onSaved }: { order: OpenOrder; onSaved: () => void 
   const [rows, setRows] = useState<Row[]>(() => order.tests.map(() => ({ value: "", unit: "", low: "", high: "" })));
   const [conclusion, setConclusion] = useState("");
   const [error, setError] = useState<unknown>(null);
+  const { busy, run } = useSubmit();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
@@ -76,18 +84,22 @@ function ResultForm({ order, onSaved }: { order: OpenOrder; onSaved: () => void 
       return [{ test: test.name, loinc: test.loinc, value: r.value.trim(), unit: r.unit.trim() || null, referenceLow: num(r.low), referenceHigh: num(r.high) }];
     });
     try {
-      await gql<AddEntryMutation, AddEntryMutationVariables>(ADD_ENTRY, {
-        encounterId: order.encounterId,
-        entry: { labResult: { orderId: order.id, measurements, conclusion: conclusion.trim() || null } },
-      });
-      onSaved();
+      const d = await run((key) =>
+        gql<AddEntryMutation, AddEntryMutationVariables>(
+          ADD_ENTRY,
+          { encounterId: order.encounterId, entry: { labResult: { orderId: order.id, measurements, conclusion: conclusion.trim() || null } } },
+          { idempotencyKey: key },
+        ),
+      );
+      if (d) onSaved();
     } catch (err) {
       setError(err);
     }
   }
   const set = (i: number, k: keyof Row) => (e: { target: { value: string } }) => setRows(rows.map((r, j) => (j === i ? { ...r, [k]: e.target.value } : r)));
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} aria-busy={busy} noValidate>
+      <fieldset className="plain" disabled={busy}>
       {order.tests.map((test, i) => (
         <fieldset key={test.name} className="grid2 rx-item">
           <legend>{test.name}</legend>
@@ -101,6 +113,7 @@ function ResultForm({ order, onSaved }: { order: OpenOrder; onSaved: () => void 
       <ErrorText error={error} />
       {fieldError(error, "measurements") && <p className="error" role="alert">{fieldError(error, "measurements")}</p>}
       <button type="submit">{t("lab.report")}</button>
+      </fieldset>
     </form>
   );
 }

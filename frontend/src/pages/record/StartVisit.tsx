@@ -3,6 +3,7 @@ import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
+import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
 import type { EncounterKind, StartVisitMutation, StartVisitMutationVariables } from "../../gql/types";
 import { START } from "./queries";
@@ -16,30 +17,33 @@ export function StartVisit({ patientId, facilities, onStarted }: { patientId: st
   const [department, setDepartment] = useState("");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
 
   if (facilities.length === 0) return <p className="muted">{t("record.notPosted")}</p>;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
     try {
-      await gql<StartVisitMutation, StartVisitMutationVariables>(START, {
-        input: { patientId, facilityId: facility, kind, department: department.trim() || null, reason: reason.trim() || null },
-      });
+      const d = await run((key) =>
+        gql<StartVisitMutation, StartVisitMutationVariables>(
+          START,
+          { input: { patientId, facilityId: facility, kind, department: department.trim() || null, reason: reason.trim() || null } },
+          { idempotencyKey: key },
+        ),
+      );
+      if (!d) return;
       setReason("");
       onStarted();
     } catch (err) {
       setError(err);
-    } finally {
-      setBusy(false);
     }
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="visit-title">
+    <form className="card" onSubmit={submit} aria-labelledby="visit-title" aria-busy={busy}>
       <h2 id="visit-title">{t("record.startVisit")}</h2>
+      <fieldset className="plain" disabled={busy}>
       <div className="grid2">
         <SelectField label={t("record.facility")} value={facility} onChange={(e) => setFacility(e.target.value)} options={facilities.map((f) => ({ value: f.id, label: f.name }))} />
         <SelectField label={t("record.visitKind")} value={kind} onChange={(e) => setKind(e.target.value as EncounterKind)} options={KINDS.map((k) => ({ value: k, label: t(`encounter.${k}`) }))} />
@@ -47,9 +51,8 @@ export function StartVisit({ patientId, facilities, onStarted }: { patientId: st
         <TextField label={t("record.reason")} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(error, "reason")} />
       </div>
       <ErrorText error={error} />
-      <button type="submit" disabled={busy}>
-        {t("record.startVisit")}
-      </button>
+      <button type="submit">{t("record.startVisit")}</button>
+      </fieldset>
     </form>
   );
 }

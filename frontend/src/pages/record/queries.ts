@@ -79,7 +79,11 @@ export const TIMELINE = /* GraphQL */ `
                 bloodGlucoseMgDl
                 flags {
                   field
-                  message
+                  high
+                  value
+                  usualLow
+                  usualHigh
+                  unit
                 }
               }
               ... on LabOrderView {
@@ -146,7 +150,11 @@ export const ADD_VITALS = /* GraphQL */ `
           bmi
           flags {
             field
-            message
+            high
+            value
+            usualLow
+            usualHigh
+            unit
           }
         }
       }
