@@ -192,6 +192,8 @@ pub fn router(state: SharedState) -> Router {
         .route("/fhir/R4/Patient", get(fhir::search_patients))
         .route("/fhir/R4/Patient/{id}", get(fhir::read_patient))
         .route("/fhir/R4/Patient/{id}/$everything", get(fhir::everything))
+        .route("/fhir/R4/{kind}", get(fhir::search_resources))
+        .route("/fhir/R4/{kind}/{id}", get(fhir::read_resource))
         .route("/tenants/{code}/card-keys.json", get(cards::card_keys))
         .fallback_service(crate::http::web::app(&state.config.web_dir))
         .layer(Extension(schema))

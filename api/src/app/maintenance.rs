@@ -142,7 +142,10 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 Err(e) => Err(e),
             };
             if let Err(e) = purged {
-                tracing::warn!(error = format!("{e:#}"), "forgetting old idempotency keys failed");
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "forgetting old idempotency keys failed"
+                );
             }
         }
         if let Err(e) = deliver_outbox(&state).await {

@@ -4,9 +4,9 @@
 
 use super::{error_response, request_ctx};
 use crate::app::patients::{self as usecase, Caller};
-use crate::print::card::{self, CardFace};
 use crate::error::ApiError;
 use crate::graphql::context::RequestCtx;
+use crate::print::card::{self, CardFace};
 use crate::state::SharedState;
 use arogya_domain::audit::Actor;
 use arogya_domain::ids::TenantId;

@@ -1,6 +1,8 @@
 //! Read-only FHIR R4 over HTTP (`application/fhir+json`), tenant-scoped by the bearer
 //! token: `GET /fhir/R4/metadata`, `/fhir/R4/Patient/{id}`,
-//! `/fhir/R4/Patient?identifier=…` and `/fhir/R4/Patient/{id}/$everything`.
+//! `/fhir/R4/Patient?identifier=…`, `/fhir/R4/Patient/{id}/$everything`, every record
+//! type by id (`/fhir/R4/Encounter/{id}`…) and by patient (`?patient={id}`), and
+//! `Practitioner/{id}`, `Organization/{id}`. Every clinical read is logged.
 
 use super::{request_ctx, status_of};
 use crate::app::patients::{self as patients, Caller};
@@ -96,8 +98,9 @@ pub async fn read_patient(
     result(
         async {
             let caller = patient_caller(&state, &req)?;
-            let p = patients::by_id(&caller, parse_id(&id)?, Some("fhir")).await?;
-            Ok(fhir::patient(&p, caller.access.contact))
+            let (p, merged) =
+                patients::by_id_with_merged(&caller, parse_id(&id)?, Some("fhir")).await?;
+            Ok(fhir::patient(&p, caller.access.contact, &merged))
         }
         .await,
     )
@@ -128,7 +131,7 @@ pub async fn search_patients(
                 return Ok(fhir::bundle(&base, "searchset", Vec::new(), self_link));
             }
             let found = match patients::by_health_id(&caller, value, Some("fhir")).await {
-                Ok(p) => vec![fhir::patient(&p, caller.access.contact)],
+                Ok(p) => vec![fhir::patient(&p, caller.access.contact, &[])],
                 Err(ApiError::NotFound(_)) => Vec::new(),
                 Err(ApiError::Validation { .. }) => Vec::new(),
                 Err(e) => return Err(e),
@@ -151,20 +154,115 @@ pub async fn everything(
     let base = base(&headers, state.config.trust_forwarded_for);
     result(
         async {
-            let principal = req.principal()?;
-            let c = Clinical {
-                state: &state,
-                staff: principal.clinical_staff()?,
-                actor: Actor::from(principal),
-                meta: req.meta(),
-            };
-            let contact = principal.patient_access()?.contact;
-            let read = ReadRequest {
-                purpose: q.get("purpose").cloned(),
-                break_glass: q.get("breakGlassReason").cloned(),
-            };
-            let all = records::everything(&c, parse_id(&id)?, &read).await?;
+            let c = clinical(&state, &req)?;
+            let contact = req.principal()?.patient_access()?.contact;
+            let all = records::everything(&c, parse_id(&id)?, &read_request(&q)).await?;
             fhir::everything_bundle(&base, &all, contact).map_err(|e| ApiError::internal(&e))
+        }
+        .await,
+    )
+}
+
+fn clinical<'a>(state: &'a SharedState, req: &RequestCtx) -> Result<Clinical<'a>, ApiError> {
+    let principal = req.principal()?;
+    Ok(Clinical {
+        state,
+        staff: principal.clinical_staff()?,
+        actor: Actor::from(principal),
+        meta: req.meta(),
+    })
+}
+
+fn read_request(q: &HashMap<String, String>) -> ReadRequest {
+    ReadRequest {
+        purpose: q.get("purpose").cloned(),
+        break_glass: q.get("breakGlassReason").cloned(),
+    }
+}
+
+fn no_such(kind: &str) -> ApiError {
+    ApiError::NotFound(format!("no such {kind}"))
+}
+
+/// `GET /fhir/R4/{type}/{id}`: a resource made from a record entry (its id is the
+/// entry's, with a suffix for the several an entry can make), a Practitioner or an
+/// Organization.
+#[tracing::instrument(name = "fhir_read", skip_all)]
+pub async fn read_resource(
+    State(state): State<SharedState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path((kind, id)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let req = request_ctx(&state, &headers, peer).await;
+    result(
+        async {
+            let c = clinical(&state, &req)?;
+            // Resource ids are the entry's UUID, maybe followed by "-suffix".
+            let entry_id = id
+                .get(..36)
+                .and_then(|u| uuid::Uuid::try_parse(u).ok())
+                .ok_or_else(|| no_such(&kind))?;
+            match kind.as_str() {
+                "Practitioner" => {
+                    let (p, regs) = records::directory::practitioner(&c, entry_id).await?;
+                    let regs: Vec<_> = regs.iter().collect();
+                    Ok(fhir::practitioner(&p, &regs))
+                }
+                "Organization" => Ok(fhir::organization(
+                    &records::directory::organization(&c, entry_id).await?,
+                )),
+                k if fhir::RECORD_TYPES.contains(&k) => {
+                    let (e, visit) =
+                        records::entry_with_visit(&c, entry_id, &read_request(&q)).await?;
+                    fhir::entry_resources(&e, &visit)
+                        .map_err(|e| ApiError::internal(&e))?
+                        .into_iter()
+                        .find(|r| r["resourceType"] == k && r["id"] == id.as_str())
+                        .ok_or_else(|| no_such(k))
+                }
+                _ => Err(no_such(&kind)),
+            }
+        }
+        .await,
+    )
+}
+
+/// `GET /fhir/R4/{type}?patient={id}`: a patient's resources of one type, a read of
+/// their record like `$everything`.
+#[tracing::instrument(name = "fhir_search", skip_all)]
+pub async fn search_resources(
+    State(state): State<SharedState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(kind): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let req = request_ctx(&state, &headers, peer).await;
+    let base = base(&headers, state.config.trust_forwarded_for);
+    result(
+        async {
+            if !fhir::RECORD_TYPES.contains(&kind.as_str()) {
+                return Err(ApiError::NotFound(format!(
+                    "{kind} is not searchable here: see /fhir/R4/metadata"
+                )));
+            }
+            let c = clinical(&state, &req)?;
+            let contact = req.principal()?.patient_access()?.contact;
+            let raw = q
+                .get("patient")
+                .or_else(|| q.get("subject"))
+                .ok_or_else(|| ApiError::validation("patient", "search by patient=<id>"))?;
+            let id = raw.strip_prefix("Patient/").unwrap_or(raw);
+            let all = records::everything(&c, parse_id(id)?, &read_request(&q)).await?;
+            let found: Vec<Value> = fhir::everything_resources(&all, contact)
+                .map_err(|e| ApiError::internal(&e))?
+                .into_iter()
+                .filter(|r| r["resourceType"] == kind.as_str())
+                .collect();
+            let self_link = Some(format!("{base}/{kind}?patient={id}"));
+            Ok(fhir::bundle(&base, "searchset", found, self_link))
         }
         .await,
     )

@@ -158,7 +158,10 @@ pub async fn finish(state: &AppState, claimed: Claimed, response: &str, retryabl
     }
     .await;
     if let Err(e) = result {
-        tracing::error!(error = format!("{e:#}"), "keeping an idempotent answer failed");
+        tracing::error!(
+            error = format!("{e:#}"),
+            "keeping an idempotent answer failed"
+        );
     }
 }
 
@@ -186,7 +189,10 @@ mod tests {
     fn keys_are_checked_and_mutations_recognised() {
         let mut h = HeaderMap::new();
         assert_eq!(key_of(&h), Ok(None));
-        h.insert(HEADER, "0193f3c2-7b1e-7000-8000-000000000001".parse().unwrap());
+        h.insert(
+            HEADER,
+            "0193f3c2-7b1e-7000-8000-000000000001".parse().unwrap(),
+        );
         assert!(key_of(&h).unwrap().is_some());
         h.insert(HEADER, "has space".parse().unwrap());
         assert!(key_of(&h).is_err());

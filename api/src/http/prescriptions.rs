@@ -126,12 +126,13 @@ fn slip(p: PrescriptionSlip) -> Result<Slip, ApiError> {
         }
     }
     diagnoses.sort_by_key(|(secondary, _)| *secondary);
-    let complaint = p.encounter.as_ref().and_then(|enc| {
-        match details_of(&enc.kind, &enc.details) {
-            Ok(EntryDetails::Encounter(d)) => d.reason,
-            _ => None,
-        }
-    });
+    let complaint =
+        p.encounter
+            .as_ref()
+            .and_then(|enc| match details_of(&enc.kind, &enc.details) {
+                Ok(EntryDetails::Encounter(d)) => d.reason,
+                _ => None,
+            });
     Ok(Slip {
         facility_name: p.facility.name.clone(),
         facility_address: join([p.facility.address.clone(), p.facility.pincode.clone()]),

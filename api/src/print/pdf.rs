@@ -33,7 +33,10 @@ pub fn document(pages: &[Page], width_mm: f32, height_mm: f32, title: &str) -> R
     if pages.is_empty() {
         return Err(anyhow!("a document needs at least one page"));
     }
-    let (w, h) = (width_mm * 10.0 * PT_PER_UNIT, height_mm * 10.0 * PT_PER_UNIT);
+    let (w, h) = (
+        width_mm * 10.0 * PT_PER_UNIT,
+        height_mm * 10.0 * PT_PER_UNIT,
+    );
     let options = svg_options();
     let mut alloc = Ref::new(1);
     let catalog = alloc.bump();

@@ -79,7 +79,10 @@ enum Piece {
         indent: f64,
     },
     /// A local-script line, drawn as shaped outlines.
-    Local { text: String, size: f64 },
+    Local {
+        text: String,
+        size: f64,
+    },
     Rule,
     Gap(f64),
     /// The red "entered in error" box.
@@ -206,7 +209,6 @@ impl Sheet {
     }
 }
 
-
 /// The blocks of the slip, in reading order (the first page's header included).
 fn blocks(s: &Slip) -> Vec<Block> {
     let mut out = Vec::new();
@@ -234,14 +236,26 @@ fn blocks(s: &Slip) -> Vec<Block> {
     out.push(head);
 
     let mut patient = Block::new(true);
-    patient.text(&format!("Patient: {}", s.patient_name), 40.0, true, BLACK, 0.0);
+    patient.text(
+        &format!("Patient: {}", s.patient_name),
+        40.0,
+        true,
+        BLACK,
+        0.0,
+    );
     if let Some(local) = &s.patient_local_name {
         patient.pieces.push(Piece::Local {
             text: local.clone(),
             size: 40.0,
         });
     }
-    patient.text(&format!("Health ID: {}", s.health_id), BODY, true, BLACK, 0.0);
+    patient.text(
+        &format!("Health ID: {}", s.health_id),
+        BODY,
+        true,
+        BLACK,
+        0.0,
+    );
     let mut facts = vec![s.age_sex.clone()];
     if let Some(w) = &s.weight {
         facts.push(format!("Weight {w}"));
@@ -455,10 +469,17 @@ mod tests {
     fn every_item_is_placed_and_pages_are_numbered() {
         for (items, expected_pages) in [(1, 1), (12, 2), (40, 4)] {
             let pages = pages(&slip(items, false));
-            assert!(pages.len() >= expected_pages - 1, "{items}: {}", pages.len());
+            assert!(
+                pages.len() >= expected_pages - 1,
+                "{items}: {}",
+                pages.len()
+            );
             let all: String = pages.iter().map(|p| p.svg.as_str()).collect();
             for i in 1..=items {
-                assert!(all.contains(&format!("Drugname{i:02}")), "{items} items: #{i}");
+                assert!(
+                    all.contains(&format!("Drugname{i:02}")),
+                    "{items} items: #{i}"
+                );
             }
             let n = pages.len();
             for (i, p) in pages.iter().enumerate() {

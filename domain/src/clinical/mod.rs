@@ -10,6 +10,7 @@ pub mod lab;
 pub mod notes;
 pub mod policy;
 pub mod prescription;
+pub mod ucum;
 pub mod vitals;
 
 use crate::error::{DomainError, DomainResult};

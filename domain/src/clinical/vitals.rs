@@ -279,7 +279,11 @@ mod tests {
         let flags = sick.validate().unwrap();
         let fields: Vec<&str> = flags.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["systolicMmHg", "diastolicMmHg", "spo2Percent"]);
-        assert!(flags[2].message.starts_with("SpO2 low: 88"), "{}", flags[2].message);
+        assert!(
+            flags[2].message.starts_with("SpO2 low: 88"),
+            "{}",
+            flags[2].message
+        );
         assert!(!flags[2].high && flags[2].usual_low == 94.0 && flags[2].unit == "%");
         assert!(flags[0].high);
     }

@@ -184,7 +184,9 @@ async fn slots_are_booked_once_with_daily_tokens(backend: Backend) {
 
     // A second booking for Rina the same day at the same facility is questioned,
     // naming her booking; asked again with allowSameDay, it is made.
-    let again = app.gql(Some(&op), BOOK, booking(&rina, &c, &free[0]["start"])).await;
+    let again = app
+        .gql(Some(&op), BOOK, booking(&rina, &c, &free[0]["start"]))
+        .await;
     let e = expect_error(&again, "CONFLICT");
     assert_eq!(e["extensions"]["reason"], "SAME_DAY_BOOKING");
     assert!(e["message"].as_str().unwrap().contains("token"), "{e}");

@@ -47,7 +47,8 @@ async fn a_repeated_mutation_with_one_key_runs_once(backend: Backend) {
     let vitals = json!({ "e": enc["id"], "x": { "vitals": { "pulsePerMin": 88 } } });
     let key = uuid::Uuid::now_v7().to_string();
 
-    let (status, replayed, first) = post(&app, &c.nurse, Some(&key), &add_q(), vitals.clone()).await;
+    let (status, replayed, first) =
+        post(&app, &c.nurse, Some(&key), &add_q(), vitals.clone()).await;
     assert_eq!((status, replayed), (200, false));
     let id = expect_data(&first)["addClinicalEntry"]["id"].clone();
     let (_, replayed, again) = post(&app, &c.nurse, Some(&key), &add_q(), vitals.clone()).await;
@@ -86,7 +87,8 @@ async fn a_repeated_mutation_with_one_key_runs_once(backend: Backend) {
     let (status, _, body) = post(&app, &c.nurse, Some("not a key!"), &add_q(), vitals).await;
     assert_eq!(status, 400);
     expect_error(&body, "VALIDATION");
-    let (status, replayed, _) = post(&app, &c.nurse, Some(&key), "{ me { userId } }", json!({})).await;
+    let (status, replayed, _) =
+        post(&app, &c.nurse, Some(&key), "{ me { userId } }", json!({})).await;
     assert_eq!((status, replayed), (200, false));
 }
 
@@ -104,8 +106,15 @@ async fn simultaneous_repeats_make_exactly_one_record(backend: Backend) {
             expect_data(b)["createAdminUnit"]["id"].clone()
         })
         .collect();
-    assert!(ids.iter().all(|i| *i == ids[0]), "every repeat answers with the one unit: {ids:?}");
-    assert_eq!(answers.iter().filter(|(_, r, _)| !r).count(), 1, "exactly one ran");
+    assert!(
+        ids.iter().all(|i| *i == ids[0]),
+        "every repeat answers with the one unit: {ids:?}"
+    );
+    assert_eq!(
+        answers.iter().filter(|(_, r, _)| !r).count(),
+        1,
+        "exactly one ran"
+    );
     let n = count(
         &app,
         "WB",

@@ -49,6 +49,7 @@ mod binary;
 mod documents;
 mod facilities;
 mod fhir;
+mod fhir_complete;
 mod helpline;
 mod helpline_care;
 mod idempotency;

@@ -43,8 +43,24 @@ async fn prescriptions_print_every_item_on_numbered_pages(backend: Backend) {
     let p = c.patient(&app, "Shreya", "9830077777").await;
     let hid = p["healthId"].as_str().unwrap().to_owned();
     let enc = c.encounter(&app, &p).await;
-    added(&add(&app, &c.nurse, &enc, json!({ "vitals": { "weightKg": 18.5 } })).await);
-    added(&add(&app, &c.doctor, &enc, json!({ "diagnosis": { "code": "A90", "certainty": "PROVISIONAL" } })).await);
+    added(
+        &add(
+            &app,
+            &c.nurse,
+            &enc,
+            json!({ "vitals": { "weightKg": 18.5 } }),
+        )
+        .await,
+    );
+    added(
+        &add(
+            &app,
+            &c.doctor,
+            &enc,
+            json!({ "diagnosis": { "code": "A90", "certainty": "PROVISIONAL" } }),
+        )
+        .await,
+    );
     let follow_up = (chrono::Utc::now() + chrono::Duration::days(5))
         .date_naive()
         .to_string();
@@ -66,12 +82,18 @@ async fn prescriptions_print_every_item_on_numbered_pages(backend: Backend) {
             "items": items, "advice": "Plenty of fluids; return at once if there is bleeding", "followUpOn": follow_up } })).await);
         assert_eq!(rx["details"]["items"][0]["form"], "SYRUP");
         if count > 1 {
-            assert_eq!(rx["details"]["items"][1]["form"], "TABLET", "the usual form for the route");
+            assert_eq!(
+                rx["details"]["items"][1]["form"], "TABLET",
+                "the usual form for the route"
+            );
         }
         let path = format!("/prescriptions/{}.pdf", rx["id"].as_str().unwrap());
         if void {
             let mark = "mutation($id: ID!) { markEnteredInError(id: $id, expectedVersion: 1, reason: \"Prescribed to the wrong patient\") { status } }";
-            expect_data(&app.gql(Some(&c.doctor), mark, json!({ "id": rx["id"] })).await);
+            expect_data(
+                &app.gql(Some(&c.doctor), mark, json!({ "id": rx["id"] }))
+                    .await,
+            );
         }
         let pdf = fetch(&app, &path, &c.doctor).await;
         let pages = pages(&pdf);
@@ -80,15 +102,29 @@ async fn prescriptions_print_every_item_on_numbered_pages(backend: Backend) {
         // Every drug, its instructions and the advice are there, whatever the length.
         for i in 1..=count {
             assert!(all.contains(&drug(i)), "{count} items: {} missing", drug(i));
-            assert!(all.contains(&format!("instruction {i:02}")), "{count}: instructions of #{i}");
+            assert!(
+                all.contains(&format!("instruction {i:02}")),
+                "{count}: instructions of #{i}"
+            );
         }
-        assert!(all.contains("Syp. Drugname01"), "the form is printed before the drug");
+        assert!(
+            all.contains("Syp. Drugname01"),
+            "the form is printed before the drug"
+        );
         assert!(all.contains("by mouth"));
         if count >= 4 {
-            assert!(all.contains("Inj. Drugname04") && all.contains(" IV "), "{all}");
+            assert!(
+                all.contains("Inj. Drugname04") && all.contains(" IV "),
+                "{all}"
+            );
         }
         assert!(all.contains("return at once if there is bleeding"));
-        for expected in ["A90", "Weight 18.5 kg", "Fever for three days", "Follow-up on"] {
+        for expected in [
+            "A90",
+            "Weight 18.5 kg",
+            "Fever for three days",
+            "Follow-up on",
+        ] {
             assert!(all.contains(expected), "{expected:?} not in:\n{all}");
         }
         if count == 1 {
@@ -97,8 +133,16 @@ async fn prescriptions_print_every_item_on_numbered_pages(backend: Backend) {
             assert!(n >= 2, "{count} items on {n} page(s)");
         }
         for (i, page) in pages.iter().enumerate() {
-            assert!(page.contains(&format!("Page {} of {n}", i + 1)), "page {}:\n{page}", i + 1);
-            assert!(page.contains(&hid) && page.contains("Shreya Mondal"), "page {}", i + 1);
+            assert!(
+                page.contains(&format!("Page {} of {n}", i + 1)),
+                "page {}:\n{page}",
+                i + 1
+            );
+            assert!(
+                page.contains(&hid) && page.contains("Shreya Mondal"),
+                "page {}",
+                i + 1
+            );
             assert_eq!(
                 page.contains("DO NOT DISPENSE"),
                 void,
@@ -110,7 +154,9 @@ async fn prescriptions_print_every_item_on_numbered_pages(backend: Backend) {
         assert!(pages[n - 1].contains("Signature and stamp"));
         let signed_at = pages[n - 1].find("Signature and stamp").unwrap();
         assert!(pages[n - 1][..signed_at].contains("Dr. Ananya Sen"));
-        assert!(pages[..n - 1].iter().all(|p| !p.contains("Signature and stamp")));
+        assert!(pages[..n - 1]
+            .iter()
+            .all(|p| !p.contains("Signature and stamp")));
     }
 }
 
@@ -133,7 +179,13 @@ fn word_heights(pdf: &[u8]) -> Vec<(String, f64)> {
     html.split("<word ")
         .skip(1)
         .map(|w| {
-            let text = w.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
+            let text = w
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
             (text.to_owned(), attr(w, "yMax") - attr(w, "yMin"))
         })
         .collect()
@@ -151,9 +203,14 @@ async fn cards_keep_text_legible_and_searchable(backend: Backend) {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(long), "the whole name, on two lines:\n{text}");
     for word in ["শ্রীনিবাস", "রাও"] {
-        assert!(text.contains(word), "the local-script name is searchable: {word}\n{text}");
+        assert!(
+            text.contains(word),
+            "the local-script name is searchable: {word}\n{text}"
+        );
     }
-    let today = (chrono::Utc::now() + chrono::Duration::minutes(330)).format("%d %b %Y").to_string();
+    let today = (chrono::Utc::now() + chrono::Duration::minutes(330))
+        .format("%d %b %Y")
+        .to_string();
     assert!(flat.contains(&format!("Issued {today}")), "{text}");
     // No visible word is smaller than 7 pt (a word box is about 1.36 × the font
     // size, so 9 pt; the old card printed "Scan to verify" at 5 pt, long names at 4 pt).
@@ -165,5 +222,8 @@ async fn cards_keep_text_legible_and_searchable(backend: Backend) {
         .filter(|(w, _)| w.chars().all(|c| c.is_ascii()))
         .map(|(_, h)| *h)
         .fold(f64::MAX, f64::min);
-    assert!(smallest >= 9.0, "smallest word box {smallest} pt in {visible:?}");
+    assert!(
+        smallest >= 9.0,
+        "smallest word box {smallest} pt in {visible:?}"
+    );
 }

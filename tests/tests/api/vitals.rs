@@ -25,14 +25,50 @@ async fn fahrenheit_is_converted_and_flags_name_their_measurement(backend: Backe
     assert_eq!(flags[0]["value"], 120.0);
     assert_eq!(flags[0]["usualHigh"], 100.0);
     assert_eq!(flags[0]["unit"], "/min");
-    assert!(flags[0]["message"].as_str().unwrap().starts_with("Pulse high"));
-    assert!(flags[1]["message"].as_str().unwrap().starts_with("Temperature high"));
+    assert!(flags[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Pulse high"));
+    assert!(flags[1]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Temperature high"));
 
-    let both = add(&app, &c.nurse, &enc, json!({ "vitals": { "temperatureF": 99.0, "temperatureC": 37.2 } })).await;
-    assert_eq!(expect_error(&both, "VALIDATION")["extensions"]["field"], "temperatureF");
-    let impossible = add(&app, &c.nurse, &enc, json!({ "vitals": { "temperatureF": 37.0 } })).await;
-    assert_eq!(expect_error(&impossible, "VALIDATION")["extensions"]["field"], "temperatureF", "37 typed into °F is refused, not stored as 2.8 °C");
+    let both = add(
+        &app,
+        &c.nurse,
+        &enc,
+        json!({ "vitals": { "temperatureF": 99.0, "temperatureC": 37.2 } }),
+    )
+    .await;
+    assert_eq!(
+        expect_error(&both, "VALIDATION")["extensions"]["field"],
+        "temperatureF"
+    );
+    let impossible = add(
+        &app,
+        &c.nurse,
+        &enc,
+        json!({ "vitals": { "temperatureF": 37.0 } }),
+    )
+    .await;
+    assert_eq!(
+        expect_error(&impossible, "VALIDATION")["extensions"]["field"],
+        "temperatureF",
+        "37 typed into °F is refused, not stored as 2.8 °C"
+    );
     let empty = add(&app, &c.nurse, &enc, json!({ "vitals": {} })).await;
-    assert_eq!(expect_error(&empty, "VALIDATION")["extensions"]["field"], "vitals");
-    added(&add(&app, &c.nurse, &enc, json!({ "vitals": { "temperatureF": 98.6 } })).await);
+    assert_eq!(
+        expect_error(&empty, "VALIDATION")["extensions"]["field"],
+        "vitals"
+    );
+    added(
+        &add(
+            &app,
+            &c.nurse,
+            &enc,
+            json!({ "vitals": { "temperatureF": 98.6 } }),
+        )
+        .await,
+    );
 }

@@ -56,6 +56,15 @@ pub async fn by_id(
     id: Uuid,
     purpose: Option<&str>,
 ) -> ApiResult<PatientRecord> {
+    Ok(by_id_with_merged(caller, id, purpose).await?.0)
+}
+
+/// A patient by id, with the records merged into it (for FHIR's `replaces` links).
+pub async fn by_id_with_merged(
+    caller: &Caller<'_>,
+    id: Uuid,
+    purpose: Option<&str>,
+) -> ApiResult<(PatientRecord, Vec<PatientRecord>)> {
     let mut tx = caller.write().await?;
     let found = repo::find(&tx, id)
         .await?
@@ -69,8 +78,9 @@ pub async fn by_id(
         serde_json::json!({ "via": "id", "purpose": purpose }),
     )
     .await?;
+    let merged = repo::merged_into(&tx, found.id).await?;
     tx.commit().await?;
-    Ok(found)
+    Ok((found, merged))
 }
 
 /// What a search asks for.

@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 mod clinicians;
+pub mod directory;
 mod documents;
 mod reading;
 mod review;
@@ -143,6 +144,8 @@ impl Clinical<'_> {
 pub struct PatientScope {
     pub patient: PatientRecord,
     pub ids: Vec<Uuid>,
+    /// The records merged into the patient (directly or through another merged one).
+    pub merged: Vec<PatientRecord>,
 }
 
 /// Merge chains are short; this bounds a corrupt one.
@@ -154,13 +157,19 @@ pub async fn patient_scope(tx: &TenantTx, id: Uuid) -> ApiResult<PatientScope> {
         .ok_or(DomainError::NotFound { entity: "patient" })?;
     let patient = patients::resolve(tx, found).await?;
     let mut ids = vec![patient.id];
+    let mut all_merged = Vec::new();
     let mut next = 0;
     while next < ids.len() && ids.len() < MAX_MERGED {
         let merged = patients::merged_into(tx, ids[next]).await?;
-        ids.extend(merged.into_iter().map(|p| p.id));
+        ids.extend(merged.iter().map(|p| p.id));
+        all_merged.extend(merged);
         next += 1;
     }
-    Ok(PatientScope { patient, ids })
+    Ok(PatientScope {
+        patient,
+        ids,
+        merged: all_merged,
+    })
 }
 
 pub fn entry_not_found() -> ApiError {

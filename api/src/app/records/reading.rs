@@ -183,6 +183,23 @@ pub async fn entry(c: &Clinical<'_>, id: Uuid, req: &ReadRequest) -> ApiResult<E
     Ok(entry)
 }
 
+/// One entry read through FHIR, with the other entries of its visit (an Encounter
+/// lists its diagnoses, a report names its orders). Logged as a `fhir_read`.
+pub async fn entry_with_visit(
+    c: &Clinical<'_>,
+    id: Uuid,
+    req: &ReadRequest,
+) -> ApiResult<(EntryRecord, Vec<EntryRecord>)> {
+    let tx = c.tx().await?;
+    let me = c.me(&tx).await?;
+    let entry = repo::find(&tx, id).await?.ok_or_else(entry_not_found)?;
+    let scope = patient_scope(&tx, entry.patient_id).await?;
+    open(&tx, &me, &scope, "fhir_read", Some(id), req).await?;
+    let visit = repo::in_encounters(&tx, &[entry.encounter_id]).await?;
+    tx.commit().await?;
+    Ok((entry, visit))
+}
+
 /// The most entries one `$everything` returns; a record larger than this is cut, and
 /// the bundle says so with its total.
 pub const EVERYTHING_LIMIT: u64 = 5_000;

@@ -211,12 +211,8 @@ impl ClinicalEntryInput {
                         instructions: i.instructions,
                     })
                     .collect();
-                let p = prescription::validate(
-                    &items,
-                    p.advice.as_deref(),
-                    p.follow_up_on,
-                    today(),
-                )?;
+                let p =
+                    prescription::validate(&items, p.advice.as_deref(), p.follow_up_on, today())?;
                 (EntryDetails::Prescription(p), None)
             }
             ClinicalEntryInput::LabOrder(o) => {
