@@ -1950,7 +1950,10 @@ export type PatientSearchInput = {
   /** Age band in years (with `name`). */
   ageFrom?: InputMaybe<Scalars['Int']['input']>;
   ageTo?: InputMaybe<Scalars['Int']['input']>;
-  /** Words of the name; spelling variants match. */
+  /**
+   * Words of the name, in Latin, Devanagari or Bengali script; spelling and
+   * transliteration variants match (लक्ष्मी and লক্ষ্মী find Lakshmi).
+   */
   name?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
 };

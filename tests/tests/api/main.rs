@@ -62,6 +62,7 @@ mod prints;
 mod professionals;
 mod records;
 mod rls;
+mod search;
 mod schema;
 mod session;
 mod subscriptions;

@@ -112,7 +112,7 @@ pub async fn search(caller: &Caller<'_>, query: PatientSearch) -> ApiResult<Vec<
             let Some(first) = keys.first() else {
                 return Err(ApiError::validation(
                     "name",
-                    "type at least one word of the name in Latin letters",
+                    "type at least one word of the name, in Latin, Devanagari or Bengali letters",
                 ));
             };
             let second = (keys.len() > 1).then(|| keys[1..].concat());

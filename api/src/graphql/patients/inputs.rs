@@ -78,7 +78,8 @@ impl PatientInput {
 #[derive(InputObject)]
 pub struct PatientSearchInput {
     pub phone: Option<String>,
-    /// Words of the name; spelling variants match.
+    /// Words of the name, in Latin, Devanagari or Bengali script; spelling and
+    /// transliteration variants match (लक्ष्मी and লক্ষ্মী find Lakshmi).
     pub name: Option<String>,
     /// Age band in years (with `name`).
     pub age_from: Option<i32>,
