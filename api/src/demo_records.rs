@@ -268,6 +268,7 @@ pub async fn seed(
                 reason: Some("Fever and body ache for three days".into()),
                 start: None,
                 end: None,
+                outcome: None,
             },
             attending: Some(doctor_id),
         },

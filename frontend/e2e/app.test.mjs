@@ -245,6 +245,32 @@ test("a doctor starts a visit, adds a diagnosis (ICD-10 type-ahead) and a prescr
     return String.fromCharCode(...bytes.slice(0, 5));
   }, await slip.getAttribute("href"));
   assert.equal(head, "%PDF-", "the slip is a PDF");
+
+  // A note; an entry marked entered in error with its reason; the visit finished.
+  const note = page.locator("form", { has: page.getByRole("heading", { name: "Clinical note" }) });
+  await note.getByLabel("Note", { exact: true }).fill("Afebrile today. Oral fluids well taken.");
+  await note.getByRole("button", { name: "Save the note" }).click();
+  await page.locator(".history").getByText("Afebrile today. Oral fluids well taken.").waitFor();
+  const orderRow = page.locator(".history li").filter({ hasText: "Widal test" });
+  await orderRow.getByRole("button", { name: /Mark Lab order .* as entered in error/ }).click();
+  await orderRow.getByLabel("Why (at least 5 characters)").fill("Ordered twice");
+  await orderRow.getByRole("button", { name: "Mark as entered in error" }).click();
+  await page.locator(".history li.voided").filter({ hasText: "Entered in error: Ordered twice" }).waitFor();
+  const finish = page.getByRole("region", { name: "Finish the visit" });
+  await finish.getByLabel("Outcome").selectOption("REFERRED");
+  await finish.getByRole("button", { name: "Finish the visit" }).click();
+  await finish.getByRole("alertdialog").getByRole("button", { name: "Yes, finish it" }).click();
+  await page.locator(".history").getByText("Finished: Referred").waitFor();
+  await page.locator("form", { has: page.getByRole("heading", { name: "Start a visit" }) }).waitFor();
+
+  // A mistyped health ID in a record link says so, with a way back.
+  await page.goto(`${server.url}/patients/WB-0000-0000-0001/record`);
+  await page.getByRole("alert").filter({ hasText: "No patient has the health ID" }).waitFor();
+  await page.getByRole("link", { name: "Back to patients" }).click();
+  await page.waitForURL(/\/patients$/);
+  await page.goBack();
+  await page.goBack();
+  await page.locator(".history").getByText("Finished: Referred").waitFor();
   assert.deepEqual(await axeViolations(page), [], "record page has no serious accessibility violations");
   await shot(page, "record-visit");
   await ctx.close();

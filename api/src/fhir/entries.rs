@@ -92,6 +92,7 @@ pub fn entry_resources(e: &EntryRecord, visit: &[EntryRecord]) -> anyhow::Result
                 "participant": [{ "individual": reference("Practitioner", d.attending) }],
                 "period": { "start": instant(d.start), "end": d.end.map(instant) },
                 "reasonCode": d.reason.as_ref().map(|r| json!([{ "text": r }])),
+                "hospitalization": d.outcome.map(|o| json!({ "dischargeDisposition": { "text": o.as_str().replace('_', " ") } })),
                 "diagnosis": diagnoses.into_iter().map(|(rank, condition)| json!({
                     "condition": condition,
                     "rank": rank,

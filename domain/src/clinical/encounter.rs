@@ -14,6 +14,17 @@ text_enum!(EncounterKind, "kind" {
     HomeVisit => "home_visit",
 });
 
+text_enum!(
+    /// How a visit ended, recorded when it is finished.
+    EncounterOutcome, "outcome" {
+    SentHome => "sent_home",
+    FollowUp => "follow_up",
+    Referred => "referred",
+    Admitted => "admitted",
+    LeftAgainstAdvice => "left_against_advice",
+    Died => "died",
+});
+
 /// The part of an encounter kept in its JSON details (the rest are columns).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -25,6 +36,8 @@ pub struct EncounterDetails {
     pub reason: Option<String>,
     pub start: DateTime<Utc>,
     pub end: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<EncounterOutcome>,
 }
 
 /// Raw form values.
@@ -36,6 +49,7 @@ pub struct EncounterForm {
     pub reason: Option<String>,
     pub start: Option<DateTime<Utc>>,
     pub end: Option<DateTime<Utc>>,
+    pub outcome: Option<EncounterOutcome>,
 }
 
 /// Clocks of phones and PCs drift: allow this much "future".
@@ -72,6 +86,7 @@ impl EncounterForm {
             },
             start,
             end: self.end,
+            outcome: self.outcome,
         })
     }
 }
@@ -90,6 +105,7 @@ mod tests {
             reason: Some("fever for 3 days".into()),
             start,
             end,
+            outcome: None,
         };
         let ok = form(None, None).validate(now).unwrap();
         assert_eq!(ok.department.as_deref(), Some("Medicine"));

@@ -626,11 +626,20 @@ export type EncounterKind =
   | 'OUTPATIENT'
   | 'TELECONSULTATION';
 
+export type EncounterOutcome =
+  | 'ADMITTED'
+  | 'DIED'
+  | 'FOLLOW_UP'
+  | 'LEFT_AGAINST_ADVICE'
+  | 'REFERRED'
+  | 'SENT_HOME';
+
 export type EncounterView = {
   attendingProfessionalId: Scalars['ID']['output'];
   department: Maybe<Scalars['String']['output']>;
   end: Maybe<Scalars['DateTime']['output']>;
   kind: EncounterKind;
+  outcome: Maybe<EncounterOutcome>;
   reason: Maybe<Scalars['String']['output']>;
   start: Scalars['DateTime']['output'];
 };
@@ -3010,6 +3019,8 @@ export type UpdateEncounterInput = {
   end?: InputMaybe<Scalars['DateTime']['input']>;
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+  /** How the visit ended (when finishing it). */
+  outcome?: InputMaybe<EncounterOutcome>;
   reason?: InputMaybe<Scalars['String']['input']>;
   /** FINISHED or CANCELLED (from IN_PROGRESS). */
   status?: InputMaybe<EntryStatus>;
@@ -3587,7 +3598,7 @@ export type RecordTimelineQueryVariables = Exact<{
 }>;
 
 
-export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, occurredAt: string, encounterId: string, orderId: string | null, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView', priority: LabPriority, specimen: Specimen, tests: Array<{ name: string, loinc: string | null }> } | { __typename: 'LabResultView', conclusion: string | null, measurements: Array<{ test: string, value: string, unit: string | null, referenceLow: number | null, referenceHigh: number | null, abnormal: AbnormalFlag | null }> } | { __typename: 'NoteView', text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView', systolicMmHg: number | null, diastolicMmHg: number | null, pulsePerMin: number | null, temperatureC: number | null, spo2Percent: number | null, respiratoryRatePerMin: number | null, weightKg: number | null, heightCm: number | null, bmi: number | null, bloodGlucoseMgDl: number | null, flags: Array<{ field: string, high: boolean, value: number, usualLow: number, usualHigh: number, unit: string }> } } }> } } };
+export type RecordTimelineQuery = { patientByHealthId: { timeline: { edges: Array<{ node: { id: string, kind: EntryKind, status: EntryStatus, version: number, enteredInErrorReason: string | null, occurredAt: string, encounterId: string, orderId: string | null, facility: { name: string } | null, author: { name: string } | null, details: { __typename: 'DiagnosisView', code: string, description: string, certainty: DiagnosisCertainty } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView', reason: string | null, department: string | null, outcome: EncounterOutcome | null, encounterKind: EncounterKind } | { __typename: 'LabOrderView', priority: LabPriority, specimen: Specimen, tests: Array<{ name: string, loinc: string | null }> } | { __typename: 'LabResultView', conclusion: string | null, measurements: Array<{ test: string, value: string, unit: string | null, referenceLow: number | null, referenceHigh: number | null, abnormal: AbnormalFlag | null }> } | { __typename: 'NoteView', category: NoteCategory, text: string } | { __typename: 'PrescriptionView', advice: string | null, items: Array<{ drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null }> } | { __typename: 'VitalsView', systolicMmHg: number | null, diastolicMmHg: number | null, pulsePerMin: number | null, temperatureC: number | null, spo2Percent: number | null, respiratoryRatePerMin: number | null, weightKg: number | null, heightCm: number | null, bmi: number | null, bloodGlucoseMgDl: number | null, flags: Array<{ field: string, high: boolean, value: number, usualLow: number, usualHigh: number, unit: string }> } } }> } } };
 
 export type StartVisitMutationVariables = Exact<{
   input: StartEncounterInput;
@@ -3618,6 +3629,24 @@ export type AddVitalsMutationVariables = Exact<{
 
 
 export type AddVitalsMutation = { addClinicalEntry: { id: string, details: { __typename: 'DiagnosisView' } | { __typename: 'DischargeSummaryView' } | { __typename: 'EncounterView' } | { __typename: 'LabOrderView' } | { __typename: 'LabResultView' } | { __typename: 'NoteView' } | { __typename: 'PrescriptionView' } | { __typename: 'VitalsView', bmi: number | null, flags: Array<{ field: string, high: boolean, value: number, usualLow: number, usualHigh: number, unit: string }> } } };
+
+export type FinishVisitMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  outcome: EncounterOutcome;
+}>;
+
+
+export type FinishVisitMutation = { updateEncounter: { id: string, status: EntryStatus } };
+
+export type MarkInErrorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type MarkInErrorMutation = { markEnteredInError: { id: string, status: EntryStatus } };
 
 export type BedCountsFragment = { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number };
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { gql } from "../api/client";
 import { ApiError } from "../api/errors";
 import { ErrorText } from "../components/ErrorText";
@@ -12,6 +12,8 @@ import { StartVisit } from "./record/StartVisit";
 import { LabOrderForm, LabResultForms, type OpenOrder } from "./record/LabForms";
 import { flagText, VitalsForm } from "./record/VitalsForm";
 import { useAuth } from "../api/auth";
+import { MarkInError } from "./record/MarkInError";
+import { FinishVisit, NoteForm } from "./record/VisitActions";
 import type { MessageKey } from "../i18n/en";
 
 type Entry = RecordTimelineQuery["patientByHealthId"]["timeline"]["edges"][number]["node"];
@@ -31,7 +33,7 @@ function Summary({ e }: { e: Entry }) {
   const d = e.details;
   switch (d.__typename) {
     case "EncounterView":
-      return <>{[t(`encounter.${d.encounterKind}`), d.department, d.reason].filter(Boolean).join(" · ")}</>;
+      return <>{[t(`encounter.${d.encounterKind}`), d.department, d.reason, d.outcome && t("visit.finished", { outcome: t(`outcome.${d.outcome}`) })].filter(Boolean).join(" · ")}</>;
     case "DiagnosisView":
       return (
         <>
@@ -41,7 +43,11 @@ function Summary({ e }: { e: Entry }) {
     case "PrescriptionView":
       return <>{d.items.map((i) => [i.drugName, i.strength, i.dose, i.frequency, i.durationDays && `${i.durationDays} d`].filter(Boolean).join(" ")).join("; ")}</>;
     case "NoteView":
-      return <>{d.text}</>;
+      return (
+        <>
+          <span className="pill">{t(`noteCategory.${d.category}`)}</span> <span className="note-text">{d.text}</span>
+        </>
+      );
     case "VitalsView":
       return <VitalsSummary v={d} />;
     case "LabOrderView":
@@ -115,6 +121,16 @@ export default function Record() {
     loadTimeline();
   }, [healthId, loadTimeline]);
 
+  if (error instanceof ApiError && (error.code === "NOT_FOUND" || (error.code === "VALIDATION" && error.field === "healthId")))
+    return (
+      <section>
+        <h1>{t("record.title")}</h1>
+        <p role="alert" className="error">
+          {t("record.noSuchPatient", { healthId })}
+        </p>
+        <Link to="/patients">{t("record.backToPatients")}</Link>
+      </section>
+    );
   if (error) return <ErrorText error={error} />;
   if (!patient) return <p aria-busy="true">{t("common.loading")}</p>;
   const p = patient.patientByHealthId;
@@ -138,6 +154,8 @@ export default function Record() {
             {has("DOCTOR") && <DiagnosisForm encounterId={visit.id} onSaved={loadTimeline} />}
             {has("DOCTOR") && <PrescriptionForm encounterId={visit.id} onSaved={loadTimeline} />}
             {has("DOCTOR") && <LabOrderForm encounterId={visit.id} onSaved={loadTimeline} />}
+            {has("DOCTOR", "NURSE") && <NoteForm encounterId={visit.id} nurse={!has("DOCTOR")} onSaved={loadTimeline} />}
+            {has("DOCTOR") && <FinishVisit id={visit.id} version={visit.version} onFinished={loadTimeline} />}
           </div>
         </>
       ) : (
@@ -150,9 +168,13 @@ export default function Record() {
           {entries.length === 0 && <p className="muted">{t("common.empty")}</p>}
           <ol className="timeline history">
             {entries.map((e) => (
-              <li key={e.id} className={e.kind === "ENCOUNTER" ? "history__visit" : undefined}>
+              <li key={e.id} className={[e.kind === "ENCOUNTER" ? "history__visit" : "", e.status === "ENTERED_IN_ERROR" ? "voided" : ""].join(" ").trim() || undefined}>
                 <time dateTime={e.occurredAt}>{dateTime(e.occurredAt)}</time> <strong>{t(`entry.${e.kind}`)}</strong> <Summary e={e} />
                 <div className="muted">{[e.facility?.name, e.author?.name].filter(Boolean).join(" · ")}</div>
+                {e.status === "ENTERED_IN_ERROR" && <div className="error">{t("error.marked", { reason: e.enteredInErrorReason ?? "" })}</div>}
+                {e.status !== "ENTERED_IN_ERROR" && e.kind !== "ENCOUNTER" && has("DOCTOR", "NURSE", "LAB_TECHNICIAN") && (
+                  <MarkInError id={e.id} version={e.version} label={`${t(`entry.${e.kind}`)} ${dateTime(e.occurredAt)}`} onMarked={loadTimeline} />
+                )}
               </li>
             ))}
           </ol>

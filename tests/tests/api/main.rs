@@ -70,4 +70,5 @@ mod tenants;
 mod tokens;
 mod units;
 mod users;
+mod visits;
 mod vitals;

@@ -99,6 +99,7 @@ pub struct EncounterChange {
     pub reason: Option<String>,
     pub end: Option<DateTime<Utc>>,
     pub attending: Option<Uuid>,
+    pub outcome: Option<arogya_domain::clinical::encounter::EncounterOutcome>,
 }
 
 pub async fn update_encounter(
@@ -138,6 +139,7 @@ pub async fn update_encounter(
         reason: change.reason.or(old.reason),
         start: Some(old.start),
         end,
+        outcome: change.outcome.or(old.outcome),
     };
     let details: EncounterDetails = form.validate(Utc::now())?;
     let entry = repo::revise(
@@ -447,6 +449,7 @@ pub async fn record_teleconsultation(
         reason: t.reason,
         start: Some(t.start.min(now)),
         end: Some(now),
+        outcome: None,
     }
     .validate(now)?;
     let encounter = repo::insert(

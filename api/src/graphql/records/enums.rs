@@ -20,6 +20,9 @@ mirror!(EntryStatus = "arogya_domain::clinical::entry::EntryStatus" {
 mirror!(EncounterKind = "arogya_domain::clinical::encounter::EncounterKind" {
     Outpatient, Inpatient, Emergency, Teleconsultation, HomeVisit
 });
+mirror!(EncounterOutcome = "arogya_domain::clinical::encounter::EncounterOutcome" {
+    SentHome, FollowUp, Referred, Admitted, LeftAgainstAdvice, Died
+});
 mirror!(GlucoseTiming = "arogya_domain::clinical::vitals::GlucoseTiming" {
     Fasting, Random, PostPrandial
 });

@@ -32,6 +32,8 @@ pub struct UpdateEncounterInput {
     /// Default when finishing: now.
     pub end: Option<DateTime<Utc>>,
     pub attending_professional_id: Option<ID>,
+    /// How the visit ended (when finishing it).
+    pub outcome: Option<EncounterOutcome>,
 }
 
 #[derive(InputObject)]

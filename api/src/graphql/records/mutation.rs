@@ -33,6 +33,7 @@ impl RecordMutation {
             reason: input.reason,
             start: input.start,
             end: input.end,
+            outcome: None,
         };
         let input = usecase::EncounterInput { form, attending };
         Ok(ClinicalEntry(
@@ -53,6 +54,7 @@ impl RecordMutation {
             department: input.department,
             reason: input.reason,
             end: input.end,
+            outcome: input.outcome.map(Into::into),
             attending: optional_id(
                 "attendingProfessionalId",
                 input.attending_professional_id.as_ref(),

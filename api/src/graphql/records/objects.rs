@@ -204,6 +204,7 @@ pub struct EncounterView {
     pub reason: Option<String>,
     pub start: DateTime<Utc>,
     pub end: Option<DateTime<Utc>>,
+    pub outcome: Option<EncounterOutcome>,
 }
 
 impl From<encounter::EncounterDetails> for EncounterView {
@@ -215,6 +216,7 @@ impl From<encounter::EncounterDetails> for EncounterView {
             reason: e.reason,
             start: e.start,
             end: e.end,
+            outcome: e.outcome.map(Into::into),
         }
     }
 }

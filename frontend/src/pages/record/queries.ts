@@ -32,6 +32,8 @@ export const TIMELINE = /* GraphQL */ `
             id
             kind
             status
+            version
+            enteredInErrorReason
             occurredAt
             encounterId
             orderId
@@ -47,6 +49,7 @@ export const TIMELINE = /* GraphQL */ `
                 encounterKind: kind
                 reason
                 department
+                outcome
               }
               ... on DiagnosisView {
                 code
@@ -64,6 +67,7 @@ export const TIMELINE = /* GraphQL */ `
                 advice
               }
               ... on NoteView {
+                category
                 text
               }
               ... on VitalsView {
@@ -158,6 +162,24 @@ export const ADD_VITALS = /* GraphQL */ `
           }
         }
       }
+    }
+  }
+`;
+
+export const FINISH_VISIT = /* GraphQL */ `
+  mutation FinishVisit($id: ID!, $version: Int!, $outcome: EncounterOutcome!) {
+    updateEncounter(input: { id: $id, expectedVersion: $version, status: FINISHED, outcome: $outcome }) {
+      id
+      status
+    }
+  }
+`;
+
+export const MARK_IN_ERROR = /* GraphQL */ `
+  mutation MarkInError($id: ID!, $version: Int!, $reason: String!) {
+    markEnteredInError(id: $id, expectedVersion: $version, reason: $reason) {
+      id
+      status
     }
   }
 `;
