@@ -716,3 +716,38 @@ test("a surveyor on a phone records a household with its location, enrols its me
   await page.locator(".stat", { hasText: "People you registered today" }).getByText(String(before + 2)).waitFor();
   await ctx.close();
 });
+
+test("a link opened in a new tab keeps the session, each screen has its title and focus, and a slow screen keeps the frame", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  // A skip link first, then the menu.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to the content");
+
+  await page.getByRole("link", { name: "Patients" }).click();
+  await page.waitForFunction(() => document.title === "Find a patient · Arogya");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the new screen's heading");
+
+  // A new tab of the same browser shares the session: no second sign-in.
+  const second = await ctx.newPage();
+  await second.goto(`${server.url}/registry/facilities`);
+  await second.getByRole("heading", { level: 1, name: "Health facilities" }).waitFor();
+  assert.equal(await second.getByLabel("Password").count(), 0, "no sign-in form in the new tab");
+
+  // A screen whose code arrives slowly: the menu stays, progress shows in the content.
+  await page.route("**/assets/Units-*.js", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.getByRole("link", { name: "Units" }).click();
+  await page.locator("main [aria-busy=true]").waitFor();
+  assert.ok(await page.getByRole("navigation", { name: "Main menu" }).isVisible(), "the frame stays while the screen loads");
+  await page.getByRole("heading", { level: 1, name: "Administrative units" }).waitFor();
+  assert.equal(await page.title(), "Administrative units · Arogya");
+
+  // Signing out in one tab signs the other out too.
+  await second.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Password").waitFor();
+  await ctx.close();
+});

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AuthProvider, useAuth } from "./api/auth";
-import { Layout } from "./components/Layout";
-import { I18nProvider, useI18n } from "./i18n";
+import { Frame, Layout, Loading } from "./components/Layout";
+import { I18nProvider } from "./i18n";
 import SignIn from "./pages/SignIn";
 
 // Every screen behind sign-in is its own chunk: the first screen stays small.
@@ -25,14 +25,14 @@ const Applications = lazy(() => import("./pages/Applications"));
 const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
-function Loading() {
-  const { t } = useI18n();
-  return <p aria-busy="true">{t("common.loading")}</p>;
-}
-
 function Screens() {
   const { me, checking } = useAuth();
-  if (checking) return <Loading />;
+  if (checking)
+    return (
+      <Frame>
+        <Loading />
+      </Frame>
+    );
   if (!me)
     return (
       <Suspense fallback={<Loading />}>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { currentTokens, gql, onTokens, refreshTokens, setTokens } from "./client";
 import { refreshDelay, type Tokens } from "./session";
+import { askOtherTabs } from "./tabs";
 import type { LoginMutation, LoginMutationVariables, MeQuery, Role } from "../gql/types";
 
 const ME_FIELDS = /* GraphQL */ `
@@ -64,18 +65,29 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(() => currentTokens() !== null);
+  // True while a stored session, or another tab's, is looked for and checked.
+  const [checking, setChecking] = useState(true);
   const [tokens, setTokenState] = useState(currentTokens);
 
   useEffect(() => onTokens(setTokenState), []);
 
-  // A stored session (after a reload): ask who we are.
+  // A stored session (after a reload), or the session of another open tab (a link
+  // opened in a new tab): ask who we are.
   useEffect(() => {
-    if (!currentTokens()) return;
-    gql<MeQuery>(ME)
-      .then((d) => setMe(d.me))
-      .catch(() => setTokens(null))
-      .finally(() => setChecking(false));
+    void (async () => {
+      if (!currentTokens()) {
+        const shared = await askOtherTabs();
+        if (shared) setTokens(shared, true);
+      }
+      if (!currentTokens()) return setChecking(false);
+      try {
+        setMe((await gql<MeQuery>(ME)).me);
+      } catch {
+        setTokens(null, true); // this tab's copy is dead; the others decide for themselves
+      } finally {
+        setChecking(false);
+      }
+    })();
   }, []);
 
   // Refresh shortly before the access token expires, so the page never loses its state.

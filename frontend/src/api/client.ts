@@ -1,5 +1,6 @@
 import { ApiError, fromGraphqlErrors } from "./errors";
 import { loadTokens, saveTokens, type Tokens } from "./session";
+import { listenToOtherTabs, oneTabAtATime, tellOtherTabs } from "./tabs";
 
 const REFRESH = /* GraphQL */ `
   mutation Refresh($token: String!) {
@@ -19,11 +20,18 @@ export function currentTokens(): Tokens | null {
   return tokens;
 }
 
-export function setTokens(t: Tokens | null): void {
+/** Keep new tokens (or none: signed out) and, unless they came from another tab, tell the other tabs. */
+export function setTokens(t: Tokens | null, fromOtherTab = false): void {
   tokens = t;
   saveTokens(t);
   listeners.forEach((l) => l(t));
+  if (!fromOtherTab) tellOtherTabs(t);
 }
+
+listenToOtherTabs(
+  () => tokens,
+  (t) => setTokens(t, true),
+);
 
 export function onTokens(l: (t: Tokens | null) => void): () => void {
   listeners.add(l);
@@ -55,7 +63,10 @@ async function post(query: string, variables: unknown, token?: string, options?:
 /** Exchange the refresh token for new tokens (once at a time); null when the session is over. */
 export function refreshTokens(): Promise<Tokens | null> {
   if (!tokens) return Promise.resolve(null);
-  refreshing ??= (async () => {
+  const stale = tokens.refreshToken;
+  refreshing ??= oneTabAtATime(async () => {
+    // Another tab may have refreshed while this one waited: take its tokens.
+    if (!tokens || tokens.refreshToken !== stale) return tokens;
     try {
       const body = await post(REFRESH, { token: tokens?.refreshToken });
       const t = (body.data as { refreshToken?: Tokens } | undefined)?.refreshToken ?? null;
@@ -66,7 +77,7 @@ export function refreshTokens(): Promise<Tokens | null> {
     } finally {
       refreshing = null;
     }
-  })();
+  });
   return refreshing;
 }
 

@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from "react-router-dom";
+import { Suspense, useEffect, useRef, type ReactNode } from "react";
+import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { useAuth } from "../api/auth";
 import { useI18n } from "../i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -21,12 +22,75 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/password", label: "nav.password", roles: "all" },
 ];
 
+/**
+ * After each navigation: the page title becomes the screen's heading, and focus moves to
+ * that heading so a screen reader announces the new screen (and keyboard users start
+ * there). The heading may appear only once the screen's data has arrived, and changes
+ * with the language: the title follows it.
+ */
+function useScreenTitleAndFocus() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const first = useRef(true);
+  // The last screen's heading: while the next screen's code loads, the old screen
+  // stays on view, and its heading must not take the focus.
+  const lastHeading = useRef<Element | null>(null);
+  useEffect(() => {
+    const main = document.getElementById("main");
+    if (!main) return;
+    const moveFocus = !first.current;
+    first.current = false;
+    let focused = false;
+    const previous = lastHeading.current;
+    const update = () => {
+      const h1 = main.querySelector("h1");
+      lastHeading.current = h1;
+      document.title = h1?.textContent ? `${h1.textContent} · ${t("app.name")}` : t("app.name");
+      if (h1 && h1 !== previous && moveFocus && !focused) {
+        focused = true;
+        h1.setAttribute("tabindex", "-1");
+        h1.focus({ preventScroll: false });
+      }
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [location.pathname, t]);
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p aria-busy="true" className="loading">
+      {t("common.loading")}
+    </p>
+  );
+}
+
+/** The frame shown while the session is checked: the brand, without a menu. */
+export function Frame({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+      </header>
+      <main id="main">{children}</main>
+    </div>
+  );
+}
+
 export function Layout() {
   const { t } = useI18n();
   const { me, has, signOut } = useAuth();
   const items = NAV.filter((n) => n.roles === "all" || has(...n.roles));
+  useScreenTitleAndFocus();
   return (
     <div className="shell">
+      <a className="skip" href="#main">
+        {t("nav.skip")}
+      </a>
       <header className="topbar">
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("nav.main")}>
@@ -48,8 +112,11 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main">
-        <Outlet />
+      <main id="main" tabIndex={-1}>
+        {/* A screen's code loads inside the frame: the menu stays while it arrives. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -601,4 +601,5 @@ export const bn: Messages = {
   "error.marked": "ভুল করে লেখা: {reason}",
   "record.noSuchPatient": "“{healthId}” স্বাস্থ্য আইডির কোনো রোগী নেই। দেখে আবার চেষ্টা করুন।",
   "record.backToPatients": "রোগীদের তালিকায় ফিরুন",
+  "nav.skip": "মূল অংশে যান",
 };

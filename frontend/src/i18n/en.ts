@@ -600,6 +600,7 @@ export const en = {
   "error.marked": "Entered in error: {reason}",
   "record.noSuchPatient": "No patient has the health ID “{healthId}”. Check it and try again.",
   "record.backToPatients": "Back to patients",
+  "nav.skip": "Skip to the content",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -601,4 +601,5 @@ export const hi: Messages = {
   "error.marked": "गलती से दर्ज: {reason}",
   "record.noSuchPatient": "स्वास्थ्य आईडी “{healthId}” वाला कोई मरीज़ नहीं है। जाँचें और फिर से कोशिश करें।",
   "record.backToPatients": "मरीज़ों पर वापस जाएँ",
+  "nav.skip": "सामग्री पर जाएँ",
 };
