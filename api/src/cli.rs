@@ -585,6 +585,7 @@ async fn change_status(
         TenantId(t.id),
         status,
         None,
+        Some("by an operator on the command line".into()),
     )
     .await
     .map_err(api_err)?;

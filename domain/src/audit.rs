@@ -1,6 +1,7 @@
 //! What the audit trail records. Every mutation writes one entry in its own transaction.
 
 use crate::access::Principal;
+use crate::error::{DomainError, DomainResult};
 use uuid::Uuid;
 
 /// Who did it.
@@ -192,4 +193,18 @@ impl AuditAction {
             AuditAction::AppointmentReschedule => "appointment.reschedule",
         }
     }
+}
+
+/// Why an administrator took a weighty step (suspending a tenant, verifying a
+/// professional): 5 to 500 characters, kept in the audit trail.
+pub fn reason(raw: &str) -> DomainResult<String> {
+    let t = raw.trim();
+    let n = t.chars().count();
+    if !(5..=500).contains(&n) || t.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(DomainError::validation(
+            "reason",
+            "give the reason in 5 to 500 characters",
+        ));
+    }
+    Ok(t.to_owned())
 }

@@ -295,6 +295,8 @@ test("a state administrator sees pending verifications and verifies a profession
   await row.getByRole("button", { name: "Reject" }).click();
   await row.getByRole("alert").waitFor();
   await row.getByRole("button", { name: "Verify" }).click();
+  await row.getByRole("alertdialog").getByLabel("What was checked (kept in the audit trail)").fill("Checked against the council register");
+  await row.getByRole("button", { name: "Yes, verify" }).click();
   await page.getByRole("status").filter({ hasText: "Dr. Paromita Dey is verified." }).waitFor();
   await page.getByRole("listitem", { name: "Dr. Paromita Dey" }).waitFor({ state: "detached" });
   const after = await api(server.url, "{ professionals(filter: { search: \"Paromita\" }) { nodes { verificationStatus } } }", {}, admin);
@@ -319,8 +321,16 @@ test("the platform administrator creates, suspends and reactivates a tenant; a s
   await page.getByRole("status").filter({ hasText: "Nadia District was created." }).waitFor();
   const row = page.getByRole("row", { name: /WB-NDA/ });
   await row.getByRole("button", { name: "Suspend WB-NDA" }).click();
+  // One click asks; a reason is required before it goes through.
+  const dialog = row.getByRole("alertdialog");
+  await dialog.getByRole("button", { name: "Suspend now" }).click();
+  await dialog.getByText("Give the reason in at least 5 characters.").waitFor();
+  await dialog.getByLabel("Reason (kept in the audit trail)").fill("Pilot district closed for the season");
+  await dialog.getByRole("button", { name: "Suspend now" }).click();
   await row.getByText("Suspended").waitFor();
   await row.getByRole("button", { name: "Reactivate WB-NDA" }).click();
+  await row.getByRole("alertdialog").getByLabel("Reason (kept in the audit trail)").fill("Season reopened");
+  await row.getByRole("alertdialog").getByRole("button", { name: "Reactivate" }).click();
   await row.getByText("Active").waitFor();
   // A duplicate code is refused in plain words.
   await form.getByLabel("Code", { exact: true }).fill("WB-NDA");
@@ -494,6 +504,7 @@ test("a private hospital signs up, applies step by step with uploads, and is app
   await reviewer.reload();
   await reviewer.getByText("fire-noc-2026.pdf").waitFor();
   await reviewer.getByRole("button", { name: "Approve" }).click();
+  await reviewer.getByRole("alertdialog").getByRole("button", { name: "Yes, approve" }).click();
   await reviewer.getByRole("status").filter({ hasText: "The application is now: Approved." }).waitFor();
   await applicant.reload();
   await applicant.getByRole("heading", { level: 1, name: /Basu Nursing Home/ }).getByText("Approved").waitFor();

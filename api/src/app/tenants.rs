@@ -74,6 +74,7 @@ pub async fn set_status(
     id: TenantId,
     status: TenantStatus,
     expected_version: Option<i32>,
+    reason: Option<String>,
 ) -> ApiResult<TenantRecord> {
     if tenants::find(state.db.conn(), id).await?.is_none() {
         return Err(DomainError::NotFound { entity: "tenant" }.into());
@@ -88,7 +89,8 @@ pub async fn set_status(
     audit::record(
         &mut tx,
         meta,
-        NewAuditEvent::new(actor, action, "tenant", Some(id.0)),
+        NewAuditEvent::new(actor, action, "tenant", Some(id.0))
+            .with_detail(serde_json::json!({ "reason": reason })),
     )
     .await?;
     tx.commit().await?;

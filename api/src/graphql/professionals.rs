@@ -554,20 +554,29 @@ impl ProfessionalMutation {
     }
 
     /// `PENDING` → `VERIFIED`.
+    /// `PENDING` → `VERIFIED`; `note` (what was checked, 5 to 500 characters) goes to
+    /// the audit trail.
     async fn verify_professional(
         &self,
         ctx: &Context<'_>,
         id: ID,
         expected_version: i32,
         tenant_id: Option<ID>,
+        note: Option<String>,
     ) -> ApiResult<Professional> {
+        let note = note
+            .map(|n| arogya_domain::audit::reason(&n))
+            .transpose()
+            .map_err(|_| {
+                ApiError::validation("note", "give what was checked in 5 to 500 characters")
+            })?;
         set_status(
             ctx,
             id,
             expected_version,
             tenant_id,
             domain::VerificationStatus::Verified,
-            None,
+            note,
         )
         .await
     }

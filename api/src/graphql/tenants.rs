@@ -105,13 +105,16 @@ impl TenantMutation {
     }
 
     /// Suspend a tenant: its users can no longer log in or use their tokens.
+    /// Suspend a tenant: its users can no longer sign in or call the API. The reason
+    /// (5 to 500 characters) is kept in the tenant's audit trail.
     async fn suspend_tenant(
         &self,
         ctx: &Context<'_>,
         id: ID,
         expected_version: Option<i32>,
+        reason: Option<String>,
     ) -> ApiResult<Tenant> {
-        set_status(ctx, id, TenantStatus::Suspended, expected_version).await
+        set_status(ctx, id, TenantStatus::Suspended, expected_version, reason).await
     }
 
     async fn reactivate_tenant(
@@ -119,8 +122,9 @@ impl TenantMutation {
         ctx: &Context<'_>,
         id: ID,
         expected_version: Option<i32>,
+        reason: Option<String>,
     ) -> ApiResult<Tenant> {
-        set_status(ctx, id, TenantStatus::Active, expected_version).await
+        set_status(ctx, id, TenantStatus::Active, expected_version, reason).await
     }
 }
 
@@ -129,8 +133,12 @@ async fn set_status(
     id: ID,
     status: TenantStatus,
     expected_version: Option<i32>,
+    reason: Option<String>,
 ) -> ApiResult<Tenant> {
     let (app, req) = (ctx.app()?, ctx.request()?);
+    let reason = reason
+        .map(|r| arogya_domain::audit::reason(&r))
+        .transpose()?;
     let principal = req.principal()?;
     principal.require_platform_admin()?;
     let id = TenantId(parse_id("id", &id)?);
@@ -141,6 +149,7 @@ async fn set_status(
         id,
         status,
         expected_version,
+        reason,
     )
     .await?;
     Ok(Tenant(record))

@@ -98,7 +98,13 @@ pub fn romanise(text: &str) -> String {
         let offset = cp - base;
         if offset == 0x3C {
             // Nukta changes the letter before it: ड़ → r, ढ़ → rh, क़ → q, ज़ → z, फ़ → f.
-            for (from, to) in [("dh", "rh"), ("ph", "f"), ("d", "r"), ("k", "q"), ("j", "z")] {
+            for (from, to) in [
+                ("dh", "rh"),
+                ("ph", "f"),
+                ("d", "r"),
+                ("k", "q"),
+                ("j", "z"),
+            ] {
                 if out.ends_with(from) {
                     out.truncate(out.len() - from.len());
                     out.push_str(to);

@@ -1298,7 +1298,11 @@ export type MutationRoot = {
    * step is filled and every required document is available.
    */
   submitHospitalApplication: HospitalApplication;
-  /** Suspend a tenant: its users can no longer log in or use their tokens. */
+  /**
+   * Suspend a tenant: its users can no longer log in or use their tokens.
+   * Suspend a tenant: its users can no longer sign in or call the API. The reason
+   * (5 to 500 characters) is kept in the tenant's audit trail.
+   */
   suspendTenant: Tenant;
   /** Start working a ticket of your tier (it becomes yours). */
   takeTicket: Ticket;
@@ -1332,7 +1336,11 @@ export type MutationRoot = {
    * from now on with the mobile number or e-mail address) and signs it in.
    */
   verifyHospitalSignup: AuthPayload;
-  /** `PENDING` → `VERIFIED`. */
+  /**
+   * `PENDING` → `VERIFIED`.
+   * `PENDING` → `VERIFIED`; `note` (what was checked, 5 to 500 characters) goes to
+   * the audit trail.
+   */
   verifyProfessional: Professional;
   /**
    * The applicant takes an application back (draft, submitted or sent back for
@@ -1568,6 +1576,7 @@ export type MutationRootMergePatientsArgs = {
 export type MutationRootReactivateTenantArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1722,6 +1731,7 @@ export type MutationRootSubmitHospitalApplicationArgs = {
 export type MutationRootSuspendTenantArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1799,6 +1809,7 @@ export type MutationRootVerifyHospitalSignupArgs = {
 export type MutationRootVerifyProfessionalArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3283,6 +3294,7 @@ export type CreateTenantMutation = { createTenant: { id: string, name: string } 
 export type SuspendTenantMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   v?: InputMaybe<Scalars['Int']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -3291,6 +3303,7 @@ export type SuspendTenantMutation = { suspendTenant: { id: string } };
 export type ReactivateTenantMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   v?: InputMaybe<Scalars['Int']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -3304,6 +3317,7 @@ export type PendingProfessionalsQuery = { professionals: { nodes: Array<{ id: st
 export type VerifyProfessionalMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   v: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 

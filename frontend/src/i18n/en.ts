@@ -601,6 +601,16 @@ export const en = {
   "record.noSuchPatient": "No patient has the health ID “{healthId}”. Check it and try again.",
   "record.backToPatients": "Back to patients",
   "nav.skip": "Skip to the content",
+  "confirm.reason": "Reason (kept in the audit trail)",
+  "confirm.reasonTooShort": "Give the reason in at least 5 characters.",
+  "tenants.suspendQuestion": "Suspend {name}? Its users can no longer sign in until it is reactivated.",
+  "tenants.reactivateQuestion": "Reactivate {name}? Its users can sign in again.",
+  "tenants.suspendNow": "Suspend now",
+  "verify.question": "Verify {name}? They can then write health records at their facilities.",
+  "verify.note": "What was checked (kept in the audit trail)",
+  "verify.verifyNow": "Yes, verify",
+  "review.approveQuestion": "Approve {name}? The facility is registered and the applicant becomes its administrator.",
+  "review.approveNow": "Yes, approve",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { gql } from "../api/client";
 import { fieldError } from "../api/errors";
 import { ErrorText } from "../components/ErrorText";
 import { SelectField, TextField } from "../components/Field";
+import { Confirm } from "../components/Confirm";
 import { useI18n } from "../i18n";
 import type { CreateTenantMutation, CreateTenantMutationVariables, TenantKind, TenantsQuery } from "../gql/types";
 
@@ -32,15 +33,15 @@ const CREATE = /* GraphQL */ `
   }
 `;
 const SUSPEND = /* GraphQL */ `
-  mutation SuspendTenant($id: ID!, $v: Int) {
-    suspendTenant(id: $id, expectedVersion: $v) {
+  mutation SuspendTenant($id: ID!, $v: Int, $reason: String) {
+    suspendTenant(id: $id, expectedVersion: $v, reason: $reason) {
       id
     }
   }
 `;
 const REACTIVATE = /* GraphQL */ `
-  mutation ReactivateTenant($id: ID!, $v: Int) {
-    reactivateTenant(id: $id, expectedVersion: $v) {
+  mutation ReactivateTenant($id: ID!, $v: Int, $reason: String) {
+    reactivateTenant(id: $id, expectedVersion: $v, reason: $reason) {
       id
     }
   }
@@ -79,10 +80,10 @@ export default function Tenants() {
     }
   }
 
-  async function toggle(id: string, version: number, suspend: boolean) {
+  async function toggle(id: string, version: number, suspend: boolean, reason: string | null) {
     setError(null);
     try {
-      await gql(suspend ? SUSPEND : REACTIVATE, { id, v: version });
+      await gql(suspend ? SUSPEND : REACTIVATE, { id, v: version, reason });
       load();
     } catch (err) {
       setError(err);
@@ -120,9 +121,15 @@ export default function Tenants() {
                     {r.parent && ` · ${r.parent.code}`}
                   </td>
                   <td>
-                    <button type="button" className="secondary" aria-label={`${t(r.status === "ACTIVE" ? "tenants.suspend" : "tenants.reactivate")} ${r.code}`} onClick={() => void toggle(r.id, r.version, r.status === "ACTIVE")}>
-                      {t(r.status === "ACTIVE" ? "tenants.suspend" : "tenants.reactivate")}
-                    </button>
+                    <Confirm
+                      secondary
+                      label={t(r.status === "ACTIVE" ? "tenants.suspend" : "tenants.reactivate")}
+                      ariaLabel={`${t(r.status === "ACTIVE" ? "tenants.suspend" : "tenants.reactivate")} ${r.code}`}
+                      question={t(r.status === "ACTIVE" ? "tenants.suspendQuestion" : "tenants.reactivateQuestion", { name: r.name })}
+                      reasonLabel={t("confirm.reason")}
+                      confirmLabel={t(r.status === "ACTIVE" ? "tenants.suspendNow" : "tenants.reactivate")}
+                      onConfirm={(reason) => toggle(r.id, r.version, r.status === "ACTIVE", reason)}
+                    />
                   </td>
                 </tr>
               ))}

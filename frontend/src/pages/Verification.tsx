@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { gql } from "../api/client";
 import { ErrorText } from "../components/ErrorText";
 import { TextField } from "../components/Field";
+import { Confirm } from "../components/Confirm";
 import { useI18n } from "../i18n";
 import type { PendingProfessionalsQuery, RejectProfessionalMutationVariables, VerifyProfessionalMutationVariables } from "../gql/types";
 
@@ -27,8 +28,8 @@ const PENDING = /* GraphQL */ `
   }
 `;
 const VERIFY = /* GraphQL */ `
-  mutation VerifyProfessional($id: ID!, $v: Int!) {
-    verifyProfessional(id: $id, expectedVersion: $v) {
+  mutation VerifyProfessional($id: ID!, $v: Int!, $note: String) {
+    verifyProfessional(id: $id, expectedVersion: $v, note: $note) {
       id
     }
   }
@@ -48,11 +49,11 @@ function Row({ p, onDone }: { p: Pending; onDone: (message: string) => void }) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  async function act(verify: boolean) {
+  async function act(verify: boolean, note: string | null = null) {
     setBusy(true);
     setError(null);
     try {
-      if (verify) await gql<unknown, VerifyProfessionalMutationVariables>(VERIFY, { id: p.id, v: p.version });
+      if (verify) await gql<unknown, VerifyProfessionalMutationVariables>(VERIFY, { id: p.id, v: p.version, note });
       else await gql<unknown, RejectProfessionalMutationVariables>(REJECT, { id: p.id, v: p.version, reason });
       onDone(t(verify ? "verify.verified" : "verify.rejected", { name: p.name }));
     } catch (err) {
@@ -75,9 +76,14 @@ function Row({ p, onDone }: { p: Pending; onDone: (message: string) => void }) {
       <TextField label={t("verify.reason", { name: p.name })} value={reason} onChange={(e) => setReason(e.target.value)} error={(error as { field?: string } | null)?.field === "reason" ? (error as Error).message : undefined} />
       <ErrorText error={error} />
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void act(true)}>
-          {t("verify.verify")}
-        </button>
+        <Confirm
+          label={t("verify.verify")}
+          disabled={busy}
+          question={t("verify.question", { name: p.name })}
+          reasonLabel={t("verify.note")}
+          confirmLabel={t("verify.verifyNow")}
+          onConfirm={(note) => act(true, note)}
+        />
         <button type="button" className="secondary" disabled={busy} onClick={() => void act(false)}>
           {t("verify.reject")}
         </button>

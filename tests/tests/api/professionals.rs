@@ -23,7 +23,7 @@ const VERIFY: &str = "mutation($id: ID!, $v: Int!) { verifyProfessional(id: $id,
 const REJECT: &str = "mutation($id: ID!, $v: Int!, $r: String!) { rejectProfessional(id: $id, expectedVersion: $v, reason: $r) { verificationStatus statusReason version } }";
 const RESUBMIT: &str = "mutation($id: ID!, $v: Int!) { resubmitProfessional(id: $id, expectedVersion: $v) { verificationStatus version } }";
 
-fn doctor(name: &str, number: &str) -> Value {
+pub fn doctor(name: &str, number: &str) -> Value {
     json!({ "name": name, "kind": "DOCTOR", "sex": "FEMALE", "dateOfBirth": "1985-03-14", "phone": "9830012345",
         "registrations": [{ "council": "West Bengal Medical Council", "number": number, "registeredOn": "2010-07-01" }],
         "qualifications": [{ "degree": "MBBS", "institution": "Calcutta Medical College", "year": 2009 }],
@@ -34,7 +34,7 @@ fn posting(facility: &Value, designation: &str) -> Value {
     json!({ "facilityId": facility["id"], "designation": designation, "department": "Medicine", "from": "2024-01-01" })
 }
 
-async fn create(app: &TestApp, token: &str, p: Value, post: Option<Value>) -> Value {
+pub async fn create(app: &TestApp, token: &str, p: Value, post: Option<Value>) -> Value {
     let body = app
         .gql(
             Some(token),

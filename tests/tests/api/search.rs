@@ -7,23 +7,36 @@ use serde_json::json;
 
 on_both_backends!(names_typed_in_local_script_find_their_patients);
 
-const SEARCH: &str = "query($i: PatientSearchInput!) { searchPatients(input: $i) { givenName familyName } }";
+const SEARCH: &str =
+    "query($i: PatientSearchInput!) { searchPatients(input: $i) { givenName familyName } }";
 
 async fn names_typed_in_local_script_find_their_patients(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let wb = app.wb_admin().await;
-    for (given, family, phone) in [("Lakshmi", "Devi", "9830022221"), ("Rafiq", "Ahmed", "9830022222"), ("Sita", "Das", "9830022223")] {
+    for (given, family, phone) in [
+        ("Lakshmi", "Devi", "9830022221"),
+        ("Rafiq", "Ahmed", "9830022222"),
+        ("Sita", "Das", "9830022223"),
+    ] {
         register(&app, &wb, json!({ "givenName": given, "familyName": family, "sex": "FEMALE", "ageYears": 40, "phone": phone }), true).await;
     }
     let find = |name: &'static str| {
         let (app, wb) = (&app, wb.clone());
         async move {
-            let body = app.gql(Some(&wb), SEARCH, json!({ "i": { "name": name } })).await;
+            let body = app
+                .gql(Some(&wb), SEARCH, json!({ "i": { "name": name } }))
+                .await;
             expect_data(&body)["searchPatients"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| format!("{} {}", p["givenName"].as_str().unwrap(), p["familyName"].as_str().unwrap()))
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        p["givenName"].as_str().unwrap(),
+                        p["familyName"].as_str().unwrap()
+                    )
+                })
                 .collect::<Vec<_>>()
         }
     };
@@ -31,10 +44,18 @@ async fn names_typed_in_local_script_find_their_patients(backend: Backend) {
     assert_eq!(find("लक्ष्मी").await, ["Lakshmi Devi"]);
     assert_eq!(find("রফিক আহমেদ").await, ["Rafiq Ahmed"]);
     assert_eq!(find("सीता").await, ["Sita Das"]);
-    assert!(find("गीता").await.is_empty(), "a different name finds nobody");
+    assert!(
+        find("गीता").await.is_empty(),
+        "a different name finds nobody"
+    );
     // Mixed scripts work word by word.
     assert_eq!(find("Lakshmi দেবী").await, ["Lakshmi Devi"]);
     // Nothing searchable at all is still refused, naming the field.
-    let body = app.gql(Some(&wb), SEARCH, json!({ "i": { "name": "مریم" } })).await;
-    assert_eq!(expect_error(&body, "VALIDATION")["extensions"]["field"], "name");
+    let body = app
+        .gql(Some(&wb), SEARCH, json!({ "i": { "name": "مریم" } }))
+        .await;
+    assert_eq!(
+        expect_error(&body, "VALIDATION")["extensions"]["field"],
+        "name"
+    );
 }

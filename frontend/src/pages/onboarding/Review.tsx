@@ -5,6 +5,7 @@ import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextArea } from "../../components/Field";
+import { Confirm } from "../../components/Confirm";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type {
@@ -113,9 +114,7 @@ export function Review({ app, onDecided }: { app: ApplicationFullFragment; onDec
       <ErrorText error={error} />
       <div className="actions">
         {can("approve") && (
-          <button type="button" disabled={busy} onClick={() => void approve()}>
-            {t("review.approve")}
-          </button>
+          <Confirm label={t("review.approve")} disabled={busy} question={t("review.approveQuestion", { name: app.facility?.name ?? app.name ?? "" })} confirmLabel={t("review.approveNow")} onConfirm={() => approve()} />
         )}
         {can("request_changes") && (
           <button type="button" className="secondary" disabled={busy} onClick={() => void requestChanges()}>
