@@ -428,12 +428,19 @@ test("a private hospital signs up, applies step by step with uploads, and is app
   await applicant.getByLabel("ICU beds").fill("4");
   await applicant.getByRole("button", { name: "Save and continue" }).click();
 
-  // The draft is saved: a reload keeps the name and the saved steps.
+  // The step is in the address and typing is kept as a draft: a reload stays on the
+  // step with what was typed; Back and Forward move between steps.
   await applicant.getByRole("heading", { level: 2, name: "Licences" }).waitFor();
+  await applicant.getByLabel("Clinical establishment registration number").fill("WB/CE/2026/0042");
   await applicant.reload();
   await applicant.getByRole("heading", { level: 1, name: /Basu Nursing Home/ }).waitFor();
-  await applicant.getByRole("button", { name: /3\. Licences/ }).click();
-  await applicant.getByLabel("Clinical establishment registration number").fill("WB/CE/2026/0042");
+  await applicant.getByRole("heading", { level: 2, name: "Licences" }).waitFor();
+  assert.equal(await applicant.getByLabel("Clinical establishment registration number").inputValue(), "WB/CE/2026/0042", "typing survives a reload");
+  await applicant.goBack();
+  await applicant.getByRole("heading", { level: 2, name: "Beds" }).waitFor();
+  assert.equal(await applicant.getByLabel("ICU beds").inputValue(), "4", "the saved step shows what was saved");
+  await applicant.goForward();
+  await applicant.getByRole("heading", { level: 2, name: "Licences" }).waitFor();
   await applicant.getByRole("button", { name: "Save and continue" }).click();
   await applicant.getByRole("heading", { level: 2, name: "Person in charge" }).waitFor();
   await applicant.getByLabel("Name", { exact: true }).fill("Dr. Meera Basu");
@@ -539,9 +546,19 @@ test("a nurse records vitals, the card is previewed and printed, the lab reports
   await signIn(nurse, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
   await nurse.getByRole("link", { name: "Patients" }).click();
   const search = nurse.getByRole("search", { name: "Search by phone or name" });
+  // A name typed in Bengali finds the patient registered in Latin letters.
+  await search.getByLabel("Name").fill("লক্ষ্মী দেবী");
+  await search.getByRole("button", { name: "Search" }).click();
+  await search.getByRole("button", { name: /Lakshmi Devi/ }).waitFor();
+  await search.getByLabel("Name").fill("");
   await search.getByLabel("Phone").fill("9830012345");
   await search.getByRole("button", { name: "Search" }).click();
   await search.getByRole("button", { name: /Lakshmi Devi/ }).click();
+  // The search and the patient shown are in the address: a reload keeps both.
+  await nurse.getByRole("img", { name: /^Card WB-/ }).waitFor();
+  await nurse.reload();
+  await search.getByRole("button", { name: /Lakshmi Devi/ }).waitFor();
+  assert.equal(await search.getByLabel("Phone").inputValue(), "9830012345");
 
   // The card: a preview image and a PDF to print, both fetched with the session.
   const preview = nurse.getByRole("img", { name: /^Card WB-/ });

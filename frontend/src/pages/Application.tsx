@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { gql } from "../api/client";
 import { ErrorText } from "../components/ErrorText";
 import { TextField } from "../components/Field";
@@ -55,7 +55,11 @@ export default function Application() {
   const { t, dateTime } = useI18n();
   const [app, setApp] = useState<ApplicationFullFragment | null>(null);
   const [units, setUnits] = useState<UnitTreeQuery["adminUnitTree"]>([]);
-  const [step, setStep] = useState<Step>("facility");
+  // The step lives in the address (?step=capacity): Back, Forward and Reload keep it.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get("step") as Step | null;
+  const step: Step = asked && (STEPS as readonly string[]).includes(asked) ? asked : "facility";
+  const setStep = useCallback((s: Step) => setParams({ step: s }), [setParams]);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState("");
   const [reason, setReason] = useState("");

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from "react";
-import { Link } from "react-router-dom";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { gql } from "../api/client";
 import { ApiError, fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
@@ -42,13 +42,38 @@ const SEARCH = /* GraphQL */ `
 /** Find by phone, or by words of the name (spelling variants match) within an age band. */
 function Search({ onOpen }: { onOpen: (healthId: string) => void }) {
   const { t } = useI18n();
-  const [phone, setPhone] = useState("");
-  const [name, setName] = useState("");
-  const [age, setAge] = useState("");
+  // The search lives in the address (?phone= or ?name=&age=): Back, Forward and Reload
+  // show the same results.
+  const [params, setParams] = useSearchParams();
+  const [phone, setPhone] = useState(params.get("phone") ?? "");
+  const [name, setName] = useState(params.get("name") ?? "");
+  const [age, setAge] = useState(params.get("age") ?? "");
   const [rows, setRows] = useState<SearchPatientsQuery["searchPatients"] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  async function submit(e: FormEvent) {
+  const asked = `${params.get("phone") ?? ""}|${params.get("name") ?? ""}|${params.get("age") ?? ""}`;
+  useEffect(() => {
+    const [p, n, a] = asked.split("|");
+    setPhone(p);
+    setName(n);
+    setAge(a);
+    if (p || n) void run(p, n, a);
+    else setRows(null);
+    // Runs when the address changes; `run` reads only its arguments.
+  }, [asked]);
+  function submit(e: FormEvent) {
     e.preventDefault();
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const k of ["phone", "name", "age"]) next.delete(k);
+      if (phone.trim()) next.set("phone", phone.trim());
+      else {
+        next.set("name", name.trim());
+        if (age.trim()) next.set("age", age.trim());
+      }
+      return next;
+    });
+  }
+  async function run(phone: string, name: string, age: string) {
     setError(null);
     setRows(null);
     const years = Number.parseInt(age, 10);
@@ -93,12 +118,31 @@ function Search({ onOpen }: { onOpen: (healthId: string) => void }) {
 export default function Patients() {
   const { t, date } = useI18n();
   const { has } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const shown = params.get("hid") ?? "";
   // Lab technicians find patients by health ID only; the rest also by contact, and print cards.
   const canRegister = has("STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR");
-  const [healthId, setHealthId] = useState("");
+  const [healthId, setHealthId] = useState(shown);
   const [found, setFound] = useState<PatientByHealthIdQuery["patientByHealthId"] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  // The patient shown is in the address (?hid=): Back, Forward and Reload keep it.
+  const open = useCallback(
+    (id: string) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        next.set("hid", id.trim());
+        return next;
+      }),
+    [setParams],
+  );
+  useEffect(() => {
+    setHealthId(shown);
+    if (shown) void find(shown);
+    else setFound(null);
+    // Runs when the address changes; `find` reads only its argument.
+  }, [shown]);
 
   async function find(id: string) {
     setBusy(true);
@@ -116,7 +160,7 @@ export default function Patients() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void find(healthId);
+    open(healthId);
   }
 
   const notFound = error instanceof ApiError && error.code === "NOT_FOUND";
@@ -161,18 +205,12 @@ export default function Patients() {
       )}
       {found && canRegister && <CardPanel key={found.healthId} healthId={found.healthId} />}
       {canRegister && (
-        <Search
-          onOpen={(id) => {
-            setHealthId(id);
-            void find(id);
-          }}
-        />
+        <Search onOpen={open} />
       )}
       {canRegister && (
         <Register
           onOpen={(id) => {
-            setHealthId(id);
-            void find(id);
+            open(id);
             window.scrollTo({ top: 0 });
           }}
         />

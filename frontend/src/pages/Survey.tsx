@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { useSearchParams } from "react-router-dom";
 import { authorisedBlobUrl, gql } from "../api/client";
 import { fieldError } from "../api/errors";
 import { ErrorText } from "../components/ErrorText";
@@ -189,7 +190,11 @@ function HouseholdView({ h, onChanged }: { h: Household; onChanged: () => Promis
 export default function Survey() {
   const { t, dateTime } = useI18n();
   const [rows, setRows] = useState<Household[] | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open household is in the address (?household=): Back returns to the list,
+  // Reload keeps it open.
+  const [params, setParams] = useSearchParams();
+  const openId = params.get("household");
+  const setOpenId = (id: string | null) => setParams(id ? { household: id } : {});
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => gql<MyHouseholdsQuery>(HOUSEHOLDS).then((d) => setRows(d.households.nodes), setError), []);
   useEffect(() => void load(), [load]);

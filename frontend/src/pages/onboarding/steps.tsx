@@ -1,6 +1,7 @@
 // The application's four form steps. Each saves through `onSave` (one
 // saveApplicationStep call) and shows the API's field errors next to the field.
 import { useState, type FormEvent, type ReactNode } from "react";
+import { clearDrafts, useDraft } from "../../hooks/useDraft";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
@@ -22,7 +23,7 @@ const SERVICES: HospitalService[] = ["EMERGENCY", "BLOOD_BANK", "LABORATORY", "X
 export const BED_KINDS = ["general", "oxygenSupported", "icu", "hdu", "ventilator", "isolation", "paediatric", "maternity"] as const;
 
 /** A form that saves, with the shared busy/error handling. */
-function StepForm({ title, onSubmit, children }: { title: string; onSubmit: () => Promise<void>; children: (error: unknown) => ReactNode }) {
+function StepForm({ title, draft, onSubmit, children }: { title: string; draft: string; onSubmit: () => Promise<void>; children: (error: unknown) => ReactNode }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -32,6 +33,7 @@ function StepForm({ title, onSubmit, children }: { title: string; onSubmit: () =
     setError(null);
     try {
       await onSubmit();
+      clearDrafts(draft);
     } catch (err) {
       setError(err);
     } finally {
@@ -68,18 +70,18 @@ const blank = (v: string) => (v.trim() === "" ? null : v.trim());
 export function FacilityStep({ app, onSave, places }: StepProps & { places: UnitChoice[] }) {
   const { t } = useI18n();
   const f = app.facility;
-  const [name, setName] = useState(f?.name ?? "");
-  const [type, setType] = useState<FacilityType>(f?.type ?? "PRIVATE_HOSPITAL");
-  const [subtype, setSubtype] = useState(f?.ownershipSubtype ?? "");
-  const [unitId, setUnitId] = useState(f?.unitId ?? "");
-  const [address, setAddress] = useState(f?.address ?? "");
-  const [pincode, setPincode] = useState(f?.pincode ?? "");
-  const [phone, setPhone] = useState(f?.phone ?? "");
-  const [email, setEmail] = useState(f?.email ?? "");
-  const [systems, setSystems] = useState<SystemOfMedicine[]>(f?.systemsOfMedicine ?? ["ALLOPATHY"]);
-  const [services, setServices] = useState<HospitalService[]>(f?.services ?? []);
-  const [open24x7, setOpen24x7] = useState(f?.open24x7 ?? false);
-  const [opdHours, setOpdHours] = useState(f?.opdHours ?? "");
+  const [name, setName] = useDraft(`${app.id}.facility.name`, f?.name ?? "");
+  const [type, setType] = useDraft<FacilityType>(`${app.id}.facility.type`, f?.type ?? "PRIVATE_HOSPITAL");
+  const [subtype, setSubtype] = useDraft(`${app.id}.facility.subtype`, f?.ownershipSubtype ?? "");
+  const [unitId, setUnitId] = useDraft(`${app.id}.facility.unitId`, f?.unitId ?? "");
+  const [address, setAddress] = useDraft(`${app.id}.facility.address`, f?.address ?? "");
+  const [pincode, setPincode] = useDraft(`${app.id}.facility.pincode`, f?.pincode ?? "");
+  const [phone, setPhone] = useDraft(`${app.id}.facility.phone`, f?.phone ?? "");
+  const [email, setEmail] = useDraft(`${app.id}.facility.email`, f?.email ?? "");
+  const [systems, setSystems] = useDraft<SystemOfMedicine[]>(`${app.id}.facility.systems`, f?.systemsOfMedicine ?? ["ALLOPATHY"]);
+  const [services, setServices] = useDraft<HospitalService[]>(`${app.id}.facility.services`, f?.services ?? []);
+  const [open24x7, setOpen24x7] = useDraft(`${app.id}.facility.open24x7`, f?.open24x7 ?? false);
+  const [opdHours, setOpdHours] = useDraft(`${app.id}.facility.opdHours`, f?.opdHours ?? "");
   const save = () =>
     onSave({
       facility: {
@@ -98,7 +100,7 @@ export function FacilityStep({ app, onSave, places }: StepProps & { places: Unit
       },
     });
   return (
-    <StepForm title={t("apply.step.facility")} onSubmit={save}>
+    <StepForm title={t("apply.step.facility")} draft={`${app.id}.facility.`} onSubmit={save}>
       {(error) => (
         <>
           <TextField label={t("apply.facilityName")} value={name} required onChange={(e) => setName(e.target.value)} error={fieldError(error, "name")} />
@@ -124,13 +126,14 @@ export function FacilityStep({ app, onSave, places }: StepProps & { places: Unit
 
 export function CapacityStep({ app, onSave }: StepProps) {
   const { t } = useI18n();
-  const [beds, setBeds] = useState<Record<(typeof BED_KINDS)[number], string>>(() => {
-    const c = app.capacity;
-    return Object.fromEntries(BED_KINDS.map((k) => [k, String(c?.[k] ?? 0)])) as Record<(typeof BED_KINDS)[number], string>;
-  });
+  const c = app.capacity;
+  const [beds, setBeds] = useDraft<Record<(typeof BED_KINDS)[number], string>>(
+    `${app.id}.capacity.beds`,
+    Object.fromEntries(BED_KINDS.map((k) => [k, String(c?.[k] ?? 0)])) as Record<(typeof BED_KINDS)[number], string>,
+  );
   const save = () => onSave({ capacity: Object.fromEntries(BED_KINDS.map((k) => [k, Number.parseInt(beds[k] || "0", 10)])) });
   return (
-    <StepForm title={t("apply.step.capacity")} onSubmit={save}>
+    <StepForm title={t("apply.step.capacity")} draft={`${app.id}.capacity.`} onSubmit={save}>
       {(error) => (
         <div className="grid2">
           {BED_KINDS.map((k) => (
@@ -145,7 +148,7 @@ export function CapacityStep({ app, onSave }: StepProps) {
 export function LicencesStep({ app, onSave }: StepProps) {
   const { t } = useI18n();
   const l = app.licences;
-  const [v, setV] = useState({
+  const [v, setV] = useDraft(`${app.id}.licences.v`, {
     clinicalEstablishmentNumber: l?.clinicalEstablishmentNumber ?? "",
     fireNocNumber: l?.fireNocNumber ?? "",
     biomedicalWasteAuthorisationNumber: l?.biomedicalWasteAuthorisationNumber ?? "",
@@ -166,7 +169,7 @@ export function LicencesStep({ app, onSave }: StepProps) {
     });
   const keys = Object.keys(v) as (keyof typeof v)[];
   return (
-    <StepForm title={t("apply.step.licences")} onSubmit={save}>
+    <StepForm title={t("apply.step.licences")} draft={`${app.id}.licences.`} onSubmit={save}>
       {(error) =>
         keys.map((k) => (
           <TextField key={k} label={t(`licence.${k}`)} value={v[k]} required={k === "clinicalEstablishmentNumber"} autoCapitalize="characters" onChange={(e) => setV({ ...v, [k]: e.target.value })} error={fieldError(error, k)} />
@@ -179,10 +182,10 @@ export function LicencesStep({ app, onSave }: StepProps) {
 export function OwnerStep({ app, onSave }: StepProps) {
   const { t } = useI18n();
   const o = app.owner;
-  const [v, setV] = useState({ name: o?.name ?? "", designation: o?.designation ?? "", council: o?.council ?? "", registrationNumber: o?.registrationNumber ?? "" });
+  const [v, setV] = useDraft(`${app.id}.owner.v`, { name: o?.name ?? "", designation: o?.designation ?? "", council: o?.council ?? "", registrationNumber: o?.registrationNumber ?? "" });
   const keys = Object.keys(v) as (keyof typeof v)[];
   return (
-    <StepForm title={t("apply.step.owner")} onSubmit={() => onSave({ owner: v })}>
+    <StepForm title={t("apply.step.owner")} draft={`${app.id}.owner.`} onSubmit={() => onSave({ owner: v })}>
       {(error) => keys.map((k) => <TextField key={k} label={t(`owner.${k}`)} hint={k === "council" ? t("owner.councilHint") : undefined} value={v[k]} required onChange={(e) => setV({ ...v, [k]: e.target.value })} error={fieldError(error, k)} />)}
     </StepForm>
   );
