@@ -163,6 +163,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         Role::LabTechnician,
     )
     .await?;
+    crate::demo_kb::seed(state, tenant, teledoctor).await?;
     let logins = vec![
         SURVEYOR,
         NURSE,

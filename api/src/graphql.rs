@@ -7,6 +7,9 @@ pub mod documents;
 pub mod facilities;
 pub mod helpline;
 pub mod helpline_care;
+pub mod helpline_enums;
+pub mod helpline_kb;
+pub mod helpline_stats;
 pub mod import;
 pub mod loaders;
 pub mod notifications;
@@ -38,6 +41,8 @@ pub struct QueryRoot(
     documents::DocumentQuery,
     onboarding::OnboardingQuery,
     helpline::HelplineQuery,
+    helpline_kb::HelplineKbQuery,
+    helpline_stats::HelplineStatsQuery,
     helpline_care::HelplineCareQuery,
     appointments::AppointmentQuery,
     notifications::NotificationQuery,
@@ -58,6 +63,7 @@ pub struct MutationRoot(
     documents::DocumentMutation,
     onboarding::OnboardingMutation,
     helpline::HelplineMutation,
+    helpline_kb::HelplineKbMutation,
     helpline_care::HelplineCareMutation,
     appointments::AppointmentMutation,
 );

@@ -10,48 +10,11 @@ use arogya_domain::helpline::{self as domain, ticket_text, SlaStatus, SlaTarget,
 use arogya_domain::ids::UserId;
 use arogya_domain::patient::health_id::HealthId;
 use arogya_domain::patient::identifiers::MobileNumber;
-use arogya_infra::repos::helpline::{ArticleRecord, TicketRecord};
+use arogya_infra::repos::helpline::TicketRecord;
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-#[graphql(remote = "arogya_domain::helpline::Channel")]
-pub enum TicketChannel {
-    Phone,
-    Sms,
-    Whatsapp,
-    Web,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-#[graphql(remote = "arogya_domain::helpline::Category")]
-pub enum TicketCategory {
-    Information,
-    Appointment,
-    Complaint,
-    Emergency,
-    Teleconsultation,
-    Other,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-#[graphql(remote = "arogya_domain::helpline::Priority")]
-pub enum TicketPriority {
-    Critical,
-    High,
-    Normal,
-    Low,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-#[graphql(remote = "arogya_domain::helpline::TicketStatus")]
-pub enum TicketStatus {
-    New,
-    InProgress,
-    Escalated,
-    Resolved,
-    Closed,
-}
+pub use super::helpline_enums::*;
 
 fn internal(what: &str) -> ApiError {
     ApiError::internal(&anyhow::anyhow!("a stored ticket has an unknown {what}"))
@@ -235,27 +198,6 @@ pub struct SlaBreach {
     pub sla: TicketSla,
 }
 
-pub struct KbArticle(pub ArticleRecord);
-
-#[Object]
-impl KbArticle {
-    async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
-    }
-    async fn language(&self) -> &str {
-        &self.0.language
-    }
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    async fn body(&self) -> &str {
-        &self.0.body
-    }
-    async fn tags(&self) -> Vec<&str> {
-        self.0.tags.split(',').filter(|t| !t.is_empty()).collect()
-    }
-}
-
 #[derive(InputObject)]
 pub struct LogCallInput {
     pub channel: TicketChannel,
@@ -271,15 +213,6 @@ pub struct LogCallInput {
     pub priority: Option<TicketPriority>,
 }
 
-#[derive(InputObject)]
-pub struct KbArticleInput {
-    pub language: String,
-    pub title: String,
-    pub body: String,
-    #[graphql(default)]
-    pub tags: Vec<String>,
-}
-
 pub(super) fn helpline<'a>(ctx: &'a Context<'_>) -> ApiResult<Helpline<'a>> {
     let req = ctx.request()?;
     Ok(Helpline {
@@ -290,67 +223,11 @@ pub(super) fn helpline<'a>(ctx: &'a Context<'_>) -> ApiResult<Helpline<'a>> {
     })
 }
 
-fn language(raw: &str) -> ApiResult<String> {
-    let l = raw.trim().to_ascii_lowercase();
-    if !(2..=8).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-        return Err(ApiError::validation(
-            "language",
-            "give a language code such as en, hi or bn",
-        ));
-    }
-    Ok(l)
-}
-
 pub(super) fn optional_note(note: Option<String>) -> ApiResult<Option<String>> {
     match note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) => Ok(Some(ticket_text(n, "note", 2000)?)),
         None => Ok(None),
     }
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-#[graphql(remote = "arogya_domain::helpline::Shift")]
-pub enum Shift {
-    /// 06:00–14:00 India time.
-    Morning,
-    /// 14:00–22:00.
-    Evening,
-    /// 22:00–06:00 (into the next day).
-    Night,
-}
-
-#[derive(SimpleObject)]
-pub struct CategoryCount {
-    pub category: TicketCategory,
-    pub count: i32,
-}
-
-#[derive(SimpleObject)]
-pub struct ChannelCount {
-    pub channel: TicketChannel,
-    pub count: i32,
-}
-
-#[derive(SimpleObject)]
-pub struct TierCount {
-    pub tier: i32,
-    pub count: i32,
-}
-
-/// A shift's or a day's figures, for calls logged in it, as they stand now.
-#[derive(SimpleObject)]
-pub struct HelplineStats {
-    pub from: DateTime<Utc>,
-    pub to: DateTime<Utc>,
-    pub calls: i32,
-    pub by_category: Vec<CategoryCount>,
-    pub by_channel: Vec<ChannelCount>,
-    /// Still waiting for an agent.
-    pub waiting: i32,
-    pub average_wait_seconds: Option<i32>,
-    pub p90_wait_seconds: Option<i32>,
-    pub sla_breaches: i32,
-    pub resolved_by_tier: Vec<TierCount>,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -453,79 +330,6 @@ impl HelplineQuery {
             .map(AgentPresence::try_from)
             .collect()
     }
-
-    /// Figures of one day (India time), or of one shift of it.
-    async fn helpline_stats(
-        &self,
-        ctx: &Context<'_>,
-        day: chrono::NaiveDate,
-        shift: Option<Shift>,
-    ) -> ApiResult<HelplineStats> {
-        let (from, to) = match shift {
-            Some(s) => domain::Shift::from(s).window(day),
-            None => {
-                let start = arogya_domain::appointment::ist_midnight(day);
-                (start, start + chrono::Duration::days(1))
-            }
-        };
-        let s = helpline(ctx)?.stats(from, to).await?;
-        let n = |v: u64| v.min(i32::MAX as u64) as i32;
-        Ok(HelplineStats {
-            from,
-            to,
-            calls: n(s.calls),
-            by_category: s
-                .by_category
-                .into_iter()
-                .map(|(c, k)| CategoryCount {
-                    category: c.into(),
-                    count: n(k),
-                })
-                .collect(),
-            by_channel: s
-                .by_channel
-                .into_iter()
-                .map(|(c, k)| ChannelCount {
-                    channel: c.into(),
-                    count: n(k),
-                })
-                .collect(),
-            waiting: n(s.waiting),
-            average_wait_seconds: s.average_wait_secs.map(|v| v as i32),
-            p90_wait_seconds: s.p90_wait_secs.map(|v| v as i32),
-            sla_breaches: n(s.sla_breaches),
-            resolved_by_tier: s
-                .resolved_by_tier
-                .into_iter()
-                .map(|(t, k)| TierCount {
-                    tier: t as i32,
-                    count: n(k),
-                })
-                .collect(),
-        })
-    }
-
-    /// Knowledge-base articles containing every word, newest first.
-    async fn kb_articles(
-        &self,
-        ctx: &Context<'_>,
-        search: String,
-        language: Option<String>,
-        #[graphql(default = 20)] limit: i32,
-    ) -> ApiResult<Vec<KbArticle>> {
-        let words: Vec<String> = search
-            .split_whitespace()
-            .take(10)
-            .map(str::to_owned)
-            .collect();
-        let language = language.as_deref().map(self::language).transpose()?;
-        Ok(helpline(ctx)?
-            .search(words, language.as_deref(), limit.clamp(1, 100) as u64)
-            .await?
-            .into_iter()
-            .map(KbArticle)
-            .collect())
-    }
 }
 
 #[derive(Default)]
@@ -559,7 +363,7 @@ impl HelplineMutation {
                 .filter(|n| !n.is_empty())
                 .map(|n| ticket_text(n, "callerName", 120))
                 .transpose()?,
-            language: language(&input.language)?,
+            language: super::helpline_kb::language(&input.language)?,
             patient_health_id: input
                 .patient_health_id
                 .as_deref()
@@ -678,29 +482,6 @@ impl HelplineMutation {
             presence: p.try_into()?,
             assigned: assigned.map(Ticket),
         })
-    }
-
-    /// Write a knowledge-base article (helpline doctors, state administrators).
-    async fn create_kb_article(
-        &self,
-        ctx: &Context<'_>,
-        input: KbArticleInput,
-    ) -> ApiResult<KbArticle> {
-        let tags = input
-            .tags
-            .iter()
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty() && !t.contains(','))
-            .collect::<Vec<_>>();
-        let a = helpline(ctx)?
-            .create_article(
-                &language(&input.language)?,
-                ticket_text(&input.title, "title", 200)?,
-                ticket_text(&input.body, "body", 20_000)?,
-                tags,
-            )
-            .await?;
-        Ok(KbArticle(a))
     }
 
     /// Set a category's SLA targets (state administrators).

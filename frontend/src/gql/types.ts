@@ -1002,6 +1002,8 @@ export type KbArticle = {
   language: Scalars['String']['output'];
   tags: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
+  /** Pass back as `expectedVersion` to correct the article. */
+  version: Scalars['Int']['output'];
 };
 
 export type KbArticleInput = {
@@ -1322,6 +1324,11 @@ export type MutationRoot = {
   updateEncounter: ClinicalEntry;
   /** Replace a facility's details (send them all), if you saw its latest version. */
   updateFacility: Facility;
+  /**
+   * Correct an article (the same writers); a stale `expectedVersion` gets `CONFLICT`.
+   * The audit trail keeps what it said before.
+   */
+  updateKbArticle: KbArticle;
   /**
    * Correct a patient's details. Pass the `version` you read as `expectedVersion`;
    * leave `nationalId` out to keep the one on record.
@@ -1781,6 +1788,13 @@ export type MutationRootUpdateEncounterArgs = {
 
 export type MutationRootUpdateFacilityArgs = {
   input: UpdateFacilityInput;
+};
+
+
+export type MutationRootUpdateKbArticleArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: KbArticleInput;
 };
 
 
@@ -3444,13 +3458,31 @@ export type AddTicketNoteMutationVariables = Exact<{
 
 export type AddTicketNoteMutation = { addTicketNote: { id: string } };
 
+export type KbArticleFieldsFragment = { id: string, title: string, body: string, language: string, tags: Array<string>, version: number };
+
 export type KbSearchQueryVariables = Exact<{
   search: Scalars['String']['input'];
   language?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type KbSearchQuery = { kbArticles: Array<{ id: string, title: string, body: string, language: string, tags: Array<string> }> };
+export type KbSearchQuery = { kbArticles: Array<{ id: string, title: string, body: string, language: string, tags: Array<string>, version: number }> };
+
+export type CreateKbArticleMutationVariables = Exact<{
+  input: KbArticleInput;
+}>;
+
+
+export type CreateKbArticleMutation = { createKbArticle: { id: string, title: string, body: string, language: string, tags: Array<string>, version: number } };
+
+export type UpdateKbArticleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  input: KbArticleInput;
+}>;
+
+
+export type UpdateKbArticleMutation = { updateKbArticle: { id: string, title: string, body: string, language: string, tags: Array<string>, version: number } };
 
 export type StartSignupMutationVariables = Exact<{
   input: StartHospitalSignupInput;

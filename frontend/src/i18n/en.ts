@@ -611,6 +611,19 @@ export const en = {
   "verify.verifyNow": "Yes, verify",
   "review.approveQuestion": "Approve {name}? The facility is registered and the applicant becomes its administrator.",
   "review.approveNow": "Yes, approve",
+  "lang.en": "English",
+  "lang.hi": "Hindi",
+  "lang.bn": "Bengali",
+  "kb.new": "Write an article",
+  "kb.edit": "Correct this article",
+  "kb.editLabel": "Correct “{title}”",
+  "kb.language": "Language of the article",
+  "kb.title": "Title",
+  "kb.body": "What to tell the caller",
+  "kb.tags": "Tags",
+  "kb.tagsHint": "Words that find it, separated by commas",
+  "kb.save": "Save the article",
+  "kb.saved": "Saved: {title}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,6 @@
 //! Helpline tickets, their timeline, the knowledge base and SLA targets.
 
-use crate::db::{InfraResult, TenantTx};
+use crate::db::{InfraError, InfraResult, TenantTx};
 use crate::entities::helpline_sla;
 use crate::entities::helpline_ticket::{self, Column, Entity};
 use crate::entities::kb_article;
@@ -289,6 +289,42 @@ pub async fn insert_article(tx: &TenantTx, a: NewArticle<'_>) -> InfraResult<Art
     }
     .insert(tx.conn())
     .await?)
+}
+
+/// A corrected article: the next version, if `expected_version` is still current.
+pub async fn update_article(
+    tx: &TenantTx,
+    current: &ArticleRecord,
+    expected_version: i32,
+    a: NewArticle<'_>,
+) -> InfraResult<ArticleRecord> {
+    let tags = a.tags.join(",");
+    let search = format!("{} {} {}", a.title, tags, a.body).to_lowercase();
+    let r = kb_article::Entity::update_many()
+        .col_expr(kb_article::Column::Language, a.language.into())
+        .col_expr(kb_article::Column::Title, a.title.into())
+        .col_expr(kb_article::Column::Body, a.body.into())
+        .col_expr(kb_article::Column::Tags, tags.into())
+        .col_expr(kb_article::Column::SearchText, search.into())
+        .col_expr(kb_article::Column::UpdatedAt, Utc::now().into())
+        .col_expr(kb_article::Column::Version, (current.version + 1).into())
+        .filter(kb_article::Column::TenantId.eq(tx.tenant().0))
+        .filter(kb_article::Column::Id.eq(current.id))
+        .filter(kb_article::Column::Version.eq(expected_version))
+        .exec(tx.conn())
+        .await?;
+    if r.rows_affected == 0 {
+        return Err(DomainError::Conflict {
+            message: format!(
+                "the article was changed meanwhile: it is at version {}",
+                current.version
+            ),
+        }
+        .into());
+    }
+    find_article(tx, current.id)
+        .await?
+        .ok_or_else(|| InfraError::Internal(anyhow::anyhow!("updated article vanished")))
 }
 
 pub async fn find_article(tx: &TenantTx, id: Uuid) -> InfraResult<Option<ArticleRecord>> {

@@ -56,6 +56,7 @@ mod helpline_care;
 mod idempotency;
 mod import;
 mod isolation;
+mod kb;
 mod onboarding;
 mod ops;
 mod patients;

@@ -112,14 +112,40 @@ export const NOTE = /* GraphQL */ `
   }
 `;
 
+const KB_FIELDS = /* GraphQL */ `
+  fragment KbArticleFields on KbArticle {
+    id
+    title
+    body
+    language
+    tags
+    version
+  }
+`;
+
 export const KB = /* GraphQL */ `
   query KbSearch($search: String!, $language: String) {
     kbArticles(search: $search, language: $language, limit: 10) {
-      id
-      title
-      body
-      language
-      tags
+      ...KbArticleFields
     }
   }
+  ${KB_FIELDS}
+`;
+
+export const CREATE_KB = /* GraphQL */ `
+  mutation CreateKbArticle($input: KbArticleInput!) {
+    createKbArticle(input: $input) {
+      ...KbArticleFields
+    }
+  }
+  ${KB_FIELDS}
+`;
+
+export const UPDATE_KB = /* GraphQL */ `
+  mutation UpdateKbArticle($id: ID!, $v: Int!, $input: KbArticleInput!) {
+    updateKbArticle(id: $id, expectedVersion: $v, input: $input) {
+      ...KbArticleFields
+    }
+  }
+  ${KB_FIELDS}
 `;
