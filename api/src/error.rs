@@ -17,6 +17,8 @@ pub enum ApiError {
         message: String,
     },
     Conflict(String),
+    /// Several fields broke rules (a form's every problem at once).
+    Problems(Vec<arogya_domain::FieldProblem>),
     /// A conflict the caller may override, named by a stable `reason` (in
     /// `extensions.reason`) so a client can explain it and offer to go on.
     ConflictWith {
@@ -37,7 +39,7 @@ impl ApiError {
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
             ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::NotFound(_) => "NOT_FOUND",
-            ApiError::Validation { .. } => "VALIDATION",
+            ApiError::Validation { .. } | ApiError::Problems(_) => "VALIDATION",
             ApiError::Conflict(_) | ApiError::ConflictWith { .. } => "CONFLICT",
             ApiError::RateLimited { .. } => "RATE_LIMITED",
             ApiError::Internal => "INTERNAL",
@@ -51,14 +53,14 @@ impl ApiError {
             | ApiError::NotFound(m)
             | ApiError::Conflict(m)
             | ApiError::ConflictWith { message: m, .. } => m.clone(),
-            ApiError::Validation {
-                field: Some(f),
-                message,
-            } => format!("{f}: {message}"),
-            ApiError::Validation {
-                field: None,
-                message,
-            } => message.clone(),
+            // The field is in `extensions.field`; the message is the rule in words, fit
+            // to show next to the field.
+            ApiError::Validation { message, .. } => message.clone(),
+            ApiError::Problems(ps) => ps
+                .iter()
+                .map(|p| p.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
             ApiError::RateLimited { retry_after_secs } => {
                 format!("Too many attempts. Try again in {retry_after_secs} seconds.")
             }
@@ -95,6 +97,7 @@ impl From<DomainError> for ApiError {
             },
             DomainError::NotFound { entity } => ApiError::NotFound(format!("{entity} not found")),
             DomainError::Conflict { message } => ApiError::Conflict(message),
+            DomainError::Problems(ps) => ApiError::Problems(ps),
             DomainError::Forbidden { message } => ApiError::Forbidden(message),
             DomainError::Unauthenticated { message } => ApiError::Unauthenticated(message),
             DomainError::RateLimited { retry_after_secs } => {
@@ -125,7 +128,38 @@ impl From<ApiError> for async_graphql::Error {
         err = err.extend_with(|_, ext| {
             ext.set("code", e.code());
             match &e {
-                ApiError::Validation { field: Some(f), .. } => ext.set("field", f.as_str()),
+                ApiError::Validation {
+                    field: Some(f),
+                    message,
+                } => {
+                    ext.set("field", f.as_str());
+                    let (reason, params) = crate::error_reasons::reason_of(message);
+                    ext.set("reason", reason);
+                    if !params.is_empty() {
+                        ext.set("params", params);
+                    }
+                }
+                ApiError::Problems(ps) => {
+                    if let Some(first) = ps.first() {
+                        ext.set("field", first.field.as_str());
+                    }
+                    let list: Vec<async_graphql::Value> = ps
+                        .iter()
+                        .map(|p| {
+                            let (reason, params) = crate::error_reasons::reason_of(&p.message);
+                            let mut m = async_graphql::indexmap::IndexMap::new();
+                            m.insert(async_graphql::Name::new("field"), p.field.clone().into());
+                            m.insert(
+                                async_graphql::Name::new("message"),
+                                p.message.clone().into(),
+                            );
+                            m.insert(async_graphql::Name::new("reason"), reason.into());
+                            m.insert(async_graphql::Name::new("params"), params.into());
+                            async_graphql::Value::Object(m)
+                        })
+                        .collect();
+                    ext.set("problems", async_graphql::Value::List(list));
+                }
                 ApiError::RateLimited { retry_after_secs } => {
                     ext.set("retryAfterSeconds", *retry_after_secs)
                 }

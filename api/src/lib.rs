@@ -9,6 +9,7 @@ pub mod demo_kb;
 pub mod demo_records;
 pub mod demo_samples;
 pub mod error;
+pub mod error_reasons;
 pub mod fhir;
 pub mod graphql;
 pub mod http;

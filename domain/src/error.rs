@@ -7,6 +7,9 @@ pub enum DomainError {
     /// Input broke a rule; `field` names the offending input field.
     #[error("{field}: {message}")]
     Validation { field: String, message: String },
+    /// Several fields broke rules: every one, so a form can show them all at once.
+    #[error("{} problems, the first: {}", .0.len(), .0.first().map(|p| p.message.as_str()).unwrap_or(""))]
+    Problems(Vec<FieldProblem>),
     /// The object does not exist *for the caller*: other tenants' objects look the same.
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
@@ -25,6 +28,61 @@ pub enum DomainError {
 }
 
 pub type DomainResult<T> = Result<T, DomainError>;
+
+/// One field's broken rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+/// Gathers the problems of a whole form instead of stopping at the first: `take`
+/// each field's result, then `done` fails with all of them (or the first error that
+/// is not a field's).
+#[derive(Default)]
+pub struct Checks {
+    problems: Vec<FieldProblem>,
+    other: Option<DomainError>,
+}
+
+impl Checks {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value, or `None` with the problem kept.
+    pub fn take<T>(&mut self, r: DomainResult<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(DomainError::Validation { field, message }) => {
+                self.problems.push(FieldProblem { field, message });
+                None
+            }
+            Err(DomainError::Problems(ps)) => {
+                self.problems.extend(ps);
+                None
+            }
+            Err(other) => {
+                self.other.get_or_insert(other);
+                None
+            }
+        }
+    }
+
+    pub fn done(mut self) -> DomainResult<()> {
+        if let Some(e) = self.other {
+            return Err(e);
+        }
+        match self.problems.len() {
+            0 => Ok(()),
+            1 => {
+                let p = self.problems.remove(0);
+                Err(DomainError::validation(p.field, p.message))
+            }
+            _ => Err(DomainError::Problems(self.problems)),
+        }
+    }
+}
 
 impl DomainError {
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {

@@ -27,4 +27,4 @@ pub mod tenant;
 pub mod unit;
 pub mod user;
 
-pub use error::{DomainError, DomainResult};
+pub use error::{Checks, DomainError, DomainResult, FieldProblem};

@@ -75,6 +75,25 @@ test("switching to Hindi shows Hindi labels, and the choice is remembered", asyn
   await admin.getByRole("heading", { level: 1, name: "स्वास्थ्य सुविधाएँ" }).waitFor();
   await admin.getByRole("cell", { name: "ज़िला अस्पताल" }).first().waitFor();
   await shot(admin, "facilities-hindi");
+
+  // A registration with several mistakes shows every one at once, next to its field,
+  // in the user's language, with no internal field names.
+  await admin.getByLabel("भाषा").selectOption("en");
+  await admin.getByRole("link", { name: "Patients" }).click();
+  const form = admin.locator("form", { has: admin.getByRole("heading", { name: "Register a patient" }) });
+  await form.getByLabel("Given name").fill("R4hul");
+  await form.getByLabel("Sex").selectOption("MALE");
+  await form.getByLabel("Phone").fill("12345");
+  await form.getByRole("button", { name: "Register a patient" }).click();
+  await form.getByText("Use letters only, no digits or symbols.").waitFor();
+  await form.getByText("Give a 10-digit Indian mobile number starting with 6, 7, 8 or 9.").waitFor();
+  await form.getByText("Give the date of birth, or the age in years if the date is not known.").waitFor();
+  assert.equal(await form.getByText(/givenName|dateOfBirth/).count(), 0, "no internal field names");
+  await admin.getByLabel("Language").selectOption("hi");
+  // The form's heading changes language too, so look in the page.
+  await admin.getByText("केवल अक्षर लिखें, अंक या चिह्न नहीं।").waitFor();
+  await admin.getByText("6, 7, 8 या 9 से शुरू होने वाला 10 अंकों का भारतीय मोबाइल नंबर दें।").waitFor();
+  await shot(admin, "register-errors-hindi");
   await staff.close();
 });
 

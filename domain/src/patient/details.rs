@@ -3,7 +3,7 @@
 
 use super::identifiers::{language, AadhaarNumber, AbhaNumber, MobileNumber};
 use super::name_key::{first_word_key, name_key};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{Checks, DomainError, DomainResult};
 use crate::ids::UnitId;
 use chrono::{Datelike, NaiveDate};
 
@@ -174,24 +174,55 @@ fn name(raw: &str, field: &str, max: usize) -> DomainResult<String> {
 
 impl PatientForm {
     pub fn validate(&self, today: NaiveDate) -> DomainResult<PatientDetails> {
-        let given_name = name(&self.given_name, "givenName", 80)?;
-        if !given_name.chars().any(|c| c.is_ascii_alphabetic()) {
+        // The fields a clerk fills first are all checked before any is reported, so
+        // the form shows every problem at once.
+        let mut checks = Checks::new();
+        let given_name = checks.take(name(&self.given_name, "givenName", 80).and_then(|g| {
+            if g.chars().any(|c| c.is_ascii_alphabetic()) {
+                Ok(g)
+            } else {
+                Err(DomainError::validation(
+                    "givenName",
+                    "write the given name in Latin letters; put the local-script name in localName",
+                ))
+            }
+        }));
+        let family_name = checks.take(
+            opt(&self.family_name)
+                .map(|f| name(f, "familyName", 80))
+                .transpose(),
+        );
+        let local_name = checks.take(
+            opt(&self.local_name)
+                .map(|l| name(l, "localName", 120))
+                .transpose(),
+        );
+        let sex = checks.take(PatientSex::parse(self.sex.trim()));
+        let birth = checks.take(BirthDate::from_form(
+            self.date_of_birth,
+            self.age_years,
+            today,
+        ));
+        let phone = checks.take(
+            opt(&self.phone)
+                .map(|p| MobileNumber::parse(p, "phone"))
+                .transpose(),
+        );
+        checks.done()?;
+        let (
+            Some(given_name),
+            Some(family_name),
+            Some(local_name),
+            Some(sex),
+            Some(birth),
+            Some(phone),
+        ) = (given_name, family_name, local_name, sex, birth, phone)
+        else {
             return Err(DomainError::validation(
                 "givenName",
-                "write the given name in Latin letters; put the local-script name in localName",
+                "the form could not be read",
             ));
-        }
-        let family_name = opt(&self.family_name)
-            .map(|f| name(f, "familyName", 80))
-            .transpose()?;
-        let local_name = opt(&self.local_name)
-            .map(|l| name(l, "localName", 120))
-            .transpose()?;
-        let sex = PatientSex::parse(self.sex.trim())?;
-        let birth = BirthDate::from_form(self.date_of_birth, self.age_years, today)?;
-        let phone = opt(&self.phone)
-            .map(|p| MobileNumber::parse(p, "phone"))
-            .transpose()?;
+        };
         let address = match self.address_unit {
             Some(unit) => {
                 let pincode = opt(&self.pincode)

@@ -624,6 +624,20 @@ export const en = {
   "kb.tagsHint": "Words that find it, separated by commas",
   "kb.save": "Save the article",
   "kb.saved": "Saved: {title}",
+  "reason.REQUIRED": "Fill this in.",
+  "reason.TOO_LONG": "Too long: at most {max} characters.",
+  "reason.LENGTH": "Use {min} to {max} characters.",
+  "reason.IMPOSSIBLE": "{value} is not possible here: expected {low} to {high}. Check the reading.",
+  "reason.IN_FUTURE": "This cannot be in the future.",
+  "reason.IN_PAST": "This cannot be in the past.",
+  "reason.LETTERS_ONLY": "Use letters only, no digits or symbols.",
+  "reason.MOBILE": "Give a 10-digit Indian mobile number starting with 6, 7, 8 or 9.",
+  "reason.PINCODE": "A PIN code is 6 digits.",
+  "reason.BIRTH_OR_AGE": "Give the date of birth or the age, not both.",
+  "reason.BIRTH_NEEDED": "Give the date of birth, or the age in years if the date is not known.",
+  "reason.LATIN_NAME": "Write the name in English letters here; the local-script name has its own field.",
+  "reason.RANGE": "Give a value from {low} to {high}.",
+  "reason.NOTHING_GIVEN": "Nothing was saved: enter at least one value.",
 } as const;
 
 export type MessageKey = keyof typeof en;

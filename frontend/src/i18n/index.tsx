@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { MessageKey } from "./en";
-import { formatDate, formatDateTime, formatNumber, isLang, isLoaded, loadCatalogue, translate, type Lang } from "./messages";
+import { setProblemTranslator } from "../api/errors";
+import { formatDate, formatDateTime, formatNumber, hasMessage, isLang, isLoaded, loadCatalogue, translate, type Lang } from "./messages";
 
 const STORAGE_KEY = "arogya.lang";
 
@@ -40,6 +41,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   useEffect(() => {
     document.documentElement.lang = shown;
+    // Field errors from the server are said in this language when their reason is known.
+    setProblemTranslator((p) => {
+      const key = `reason.${p.reason}`;
+      if (!p.reason || !hasMessage(shown, key)) return null;
+      return translate(shown, key as MessageKey, p.params ?? {});
+    });
   }, [shown]);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORAGE_KEY, l);

@@ -43,9 +43,22 @@ describe("translate", () => {
 });
 
 describe("formatting", () => {
-  it("formats numbers and dates per locale", () => {
+  it("formats numbers and dates per locale, with one digit system and the day first", () => {
     expect(formatNumber("en", 1234567)).toBe("12,34,567"); // Indian grouping
-    expect(formatNumber("bn", 12)).toBe("১২"); // Bengali digits
-    expect(formatDate("en", "2026-12-01")).toContain("2026");
+    expect(formatNumber("bn", 1234567)).toBe("12,34,567");
+    expect(formatNumber("hi", 12)).toBe("12");
+    for (const lang of ["en", "hi", "bn"] as const) {
+      const d = formatDate(lang, "2026-12-01");
+      expect(d, lang).toMatch(/^1\D.*2026$/); // day first, international digits
+      expect(d, lang).not.toMatch(/[\u0966-\u096F\u09E6-\u09EF]/);
+    }
+  });
+
+  it("catalogues use the same digits as the numbers around them", () => {
+    for (const [lang, messages] of Object.entries(CATALOGUES)) {
+      for (const [key, text] of Object.entries(messages)) {
+        expect(text, `${lang} ${key}`).not.toMatch(/[\u0966-\u096F\u09E6-\u09EF]/);
+      }
+    }
   });
 });

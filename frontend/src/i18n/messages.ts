@@ -1,9 +1,12 @@
 import { en, type MessageKey, type Messages } from "./en";
 
+// One digit system everywhere: the international digits, as health IDs, phone
+// numbers and printed cards use them (Bengali's own digits would mix with those on
+// the same screen). Dates are day first in all three.
 export const LANGUAGES = [
   { code: "en", name: "English", locale: "en-IN" },
-  { code: "hi", name: "हिन्दी", locale: "hi-IN" },
-  { code: "bn", name: "বাংলা", locale: "bn-IN" },
+  { code: "hi", name: "हिन्दी", locale: "hi-IN-u-nu-latn" },
+  { code: "bn", name: "বাংলা", locale: "bn-IN-u-nu-latn" },
 ] as const;
 
 export type Lang = (typeof LANGUAGES)[number]["code"];
@@ -46,6 +49,11 @@ export function translate(
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Whether `lang`'s catalogue has `key` (for keys built from server codes). */
+export function hasMessage(lang: Lang, key: string): boolean {
+  return key in (loaded[lang] ?? en) || key in en;
 }
 
 /** The `{placeholders}` a message uses, sorted (each language must use the same). */

@@ -72,5 +72,6 @@ mod tenants;
 mod tokens;
 mod units;
 mod users;
+mod validation;
 mod visits;
 mod vitals;

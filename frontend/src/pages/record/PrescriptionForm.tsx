@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { authorisedBlobUrl, gql } from "../../api/client";
+import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
 import { useSubmit } from "../../hooks/useSubmit";
@@ -60,10 +61,7 @@ export function PrescriptionForm({ encounterId, onSaved }: { encounterId: string
 
   const set = <K extends keyof Item>(i: number, k: K, v: Item[K]) => setItems((all) => all.map((it, j) => (j === i ? { ...it, [k]: v } : it)));
   // Item errors come back as `items.N.field`.
-  const itemError = (i: number, k: string) => {
-    const f = (error as { field?: string } | null)?.field;
-    return f === `items.${i}.${k}` ? (error as Error).message : undefined;
-  };
+  const itemError = (i: number, k: string) => fieldError(error, `items.${i}.${k}`);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -142,7 +140,7 @@ export function PrescriptionForm({ encounterId, onSaved }: { encounterId: string
           {t("record.addItem")}
         </button>
         <TextField label={t("record.advice")} value={advice} onChange={(e) => setAdvice(e.target.value)} />
-        <TextField label={t("record.followUp")} type="date" value={followUp} onChange={(e) => setFollowUp(e.target.value)} error={(error as { field?: string } | null)?.field === "followUpOn" ? (error as Error).message : undefined} />
+        <TextField label={t("record.followUp")} type="date" value={followUp} onChange={(e) => setFollowUp(e.target.value)} error={fieldError(error, "followUpOn")} />
         <ErrorText error={(error as { field?: string } | null)?.field?.startsWith("items.") || (error as { field?: string } | null)?.field === "followUpOn" ? null : error} />
         {slip && (
           <p role="status">
