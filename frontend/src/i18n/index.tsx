@@ -41,28 +41,28 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   useEffect(() => {
     document.documentElement.lang = shown;
-    // Field errors from the server are said in this language when their reason is known.
-    setProblemTranslator((p) => {
-      const key = `reason.${p.reason}`;
-      if (!p.reason || !hasMessage(shown, key)) return null;
-      return translate(shown, key as MessageKey, p.params ?? {});
-    });
   }, [shown]);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORAGE_KEY, l);
     setLangState(l);
   }, []);
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    // Field errors from the server are said in this language when their reason is
+    // known. Set before the screens render in the new language, so they use it.
+    setProblemTranslator((p) => {
+      const key = `reason.${p.reason}`;
+      if (!p.reason || !hasMessage(shown, key)) return null;
+      return translate(shown, key as MessageKey, p.params ?? {});
+    });
+    return {
       lang,
       setLang,
       t: (key, params) => translate(shown, key, params),
       dateTime: (iso) => formatDateTime(shown, iso),
       date: (d) => formatDate(shown, d),
       number: (n) => formatNumber(shown, n),
-    }),
-    [lang, shown, setLang],
-  );
+    };
+  }, [lang, shown, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
