@@ -638,6 +638,21 @@ export const en = {
   "reason.LATIN_NAME": "Write the name in English letters here; the local-script name has its own field.",
   "reason.RANGE": "Give a value from {low} to {high}.",
   "reason.NOTHING_GIVEN": "Nothing was saved: enter at least one value.",
+  "ticketEvent.create": "Call logged",
+  "ticketEvent.assign": "Assigned",
+  "ticketEvent.take": "Taken",
+  "ticketEvent.escalate": "Escalated to a doctor",
+  "ticketEvent.resolve": "Resolved",
+  "ticketEvent.close": "Closed",
+  "ticketEvent.reopen": "Reopened",
+  "ticketEvent.note": "Note",
+  "ticketEvent.transfer": "Transferred",
+  "ticketEvent.link_article": "Article linked",
+  "ticketEvent.teleconsultation": "Teleconsultation recorded",
+  "ticketEvent.dispatch": "Help dispatched",
+  "ticketEvent.dispatch_arrived": "Help arrived",
+  "ticketEvent.dispatch_closed": "Dispatch closed",
+  "ticketEvent.booking": "Appointment booked",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -94,7 +94,7 @@ export function TicketView({ id, onChanged }: { id: string; onChanged: () => voi
       <ol className="timeline">
         {ticket.timeline.map((e, i) => (
           <li key={i}>
-            <time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.action}</strong> {e.toStatus && `→ ${t(`ticket.status.${e.toStatus.toUpperCase()}` as MessageKey)}`}
+            <time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{t(`ticketEvent.${e.action}` as MessageKey)}</strong> {e.toStatus && `→ ${t(`ticket.status.${e.toStatus.toUpperCase()}` as MessageKey)}`}
             {e.note && <div className="muted">{e.note}</div>}
           </li>
         ))}
