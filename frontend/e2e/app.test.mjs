@@ -1,6 +1,7 @@
 // End-to-end: the real server and the built web app in headless Chromium.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startServer } from "./server.mjs";
 import { api, axeViolations, launch, shot, signIn, token } from "./browser.mjs";
 
@@ -698,7 +699,7 @@ test("an administrator browses facilities, edits one (a stale edit is refused), 
 
   // The professionals registry, filtered by kind.
   await page.getByRole("link", { name: "Professionals" }).click();
-  await page.getByLabel("Kind").selectOption("LAB_TECHNICIAN");
+  await page.getByLabel("Kind", { exact: true }).selectOption("LAB_TECHNICIAN");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("cell", { name: "Pradip Sarkar" }).waitFor();
   assert.equal(await page.getByRole("cell", { name: "Dr. Sunita Ghosh" }).count(), 0, "only lab technicians are listed");
@@ -808,5 +809,74 @@ test("a link opened in a new tab keeps the session, each screen has its title an
   // Signing out in one tab signs the other out too.
   await second.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Password").waitFor();
+  await ctx.close();
+});
+
+test("an administrator manages users and roles, adds a facility and a professional, runs an import, and exports the audit trail", async () => {
+  const ctx = await browser.newContext({ acceptDownloads: true });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+
+  // A user, a role granted then revoked (after confirming), the account disabled.
+  await page.getByRole("link", { name: "Users" }).click();
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Add a user" }) });
+  await form.getByLabel("Username").fill("wb.nurse2");
+  await form.getByLabel("Full name").fill("Sister Mala Roy");
+  await form.getByLabel("First password").fill("a long first password");
+  await form.getByLabel("Role").selectOption("NURSE");
+  await form.getByRole("button", { name: "Add the user" }).dblclick();
+  const row = page.getByRole("listitem", { name: "Sister Mala Roy" });
+  await row.waitFor();
+  assert.equal(await page.getByRole("listitem", { name: "Sister Mala Roy" }).count(), 1, "one account after a double click");
+  await row.getByText("Roles, password and access").click();
+  await row.getByLabel("Role").selectOption("SURVEYOR");
+  await row.getByRole("button", { name: "Grant the role" }).click();
+  await row.getByText("Surveyor ·").waitFor();
+  await row.getByRole("button", { name: "Revoke Surveyor from Sister Mala Roy" }).click();
+  await row.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await row.locator(".chips li", { hasText: "Surveyor" }).waitFor({ state: "detached", timeout: 5000 }).catch(async (e) => {
+    throw new Error(`revoke did not take: ${await row.innerText()} ${e}`);
+  });
+  await row.getByRole("button", { name: "Disable the account" }).click();
+  await row.getByRole("alertdialog").getByRole("button", { name: "Disable the account" }).click();
+  await row.getByText("Disabled").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the users screen has no serious accessibility violations");
+
+  // A facility and a professional added by hand.
+  await page.getByRole("link", { name: "Facilities" }).click();
+  await page.getByText("Add a facility").click();
+  await page.getByLabel("Name", { exact: true }).fill("Chakdaha State General Hospital");
+  await page.getByLabel("Type", { exact: true }).selectOption("STATE_GENERAL_HOSPITAL");
+  await page.getByLabel("Where it lies").selectOption({ label: "· · · Krishnanagar-I" });
+  await page.getByRole("button", { name: "Add the facility" }).click();
+  await page.getByRole("status").filter({ hasText: "Chakdaha State General Hospital was added." }).waitFor();
+  await page.getByRole("link", { name: "Professionals" }).click();
+  await page.getByText("Add a professional").click();
+  await page.getByLabel("Full name").fill("Dr. Ishita Paul");
+  await page.getByLabel("Council", { exact: true }).fill("West Bengal Medical Council");
+  await page.getByLabel("Registration number", { exact: true }).fill("WBMC-77321");
+  await page.getByLabel("Registered on", { exact: true }).fill("2020-05-01");
+  await page.getByRole("button", { name: "Add the professional" }).click();
+  await page.getByRole("status").filter({ hasText: "Dr. Ishita Paul was added" }).waitFor();
+
+  // A CSV import with a mistake: nothing imported, the row and column named.
+  await page.getByRole("link", { name: "Imports" }).click();
+  await page.getByLabel("What the file holds").selectOption("facilities");
+  const csv = "name,type,ownership,unit_lgd_code\nRanaghat Hospital,not_a_type,public,333\n";
+  await page.getByLabel("CSV file").setInputFiles({ name: "facilities.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check and import" }).click();
+  await page.getByRole("status").filter({ hasText: "Imported: 0." }).waitFor();
+  await page.getByRole("cell", { name: "type", exact: true }).first().waitFor();
+
+  // The audit trail: a family of actions, and a CSV download of what is shown.
+  await page.getByRole("link", { name: "Audit trail" }).click();
+  await page.getByLabel("Kind of action").selectOption("user.");
+  await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+  await page.getByRole("cell", { name: "user.create" }).first().waitFor();
+  assert.equal(await page.getByRole("cell", { name: /^auth\./ }).count(), 0, "only user actions");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as CSV" }).click()]);
+  const text = readFileSync(await download.path(), "utf8");
+  assert.ok(text.startsWith("occurredAt,actor,actorKind,action"), text.slice(0, 80));
+  assert.ok(text.includes("user.create") && !text.includes(",auth."), "the CSV has the filtered rows");
   await ctx.close();
 });

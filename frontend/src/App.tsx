@@ -24,6 +24,8 @@ const Professionals = lazy(() => import("./pages/Professionals"));
 const Applications = lazy(() => import("./pages/Applications"));
 const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
+const Users = lazy(() => import("./pages/admin/Users"));
+const Imports = lazy(() => import("./pages/admin/Imports"));
 
 function Screens() {
   const { me, checking } = useAuth();
@@ -61,6 +63,8 @@ function Screens() {
           <Route path="applications/:id" element={<Application />} />
           <Route path="tenants" element={<Tenants />} />
           <Route path="audit" element={<Audit />} />
+          <Route path="users" element={<Users />} />
+          <Route path="imports" element={<Imports />} />
           <Route path="password" element={<Password />} />
           <Route path="*" element={<NotFound />} />
         </Route>

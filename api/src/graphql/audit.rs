@@ -18,6 +18,7 @@ use tokio::time::Instant;
 
 #[derive(InputObject, Default)]
 pub struct AuditEventFilter {
+    /// An action code (`auth.login_failed`), or a family ending in a dot (`auth.`).
     pub action: Option<String>,
     pub entity_type: Option<String>,
     pub entity_id: Option<ID>,

@@ -18,6 +18,8 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/registry/verification", label: "nav.verification", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/applications", label: "nav.applications", roles: ["HOSPITAL_APPLICANT", "STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/tenants", label: "nav.tenants", roles: ["PLATFORM_ADMIN"] },
+  { to: "/users", label: "nav.users", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
+  { to: "/imports", label: "nav.imports", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "SURVEYOR"] },
   { to: "/audit", label: "nav.audit", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/password", label: "nav.password", roles: "all" },
 ];

@@ -3214,10 +3214,12 @@ export type AccessLogQuery = { patientByHealthId: { healthId: string, givenName:
 
 export type AuditTrailQueryVariables = Exact<{
   filter?: InputMaybe<AuditEventFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type AuditTrailQuery = { auditEvents: { nodes: Array<{ id: string, action: string, entityType: string, entityId: string | null, occurredAt: string, actorKind: string, actor: { username: string } | null }> } };
+export type AuditTrailQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, action: string, entityType: string, entityId: string | null, occurredAt: string, actorKind: string, clientAddress: string | null, detail: unknown, actor: { username: string } | null }> } };
 
 export type HelplineDashboardQueryVariables = Exact<{
   day: Scalars['NaiveDate']['input'];
@@ -3345,6 +3347,79 @@ export type RejectProfessionalMutationVariables = Exact<{
 
 
 export type RejectProfessionalMutation = { rejectProfessional: { id: string } };
+
+export type UserFieldsFragment = { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> };
+
+export type UsersQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UsersQuery = { users: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } }> } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } };
+
+export type SetUserActiveMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v: Scalars['Int']['input'];
+  active: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetUserActiveMutation = { updateUser: { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+}>;
+
+
+export type ResetPasswordMutation = { resetUserPassword: boolean };
+
+export type GrantRoleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  grant: RoleGrantInput;
+}>;
+
+
+export type GrantRoleMutation = { grantRole: { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } };
+
+export type RevokeRoleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  grant: RoleGrantInput;
+}>;
+
+
+export type RevokeRoleMutation = { revokeRole: { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } };
+
+export type ImportFacilitiesMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  skip: Scalars['Boolean']['input'];
+}>;
+
+
+export type ImportFacilitiesMutation = { importFacilities: { imported: number, skipped: number, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type ImportProfessionalsMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  skip: Scalars['Boolean']['input'];
+}>;
+
+
+export type ImportProfessionalsMutation = { importProfessionals: { imported: number, skipped: number, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type ImportSurveyMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  skip: Scalars['Boolean']['input'];
+}>;
+
+
+export type ImportSurveyMutation = { importSurvey: { imported: number, households: number, duplicates: Array<{ row: number }>, errors: Array<{ row: number, column: string, message: string }> } };
 
 export type BookingPatientQueryVariables = Exact<{
   healthId: Scalars['String']['input'];
@@ -3693,6 +3768,20 @@ export type MarkInErrorMutationVariables = Exact<{
 
 
 export type MarkInErrorMutation = { markEnteredInError: { id: string, status: EntryStatus } };
+
+export type CreateFacilityMutationVariables = Exact<{
+  input: CreateFacilityInput;
+}>;
+
+
+export type CreateFacilityMutation = { createFacility: { id: string, name: string } };
+
+export type CreateProfessionalMutationVariables = Exact<{
+  input: CreateProfessionalInput;
+}>;
+
+
+export type CreateProfessionalMutation = { createProfessional: { id: string, name: string } };
 
 export type BedCountsFragment = { general: number, oxygenSupported: number, icu: number, hdu: number, ventilator: number, isolation: number, paediatric: number, maternity: number };
 

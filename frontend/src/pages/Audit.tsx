@@ -1,13 +1,18 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { gql } from "../api/client";
 import { ErrorText } from "../components/ErrorText";
-import { TextField } from "../components/Field";
+import { SelectField, TextField } from "../components/Field";
+import { usePaged } from "../hooks/usePaged";
 import { useI18n } from "../i18n";
-import type { AuditTrailQuery, AuditTrailQueryVariables } from "../gql/types";
+import type { AuditEventFilter, AuditTrailQuery, AuditTrailQueryVariables } from "../gql/types";
 
 const AUDIT = /* GraphQL */ `
-  query AuditTrail($filter: AuditEventFilter) {
-    auditEvents(filter: $filter, first: 50) {
+  query AuditTrail($filter: AuditEventFilter, $after: String, $first: Int) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         action
@@ -15,6 +20,8 @@ const AUDIT = /* GraphQL */ `
         entityId
         occurredAt
         actorKind
+        clientAddress
+        detail
         actor {
           username
         }
@@ -23,32 +30,92 @@ const AUDIT = /* GraphQL */ `
   }
 `;
 
-/** The tenant's audit trail, newest first (administrators). */
+type Row = AuditTrailQuery["auditEvents"]["nodes"][number];
+
+/** Families of actions, filtered by their prefix on the server. */
+const FAMILIES = ["", "auth.", "user.", "tenant.", "patient.", "record.", "card.", "professional.", "facility.", "unit.", "application.", "document.", "ticket.", "kb.", "appointment."];
+
+/** The most rows one CSV export reads (100 a page). */
+const EXPORT_LIMIT = 10_000;
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function auditCsv(rows: Row[]): string {
+  const head = ["occurredAt", "actor", "actorKind", "action", "entityType", "entityId", "clientAddress", "detail"];
+  const lines = rows.map((r) => [r.occurredAt, r.actor?.username ?? "", r.actorKind, r.action, r.entityType, r.entityId ?? "", r.clientAddress ?? "", r.detail].map(csvCell).join(","));
+  return [head.join(","), ...lines].join("\r\n") + "\r\n";
+}
+
+/** The tenant's audit trail, newest first (administrators): filters, paging, CSV. */
 export default function Audit() {
   const { t, dateTime } = useI18n();
+  const [family, setFamily] = useState("");
   const [action, setAction] = useState("");
-  const [rows, setRows] = useState<AuditTrailQuery["auditEvents"]["nodes"] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [entityType, setEntityType] = useState("");
+  const [since, setSince] = useState("");
+  const [until, setUntil] = useState("");
+  const [filter, setFilter] = useState<AuditEventFilter | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
 
-  const load = (a: string) => {
-    setError(null);
-    gql<AuditTrailQuery, AuditTrailQueryVariables>(AUDIT, { filter: a.trim() ? { action: a.trim() } : null }).then((d) => setRows(d.auditEvents.nodes), setError);
-  };
-  useEffect(() => load(""), []);
+  const fetchPage = useCallback(
+    async (after: string | null) => (await gql<AuditTrailQuery, AuditTrailQueryVariables>(AUDIT, { filter, after, first: 50 })).auditEvents,
+    [filter],
+  );
+  const { rows, next, error, load } = usePaged(fetchPage);
+  useEffect(() => load(null), [load]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    load(action);
+    const day = (d: string, end: boolean) => (d ? new Date(`${d}T${end ? "23:59:59.999" : "00:00:00"}+05:30`).toISOString() : null);
+    setFilter({ action: action.trim() || family || null, entityType: entityType.trim() || null, since: day(since, false), until: day(until, true) });
+  }
+
+  async function exportCsv() {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const all: Row[] = [];
+      let after: string | null = null;
+      do {
+        const page: AuditTrailQuery["auditEvents"] = (await gql<AuditTrailQuery, AuditTrailQueryVariables>(AUDIT, { filter, after, first: 100 })).auditEvents;
+        all.push(...page.nodes);
+        after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+      } while (after && all.length < EXPORT_LIMIT);
+      const url = URL.createObjectURL(new Blob([auditCsv(all)], { type: "text/csv;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (err) {
+      setExportError(err);
+    } finally {
+      setExporting(false);
+    }
   }
 
   return (
     <section>
       <h1>{t("audit.title")}</h1>
-      <form className="inline" role="search" onSubmit={submit}>
-        <TextField label={t("audit.filter")} value={action} placeholder="auth.login" onChange={(e) => setAction(e.target.value)} />
-        <button type="submit">{t("common.search")}</button>
+      <form className="card" role="search" onSubmit={submit} aria-label={t("audit.filters")}>
+        <div className="inline">
+          <SelectField label={t("audit.family")} value={family} onChange={(e) => setFamily(e.target.value)} options={FAMILIES.map((f) => ({ value: f, label: f ? f.slice(0, -1) : t("audit.all") }))} />
+          <TextField label={t("audit.filter")} value={action} placeholder="auth.login" onChange={(e) => setAction(e.target.value)} />
+          <TextField label={t("audit.entity")} value={entityType} placeholder="patient" onChange={(e) => setEntityType(e.target.value)} />
+          <TextField label={t("audit.from")} type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+          <TextField label={t("audit.to")} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+          <button type="submit">{t("common.search")}</button>
+          <button type="button" className="secondary" disabled={exporting} onClick={() => void exportCsv()}>
+            {exporting ? t("common.loading") : t("audit.csv")}
+          </button>
+        </div>
       </form>
-      <ErrorText error={error} />
+      <ErrorText error={error ?? exportError} />
+      {!rows && !error && <p aria-busy="true">{t("common.loading")}</p>}
       {rows?.length === 0 && <p className="muted">{t("common.empty")}</p>}
       {rows && rows.length > 0 && (
         <div className="table-wrap">
@@ -77,6 +144,11 @@ export default function Audit() {
             </tbody>
           </table>
         </div>
+      )}
+      {next && (
+        <button type="button" className="secondary" onClick={() => load(next)}>
+          {t("common.more")}
+        </button>
       )}
     </section>
   );

@@ -1,3 +1,5 @@
+import { useAuth } from "../api/auth";
+import { NewFacility } from "./registry/NewFacility";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { usePaged } from "../hooks/usePaged";
 import { Link } from "react-router-dom";
@@ -32,6 +34,8 @@ export default function Facilities() {
   );
   const { rows, next, error, load } = usePaged<Row>(fetchPage);
   // The first page once; a changed filter applies when searched (not on every keystroke).
+  const { has } = useAuth();
+  const [added, setAdded] = useState("");
   useEffect(() => load(null), []);
 
   const submit = (e: FormEvent) => {
@@ -42,6 +46,15 @@ export default function Facilities() {
   return (
     <section>
       <h1>{t("facilities.title")}</h1>
+      {added && <p role="status">{t("facilities.added", { name: added })}</p>}
+      {has("STATE_ADMIN", "DISTRICT_ADMIN") && (
+        <NewFacility
+          onCreated={(name) => {
+            setAdded(name);
+            load(null);
+          }}
+        />
+      )}
       <form className="inline card" role="search" onSubmit={submit}>
         <TextField label={t("facilities.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
         <SelectField label={t("apply.facilityType")} value={type} onChange={(e) => setType(e.target.value)} options={[{ value: "", label: t("facilities.any") }, ...FACILITY_TYPES.map((v) => ({ value: v, label: t(`facilityType.${v}` as MessageKey) }))]} />

@@ -1,3 +1,4 @@
+import { NewProfessional } from "./registry/NewProfessional";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { usePaged } from "../hooks/usePaged";
 import { Link } from "react-router-dom";
@@ -58,6 +59,7 @@ export default function Professionals() {
   );
   const { rows, next, error, load } = usePaged<Row>(fetchPage);
   // The first page once; a changed filter applies when searched (not on every keystroke).
+  const [added, setAdded] = useState("");
   useEffect(() => load(null), []);
 
   const submit = (e: FormEvent) => {
@@ -68,6 +70,15 @@ export default function Professionals() {
   return (
     <section>
       <h1>{t("professionals.title")}</h1>
+      {added && <p role="status">{t("professionals.added", { name: added })}</p>}
+      {has("STATE_ADMIN", "DISTRICT_ADMIN") && (
+        <NewProfessional
+          onCreated={(name) => {
+            setAdded(name);
+            load(null);
+          }}
+        />
+      )}
       {has("STATE_ADMIN", "DISTRICT_ADMIN") && (
         <p>
           <Link to="/registry/verification">{t("verify.title")}</Link>

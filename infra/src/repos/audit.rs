@@ -91,7 +91,18 @@ pub async fn list(
 ) -> InfraResult<Page<AuditRecord>> {
     let mut q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
     if let Some(a) = &filter.action {
-        q = q.filter(Column::Action.eq(a.as_str()));
+        // "auth." (ending in a dot) is a family of actions: every code it starts. Codes
+        // are lower-case letters, digits, '_' and '.', so LIKE needs no escaping here.
+        q = match a.strip_suffix('.') {
+            Some(family)
+                if a.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'
+                }) =>
+            {
+                q.filter(Column::Action.starts_with(format!("{family}.")))
+            }
+            _ => q.filter(Column::Action.eq(a.as_str())),
+        };
     }
     if let Some(t) = &filter.entity_type {
         q = q.filter(Column::EntityType.eq(t.as_str()));

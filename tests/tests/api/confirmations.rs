@@ -77,3 +77,37 @@ async fn suspensions_and_verifications_record_why(backend: Backend) {
         "Checked against the council register"
     );
 }
+
+on_both_backends!(audit_actions_filter_by_family);
+
+async fn audit_actions_filter_by_family(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    app.try_login(Some("WB"), "wb.admin", "wrong password")
+        .await;
+    let q = "query($a: String) { auditEvents(first: 50, filter: { action: $a }) { edges { node { action } } } }";
+    let family = expect_data(&app.gql(Some(&wb), q, json!({ "a": "auth." })).await);
+    let actions: Vec<&str> = family["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.len() >= 2 && actions.iter().all(|a| a.starts_with("auth.")),
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"auth.login_failed"));
+    let exact = expect_data(
+        &app.gql(Some(&wb), q, json!({ "a": "auth.login_failed" }))
+            .await,
+    );
+    assert!(exact["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["node"]["action"] == "auth.login_failed"));
+    // '%' is not a wildcard: it matches nothing.
+    let sneaky = expect_data(&app.gql(Some(&wb), q, json!({ "a": "%." })).await);
+    assert_eq!(sneaky["auditEvents"]["edges"], json!([]));
+}
