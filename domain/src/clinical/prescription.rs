@@ -2,7 +2,7 @@
 //! duration, the advice and the follow-up date.
 
 use super::{optional_text, text};
-use crate::error::{DomainError, DomainResult};
+use crate::error::{Checks, DomainError, DomainResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -174,40 +174,58 @@ pub fn validate(
             format!("prescribe 1 to {MAX_ITEMS} drugs"),
         ));
     }
-    let items = items
+    // Every item is checked before any problem is reported: the form shows them all.
+    let mut checks = Checks::new();
+    let items: Vec<Option<PrescriptionItem>> = items
         .iter()
         .enumerate()
         .map(|(i, f)| {
             let field = |name: &str| format!("items.{i}.{name}");
-            if let Some(d) = f.duration_days {
-                if !(1..=365).contains(&d) {
-                    return Err(DomainError::validation(
-                        field("durationDays"),
-                        "must be 1 to 365 days",
-                    ));
-                }
-            }
+            let mut c = Checks::new();
+            c.take(match f.duration_days {
+                Some(d) if !(1..=365).contains(&d) => Err(DomainError::validation(
+                    field("durationDays"),
+                    "must be 1 to 365 days",
+                )),
+                _ => Ok(()),
+            });
+            let drug_name = c.take(text(&f.drug_name, &field("drugName"), 2, 200));
+            let drug_code = c.take(optional_text(
+                f.drug_code.as_deref(),
+                &field("drugCode"),
+                40,
+            ));
+            let strength = c.take(optional_text(f.strength.as_deref(), &field("strength"), 60));
+            let dose = c.take(text(&f.dose, &field("dose"), 1, 60));
+            let frequency = c.take(text(&f.frequency, &field("frequency"), 1, 60));
+            let instructions = c.take(optional_text(
+                f.instructions.as_deref(),
+                &field("instructions"),
+                500,
+            ));
+            c.done()?;
             let route = f.route.unwrap_or(Route::Oral);
+            // After `done`, every value is present.
             Ok(PrescriptionItem {
-                drug_name: text(&f.drug_name, &field("drugName"), 2, 200)?,
-                drug_code: optional_text(f.drug_code.as_deref(), &field("drugCode"), 40)?,
-                strength: optional_text(f.strength.as_deref(), &field("strength"), 60)?,
-                dose: text(&f.dose, &field("dose"), 1, 60)?,
+                drug_name: drug_name.unwrap_or_default(),
+                drug_code: drug_code.flatten(),
+                strength: strength.flatten(),
+                dose: dose.unwrap_or_default(),
                 route,
                 form: Some(f.form.unwrap_or(DosageForm::default_for(route))),
-                frequency: text(&f.frequency, &field("frequency"), 1, 60)?,
+                frequency: frequency.unwrap_or_default(),
                 duration_days: f.duration_days,
-                instructions: optional_text(
-                    f.instructions.as_deref(),
-                    &field("instructions"),
-                    500,
-                )?,
+                instructions: instructions.flatten(),
             })
         })
-        .collect::<DomainResult<Vec<_>>>()?;
+        .map(|r| checks.take(r))
+        .collect();
+    let advice = checks.take(optional_text(advice, "advice", 2000));
+    checks.done()?;
+    let items: Vec<PrescriptionItem> = items.into_iter().flatten().collect();
     Ok(Prescription {
         items,
-        advice: optional_text(advice, "advice", 2000)?,
+        advice: advice.flatten(),
         follow_up_on,
     })
 }
@@ -261,6 +279,24 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(old.form_or_default(), DosageForm::Tablet);
+    }
+
+    #[test]
+    fn every_problem_of_every_item_is_reported_at_once() {
+        let mut a = item();
+        a.dose = " ".into();
+        a.duration_days = Some(400);
+        let mut b = item();
+        b.drug_name = "x".into();
+        let err = validate(&[a, item(), b], None).unwrap_err();
+        let DomainError::Problems(ps) = err else {
+            panic!("several problems expected, got {err:?}")
+        };
+        let fields: Vec<&str> = ps.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["items.0.durationDays", "items.0.dose", "items.2.drugName"]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! usual adult range are kept and flagged, because a sick patient's numbers are
 //! exactly the ones that must not be lost.
 
-use crate::error::{DomainError, DomainResult};
+use crate::error::{Checks, DomainError, DomainResult};
 use serde::{Deserialize, Serialize};
 
 /// The raw values of a vitals form; every measurement is optional, at least one is given.
@@ -219,15 +219,17 @@ impl Vitals {
                 "give the glucose value too",
             ));
         }
+        // Every measurement is checked before any problem is reported.
         let mut flags = Vec::new();
-        SYSTOLIC.check(f(self.systolic_mm_hg), &mut flags)?;
-        DIASTOLIC.check(f(self.diastolic_mm_hg), &mut flags)?;
-        PULSE.check(f(self.pulse_per_min), &mut flags)?;
-        TEMPERATURE.check(self.temperature_c, &mut flags)?;
-        SPO2.check(f(self.spo2_percent), &mut flags)?;
-        RESPIRATION.check(f(self.respiratory_rate_per_min), &mut flags)?;
-        WEIGHT.check(self.weight_kg, &mut flags)?;
-        HEIGHT.check(self.height_cm, &mut flags)?;
+        let mut checks = Checks::new();
+        checks.take(SYSTOLIC.check(f(self.systolic_mm_hg), &mut flags));
+        checks.take(DIASTOLIC.check(f(self.diastolic_mm_hg), &mut flags));
+        checks.take(PULSE.check(f(self.pulse_per_min), &mut flags));
+        checks.take(TEMPERATURE.check(self.temperature_c, &mut flags));
+        checks.take(SPO2.check(f(self.spo2_percent), &mut flags));
+        checks.take(RESPIRATION.check(f(self.respiratory_rate_per_min), &mut flags));
+        checks.take(WEIGHT.check(self.weight_kg, &mut flags));
+        checks.take(HEIGHT.check(self.height_cm, &mut flags));
         // Fasting glucose has a lower usual ceiling than a random one.
         let glucose = match self.glucose_timing {
             Some(GlucoseTiming::Fasting) => Limits {
@@ -236,7 +238,8 @@ impl Vitals {
             },
             _ => GLUCOSE,
         };
-        glucose.check(self.blood_glucose_mg_dl, &mut flags)?;
+        checks.take(glucose.check(self.blood_glucose_mg_dl, &mut flags));
+        checks.done()?;
         BMI.check(self.bmi(), &mut flags).map_err(|_| {
             DomainError::validation("heightCm", "weight and height give an impossible BMI")
         })?;

@@ -57,6 +57,27 @@ async fn fahrenheit_is_converted_and_flags_name_their_measurement(backend: Backe
         "temperatureF",
         "37 typed into °F is refused, not stored as 2.8 °C"
     );
+    // Two impossible readings are both reported, each with its field and reason.
+    let two = add(
+        &app,
+        &c.nurse,
+        &enc,
+        json!({ "vitals": { "spo2Percent": 150, "pulsePerMin": 900 } }),
+    )
+    .await;
+    let problems = expect_error(&two, "VALIDATION")["extensions"]["problems"].clone();
+    let fields: Vec<&str> = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["pulsePerMin", "spo2Percent"]);
+    assert!(problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["reason"] == "IMPOSSIBLE"));
     let empty = add(&app, &c.nurse, &enc, json!({ "vitals": {} })).await;
     assert_eq!(
         expect_error(&empty, "VALIDATION")["extensions"]["field"],
