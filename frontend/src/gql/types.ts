@@ -3397,6 +3397,8 @@ export type RevokeRoleMutationVariables = Exact<{
 
 export type RevokeRoleMutation = { revokeRole: { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } };
 
+export type ImportReportFieldsFragment = { imported: number, skipped: number, errors: Array<{ row: number, column: string, message: string }> };
+
 export type ImportFacilitiesMutationVariables = Exact<{
   csv: Scalars['String']['input'];
   skip: Scalars['Boolean']['input'];

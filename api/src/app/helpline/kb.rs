@@ -20,6 +20,18 @@ pub struct ArticleText {
     pub tags: Vec<String>,
 }
 
+impl ArticleText {
+    fn article(&self, by: Uuid) -> NewArticle<'_> {
+        NewArticle {
+            language: &self.language,
+            title: self.title.clone(),
+            body: self.body.clone(),
+            tags: self.tags.clone(),
+            created_by: by,
+        }
+    }
+}
+
 impl Helpline<'_> {
     /// Who writes articles: helpline doctors (tier 2) and state administrators.
     fn kb_writer(&self) -> ApiResult<TenantId> {
@@ -40,17 +52,7 @@ impl Helpline<'_> {
     pub async fn create_article(&self, text: ArticleText) -> ApiResult<ArticleRecord> {
         let tenant = self.kb_writer()?;
         let mut tx = self.write_tx(tenant).await?;
-        let a = repo::insert_article(
-            &tx,
-            NewArticle {
-                language: &text.language,
-                title: text.title,
-                body: text.body,
-                tags: text.tags,
-                created_by: self.principal.user_id().0,
-            },
-        )
-        .await?;
+        let a = repo::insert_article(&tx, text.article(self.principal.user_id().0)).await?;
         let event = NewAuditEvent::new(
             self.actor(),
             AuditAction::KbArticleCreate,
@@ -80,13 +82,7 @@ impl Helpline<'_> {
             &tx,
             &current,
             expected_version,
-            NewArticle {
-                language: &text.language,
-                title: text.title,
-                body: text.body,
-                tags: text.tags,
-                created_by: self.principal.user_id().0,
-            },
+            text.article(self.principal.user_id().0),
         )
         .await?;
         let event = NewAuditEvent::new(

@@ -75,32 +75,34 @@ export const REVOKE = /* GraphQL */ `
   ${USER_FIELDS}
 `;
 
+const IMPORT_REPORT = /* GraphQL */ `
+  fragment ImportReportFields on ImportReport {
+    imported
+    skipped
+    errors {
+      row
+      column
+      message
+    }
+  }
+`;
+
 export const IMPORT_FACILITIES = /* GraphQL */ `
   mutation ImportFacilities($csv: String!, $skip: Boolean!) {
     importFacilities(csv: $csv, skipInvalid: $skip) {
-      imported
-      skipped
-      errors {
-        row
-        column
-        message
-      }
+      ...ImportReportFields
     }
   }
+  ${IMPORT_REPORT}
 `;
 
 export const IMPORT_PROFESSIONALS = /* GraphQL */ `
   mutation ImportProfessionals($csv: String!, $skip: Boolean!) {
     importProfessionals(csv: $csv, skipInvalid: $skip) {
-      imported
-      skipped
-      errors {
-        row
-        column
-        message
-      }
+      ...ImportReportFields
     }
   }
+  ${IMPORT_REPORT}
 `;
 
 export const IMPORT_SURVEY = /* GraphQL */ `
