@@ -158,6 +158,7 @@ export type AuditEventEdge = {
 };
 
 export type AuditEventFilter = {
+  /** An action code (`auth.login_failed`), or a family ending in a dot (`auth.`). */
   action?: InputMaybe<Scalars['String']['input']>;
   actorId?: InputMaybe<Scalars['ID']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { bn } from "./bn";
@@ -39,6 +40,31 @@ describe("translate", () => {
     expect(translate("en", "dashboard.title", { name: "Rina" })).toBe("Welcome, Rina");
     expect(translate("hi", "helpline.tier", { tier: 2 })).toBe("टियर 2 कतार");
     expect(translate("en", "dashboard.title")).toBe("Welcome, {name}");
+  });
+});
+
+describe("server codes", () => {
+  it("every helpline event the server names has words in every language", () => {
+    const schema = readFileSync(`${process.cwd()}/../api/schema.graphql`, "utf8");
+    const doc = schema.slice(schema.indexOf("type TicketEvent"), schema.indexOf("action: String!", schema.indexOf("type TicketEvent")));
+    const codes = [...doc.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) {
+      for (const [lang, messages] of Object.entries(CATALOGUES)) {
+        expect((messages as Record<string, string>)[`ticketEvent.${code}`], `${lang} ticketEvent.${code}`).toBeTruthy();
+      }
+    }
+  });
+
+  it("every validation reason the server gives has words in every language", () => {
+    const reasons = readFileSync(`${process.cwd()}/../api/src/error_reasons.rs`, "utf8");
+    const codes = [...new Set([...reasons.matchAll(/return \("([A-Z_]+)"/g)].map((m) => m[1]))];
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) {
+      for (const [lang, messages] of Object.entries(CATALOGUES)) {
+        expect((messages as Record<string, string>)[`reason.${code}`], `${lang} reason.${code}`).toBeTruthy();
+      }
+    }
   });
 });
 
