@@ -219,7 +219,7 @@ async fn cards_keep_text_legible_and_searchable(backend: Backend) {
     assert!(visible.iter().any(|(w, _)| w == "Scan"));
     let smallest = visible
         .iter()
-        .filter(|(w, _)| w.chars().all(|c| c.is_ascii()))
+        .filter(|(w, _)| w.is_ascii())
         .map(|(_, h)| *h)
         .fold(f64::MAX, f64::min);
     assert!(

@@ -177,9 +177,8 @@ fn read_csv(text: &str, required: &[&str]) -> Result<Table, Vec<RowError>> {
 /// For callers that have no progress to show.
 pub fn no_progress(_: usize, _: usize) {}
 
-/// What a survey import did: people enrolled, households created, rows flagged as
-/// likely duplicates of someone already enrolled (not created twice), and errors.
-
+/// The report of a checked file: all or nothing unless `skip_invalid` (then the valid
+/// rows go on); `Err` when nothing may be imported.
 pub(super) fn finish(
     mut errors: Vec<RowError>,
     valid: usize,

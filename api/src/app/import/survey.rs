@@ -2,6 +2,8 @@
 
 use super::*;
 
+/// What a survey import did: people enrolled, households created, rows flagged as
+/// likely duplicates of someone already enrolled (not created twice), and errors.
 #[derive(Debug, Clone, Default)]
 pub struct SurveyReport {
     pub imported: usize,
