@@ -111,3 +111,19 @@ where
     }
     Ok(())
 }
+
+/// `column LIKE '%text%'` where `text` is matched literally: `%`, `_` and `\` in what a
+/// person typed are escaped, so a search for `%` finds a percent sign, not everything.
+pub(crate) fn contains_literally<C: ColumnTrait>(
+    column: C,
+    text: &str,
+) -> sea_orm::sea_query::Expr {
+    let mut escaped = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    column.like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}

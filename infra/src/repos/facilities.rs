@@ -217,7 +217,7 @@ pub async fn list(
     }
     if let Some(text) = &filter.search {
         for word in text.to_lowercase().split_whitespace().take(8) {
-            q = q.filter(Column::NameKey.contains(word));
+            q = q.filter(super::contains_literally(Column::NameKey, word));
         }
     }
     q = q.apply_if(reach_condition(&filter.reach), |q, c| q.filter(c));

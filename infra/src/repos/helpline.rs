@@ -342,7 +342,10 @@ pub async fn search_articles(
 ) -> InfraResult<Vec<ArticleRecord>> {
     let mut cond = Condition::all().add(kb_article::Column::TenantId.eq(tx.tenant().0));
     for w in words {
-        cond = cond.add(kb_article::Column::SearchText.contains(w.to_lowercase()));
+        cond = cond.add(super::contains_literally(
+            kb_article::Column::SearchText,
+            &w.to_lowercase(),
+        ));
     }
     if let Some(l) = language {
         cond = cond.add(kb_article::Column::Language.eq(l));

@@ -460,7 +460,7 @@ pub async fn list(
     let mut q = Entity::find().filter(Column::TenantId.eq(tenant));
     if let Some(text) = &filter.search {
         for word in text.to_lowercase().split_whitespace().take(8) {
-            q = q.filter(Column::NameKey.contains(word));
+            q = q.filter(super::contains_literally(Column::NameKey, word));
         }
     }
     if let Some(number) = &filter.registration_number {

@@ -59,3 +59,55 @@ async fn names_typed_in_local_script_find_their_patients(backend: Backend) {
         "name"
     );
 }
+
+on_both_backends!(wildcards_in_searches_match_only_themselves);
+
+async fn wildcards_in_searches_match_only_themselves(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let c = super::records::Clinic::new(&app).await;
+    let facilities = "query($s: String) { facilities(filter: { search: $s }, first: 50) { edges { node { name } } } }";
+    let count = |body: serde_json::Value, list: &str| {
+        body["data"][list]["edges"]
+            .as_array()
+            .map(|a| a.len())
+            .unwrap_or(usize::MAX)
+    };
+    let all = app.gql(Some(&c.wb), facilities, json!({ "s": null })).await;
+    assert!(
+        count(all, "facilities") >= 2,
+        "the clinic's facilities exist"
+    );
+    for wildcard in ["%", "_", "%%", "\\"] {
+        let found = app
+            .gql(Some(&c.wb), facilities, json!({ "s": wildcard }))
+            .await;
+        assert_eq!(
+            count(found, "facilities"),
+            0,
+            "{wildcard:?} matched facilities"
+        );
+    }
+    let professionals = "query($s: String) { professionals(filter: { search: $s }, first: 50) { edges { node { name } } } }";
+    for wildcard in ["%", "_"] {
+        let found = app
+            .gql(Some(&c.wb), professionals, json!({ "s": wildcard }))
+            .await;
+        assert_eq!(
+            count(found, "professionals"),
+            0,
+            "{wildcard:?} matched professionals"
+        );
+    }
+    let (doctor, _) = super::helpline::agent(&app, &c.wb, "doc.wild", "HELPLINE_DOCTOR").await;
+    let create = "mutation($i: KbArticleInput!) { createKbArticle(input: $i) { id } }";
+    expect_data(&app.gql(Some(&doctor), create, json!({ "i": { "language": "en", "title": "ORS at 100% strength", "body": "One sachet in one litre." } })).await);
+    let kb = "query($s: String!) { kbArticles(search: $s) { title } }";
+    let literal = expect_data(&app.gql(Some(&doctor), kb, json!({ "s": "100%" })).await);
+    assert_eq!(
+        literal["kbArticles"].as_array().unwrap().len(),
+        1,
+        "a typed % finds a real percent sign"
+    );
+    let wild = expect_data(&app.gql(Some(&doctor), kb, json!({ "s": "_" })).await);
+    assert_eq!(wild["kbArticles"], json!([]));
+}
