@@ -2,6 +2,7 @@
 
 pub mod authn;
 pub mod cards;
+pub mod control_chars;
 pub mod fhir;
 pub mod graphql_http;
 pub mod idempotency;

@@ -127,6 +127,17 @@ pub async fn graphql_post(
             );
         }
     }
+    // Control characters in any text input are refused here, naming the field.
+    let requests: Vec<&async_graphql::Request> = match &batch {
+        BatchRequest::Single(r) => vec![r],
+        BatchRequest::Batch(list) => list.iter().collect(),
+    };
+    if let Some(field) = requests
+        .iter()
+        .find_map(|r| super::control_chars::offending_field(r))
+    {
+        return graphql_validation(&field, "must not contain control characters");
+    }
     let operation = match &batch {
         BatchRequest::Single(r) => r
             .operation_name
@@ -193,6 +204,14 @@ fn json_response(body: String) -> Response {
         body,
     )
         .into_response()
+}
+
+/// A `VALIDATION` error naming `field`, answered before execution.
+fn graphql_validation(field: &str, message: &str) -> Response {
+    json_response(
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": "VALIDATION", "field": field, "reason": "CONTROL_CHARACTER" } }] })
+            .to_string(),
+    )
 }
 
 /// A GraphQL-shaped error answered before execution.

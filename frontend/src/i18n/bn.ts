@@ -720,4 +720,5 @@ export const bn: Messages = {
   "professionals.create": "স্বাস্থ্যকর্মী যোগ করুন",
   "professionals.added": "{name} যোগ করা হয়েছে, যাচাইয়ের অপেক্ষায়।",
   "professionals.profession": "পেশা",
+  "reason.CONTROL_CHARACTER": "এই লেখা থেকে অদৃশ্য নিয়ন্ত্রণ অক্ষর (প্রায়ই পেস্ট করার সময় আসে) সরান।",
 };

@@ -719,6 +719,7 @@ export const en = {
   "professionals.create": "Add the professional",
   "professionals.added": "{name} was added and waits for verification.",
   "professionals.profession": "Profession",
+  "reason.CONTROL_CHARACTER": "Remove the invisible control characters (often pasted in) from this text.",
 } as const;
 
 export type MessageKey = keyof typeof en;

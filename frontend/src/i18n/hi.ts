@@ -720,4 +720,5 @@ export const hi: Messages = {
   "professionals.create": "पेशेवर जोड़ें",
   "professionals.added": "{name} जोड़ा गया और सत्यापन की प्रतीक्षा में है।",
   "professionals.profession": "पेशा",
+  "reason.CONTROL_CHARACTER": "इस पाठ से अदृश्य नियंत्रण वर्ण (अक्सर चिपकाने से आए) हटाएँ।",
 };

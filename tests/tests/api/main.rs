@@ -47,6 +47,7 @@ mod audit;
 mod bad_input;
 mod binary;
 mod confirmations;
+mod control_chars;
 mod documents;
 mod facilities;
 mod fhir;
