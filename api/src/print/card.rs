@@ -7,7 +7,8 @@
 //! (7.4 pt): the Latin name is printed on one line at up to 11 pt, else on two lines
 //! at the largest size that fits; if even two lines at the minimum cannot hold it, the
 //! middle names become initials ("Venkata Lakshmi Narasimha Rao" → "Venkata L. N.
-//! Rao"), then the first name too. The local-script name shrinks to fit one line down
+//! Rao"), then the first name too; a single word too long even then takes more lines
+//! at the minimum. No letter of a name is ever cut. The local-script name shrinks to fit one line down
 //! to the same minimum, and goes to two lines below it.
 
 use super::pdf::{self, Hidden, Page};
@@ -79,17 +80,10 @@ pub fn name_lines(name: &str, max: f64, width_available: f64) -> NameLines {
             size -= 2.0;
         }
     }
-    // A single word longer than two lines can hold: two lines at the minimum, the
-    // second ending in an ellipsis (names are at most 80 + 80 characters, so this is
-    // only a pathological input).
-    let mut lines = wrap(&initials(name, true), MIN_SIZE, true, width_available);
-    lines.truncate(2);
-    if let Some(l) = lines.get_mut(1) {
-        l.pop();
-        l.push('…');
-    }
+    // A word too long for two lines even at the minimum (a single-word name of 40 or
+    // more wide letters): as many lines as it takes at the minimum. Nothing is cut.
     NameLines {
-        lines,
+        lines: wrap(&initials(name, true), MIN_SIZE, true, width_available),
         size: MIN_SIZE,
     }
 }
@@ -168,10 +162,14 @@ pub fn page(face: &CardFace) -> Result<Page> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
+            // One line sits at 180; two or more start higher so the block ends above
+            // the local-script name (at most four lines fit under the header).
+            let n = name.lines.len() as f64;
+            let step = name.size * 1.15;
             let y = if name.lines.len() == 1 {
                 180.0
             } else {
-                160.0 + i as f64 * (name.size * 1.15)
+                (160.0 - (n - 2.0).max(0.0) * step).max(128.0) + i as f64 * step
             };
             format!(
                 r##"<text x="30" y="{y:.1}" font-family="Noto Sans" font-weight="bold" font-size="{s:.1}">{t}</text>"##,
@@ -284,6 +282,17 @@ mod tests {
         assert!(v.lines.len() <= 2 && v.size >= MIN_SIZE);
         assert!(v.lines.join(" ").ends_with("Bhattacharya"), "{v:?}");
         assert!(v.lines.join(" ").starts_with("Srinivasa V. L."), "{v:?}");
+        // One 80-letter word (the longest a name part may be) is kept whole: a real
+        // one in four lines, even 80 of the widest letter, on more.
+        let word = "Venkatasubramanianarayanaswamy".repeat(3)[..80].to_owned();
+        let w = name_lines(&word, NAME_SIZE, NAME_WIDTH);
+        assert_eq!(w.lines.concat(), word, "{w:?}");
+        assert!(w.lines.len() <= 4 && w.size >= MIN_SIZE, "{w:?}");
+        let widest = "W".repeat(80);
+        assert_eq!(
+            name_lines(&widest, NAME_SIZE, NAME_WIDTH).lines.concat(),
+            widest
+        );
         for n in [long, very_long, &"X".repeat(160)] {
             let svg = page(&face(n)).unwrap().svg;
             assert!(smallest_font_size(&svg) >= MIN_SIZE, "{n}");
