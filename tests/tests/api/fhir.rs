@@ -3,7 +3,8 @@
 //! StructureDefinition validator with the R4 vital-signs profiles), not only by
 //! assertions here.
 
-use super::patients::{pdf_text, register};
+use super::cards::pdf_text;
+use super::patients::register;
 use super::records::{add, added, Clinic};
 use arogya_tests::{expect_data, Backend, TestApp};
 use serde_json::{json, Value};

@@ -2,7 +2,8 @@
 //! long prescription on numbered pages, the void banner on each page, and cards whose
 //! text stays legible and whose local-script name can be found.
 
-use super::patients::{pdf_text, register, ISSUE};
+use super::cards::pdf_text;
+use super::patients::{register, ISSUE};
 use super::records::{add, added, Clinic};
 use arogya_tests::{expect_data, Backend, TestApp};
 use serde_json::{json, Value};
