@@ -28,8 +28,14 @@ pub enum ApiError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// The database cannot be reached: a retry soon may succeed. Answered with HTTP 503
+    /// and `Retry-After`, so no client mistakes it for a failed sign-in.
+    Unavailable,
     Internal,
 }
+
+/// How long a client should wait before retrying after `UNAVAILABLE`.
+pub const UNAVAILABLE_RETRY_SECS: u64 = 2;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -42,6 +48,7 @@ impl ApiError {
             ApiError::Validation { .. } | ApiError::Problems(_) => "VALIDATION",
             ApiError::Conflict(_) | ApiError::ConflictWith { .. } => "CONFLICT",
             ApiError::RateLimited { .. } => "RATE_LIMITED",
+            ApiError::Unavailable => "UNAVAILABLE",
             ApiError::Internal => "INTERNAL",
         }
     }
@@ -64,6 +71,9 @@ impl ApiError {
             ApiError::RateLimited { retry_after_secs } => {
                 format!("Too many attempts. Try again in {retry_after_secs} seconds.")
             }
+            ApiError::Unavailable => format!(
+                "The service is briefly unavailable. Try again in {UNAVAILABLE_RETRY_SECS} seconds."
+            ),
             ApiError::Internal => {
                 "Internal error. It has been logged; quote the request id when reporting it.".into()
             }
@@ -82,7 +92,12 @@ impl ApiError {
     }
 
     /// Log an internal failure with its whole cause chain and hide it from the caller.
+    /// An unreachable database is `UNAVAILABLE` instead (logged as a warning).
     pub fn internal(err: &anyhow::Error) -> Self {
+        if arogya_infra::db::is_unavailable(err) {
+            tracing::warn!(error = format!("{err:#}"), "database unavailable");
+            return ApiError::Unavailable;
+        }
         tracing::error!(error = format!("{err:#}"), "internal error");
         ApiError::Internal
     }
@@ -163,6 +178,7 @@ impl From<ApiError> for async_graphql::Error {
                 ApiError::RateLimited { retry_after_secs } => {
                     ext.set("retryAfterSeconds", *retry_after_secs)
                 }
+                ApiError::Unavailable => ext.set("retryAfterSeconds", UNAVAILABLE_RETRY_SECS),
                 ApiError::ConflictWith { reason, .. } => ext.set("reason", *reason),
                 _ => {}
             }
@@ -184,6 +200,15 @@ mod tests {
         assert!(!gql.message.contains("password"));
         let ext = serde_json::to_value(gql.extensions.unwrap()).unwrap();
         assert_eq!(ext["code"], "INTERNAL");
+    }
+
+    #[test]
+    fn an_unreachable_database_is_unavailable_not_internal() {
+        let down = anyhow::Error::new(arogya_infra::db::DbUnavailable).context("reading");
+        let gql: async_graphql::Error = ApiError::from(down).into();
+        let ext = serde_json::to_value(gql.extensions.unwrap()).unwrap();
+        assert_eq!(ext["code"], "UNAVAILABLE");
+        assert_eq!(ext["retryAfterSeconds"], UNAVAILABLE_RETRY_SECS);
     }
 
     #[test]

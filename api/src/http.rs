@@ -49,6 +49,7 @@ pub(crate) fn status_of(e: &ApiError) -> StatusCode {
         "VALIDATION" => StatusCode::BAD_REQUEST,
         "CONFLICT" => StatusCode::CONFLICT,
         "RATE_LIMITED" => StatusCode::TOO_MANY_REQUESTS,
+        "UNAVAILABLE" => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -56,5 +57,12 @@ pub(crate) fn status_of(e: &ApiError) -> StatusCode {
 pub(crate) fn error_response(e: ApiError) -> Response {
     let status = status_of(&e);
     let body = serde_json::json!({ "error": { "code": e.code(), "message": e.message() } });
-    (status, axum::Json(body)).into_response()
+    let mut response = (status, axum::Json(body)).into_response();
+    if e == ApiError::Unavailable {
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            crate::error::UNAVAILABLE_RETRY_SECS.into(),
+        );
+    }
+    response
 }

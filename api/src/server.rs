@@ -6,7 +6,9 @@ use crate::graphql::{build_schema, AppSchema};
 use crate::http::{cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions, storage};
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
+use arogya_domain::ids::TenantId;
 use arogya_infra::auth::keys::KeyRing;
+use arogya_infra::auth::revocations::Revocations;
 use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
 use arogya_infra::auth::token_cache::TokenCache;
 use arogya_infra::db::{grant_app_role, migrate, Backend};
@@ -104,10 +106,23 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
     });
     let queue = arogya_infra::queue_bus::QueueBus::new(db.backend());
     queue.start_listener(&db);
-    let tenants = TenantDirectory::new(
+    db.start_health_probe();
+    let tenants = Arc::new(TenantDirectory::new(
         db.clone(),
         Duration::from_secs(config.tenant_cache_ttl_secs),
-    );
+    ));
+    let revocations = Arc::new(Revocations::new(db.backend(), config.access_token_ttl_secs));
+    {
+        // A suspension or reactivation anywhere drops the cached tenant here.
+        let tenants = Arc::clone(&tenants);
+        revocations.on_tenant_revoked(move |t| tenants.invalidate(TenantId(t)));
+    }
+    // Before migrations have run (`/readyz` says so) the table may not exist yet; the
+    // maintenance loop loads it again every round.
+    if let Err(e) = revocations.load(db.conn()).await {
+        tracing::warn!(error = format!("{e:#}"), "token revocations not loaded yet");
+    }
+    revocations.start_listener(&db);
     let clinicians = crate::app::records::ClinicianCache::new(std::time::Duration::from_secs(
         config.tenant_cache_ttl_secs,
     ));
@@ -119,6 +134,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         pii,
         clinicians,
         tenants,
+        revocations,
         throttle,
         signup_throttle,
         store,

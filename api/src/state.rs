@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::http::metrics::Metrics;
 use arogya_infra::auth::keys::KeyRing;
+use arogya_infra::auth::revocations::Revocations;
 use arogya_infra::auth::throttle::LoginThrottle;
 use arogya_infra::auth::token_cache::TokenCache;
 use arogya_infra::notify::Notifier;
@@ -22,7 +23,9 @@ pub struct AppState {
     pub verified_tokens: TokenCache,
     /// Per-tenant keys for national-ID hashes and card signatures.
     pub pii: PiiKeys,
-    pub tenants: TenantDirectory,
+    pub tenants: Arc<TenantDirectory>,
+    /// Access tokens withdrawn before they expire (logout, disabled, role revoked…).
+    pub revocations: Arc<Revocations>,
     /// Clinicians' professional entries and postings, for the record read path.
     pub clinicians: crate::app::records::ClinicianCache,
     pub throttle: LoginThrottle,

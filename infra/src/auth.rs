@@ -4,5 +4,6 @@
 pub mod access_token;
 pub mod keys;
 pub mod password;
+pub mod revocations;
 pub mod throttle;
 pub mod token_cache;

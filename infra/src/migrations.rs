@@ -15,6 +15,8 @@ mod m20261201_000011_helpline_care;
 mod m20261202_000012_lookup_indexes;
 mod m20261202_000013_timeline_index_order;
 mod m20261206_000014_idempotency_keys;
+mod m20261206_000015_token_revocations;
+mod m20261206_000016_grant_scope_keys;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_lookup_indexes::Migration),
             Box::new(m20261202_000013_timeline_index_order::Migration),
             Box::new(m20261206_000014_idempotency_keys::Migration),
+            Box::new(m20261206_000015_token_revocations::Migration),
+            Box::new(m20261206_000016_grant_scope_keys::Migration),
         ]
     }
 }

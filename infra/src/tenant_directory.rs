@@ -36,7 +36,7 @@ impl TenantDirectory {
                 return Ok(Some(rec.clone()));
             }
         }
-        let rec = tenants::find(self.db.conn(), id).await?;
+        let rec = tenants::find(self.db.ready_conn()?, id).await?;
         if let Some(r) = &rec {
             self.cache
                 .write()

@@ -14,7 +14,9 @@ use tokio::task::JoinHandle;
 
 pub use arogya_api::demo::PLATFORM_ADMIN;
 
+mod proxy;
 mod s3;
+pub use proxy::DbSwitch;
 pub use s3::{s3_server, S3Server};
 
 /// Where a test server keeps documents.

@@ -147,6 +147,19 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                     "forgetting old idempotency keys failed"
                 );
             }
+            if let Err(e) = state.revocations.purge(state.db.conn()).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "forgetting old token revocations failed"
+                );
+            }
+            // Also what a listener may have missed (or, on SQLite, another process wrote).
+            if let Err(e) = state.revocations.load(state.db.conn()).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "reloading token revocations failed"
+                );
+            }
         }
         if let Err(e) = deliver_outbox(&state).await {
             tracing::warn!(error = format!("{e:#}"), "delivering notifications failed");

@@ -71,7 +71,7 @@ pub struct CodeSent {
 
 async fn active_tenant(state: &AppState, code: &str) -> ApiResult<TenantId> {
     let code = TenantCode::parse(code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
-    let tenant = tenants::find_by_code(state.db.conn(), &code)
+    let tenant = tenants::find_by_code(state.db.ready_conn()?, &code)
         .await?
         .filter(|t| t.status == TenantStatus::Active.as_str())
         .ok_or(DomainError::NotFound { entity: "tenant" })?;

@@ -11,6 +11,7 @@ use arogya_domain::user::{LoginName, NewPassword};
 use arogya_domain::DomainError;
 use arogya_infra::auth::access_token;
 use arogya_infra::auth::password::{hash_password, verify_password};
+use arogya_infra::auth::revocations::RevocationKind;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::sessions::{self, IssuedRefreshToken, Rotation};
@@ -37,7 +38,13 @@ fn sign(
     refresh: IssuedRefreshToken,
 ) -> ApiResult<Session> {
     let ttl = state.config.access_token_ttl_secs;
-    let (access_token, exp) = access_token::issue(&state.keys, &principal, &display_name, ttl)?;
+    let (access_token, exp) = access_token::issue(
+        &state.keys,
+        &principal,
+        Some(refresh.family_id),
+        &display_name,
+        ttl,
+    )?;
     let access_token_expires_at = DateTime::from_timestamp(exp, 0).unwrap_or_else(Utc::now);
     Ok(Session {
         principal,
@@ -111,7 +118,7 @@ async fn login_staff(
         verify_password(None, password).await;
         return Err(bad_credentials());
     };
-    let tenant = tenants::find_by_code(state.db.conn(), &code).await?;
+    let tenant = tenants::find_by_code(state.db.ready_conn()?, &code).await?;
     let Some(tenant) = tenant.filter(|t| t.status == TenantStatus::Active.as_str()) else {
         verify_password(None, password).await;
         return Err(bad_credentials());
@@ -220,7 +227,19 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
                 .filter(|a| a.status == "active"),
             _ => None,
         };
+        let revoked = match &rotation {
+            Rotation::Reused { family_id, .. } => Some(
+                state
+                    .revocations
+                    .record(&tx, RevocationKind::Session, *family_id)
+                    .await?,
+            ),
+            _ => None,
+        };
         tx.commit().await?;
+        if let Some(r) = revoked {
+            state.revocations.apply(r);
+        }
         return match (rotation, admin) {
             (Rotation::Rotated { user_id, next }, Some(admin)) => sign(
                 state,
@@ -269,6 +288,11 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
         }
         Rotation::Reused { user_id, family_id } => {
             // Commit the revocation before answering: the error must not roll it back.
+            // The session's access tokens die with it.
+            let revoked = state
+                .revocations
+                .record(&tx, RevocationKind::Session, family_id)
+                .await?;
             let event = NewAuditEvent::new(
                 Actor::Anonymous,
                 AuditAction::RefreshTokenReuse,
@@ -278,6 +302,7 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
             .with_detail(serde_json::json!({ "session": family_id }));
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
+            state.revocations.apply(revoked);
             Err(ApiError::Unauthenticated(
                 "This refresh token was already used, so the session has been ended for safety. Sign in again.".into(),
             ))
@@ -293,8 +318,17 @@ pub async fn logout(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRes
         None => Ok(()),
         Some(None) => {
             let tx = state.db.platform_tx(Access::Write).await?;
-            sessions::revoke_by_token(&tx, token).await?;
+            let mut revoked = None;
+            if let Some((_, family)) = sessions::revoke_by_token(&tx, token).await? {
+                let r = state
+                    .revocations
+                    .record(&tx, RevocationKind::Session, family);
+                revoked = Some(r.await?);
+            }
             tx.commit().await?;
+            if let Some(r) = revoked {
+                state.revocations.apply(r);
+            }
             Ok(())
         }
         Some(Some(tenant_id)) => {
@@ -302,7 +336,12 @@ pub async fn logout(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRes
                 return Ok(());
             }
             let mut tx = state.db.tenant_tx(tenant_id, Access::Write).await?;
+            let mut revoked = None;
             if let Some((user, family)) = sessions::revoke_by_token(&tx, token).await? {
+                let r = state
+                    .revocations
+                    .record(&tx, RevocationKind::Session, family);
+                revoked = Some(r.await?);
                 let event = NewAuditEvent::new(
                     Actor::User(user.0),
                     AuditAction::Logout,
@@ -313,6 +352,9 @@ pub async fn logout(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRes
                 audit::record(&mut tx, meta, event).await?;
             }
             tx.commit().await?;
+            if let Some(r) = revoked {
+                state.revocations.apply(r);
+            }
             Ok(())
         }
     }
@@ -349,6 +391,10 @@ pub async fn change_password(
             let mut tx = state.db.tenant_tx(*tenant, Access::Write).await?;
             users::set_password_hash(&tx, *id, hash).await?;
             sessions::revoke_user(&tx, *id).await?;
+            let revoked = state
+                .revocations
+                .record(&tx, RevocationKind::User, id.0)
+                .await?;
             let event = NewAuditEvent::new(
                 Actor::User(id.0),
                 AuditAction::UserPasswordChange,
@@ -357,6 +403,7 @@ pub async fn change_password(
             );
             audit::record(&mut tx, meta, event).await?;
             tx.commit().await?;
+            state.revocations.apply(revoked);
         }
         Principal::PlatformAdmin { id } => {
             let tx = state.db.platform_tx(Access::Read).await?;
@@ -372,7 +419,12 @@ pub async fn change_password(
             let tx = state.db.platform_tx(Access::Write).await?;
             platform_admins::set_password_hash(&tx, *id, hash).await?;
             sessions::revoke_user(&tx, *id).await?;
+            let revoked = state
+                .revocations
+                .record(&tx, RevocationKind::User, id.0)
+                .await?;
             tx.commit().await?;
+            state.revocations.apply(revoked);
         }
     }
     state.throttle.record_success(&account_key);

@@ -10,6 +10,7 @@ use arogya_domain::tenant::{
     NewTenant, ParentState, TenantCode, TenantKind, TenantName, TenantStatus,
 };
 use arogya_domain::DomainError;
+use arogya_infra::auth::revocations::RevocationKind;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::tenants::{self, TenantRecord};
@@ -31,7 +32,7 @@ pub async fn create_tenant(
 ) -> ApiResult<TenantRecord> {
     let parent = match &req.parent_code {
         Some(code) => Some(
-            tenants::find_by_code(state.db.conn(), code)
+            tenants::find_by_code(state.db.ready_conn()?, code)
                 .await?
                 .ok_or_else(|| {
                     ApiError::validation("parentCode", format!("no tenant has the code {code}"))
@@ -76,7 +77,7 @@ pub async fn set_status(
     expected_version: Option<i32>,
     reason: Option<String>,
 ) -> ApiResult<TenantRecord> {
-    if tenants::find(state.db.conn(), id).await?.is_none() {
+    if tenants::find(state.db.ready_conn()?, id).await?.is_none() {
         return Err(DomainError::NotFound { entity: "tenant" }.into());
     }
     let ptx = state.db.platform_tx(Access::Write).await?;
@@ -93,7 +94,15 @@ pub async fn set_status(
             .with_detail(serde_json::json!({ "reason": reason })),
     )
     .await?;
+    // Every instance drops its cached copy of the tenant at once; on suspension its
+    // tokens already issued stop working too (after reactivation the same event only
+    // refreshes the caches: no token was issued while suspended).
+    let revoked = state
+        .revocations
+        .record(&tx, RevocationKind::Tenant, id.0)
+        .await?;
     tx.commit().await?;
+    state.revocations.apply(revoked);
     state.tenants.invalidate(id);
     Ok(record)
 }

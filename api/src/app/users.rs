@@ -9,14 +9,39 @@ use arogya_domain::role::RoleGrant;
 use arogya_domain::user::NewPassword;
 use arogya_domain::DomainError;
 use arogya_infra::auth::password::hash_password;
+use arogya_infra::auth::revocations::RevocationKind;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::users::{self, NewUser, ProfileChange, UserRecord};
-use arogya_infra::repos::{roles, sessions};
+use arogya_infra::repos::{facilities, roles, sessions, units};
 use arogya_infra::TenantTx;
 
 fn grant_detail(g: &RoleGrant) -> serde_json::Value {
     serde_json::json!({ "role": g.role.as_str(), "unit": g.unit(), "facility": g.facility() })
+}
+
+/// A grant's unit or facility must be one of this tenant's (an id from another tenant,
+/// or none at all, is refused by name; the composite foreign keys stand behind this).
+async fn ensure_scope_exists(tx: &TenantTx, grant: &RoleGrant) -> ApiResult<()> {
+    if let Some(unit) = grant.unit() {
+        if units::find(tx, unit).await?.is_none() {
+            return Err(DomainError::validation(
+                "grant.unitId",
+                "is not an administrative unit of this tenant",
+            )
+            .into());
+        }
+    }
+    if let Some(facility) = grant.facility() {
+        if facilities::find(tx, facility).await?.is_none() {
+            return Err(DomainError::validation(
+                "grant.facilityId",
+                "is not a facility of this tenant",
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Insert an account and its grants in an open transaction (shared with tenant creation).
@@ -38,6 +63,7 @@ pub(crate) async fn insert_account(
     )
     .await?;
     for g in &account.grants {
+        ensure_scope_exists(tx, g).await?;
         roles::grant(tx, UserId(user.id), *g, actor.id()).await?;
     }
     let detail = serde_json::json!({
@@ -86,13 +112,19 @@ pub async fn update_user(
     });
     let disabling = change.status == Some(users::STATUS_DISABLED);
     let user = users::update_profile(&tx, id, expected_version, change).await?;
+    let mut revoked = None;
     if disabling {
         sessions::revoke_user(&tx, id).await?;
+        let r = state.revocations.record(&tx, RevocationKind::User, id.0);
+        revoked = Some(r.await?);
     }
     let event =
         NewAuditEvent::new(actor, AuditAction::UserUpdate, "user", Some(id.0)).with_detail(detail);
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
+    if let Some(r) = revoked {
+        state.revocations.apply(r);
+    }
     Ok(user)
 }
 
@@ -112,6 +144,10 @@ pub async fn reset_password(
         .ok_or(DomainError::NotFound { entity: "user" })?;
     users::set_password_hash(&tx, id, hash).await?;
     sessions::revoke_user(&tx, id).await?;
+    let revoked = state
+        .revocations
+        .record(&tx, RevocationKind::User, id.0)
+        .await?;
     audit::record(
         &mut tx,
         meta,
@@ -119,6 +155,7 @@ pub async fn reset_password(
     )
     .await?;
     tx.commit().await?;
+    state.revocations.apply(revoked);
     Ok(())
 }
 
@@ -142,8 +179,10 @@ pub async fn change_role(
     let user = users::find(&tx, id)
         .await?
         .ok_or(DomainError::NotFound { entity: "user" })?;
+    let mut revoked = None;
     let action = match change {
         RoleChange::Grant => {
+            ensure_scope_exists(&tx, &grant).await?;
             roles::grant(&tx, id, grant, actor.id()).await?;
             AuditAction::RoleGrant
         }
@@ -154,6 +193,10 @@ pub async fn change_role(
                 }
                 .into());
             }
+            // Tokens naming the role stop working now; the session survives, so the
+            // next refresh brings a token with the roles left.
+            let r = state.revocations.record(&tx, RevocationKind::User, id.0);
+            revoked = Some(r.await?);
             AuditAction::RoleRevoke
         }
     };
@@ -161,5 +204,8 @@ pub async fn change_role(
         NewAuditEvent::new(actor, action, "user", Some(id.0)).with_detail(grant_detail(&grant));
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
+    if let Some(r) = revoked {
+        state.revocations.apply(r);
+    }
     Ok(user)
 }

@@ -24,6 +24,7 @@ impl RequestCtx {
         match &self.authn {
             Authn::Authenticated { principal, .. } => Ok(principal),
             Authn::Rejected(why) => Err(ApiError::Unauthenticated((*why).to_owned())),
+            Authn::Unavailable => Err(ApiError::Unavailable),
             Authn::Anonymous => Err(ApiError::unauthenticated()),
         }
     }

@@ -41,7 +41,7 @@ impl TenantQuery {
     ) -> ApiResult<Connection<String, Tenant>> {
         ctx.principal()?.require_platform_admin()?;
         let had_cursor = after.is_some();
-        let page = repo::list(ctx.app()?.db.conn(), page_request(first, after)?).await?;
+        let page = repo::list(ctx.app()?.db.ready_conn()?, page_request(first, after)?).await?;
         Ok(connection(page, had_cursor, |t| t.id, Tenant))
     }
 

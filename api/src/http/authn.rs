@@ -12,6 +12,8 @@ use arogya_infra::auth::access_token::TokenError;
 pub enum Authn {
     Anonymous,
     Rejected(&'static str),
+    /// The token could not be checked because the database is unreachable.
+    Unavailable,
     /// A verified caller, the display name their token carries, and when it expires
     /// (Unix seconds).
     Authenticated {
@@ -49,13 +51,20 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> Authn {
         }
         Err(TokenError::Invalid) => return Authn::Rejected("The access token is not valid."),
     };
+    // Logout, a disabled account, a revoked role, a new password or a suspended
+    // tenant: refused here, from memory, on every instance.
+    if state.revocations.refuses(&verified) {
+        return Authn::Rejected(
+            "This access token was withdrawn (signed out, or the account changed): refresh it or sign in again.",
+        );
+    }
     if let Some(tenant) = verified.principal.tenant() {
         match state.tenants.get(tenant).await {
             Ok(Some(t)) if t.status == TenantStatus::Active.as_str() => {}
             Ok(_) => return Authn::Rejected("The tenant of this account is suspended."),
             Err(e) => {
-                tracing::error!(error = %e, "tenant lookup during authentication");
-                return Authn::Rejected("Authentication is unavailable right now.");
+                tracing::warn!(error = %e, "tenant lookup during authentication");
+                return Authn::Unavailable;
             }
         }
     }

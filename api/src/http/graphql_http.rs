@@ -192,7 +192,31 @@ pub async fn graphql_post(
     if let Some(c) = claimed {
         idempotency::finish(&state, c, &body, server_fault(&response)).await;
     }
-    json_response(body)
+    let mut http = json_response(body);
+    if has_code(&response, "UNAVAILABLE") {
+        // The database is down: say so at the HTTP level too, with when to retry, so
+        // no client (or load balancer) reads it as a failed sign-in.
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        http.headers_mut().insert(
+            header::RETRY_AFTER,
+            crate::error::UNAVAILABLE_RETRY_SECS.into(),
+        );
+    }
+    http
+}
+
+/// Does any error of the response carry `code`?
+fn has_code(response: &BatchResponse, code: &str) -> bool {
+    let responses: Vec<&async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter().collect(),
+    };
+    responses.iter().flat_map(|r| r.errors.iter()).any(|e| {
+        e.extensions
+            .as_ref()
+            .and_then(|x| x.get("code"))
+            .is_some_and(|c| matches!(c, async_graphql::Value::String(s) if s == code))
+    })
 }
 
 fn json_response(body: String) -> Response {

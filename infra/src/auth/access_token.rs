@@ -36,6 +36,13 @@ pub struct AccessClaims {
     pub iss: String,
     pub aud: String,
     pub iat: i64,
+    /// When it was issued, in milliseconds: a revocation made within the same second
+    /// as a refresh must still tell the older token from the newer.
+    #[serde(default)]
+    pub iatms: i64,
+    /// The session (refresh-token family) it belongs to, so logging out ends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<Uuid>,
     pub exp: i64,
     pub jti: Uuid,
 }
@@ -46,6 +53,9 @@ pub struct VerifiedToken {
     pub principal: Principal,
     pub display_name: String,
     pub expires_at: i64,
+    /// When it was issued (Unix milliseconds); 0 for tokens from before this claim.
+    pub issued_at_ms: i64,
+    pub session: Option<Uuid>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,14 +66,17 @@ pub enum TokenError {
     Expired,
 }
 
-/// Sign an access token for `principal`, valid for `ttl_secs`. Returns the token and its expiry.
+/// Sign an access token for `principal` in `session`, valid for `ttl_secs`. Returns
+/// the token and its expiry.
 pub fn issue(
     keys: &KeyRing,
     principal: &Principal,
+    session: Option<Uuid>,
     display_name: &str,
     ttl_secs: i64,
 ) -> anyhow::Result<(String, i64)> {
-    let now = chrono::Utc::now().timestamp();
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    let now = now_ms.div_euclid(1000);
     let (tid, roles) = match principal {
         Principal::PlatformAdmin { .. } => (
             None,
@@ -93,6 +106,8 @@ pub fn issue(
         iss: ISSUER.into(),
         aud: AUDIENCE.into(),
         iat: now,
+        iatms: now_ms,
+        sid: session,
         exp: now + ttl_secs,
         jti: Uuid::now_v7(),
     };
@@ -159,6 +174,8 @@ pub fn verify(keys: &KeyRing, token: &str) -> Result<VerifiedToken, TokenError> 
         principal,
         display_name: claims.name,
         expires_at: claims.exp,
+        issued_at_ms: claims.iatms,
+        session: claims.sid,
     })
 }
 
@@ -179,12 +196,12 @@ mod tests {
             tenant: TenantId::new(),
             grants: vec![RoleGrant::new(Role::Doctor, None, None).unwrap()],
         };
-        let (token, _) = issue(&keys, &p, "Dr. অমিত", 60).unwrap();
+        let (token, _) = issue(&keys, &p, None, "Dr. অমিত", 60).unwrap();
         let verified = verify(&keys, &token).unwrap();
         assert_eq!(verified.principal, p);
         assert_eq!(verified.display_name, "Dr. অমিত");
         assert!(matches!(verify(&ring(), &token), Err(TokenError::Invalid)));
-        let (expired, _) = issue(&keys, &p, "x", -60).unwrap();
+        let (expired, _) = issue(&keys, &p, None, "x", -60).unwrap();
         assert!(matches!(verify(&keys, &expired), Err(TokenError::Expired)));
     }
 }

@@ -65,7 +65,7 @@ mod tests {
     fn remembers_valid_tokens_until_they_expire_and_never_invalid_ones() {
         let keys = KeyRing::from_pems(&[crate::auth::keys::generate_pem().unwrap()]).unwrap();
         let p = Principal::PlatformAdmin { id: UserId::new() };
-        let (token, exp) = issue(&keys, &p, "Admin", 60).unwrap();
+        let (token, exp) = issue(&keys, &p, None, "Admin", 60).unwrap();
         let cache = TokenCache::new(2);
         assert_eq!(cache.verify(&keys, &token, exp - 10).unwrap().principal, p);
         assert_eq!(cache.verify(&keys, &token, exp - 5).unwrap().principal, p);
@@ -79,7 +79,7 @@ mod tests {
         assert!(cache.verify(&keys, &forged, exp - 10).is_err());
         // Bounded: more tokens than room still verify.
         for name in ["a", "b", "c"] {
-            let (t, e) = issue(&keys, &p, name, 60).unwrap();
+            let (t, e) = issue(&keys, &p, None, name, 60).unwrap();
             assert!(cache.verify(&keys, &t, e - 10).is_ok());
         }
     }

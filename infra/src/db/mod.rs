@@ -9,9 +9,11 @@
 //! so isolation holds even on SQLite, which has no row-level security.
 
 mod error;
+mod health;
 mod migrate;
 
 pub use error::{is_unique_violation, InfraError, InfraResult};
+pub use health::{is_unavailable, DbUnavailable, Health};
 pub use migrate::{applied_migrations_match, grant_app_role, migrate};
 
 use crate::repos::audit::AuditRecord;
@@ -63,6 +65,7 @@ pub struct Db {
     backend: Backend,
     audit_feed: broadcast::Sender<AuditRecord>,
     statements: Arc<AtomicU64>,
+    health: Health,
 }
 
 impl std::fmt::Debug for Db {
@@ -114,6 +117,7 @@ impl Db {
             backend,
             audit_feed,
             statements,
+            health: Health::new(),
         })
     }
 
@@ -124,6 +128,25 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Whether the database answers, as the background probe last saw it.
+    pub fn health(&self) -> &Health {
+        &self.health
+    }
+
+    /// Start the background probe behind [`Db::health`] (a server calls this once).
+    pub fn start_health_probe(&self) {
+        let opts = (self.backend == Backend::Postgres)
+            .then(|| (*self.conn.get_postgres_connection_pool().connect_options()).clone());
+        self.health.start(self.backend, opts);
+    }
+
+    /// The pool, for a platform-level read on a request's path: fails at once while
+    /// the database is known to be down instead of waiting for a connection.
+    pub fn ready_conn(&self) -> anyhow::Result<&DatabaseConnection> {
+        health::ensure_up(&self.health)?;
+        Ok(&self.conn)
     }
 
     /// The pool itself, for platform-level reads that touch no tenant data (the
@@ -176,6 +199,7 @@ impl Db {
     }
 
     async fn begin(&self, access: Access, scope: &str) -> anyhow::Result<DatabaseTransaction> {
+        health::ensure_up(&self.health)?;
         let tx = match (self.backend, access) {
             (Backend::Sqlite, Access::Write) => {
                 self.conn

@@ -156,7 +156,18 @@ async fn suspended_tenant_loses_access_at_once(backend: Backend) {
         &app.gql(Some(&platform), reactivate, json!({ "id": tenant_id }))
             .await,
     );
-    expect_data(&app.gql(Some(token), ME, json!({})).await);
+    // Reactivated: the access token issued before the suspension stays dead, and the
+    // session goes on through a refresh.
+    expect_error(
+        &app.gql(Some(token), ME, json!({})).await,
+        "UNAUTHENTICATED",
+    );
+    let renewed = expect_data(
+        &app.gql(None, refresh, json!({ "t": login["refreshToken"] }))
+            .await,
+    )["refreshToken"]["accessToken"]
+        .clone();
+    expect_data(&app.gql(renewed.as_str(), ME, json!({})).await);
 }
 
 on_both_backends!(key_rotation_keeps_sessions);

@@ -147,10 +147,18 @@ on_both_backends!(district_admins_grant_only_within_their_district);
 async fn district_admins_grant_only_within_their_district(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let wb = app.wb_admin().await;
-    let (mine, other) = (
-        uuid::Uuid::now_v7().to_string(),
-        uuid::Uuid::now_v7().to_string(),
-    );
+    let state = super::units::create_unit(&app, &wb, None, "STATE", "West Bengal", None).await;
+    let unit = |name: &'static str| {
+        let (app, wb, state) = (&app, &wb, &state);
+        async move {
+            super::units::create_unit(app, wb, Some(&state["id"]), "DISTRICT", name, None).await
+                ["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let (mine, other) = (unit("Kolkata").await, unit("Howrah").await);
     let da = new_user(
         "da.kolkata",
         json!([{ "role": "DISTRICT_ADMIN", "unitId": mine }]),
@@ -219,5 +227,97 @@ async fn user_lists_page_with_cursors(backend: Backend) {
     assert_eq!(
         names,
         ["nurse.3", "nurse.2", "nurse.1", "nurse.0", "wb.admin"]
+    );
+}
+
+on_both_backends!(grants_name_only_this_tenants_units_and_facilities);
+
+/// A grant's unit or facility must exist in the caller's tenant: another tenant's id,
+/// or an id of nothing, is refused by name, and the database refuses it beneath the API.
+async fn grants_name_only_this_tenants_units_and_facilities(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let br = app.br_admin().await;
+    let bihar = super::units::create_unit(&app, &br, None, "STATE", "Bihar", None).await;
+    let nothing = uuid::Uuid::now_v7().to_string();
+    for (grant, field) in [
+        (
+            json!({ "role": "NURSE", "unitId": bihar["id"] }),
+            "grant.unitId",
+        ),
+        (
+            json!({ "role": "NURSE", "unitId": nothing }),
+            "grant.unitId",
+        ),
+        (
+            json!({ "role": "NURSE", "facilityId": nothing }),
+            "grant.facilityId",
+        ),
+    ] {
+        let body = app
+            .gql(
+                Some(&wb),
+                CREATE_USER,
+                new_user("nurse.stray", json!([grant.clone()])),
+            )
+            .await;
+        assert_eq!(
+            expect_error(&body, "VALIDATION")["extensions"]["field"],
+            field,
+            "{body}"
+        );
+    }
+    // Nothing half-made: the account was not created either.
+    let ok = expect_data(
+        &app.gql(
+            Some(&wb),
+            CREATE_USER,
+            new_user("nurse.stray", json!([{ "role": "NURSE" }])),
+        )
+        .await,
+    )["createUser"]
+        .clone();
+    let grant =
+        "mutation($u: ID!, $g: RoleGrantInput!) { grantRole(userId: $u, grant: $g) { id } }";
+    let body = app
+        .gql(
+            Some(&wb),
+            grant,
+            json!({ "u": ok["id"], "g": { "role": "DISTRICT_ADMIN", "unitId": bihar["id"] } }),
+        )
+        .await;
+    assert_eq!(
+        expect_error(&body, "VALIDATION")["extensions"]["field"],
+        "grant.unitId"
+    );
+
+    // Beneath the API, as the table owner: the composite keys (PostgreSQL) or their
+    // triggers (SQLite) refuse a grant naming another tenant's unit.
+    use sea_orm::ConnectionTrait;
+    let db = app.owner_db().await;
+    let now = if backend == Backend::Postgres {
+        "now()"
+    } else {
+        "CURRENT_TIMESTAMP"
+    };
+    let insert = format!(
+        "INSERT INTO role_assignments (tenant_id, id, user_id, role, unit_id, facility_id, scope_key, created_by, created_at, updated_at)
+         SELECT tenant_id, '{}', id, 'NURSE', '{}', NULL, 'unit:{}', NULL, {now}, {now} FROM users WHERE username = 'nurse.stray'",
+        uuid::Uuid::now_v7(),
+        bihar["id"].as_str().unwrap(),
+        bihar["id"].as_str().unwrap(),
+    );
+    if backend == Backend::Postgres {
+        // The owner is bound by the (forced) policies too: lift them on this connection.
+        db.execute_unprepared("ALTER TABLE users NO FORCE ROW LEVEL SECURITY; ALTER TABLE role_assignments NO FORCE ROW LEVEL SECURITY").await.unwrap();
+    }
+    let refused = db.execute_unprepared(&insert).await;
+    if backend == Backend::Postgres {
+        db.execute_unprepared("ALTER TABLE users FORCE ROW LEVEL SECURITY; ALTER TABLE role_assignments FORCE ROW LEVEL SECURITY").await.unwrap();
+    }
+    let err = refused.expect_err("a grant naming another tenant's unit must be refused");
+    assert!(
+        err.to_string().to_lowercase().contains("foreign key"),
+        "{err}"
     );
 }

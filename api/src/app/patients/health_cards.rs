@@ -253,7 +253,7 @@ pub async fn verify_card(caller: &Caller<'_>, payload: &str) -> ApiResult<CardCh
         return Ok(invalid("the card names an unknown tenant"));
     };
     let Some(issuer) =
-        arogya_infra::repos::tenants::find_by_code(caller.state.db.conn(), &code).await?
+        arogya_infra::repos::tenants::find_by_code(caller.state.db.ready_conn()?, &code).await?
     else {
         return Ok(invalid("the card names an unknown tenant"));
     };
