@@ -70,6 +70,9 @@ export function refreshTokens(): Promise<Tokens | null> {
     try {
       const body = await post(REFRESH, { token: tokens?.refreshToken });
       const t = (body.data as { refreshToken?: Tokens } | undefined)?.refreshToken ?? null;
+      // Only a refused refresh token ends the session: an outage (UNAVAILABLE) or a
+      // server fault keeps it, to try again later.
+      if (!t && body.errors?.length && fromGraphqlErrors(body.errors as never[]).code !== "UNAUTHENTICATED") return tokens;
       setTokens(t);
       return t;
     } catch {
