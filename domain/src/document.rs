@@ -77,6 +77,16 @@ pub const DEFAULT_ALLOWED: [ContentType; 3] =
 pub const SNIFF_BYTES: usize = 16;
 
 impl ContentType {
+    /// The file-name extensions that go with this type (lowercase, without the dot).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ContentType::Pdf => &["pdf"],
+            ContentType::Jpeg => &["jpg", "jpeg"],
+            ContentType::Png => &["png"],
+            ContentType::Webp => &["webp"],
+        }
+    }
+
     /// The real type of a file from its first bytes, whatever its name or declared type.
     pub fn sniff(head: &[u8]) -> Option<ContentType> {
         if head.starts_with(b"%PDF-") {
@@ -133,6 +143,28 @@ impl FileName {
     }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The extension after the last dot, lowercase (`None` when there is none).
+    pub fn extension(&self) -> Option<String> {
+        extension_of(&self.0)
+    }
+}
+
+fn extension_of(name: &str) -> Option<String> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_lowercase())
+}
+
+/// The name a download is offered under: the stored name when its extension fits the
+/// file's type, else that name with the type's extension added, so that no document is
+/// ever saved on someone's computer as `setup.exe`.
+pub fn download_name(name: &str, content_type: ContentType) -> String {
+    let fits = extension_of(name).is_some_and(|e| content_type.extensions().contains(&e.as_str()));
+    if fits {
+        name.to_owned()
+    } else {
+        format!("{name}.{}", content_type.extensions()[0])
     }
 }
 
@@ -244,6 +276,20 @@ impl UploadRequest {
         max_bytes: u64,
     ) -> DomainResult<Self> {
         let content_type = allowed_type(content_type, settings)?;
+        let exts = content_type.extensions();
+        if !file_name
+            .extension()
+            .is_some_and(|e| exts.contains(&e.as_str()))
+        {
+            return Err(DomainError::validation(
+                "fileName",
+                format!(
+                    "must end in .{} for a {} file",
+                    exts.join(" or ."),
+                    content_type.as_str()
+                ),
+            ));
+        }
         if size_bytes <= 0 {
             return Err(DomainError::validation("sizeBytes", "the file is empty"));
         }
@@ -311,6 +357,9 @@ pub struct ObjectFacts {
     pub sha256: String,
     /// The first [`SNIFF_BYTES`] bytes (fewer for a tiny file).
     pub head: Vec<u8>,
+    /// The type the whole file parsed as (a PDF parser, an image decoder); `None` when
+    /// it is no accepted type all the way through, whatever its first bytes say.
+    pub parses_as: Option<ContentType>,
 }
 
 /// The outcome of checking an upload: the real type, or why it is refused.
@@ -343,6 +392,12 @@ pub fn verify_upload(
             "the file is {}, not {} as declared",
             real.as_str(),
             declared.content_type.as_str()
+        ));
+    }
+    if found.parses_as != Some(real) {
+        return Err(format!(
+            "the file begins like {} but is not one all the way through: it is damaged, or something else is inside",
+            real.as_str()
         ));
     }
     Ok(real)
@@ -407,6 +462,7 @@ mod tests {
             size: PDF.len() as u64,
             sha256: "ab".repeat(32),
             head: PDF[..SNIFF_BYTES].to_vec(),
+            parses_as: Some(ContentType::Pdf),
         };
         let s = DocumentSettings::default();
         assert_eq!(
@@ -434,9 +490,51 @@ mod tests {
             .contains("not application/pdf"));
         let exe = ObjectFacts {
             head: b"MZ\x90\0\x03\0\0\0".to_vec(),
-            ..facts
+            ..facts.clone()
         };
         assert!(verify_upload(&declared, &sha, Some(&exe), &s).is_err());
+        // `%PDF-` and then anything else: the parser did not accept it.
+        let disguised = ObjectFacts {
+            parses_as: None,
+            ..facts
+        };
+        assert!(verify_upload(&declared, &sha, Some(&disguised), &s)
+            .unwrap_err()
+            .contains("all the way through"));
+    }
+
+    #[test]
+    fn names_must_fit_the_type_and_downloads_never_keep_a_wrong_extension() {
+        let named = |name: &str, t: &str| {
+            UploadRequest::new(
+                DocumentPurpose::FireSafetyNoc,
+                FileName::parse(name).unwrap(),
+                t,
+                1000,
+                &DocumentSettings::default(),
+                20 * 1024 * 1024,
+            )
+        };
+        assert!(named("NOC.PDF", "application/pdf").is_ok());
+        assert!(named("photo.jpeg", "image/jpeg").is_ok());
+        assert!(named("photo.JPG", "image/jpeg").is_ok());
+        for (name, t) in [
+            ("setup.exe", "application/pdf"),
+            ("noc", "application/pdf"),
+            (".pdf", "application/pdf"),
+            ("scan.pdf", "image/png"),
+            ("noc.pdf.exe", "application/pdf"),
+        ] {
+            let e = named(name, t).unwrap_err().to_string();
+            assert!(e.contains("must end in"), "{name} as {t}: {e}");
+        }
+        assert_eq!(download_name("noc.pdf", ContentType::Pdf), "noc.pdf");
+        assert_eq!(
+            download_name("setup.exe", ContentType::Pdf),
+            "setup.exe.pdf"
+        );
+        assert_eq!(download_name("scan.JPG", ContentType::Jpeg), "scan.JPG");
+        assert_eq!(download_name("scan", ContentType::Png), "scan.png");
     }
 
     #[test]

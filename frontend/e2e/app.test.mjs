@@ -390,9 +390,24 @@ test("the platform administrator creates, suspends and reactivates a tenant; a s
   await admin.close();
 });
 
-/** A small but real PDF (the server checks the leading bytes), `kb` kilobytes long. */
+/** A real one-page PDF (the server parses uploads whole), about `kb` kilobytes long. */
 function pdf(name, kb = 2) {
-  const body = `%PDF-1.4\n% ${name}\n${"0".repeat(kb * 1024)}\n%%EOF\n`;
+  const stream = `% ${name} ${"0".repeat(kb * 1024)}\n`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+    `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}endstream`,
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((o, i) => {
+    const at = Buffer.byteLength(body);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return { name, mimeType: "application/pdf", buffer: Buffer.from(body) };
 }
 

@@ -5,6 +5,7 @@
 //! Clients never stream documents through GraphQL: they get a short-lived URL, send or
 //! fetch the bytes there directly, and the server then reads the object to check it.
 
+mod file_check;
 mod fs;
 mod s3;
 
@@ -60,12 +61,13 @@ pub trait ObjectStore: Send + Sync + std::fmt::Debug {
     async fn delete(&self, key: &str) -> anyhow::Result<()>;
 }
 
-/// Hashes a stream of chunks and keeps the first bytes for type detection.
+/// Hashes a stream of chunks and keeps the bytes, to be parsed whole (uploads are
+/// bounded by the size limit, 20 MB by default).
 #[derive(Default)]
 pub(crate) struct Inspector {
     hasher: sha2::Sha256,
     size: u64,
-    head: Vec<u8>,
+    bytes: Vec<u8>,
 }
 
 impl Inspector {
@@ -73,18 +75,24 @@ impl Inspector {
         use sha2::Digest;
         self.hasher.update(chunk);
         self.size += chunk.len() as u64;
-        let want = arogya_domain::document::SNIFF_BYTES.saturating_sub(self.head.len());
-        self.head.extend_from_slice(&chunk[..want.min(chunk.len())]);
+        self.bytes.extend_from_slice(chunk);
     }
 
-    pub(crate) fn finish(self) -> ObjectFacts {
+    /// The facts, the whole file parsed on the blocking pool (decoding an image takes
+    /// a while and must not stall the request threads).
+    pub(crate) async fn finish(self) -> anyhow::Result<ObjectFacts> {
         use sha2::Digest;
         let digest = self.hasher.finalize();
-        ObjectFacts {
+        let head =
+            self.bytes[..self.bytes.len().min(arogya_domain::document::SNIFF_BYTES)].to_vec();
+        let bytes = self.bytes;
+        let parses_as = tokio::task::spawn_blocking(move || file_check::parses_as(&bytes)).await?;
+        Ok(ObjectFacts {
             size: self.size,
             sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
-            head: self.head,
-        }
+            head,
+            parses_as,
+        })
     }
 }
 
@@ -118,14 +126,15 @@ pub fn content_disposition(file_name: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn inspector_hashes_across_chunks_and_keeps_the_head() {
+    #[tokio::test]
+    async fn inspector_hashes_across_chunks_and_keeps_the_head() {
         let mut i = Inspector::default();
         for chunk in [&b"%PD"[..], b"F-1.7 and more than sixteen bytes"] {
             i.update(chunk);
         }
-        let facts = i.finish();
+        let facts = i.finish().await.unwrap();
         assert_eq!(facts.size, 36);
+        assert_eq!(facts.parses_as, None, "a PDF header on text is no PDF");
         assert_eq!(&facts.head, b"%PDF-1.7 and mor");
         // sha256("%PDF-1.7 and more than sixteen bytes")
         use sha2::Digest;

@@ -421,3 +421,45 @@ pub fn arogya_bin() -> PathBuf {
     );
     bin
 }
+
+/// A real one-page PDF of exactly `n` bytes (padded inside its content stream, so
+/// every offset in its cross-reference table is right), for upload tests: the server
+/// parses uploads whole. Needs `n` of about 400 or more.
+pub fn pdf_of_size(n: usize) -> Vec<u8> {
+    let build = |pad: usize| {
+        let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+        let stream = format!("% {}\n", "x".repeat(pad));
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>".to_owned(),
+            format!("<< /Length {} >>\nstream\n{stream}endstream", stream.len()),
+        ];
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        out
+    };
+    let base = build(0).len();
+    assert!(n >= base + 8, "a PDF needs at least {} bytes", base + 8);
+    // The padding's length changes the digits of /Length and the offsets: settle it.
+    let mut pad = n - base;
+    loop {
+        let pdf = build(pad);
+        match pdf.len().cmp(&n) {
+            std::cmp::Ordering::Equal => return pdf,
+            std::cmp::Ordering::Greater => pad -= pdf.len() - n,
+            std::cmp::Ordering::Less => pad += n - pdf.len(),
+        }
+    }
+}

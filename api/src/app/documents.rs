@@ -331,7 +331,11 @@ pub async fn download_url(
         .presign_get(
             &doc.object_key,
             Download {
-                file_name: &doc.file_name,
+                // Offered under a name whose extension fits its real type.
+                file_name: &match ContentType::parse(&doc.content_type) {
+                    Ok(t) => arogya_domain::document::download_name(&doc.file_name, t),
+                    Err(_) => doc.file_name.clone(),
+                },
                 content_type: &doc.content_type,
             },
             ttl(state.config.upload_url_ttl_secs),

@@ -265,7 +265,7 @@ impl ObjectStore for FsStore {
             }
             inspector.update(&buf[..n]);
         }
-        Ok(Some(inspector.finish()))
+        Ok(Some(inspector.finish().await?))
     }
 
     async fn delete(&self, key: &str) -> anyhow::Result<()> {

@@ -206,7 +206,7 @@ impl ObjectStore for S3Store {
         while let Some(chunk) = body.try_next().await.context("reading an object")? {
             inspector.update(&chunk);
         }
-        Ok(Some(inspector.finish()))
+        Ok(Some(inspector.finish().await?))
     }
 
     async fn delete(&self, key: &str) -> anyhow::Result<()> {

@@ -13,11 +13,10 @@ pub const SLOT: &str = "mutation($i: RequestUploadInput!) { requestUpload(input:
 pub const CONFIRM: &str = "mutation($id: ID!, $sha: String!) { confirmUpload(documentId: $id, sha256: $sha) { id status rejectReason sha256 version } }";
 pub const DOWNLOAD: &str = "query($id: ID!, $bg: String) { documentDownload(documentId: $id, breakGlassReason: $bg) { url method expiresAt } }";
 
-/// A small but real-looking PDF of `n` bytes.
+/// A real one-page PDF of exactly `n` bytes (at least about 400): the server parses
+/// uploads whole.
 pub fn pdf(n: usize) -> Vec<u8> {
-    let mut b = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    b.resize(n.max(b.len()), b'x');
-    b
+    arogya_tests::pdf_of_size(n)
 }
 
 pub fn png(n: usize) -> Vec<u8> {
@@ -42,7 +41,13 @@ pub async fn slot(
     content_type: &str,
     size: usize,
 ) -> Value {
-    let mut input = json!({ "purpose": purpose, "fileName": format!("{purpose}.pdf"), "contentType": content_type, "sizeBytes": size });
+    let ext = match content_type {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/webp" => "webp",
+        _ => "pdf",
+    };
+    let mut input = json!({ "purpose": purpose, "fileName": format!("{purpose}.{ext}"), "contentType": content_type, "sizeBytes": size });
     input[owner.0] = owner.1.clone();
     app.gql(Some(token), SLOT, json!({ "i": input })).await
 }
@@ -142,6 +147,27 @@ async fn uploads_are_checked_and_downloads_are_scoped(backend: Backend, store: S
     assert_eq!(status, 200);
     assert!(got == bytes, "downloaded bytes differ");
     assert!(disposition.contains("FIRE_SAFETY_NOC.pdf"), "{disposition}");
+    assert!(disposition.starts_with("attachment"), "{disposition}");
+    if store == Store::Fs {
+        // Served by the API itself: never sniffed into something else by a browser.
+        let d = expect_data(
+            &app.gql(Some(&token), DOWNLOAD, json!({ "id": doc["id"] }))
+                .await,
+        )["documentDownload"]
+            .clone();
+        let resp = app
+            .http
+            .get(d["url"].as_str().unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            resp.headers()
+                .get("x-content-type-options")
+                .and_then(|v| v.to_str().ok()),
+            Some("nosniff")
+        );
+    }
     // Confirming again with the same digest is harmless.
     assert_eq!(
         confirm(&app, &token, &doc, &sha(&bytes)).await["status"],
@@ -217,6 +243,58 @@ async fn uploads_are_checked_and_downloads_are_scoped(backend: Backend, store: S
     assert_eq!(put(&app, &s, exe.clone()).await, 200);
     let rejected = confirm(&app, &token, &s["document"], &sha(&exe)).await;
     assert_eq!(rejected["status"], "REJECTED");
+
+    // `%PDF-1.4` and then a program: the first bytes say PDF, the parser says no.
+    let mut disguised = b"%PDF-1.4\n".to_vec();
+    disguised.extend_from_slice(&exe);
+    let s = expect_data(
+        &slot(
+            &app,
+            &token,
+            owner,
+            "PAN_GST",
+            "application/pdf",
+            disguised.len(),
+        )
+        .await,
+    )["requestUpload"]
+        .clone();
+    assert_eq!(put(&app, &s, disguised.clone()).await, 200);
+    let rejected = confirm(&app, &token, &s["document"], &sha(&disguised)).await;
+    assert_eq!(rejected["status"], "REJECTED");
+    assert!(
+        rejected["rejectReason"]
+            .as_str()
+            .unwrap()
+            .contains("all the way through"),
+        "{rejected}"
+    );
+    // A real PDF with a program appended after its end.
+    let mut appended = pdf(2_000);
+    appended.extend_from_slice(&exe);
+    let s = expect_data(
+        &slot(
+            &app,
+            &token,
+            owner,
+            "PAN_GST",
+            "application/pdf",
+            appended.len(),
+        )
+        .await,
+    )["requestUpload"]
+        .clone();
+    assert_eq!(put(&app, &s, appended.clone()).await, 200);
+    let rejected = confirm(&app, &token, &s["document"], &sha(&appended)).await;
+    assert_eq!(rejected["status"], "REJECTED", "{rejected}");
+    // A name that does not fit the type is refused before any URL is given.
+    let mut named = json!({ "purpose": "PAN_GST", "fileName": "setup.exe", "contentType": "application/pdf", "sizeBytes": 2_000 });
+    named[owner.0] = owner.1.clone();
+    let e = expect_error(
+        &app.gql(Some(&token), SLOT, json!({ "i": named })).await,
+        "VALIDATION",
+    );
+    assert_eq!(e["extensions"]["field"], "fileName", "{e}");
 
     // The digest the client claims must be the file's.
     let s = expect_data(&slot(&app, &token, owner, "PAN_GST", "application/pdf", 3_000).await)
@@ -348,7 +426,7 @@ async fn uploads_are_checked_and_downloads_are_scoped(backend: Backend, store: S
         .http
         .put(&url)
         .header("content-type", "application/pdf")
-        .body(pdf(10))
+        .body(pdf(1_000))
         .send()
         .await
         .unwrap();
