@@ -59,6 +59,9 @@ pub trait ObjectStore: Send + Sync + std::fmt::Debug {
     async fn inspect(&self, key: &str) -> anyhow::Result<Option<ObjectFacts>>;
     /// Destroy the object (absent is fine).
     async fn delete(&self, key: &str) -> anyhow::Result<()>;
+    /// Every object whose key starts with `prefix` (a folder, ending in `/`), with when
+    /// it was last written; for finding orphans.
+    async fn list(&self, prefix: &str) -> anyhow::Result<Vec<(String, DateTime<Utc>)>>;
 }
 
 /// Hashes a stream of chunks and keeps the bytes, to be parsed whole (uploads are

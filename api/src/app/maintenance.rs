@@ -8,6 +8,7 @@
 
 use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::document::DocumentStatus;
 use arogya_domain::ids::TenantId;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
@@ -22,6 +23,8 @@ const BATCH: u64 = 100;
 pub struct Round {
     pub expired: u64,
     pub purged: u64,
+    /// Staging objects that no pending upload waited for, removed.
+    pub orphans: u64,
     pub delivered: u64,
     pub failed: u64,
 }
@@ -71,8 +74,48 @@ pub async fn clean_documents(state: &AppState) -> anyhow::Result<Round> {
             tx.commit().await?;
             round.purged += 1;
         }
+        round.orphans += remove_stray_uploads(state, tenant, now).await?;
     }
     Ok(round)
+}
+
+/// Staging objects no pending slot waits for: a second PUT to a slot's URL after its
+/// document was confirmed, or what a crash between two steps left. A staging object
+/// of a pending document is its upload, and stays; one with no document row at all is
+/// given a minute (its slot may be being created).
+async fn remove_stray_uploads(
+    state: &AppState,
+    tenant: TenantId,
+    now: chrono::DateTime<Utc>,
+) -> anyhow::Result<u64> {
+    let prefix = format!("tenants/{tenant}/uploads/");
+    let staged = state.store.list(&prefix).await?;
+    if staged.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<uuid::Uuid> = staged
+        .iter()
+        .filter_map(|(key, _)| key.strip_prefix(&prefix)?.parse().ok())
+        .collect();
+    let tx = state.db.tenant_tx(tenant, Access::Read).await?;
+    let statuses = documents::statuses(&tx, &ids).await?;
+    tx.commit().await?;
+    let mut removed = 0;
+    for (key, written) in staged {
+        let id = key
+            .strip_prefix(&prefix)
+            .and_then(|k| k.parse::<uuid::Uuid>().ok());
+        let stray = match id.and_then(|id| statuses.get(&id)) {
+            Some(status) => status != DocumentStatus::Pending.as_str(),
+            None => now - written > chrono::Duration::seconds(60),
+        };
+        if stray {
+            state.store.delete(&key).await?;
+            tracing::info!(key = %key, "stray staging object removed");
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Deliver pending notifications through the configured adapter.
@@ -128,8 +171,13 @@ pub async fn run(state: std::sync::Arc<AppState>) {
         if last_clean.elapsed() >= interval {
             last_clean = std::time::Instant::now();
             match clean_documents(&state).await {
-                Ok(r) if r.expired + r.purged > 0 => {
-                    tracing::info!(expired = r.expired, purged = r.purged, "documents cleaned")
+                Ok(r) if r.expired + r.purged + r.orphans > 0 => {
+                    tracing::info!(
+                        expired = r.expired,
+                        purged = r.purged,
+                        orphans = r.orphans,
+                        "documents cleaned"
+                    )
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning documents failed"),

@@ -203,6 +203,24 @@ pub async fn expired_slots(
         .await?)
 }
 
+/// The status of each of `ids` that exists in the tenant (one query).
+pub async fn statuses(
+    tx: &TenantTx,
+    ids: &[Uuid],
+) -> InfraResult<std::collections::HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.status))
+        .collect())
+}
+
 /// Deleted documents past their retention, whose objects may now be destroyed.
 pub async fn purgeable(
     tx: &TenantTx,

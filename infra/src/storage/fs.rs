@@ -8,7 +8,7 @@ use anyhow::Context;
 use arogya_domain::document::ObjectFacts;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
@@ -266,6 +266,36 @@ impl ObjectStore for FsStore {
             inspector.update(&buf[..n]);
         }
         Ok(Some(inspector.finish().await?))
+    }
+
+    async fn list(&self, prefix: &str) -> anyhow::Result<Vec<(String, DateTime<Utc>)>> {
+        // Keys under a prefix are one folder deep (`tenants/{t}/uploads/{id}`).
+        let dir = self.path(prefix.trim_end_matches('/'))?;
+        let mut entries = match tokio::fs::read_dir(&dir).await {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!("listing {}", dir.display())))
+            }
+        };
+        let mut out = Vec::new();
+        while let Some(entry) = entries.next_entry().await.context("listing objects")? {
+            let meta = entry
+                .metadata()
+                .await
+                .context("reading an object's metadata")?;
+            if !meta.is_file() {
+                continue;
+            }
+            let modified: DateTime<Utc> = meta
+                .modified()
+                .map(Into::into)
+                .unwrap_or_else(|_| Utc::now());
+            if let Some(name) = entry.file_name().to_str() {
+                out.push((format!("{}/{name}", prefix.trim_end_matches('/')), modified));
+            }
+        }
+        Ok(out)
     }
 
     async fn delete(&self, key: &str) -> anyhow::Result<()> {

@@ -8,7 +8,7 @@ use anyhow::Context;
 use arogya_domain::document::ObjectFacts;
 use aws_sdk_s3::presigning::PresigningConfig;
 use aws_sdk_s3::Client;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use std::time::Duration;
 
 /// Where the bucket is and how to reach it. Without an access key the usual AWS
@@ -207,6 +207,31 @@ impl ObjectStore for S3Store {
             inspector.update(&chunk);
         }
         Ok(Some(inspector.finish().await?))
+    }
+
+    async fn list(&self, prefix: &str) -> anyhow::Result<Vec<(String, DateTime<Utc>)>> {
+        let mut out = Vec::new();
+        let mut pages = self
+            .client
+            .list_objects_v2()
+            .bucket(&self.bucket)
+            .prefix(prefix)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            let page = page
+                .map_err(|e| anyhow::anyhow!("{}", aws_sdk_s3::error::DisplayErrorContext(e)))
+                .with_context(|| format!("listing s3://{}/{prefix}", self.bucket))?;
+            for o in page.contents() {
+                let Some(key) = o.key() else { continue };
+                let at = o
+                    .last_modified()
+                    .and_then(|t| DateTime::from_timestamp(t.secs(), t.subsec_nanos()))
+                    .unwrap_or_else(Utc::now);
+                out.push((key.to_owned(), at));
+            }
+        }
+        Ok(out)
     }
 
     async fn delete(&self, key: &str) -> anyhow::Result<()> {

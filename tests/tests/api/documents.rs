@@ -539,6 +539,43 @@ async fn slots_never_confirmed_expire_and_lose_their_object(backend: Backend, st
     expect_error(&r, "VALIDATION");
 }
 
+on_all_stores!(stray_staging_objects_are_removed);
+
+async fn stray_staging_objects_are_removed(backend: Backend, store: Store) {
+    let app = TestApp::spawn_store(backend, store, |c| c.maintenance_interval_secs = 1).await;
+    let wb = app.tenant_id("WB").await;
+    let (token, _) = applicant(&app, "WB", "9830033334", "twice@example.org").await;
+    let appl = new_application(&app, &token).await;
+    // A second PUT to a confirmed slot's URL (still valid) leaves a staging object no
+    // one waits for: maintenance removes it, and the confirmed document is untouched.
+    let s = expect_data(
+        &slot(
+            &app,
+            &token,
+            ("applicationId", &appl["id"]),
+            "PAN_GST",
+            "application/pdf",
+            2_000,
+        )
+        .await,
+    )["requestUpload"]
+        .clone();
+    let bytes = pdf(2_000);
+    assert_eq!(put(&app, &s, bytes.clone()).await, 200);
+    let done = confirm(&app, &token, &s["document"], &sha(&bytes)).await;
+    assert_eq!(done["status"], "AVAILABLE", "{done}");
+    assert_eq!(put(&app, &s, bytes.clone()).await, 200);
+    let staged = object_key(&wb, &s["document"]).replace("/documents/", "/uploads/");
+    assert!(app.object_exists(&staged), "the second PUT landed");
+    let mut waited = 0;
+    while app.object_exists(&staged) {
+        assert!(waited < 100, "the stray staging object was never removed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    assert!(app.object_exists(&object_key(&wb, &s["document"])));
+}
+
 on_all_stores!(lab_reports_attach_to_results_and_reading_them_is_logged);
 
 async fn lab_reports_attach_to_results_and_reading_them_is_logged(backend: Backend, store: Store) {
