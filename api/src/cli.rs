@@ -221,6 +221,9 @@ pub async fn run() -> anyhow::Result<()> {
             if let Some(b) = bind {
                 config.bind = b;
             }
+            // The demo is for trying things out: its query console is on.
+            config.graphiql |= demo;
+            let graphiql = config.graphiql;
             let started = std::time::Instant::now();
             let listener = tokio::net::TcpListener::bind(&config.bind)
                 .await
@@ -233,7 +236,11 @@ pub async fn run() -> anyhow::Result<()> {
                 demo::print_logins(&logins);
             }
             tracing::info!(%addr, startup_ms = started.elapsed().as_millis() as u64, backend = ?state.db.backend(), "listening");
-            println!("Arogya listening on http://{addr} (GraphiQL at http://{addr}/graphql)");
+            if graphiql {
+                println!("Arogya listening on http://{addr} (GraphiQL at http://{addr}/graphql)");
+            } else {
+                println!("Arogya listening on http://{addr}");
+            }
             server::serve(state, listener, server::shutdown_signal()).await
         }
         Command::Migrate => {

@@ -54,6 +54,10 @@ pub struct Config {
     pub graphql_max_complexity: usize,
     pub graphql_batch_window_ms: u64,
     pub trust_forwarded_for: bool,
+    /// Serve GraphiQL at `GET /graphql`. Off by default: its page loads scripts from a
+    /// CDN (which an air-gapped data centre cannot reach) and production needs no
+    /// query console. `serve --demo` turns it on.
+    pub graphiql: bool,
     pub tenant_cache_ttl_secs: u64,
     pub shutdown_grace_secs: u64,
     pub log_format: LogFormat,
@@ -119,6 +123,7 @@ impl Default for Config {
             graphql_max_complexity: 2000,
             graphql_batch_window_ms: 2,
             trust_forwarded_for: false,
+            graphiql: false,
             tenant_cache_ttl_secs: 5,
             shutdown_grace_secs: 30,
             log_format: LogFormat::Text,
@@ -170,6 +175,7 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_GRAPHQL_MAX_COMPLEXITY          most complex accepted GraphQL query [2000]
   AROGYA_GRAPHQL_BATCH_WINDOW_MS         how long DataLoaders gather keys before one query [2]
   AROGYA_TRUST_FORWARDED_FOR             take the client address from X-Forwarded-For (behind a load balancer) [false]
+  AROGYA_GRAPHIQL                        serve GraphiQL at GET /graphql (its scripts come from a CDN; on with serve --demo) [false]
   AROGYA_TENANT_CACHE_TTL_SECS           how long a tenant's status is cached [5]
   AROGYA_SHUTDOWN_GRACE_SECS             how long in-flight requests may finish after SIGTERM [30]
   AROGYA_LOG_FORMAT                      text or json [text]

@@ -21,13 +21,22 @@ use std::time::Instant;
 /// Most operations one batched request may carry.
 const MAX_BATCH: usize = 10;
 
-pub async fn graphiql() -> Html<String> {
+/// GraphiQL, when the configuration turns it on (see `graphiql` there).
+pub async fn graphiql(State(state): State<SharedState>) -> Response {
+    if !state.config.graphiql {
+        return (
+            StatusCode::NOT_FOUND,
+            "GraphiQL is off on this server (set AROGYA_GRAPHIQL=true to turn it on; its page loads scripts from a CDN). POST GraphQL requests here.",
+        )
+            .into_response();
+    }
     Html(
         GraphiQLSource::build()
             .endpoint("/graphql")
             .subscription_endpoint("/graphql/ws")
             .finish(),
     )
+    .into_response()
 }
 
 /// A response shaped like any GraphQL error, for requests rejected before execution.

@@ -80,10 +80,17 @@ async fn health_readiness_metrics_and_jwks(backend: Backend) {
     assert_ne!(resp.headers()["x-request-id"], "bad id; DROP");
 }
 
-on_both_backends!(graphiql_is_served);
+on_both_backends!(graphiql_is_off_unless_turned_on);
 
-async fn graphiql_is_served(backend: Backend) {
+/// Off by default (production: it loads scripts from a CDN), on when configured.
+async fn graphiql_is_off_unless_turned_on(backend: Backend) {
     let app = TestApp::spawn(backend).await;
+    let off = app.http.get(app.url("/graphql")).send().await.unwrap();
+    assert_eq!(off.status(), 404);
+    assert!(off.text().await.unwrap().contains("AROGYA_GRAPHIQL=true"));
+    let (mut config, dir, pg) = arogya_tests::test_config(backend).await;
+    config.graphiql = true;
+    let app = TestApp::spawn_with(backend, config, dir, pg).await;
     let page = app.http.get(app.url("/graphql")).send().await.unwrap();
     assert_eq!(page.status(), 200);
     assert!(page
