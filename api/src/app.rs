@@ -4,6 +4,7 @@
 //! the policies in `arogya_domain::access` first; the command line acts as the system.
 
 pub mod appointments;
+pub mod audit_chain;
 pub mod documents;
 pub mod facilities;
 pub mod helpline;

@@ -8,6 +8,7 @@ use crate::state::{AppState, SharedState};
 use anyhow::Context;
 use arogya_domain::ids::TenantId;
 use arogya_infra::auth::keys::KeyRing;
+use arogya_infra::auth::login_lock::LoginLock;
 use arogya_infra::auth::revocations::Revocations;
 use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
 use arogya_infra::auth::token_cache::TokenCache;
@@ -91,12 +92,11 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         )?),
         None => Arc::new(LogNotifier),
     };
-    let throttle = LoginThrottle::new(ThrottleConfig {
-        max_failures_per_account: config.login_max_failures_per_account,
-        max_failures_per_address: config.login_max_failures_per_address,
-        window: Duration::from_secs(config.login_lockout_secs),
-        lockout: Duration::from_secs(config.login_lockout_secs),
-    });
+    let login_lock = LoginLock {
+        max_per_account: config.login_max_failures_per_account,
+        max_per_address: config.login_max_failures_per_address,
+        window_secs: config.login_lockout_secs,
+    };
     // Sign-up codes: at most 20 sent to one client address an hour.
     let signup_throttle = LoginThrottle::new(ThrottleConfig {
         max_failures_per_account: 20,
@@ -135,7 +135,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         clinicians,
         tenants,
         revocations,
-        throttle,
+        login_lock,
         signup_throttle,
         store,
         fs_store,

@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::http::metrics::Metrics;
 use arogya_infra::auth::keys::KeyRing;
+use arogya_infra::auth::login_lock::LoginLock;
 use arogya_infra::auth::revocations::Revocations;
 use arogya_infra::auth::throttle::LoginThrottle;
 use arogya_infra::auth::token_cache::TokenCache;
@@ -28,7 +29,8 @@ pub struct AppState {
     pub revocations: Arc<Revocations>,
     /// Clinicians' professional entries and postings, for the record read path.
     pub clinicians: crate::app::records::ClinicianCache,
-    pub throttle: LoginThrottle,
+    /// Failed sign-ins per account and address, counted in the database.
+    pub login_lock: LoginLock,
     /// Codes sent per client address (the per-phone limit is kept in the database).
     pub signup_throttle: LoginThrottle,
     /// Where documents are kept.

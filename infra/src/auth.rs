@@ -3,6 +3,7 @@
 
 pub mod access_token;
 pub mod keys;
+pub mod login_lock;
 pub mod password;
 pub mod revocations;
 pub mod throttle;

@@ -17,6 +17,8 @@ mod m20261202_000013_timeline_index_order;
 mod m20261206_000014_idempotency_keys;
 mod m20261206_000015_token_revocations;
 mod m20261206_000016_grant_scope_keys;
+mod m20261206_000017_audit_chain;
+mod m20261206_000018_login_failures;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_idempotency_keys::Migration),
             Box::new(m20261206_000015_token_revocations::Migration),
             Box::new(m20261206_000016_grant_scope_keys::Migration),
+            Box::new(m20261206_000017_audit_chain::Migration),
+            Box::new(m20261206_000018_login_failures::Migration),
         ]
     }
 }

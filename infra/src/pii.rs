@@ -88,6 +88,11 @@ impl PiiKeys {
         mac.finalize().into_bytes().into()
     }
 
+    /// The key a tenant's audit chain is sealed with (see `repos::audit_chain`).
+    pub fn audit_chain_key(&self, tenant: TenantId) -> [u8; 32] {
+        self.derive("audit-chain-v1", tenant)
+    }
+
     /// The keyed hash a one-time code is stored as, bound to the sign-up it was sent
     /// for: six digits are too few for a plain hash to hide.
     pub fn otp_hash(&self, tenant: TenantId, signup: uuid::Uuid, code: &str) -> String {

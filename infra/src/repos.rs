@@ -5,6 +5,7 @@
 pub mod applications;
 pub mod appointments;
 pub mod audit;
+pub mod audit_chain;
 pub mod cards;
 pub mod clinical;
 pub mod dispatches;

@@ -463,3 +463,19 @@ pub fn pdf_of_size(n: usize) -> Vec<u8> {
         }
     }
 }
+
+/// A UUID as an SQL literal for `backend`: PostgreSQL's text form, or the 16-byte blob
+/// SQLite stores (`X'…'`), for statements written beneath the API.
+pub fn sql_uuid(backend: Backend, id: &str) -> String {
+    match backend {
+        Backend::Postgres => format!("'{id}'"),
+        Backend::Sqlite => format!(
+            "X'{}'",
+            uuid::Uuid::parse_str(id)
+                .expect("a UUID")
+                .simple()
+                .to_string()
+                .to_uppercase()
+        ),
+    }
+}

@@ -1,7 +1,7 @@
 //! Background work the server does on its own, tenant by tenant: expiring upload
 //! slots that were never confirmed (their objects removed), destroying the objects of
-//! deleted documents once their retention period is over, and delivering the
-//! notification outbox.
+//! deleted documents once their retention period is over, sealing the audit chains,
+//! and delivering the notification outbox.
 //!
 //! Safe with several replicas: expiring and purging are conditional updates, and on
 //! PostgreSQL outbox rows are claimed with `FOR UPDATE SKIP LOCKED`.
@@ -118,6 +118,15 @@ async fn remove_stray_uploads(
     Ok(removed)
 }
 
+/// Seal each tenant's new audit events into its chain.
+pub async fn seal_audit_chains(state: &AppState) -> anyhow::Result<u64> {
+    let mut sealed = 0;
+    for tenant in tenant_ids(state).await? {
+        sealed += crate::app::audit_chain::seal_all(state, tenant).await?;
+    }
+    Ok(sealed)
+}
+
 /// Deliver pending notifications through the configured adapter.
 pub async fn deliver_outbox(state: &AppState) -> anyhow::Result<Round> {
     let mut round = Round::default();
@@ -182,6 +191,9 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning documents failed"),
             }
+            if let Err(e) = seal_audit_chains(&state).await {
+                tracing::warn!(error = format!("{e:#}"), "sealing the audit chains failed");
+            }
             let purged = match tenant_ids(&state).await {
                 Ok(t) => {
                     crate::http::idempotency::purge(&state, &t, state.config.idempotency_ttl_hours)
@@ -199,6 +211,12 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 tracing::warn!(
                     error = format!("{e:#}"),
                     "forgetting old token revocations failed"
+                );
+            }
+            if let Err(e) = state.login_lock.purge(state.db.conn()).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "forgetting old failed sign-ins failed"
                 );
             }
             // Also what a listener may have missed (or, on SQLite, another process wrote).

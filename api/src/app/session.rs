@@ -76,8 +76,10 @@ fn refresh_rejected() -> ApiError {
 }
 
 /// Log in with a tenant code (absent for platform administrators), a username or
-/// e-mail address, and a password. Failures are throttled per account and per client
-/// address, and never say which part was wrong.
+/// e-mail address, and a password. Failures are counted per account (whichever of its
+/// names was typed; the typed name when there is no such account) and per client
+/// address, in the database, so the lock holds across restarts and instances; the
+/// answer never says which part was wrong.
 pub async fn login(
     state: &AppState,
     meta: &RequestMeta,
@@ -85,14 +87,13 @@ pub async fn login(
     login: &str,
     password: String,
 ) -> ApiResult<Session> {
-    let scope = tenant_code
-        .map(|c| c.trim().to_ascii_uppercase())
-        .unwrap_or_else(|| "platform".into());
-    let account_key = format!("{scope}:{}", login.trim().to_lowercase());
+    let account_key = account_of(state, tenant_code, login).await?;
     let address = meta.client_addr.clone().unwrap_or_else(|| "-".into());
+    let conn = state.db.ready_conn()?;
     state
-        .throttle
-        .check(&account_key, &address)
+        .login_lock
+        .check(conn, &account_key, &address)
+        .await?
         .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
 
     let result = match tenant_code {
@@ -100,11 +101,55 @@ pub async fn login(
         None => login_platform_admin(state, login, password).await,
     };
     match &result {
-        Ok(_) => state.throttle.record_success(&account_key),
-        Err(ApiError::Unauthenticated(_)) => state.throttle.record_failure(&account_key, &address),
+        Ok(_) => state.login_lock.succeeded(conn, &account_key).await?,
+        Err(ApiError::Unauthenticated(_)) => {
+            state
+                .login_lock
+                .failed(conn, &account_key, &address)
+                .await?
+        }
         Err(_) => {}
     }
     result
+}
+
+/// The key failures are counted under: the account when the typed name finds one (so
+/// its username and e-mail share one count), else the typed name itself (so a lock
+/// says nothing about whether an account exists).
+async fn account_of(state: &AppState, tenant_code: Option<&str>, login: &str) -> ApiResult<String> {
+    let scope = tenant_code
+        .map(|c| c.trim().to_ascii_uppercase())
+        .unwrap_or_else(|| "platform".into());
+    let typed = format!("name:{scope}:{}", login.trim().to_lowercase());
+    let Ok(name) = LoginName::parse(login) else {
+        return Ok(typed);
+    };
+    match tenant_code {
+        Some(code) => {
+            let Ok(code) = TenantCode::parse(code) else {
+                return Ok(typed);
+            };
+            let Some(tenant) = tenants::find_by_code(state.db.ready_conn()?, &code).await? else {
+                return Ok(typed);
+            };
+            let tx = state
+                .db
+                .tenant_tx(TenantId(tenant.id), Access::Read)
+                .await?;
+            let user = users::find_by_login(&tx, &name).await?;
+            tx.commit().await?;
+            Ok(user.map(|u| format!("user:{}", u.id)).unwrap_or(typed))
+        }
+        None => {
+            let LoginName::Username(username) = name else {
+                return Ok(typed);
+            };
+            let tx = state.db.platform_tx(Access::Read).await?;
+            let admin = platform_admins::find_by_username(&tx, &username).await?;
+            tx.commit().await?;
+            Ok(admin.map(|a| format!("admin:{}", a.id)).unwrap_or(typed))
+        }
+    }
 }
 
 async fn login_staff(
@@ -371,9 +416,11 @@ pub async fn change_password(
 ) -> ApiResult<()> {
     let account_key = format!("password-change:{}", principal.user_id());
     let address = meta.client_addr.clone().unwrap_or_else(|| "-".into());
+    let conn = state.db.ready_conn()?;
     state
-        .throttle
-        .check(&account_key, &address)
+        .login_lock
+        .check(conn, &account_key, &address)
+        .await?
         .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
     let wrong_current = || ApiError::validation("currentPassword", "is not correct");
     match principal {
@@ -384,7 +431,10 @@ pub async fn change_password(
                 .ok_or(ApiError::unauthenticated())?;
             tx.commit().await?;
             if !verify_password(Some(user.password_hash), current).await {
-                state.throttle.record_failure(&account_key, &address);
+                state
+                    .login_lock
+                    .failed(conn, &account_key, &address)
+                    .await?;
                 return Err(wrong_current());
             }
             let hash = hash_password(&new).await?;
@@ -412,7 +462,10 @@ pub async fn change_password(
                 .ok_or(ApiError::unauthenticated())?;
             tx.commit().await?;
             if !verify_password(Some(admin.password_hash), current).await {
-                state.throttle.record_failure(&account_key, &address);
+                state
+                    .login_lock
+                    .failed(conn, &account_key, &address)
+                    .await?;
                 return Err(wrong_current());
             }
             let hash = hash_password(&new).await?;
@@ -427,6 +480,6 @@ pub async fn change_password(
             state.revocations.apply(revoked);
         }
     }
-    state.throttle.record_success(&account_key);
+    state.login_lock.succeeded(conn, &account_key).await?;
     Ok(())
 }

@@ -13,7 +13,12 @@ pub async fn migrate(conn: &DatabaseConnection) -> anyhow::Result<()> {
 
 /// Tables the application role may only read and append to. It may read and write
 /// every other table of the schema, so a new module's table cannot be forgotten.
-const APPEND_ONLY_TABLES: &[&str] = &["audit_events", "application_events", "ticket_events"];
+const APPEND_ONLY_TABLES: &[&str] = &[
+    "audit_events",
+    "audit_chain",
+    "application_events",
+    "ticket_events",
+];
 
 /// Grant the application role what it needs and nothing more (PostgreSQL only):
 /// no ownership, no UPDATE or DELETE on the audit trail. Idempotent.

@@ -44,11 +44,13 @@ macro_rules! on_all_stores {
 
 mod appointments;
 mod audit;
+mod audit_chain;
 mod bad_input;
 mod binary;
 mod cards;
 mod confirmations;
 mod control_chars;
+mod crash;
 mod documents;
 mod facilities;
 mod fhir;

@@ -300,21 +300,31 @@ async fn grants_name_only_this_tenants_units_and_facilities(backend: Backend) {
     } else {
         "CURRENT_TIMESTAMP"
     };
-    let insert = format!(
-        "INSERT INTO role_assignments (tenant_id, id, user_id, role, unit_id, facility_id, scope_key, created_by, created_at, updated_at)
-         SELECT tenant_id, '{}', id, 'NURSE', '{}', NULL, 'unit:{}', NULL, {now}, {now} FROM users WHERE username = 'nurse.stray'",
-        uuid::Uuid::now_v7(),
-        bihar["id"].as_str().unwrap(),
-        bihar["id"].as_str().unwrap(),
-    );
+    let wb_unit = super::units::create_unit(&app, &wb, None, "STATE", "West Bengal", None).await;
+    let insert = |unit: &str| {
+        format!(
+            "INSERT INTO role_assignments (tenant_id, id, user_id, role, unit_id, facility_id, scope_key, created_by, created_at, updated_at)
+             SELECT tenant_id, {}, id, 'NURSE', {}, NULL, 'unit:{unit}', NULL, {now}, {now} FROM users WHERE username = 'nurse.stray'",
+            arogya_tests::sql_uuid(backend, &uuid::Uuid::now_v7().to_string()),
+            arogya_tests::sql_uuid(backend, unit),
+        )
+    };
     if backend == Backend::Postgres {
         // The owner is bound by the (forced) policies too: lift them on this connection.
         db.execute_unprepared("ALTER TABLE users NO FORCE ROW LEVEL SECURITY; ALTER TABLE role_assignments NO FORCE ROW LEVEL SECURITY").await.unwrap();
     }
-    let refused = db.execute_unprepared(&insert).await;
+    // The same statement with this tenant's own unit goes in: the refusal below is
+    // about the tenant, not the statement.
+    let own = db
+        .execute_unprepared(&insert(wb_unit["id"].as_str().unwrap()))
+        .await;
+    let refused = db
+        .execute_unprepared(&insert(bihar["id"].as_str().unwrap()))
+        .await;
     if backend == Backend::Postgres {
         db.execute_unprepared("ALTER TABLE users FORCE ROW LEVEL SECURITY; ALTER TABLE role_assignments FORCE ROW LEVEL SECURITY").await.unwrap();
     }
+    own.expect("a grant naming the tenant's own unit is accepted");
     let err = refused.expect_err("a grant naming another tenant's unit must be refused");
     assert!(
         err.to_string().to_lowercase().contains("foreign key"),
