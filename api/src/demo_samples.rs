@@ -115,7 +115,7 @@ async fn account(
     };
     let meta = RequestMeta::default();
     Ok(UserId(
-        create_user(state, Actor::System, &meta, tenant, account)
+        create_user(state, Actor::System, &meta, tenant, account, true)
             .await
             .map_err(err)?
             .id,

@@ -51,6 +51,15 @@ impl Email {
         if local.is_empty() || local.len() > 64 || !domain_ok {
             return Err(err());
         }
+        // `wb.аdmin@…` with a Cyrillic `а` looks like another account's address: each
+        // part must be written in one script (digits and punctuation go with any).
+        use unicode_security::MixedScript;
+        if !local.is_single_script() || !domain.is_single_script() {
+            return Err(DomainError::validation(
+                "email",
+                "mixes letters of different scripts that look alike: type it in one script",
+            ));
+        }
         Ok(Self(email))
     }
     pub fn as_str(&self) -> &str {
@@ -106,6 +115,15 @@ impl DisplayName {
     }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// What the name looks like, for telling look-alikes apart (Unicode's confusable
+    /// skeleton, UTS #39, lower-cased, spaces collapsed): `Stаte Admin` with a Cyrillic
+    /// `а` and `State  admin` both give the skeleton of `state admin`.
+    pub fn skeleton(&self) -> String {
+        let lowered = self.0.to_lowercase();
+        let collapsed = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+        unicode_security::skeleton(&collapsed).collect()
     }
 }
 
@@ -177,6 +195,35 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad} accepted");
         }
+        // A Cyrillic а (U+0430) among Latin letters, in the local part or the domain.
+        for look_alike in [
+            "wb.\u{430}dmin@demo.arogya.example",
+            "admin@w\u{430}b.gov.in",
+        ] {
+            let e = Email::parse(look_alike).unwrap_err().to_string();
+            assert!(e.contains("scripts"), "{look_alike}: {e}");
+        }
+        // One script throughout is fine, whatever the script.
+        assert!(
+            Email::parse("\u{92a}\u{930}\u{940}\u{915}\u{94d}\u{937}\u{93e}@example.in").is_ok()
+        );
+        assert!(Email::parse("dr.rina-2026@health.wb.gov.in").is_ok());
+    }
+
+    #[test]
+    fn look_alike_display_names_share_a_skeleton() {
+        let plain = DisplayName::parse("State Admin").unwrap().skeleton();
+        for same in ["St\u{430}te Admin", "state  admin", "STATE ADMIN"] {
+            assert_eq!(
+                DisplayName::parse(same).unwrap().skeleton(),
+                plain,
+                "{same}"
+            );
+        }
+        assert_ne!(
+            DisplayName::parse("Estate Admin").unwrap().skeleton(),
+            plain
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Administering staff accounts inside one tenant.
 
 use super::NewAccount;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::ids::{TenantId, UserId};
 use arogya_domain::role::RoleGrant;
-use arogya_domain::user::NewPassword;
+use arogya_domain::user::{DisplayName, NewPassword};
 use arogya_domain::DomainError;
 use arogya_infra::auth::password::hash_password;
 use arogya_infra::auth::revocations::RevocationKind;
@@ -76,16 +76,52 @@ pub(crate) async fn insert_account(
     Ok(user)
 }
 
+/// A display name that looks like another account's (`Stаte Admin` with a Cyrillic
+/// `а` beside `State Admin`) is a CONFLICT the administrator may override, so no one
+/// can quietly pass for someone else.
+async fn ensure_not_look_alike(
+    tx: &TenantTx,
+    name: &DisplayName,
+    except: Option<UserId>,
+) -> ApiResult<()> {
+    let skeleton = name.skeleton();
+    for (id, username, other) in users::names(tx).await? {
+        if Some(UserId(id)) == except {
+            continue;
+        }
+        let Ok(other) = DisplayName::parse(&other) else {
+            continue;
+        };
+        if other.skeleton() == skeleton {
+            return Err(ApiError::ConflictWith {
+                reason: "SIMILAR_NAME",
+                message: format!(
+                    "\"{}\" looks like the name of another account ({username}): choose another, or confirm it is meant",
+                    name.as_str()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Create an account; `allow_similar_name` confirms a name that looks like another's.
 pub async fn create_user(
     state: &AppState,
     actor: Actor,
     meta: &RequestMeta,
     tenant: TenantId,
     account: NewAccount,
+    allow_similar_name: bool,
 ) -> ApiResult<UserRecord> {
     let hash = hash_password(&account.password).await?;
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    // Inserted first, so a taken username or e-mail is reported as such; a look-alike
+    // name then rolls the insert back.
     let user = insert_account(&mut tx, actor, meta, &account, hash).await?;
+    if !allow_similar_name {
+        ensure_not_look_alike(&tx, &account.display_name, Some(UserId(user.id))).await?;
+    }
     tx.commit().await?;
     Ok(user)
 }
@@ -100,11 +136,15 @@ pub async fn update_user(
     id: UserId,
     expected_version: i32,
     change: ProfileChange,
+    allow_similar_name: bool,
 ) -> ApiResult<UserRecord> {
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     users::find(&tx, id)
         .await?
         .ok_or(DomainError::NotFound { entity: "user" })?;
+    if let (Some(name), false) = (&change.display_name, allow_similar_name) {
+        ensure_not_look_alike(&tx, name, Some(id)).await?;
+    }
     let detail = serde_json::json!({
         "displayName": change.display_name.is_some(),
         "email": change.email.is_some(),

@@ -97,9 +97,16 @@ pub(super) async fn user(state: &AppState, command: UserCommand) -> anyhow::Resu
             password: password.clone(),
             grants,
         };
-        create_user(state, Actor::System, &cli_meta(), TenantId(t.id), account)
-            .await
-            .map_err(api_err)?;
+        create_user(
+            state,
+            Actor::System,
+            &cli_meta(),
+            TenantId(t.id),
+            account,
+            false,
+        )
+        .await
+        .map_err(api_err)?;
         println!("created user {} in {}", username.as_str(), code);
     }
     if generated {

@@ -52,6 +52,10 @@ pub struct CreateUserInput {
     pub account: NewAccountInput,
     #[graphql(default)]
     pub roles: Vec<RoleGrantInput>,
+    /// Create it even though its display name looks like another account's (the first
+    /// try answers CONFLICT with reason SIMILAR_NAME).
+    #[graphql(default)]
+    pub allow_similar_name: bool,
 }
 
 #[derive(InputObject)]
@@ -64,6 +68,9 @@ pub struct UpdateUserInput {
     /// An empty string removes the address.
     pub email: Option<String>,
     pub active: Option<bool>,
+    /// Keep a display name that looks like another account's (see `CreateUserInput`).
+    #[graphql(default)]
+    pub allow_similar_name: bool,
 }
 
 /// The tenant an account action applies to, after checking the caller administers it.
@@ -143,8 +150,15 @@ impl UserMutation {
             principal.require_can_grant(tenant, g)?;
         }
         let account = input.account.parse(grants)?;
-        let user =
-            users::create_user(app, Actor::from(principal), &req.meta(), tenant, account).await?;
+        let user = users::create_user(
+            app,
+            Actor::from(principal),
+            &req.meta(),
+            tenant,
+            account,
+            input.allow_similar_name,
+        )
+        .await?;
         Ok(User(user))
     }
 
@@ -187,6 +201,7 @@ impl UserMutation {
             id,
             input.expected_version,
             change,
+            input.allow_similar_name,
         )
         .await?;
         Ok(User(user))

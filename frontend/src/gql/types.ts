@@ -422,6 +422,11 @@ export type CreateTenantInput = {
 
 export type CreateUserInput = {
   account: NewAccountInput;
+  /**
+   * Create it even though its display name looks like another account's (the first
+   * try answers CONFLICT with reason SIMILAR_NAME).
+   */
+  allowSimilarName?: Scalars['Boolean']['input'];
   roles?: Array<RoleGrantInput>;
   /** Platform administrators name the tenant; staff leave it out. */
   tenantId?: InputMaybe<Scalars['ID']['input']>;
@@ -3068,6 +3073,8 @@ export type UpdateProfessionalInput = {
 
 export type UpdateUserInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Keep a display name that looks like another account's (see `CreateUserInput`). */
+  allowSimilarName?: Scalars['Boolean']['input'];
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** An empty string removes the address. */
   email?: InputMaybe<Scalars['String']['input']>;

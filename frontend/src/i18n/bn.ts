@@ -444,6 +444,8 @@ export const bn: Messages = {
   "users.scope": "কোথায় প্রযোজ্য",
   "users.wholeTenant": "পুরো এলাকায়",
   "users.create": "ব্যবহারকারী যোগ করুন",
+  "users.similarName": "এই প্রদর্শিত নামটি অন্য একটি অ্যাকাউন্টের নামের মতো দেখায়। লোকে একটিকে অন্যটি ভাবতে পারে।",
+  "users.createAnyway": "তবুও তৈরি করুন",
   "users.search": "নাম, ব্যবহারকারীর নাম বা ই-মেল দিয়ে ছাঁকুন",
   "users.manage": "ভূমিকা, পাসওয়ার্ড ও প্রবেশাধিকার",
   "users.grant": "ভূমিকা দিন",

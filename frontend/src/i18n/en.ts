@@ -443,6 +443,8 @@ export const en = {
   "users.scope": "Where it applies",
   "users.wholeTenant": "Everywhere in the tenant",
   "users.create": "Add the user",
+  "users.similarName": "This display name looks like another account's name. People could mistake one for the other.",
+  "users.createAnyway": "Create it anyway",
   "users.search": "Filter by name, username or e-mail",
   "users.manage": "Roles, password and access",
   "users.grant": "Grant the role",

@@ -444,6 +444,8 @@ export const hi: Messages = {
   "users.scope": "कहाँ लागू",
   "users.wholeTenant": "पूरे क्षेत्र में",
   "users.create": "उपयोगकर्ता जोड़ें",
+  "users.similarName": "यह प्रदर्शित नाम किसी दूसरे खाते के नाम जैसा दिखता है। लोग एक को दूसरा समझ सकते हैं।",
+  "users.createAnyway": "फिर भी बनाएँ",
   "users.search": "नाम, उपयोगकर्ता नाम या ई-मेल से छाँटें",
   "users.manage": "भूमिकाएँ, पासवर्ड और पहुँच",
   "users.grant": "भूमिका दें",

@@ -80,6 +80,19 @@ pub async fn find_by_login(tx: &TenantTx, login: &LoginName) -> InfraResult<Opti
 }
 
 /// Newest first.
+/// Every account's id, username and display name in the tenant (for look-alike checks
+/// when an administrator names an account: staff lists are thousands, not millions).
+pub async fn names(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String, String)>> {
+    use sea_orm::QuerySelect;
+    Ok(Entity::find()
+        .select_only()
+        .columns([Column::Id, Column::Username, Column::DisplayName])
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .into_tuple::<(Uuid, String, String)>()
+        .all(tx.conn())
+        .await?)
+}
+
 pub async fn list(tx: &TenantTx, page: PageRequest) -> InfraResult<Page<UserRecord>> {
     let q = Entity::find().filter(Column::TenantId.eq(tx.tenant().0));
     super::newest_first(tx.conn(), q, Column::Id, page).await

@@ -5,7 +5,7 @@ pub const CREATE_USER: &str = "mutation($i: CreateUserInput!) { createUser(input
 const UPDATE_USER: &str = "mutation($i: UpdateUserInput!) { updateUser(input: $i) { id displayName email status version } }";
 
 pub fn new_user(username: &str, roles: Value) -> Value {
-    json!({ "i": { "account": { "username": username, "displayName": "Dr. অমিত সেন", "email": format!("{username}@wb.example"), "password": "a long enough password" }, "roles": roles } })
+    json!({ "i": { "account": { "username": username, "displayName": format!("Dr. অমিত সেন ({username})"), "email": format!("{username}@wb.example"), "password": "a long enough password" }, "roles": roles } })
 }
 
 on_both_backends!(admins_create_and_update_accounts);
@@ -330,4 +330,45 @@ async fn grants_name_only_this_tenants_units_and_facilities(backend: Backend) {
         err.to_string().to_lowercase().contains("foreign key"),
         "{err}"
     );
+}
+
+on_both_backends!(look_alike_names_and_addresses_are_caught);
+
+/// A Cyrillic `а` among Latin letters: refused in an e-mail address (it could pass for
+/// another account's), and a display name looking like another account's is a
+/// CONFLICT the administrator may override.
+async fn look_alike_names_and_addresses_are_caught(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let wb = app.wb_admin().await;
+    let mut spoof = new_user("wb.spoof", json!([{ "role": "NURSE" }]));
+    spoof["i"]["account"]["email"] = json!("wb.\u{430}dmin@demo.arogya.example");
+    let body = app.gql(Some(&wb), CREATE_USER, spoof.clone()).await;
+    assert_eq!(
+        expect_error(&body, "VALIDATION")["extensions"]["field"],
+        "email",
+        "{body}"
+    );
+
+    let admin_name = expect_data(
+        &app.gql(Some(&wb), "{ me { displayName } }", json!({}))
+            .await,
+    )["me"]["displayName"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let look_alike = admin_name.replacen('a', "\u{430}", 1).to_uppercase();
+    assert_ne!(look_alike, admin_name);
+    spoof["i"]["account"]["email"] = json!("spoof@example.org");
+    spoof["i"]["account"]["displayName"] = json!(look_alike);
+    let body = app.gql(Some(&wb), CREATE_USER, spoof.clone()).await;
+    let e = expect_error(&body, "CONFLICT");
+    assert_eq!(e["extensions"]["reason"], "SIMILAR_NAME", "{body}");
+    assert!(e["message"].as_str().unwrap().contains("wb.admin"), "{e}");
+    // Confirmed by the administrator: created.
+    spoof["i"]["allowSimilarName"] = json!(true);
+    expect_data(&app.gql(Some(&wb), CREATE_USER, spoof).await);
+    // A different name passes without any confirmation.
+    let mut other = new_user("wb.other", json!([{ "role": "NURSE" }]));
+    other["i"]["account"]["displayName"] = json!("Rekha Mondal");
+    expect_data(&app.gql(Some(&wb), CREATE_USER, other).await);
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { gql } from "../../api/client";
-import { fieldError } from "../../api/errors";
 import { useAuth } from "../../api/auth";
 import { Confirm } from "../../components/Confirm";
+import { ApiError, fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
 import { usePaged } from "../../hooks/usePaged";
@@ -56,15 +56,17 @@ function NewUser({ units, onCreated }: { units: Unit[]; onCreated: (u: UserField
   const [role, setRole] = useState<Role>("NURSE");
   const [unitId, setUnitId] = useState("");
   const [error, setError] = useState<unknown>(null);
+  // The server's warning that the display name looks like another account's.
+  const [similar, setSimilar] = useState<string | null>(null);
   const { busy, run } = useSubmit();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function create(allowSimilarName: boolean) {
     setError(null);
+    setSimilar(null);
     try {
       const d = await run((key) =>
         gql<CreateUserMutation, CreateUserMutationVariables>(
           CREATE_USER,
-          { input: { account: { username, displayName, email: email.trim() || null, password }, roles: [{ role, unitId: unitId || null }] } },
+          { input: { account: { username, displayName, email: email.trim() || null, password }, roles: [{ role, unitId: unitId || null }], allowSimilarName } },
           { idempotencyKey: key },
         ),
       );
@@ -75,8 +77,13 @@ function NewUser({ units, onCreated }: { units: Unit[]; onCreated: (u: UserField
       setEmail("");
       setPassword("");
     } catch (err) {
-      setError(err);
+      if (err instanceof ApiError && err.reason === "SIMILAR_NAME") setSimilar(err.message);
+      else setError(err);
     }
+  }
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void create(false);
   }
   return (
     <form className="card narrow" onSubmit={submit} aria-labelledby="new-user" aria-busy={busy} noValidate>
@@ -88,6 +95,15 @@ function NewUser({ units, onCreated }: { units: Unit[]; onCreated: (u: UserField
         <TextField label={t("users.password")} hint={t("users.passwordHint")} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(error, "password")} />
         <GrantFields role={role} unitId={unitId} units={units} onRole={setRole} onUnit={setUnitId} />
         <ErrorText error={error} />
+        {similar && (
+          <div className="warning" role="alert">
+            <p>{t("users.similarName")}</p>
+            <p className="muted">{similar}</p>
+            <button type="button" className="secondary" onClick={() => void create(true)}>
+              {t("users.createAnyway")}
+            </button>
+          </div>
+        )}
         <button type="submit">{busy ? t("common.saving") : t("users.create")}</button>
       </fieldset>
     </form>
