@@ -419,6 +419,14 @@ async function signupCode(phone) {
   return line.match(/code is (\d{6})/)[1];
 }
 
+/** The six digits in the newest e-mail to `address`, from the outbox. */
+async function emailCode(address) {
+  const out = await server.cli(["outbox", "--tenant", "WB", "--limit", "50"]);
+  const line = out.split("\n").find((l) => l.includes(address) && /code is \d{6}/.test(l));
+  assert.ok(line, `an e-mail with a code to ${address} in the outbox:\n${out}`);
+  return line.match(/code is (\d{6})/)[1];
+}
+
 async function uploadFor(page, purposeLabel, file) {
   const item = page.getByRole("listitem", { name: purposeLabel, exact: true });
   await item.locator('input[type="file"]').setInputFiles(file);
@@ -523,6 +531,11 @@ test("a private hospital signs up, applies step by step with uploads, and is app
   await shot(applicant, "application-documents-390");
   await applicant.getByRole("button", { name: "Continue" }).click();
   await applicant.getByText("Everything is filled in.").waitFor();
+  // The e-mail address is proved with the code sent to it, before submitting.
+  await applicant.getByRole("heading", { name: "Prove your e-mail address" }).waitFor();
+  await applicant.getByLabel("Code from the e-mail").fill(await emailCode(`meera.${phone}@example.in`));
+  await applicant.getByRole("button", { name: "Prove the address" }).click();
+  await applicant.getByRole("status").filter({ hasText: `Your e-mail address meera.${phone}@example.in is proved.` }).waitFor();
   await applicant.getByRole("button", { name: "Submit for review" }).click();
   await applicant.getByRole("status").filter({ hasText: "Submitted. The department will review it." }).waitFor();
 
@@ -861,6 +874,16 @@ test("an administrator manages users and roles, adds a facility and a profession
   await row.getByRole("button", { name: "Disable the account" }).click();
   await row.getByRole("alertdialog").getByRole("button", { name: "Disable the account" }).click();
   await row.getByText("Disabled").waitFor();
+  // A look-alike of that name (a Cyrillic "а" for the Latin "a") is flagged; the
+  // administrator may still create it, on purpose.
+  await form.getByLabel("Username").fill("wb.nurse3");
+  await form.getByLabel("Full name").fill("Sister M\u0430la Roy");
+  await form.getByLabel("First password").fill("a long first password");
+  await form.getByRole("button", { name: "Add the user" }).click();
+  await form.getByText("This display name looks like another account's name.").waitFor();
+  assert.equal(await page.getByRole("listitem", { name: "Sister M\u0430la Roy" }).count(), 0, "not created before confirming");
+  await form.getByRole("button", { name: "Create it anyway" }).click();
+  await page.getByRole("listitem", { name: "Sister M\u0430la Roy" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the users screen has no serious accessibility violations");
 
   // A facility and a professional added by hand.

@@ -19,6 +19,7 @@ mod m20261206_000015_token_revocations;
 mod m20261206_000016_grant_scope_keys;
 mod m20261206_000017_audit_chain;
 mod m20261206_000018_login_failures;
+mod m20261206_000019_email_verifications;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_grant_scope_keys::Migration),
             Box::new(m20261206_000017_audit_chain::Migration),
             Box::new(m20261206_000018_login_failures::Migration),
+            Box::new(m20261206_000019_email_verifications::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod clinical;
 pub mod dispatches;
 pub mod documents;
+pub mod email_verifications;
 pub mod facilities;
 pub mod helpline;
 pub mod households;

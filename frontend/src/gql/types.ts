@@ -576,6 +576,14 @@ export type DuplicateCandidate = {
   reasons: Array<MatchReason>;
 };
 
+/** Where the applicant's e-mail address stands: proved, or waiting for its code. */
+export type EmailVerification = {
+  /** When the code sent last stops working, while one is waiting. */
+  codeExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  email: Maybe<Scalars['String']['output']>;
+  verified: Scalars['Boolean']['output'];
+};
+
 export type EmergencyDispatch = {
   /** The statuses it may move to now. */
   allowedStatuses: Array<DispatchStatus>;
@@ -1284,6 +1292,11 @@ export type MutationRoot = {
   /** Save one step of a draft (or of an application sent back for changes). */
   saveApplicationStep: HospitalApplication;
   /**
+   * Send a code to prove an e-mail address (the one given, or the account's). An
+   * application is submitted only once its applicant's address is proved.
+   */
+  sendEmailCode: EmailVerification;
+  /**
    * Available, busy or away, and the languages you take calls in. Waiting tickets go
    * to free agents of their tier and language automatically, most urgent and oldest
    * first; becoming available brings the next one at once.
@@ -1344,6 +1357,8 @@ export type MutationRoot = {
   updateProfessional: Professional;
   /** Change an account's name, e-mail or active state. Disabling ends its sessions. */
   updateUser: User;
+  /** The code from the e-mail: the address is proved and becomes the account's. */
+  verifyEmail: EmailVerification;
   /**
    * The code from the phone and a password: makes the applicant account (signed in
    * from now on with the mobile number or e-mail address) and signs it in.
@@ -1706,6 +1721,11 @@ export type MutationRootSaveApplicationStepArgs = {
 };
 
 
+export type MutationRootSendEmailCodeArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRootSetAgentPresenceArgs = {
   languages: Array<Scalars['String']['input']>;
   status: PresenceStatus;
@@ -1818,6 +1838,11 @@ export type MutationRootUpdateProfessionalArgs = {
 
 export type MutationRootUpdateUserArgs = {
   input: UpdateUserInput;
+};
+
+
+export type MutationRootVerifyEmailArgs = {
+  code: Scalars['String']['input'];
 };
 
 
@@ -2234,6 +2259,11 @@ export type QueryRoot = {
   kbArticles: Array<KbArticle>;
   /** Who is calling: user, tenant and roles. */
   me: Me;
+  /**
+   * Whether the caller's e-mail address is proved (an applicant must prove it
+   * before submitting an application).
+   */
+  myEmailVerification: EmailVerification;
   /** The professional linked to the caller's own account. */
   myProfessional: Maybe<Professional>;
   /** The nearest operating facilities that receive emergencies (helpline agents). */
@@ -3692,6 +3722,25 @@ export type DocumentDownloadQueryVariables = Exact<{
 
 
 export type DocumentDownloadQuery = { documentDownload: { url: string, method: string, headers: Array<{ name: string, value: string }> } };
+
+export type MyEmailVerificationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyEmailVerificationQuery = { myEmailVerification: { email: string | null, verified: boolean, codeExpiresAt: string | null } };
+
+export type SendEmailCodeMutationVariables = Exact<{
+  email?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SendEmailCodeMutation = { sendEmailCode: { email: string | null, verified: boolean, codeExpiresAt: string | null } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { email: string | null, verified: boolean, codeExpiresAt: string | null } };
 
 export type PatientCardsQueryVariables = Exact<{
   healthId: Scalars['String']['input'];

@@ -19,6 +19,7 @@ import type {
 } from "../gql/types";
 import { DocumentsStep } from "./onboarding/Documents";
 import { APPLICATION, SAVE_STEP, SUBMIT, WITHDRAW } from "./onboarding/queries";
+import { EmailProof } from "./onboarding/EmailProof";
 import { UNIT_TREE } from "./registry/queries";
 import { Review, targetLabel } from "./onboarding/Review";
 import { CapacityStep, FacilityStep, LicencesStep, OwnerStep, type StepInput } from "./onboarding/steps";
@@ -180,6 +181,7 @@ export default function Application() {
               ) : (
                 <p>{t("apply.ready")}</p>
               )}
+              <EmailProof onProved={() => setNotice(t("email.provedShort"))} />
               <button type="button" disabled={!app.allowedActions.includes("submit")} onClick={() => void submit()}>
                 {t("apply.submit")}
               </button>

@@ -130,6 +130,21 @@ pub async fn update_profile(
     versioned_update(tx, id, Some(expected_version), sets).await
 }
 
+/// Set the e-mail address the account proved (any version: a proof is not an edit).
+pub async fn set_verified_email(
+    tx: &TenantTx,
+    id: UserId,
+    email: &Email,
+) -> InfraResult<UserRecord> {
+    versioned_update(
+        tx,
+        id,
+        None,
+        vec![(Column::Email, Expr::value(email.as_str().to_owned()))],
+    )
+    .await
+}
+
 /// Replace the password hash (any version: a reset is not an edit of the profile).
 pub async fn set_password_hash(tx: &TenantTx, id: UserId, hash: String) -> InfraResult<UserRecord> {
     versioned_update(

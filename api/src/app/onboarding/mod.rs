@@ -6,6 +6,7 @@
 //! `facility_admin`. Every step is in the application's timeline and the audit trail,
 //! and the applicant is told by SMS and e-mail.
 
+pub mod email;
 mod notices;
 mod signup;
 
@@ -226,6 +227,8 @@ impl Onboarding<'_> {
         let (settings, _) = documents::settings(&tx).await?;
         let available = available_purposes(&tx, app.id).await?;
         check_complete(&form, &settings.required_for_onboarding, &available)?;
+        // Complete, and the department can write back to a proved address.
+        email::ensure_verified(&tx, UserId(app.applicant_user_id)).await?;
         let (from, saved) = self
             .advance(&tx, &app, expected_version, ApplicationAction::Submit, None)
             .await?;

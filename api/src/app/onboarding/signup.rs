@@ -5,19 +5,19 @@ use crate::app::NewAccount;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
-use arogya_domain::ids::TenantId;
+use arogya_domain::ids::{TenantId, UserId};
 use arogya_domain::onboarding::{OtpCode, OtpPolicy};
 use arogya_domain::patient::identifiers::MobileNumber;
 use arogya_domain::role::{Role, RoleGrant};
 use arogya_domain::tenant::{TenantCode, TenantStatus};
-use arogya_domain::user::{DisplayName, Email, NewPassword, Username};
+use arogya_domain::user::{DisplayName, Email, LoginName, NewPassword, Username};
 use arogya_domain::DomainError;
 use arogya_infra::auth::password::hash_password;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::outbox::{self, Channel};
 use arogya_infra::repos::signups::{self, SignupRecord};
-use arogya_infra::repos::tenants;
+use arogya_infra::repos::{tenants, users};
 use arogya_infra::TenantTx;
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
@@ -206,22 +206,39 @@ pub async fn verify_signup(
         ));
     }
     let username = applicant_username(&signup.phone)?;
+    // The address is not proved yet. If it is another account's, the new account is
+    // made without it and its owner is told (by `send_code`); the answer is the same
+    // either way, so sign-up never says whether an address has an account.
+    let email = Email::parse(&signup.email)?;
+    let taken = users::find_by_login(&tx, &LoginName::Email(email.clone()))
+        .await?
+        .is_some();
     let account = NewAccount {
         username: username.clone(),
         display_name: DisplayName::parse(&signup.name)?,
-        email: Some(Email::parse(&signup.email)?),
+        email: (!taken).then(|| email.clone()),
         password,
         grants: vec![RoleGrant::new(Role::HospitalApplicant, None, None)?],
     };
-    let user = match crate::app::users::insert_account(&mut tx, Actor::Anonymous, meta, &account, password_hash).await {
+    let user = match crate::app::users::insert_account(
+        &mut tx,
+        Actor::Anonymous,
+        meta,
+        &account,
+        password_hash,
+    )
+    .await
+    {
         Ok(u) => u,
+        // The phone was just proved by its code: its owner may hear it has an account.
         Err(ApiError::Conflict(_)) | Err(ApiError::Validation { .. }) => {
             return Err(ApiError::Conflict(
-                "an account already exists for this phone number or e-mail address: sign in instead".into(),
+                "an account already exists for this phone number: sign in instead".into(),
             ))
         }
         Err(e) => return Err(e),
     };
+    super::email::send_code(state, &tx, UserId(user.id), &email).await?;
     signups::mark_verified(&tx, signup.id, user.id).await?;
     let event = NewAuditEvent::new(
         Actor::User(user.id),
@@ -231,6 +248,7 @@ pub async fn verify_signup(
     );
     audit::record(&mut tx, meta, event).await?;
     tx.commit().await?;
+    state.outbox_wake.notify_one();
     let raw_password = account.password.expose().to_owned();
     session::login(
         state,

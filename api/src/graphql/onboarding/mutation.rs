@@ -5,7 +5,7 @@ use super::super::context::ContextExt;
 use super::super::session::AuthPayload;
 use super::super::types::parse_id;
 use super::inputs::*;
-use super::objects::{HospitalApplication, SignupCode};
+use super::objects::{EmailVerification, HospitalApplication, SignupCode};
 use super::onboarding;
 use crate::app::onboarding as usecase;
 use crate::error::{ApiError, ApiResult};
@@ -92,6 +92,38 @@ impl OnboardingMutation {
         )
         .await?;
         Ok(session.into())
+    }
+
+    /// Send a code to prove an e-mail address (the one given, or the account's). An
+    /// application is submitted only once its applicant's address is proved.
+    async fn send_email_code(
+        &self,
+        ctx: &Context<'_>,
+        email: Option<String>,
+    ) -> ApiResult<EmailVerification> {
+        let email = email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(Email::parse)
+            .transpose()?;
+        let req = ctx.request()?;
+        Ok(
+            usecase::email::request_code(ctx.app()?, &req.meta(), req.principal()?, email)
+                .await?
+                .into(),
+        )
+    }
+
+    /// The code from the e-mail: the address is proved and becomes the account's.
+    async fn verify_email(&self, ctx: &Context<'_>, code: String) -> ApiResult<EmailVerification> {
+        let code = OtpCode::parse(&code)?;
+        let req = ctx.request()?;
+        Ok(
+            usecase::email::verify(ctx.app()?, &req.meta(), req.principal()?, code)
+                .await?
+                .into(),
+        )
     }
 
     /// Start an application (a draft, saved step by step).

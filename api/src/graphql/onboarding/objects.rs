@@ -41,6 +41,25 @@ pub enum HospitalService {
     Maternity,
 }
 
+/// Where the applicant's e-mail address stands: proved, or waiting for its code.
+#[derive(SimpleObject)]
+pub struct EmailVerification {
+    pub email: Option<String>,
+    pub verified: bool,
+    /// When the code sent last stops working, while one is waiting.
+    pub code_expires_at: Option<DateTime<Utc>>,
+}
+
+impl From<onboarding::email::EmailStatus> for EmailVerification {
+    fn from(s: onboarding::email::EmailStatus) -> Self {
+        Self {
+            email: s.email,
+            verified: s.verified,
+            code_expires_at: s.code_expires_at,
+        }
+    }
+}
+
 /// A code was sent to the phone.
 #[derive(SimpleObject)]
 pub struct SignupCode {

@@ -1,8 +1,9 @@
 //! Reading applications: the applicant's own, or the department's review queue.
 
+use super::super::context::ContextExt;
 use super::super::pagination::{connection, page_request};
 use super::super::types::parse_id;
-use super::objects::{ApplicationCount, ApplicationStatus, HospitalApplication};
+use super::objects::{ApplicationCount, ApplicationStatus, EmailVerification, HospitalApplication};
 use super::onboarding;
 use crate::error::ApiResult;
 use arogya_domain::onboarding as domain;
@@ -15,6 +16,17 @@ pub struct OnboardingQuery;
 
 #[Object]
 impl OnboardingQuery {
+    /// Whether the caller's e-mail address is proved (an applicant must prove it
+    /// before submitting an application).
+    async fn my_email_verification(&self, ctx: &Context<'_>) -> ApiResult<EmailVerification> {
+        let req = ctx.request()?;
+        Ok(
+            crate::app::onboarding::email::status(ctx.app()?, req.principal()?)
+                .await?
+                .into(),
+        )
+    }
+
     /// One application: the applicant's own, or (once submitted) one in a reviewer's reach.
     async fn hospital_application(
         &self,

@@ -254,3 +254,33 @@ export const DOWNLOAD = /* GraphQL */ `
     }
   }
 `;
+
+export const EMAIL_STATUS = /* GraphQL */ `
+  query MyEmailVerification {
+    myEmailVerification {
+      email
+      verified
+      codeExpiresAt
+    }
+  }
+`;
+
+export const SEND_EMAIL_CODE = /* GraphQL */ `
+  mutation SendEmailCode($email: String) {
+    sendEmailCode(email: $email) {
+      email
+      verified
+      codeExpiresAt
+    }
+  }
+`;
+
+export const VERIFY_EMAIL = /* GraphQL */ `
+  mutation VerifyEmail($code: String!) {
+    verifyEmail(code: $code) {
+      email
+      verified
+      codeExpiresAt
+    }
+  }
+`;
