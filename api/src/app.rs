@@ -16,6 +16,7 @@ pub mod professionals;
 pub mod records;
 pub mod session;
 pub mod synthetic;
+pub mod tenant_archive;
 pub mod tenants;
 pub mod units;
 pub mod users;

@@ -46,6 +46,7 @@ impl From<&Principal> for Actor {
 pub enum AuditAction {
     TenantCreate,
     TenantSuspend,
+    TenantRestore,
     TenantReactivate,
     UserCreate,
     UserUpdate,
@@ -125,6 +126,7 @@ impl AuditAction {
         match self {
             AuditAction::TenantCreate => "tenant.create",
             AuditAction::TenantSuspend => "tenant.suspend",
+            AuditAction::TenantRestore => "tenant.restore",
             AuditAction::TenantReactivate => "tenant.reactivate",
             AuditAction::UserCreate => "user.create",
             AuditAction::UserUpdate => "user.update",

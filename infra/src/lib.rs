@@ -13,6 +13,7 @@ pub mod queue_bus;
 pub mod repos;
 pub mod secret;
 pub mod storage;
+pub mod tenant_archive;
 pub mod tenant_directory;
 
 pub use db::{Backend, Db, PlatformTx, TenantTx};

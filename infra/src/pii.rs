@@ -88,6 +88,12 @@ impl PiiKeys {
         mac.finalize().into_bytes().into()
     }
 
+    /// The key a tenant's archive is sealed with (the same on any installation that
+    /// holds this master key).
+    pub fn archive_key(&self, tenant: TenantId) -> [u8; 32] {
+        self.derive("tenant-archive-v1", tenant)
+    }
+
     /// The key a tenant's audit chain is sealed with (see `repos::audit_chain`).
     pub fn audit_chain_key(&self, tenant: TenantId) -> [u8; 32] {
         self.derive("audit-chain-v1", tenant)

@@ -59,6 +59,10 @@ pub trait ObjectStore: Send + Sync + std::fmt::Debug {
     async fn inspect(&self, key: &str) -> anyhow::Result<Option<ObjectFacts>>;
     /// Destroy the object (absent is fine).
     async fn delete(&self, key: &str) -> anyhow::Result<()>;
+    /// The whole object (`None`: absent), for tenant archives.
+    async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>>;
+    /// Write an object (replacing it), for restoring a tenant archive.
+    async fn put(&self, key: &str, bytes: Vec<u8>, content_type: &str) -> anyhow::Result<()>;
     /// Every object whose key starts with `prefix` (a folder, ending in `/`), with when
     /// it was last written; for finding orphans.
     async fn list(&self, prefix: &str) -> anyhow::Result<Vec<(String, DateTime<Utc>)>>;

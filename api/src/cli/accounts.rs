@@ -50,6 +50,9 @@ pub(super) async fn tenant(state: &AppState, command: TenantCommand) -> anyhow::
         TenantCommand::Suspend { code } => {
             change_status(state, &code, TenantStatus::Suspended).await?
         }
+        TenantCommand::Export { .. } | TenantCommand::Import { .. } => {
+            unreachable!("archives are handled in cli::archive")
+        }
         TenantCommand::Reactivate { code } => {
             change_status(state, &code, TenantStatus::Active).await?
         }

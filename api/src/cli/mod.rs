@@ -1,6 +1,7 @@
 //! The `arogya` command line: its arguments, and each command's work in its own file.
 
 mod accounts;
+mod archive;
 mod audit;
 mod import;
 mod ops;
@@ -133,6 +134,24 @@ pub(crate) enum TenantCommand {
     Reactivate {
         #[arg(long)]
         code: String,
+    },
+    /// Write one tenant's complete data (and its documents) to a single sealed archive.
+    Export {
+        /// Tenant code, e.g. WB.
+        #[arg(long)]
+        tenant: String,
+        /// The archive file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// List the documents' keys and digests only, without their bytes.
+        #[arg(long)]
+        without_documents: bool,
+    },
+    /// Restore a tenant archive: into an installation without the tenant, or over the
+    /// same tenant (an undo). Other tenants are untouched; everyone signs in again.
+    Import {
+        /// The archive file.
+        file: PathBuf,
     },
 }
 
@@ -285,6 +304,29 @@ pub async fn run() -> anyhow::Result<()> {
         }
         Command::Outbox { tenant, limit } => {
             ops::outbox(&*server::build_state(config).await?, &tenant, limit).await
+        }
+        Command::Tenant {
+            command:
+                TenantCommand::Export {
+                    tenant,
+                    out,
+                    without_documents,
+                },
+        } => {
+            archive::export(
+                &*server::build_state(config).await?,
+                &tenant,
+                &out,
+                !without_documents,
+            )
+            .await
+        }
+        Command::Tenant {
+            command: TenantCommand::Import { file },
+        } => {
+            let owner_url = config.database_migration_url.clone();
+            let state = server::build_state(config).await?;
+            archive::import(&state, owner_url.as_deref(), &file).await
         }
         Command::Tenant { command } => {
             accounts::tenant(&*server::build_state(config).await?, command).await

@@ -233,6 +233,33 @@ impl Db {
         })
     }
 
+    /// A read-only transaction over one tenant's data that sees every table as of one
+    /// moment (PostgreSQL: REPEATABLE READ; an SQLite read transaction already does),
+    /// for a tenant archive.
+    pub async fn tenant_snapshot(&self, tenant: TenantId) -> anyhow::Result<TenantTx> {
+        health::ensure_up(&self.health)?;
+        let tx = match self.backend {
+            Backend::Postgres => {
+                self.conn
+                    .begin_with_config(
+                        Some(sea_orm::IsolationLevel::RepeatableRead),
+                        Some(sea_orm::AccessMode::ReadOnly),
+                    )
+                    .await
+            }
+            Backend::Sqlite => self.conn.begin().await,
+        }
+        .context("beginning a snapshot")?;
+        set_scope(&tx, self.backend, &tenant.to_string()).await?;
+        Ok(TenantTx {
+            tx,
+            tenant,
+            backend: self.backend,
+            pending: Vec::new(),
+            feed: self.audit_feed.clone(),
+        })
+    }
+
     /// A transaction over platform tables (tenants, platform administrators).
     /// Tenant rows stay invisible in it on PostgreSQL.
     pub async fn platform_tx(&self, access: Access) -> anyhow::Result<PlatformTx> {

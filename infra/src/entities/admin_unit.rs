@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An administrative unit. `path` lists the ids from the top unit down to this one
 /// (`/<id>/<id>/`), so a subtree is a prefix.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "admin_units")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One entry of the append-only audit trail. Rows are never updated, so there is no
 /// `updated_at`; `created_at` is when it happened.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "audit_events")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The current version of one clinical entry (an encounter, or something recorded in one).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "clinical_entries")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One version of a clinical entry, kept for ever: corrections add versions.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "clinical_entry_versions")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A document's metadata; its bytes live in the object store under `object_key`.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "documents")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A tenant's document rules (absent: the defaults).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "document_settings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

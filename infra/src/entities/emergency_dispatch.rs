@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Help sent to an emergency from a helpline ticket.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "emergency_dispatches")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A health facility. `unit_path` copies its unit's path and `district_id` names the
 /// district it lies in, for subtree filters and per-district counts.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "facilities")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A tenant's own SLA targets for one category (absent: the defaults).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "helpline_sla")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A private hospital's application, its form as JSON (`domain::onboarding::ApplicationForm`).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "hospital_applications")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

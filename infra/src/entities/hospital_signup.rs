@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A hospital representative's sign-up, verified by a one-time code.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "hospital_signups")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

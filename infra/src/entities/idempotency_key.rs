@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A mutation's idempotency key, its request digest and, once run, its response.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "idempotency_keys")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A knowledge-base article tier 1 answers from.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "kb_articles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A message waiting to be (or already) delivered by the notification adapter.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "notification_outbox")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

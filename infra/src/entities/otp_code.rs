@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One code sent for a sign-up: only its keyed hash is kept.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "otp_codes")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A patient of one tenant. `merged_into` points to the surviving record after a merge.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "patients")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An e-health card issued for a patient's health ID.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "patient_cards")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An operator of the whole platform. Belongs to no tenant.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "platform_admins")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

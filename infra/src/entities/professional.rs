@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A health professional. `status` is the verification status.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "professionals")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A professional working at a facility (current while `to_date` is empty or ahead).
 /// `facility_unit_path` copies the facility's unit path for district-scoped reads.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "professional_facilities")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A council registration. `council_key`/`number_key` are normalised for uniqueness.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "professional_registrations")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

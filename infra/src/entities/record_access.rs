@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One read of a patient's health record.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "record_access_log")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

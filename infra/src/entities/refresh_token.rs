@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 /// One refresh token of a login session ("family"). Only the SHA-256 of the token is
 /// stored. `tenant_id` is NULL for platform administrators' sessions, which the
 /// row-level security policy shows only inside platform transactions.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "refresh_tokens")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

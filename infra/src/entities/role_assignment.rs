@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 /// A role granted to a user, for the whole tenant, a unit or a facility.
 /// `scope_key` ("tenant", "unit:<id>", "facility:<id>") makes each grant unique
 /// without relying on how a backend compares NULLs.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "role_assignments")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

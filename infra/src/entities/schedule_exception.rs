@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A day a clinician does not see patients (leave, holiday).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "schedule_exceptions")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A state or district tenant. A platform table: no `tenant_id` of its own.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "tenants")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One step in a ticket's timeline (append-only).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "ticket_events")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -268,6 +268,32 @@ impl ObjectStore for FsStore {
         Ok(Some(inspector.finish().await?))
     }
 
+    async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        let path = self.path(key)?;
+        match tokio::fs::read(&path).await {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(anyhow::Error::new(e).context(format!("reading {}", path.display()))),
+        }
+    }
+
+    async fn put(&self, key: &str, bytes: Vec<u8>, _content_type: &str) -> anyhow::Result<()> {
+        let path = self.path(key)?;
+        if let Some(dir) = path.parent() {
+            tokio::fs::create_dir_all(dir)
+                .await
+                .with_context(|| format!("creating {}", dir.display()))?;
+        }
+        // Written beside, then renamed: a reader never sees half an object.
+        let tmp = path.with_extension("restoring");
+        tokio::fs::write(&tmp, &bytes)
+            .await
+            .with_context(|| format!("writing {}", tmp.display()))?;
+        tokio::fs::rename(&tmp, &path)
+            .await
+            .with_context(|| format!("moving {}", path.display()))
+    }
+
     async fn list(&self, prefix: &str) -> anyhow::Result<Vec<(String, DateTime<Utc>)>> {
         // Keys under a prefix are one folder deep (`tenants/{t}/uploads/{id}`).
         let dir = self.path(prefix.trim_end_matches('/'))?;

@@ -209,6 +209,45 @@ impl ObjectStore for S3Store {
         Ok(Some(inspector.finish().await?))
     }
 
+    async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        let out = match self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+        {
+            Ok(out) => out,
+            Err(e) => {
+                if e.as_service_error().is_some_and(|s| s.is_no_such_key()) {
+                    return Ok(None);
+                }
+                return Err(anyhow::anyhow!(
+                    "{}",
+                    aws_sdk_s3::error::DisplayErrorContext(e)
+                ))
+                .with_context(|| format!("reading s3://{}/{key}", self.bucket));
+            }
+        };
+        let bytes = out.body.collect().await.context("reading an object")?;
+        Ok(Some(bytes.into_bytes().to_vec()))
+    }
+
+    async fn put(&self, key: &str, bytes: Vec<u8>, content_type: &str) -> anyhow::Result<()> {
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .content_type(content_type)
+            .body(bytes.into())
+            .send()
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", aws_sdk_s3::error::DisplayErrorContext(e)))
+            .with_context(|| format!("writing s3://{}/{key}", self.bucket))?;
+        Ok(())
+    }
+
     async fn list(&self, prefix: &str) -> anyhow::Result<Vec<(String, DateTime<Utc>)>> {
         let mut out = Vec::new();
         let mut pages = self

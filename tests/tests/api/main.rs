@@ -43,6 +43,7 @@ macro_rules! on_all_stores {
 }
 
 mod appointments;
+mod archive;
 mod audit;
 mod audit_chain;
 mod bad_input;

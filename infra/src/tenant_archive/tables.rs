@@ -1,0 +1,143 @@
+//! The tenant tables an archive holds, in an order where every row's references come
+//! before it (children are cleared in reverse), and the generic work on each through
+//! its entity.
+
+use crate::db::{InfraResult, TenantTx};
+use crate::entities;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, EntityTrait, IntoActiveModel, Iterable, PrimaryKeyToColumn, QueryFilter,
+    QueryOrder,
+};
+use serde_json::Value;
+
+/// Tables with a tenant that an archive leaves out, and why: sessions are not revived
+/// (everyone signs in again), idempotency keys are answers kept for a day, presence is
+/// who is at their desk right now.
+pub const EXCLUDED: &[&str] = &["refresh_tokens", "idempotency_keys", "agent_presence"];
+
+/// The audit trail and its chain are never rewritten: restoring adds the archive's
+/// rows that are missing and leaves every other one in place.
+pub const KEPT: &[&str] = &["audit_events", "audit_chain"];
+
+async fn dump_entity<E>(tx: &TenantTx, table: &str) -> InfraResult<Vec<Value>>
+where
+    E: EntityTrait,
+    E::Model: serde::Serialize,
+{
+    let mut q = E::find().filter(Expr::col(Alias::new("tenant_id")).eq(tx.tenant().0));
+    for pk in E::PrimaryKey::iter() {
+        q = q.order_by_asc(pk.into_column());
+    }
+    let rows = q.all(tx.conn()).await?;
+    rows.iter()
+        .map(|m| {
+            serde_json::to_value(m)
+                .map_err(|e| anyhow::anyhow!("writing a row of {table}: {e}").into())
+        })
+        .collect()
+}
+
+async fn load_entity<E>(tx: &TenantTx, table: &str, rows: Vec<Value>) -> InfraResult<()>
+where
+    E: EntityTrait,
+    E::Model: serde::de::DeserializeOwned + IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+{
+    let keep_existing = KEPT.contains(&table);
+    let models = rows
+        .into_iter()
+        .map(|r| {
+            serde_json::from_value::<E::Model>(r)
+                .map(IntoActiveModel::into_active_model)
+                .map_err(|e| anyhow::anyhow!("reading a row of {table}: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut models = models.into_iter().peekable();
+    while models.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = models.by_ref().take(200).collect();
+        let mut insert = E::insert_many(chunk);
+        if keep_existing {
+            insert = insert.on_conflict(
+                OnConflict::columns(E::PrimaryKey::iter().map(|pk| pk.into_column()))
+                    .do_nothing()
+                    .to_owned(),
+            );
+            insert.exec_without_returning(tx.conn()).await?;
+        } else {
+            insert.exec_without_returning(tx.conn()).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn clear_entity<E: EntityTrait>(tx: &TenantTx) -> InfraResult<()> {
+    E::delete_many()
+        .filter(Expr::col(Alias::new("tenant_id")).eq(tx.tenant().0))
+        .exec(tx.conn())
+        .await?;
+    Ok(())
+}
+
+macro_rules! tables {
+    ($($name:literal => $module:ident),* $(,)?) => {
+        /// Every tenant table an archive holds, parents before children.
+        pub const TABLES: &[&str] = &[$($name),*];
+
+        pub(super) async fn dump(tx: &TenantTx, table: &str) -> InfraResult<Vec<Value>> {
+            match table {
+                $($name => dump_entity::<entities::$module::Entity>(tx, table).await,)*
+                _ => Err(anyhow::anyhow!("no table {table} in a tenant archive").into()),
+            }
+        }
+
+        pub(super) async fn load(tx: &TenantTx, table: &str, rows: Vec<Value>) -> InfraResult<()> {
+            match table {
+                $($name => load_entity::<entities::$module::Entity>(tx, table, rows).await,)*
+                _ => Err(anyhow::anyhow!("no table {table} in a tenant archive").into()),
+            }
+        }
+
+        pub(super) async fn clear(tx: &TenantTx, table: &str) -> InfraResult<()> {
+            match table {
+                $($name => clear_entity::<entities::$module::Entity>(tx).await,)*
+                _ => Err(anyhow::anyhow!("no table {table} in a tenant archive").into()),
+            }
+        }
+    };
+}
+
+tables! {
+    "users" => user,
+    "admin_units" => admin_unit,
+    "facilities" => facility,
+    "role_assignments" => role_assignment,
+    "professionals" => professional,
+    "professional_registrations" => professional_registration,
+    "professional_facilities" => professional_facility,
+    "households" => household,
+    "patients" => patient,
+    "patient_cards" => patient_card,
+    "clinical_entries" => clinical_entry,
+    "clinical_entry_versions" => clinical_entry_version,
+    "record_access_log" => record_access,
+    "document_settings" => document_settings,
+    "documents" => document,
+    "hospital_signups" => hospital_signup,
+    "otp_codes" => otp_code,
+    "hospital_applications" => hospital_application,
+    "application_events" => application_event,
+    "notification_outbox" => notification,
+    "email_verifications" => email_verification,
+    "kb_articles" => kb_article,
+    "helpline_sla" => helpline_sla,
+    "helpline_tickets" => helpline_ticket,
+    "ticket_events" => ticket_event,
+    "emergency_dispatches" => emergency_dispatch,
+    "clinic_sessions" => clinic_session,
+    "schedule_exceptions" => schedule_exception,
+    "appointments" => appointment,
+    "appointment_tokens" => appointment_token,
+    "audit_events" => audit_event,
+    "audit_chain" => audit_link,
+}
