@@ -19,6 +19,11 @@ pub struct Config {
     pub database_url: String,
     pub database_migration_url: Option<String>,
     pub database_app_role: String,
+    /// PostgreSQL: the URL of the platform role, used only for platform work (tenants,
+    /// platform administrators and their sessions), so no tenant request ever runs as a
+    /// role that can read those tables. Unset: one pool for both.
+    pub database_platform_url: Option<String>,
+    pub database_platform_role: String,
     pub database_max_connections: u32,
     pub migrate_on_start: bool,
     pub object_store: ObjectStoreKind,
@@ -88,6 +93,8 @@ impl Default for Config {
             database_url: "sqlite://./data/arogya.db?mode=rwc".into(),
             database_migration_url: None,
             database_app_role: "arogya_app".into(),
+            database_platform_url: None,
+            database_platform_role: "arogya_platform".into(),
             database_max_connections: 16,
             migrate_on_start: true,
             object_store: ObjectStoreKind::Fs,
@@ -140,6 +147,8 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_DATABASE_URL                    sqlite://FILE or postgres://USER:PASS@HOST/DB [sqlite://./data/arogya.db?mode=rwc]
   AROGYA_DATABASE_MIGRATION_URL          PostgreSQL URL of the table owner, used to migrate [unset: use DATABASE_URL]
   AROGYA_DATABASE_APP_ROLE               PostgreSQL role granted access after migrating [arogya_app]
+  AROGYA_DATABASE_PLATFORM_URL           PostgreSQL URL of the platform role, for platform work only (unset: one pool)
+  AROGYA_DATABASE_PLATFORM_ROLE          that role, granted after migrating; the app role then loses platform tables [arogya_platform]
   AROGYA_DATABASE_MAX_CONNECTIONS        connection pool size [16]
   AROGYA_MIGRATE_ON_START                apply migrations when the server starts [true]
   AROGYA_OBJECT_STORE                    where documents are kept: fs (a folder) or s3 [fs]
@@ -282,6 +291,11 @@ impl std::fmt::Debug for Config {
                 &self.database_migration_url.as_deref().map(redact_url),
             )
             .field("database_app_role", &self.database_app_role)
+            .field(
+                "database_platform_url",
+                &self.database_platform_url.as_deref().map(redact_url),
+            )
+            .field("database_platform_role", &self.database_platform_role)
             .field("database_max_connections", &self.database_max_connections)
             .field("object_store", &self.object_store)
             .field("object_store_dir", &self.object_store_dir)

@@ -12,7 +12,7 @@ use arogya_infra::auth::login_lock::LoginLock;
 use arogya_infra::auth::revocations::Revocations;
 use arogya_infra::auth::throttle::{LoginThrottle, ThrottleConfig};
 use arogya_infra::auth::token_cache::TokenCache;
-use arogya_infra::db::{grant_app_role, migrate, Backend};
+use arogya_infra::db::{grant_app_role, grant_platform_role, migrate, Backend};
 use arogya_infra::notify::{LogNotifier, Notifier, WebhookNotifier};
 use arogya_infra::pii::PiiKeys;
 use arogya_infra::storage::{FsStore, ObjectStore, S3Settings, S3Store};
@@ -41,6 +41,14 @@ pub async fn run_migrations(config: &Config) -> anyhow::Result<()> {
     migrate(owner.conn()).await?;
     if owner.backend() == Backend::Postgres && config.database_migration_url.is_some() {
         grant_app_role(owner.conn(), &config.database_app_role).await?;
+        if config.database_platform_url.is_some() {
+            grant_platform_role(
+                owner.conn(),
+                &config.database_platform_role,
+                &config.database_app_role,
+            )
+            .await?;
+        }
     }
     owner.conn().clone().close().await.ok();
     Ok(())
@@ -77,7 +85,10 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
     if config.migrate_on_start {
         run_migrations(&config).await?;
     }
-    let db = Db::connect(&config.database_url, config.database_max_connections).await?;
+    let mut db = Db::connect(&config.database_url, config.database_max_connections).await?;
+    if let Some(url) = &config.database_platform_url {
+        db = db.with_platform_pool(url).await?;
+    }
     check_rls_role(&db).await;
     let keys = load_keys(&config)?;
     let pii = match &config.pii_key {

@@ -46,6 +46,7 @@ pub fn pg_server_url() -> String {
 
 pub const OWNER_ROLE: &str = "arogya_owner";
 pub const APP_ROLE: &str = "arogya_app";
+pub const PLATFORM_ROLE: &str = "arogya_platform";
 
 /// Create the owner and application roles if they are missing (idempotent).
 async fn ensure_pg_roles(admin: &DatabaseConnection) -> anyhow::Result<()> {
@@ -56,6 +57,9 @@ async fn ensure_pg_roles(admin: &DatabaseConnection) -> anyhow::Result<()> {
            END IF;
            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
              CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+           END IF;
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{PLATFORM_ROLE}') THEN
+             CREATE ROLE {PLATFORM_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
            END IF;
          EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL; END $$;"
     );
@@ -111,6 +115,8 @@ pub async fn test_config(backend: Backend) -> (Config, PathBuf, Option<String>) 
             config.database_url = pg_url(APP_ROLE, &name);
             config.database_migration_url = Some(pg_url(OWNER_ROLE, &name));
             config.database_app_role = APP_ROLE.into();
+            // Platform work on its own role, as in production.
+            config.database_platform_url = Some(pg_url(PLATFORM_ROLE, &name));
             pg_db = Some(name);
         }
     }

@@ -59,6 +59,28 @@ pub async fn grant_app_role(conn: &DatabaseConnection, role: &str) -> anyhow::Re
     Ok(())
 }
 
+/// Give platform work its own role (PostgreSQL): it gets the application role's rights
+/// (platform transactions also write the tenant rows a new tenant starts with), and the
+/// application role loses the platform administrators' table and writing to tenants,
+/// so no tenant request can reach them. Idempotent.
+pub async fn grant_platform_role(
+    conn: &DatabaseConnection,
+    platform_role: &str,
+    app_role: &str,
+) -> anyhow::Result<()> {
+    if conn.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    grant_app_role(conn, platform_role).await?;
+    conn.execute_unprepared(&format!(
+        "REVOKE ALL ON platform_admins FROM {app_role};
+         REVOKE INSERT, UPDATE, DELETE ON tenants FROM {app_role};"
+    ))
+    .await
+    .context("narrowing the application role")?;
+    Ok(())
+}
+
 /// True when every migration this build knows has been applied, and no unknown one.
 pub async fn applied_migrations_match(conn: &DatabaseConnection) -> anyhow::Result<bool> {
     let rows = conn

@@ -14,7 +14,7 @@ mod migrate;
 
 pub use error::{is_unique_violation, InfraError, InfraResult};
 pub use health::{is_unavailable, DbUnavailable, Health};
-pub use migrate::{applied_migrations_match, grant_app_role, migrate};
+pub use migrate::{applied_migrations_match, grant_app_role, grant_platform_role, migrate};
 
 use crate::repos::audit::AuditRecord;
 use anyhow::Context;
@@ -66,6 +66,8 @@ pub struct Db {
     audit_feed: broadcast::Sender<AuditRecord>,
     statements: Arc<AtomicU64>,
     health: Health,
+    /// A second pool, as the platform role, for platform transactions only.
+    platform: Option<DatabaseConnection>,
 }
 
 impl std::fmt::Debug for Db {
@@ -118,6 +120,7 @@ impl Db {
             audit_feed,
             statements,
             health: Health::new(),
+            platform: None,
         })
     }
 
@@ -199,17 +202,25 @@ impl Db {
     }
 
     async fn begin(&self, access: Access, scope: &str) -> anyhow::Result<DatabaseTransaction> {
+        self.begin_on(&self.conn, access, scope).await
+    }
+
+    async fn begin_on(
+        &self,
+        conn: &DatabaseConnection,
+        access: Access,
+        scope: &str,
+    ) -> anyhow::Result<DatabaseTransaction> {
         health::ensure_up(&self.health)?;
         let tx = match (self.backend, access) {
             (Backend::Sqlite, Access::Write) => {
-                self.conn
-                    .begin_with_options(TransactionOptions {
-                        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-                        ..Default::default()
-                    })
-                    .await
+                conn.begin_with_options(TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..Default::default()
+                })
+                .await
             }
-            _ => self.conn.begin().await,
+            _ => conn.begin().await,
         }
         .context("beginning a transaction")?;
         set_scope(&tx, self.backend, scope).await?;
@@ -260,10 +271,19 @@ impl Db {
         })
     }
 
+    /// Run platform transactions on their own pool, connected as the platform role
+    /// (PostgreSQL), so tenant requests never run as a role that can reach them.
+    pub async fn with_platform_pool(mut self, url: &str) -> anyhow::Result<Self> {
+        let platform = Db::connect(url, 4).await?;
+        self.platform = Some(platform.conn);
+        Ok(self)
+    }
+
     /// A transaction over platform tables (tenants, platform administrators).
     /// Tenant rows stay invisible in it on PostgreSQL.
     pub async fn platform_tx(&self, access: Access) -> anyhow::Result<PlatformTx> {
-        let tx = self.begin(access, PLATFORM_SCOPE).await?;
+        let pool = self.platform.as_ref().unwrap_or(&self.conn);
+        let tx = self.begin_on(pool, access, PLATFORM_SCOPE).await?;
         Ok(PlatformTx {
             tx,
             backend: self.backend,

@@ -142,3 +142,41 @@ async fn every_tenant_table_is_protected() {
     }
     assert!(names.contains(&"idempotency_keys".to_owned()));
 }
+
+/// Platform tables have their own role: the application role, which every tenant
+/// request runs as, cannot read platform administrators (their password hashes) or
+/// change tenants, while platform work (an administrator's login, a suspension) still
+/// works through the platform role.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tenant_requests_cannot_reach_platform_tables() {
+    let app = TestApp::spawn(Backend::Postgres).await;
+    assert!(app.config.database_platform_url.is_some());
+    let db = app.app_role_db().await;
+    let admins = db
+        .execute_unprepared("SELECT password_hash FROM platform_admins")
+        .await;
+    assert!(admins
+        .unwrap_err()
+        .to_string()
+        .contains("permission denied"));
+    let suspend = db
+        .execute_unprepared("UPDATE tenants SET status = 'suspended'")
+        .await;
+    assert!(suspend
+        .unwrap_err()
+        .to_string()
+        .contains("permission denied"));
+    // Tenant codes and names stay readable (they are public).
+    assert!(count(&db, "tenants").await >= 2);
+    // Platform work goes on through its own role.
+    let platform = app.platform_token().await;
+    let t = arogya_tests::expect_data(
+        &app.gql(
+            Some(&platform),
+            "{ tenants(first: 10) { edges { node { id code } } } }",
+            serde_json::json!({}),
+        )
+        .await,
+    );
+    assert!(t["tenants"]["edges"].as_array().unwrap().len() >= 2);
+}
