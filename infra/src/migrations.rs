@@ -20,6 +20,7 @@ mod m20261206_000016_grant_scope_keys;
 mod m20261206_000017_audit_chain;
 mod m20261206_000018_login_failures;
 mod m20261206_000019_email_verifications;
+mod m20261206_000020_national_id_key_versions;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_audit_chain::Migration),
             Box::new(m20261206_000018_login_failures::Migration),
             Box::new(m20261206_000019_email_verifications::Migration),
+            Box::new(m20261206_000020_national_id_key_versions::Migration),
         ]
     }
 }

@@ -20,8 +20,19 @@ use std::path::Path;
 
 type HmacSha256 = Hmac<Sha256>;
 
+/// The master secret in versions: the newest signs cards and hashes national IDs; the
+/// older ones still verify the cards they signed (until retired) and carry the
+/// national-ID hash chain (see [`PiiKeys::national_id_hash`]).
 pub struct PiiKeys {
-    master: [u8; 32],
+    /// Oldest first; never empty.
+    versions: Vec<MasterKey>,
+}
+
+struct MasterKey {
+    version: u32,
+    key: [u8; 32],
+    /// Its card key is no longer published or accepted.
+    retired: bool,
 }
 
 impl std::fmt::Debug for PiiKeys {
@@ -53,13 +64,121 @@ pub enum CardTokenError {
 }
 
 impl PiiKeys {
-    /// From 64 hex characters (32 bytes).
+    /// From the key text: 64 hex characters (one key, version 1), or one key a line
+    /// (or separated by commas) as `v<N> <hex>`, with ` retired` after a key whose
+    /// cards are no longer accepted.
     pub fn from_hex(text: &str) -> Result<Self> {
-        let bytes = unhex(text).context("the PII master key must be hex")?;
-        let master: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| anyhow::anyhow!("the PII master key must be 32 bytes (64 hex digits)"))?;
-        Ok(Self { master })
+        let mut versions = Vec::new();
+        for (i, line) in text
+            .split(['\n', ','])
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .enumerate()
+        {
+            let mut words = line.split_whitespace();
+            let first = words.next().unwrap_or_default();
+            let (version, hexkey) =
+                match first.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) {
+                    Some(v) => (v, words.next().context("a key version without its key")?),
+                    None => (i as u32 + 1, first),
+                };
+            let retired = matches!(words.next(), Some("retired"));
+            let bytes = unhex(hexkey).context("the PII master key must be hex")?;
+            let key: [u8; 32] = bytes.try_into().map_err(|_| {
+                anyhow::anyhow!("the PII master key must be 32 bytes (64 hex digits)")
+            })?;
+            versions.push(MasterKey {
+                version,
+                key,
+                retired,
+            });
+        }
+        anyhow::ensure!(!versions.is_empty(), "the PII master key is empty");
+        versions.sort_by_key(|k| k.version);
+        let numbered: Vec<u32> = versions.iter().map(|k| k.version).collect();
+        anyhow::ensure!(
+            numbered.iter().enumerate().all(|(i, v)| *v == i as u32 + 1),
+            "PII key versions must run 1, 2, 3… without gaps (found {numbered:?})"
+        );
+        anyhow::ensure!(
+            !versions.last().is_some_and(|k| k.retired),
+            "the newest PII key cannot be retired"
+        );
+        Ok(Self { versions })
+    }
+
+    /// The key text, as the key file holds it.
+    pub fn to_text(&self) -> String {
+        self.versions
+            .iter()
+            .map(|k| {
+                format!(
+                    "v{} {}{}\n",
+                    k.version,
+                    hex(&k.key),
+                    if k.retired { " retired" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    /// Replace the key file with these keys (written beside it, owner-only, then
+    /// renamed over it: never half-written).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let tmp = path.with_extension("new");
+        let _ = std::fs::remove_file(&tmp);
+        crate::auth::keys::write_private(&tmp, &self.to_text())?;
+        std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))
+    }
+
+    /// The newest version.
+    pub fn current_version(&self) -> u32 {
+        self.newest().version
+    }
+
+    fn newest(&self) -> &MasterKey {
+        self.versions.last().expect("never empty")
+    }
+
+    /// A new random key as the newest version (`arogya keys rotate-pii`).
+    pub fn rotated(&self) -> Self {
+        let mut key = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+        let mut versions: Vec<MasterKey> = self
+            .versions
+            .iter()
+            .map(|k| MasterKey {
+                version: k.version,
+                key: k.key,
+                retired: k.retired,
+            })
+            .collect();
+        versions.push(MasterKey {
+            version: self.current_version() + 1,
+            key,
+            retired: false,
+        });
+        Self { versions }
+    }
+
+    /// Stop accepting cards signed under `version` (not the newest).
+    pub fn retiring(&self, version: u32) -> Result<Self> {
+        anyhow::ensure!(
+            version < self.current_version(),
+            "only an older PII key can be retired"
+        );
+        anyhow::ensure!(version >= 1, "no such PII key version");
+        Ok(Self {
+            versions: self
+                .versions
+                .iter()
+                .map(|k| MasterKey {
+                    version: k.version,
+                    key: k.key,
+                    retired: k.retired || k.version == version,
+                })
+                .collect(),
+        })
     }
 
     /// Read the key file, creating it (readable by the owner only) with a random key
@@ -77,17 +196,31 @@ impl PiiKeys {
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut master);
         crate::auth::keys::write_private(path, &hex(&master))?;
         tracing::info!(path = %path.display(), "created a new PII master key");
-        Ok(Self { master })
+        Self::from_hex(&hex(&master))
     }
 
+    /// A per-tenant key from the first master key: the keys that must stay the same
+    /// for the life of the data (the audit chain, archives, short-lived codes and URLs).
     fn derive(&self, purpose: &str, tenant: TenantId) -> [u8; 32] {
-        let mut mac = HmacSha256::new_from_slice(&self.master).expect("HMAC takes any key length");
+        derive_from(&self.versions[0].key, purpose, tenant)
+    }
+
+    fn master(&self) -> &[u8; 32] {
+        &self.versions[0].key
+    }
+}
+
+fn derive_from(master: &[u8; 32], purpose: &str, tenant: TenantId) -> [u8; 32] {
+    {
+        let mut mac = HmacSha256::new_from_slice(master).expect("HMAC takes any key length");
         mac.update(purpose.as_bytes());
         mac.update(b":");
         mac.update(tenant.0.as_bytes());
         mac.finalize().into_bytes().into()
     }
+}
 
+impl PiiKeys {
     /// The key a tenant's archive is sealed with (the same on any installation that
     /// holds this master key).
     pub fn archive_key(&self, tenant: TenantId) -> [u8; 32] {
@@ -129,36 +262,98 @@ impl PiiKeys {
 
     /// The key that signs this server's own storage URLs (the folder object store).
     pub fn storage_url_key(&self) -> [u8; 32] {
-        let mut mac = HmacSha256::new_from_slice(&self.master).expect("HMAC takes any key length");
+        let mut mac = HmacSha256::new_from_slice(self.master()).expect("HMAC takes any key length");
         mac.update(b"storage-urls-v1");
         mac.finalize().into_bytes().into()
     }
 
-    /// The keyed hash a national ID number is stored (and matched) as.
+    /// The keyed hash a national ID number is stored (and matched) as, under the
+    /// newest key. Version 1 is `HMAC(k1, number)` in hex; version n > 1 is
+    /// `vn:` + `HMAC(kn, the version n-1 hash)`, so a stored hash is re-keyed without
+    /// the number (which is never stored), and someone holding an older key alone can
+    /// no longer test guesses against it.
     pub fn national_id_hash(&self, tenant: TenantId, number: &AadhaarNumber) -> String {
-        let key = self.derive("national-id-v1", tenant);
-        let mut mac = HmacSha256::new_from_slice(&key).expect("HMAC takes any key length");
+        self.national_id_hashes(tenant, number)
+            .pop()
+            .expect("never empty")
+    }
+
+    /// The number's hash under every version, oldest first: what a lookup matches
+    /// while a re-keying is under way.
+    pub fn national_id_hashes(&self, tenant: TenantId, number: &AadhaarNumber) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.versions.len());
+        let mut mac = HmacSha256::new_from_slice(&derive_from(
+            &self.versions[0].key,
+            "national-id-v1",
+            tenant,
+        ))
+        .expect("HMAC takes any key length");
         mac.update(number.digits().as_bytes());
-        hex(&mac.finalize().into_bytes())
+        let mut h = hex(&mac.finalize().into_bytes());
+        out.push(h.clone());
+        for k in &self.versions[1..] {
+            h = chain(k, tenant, &h);
+            out.push(h.clone());
+        }
+        out
     }
 
-    fn card_key(&self, tenant: TenantId) -> SigningKey {
-        SigningKey::from_bytes(&self.derive("card-signing-v1", tenant))
+    /// A stored hash under the newest key (`None`: it is already, or its version is
+    /// unknown here).
+    pub fn rekey_national_id(&self, tenant: TenantId, stored: &str) -> Option<String> {
+        let version = match stored.split_once(':') {
+            Some((v, _)) => v.strip_prefix('v')?.parse::<u32>().ok()?,
+            None => 1,
+        };
+        if version >= self.current_version() || version == 0 {
+            return None;
+        }
+        let mut h = stored.to_owned();
+        for k in &self.versions[version as usize..] {
+            h = chain(k, tenant, &h);
+        }
+        Some(h)
     }
 
-    /// The key id of the tenant's card-signing key.
-    pub fn card_kid(&self, tenant: TenantId) -> String {
-        let public = self.card_key(tenant).verifying_key();
+    /// The `national_id_hash` prefix of hashes under the newest key (`""` for v1).
+    pub fn national_id_prefix(&self) -> String {
+        match self.current_version() {
+            1 => String::new(),
+            v => format!("v{v}:"),
+        }
+    }
+
+    fn card_key_of(k: &MasterKey, tenant: TenantId) -> SigningKey {
+        SigningKey::from_bytes(&derive_from(&k.key, "card-signing-v1", tenant))
+    }
+
+    fn card_kid_of(k: &MasterKey, tenant: TenantId) -> String {
+        let public = Self::card_key_of(k, tenant).verifying_key();
         URL_SAFE_NO_PAD.encode(&Sha256::digest(public.as_bytes())[..12])
     }
 
-    /// The tenant's public card key as a JWK set, for offline verifiers.
+    /// The key id of the tenant's card-signing key (the newest).
+    pub fn card_kid(&self, tenant: TenantId) -> String {
+        Self::card_kid_of(self.newest(), tenant)
+    }
+
+    /// The tenant's public card keys as a JWK set, for offline verifiers: the newest
+    /// and every older one not retired (cards signed under them still verify).
     pub fn card_jwks(&self, tenant: TenantId) -> serde_json::Value {
-        let public = self.card_key(tenant).verifying_key();
-        serde_json::json!({ "keys": [{
-            "kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig",
-            "kid": self.card_kid(tenant), "x": URL_SAFE_NO_PAD.encode(public.as_bytes()),
-        }]})
+        let keys: Vec<serde_json::Value> = self
+            .versions
+            .iter()
+            .rev()
+            .filter(|k| !k.retired)
+            .map(|k| {
+                let public = Self::card_key_of(k, tenant).verifying_key();
+                serde_json::json!({
+                    "kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig",
+                    "kid": Self::card_kid_of(k, tenant), "x": URL_SAFE_NO_PAD.encode(public.as_bytes()),
+                })
+            })
+            .collect();
+        serde_json::json!({ "keys": keys })
     }
 
     /// A compact JWS (EdDSA) of the claims: what the card's QR code holds.
@@ -170,17 +365,41 @@ impl PiiKeys {
             URL_SAFE_NO_PAD.encode(header.to_string()),
             URL_SAFE_NO_PAD.encode(payload)
         );
-        let signature = self.card_key(tenant).sign(signing_input.as_bytes());
+        let signature = Self::card_key_of(self.newest(), tenant).sign(signing_input.as_bytes());
         format!(
             "{signing_input}.{}",
             URL_SAFE_NO_PAD.encode(signature.to_bytes())
         )
     }
 
-    /// Verify a card payload against `tenant`'s key.
+    /// Verify a card payload against `tenant`'s key that signed it (named by `kid`),
+    /// if that key is still accepted.
     pub fn verify_card(&self, tenant: TenantId, token: &str) -> Result<CardClaims, CardTokenError> {
-        verify_with(&self.card_key(tenant).verifying_key(), token)
+        let kid = header_kid(token).ok_or(CardTokenError::Malformed)?;
+        let key = self
+            .versions
+            .iter()
+            .filter(|k| !k.retired)
+            .find(|k| Self::card_kid_of(k, tenant) == kid)
+            .ok_or(CardTokenError::BadSignature)?;
+        verify_with(&Self::card_key_of(key, tenant).verifying_key(), token)
     }
+}
+
+/// Version n's link of the national-ID hash chain.
+fn chain(k: &MasterKey, tenant: TenantId, previous: &str) -> String {
+    let mut mac = HmacSha256::new_from_slice(&derive_from(&k.key, "national-id-v1", tenant))
+        .expect("HMAC takes any key length");
+    mac.update(previous.as_bytes());
+    format!("v{}:{}", k.version, hex(&mac.finalize().into_bytes()))
+}
+
+/// The `kid` of a card payload's header, if it has one.
+fn header_kid(token: &str) -> Option<String> {
+    let header = token.trim().split('.').next()?;
+    let bytes = URL_SAFE_NO_PAD.decode(header).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    v["kid"].as_str().map(str::to_owned)
 }
 
 /// The claims of a card payload, without checking who signed it (to find the tenant).
@@ -263,5 +482,57 @@ mod tests {
         assert_ne!(k.national_id_hash(a, &n), k.national_id_hash(b, &n));
         assert!(!k.national_id_hash(a, &n).contains(n.digits()));
         assert!(!format!("{k:?}").contains("abab"));
+    }
+
+    #[test]
+    fn key_versions_keep_old_cards_valid_until_retired_and_rekey_national_ids() {
+        let t = TenantId::new();
+        let v1 = keys();
+        let payload = "23456789012";
+        let digit = arogya_domain::patient::check_digit::verhoeff_digit(payload).unwrap();
+        let number = AadhaarNumber::parse(&format!("{payload}{digit}")).unwrap();
+        let old_card = v1.sign_card(t, &claims());
+        let old_hash = v1.national_id_hash(t, &number);
+        assert_eq!(v1.current_version(), 1);
+        assert!(!old_hash.contains(':'), "version 1 keeps the existing form");
+
+        let v2 = PiiKeys::from_hex(&v1.rotated().to_text()).unwrap();
+        assert_eq!(v2.current_version(), 2);
+        // Cards: the old one still verifies; new ones carry the new key's id.
+        assert_eq!(v2.verify_card(t, &old_card).unwrap(), claims());
+        let new_card = v2.sign_card(t, &claims());
+        assert_ne!(header_kid(&new_card), header_kid(&old_card));
+        assert_eq!(v2.verify_card(t, &new_card).unwrap(), claims());
+        assert_eq!(v2.card_jwks(t)["keys"].as_array().unwrap().len(), 2);
+        // National IDs: every version's form is known; a stored v1 hash re-keys to the
+        // v2 form without the number.
+        let forms = v2.national_id_hashes(t, &number);
+        assert_eq!(forms[0], old_hash);
+        assert!(forms[1].starts_with("v2:"));
+        assert_eq!(
+            v2.rekey_national_id(t, &old_hash).as_deref(),
+            Some(forms[1].as_str())
+        );
+        assert_eq!(v2.rekey_national_id(t, &forms[1]), None, "already current");
+        assert_eq!(v2.national_id_hash(t, &number), forms[1]);
+        // The v1 key alone cannot make the v2 form.
+        assert_ne!(v1.national_id_hash(t, &number), forms[1]);
+
+        // Retiring version 1: its cards stop verifying and it is no longer published.
+        let retired = PiiKeys::from_hex(&v2.retiring(1).unwrap().to_text()).unwrap();
+        assert_eq!(
+            retired.verify_card(t, &old_card),
+            Err(CardTokenError::BadSignature)
+        );
+        assert_eq!(retired.verify_card(t, &new_card).unwrap(), claims());
+        assert_eq!(retired.card_jwks(t)["keys"].as_array().unwrap().len(), 1);
+        assert!(v2.retiring(2).is_err(), "the newest key cannot be retired");
+        // The national-ID chain still holds after retiring.
+        assert_eq!(retired.national_id_hash(t, &number), forms[1]);
+        // Bad key texts are refused.
+        assert!(PiiKeys::from_hex("v2 ").is_err());
+        assert!(
+            PiiKeys::from_hex(&format!("v1 {}\nv3 {}", "ab".repeat(32), "cd".repeat(32))).is_err()
+        );
     }
 }

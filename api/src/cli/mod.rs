@@ -5,6 +5,7 @@ mod archive;
 mod audit;
 mod import;
 mod ops;
+mod pii_keys;
 
 use crate::config::{Config, CONFIG_HELP};
 use crate::{demo, server, telemetry};
@@ -208,6 +209,21 @@ pub(crate) enum KeysCommand {
     /// Add a new signing key to AROGYA_JWT_KEYS_DIR; it signs from the next start, and
     /// older keys keep verifying until you delete them.
     Rotate,
+    /// Add a new version of the PII master key (to AROGYA_PII_KEY_FILE, or printed for
+    /// your secret store when AROGYA_PII_KEY is used). From the next start it signs new
+    /// cards and hashes new national IDs; older cards keep verifying.
+    RotatePii,
+    /// Stop accepting (and publishing) the card key of an older PII key version.
+    RetirePii {
+        #[arg(long)]
+        version: u32,
+    },
+    /// Re-key a tenant's stored national-ID hashes under the newest PII key (safe to
+    /// stop and run again).
+    RekeyNationalIds {
+        #[arg(long)]
+        tenant: String,
+    },
 }
 
 pub(super) fn cli_meta() -> RequestMeta {
@@ -263,6 +279,12 @@ pub async fn run() -> anyhow::Result<()> {
             print!("{}", crate::graphql::sdl());
             Ok(())
         }
+        Command::Keys {
+            command: command @ (KeysCommand::RotatePii | KeysCommand::RetirePii { .. }),
+        } => pii_keys::change(&config, command),
+        Command::Keys {
+            command: KeysCommand::RekeyNationalIds { tenant },
+        } => pii_keys::rekey(&*server::build_state(config).await?, &tenant).await,
         Command::Keys {
             command: KeysCommand::Rotate,
         } => {

@@ -278,7 +278,7 @@ pub async fn candidates(
     keys: &NameKeys,
     birth_years: (i32, i32),
     phone: Option<&str>,
-    national_id_hash: Option<&str>,
+    national_id_hashes: &[String],
     limit: u64,
 ) -> InfraResult<Vec<PatientRecord>> {
     let mut any = Condition::any().add(
@@ -290,8 +290,9 @@ pub async fn candidates(
     if let Some(p) = phone {
         any = any.add(Column::Phone.eq(p));
     }
-    if let Some(h) = national_id_hash {
-        any = any.add(Column::NationalIdHash.eq(h));
+    if !national_id_hashes.is_empty() {
+        // Every key version's form: a re-keying may be under way.
+        any = any.add(Column::NationalIdHash.is_in(national_id_hashes.iter().cloned()));
     }
     Ok(Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))
@@ -474,4 +475,46 @@ pub async fn enrolled_by_unit_path(
         .into_tuple()
         .all(tx.conn())
         .await?)
+}
+
+/// Up to `limit` of the tenant's national-ID hashes not under the newest key
+/// (`current_prefix` is what those begin with; empty for version 1).
+pub async fn stale_national_ids(
+    tx: &TenantTx,
+    current_prefix: &str,
+    limit: u64,
+) -> InfraResult<Vec<(Uuid, String)>> {
+    use sea_orm::QuerySelect;
+    if current_prefix.is_empty() {
+        return Ok(Vec::new()); // version 1 is current: nothing older exists
+    }
+    let q = Entity::find()
+        .select_only()
+        .columns([Column::Id, Column::NationalIdHash])
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::NationalIdHash.is_not_null())
+        .filter(Column::NationalIdHash.not_like(format!("{current_prefix}%")));
+    Ok(q.order_by_asc(Column::Id)
+        .limit(limit)
+        .into_tuple::<(Uuid, Option<String>)>()
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .filter_map(|(id, h)| h.map(|h| (id, h)))
+        .collect())
+}
+
+/// Replace one patient's national-ID hash with its re-keyed form (not an edit of the
+/// record: its version stays).
+pub async fn set_national_id_hash(tx: &TenantTx, id: Uuid, hash: &str) -> InfraResult<()> {
+    Entity::update_many()
+        .col_expr(
+            Column::NationalIdHash,
+            sea_orm::sea_query::Expr::value(hash.to_owned()),
+        )
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.eq(id))
+        .exec(tx.conn())
+        .await?;
+    Ok(())
 }

@@ -67,6 +67,7 @@ mod ops;
 mod outage;
 mod patient_isolation;
 mod patients;
+mod pii_keys;
 mod prints;
 mod professionals;
 mod records;

@@ -32,6 +32,7 @@ mod health_cards;
 mod lookup;
 mod merge;
 mod registration;
+pub mod rekey;
 mod surveys;
 
 pub use health_cards::*;

@@ -24,7 +24,7 @@ async fn find_duplicates(
     caller: &Caller<'_>,
     tx: &TenantTx,
     details: &PatientDetails,
-    nid_hash: Option<&str>,
+    nid_hashes: &[String],
 ) -> ApiResult<Vec<DuplicateMatch>> {
     let keys = details.keys();
     let year = details.birth.year();
@@ -36,7 +36,7 @@ async fn find_duplicates(
         &keys,
         (year - window, year + window),
         phone,
-        nid_hash,
+        nid_hashes,
         MAX_CANDIDATES,
     )
     .await?;
@@ -45,7 +45,10 @@ async fn find_duplicates(
         .filter(|p| caller.may_see(p))
         .filter_map(|p| {
             let c = matching::Candidate {
-                same_national_id: nid_hash.is_some() && p.national_id_hash.as_deref() == nid_hash,
+                same_national_id: p
+                    .national_id_hash
+                    .as_ref()
+                    .is_some_and(|h| nid_hashes.contains(h)),
                 same_phone: phone.is_some() && p.phone.as_deref() == phone,
                 keys: NameKeys {
                     given: p.given_key.clone(),
@@ -65,17 +68,23 @@ async fn find_duplicates(
     Ok(out)
 }
 
+/// The national ID's hash under every PII key version, newest last (stored: newest).
+fn national_id_forms(caller: &Caller<'_>, details: &PatientDetails) -> Vec<String> {
+    details
+        .national_id
+        .as_ref()
+        .map(|n| caller.state.pii.national_id_hashes(caller.tenant(), n))
+        .unwrap_or_default()
+}
+
 /// Likely duplicates of a registration, in an open transaction.
 pub(crate) async fn duplicates_in(
     caller: &Caller<'_>,
     tx: &TenantTx,
     details: &PatientDetails,
 ) -> ApiResult<Vec<DuplicateMatch>> {
-    let hash = details
-        .national_id
-        .as_ref()
-        .map(|n| caller.state.pii.national_id_hash(caller.tenant(), n));
-    find_duplicates(caller, tx, details, hash.as_deref()).await
+    let hashes = national_id_forms(caller, details);
+    find_duplicates(caller, tx, details, &hashes).await
 }
 
 /// Likely duplicates of a registration, without registering.
@@ -128,11 +137,9 @@ pub(crate) async fn register_in(
     confirm_not_duplicate: bool,
     household: Option<&HouseholdRecord>,
 ) -> ApiResult<Registration> {
-    let hash = details
-        .national_id
-        .as_ref()
-        .map(|n| caller.state.pii.national_id_hash(caller.tenant(), n));
-    let duplicates = find_duplicates(caller, tx, details, hash.as_deref()).await?;
+    let hashes = national_id_forms(caller, details);
+    let hash = hashes.last().cloned();
+    let duplicates = find_duplicates(caller, tx, details, &hashes).await?;
     if !duplicates.is_empty() && !confirm_not_duplicate {
         record_candidates_shown(caller, tx, &duplicates).await?;
         return Ok(Registration {
