@@ -126,6 +126,14 @@ pub async fn create_user(
     Ok(user)
 }
 
+/// An edit of an account: what changes, the version it was read at, and whether a
+/// display name like another account's is confirmed.
+pub struct AccountEdit {
+    pub expected_version: i32,
+    pub change: ProfileChange,
+    pub allow_similar_name: bool,
+}
+
 /// Change display name, e-mail or active state, if the caller saw the latest version.
 /// Disabling an account ends its sessions.
 pub async fn update_user(
@@ -134,10 +142,13 @@ pub async fn update_user(
     meta: &RequestMeta,
     tenant: TenantId,
     id: UserId,
-    expected_version: i32,
-    change: ProfileChange,
-    allow_similar_name: bool,
+    edit: AccountEdit,
 ) -> ApiResult<UserRecord> {
+    let AccountEdit {
+        expected_version,
+        change,
+        allow_similar_name,
+    } = edit;
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     users::find(&tx, id)
         .await?

@@ -10,7 +10,7 @@ use arogya_infra::repos::tenants;
 
 /// Print a tenant's newest notifications in full.
 pub(super) async fn outbox(state: &AppState, tenant: &str, limit: u64) -> anyhow::Result<()> {
-    let code = TenantCode::parse(&tenant)?;
+    let code = TenantCode::parse(tenant)?;
     let t = tenants::find_by_code(state.db.conn(), &code)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no tenant {tenant}"))?;

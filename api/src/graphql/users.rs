@@ -199,9 +199,11 @@ impl UserMutation {
             &req.meta(),
             tenant,
             id,
-            input.expected_version,
-            change,
-            input.allow_similar_name,
+            users::AccountEdit {
+                expected_version: input.expected_version,
+                change,
+                allow_similar_name: input.allow_similar_name,
+            },
         )
         .await?;
         Ok(User(user))

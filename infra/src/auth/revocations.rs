@@ -71,13 +71,16 @@ struct Row {
     expires_at_ms: i64,
 }
 
+/// Told of a tenant's revocation (to drop cached state about it).
+type TenantListener = Box<dyn Fn(Uuid) + Send + Sync>;
+
 pub struct Revocations {
     backend: Backend,
     /// How long a revocation must be remembered: the access-token lifetime plus leeway.
     keep_ms: i64,
     live: RwLock<HashMap<(RevocationKind, Uuid), Revocation>>,
     /// Told of tenant revocations, so cached tenant state is dropped everywhere.
-    on_tenant: RwLock<Vec<Box<dyn Fn(Uuid) + Send + Sync>>>,
+    on_tenant: RwLock<Vec<TenantListener>>,
 }
 
 impl Revocations {
