@@ -11,7 +11,6 @@ use crate::entities::audit_event;
 use hmac::{Hmac, Mac};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter};
-use serde_json::Value;
 use sha2::Sha256;
 use uuid::Uuid;
 
@@ -45,26 +44,10 @@ fn canonical(e: &audit_event::Model) -> Vec<u8> {
         e.entity_id,
         e.request_id,
         e.client_addr,
-        sorted(&e.detail),
+        e.detail,
         e.created_at.timestamp_micros(),
     ]);
-    fields.to_string().into_bytes()
-}
-
-fn sorted(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
-            let mut out = serde_json::Map::new();
-            for k in keys {
-                out.insert(k.clone(), sorted(&m[k]));
-            }
-            Value::Object(out)
-        }
-        Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
-        other => other.clone(),
-    }
+    crate::tenant_archive::canonical(&fields).into_bytes()
 }
 
 pub fn link_mac(key: &[u8; 32], prev: &str, e: &audit_event::Model) -> String {
@@ -270,7 +253,7 @@ pub async fn verify(tx: &TenantTx, key: &[u8; 32]) -> InfraResult<Verification> 
 mod tests {
     use super::*;
 
-    fn event(detail: Value) -> audit_event::Model {
+    fn event(detail: serde_json::Value) -> audit_event::Model {
         audit_event::Model {
             tenant_id: Uuid::nil(),
             id: Uuid::from_u128(7),

@@ -9,8 +9,18 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// A server process, killed when dropped (so a failing test leaves none behind).
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Start `arogya serve --demo` on `db_url`; returns the process and its address.
-fn serve(dir: &Path, db_url: &str, migration_url: Option<&str>) -> (Child, String) {
+fn serve(dir: &Path, db_url: &str, migration_url: Option<&str>) -> (Server, String) {
     let mut cmd = Command::new(arogya_bin());
     cmd.current_dir(dir)
         .env_remove("AROGYA_CONFIG")
@@ -36,7 +46,7 @@ fn serve(dir: &Path, db_url: &str, migration_url: Option<&str>) -> (Child, Strin
     };
     // Keep reading its output so the pipe never fills.
     std::thread::spawn(move || for _ in lines {});
-    (child, addr)
+    (Server(child), addr)
 }
 
 async fn gql(
@@ -120,11 +130,11 @@ async fn crash_loses_nothing(backend: Backend) {
         .collect();
     tokio::time::sleep(Duration::from_secs(3)).await;
     let killed = Command::new("kill")
-        .args(["-9", &server.id().to_string()])
+        .args(["-9", &server.0.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
-    let _ = server.wait();
+    let _ = server.0.wait();
     let mut acknowledged = Vec::new();
     for w in writers {
         acknowledged.extend(w.await.unwrap());
@@ -136,7 +146,7 @@ async fn crash_loses_nothing(backend: Backend) {
     );
 
     // Restart on the same database: every acknowledged patient is there.
-    let (mut again, addr) = serve(&dir, &db_url, migration_url.as_deref());
+    let (again, addr) = serve(&dir, &db_url, migration_url.as_deref());
     let token = self::token(&http, &addr).await;
     let q = "query($id: ID!) { patient(id: $id, purpose: \"crash test\") { id } }";
     let mut missing = Vec::new();
@@ -148,8 +158,7 @@ async fn crash_loses_nothing(backend: Backend) {
             missing.push(id.clone());
         }
     }
-    let _ = again.kill();
-    let _ = again.wait();
+    drop(again);
     eprintln!(
         "{backend:?}: {} acknowledged writes, {} missing after kill -9",
         acknowledged.len(),

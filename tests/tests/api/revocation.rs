@@ -136,29 +136,7 @@ async fn tokens_die_with_their_session(backend: Backend) {
     let br = app.br_admin().await;
     let br_id = expect_data(&me(&app, &br).await)["me"]["userId"].clone();
     assert!(br_id.is_string());
-    let tenants = expect_data(
-        &app.gql(
-            Some(&platform),
-            "{ tenants(first: 50) { edges { node { id code } } } }",
-            json!({}),
-        )
-        .await,
-    );
-    let br_tenant = tenants["tenants"]["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["node"]["code"] == "BR")
-        .expect("the BR tenant")["node"]["id"]
-        .clone();
-    expect_data(
-        &app.gql(
-            Some(&platform),
-            "mutation($id: ID!) { suspendTenant(id: $id, reason: \"audit\") { status } }",
-            json!({ "id": br_tenant }),
-        )
-        .await,
-    );
+    suspend_br(&app, &platform).await;
     expect_error(&me(&app, &br).await, "UNAUTHENTICATED");
     expect_data(&me(&app, s(&two["accessToken"])).await);
 
@@ -241,29 +219,7 @@ async fn a_revocation_reaches_every_instance_and_outlives_a_restart() {
     let br = b.br_admin().await;
     expect_data(&me(&b, &br).await);
     let platform = a.platform_token().await;
-    let tenants = expect_data(
-        &a.gql(
-            Some(&platform),
-            "{ tenants(first: 50) { edges { node { id code } } } }",
-            json!({}),
-        )
-        .await,
-    );
-    let br_tenant = tenants["tenants"]["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["node"]["code"] == "BR")
-        .expect("the BR tenant")["node"]["id"]
-        .clone();
-    expect_data(
-        &a.gql(
-            Some(&platform),
-            "mutation($id: ID!) { suspendTenant(id: $id, reason: \"audit\") { status } }",
-            json!({ "id": br_tenant }),
-        )
-        .await,
-    );
+    suspend_br(&a, &platform).await;
     refused_within(&b, &br, 1000).await;
     // And logging in on B is refused at once: its cached tenant was dropped.
     expect_error(
@@ -271,4 +227,25 @@ async fn a_revocation_reaches_every_instance_and_outlives_a_restart() {
             .await,
         "UNAUTHENTICATED",
     );
+}
+
+/// Suspend the BR tenant as the platform administrator.
+async fn suspend_br(app: &TestApp, platform: &str) {
+    let tenants = expect_data(
+        &app.gql(
+            Some(platform),
+            "{ tenants(first: 50) { edges { node { id code } } } }",
+            json!({}),
+        )
+        .await,
+    );
+    let br = tenants["tenants"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["node"]["code"] == "BR")
+        .expect("the BR tenant")["node"]["id"]
+        .clone();
+    let suspend = "mutation($id: ID!) { suspendTenant(id: $id, reason: \"audit\") { status } }";
+    expect_data(&app.gql(Some(platform), suspend, json!({ "id": br })).await);
 }
