@@ -54,13 +54,13 @@ resource "aws_kms_alias" "this" {
 }
 
 locals {
-  # name → what the task sees it as (environment variable).
+  # name → what the task sees it as (environment variable). The platform URL is a
+  # role for platform work only (tenants, platform administrators): tenant requests
+  # never run as a role that can read administrators (docs/DEPLOY.md).
   secrets = {
     "database-url"           = "AROGYA_DATABASE_URL"
     "database-migration-url" = "AROGYA_DATABASE_MIGRATION_URL"
-    # Platform work (tenants, platform administrators) on its own role: tenant
-    # requests never run as a role that can read administrators (docs/DEPLOY.md).
-    "database-platform-url" = "AROGYA_DATABASE_PLATFORM_URL"
+    "database-platform-url"  = "AROGYA_DATABASE_PLATFORM_URL"
     "jwt-signing-keys"       = "AROGYA_JWT_SIGNING_KEYS"
     "pii-key"                = "AROGYA_PII_KEY"
   }
