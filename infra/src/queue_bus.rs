@@ -11,7 +11,6 @@ use crate::{Backend, Db};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
@@ -77,36 +76,16 @@ impl QueueBus {
         }
         let pool = db.conn().get_postgres_connection_pool().clone();
         let local = self.local.clone();
-        tokio::spawn(async move {
-            loop {
-                let listener = async {
-                    let mut l = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
-                    l.listen(CHANNEL).await?;
-                    Ok::<_, sea_orm::sqlx::Error>(l)
-                };
-                let mut l = match listener.await {
-                    Ok(l) => l,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "queue listener cannot connect; retrying");
-                        tokio::time::sleep(Duration::from_secs(2)).await;
-                        continue;
-                    }
-                };
-                loop {
-                    match l.recv().await {
-                        Ok(n) => match serde_json::from_str::<QueueEvent>(n.payload()) {
-                            Ok(e) => {
-                                let _ = local.send(e);
-                            }
-                            Err(e) => tracing::warn!(error = %e, "unreadable queue event"),
-                        },
-                        Err(e) => {
-                            tracing::warn!(error = %e, "queue listener lost its connection");
-                            break;
-                        }
-                    }
+        crate::db::listen::spawn_listener(
+            pool,
+            CHANNEL,
+            || async { Ok(()) },
+            move |payload| match serde_json::from_str::<QueueEvent>(payload) {
+                Ok(e) => {
+                    let _ = local.send(e);
                 }
-            }
-        });
+                Err(e) => tracing::warn!(error = %e, "unreadable queue event"),
+            },
+        );
     }
 }

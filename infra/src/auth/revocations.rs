@@ -16,7 +16,6 @@ use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 use uuid::Uuid;
 
 use super::access_token::{VerifiedToken, LEEWAY_SECS};
@@ -240,41 +239,22 @@ impl Revocations {
         }
         let pool = db.conn().get_postgres_connection_pool().clone();
         let conn = db.conn().clone();
-        let me = Arc::clone(self);
-        tokio::spawn(async move {
-            loop {
-                let listener = async {
-                    let mut l = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
-                    l.listen(CHANNEL).await?;
-                    Ok::<_, sea_orm::sqlx::Error>(l)
-                };
-                let mut l = match listener.await {
-                    Ok(l) => l,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "revocation listener cannot connect; retrying");
-                        tokio::time::sleep(Duration::from_secs(1)).await;
-                        continue;
-                    }
-                };
-                if let Err(e) = me.load(&conn).await {
-                    tracing::warn!(error = %e, "reloading revocations failed; retrying");
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                    continue;
+        let (me, heard) = (Arc::clone(self), Arc::clone(self));
+        crate::db::listen::spawn_listener(
+            pool,
+            CHANNEL,
+            move || {
+                let (me, conn) = (Arc::clone(&me), conn.clone());
+                async move {
+                    me.load(&conn).await?;
+                    Ok(())
                 }
-                loop {
-                    match l.recv().await {
-                        Ok(n) => match serde_json::from_str::<Revocation>(n.payload()) {
-                            Ok(r) => me.apply(r),
-                            Err(e) => tracing::warn!(error = %e, "unreadable revocation"),
-                        },
-                        Err(e) => {
-                            tracing::warn!(error = %e, "revocation listener lost its connection");
-                            break;
-                        }
-                    }
-                }
-            }
-        });
+            },
+            move |payload| match serde_json::from_str::<Revocation>(payload) {
+                Ok(r) => heard.apply(r),
+                Err(e) => tracing::warn!(error = %e, "unreadable revocation"),
+            },
+        );
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod error;
 mod health;
+pub mod listen;
 mod migrate;
 
 pub use error::{is_unique_violation, InfraError, InfraResult};
