@@ -109,6 +109,31 @@ fn to_request(
     })
 }
 
+impl S3Store {
+    /// GET an object (`None`: there is no such key).
+    async fn open(
+        &self,
+        key: &str,
+    ) -> anyhow::Result<Option<aws_sdk_s3::operation::get_object::GetObjectOutput>> {
+        match self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+        {
+            Ok(out) => Ok(Some(out)),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_no_such_key()) => Ok(None),
+            Err(e) => Err(anyhow::anyhow!(
+                "{}",
+                aws_sdk_s3::error::DisplayErrorContext(e)
+            ))
+            .with_context(|| format!("reading s3://{}/{key}", self.bucket)),
+        }
+    }
+}
+
 #[async_trait::async_trait]
 impl ObjectStore for S3Store {
     fn name(&self) -> &'static str {
@@ -181,25 +206,8 @@ impl ObjectStore for S3Store {
     }
 
     async fn inspect(&self, key: &str) -> anyhow::Result<Option<ObjectFacts>> {
-        let out = match self
-            .client
-            .get_object()
-            .bucket(&self.bucket)
-            .key(key)
-            .send()
-            .await
-        {
-            Ok(out) => out,
-            Err(e) => {
-                if e.as_service_error().is_some_and(|s| s.is_no_such_key()) {
-                    return Ok(None);
-                }
-                return Err(anyhow::anyhow!(
-                    "{}",
-                    aws_sdk_s3::error::DisplayErrorContext(e)
-                ))
-                .with_context(|| format!("reading s3://{}/{key}", self.bucket));
-            }
+        let Some(out) = self.open(key).await? else {
+            return Ok(None);
         };
         let mut body = out.body;
         let mut inspector = Inspector::default();
@@ -210,25 +218,8 @@ impl ObjectStore for S3Store {
     }
 
     async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>> {
-        let out = match self
-            .client
-            .get_object()
-            .bucket(&self.bucket)
-            .key(key)
-            .send()
-            .await
-        {
-            Ok(out) => out,
-            Err(e) => {
-                if e.as_service_error().is_some_and(|s| s.is_no_such_key()) {
-                    return Ok(None);
-                }
-                return Err(anyhow::anyhow!(
-                    "{}",
-                    aws_sdk_s3::error::DisplayErrorContext(e)
-                ))
-                .with_context(|| format!("reading s3://{}/{key}", self.bucket));
-            }
+        let Some(out) = self.open(key).await? else {
+            return Ok(None);
         };
         let bytes = out.body.collect().await.context("reading an object")?;
         Ok(Some(bytes.into_bytes().to_vec()))
