@@ -101,6 +101,20 @@ pub async fn upload(
     confirm(app, token, &s["document"], &digest).await
 }
 
+/// Declare `bytes` a PDF, PUT them and confirm: the document as the server judged it.
+async fn uploaded_as_pdf(
+    app: &TestApp,
+    token: &str,
+    owner: (&str, &Value),
+    bytes: Vec<u8>,
+) -> Value {
+    let s = expect_data(&slot(app, token, owner, "PAN_GST", "application/pdf", bytes.len()).await)
+        ["requestUpload"]
+        .clone();
+    assert_eq!(put(app, &s, bytes.clone()).await, 200);
+    confirm(app, token, &s["document"], &sha(&bytes)).await
+}
+
 pub async fn download(app: &TestApp, token: &str, doc: &Value) -> (u16, Vec<u8>, String) {
     let d = expect_data(
         &app.gql(Some(token), DOWNLOAD, json!({ "id": doc["id"] }))
@@ -237,30 +251,14 @@ async fn uploads_are_checked_and_downloads_are_scoped(backend: Backend, store: S
 
     // A file that is not a PDF, JPEG or PNG at all.
     let exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00".repeat(64);
-    let s = expect_data(&slot(&app, &token, owner, "PAN_GST", "application/pdf", exe.len()).await)
-        ["requestUpload"]
-        .clone();
-    assert_eq!(put(&app, &s, exe.clone()).await, 200);
-    let rejected = confirm(&app, &token, &s["document"], &sha(&exe)).await;
-    assert_eq!(rejected["status"], "REJECTED");
-
+    assert_eq!(
+        uploaded_as_pdf(&app, &token, owner, exe.clone()).await["status"],
+        "REJECTED"
+    );
     // `%PDF-1.4` and then a program: the first bytes say PDF, the parser says no.
     let mut disguised = b"%PDF-1.4\n".to_vec();
     disguised.extend_from_slice(&exe);
-    let s = expect_data(
-        &slot(
-            &app,
-            &token,
-            owner,
-            "PAN_GST",
-            "application/pdf",
-            disguised.len(),
-        )
-        .await,
-    )["requestUpload"]
-        .clone();
-    assert_eq!(put(&app, &s, disguised.clone()).await, 200);
-    let rejected = confirm(&app, &token, &s["document"], &sha(&disguised)).await;
+    let rejected = uploaded_as_pdf(&app, &token, owner, disguised).await;
     assert_eq!(rejected["status"], "REJECTED");
     assert!(
         rejected["rejectReason"]
@@ -272,20 +270,7 @@ async fn uploads_are_checked_and_downloads_are_scoped(backend: Backend, store: S
     // A real PDF with a program appended after its end.
     let mut appended = pdf(2_000);
     appended.extend_from_slice(&exe);
-    let s = expect_data(
-        &slot(
-            &app,
-            &token,
-            owner,
-            "PAN_GST",
-            "application/pdf",
-            appended.len(),
-        )
-        .await,
-    )["requestUpload"]
-        .clone();
-    assert_eq!(put(&app, &s, appended.clone()).await, 200);
-    let rejected = confirm(&app, &token, &s["document"], &sha(&appended)).await;
+    let rejected = uploaded_as_pdf(&app, &token, owner, appended).await;
     assert_eq!(rejected["status"], "REJECTED", "{rejected}");
     // A name that does not fit the type is refused before any URL is given.
     let mut named = json!({ "purpose": "PAN_GST", "fileName": "setup.exe", "contentType": "application/pdf", "sizeBytes": 2_000 });
