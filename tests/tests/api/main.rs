@@ -53,6 +53,7 @@ mod confirmations;
 mod control_chars;
 mod crash;
 mod documents;
+mod documents_cleanup;
 mod facilities;
 mod fhir;
 mod fhir_complete;
