@@ -257,17 +257,7 @@ fn graphql_error(code: &str, message: &str) -> Response {
 
 /// Did the request fail through no fault of its own (a retry may succeed)?
 fn server_fault(response: &BatchResponse) -> bool {
-    let BatchResponse::Single(r) = response else {
-        return false;
-    };
-    r.errors.iter().any(|e| {
-        e.extensions
-            .as_ref()
-            .and_then(|x| x.get("code"))
-            .is_some_and(|c| {
-                matches!(c, async_graphql::Value::String(s) if s == "INTERNAL" || s == "UNAVAILABLE")
-            })
-    })
+    has_code(response, "INTERNAL") || has_code(response, "UNAVAILABLE")
 }
 
 /// Errors raised by async-graphql itself (syntax, unknown fields, wrong types, depth

@@ -197,20 +197,39 @@ impl Revocations {
             .all(conn)
             .await?;
         let count = rows.len();
-        for row in rows {
-            if let Some(kind) = RevocationKind::parse(&row.kind) {
-                self.apply(Revocation {
+        // One write lock for the whole reload; listeners hear only of tenant
+        // revocations this instance did not hold yet.
+        let mut news = Vec::new();
+        {
+            let mut live = self.live.write().unwrap_or_else(|p| p.into_inner());
+            for row in rows {
+                let Some(kind) = RevocationKind::parse(&row.kind) else {
+                    continue;
+                };
+                let r = Revocation {
                     kind,
                     subject: row.subject,
                     not_before_ms: row.not_before_ms,
                     expires_at_ms: row.expires_at_ms,
-                });
+                };
+                let newer = live
+                    .get(&(kind, r.subject))
+                    .is_none_or(|held| r.not_before_ms > held.not_before_ms);
+                if newer {
+                    live.insert((kind, r.subject), r);
+                    if kind == RevocationKind::Tenant {
+                        news.push(r.subject);
+                    }
+                }
+            }
+            live.retain(|_, r| r.expires_at_ms > now);
+        }
+        let listeners = self.on_tenant.read().unwrap_or_else(|p| p.into_inner());
+        for t in news {
+            for f in listeners.iter() {
+                f(t);
             }
         }
-        self.live
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|_, r| r.expires_at_ms > now);
         Ok(count)
     }
 
