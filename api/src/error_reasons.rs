@@ -48,6 +48,12 @@ pub fn reason_of(message: &str) -> (&'static str, Params) {
     if m.contains("must not be in the past") {
         return ("IN_PAST", Params::new());
     }
+    if m.starts_with("prove your e-mail address first") {
+        return ("EMAIL_UNPROVED", Params::new());
+    }
+    if m.starts_with("mixes letters of different scripts") {
+        return ("MIXED_SCRIPTS", Params::new());
+    }
     if m == "must be letters, not digits or symbols" {
         return ("LETTERS_ONLY", Params::new());
     }
@@ -96,6 +102,10 @@ mod tests {
             "IMPOSSIBLE"
         );
         assert_eq!(reason_of("must be 1 to 365 days").0, "RANGE");
+        assert_eq!(
+            reason_of("prove your e-mail address first: enter the code sent to it").0,
+            "EMAIL_UNPROVED"
+        );
         assert_eq!(reason_of("must be between 0 and 120").0, "RANGE");
         assert_eq!(reason_of("must not be empty").0, "REQUIRED");
         assert_eq!(

@@ -533,6 +533,9 @@ test("a private hospital signs up, applies step by step with uploads, and is app
   await applicant.getByText("Everything is filled in.").waitFor();
   // The e-mail address is proved with the code sent to it, before submitting.
   await applicant.getByRole("heading", { name: "Prove your e-mail address" }).waitFor();
+  // Submitting first says what is missing, on this step.
+  await applicant.getByRole("button", { name: "Submit for review" }).click();
+  await applicant.getByRole("alert").filter({ hasText: "Prove your e-mail address first" }).waitFor();
   await applicant.getByLabel("Code from the e-mail").fill(await emailCode(`meera.${phone}@example.in`));
   await applicant.getByRole("button", { name: "Prove the address" }).click();
   await applicant.getByRole("status").filter({ hasText: `Your e-mail address meera.${phone}@example.in is proved.` }).waitFor();

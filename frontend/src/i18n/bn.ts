@@ -410,6 +410,8 @@ export const bn: Messages = {
   "kb.tagsHint": "খোঁজার শব্দ, কমা দিয়ে আলাদা",
   "kb.save": "নিবন্ধ সংরক্ষণ করুন",
   "kb.saved": "সংরক্ষিত: {title}",
+  "reason.EMAIL_UNPROVED": "আগে আপনার ই-মেল ঠিকানা প্রমাণ করুন: তাতে পাঠানো কোডটি লিখুন।",
+  "reason.MIXED_SCRIPTS": "এতে বিভিন্ন লিপির একই রকম দেখতে অক্ষর মিশে আছে: একটিই লিপিতে লিখুন।",
   "reason.REQUIRED": "এটি পূরণ করুন।",
   "reason.TOO_LONG": "খুব লম্বা: সর্বোচ্চ {max}টি অক্ষর।",
   "reason.LENGTH": "{min} থেকে {max}টি অক্ষর লিখুন।",

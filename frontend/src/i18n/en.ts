@@ -409,6 +409,8 @@ export const en = {
   "kb.tagsHint": "Words that find it, separated by commas",
   "kb.save": "Save the article",
   "kb.saved": "Saved: {title}",
+  "reason.EMAIL_UNPROVED": "Prove your e-mail address first: enter the code sent to it.",
+  "reason.MIXED_SCRIPTS": "This mixes letters of different scripts that look alike: type it in one script.",
   "reason.REQUIRED": "Fill this in.",
   "reason.TOO_LONG": "Too long: at most {max} characters.",
   "reason.LENGTH": "Use {min} to {max} characters.",

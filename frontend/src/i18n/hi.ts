@@ -410,6 +410,8 @@ export const hi: Messages = {
   "kb.tagsHint": "ढूँढने के शब्द, अल्पविराम से अलग",
   "kb.save": "लेख सहेजें",
   "kb.saved": "सहेजा गया: {title}",
+  "reason.EMAIL_UNPROVED": "पहले अपना ई-मेल पता प्रमाणित करें: उस पर भेजा गया कोड डालें।",
+  "reason.MIXED_SCRIPTS": "इसमें अलग-अलग लिपियों के एक जैसे दिखने वाले अक्षर मिले हैं: इसे एक ही लिपि में लिखें।",
   "reason.REQUIRED": "यह भरें।",
   "reason.TOO_LONG": "बहुत लंबा: अधिकतम {max} अक्षर।",
   "reason.LENGTH": "{min} से {max} अक्षर लिखें।",

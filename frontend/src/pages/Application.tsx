@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { gql } from "../api/client";
 import { ErrorText } from "../components/ErrorText";
+import { fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
@@ -182,6 +183,12 @@ export default function Application() {
                 <p>{t("apply.ready")}</p>
               )}
               <EmailProof onProved={() => setNotice(t("email.provedShort"))} />
+              {/* A refused submission names a field, not an input on this step: say it here. */}
+              {(fieldError(error, "email") ?? fieldError(error, "steps")) && (
+                <p className="error" role="alert">
+                  {fieldError(error, "email") ?? fieldError(error, "steps")}
+                </p>
+              )}
               <button type="button" disabled={!app.allowedActions.includes("submit")} onClick={() => void submit()}>
                 {t("apply.submit")}
               </button>
