@@ -119,6 +119,17 @@ pub enum AuditAction {
     AppointmentBook,
     AppointmentCancel,
     AppointmentReschedule,
+    WardSetup,
+    BedStatusChange,
+    Admit,
+    Transfer,
+    Discharge,
+    IdentifyAdmission,
+    ConditionRecord,
+    AttendantChange,
+    InpatientRead,
+    FamilyCodeRequest,
+    FamilyStatusView,
 }
 
 impl AuditAction {
@@ -199,6 +210,17 @@ impl AuditAction {
             AuditAction::AppointmentBook => "appointment.book",
             AuditAction::AppointmentCancel => "appointment.cancel",
             AuditAction::AppointmentReschedule => "appointment.reschedule",
+            AuditAction::WardSetup => "inpatient.ward_setup",
+            AuditAction::BedStatusChange => "inpatient.bed_status",
+            AuditAction::Admit => "inpatient.admit",
+            AuditAction::Transfer => "inpatient.transfer",
+            AuditAction::Discharge => "inpatient.discharge",
+            AuditAction::IdentifyAdmission => "inpatient.identify",
+            AuditAction::ConditionRecord => "inpatient.condition",
+            AuditAction::AttendantChange => "inpatient.attendant",
+            AuditAction::InpatientRead => "inpatient.read",
+            AuditAction::FamilyCodeRequest => "inpatient.family_code",
+            AuditAction::FamilyStatusView => "inpatient.family_view",
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod error;
 pub mod facility;
 pub mod helpline;
 pub mod ids;
+pub mod inpatient;
 pub mod onboarding;
 pub mod page;
 pub mod patient;

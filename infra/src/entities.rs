@@ -2,15 +2,20 @@
 //! types or plain records from the repositories.
 
 pub mod admin_unit;
+pub mod admission;
+pub mod admission_attendant;
 pub mod agent_presence;
 pub mod application_event;
 pub mod appointment;
 pub mod appointment_token;
 pub mod audit_event;
 pub mod audit_link;
+pub mod bed;
+pub mod bed_assignment;
 pub mod clinic_session;
 pub mod clinical_entry;
 pub mod clinical_entry_version;
+pub mod condition_entry;
 pub mod document;
 pub mod document_settings;
 pub mod email_verification;
@@ -22,6 +27,7 @@ pub mod hospital_application;
 pub mod hospital_signup;
 pub mod household;
 pub mod idempotency_key;
+pub mod inpatient_code;
 pub mod kb_article;
 pub mod notification;
 pub mod otp_code;
@@ -38,3 +44,4 @@ pub mod schedule_exception;
 pub mod tenant;
 pub mod ticket_event;
 pub mod user;
+pub mod ward;

@@ -21,6 +21,7 @@ mod m20261206_000017_audit_chain;
 mod m20261206_000018_login_failures;
 mod m20261206_000019_email_verifications;
 mod m20261206_000020_national_id_key_versions;
+mod m20261206_000021_inpatient;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_login_failures::Migration),
             Box::new(m20261206_000019_email_verifications::Migration),
             Box::new(m20261206_000020_national_id_key_versions::Migration),
+            Box::new(m20261206_000021_inpatient::Migration),
         ]
     }
 }

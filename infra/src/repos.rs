@@ -15,6 +15,7 @@ pub mod facilities;
 pub mod helpline;
 pub mod households;
 pub mod idempotency;
+pub mod inpatient;
 pub mod outbox;
 pub mod patients;
 pub mod platform_admins;

@@ -138,6 +138,13 @@ tables! {
     "schedule_exceptions" => schedule_exception,
     "appointments" => appointment,
     "appointment_tokens" => appointment_token,
+    "wards" => ward,
+    "beds" => bed,
+    "admissions" => admission,
+    "bed_assignments" => bed_assignment,
+    "admission_attendants" => admission_attendant,
+    "condition_entries" => condition_entry,
+    "inpatient_codes" => inpatient_code,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

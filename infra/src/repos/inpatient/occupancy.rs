@@ -1,0 +1,94 @@
+//! Beds counted by state, grouped by facility or district and bed type, in one
+//! query. A bed's state combines its housekeeping with the assignment holding it
+//! (at most one, by the partial unique index).
+
+use super::statement;
+use crate::db::{InfraResult, TenantTx};
+use arogya_domain::inpatient::beds::{BedState, BedType, Housekeeping};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use uuid::Uuid;
+
+/// What the counts are grouped by, besides the bed type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Facility,
+    District,
+}
+
+/// Which beds are counted.
+#[derive(Default)]
+pub struct Scope {
+    /// `LIKE` patterns on the facility's unit path, any of which matches; none: all.
+    pub unit_path_patterns: Vec<String>,
+    pub facility: Option<Uuid>,
+    pub ward: Option<Uuid>,
+}
+
+/// Beds of one group, type and state.
+pub struct Count {
+    pub key: Option<Uuid>,
+    pub bed_type: BedType,
+    pub state: BedState,
+    pub beds: i64,
+}
+
+#[derive(FromQueryResult)]
+struct Row {
+    key: Option<Uuid>,
+    bed_type: String,
+    housekeeping: String,
+    held: Option<String>,
+    n: i64,
+}
+
+pub async fn counts(tx: &TenantTx, group: GroupBy, scope: &Scope) -> InfraResult<Vec<Count>> {
+    let key = match group {
+        GroupBy::Facility => "b.facility_id",
+        GroupBy::District => "f.district_id",
+    };
+    let mut values: Vec<Value> = vec![tx.tenant().0.into()];
+    let mut filters = String::new();
+    if !scope.unit_path_patterns.is_empty() {
+        let mut any = Vec::new();
+        for p in &scope.unit_path_patterns {
+            values.push(p.clone().into());
+            any.push(format!("f.unit_path LIKE ${}", values.len()));
+        }
+        filters.push_str(&format!(" AND ({})", any.join(" OR ")));
+    }
+    if let Some(f) = scope.facility {
+        values.push(f.into());
+        filters.push_str(&format!(" AND b.facility_id = ${}", values.len()));
+    }
+    if let Some(w) = scope.ward {
+        values.push(w.into());
+        filters.push_str(&format!(" AND b.ward_id = ${}", values.len()));
+    }
+    let sql = format!(
+        "SELECT {key} AS key, b.bed_type AS bed_type, b.housekeeping AS housekeeping,
+                a.status AS held, COUNT(*) AS n
+         FROM beds b
+         JOIN facilities f ON f.tenant_id = b.tenant_id AND f.id = b.facility_id
+         LEFT JOIN bed_assignments a ON a.tenant_id = b.tenant_id AND a.bed_id = b.id
+              AND a.status IN ('reserved', 'active')
+         WHERE b.tenant_id = $1{filters}
+         GROUP BY {key}, b.bed_type, b.housekeeping, a.status"
+    );
+    let rows = tx.conn().query_all_raw(statement(tx, &sql, values)).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let r = Row::from_query_result(&r, "")?;
+        let housekeeping = Housekeeping::parse(&r.housekeeping).map_err(anyhow::Error::new)?;
+        out.push(Count {
+            key: r.key,
+            bed_type: BedType::parse(&r.bed_type).map_err(anyhow::Error::new)?,
+            state: BedState::of(
+                housekeeping,
+                r.held.as_deref() == Some("active"),
+                r.held.as_deref() == Some("reserved"),
+            ),
+            beds: r.n,
+        });
+    }
+    Ok(out)
+}
