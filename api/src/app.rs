@@ -9,6 +9,7 @@ pub mod documents;
 pub mod facilities;
 pub mod helpline;
 pub mod import;
+pub mod inpatient;
 pub mod maintenance;
 pub mod onboarding;
 pub mod patients;

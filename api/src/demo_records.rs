@@ -128,7 +128,7 @@ pub async fn seed(
         lab,
     }: Staff,
     patient: Uuid,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<crate::demo_inpatient::Hospital> {
     let meta = RequestMeta {
         request_id: Some("seed-demo".into()),
         client_addr: None,
@@ -347,5 +347,8 @@ pub async fn seed(
     )
     .await
     .map_err(err)?;
-    Ok(())
+    Ok(crate::demo_inpatient::Hospital {
+        facility,
+        doctor: doctor_id,
+    })
 }

@@ -24,6 +24,7 @@ use arogya_domain::user::{DisplayName, LoginName, NewPassword, Username};
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::RequestMeta;
 use arogya_infra::repos::{tenants, users};
+use uuid::Uuid;
 
 pub const SURVEYOR: DemoLogin = DemoLogin {
     tenant_code: Some("WB"),
@@ -226,6 +227,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     )
     .await
     .map_err(err)?;
+    let mut registered: Vec<(Uuid, String)> = Vec::new();
+    let mut hospital = None;
     for (i, (given, family, local, sex, age, phone)) in PEOPLE.into_iter().enumerate() {
         let form = PatientForm {
             given_name: given.into(),
@@ -260,25 +263,31 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
                 .map_err(err)?;
             if let Some(p) = r.patient {
                 patients::issue_card(&caller, p.id).await.map_err(err)?;
+                registered.push((p.id, p.health_id.clone()));
                 if i == 0 {
                     let district =
                         district.ok_or_else(|| anyhow::anyhow!("no district created"))?;
-                    crate::demo_records::seed(
-                        state,
-                        tenant,
-                        district,
-                        crate::demo_records::Staff {
-                            doctor,
-                            nurse,
-                            teledoctor,
-                            lab,
-                        },
-                        p.id,
-                    )
-                    .await?;
+                    hospital = Some(
+                        crate::demo_records::seed(
+                            state,
+                            tenant,
+                            district,
+                            crate::demo_records::Staff {
+                                doctor,
+                                nurse,
+                                teledoctor,
+                                lab,
+                            },
+                            p.id,
+                        )
+                        .await?,
+                    );
                 }
             }
         }
+    }
+    if let Some(h) = hospital {
+        crate::demo_inpatient::seed(state, tenant, h, nurse, &registered).await?;
     }
     Ok(logins)
 }

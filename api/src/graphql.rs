@@ -11,6 +11,7 @@ pub mod helpline_enums;
 pub mod helpline_kb;
 pub mod helpline_stats;
 pub mod import;
+pub mod inpatient;
 pub mod loaders;
 pub mod notifications;
 pub mod onboarding;
@@ -45,6 +46,7 @@ pub struct QueryRoot(
     helpline_stats::HelplineStatsQuery,
     helpline_care::HelplineCareQuery,
     appointments::AppointmentQuery,
+    inpatient::InpatientQuery,
     notifications::NotificationQuery,
 );
 
@@ -66,6 +68,7 @@ pub struct MutationRoot(
     helpline_kb::HelplineKbMutation,
     helpline_care::HelplineCareMutation,
     appointments::AppointmentMutation,
+    inpatient::InpatientMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_inpatient;
 pub mod demo_kb;
 pub mod demo_records;
 pub mod demo_samples;

@@ -115,6 +115,21 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         window: Duration::from_secs(3600),
         lockout: Duration::from_secs(3600),
     });
+    // Family status page: 10 code requests an hour per address; 5 wrong codes per
+    // request (the request's own attempts stop sooner, at 5).
+    let family_throttle = LoginThrottle::new(ThrottleConfig {
+        max_failures_per_account: 5,
+        max_failures_per_address: 10,
+        window: Duration::from_secs(3600),
+        lockout: Duration::from_secs(3600),
+    });
+    // Public pages: 120 requests a minute per address.
+    let public_throttle = LoginThrottle::new(ThrottleConfig {
+        max_failures_per_account: 120,
+        max_failures_per_address: 120,
+        window: Duration::from_secs(60),
+        lockout: Duration::from_secs(60),
+    });
     let queue = arogya_infra::queue_bus::QueueBus::new(db.backend());
     queue.start_listener(&db);
     db.start_health_probe();
@@ -148,6 +163,9 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         revocations,
         login_lock,
         signup_throttle,
+        family_throttle,
+        public_throttle,
+        bed_cache: Default::default(),
         store,
         fs_store,
         notifier,

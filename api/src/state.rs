@@ -33,6 +33,12 @@ pub struct AppState {
     pub login_lock: LoginLock,
     /// Codes sent per client address (the per-phone limit is kept in the database).
     pub signup_throttle: LoginThrottle,
+    /// Family status requests and code attempts, per client address and request.
+    pub family_throttle: LoginThrottle,
+    /// The public pages that need no sign-in (free beds), per client address.
+    pub public_throttle: LoginThrottle,
+    /// Districts' free beds, served from memory for a few seconds.
+    pub bed_cache: crate::app::inpatient::public::BedCache,
     /// Where documents are kept.
     pub store: Arc<dyn ObjectStore>,
     /// The same store when it is the local folder, whose URLs this server serves.

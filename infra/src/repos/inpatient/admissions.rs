@@ -7,10 +7,10 @@ use arogya_domain::inpatient::condition::ConditionEntry;
 use arogya_domain::inpatient::wards::Department;
 use arogya_domain::DomainError;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, NullOrdering};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -338,11 +338,15 @@ pub async fn open(tx: &TenantTx, f: &OpenFilter, limit: u64) -> InfraResult<Vec<
     if let Some(t) = f.admitted_before {
         q = q.filter(admission::Column::AdmittedAt.lte(t));
     }
-    Ok(q.order_by_desc(admission::Column::News2)
-        .order_by_asc(admission::Column::AdmittedAt)
-        .limit(limit)
-        .all(tx.conn())
-        .await?)
+    // Highest score first; patients without a score after them (PostgreSQL would
+    // put NULLs first in a descending order).
+    Ok(
+        q.order_by_with_nulls(admission::Column::News2, Order::Desc, NullOrdering::Last)
+            .order_by_asc(admission::Column::AdmittedAt)
+            .limit(limit)
+            .all(tx.conn())
+            .await?,
+    )
 }
 
 pub async fn insert_attendant(

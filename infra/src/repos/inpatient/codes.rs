@@ -121,3 +121,19 @@ pub async fn requests_for_admission_since(
         .await?
         .len() as u64)
 }
+
+/// The latest code of a purpose sent to an attendant.
+pub async fn latest_for_attendant(
+    tx: &TenantTx,
+    attendant: Uuid,
+    purpose: &str,
+) -> InfraResult<Option<CodeRecord>> {
+    use sea_orm::QueryOrder;
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::AttendantId.eq(attendant))
+        .filter(Column::Purpose.eq(purpose))
+        .order_by_desc(Column::CreatedAt)
+        .one(tx.conn())
+        .await?)
+}

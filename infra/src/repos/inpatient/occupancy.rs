@@ -92,3 +92,74 @@ pub async fn counts(tx: &TenantTx, group: GroupBy, scope: &Scope) -> InfraResult
     }
     Ok(out)
 }
+
+/// Ids of the facilities whose unit path matches any of the `LIKE` patterns.
+pub async fn facilities_matching(tx: &TenantTx, patterns: &[String]) -> InfraResult<Vec<Uuid>> {
+    if patterns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut values: Vec<Value> = vec![tx.tenant().0.into()];
+    let mut any = Vec::new();
+    for p in patterns {
+        values.push(p.clone().into());
+        any.push(format!("unit_path LIKE ${}", values.len()));
+    }
+    let sql = format!(
+        "SELECT id FROM facilities WHERE tenant_id = $1 AND ({})",
+        any.join(" OR ")
+    );
+    let rows = tx.conn().query_all_raw(statement(tx, &sql, values)).await?;
+    rows.iter()
+        .map(|r| Ok(r.try_get::<Uuid>("", "id")?))
+        .collect()
+}
+
+/// Admitted patients counted by condition category and life support.
+pub struct OpenCount {
+    pub category: Option<String>,
+    pub life_support: Option<String>,
+    pub patients: i64,
+}
+
+#[derive(FromQueryResult)]
+struct OpenRow {
+    category: Option<String>,
+    life_support: Option<String>,
+    n: i64,
+}
+
+/// `facilities`: `None` for the whole tenant.
+pub async fn open_counts(
+    tx: &TenantTx,
+    facilities: Option<&[Uuid]>,
+) -> InfraResult<Vec<OpenCount>> {
+    let mut values: Vec<Value> = vec![tx.tenant().0.into()];
+    let mut filter = String::new();
+    if let Some(ids) = facilities {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut marks = Vec::new();
+        for id in ids {
+            values.push((*id).into());
+            marks.push(format!("${}", values.len()));
+        }
+        filter = format!(" AND facility_id IN ({})", marks.join(", "));
+    }
+    let sql = format!(
+        "SELECT category, life_support, COUNT(*) AS n FROM admissions
+         WHERE tenant_id = $1 AND status = 'admitted'{filter}
+         GROUP BY category, life_support"
+    );
+    let rows = tx.conn().query_all_raw(statement(tx, &sql, values)).await?;
+    rows.iter()
+        .map(|r| {
+            let r = OpenRow::from_query_result(r, "")?;
+            Ok(OpenCount {
+                category: r.category,
+                life_support: r.life_support,
+                patients: r.n,
+            })
+        })
+        .collect()
+}

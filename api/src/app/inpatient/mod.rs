@@ -1,0 +1,184 @@
+//! Inpatient care's use cases: setting up wards and beds, admitting, moving and
+//! discharging patients, recording their condition, the ward board, the monitoring
+//! list and occupancy for officials, and the two public pages (free beds, and a
+//! family's view of their patient after a one-time code).
+//!
+//! Every mutation is audited in its own transaction; every read that shows patients
+//! is audited too (the family's view also goes to the patient's access log).
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::ids::{FacilityId, TenantId};
+use arogya_domain::inpatient::access::{self as rules, Sight};
+use arogya_domain::unit::UnitPath;
+use arogya_domain::DomainError;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::facilities::{self, FacilityRecord};
+use arogya_infra::repos::inpatient::admissions::{self, AdmissionRecord};
+use arogya_infra::repos::inpatient::wards::{self as ward_repo, BedRecord, WardRecord};
+use arogya_infra::repos::professionals;
+use arogya_infra::TenantTx;
+use uuid::Uuid;
+
+mod conditions;
+mod family;
+mod monitoring;
+pub mod public;
+mod setup;
+mod stays;
+
+pub use family::{
+    family_status, request_family_code, FamilyCodeRequested, FamilyLookup, FamilyStatus,
+};
+pub use monitoring::{AdmissionDetail, AdmittedPatient, Monitoring, MonitoringFilter};
+pub use monitoring::{BedOnBoard, Occupancy, OccupancyRow, WardBoard};
+pub use setup::CapacityCheck;
+pub use stays::{AdmitInput, AttendantInput};
+
+pub struct Inpatient<'a> {
+    pub state: &'a AppState,
+    pub principal: &'a Principal,
+    pub meta: RequestMeta,
+}
+
+fn not_found(entity: &'static str) -> ApiError {
+    DomainError::NotFound { entity }.into()
+}
+
+impl Inpatient<'_> {
+    fn tenant(&self) -> ApiResult<TenantId> {
+        self.principal.tenant().ok_or_else(|| {
+            ApiError::Forbidden("platform administrators do not work on the wards".into())
+        })
+    }
+
+    async fn tx(&self, access: Access) -> ApiResult<TenantTx> {
+        Ok(self.state.db.tenant_tx(self.tenant()?, access).await?)
+    }
+
+    /// The facilities the caller is posted at today, and their professional id.
+    async fn postings(&self, tx: &TenantTx) -> ApiResult<(Option<Uuid>, Vec<FacilityId>)> {
+        let Some(p) = professionals::find_by_user(tx, self.principal.user_id().0).await? else {
+            return Ok((None, Vec::new()));
+        };
+        let today = crate::app::professionals::today();
+        let posted = professionals::attachments_of_professionals(tx, &[p.id], Some(today))
+            .await?
+            .into_iter()
+            .map(|a| FacilityId(a.facility_id))
+            .collect();
+        Ok((Some(p.id), posted))
+    }
+
+    async fn sight(&self, tx: &TenantTx) -> ApiResult<Sight> {
+        let (_, postings) = self.postings(tx).await?;
+        Ok(Sight::of(self.principal, &postings))
+    }
+
+    async fn facility(&self, tx: &TenantTx, id: Uuid) -> ApiResult<FacilityRecord> {
+        facilities::find(tx, FacilityId(id))
+            .await?
+            .ok_or_else(|| not_found("facility"))
+    }
+
+    /// A facility the caller may see; others look absent.
+    async fn visible_facility(&self, tx: &TenantTx, id: Uuid) -> ApiResult<FacilityRecord> {
+        let f = self.facility(tx, id).await?;
+        if self.sight(tx).await?.sees(
+            FacilityId(f.id),
+            &UnitPath::from_stored(f.unit_path.clone()),
+        ) {
+            Ok(f)
+        } else {
+            Err(ApiError::Forbidden(
+                "you do not work at this facility or oversee it".into(),
+            ))
+        }
+    }
+
+    /// Bed managers: the facility's administrator, or state and district
+    /// administrators in reach.
+    async fn require_manager(&self, tx: &TenantTx, facility: Uuid) -> ApiResult<FacilityRecord> {
+        let f = self.facility(tx, facility).await?;
+        if rules::manages(
+            self.principal,
+            FacilityId(f.id),
+            &UnitPath::from_stored(f.unit_path.clone()),
+        ) {
+            Ok(f)
+        } else {
+            Err(ApiError::Forbidden(
+                "only the facility's administrator, or the state or district administration, sets up its wards and beds".into(),
+            ))
+        }
+    }
+
+    /// Ward staff posted at the facility (their professional id), or a bed manager
+    /// (`None`) when `managers_too`.
+    async fn require_ward_staff(
+        &self,
+        tx: &TenantTx,
+        facility: Uuid,
+        managers_too: bool,
+    ) -> ApiResult<Option<Uuid>> {
+        let f = self.facility(tx, facility).await?;
+        let (professional, postings) = self.postings(tx).await?;
+        if rules::works_at(self.principal, FacilityId(f.id), &postings) {
+            return Ok(professional);
+        }
+        if managers_too
+            && rules::manages(
+                self.principal,
+                FacilityId(f.id),
+                &UnitPath::from_stored(f.unit_path),
+            )
+        {
+            return Ok(None);
+        }
+        Err(ApiError::Forbidden(
+            "only doctors and nurses posted at this facility do this".into(),
+        ))
+    }
+
+    async fn ward(&self, tx: &TenantTx, id: Uuid) -> ApiResult<WardRecord> {
+        ward_repo::find_ward(tx, id)
+            .await?
+            .ok_or_else(|| not_found("ward"))
+    }
+
+    async fn bed(&self, tx: &TenantTx, id: Uuid) -> ApiResult<BedRecord> {
+        ward_repo::find_bed(tx, id)
+            .await?
+            .ok_or_else(|| not_found("bed"))
+    }
+
+    async fn admission(&self, tx: &TenantTx, id: Uuid) -> ApiResult<AdmissionRecord> {
+        admissions::find(tx, id)
+            .await?
+            .ok_or_else(|| not_found("admission"))
+    }
+
+    async fn audit(
+        &self,
+        tx: &mut TenantTx,
+        action: AuditAction,
+        entity: &'static str,
+        id: Uuid,
+        detail: serde_json::Value,
+    ) -> ApiResult<()> {
+        let event = NewAuditEvent::new(Actor::from(self.principal), action, entity, Some(id))
+            .with_detail(detail);
+        audit::record(tx, &self.meta, event).await?;
+        Ok(())
+    }
+}
+
+/// `CONFLICT` for a stale version.
+fn stale(what: &str) -> ApiError {
+    ApiError::Conflict(format!(
+        "the {what} was changed by someone else meanwhile; reload it and try again"
+    ))
+}

@@ -1,0 +1,56 @@
+//! Inpatient care's GraphQL enums, mirrors of the domain's.
+
+#[allow(unused_imports)]
+use super::*;
+
+macro_rules! mirror {
+    ($name:ident = $remote:literal { $($v:ident),+ $(,)? }) => {
+        #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+        #[graphql(remote = $remote)]
+        pub enum $name { $($v),+ }
+    };
+}
+
+mirror!(Department = "arogya_domain::inpatient::wards::Department" {
+    Medicine, Surgery, Paediatrics, Orthopaedics, Obstetrics, Icu, Hdu, Emergency, Isolation, Other
+});
+mirror!(BedType = "arogya_domain::inpatient::beds::BedType" {
+    General, OxygenSupported, Hdu, Icu, Ventilator, Isolation, Paediatric, Maternity
+});
+mirror!(BedHousekeeping = "arogya_domain::inpatient::beds::Housekeeping" {
+    Ready, Cleaning, Isolated, Contaminated, Closed
+});
+mirror!(BedState = "arogya_domain::inpatient::beds::BedState" {
+    Free, Reserved, Occupied, Cleaning, Isolated, Contaminated, Closed
+});
+mirror!(ConditionCategory = "arogya_domain::inpatient::condition::ConditionCategory" {
+    Mild, Moderate, Critical, ActivelyDying
+});
+mirror!(LifeSupport = "arogya_domain::inpatient::condition::LifeSupport" {
+    None, NasalCannula, Mask, HighFlowNasalCannula, NonInvasiveVentilation, InvasiveVentilation
+});
+mirror!(Consciousness = "arogya_domain::inpatient::condition::Consciousness" {
+    Alert, NewConfusion, Voice, Pain, Unresponsive
+});
+mirror!(DischargeOutcome = "arogya_domain::inpatient::admission::DischargeOutcome" {
+    Recovered, Improved, Referred, LeftAgainstAdvice, Absconded, Died
+});
+mirror!(AdmissionStatus = "arogya_domain::inpatient::admission::AdmissionStatus" {
+    Admitted, Discharged
+});
+mirror!(News2Risk = "arogya_domain::inpatient::news2::Risk" { Low, LowMedium, Medium, High });
+
+/// What occupancy is grouped by.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum OccupancyGrouping {
+    District,
+    Facility,
+}
+
+/// A stored text value as its GraphQL enum (`None` for an unknown value).
+pub fn stored<D, G: From<D>>(
+    raw: &str,
+    parse: fn(&str) -> arogya_domain::DomainResult<D>,
+) -> Option<G> {
+    parse(raw).ok().map(G::from)
+}

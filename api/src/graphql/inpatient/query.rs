@@ -1,0 +1,125 @@
+//! Inpatient care's queries.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::app::inpatient::{public, MonitoringFilter};
+use arogya_domain::inpatient::condition as dc;
+use arogya_infra::repos::inpatient::occupancy::GroupBy;
+
+fn optional_id(field: &str, v: &Option<ID>) -> ApiResult<Option<Uuid>> {
+    v.as_ref().map(|i| parse_id(field, i)).transpose()
+}
+
+#[derive(SimpleObject)]
+pub struct AdmissionView {
+    pub admission: Admission,
+    pub attendants: Vec<Attendant>,
+    /// The latest first; never edited.
+    pub condition_history: Vec<ConditionEntry>,
+}
+
+#[derive(Default)]
+pub struct InpatientQuery;
+
+#[Object]
+impl InpatientQuery {
+    /// A facility's wards.
+    async fn wards(&self, ctx: &Context<'_>, facility_id: ID) -> ApiResult<Vec<Ward>> {
+        let f = parse_id("facilityId", &facility_id)?;
+        Ok(inpatient(ctx)?
+            .wards(f)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// One ward's beds, each with its state and patient: an audited read.
+    async fn ward_board(&self, ctx: &Context<'_>, ward_id: ID) -> ApiResult<WardBoard> {
+        let w = parse_id("wardId", &ward_id)?;
+        Ok(inpatient(ctx)?.ward_board(w).await?.into())
+    }
+
+    /// An admission with its attendants and condition history: an audited read.
+    async fn admission(&self, ctx: &Context<'_>, id: ID) -> ApiResult<AdmissionView> {
+        let a = parse_id("id", &id)?;
+        let d = inpatient(ctx)?.admission_detail(a).await?;
+        Ok(AdmissionView {
+            admission: d.patient.into(),
+            attendants: d.attendants.into_iter().map(Into::into).collect(),
+            condition_history: d.history.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    /// Admitted patients the caller may see, the sickest first, with counts.
+    async fn admitted_patients(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<AdmittedFilter>,
+    ) -> ApiResult<AdmittedList> {
+        let filter = filter.unwrap_or_default();
+        let f = MonitoringFilter {
+            facility: optional_id("filter.facilityId", &filter.facility_id)?,
+            ward: optional_id("filter.wardId", &filter.ward_id)?,
+            category: filter.category.map(Into::into),
+            life_support: filter
+                .life_support
+                .into_iter()
+                .map(|l| dc::LifeSupport::from(l).as_str().to_owned())
+                .collect(),
+            min_stay_days: filter.min_stay_days.map(i64::from),
+        };
+        Ok(inpatient(ctx)?.monitoring(f).await?.into())
+    }
+
+    /// Beds by state and type, by district or facility: within a unit, at one
+    /// facility, or everything the caller oversees.
+    async fn bed_occupancy(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        facility_id: Option<ID>,
+        #[graphql(desc = "By district unless given.")] group_by: Option<OccupancyGrouping>,
+    ) -> ApiResult<Occupancy> {
+        let group = match group_by {
+            None | Some(OccupancyGrouping::District) => GroupBy::District,
+            Some(OccupancyGrouping::Facility) => GroupBy::Facility,
+        };
+        Ok(inpatient(ctx)?
+            .occupancy(
+                optional_id("unitId", &unit_id)?,
+                optional_id("facilityId", &facility_id)?,
+                group,
+            )
+            .await?
+            .into())
+    }
+
+    /// The facility's declared bed capacity beside the beds set up in its wards.
+    async fn bed_capacity_check(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+    ) -> ApiResult<Vec<BedCapacityCheck>> {
+        let f = parse_id("facilityId", &facility_id)?;
+        Ok(inpatient(ctx)?
+            .capacity_check(f)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Public, no sign-in: free beds by type at each facility of a district.
+    async fn public_bed_availability(
+        &self,
+        ctx: &Context<'_>,
+        tenant_code: String,
+        district_id: ID,
+    ) -> ApiResult<PublicBedAvailability> {
+        let d = parse_id("districtId", &district_id)?;
+        let meta = ctx.request()?.meta();
+        let beds = public::free_beds(ctx.app()?, &meta, &tenant_code, d).await?;
+        Ok(beds.as_ref().into())
+    }
+}
