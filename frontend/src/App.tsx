@@ -26,6 +26,11 @@ const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 const Users = lazy(() => import("./pages/admin/Users"));
 const Imports = lazy(() => import("./pages/admin/Imports"));
+const Inpatients = lazy(() => import("./pages/inpatient/Inpatients"));
+const WardBoard = lazy(() => import("./pages/inpatient/WardBoard"));
+const FacilityWards = lazy(() => import("./pages/inpatient/FacilityWards"));
+const FamilyStatus = lazy(() => import("./pages/public/FamilyStatus"));
+const FreeBeds = lazy(() => import("./pages/public/FreeBeds"));
 
 function Screens() {
   const { me, checking } = useAuth();
@@ -40,6 +45,8 @@ function Screens() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="signup" element={<Signup />} />
+          <Route path="family" element={<FamilyStatus />} />
+          <Route path="beds" element={<FreeBeds />} />
           <Route path="*" element={<SignIn />} />
         </Routes>
       </Suspense>
@@ -47,6 +54,8 @@ function Screens() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
+        <Route path="family" element={<FamilyStatus />} />
+        <Route path="beds" element={<FreeBeds />} />
         <Route element={<Layout />}>
           <Route index element={<Dashboard />} />
           <Route path="patients" element={<Patients />} />
@@ -57,6 +66,9 @@ function Screens() {
           <Route path="registry/verification" element={<Verification />} />
           <Route path="registry/facilities" element={<Facilities />} />
           <Route path="registry/facilities/:id" element={<Facility />} />
+          <Route path="registry/facilities/:id/wards" element={<FacilityWards />} />
+          <Route path="inpatients" element={<Inpatients />} />
+          <Route path="wards/:wardId" element={<WardBoard />} />
           <Route path="registry/units" element={<Units />} />
           <Route path="registry/professionals" element={<Professionals />} />
           <Route path="applications" element={<Applications />} />

@@ -69,6 +69,92 @@ export type AdminUnit = {
   version: Scalars['Int']['output'];
 };
 
+/** An admission as boards and lists show it. */
+export type Admission = {
+  admittedAt: Scalars['DateTime']['output'];
+  admittingProfessionalId: Scalars['ID']['output'];
+  bedId: Scalars['ID']['output'];
+  bedLabel: Maybe<Scalars['String']['output']>;
+  /** The latest condition entry's category and life support. */
+  category: Maybe<ConditionCategory>;
+  conditionAt: Maybe<Scalars['DateTime']['output']>;
+  department: Maybe<Department>;
+  dischargedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the next condition entry is due, and whether that time has passed. */
+  dueAt: Scalars['DateTime']['output'];
+  /** The inpatient encounter in the patient's record. */
+  encounterId: Maybe<Scalars['ID']['output']>;
+  facilityId: Scalars['ID']['output'];
+  facilityName: Maybe<Scalars['String']['output']>;
+  healthId: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lengthOfStayDays: Scalars['Int']['output'];
+  lifeSupport: Maybe<LifeSupport>;
+  /** The patient's name, or the description of an unidentified patient. */
+  name: Maybe<Scalars['String']['output']>;
+  news2: Maybe<Scalars['Int']['output']>;
+  outcome: Maybe<DischargeOutcome>;
+  overdue: Scalars['Boolean']['output'];
+  patientId: Maybe<Scalars['ID']['output']>;
+  provisionalDiagnosis: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  status: Maybe<AdmissionStatus>;
+  timeOfDeath: Maybe<Scalars['DateTime']['output']>;
+  unidentified: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+  wardId: Scalars['ID']['output'];
+  wardName: Maybe<Scalars['String']['output']>;
+};
+
+export type AdmissionStatus =
+  | 'ADMITTED'
+  | 'DISCHARGED';
+
+export type AdmissionView = {
+  admission: Admission;
+  attendants: Array<Attendant>;
+  /** The latest first; never edited. */
+  conditionHistory: Array<ConditionEntry>;
+};
+
+export type AdmitInput = {
+  /** Defaults to now. */
+  admittedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  admittingProfessionalId: Scalars['ID']['input'];
+  attendants?: Array<AttendantInput>;
+  bedId: Scalars['ID']['input'];
+  department: Department;
+  /** The registered patient's health ID; leave out for an unidentified patient. */
+  healthId?: InputMaybe<Scalars['String']['input']>;
+  provisionalDiagnosis?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  /** "Unknown male, about 40, brought by ambulance from …": required without a health ID. */
+  unidentified?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AdmittedFilter = {
+  category?: InputMaybe<ConditionCategory>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  lifeSupport?: Array<LifeSupport>;
+  /** Only patients in hospital at least this many days. */
+  minStayDays?: InputMaybe<Scalars['Int']['input']>;
+  wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type AdmittedList = {
+  byCategory: Array<ConditionCategoryCount>;
+  byLifeSupport: Array<LifeSupportCount>;
+  /** At most 500, the sickest first. */
+  patients: Array<Admission>;
+  /** Over everything the caller sees (filters of category and life support apart). */
+  total: Scalars['Int']['output'];
+};
+
+export type AdmittingDoctor = {
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type AgentPresence = {
   languages: Array<Scalars['String']['output']>;
   status: PresenceStatus;
@@ -121,6 +207,24 @@ export type Appointment = {
   ticketId: Maybe<Scalars['ID']['output']>;
   tokenNumber: Scalars['Int']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type Attendant = {
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone: Scalars['String']['output'];
+  relationship: Scalars['String']['output'];
+  removed: Scalars['Boolean']['output'];
+  /** The number was proved by a code at the ward. */
+  verified: Scalars['Boolean']['output'];
+};
+
+export type AttendantInput = {
+  name: Scalars['String']['input'];
+  /** An Indian mobile number: status codes go only to it. */
+  phone: Scalars['String']['input'];
+  /** Son, daughter, wife, neighbour… */
+  relationship: Scalars['String']['input'];
 };
 
 export type AuditEvent = {
@@ -182,6 +286,18 @@ export type AuthPayload = {
   tokenType: Scalars['String']['output'];
 };
 
+export type Bed = {
+  bedType: Maybe<BedType>;
+  /** The bed's own state (occupancy apart). */
+  housekeeping: Maybe<BedHousekeeping>;
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  /** Why the bed is closed. */
+  reason: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+  wardId: Scalars['ID']['output'];
+};
+
 /** Beds by type (counts; occupancy is tracked against these elsewhere). */
 export type BedCapacity = {
   general: Scalars['Int']['output'];
@@ -192,6 +308,15 @@ export type BedCapacity = {
   oxygenSupported: Scalars['Int']['output'];
   paediatric: Scalars['Int']['output'];
   ventilator: Scalars['Int']['output'];
+};
+
+/** A bed type's declared capacity beside the beds set up. */
+export type BedCapacityCheck = {
+  bedType: BedType;
+  declared: Scalars['Int']['output'];
+  /** Set up minus declared: negative when beds are missing from the wards. */
+  difference: Scalars['Int']['output'];
+  setUp: Scalars['Int']['output'];
 };
 
 /** Beds by type (counts; occupancy is tracked against these elsewhere). */
@@ -205,6 +330,51 @@ export type BedCapacityInput = {
   paediatric?: Scalars['Int']['input'];
   ventilator?: Scalars['Int']['input'];
 };
+
+export type BedCounts = {
+  free: Scalars['Int']['output'];
+  /** Occupied over beds in service, in percent. */
+  occupancyRate: Maybe<Scalars['Float']['output']>;
+  occupied: Scalars['Int']['output'];
+  outOfService: Scalars['Int']['output'];
+  reserved: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type BedHousekeeping =
+  | 'CLEANING'
+  | 'CLOSED'
+  | 'CONTAMINATED'
+  | 'ISOLATED'
+  | 'READY';
+
+export type BedState =
+  | 'CLEANING'
+  | 'CLOSED'
+  | 'CONTAMINATED'
+  | 'FREE'
+  | 'ISOLATED'
+  | 'OCCUPIED'
+  | 'RESERVED';
+
+export type BedTile = {
+  admission: Maybe<Admission>;
+  bed: Bed;
+  /** FHIR `Location.operationalStatus` code (v2 table 0116). */
+  fhirStatus: Scalars['String']['output'];
+  /** Occupied and reserved come from the bed's assignments. */
+  state: BedState;
+};
+
+export type BedType =
+  | 'GENERAL'
+  | 'HDU'
+  | 'ICU'
+  | 'ISOLATION'
+  | 'MATERNITY'
+  | 'OXYGEN_SUPPORTED'
+  | 'PAEDIATRIC'
+  | 'VENTILATOR';
 
 export type BookAppointmentInput = {
   /**
@@ -370,6 +540,52 @@ export type CodedDiagnosis = {
   description: Scalars['String']['output'];
 };
 
+export type ConditionCategory =
+  | 'ACTIVELY_DYING'
+  | 'CRITICAL'
+  | 'MILD'
+  | 'MODERATE';
+
+export type ConditionCategoryCount = {
+  category: Maybe<ConditionCategory>;
+  patients: Scalars['Int']['output'];
+};
+
+export type ConditionEntry = {
+  category: Maybe<ConditionCategory>;
+  /** The category's written definition, as shown beside the choice. */
+  categoryDefinition: Maybe<Scalars['String']['output']>;
+  consciousness: Maybe<Consciousness>;
+  id: Scalars['ID']['output'];
+  lifeSupport: Maybe<LifeSupport>;
+  /** NEWS2, computed by the server from the observations. */
+  news2: Maybe<Scalars['Int']['output']>;
+  news2Risk: Maybe<News2Risk>;
+  observations: Maybe<Scalars['JSON']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+  recordedBy: Scalars['ID']['output'];
+  remark: Maybe<Scalars['String']['output']>;
+};
+
+export type ConditionInput = {
+  admissionId: Scalars['ID']['input'];
+  category: ConditionCategory;
+  consciousness: Consciousness;
+  lifeSupport: LifeSupport;
+  /** With all five, the server computes NEWS2. */
+  observations?: InputMaybe<ObservationsInput>;
+  /** Defaults to now; a late entry may go back up to 72 hours. */
+  recordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  remark?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Consciousness =
+  | 'ALERT'
+  | 'NEW_CONFUSION'
+  | 'PAIN'
+  | 'UNRESPONSIVE'
+  | 'VOICE';
+
 export type CouncilRegistration = {
   council: Scalars['String']['output'];
   number: Scalars['String']['output'];
@@ -432,6 +648,18 @@ export type CreateUserInput = {
   tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type Department =
+  | 'EMERGENCY'
+  | 'HDU'
+  | 'ICU'
+  | 'ISOLATION'
+  | 'MEDICINE'
+  | 'OBSTETRICS'
+  | 'ORTHOPAEDICS'
+  | 'OTHER'
+  | 'PAEDIATRICS'
+  | 'SURGERY';
+
 export type DiagnosisCertainty =
   | 'FINAL'
   | 'PROVISIONAL';
@@ -455,6 +683,25 @@ export type DiagnosisView = {
   note: Maybe<Scalars['String']['output']>;
   rank: DiagnosisRank;
 };
+
+export type DischargeInput = {
+  admissionId: Scalars['ID']['input'];
+  /** Defaults to now. */
+  dischargedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: DischargeOutcome;
+  /** Required when the patient died, and only then. */
+  timeOfDeath?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type DischargeOutcome =
+  | 'ABSCONDED'
+  | 'DIED'
+  | 'IMPROVED'
+  | 'LEFT_AGAINST_ADVICE'
+  | 'RECOVERED'
+  | 'REFERRED';
 
 export type DischargeSummaryInput = {
   advice?: InputMaybe<Scalars['String']['input']>;
@@ -745,6 +992,12 @@ export type FacilityFilter = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type FacilityFreeBeds = {
+  facilityId: Scalars['ID']['output'];
+  free: Array<FreeBedCount>;
+  name: Scalars['String']['output'];
+};
+
 /** A facility's details, as created or replaced in full. */
 export type FacilityInput = {
   address?: InputMaybe<Scalars['String']['input']>;
@@ -842,6 +1095,35 @@ export type FailedNotification = {
   /** The gateway's last answer. */
   lastError: Maybe<Scalars['String']['output']>;
   subject: Scalars['String']['output'];
+};
+
+/** The same answer whether or not a patient matched. */
+export type FamilyCodeRequest = {
+  expiresAt: Scalars['DateTime']['output'];
+  /** Give it back with the code. */
+  requestId: Scalars['ID']['output'];
+};
+
+/** How a family names the patient: a health ID, or a name and the hospital. */
+export type FamilyLookupInput =
+  { healthId: Scalars['String']['input']; nameAtHospital?: never; }
+  |  { healthId?: never; nameAtHospital: NameAtHospital; };
+
+/** What a family is told: where, how ill, what support, when last updated. */
+export type FamilyStatus = {
+  category: Maybe<ConditionCategory>;
+  discharged: Scalars['Boolean']['output'];
+  hospital: Scalars['String']['output'];
+  lifeSupport: Maybe<LifeSupport>;
+  outcome: Maybe<DischargeOutcome>;
+  updatedAt: Scalars['DateTime']['output'];
+  ward: Scalars['String']['output'];
+  wardPhone: Maybe<Scalars['String']['output']>;
+};
+
+export type FreeBedCount = {
+  bedType: BedType;
+  free: Scalars['Int']['output'];
 };
 
 export type GlucoseTiming =
@@ -1086,6 +1368,19 @@ export type LicencesView = {
   pollutionConsentNumber: Maybe<Scalars['String']['output']>;
 };
 
+export type LifeSupport =
+  | 'HIGH_FLOW_NASAL_CANNULA'
+  | 'INVASIVE_VENTILATION'
+  | 'MASK'
+  | 'NASAL_CANNULA'
+  | 'NONE'
+  | 'NON_INVASIVE_VENTILATION';
+
+export type LifeSupportCount = {
+  lifeSupport: Maybe<LifeSupport>;
+  patients: Scalars['Int']['output'];
+};
+
 export type LogCallInput = {
   callerName?: InputMaybe<Scalars['String']['input']>;
   callerPhone: Scalars['String']['input'];
@@ -1148,6 +1443,9 @@ export type MeasurementInput = {
 };
 
 export type MutationRoot = {
+  addAttendant: Attendant;
+  /** Beds of one type added to a ward, one per label. */
+  addBeds: Array<Bed>;
   /** A clinician's weekly session at a department (facility or district/state administrators). */
   addClinicSession: ClinicSession;
   /**
@@ -1160,6 +1458,8 @@ export type MutationRoot = {
   /** Post a professional at a facility (they may work at several). */
   addPosting: Posting;
   addTicketNote: Ticket;
+  /** Admit to a free bed: `CONFLICT` when the bed was taken (it says by what). */
+  admitPatient: Admission;
   /**
    * Approve: the facility joins the registry (private, with its beds) and the
    * applicant becomes its `facility_admin`.
@@ -1193,11 +1493,13 @@ export type MutationRoot = {
   /** Create a state or district tenant, optionally with its first administrator. */
   createTenant: Tenant;
   createUser: User;
+  createWard: Ward;
   /**
    * Withdraw a document from an application still being edited (kept until the
    * retention period ends, then destroyed).
    */
   deleteDocument: Document;
+  dischargePatient: Admission;
   /**
    * Send help for an emergency on a ticket you work at tier 2. The nearest
    * facilities that receive emergencies are suggested from the registry.
@@ -1209,7 +1511,11 @@ export type MutationRoot = {
   enrollHouseholdMember: Registration;
   /** Hand a ticket to tier 2 (the doctors). */
   escalateTicket: Ticket;
+  /** Public, no sign-in: the patient's condition, once, for a right code. */
+  familyStatus: FamilyStatus;
   grantRole: User;
+  /** An unidentified patient turns out to be a registered one. */
+  identifyAdmittedPatient: Admission;
   /** Import facilities from CSV (columns in `docs/samples/facilities.csv`). */
   importFacilities: ImportReport;
   /** Import professionals from CSV (columns in `docs/samples/professionals.csv`). */
@@ -1245,6 +1551,8 @@ export type MutationRoot = {
    */
   mergePatients: Patient;
   reactivateTenant: Tenant;
+  /** Record the condition (rounds, or a change): appended, never edited. */
+  recordCondition: ConditionEntry;
   /**
    * Record the teleconsultation of a ticket you work at tier 2. With a known patient
    * it becomes a finished teleconsultation encounter with your consultation note in
@@ -1267,10 +1575,17 @@ export type MutationRoot = {
   rejectHospitalApplication: HospitalApplication;
   /** `PENDING` → `REJECTED`, saying why. */
   rejectProfessional: Professional;
+  /** No more status codes go to this attendant. */
+  removeAttendant: Scalars['Boolean']['output'];
   /** Reopen a resolved or closed ticket within 72 hours of its resolution. */
   reopenTicket: Ticket;
   /** Send a submitted application back with comments on fields or documents. */
   requestApplicationChanges: HospitalApplication;
+  /**
+   * Public, no sign-in: ask for a code to see a patient's condition. It goes only
+   * to the attendants the ward registered; the answer is the same either way.
+   */
+  requestFamilyCode: FamilyCodeRequest;
   /**
    * Open an upload slot: PUT the file's bytes to `upload.url` with `upload.headers`,
    * then call `confirmUpload`. Slots not confirmed in time expire and are removed.
@@ -1291,6 +1606,8 @@ export type MutationRoot = {
   revokeRole: User;
   /** Save one step of a draft (or of an application sent back for changes). */
   saveApplicationStep: HospitalApplication;
+  /** Send a code to the attendant's phone, to prove the number on the spot. */
+  sendAttendantCode: Scalars['DateTime']['output'];
   /**
    * Send a code to prove an e-mail address (the one given, or the account's). An
    * application is submitted only once its applicant's address is proved.
@@ -1302,6 +1619,8 @@ export type MutationRoot = {
    * first; becoming available brings the next one at once.
    */
   setAgentPresence: PresenceChange;
+  /** Cleaning done, isolating, closing (with a reason): occupancy is not set here. */
+  setBedHousekeeping: Bed;
   /** Record that a card was printed or delivered. */
   setCardDelivery: Card;
   /** Set a category's SLA targets (state administrators). */
@@ -1327,6 +1646,8 @@ export type MutationRoot = {
   suspendTenant: Tenant;
   /** Start working a ticket of your tier (it becomes yours). */
   takeTicket: Ticket;
+  /** Move to another bed of the facility; the old bed goes for cleaning. */
+  transferPatient: Admission;
   /** Give a ticket being worked to another agent of its tier. */
   transferTicket: Ticket;
   /** Undo a merge (administrators). */
@@ -1357,6 +1678,7 @@ export type MutationRoot = {
   updateProfessional: Professional;
   /** Change an account's name, e-mail or active state. Disabling ends its sessions. */
   updateUser: User;
+  verifyAttendant: Attendant;
   /** The code from the e-mail: the address is proved and becomes the account's. */
   verifyEmail: EmailVerification;
   /**
@@ -1375,6 +1697,19 @@ export type MutationRoot = {
    * changes). Its documents are deleted, kept until the retention period ends.
    */
   withdrawHospitalApplication: HospitalApplication;
+};
+
+
+export type MutationRootAddAttendantArgs = {
+  admissionId: Scalars['ID']['input'];
+  input: AttendantInput;
+};
+
+
+export type MutationRootAddBedsArgs = {
+  bedType: BedType;
+  labels: Array<Scalars['String']['input']>;
+  wardId: Scalars['ID']['input'];
 };
 
 
@@ -1408,6 +1743,11 @@ export type MutationRootAddPostingArgs = {
 export type MutationRootAddTicketNoteArgs = {
   id: Scalars['ID']['input'];
   text: Scalars['String']['input'];
+};
+
+
+export type MutationRootAdmitPatientArgs = {
+  input: AdmitInput;
 };
 
 
@@ -1492,9 +1832,19 @@ export type MutationRootCreateUserArgs = {
 };
 
 
+export type MutationRootCreateWardArgs = {
+  input: WardInput;
+};
+
+
 export type MutationRootDeleteDocumentArgs = {
   documentId: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationRootDischargePatientArgs = {
+  input: DischargeInput;
 };
 
 
@@ -1525,10 +1875,24 @@ export type MutationRootEscalateTicketArgs = {
 };
 
 
+export type MutationRootFamilyStatusArgs = {
+  code: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+  tenantCode: Scalars['String']['input'];
+};
+
+
 export type MutationRootGrantRoleArgs = {
   grant: RoleGrantInput;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootIdentifyAdmittedPatientArgs = {
+  admissionId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  healthId: Scalars['String']['input'];
 };
 
 
@@ -1608,6 +1972,11 @@ export type MutationRootReactivateTenantArgs = {
 };
 
 
+export type MutationRootRecordConditionArgs = {
+  input: ConditionInput;
+};
+
+
 export type MutationRootRecordTeleconsultationArgs = {
   input: RecordTeleconsultationInput;
 };
@@ -1646,6 +2015,11 @@ export type MutationRootRejectProfessionalArgs = {
 };
 
 
+export type MutationRootRemoveAttendantArgs = {
+  attendantId: Scalars['ID']['input'];
+};
+
+
 export type MutationRootReopenTicketArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1655,6 +2029,12 @@ export type MutationRootReopenTicketArgs = {
 
 export type MutationRootRequestApplicationChangesArgs = {
   input: RequestApplicationChangesInput;
+};
+
+
+export type MutationRootRequestFamilyCodeArgs = {
+  lookup: FamilyLookupInput;
+  tenantCode: Scalars['String']['input'];
 };
 
 
@@ -1721,6 +2101,11 @@ export type MutationRootSaveApplicationStepArgs = {
 };
 
 
+export type MutationRootSendAttendantCodeArgs = {
+  attendantId: Scalars['ID']['input'];
+};
+
+
 export type MutationRootSendEmailCodeArgs = {
   email?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1729,6 +2114,14 @@ export type MutationRootSendEmailCodeArgs = {
 export type MutationRootSetAgentPresenceArgs = {
   languages: Array<Scalars['String']['input']>;
   status: PresenceStatus;
+};
+
+
+export type MutationRootSetBedHousekeepingArgs = {
+  bedId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  housekeeping: BedHousekeeping;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1771,6 +2164,13 @@ export type MutationRootSuspendTenantArgs = {
 export type MutationRootTakeTicketArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootTransferPatientArgs = {
+  admissionId: Scalars['ID']['input'];
+  bedId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
 };
 
 
@@ -1841,6 +2241,12 @@ export type MutationRootUpdateUserArgs = {
 };
 
 
+export type MutationRootVerifyAttendantArgs = {
+  attendantId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
 export type MutationRootVerifyEmailArgs = {
   code: Scalars['String']['input'];
 };
@@ -1865,6 +2271,11 @@ export type MutationRootWithdrawHospitalApplicationArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type NameAtHospital = {
+  facilityId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type NewAccountInput = {
   displayName: Scalars['String']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
@@ -1872,6 +2283,12 @@ export type NewAccountInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
+
+export type News2Risk =
+  | 'HIGH'
+  | 'LOW'
+  | 'LOW_MEDIUM'
+  | 'MEDIUM';
 
 export type NoteCategory =
   | 'CONSULTATION'
@@ -1889,6 +2306,32 @@ export type NoteInput = {
 export type NoteView = {
   category: NoteCategory;
   text: Scalars['String']['output'];
+};
+
+export type ObservationsInput = {
+  pulse: Scalars['Int']['input'];
+  respiratoryRate: Scalars['Int']['input'];
+  spo2: Scalars['Int']['input'];
+  systolicBp: Scalars['Int']['input'];
+  temperatureC: Scalars['Float']['input'];
+};
+
+export type Occupancy = {
+  rows: Array<OccupancyRow>;
+  total: BedCounts;
+};
+
+/** What occupancy is grouped by. */
+export type OccupancyGrouping =
+  | 'DISTRICT'
+  | 'FACILITY';
+
+export type OccupancyRow = {
+  bedType: BedType;
+  counts: BedCounts;
+  /** The district's or facility's id. */
+  key: Maybe<Scalars['ID']['output']>;
+  name: Maybe<Scalars['String']['output']>;
 };
 
 export type OperationalStatus =
@@ -2175,6 +2618,18 @@ export type ProfessionalKind =
   | 'PHARMACIST'
   | 'RADIOGRAPHER';
 
+/** Free beds of a district's facilities: counts only. */
+export type PublicBedAvailability = {
+  asOf: Scalars['DateTime']['output'];
+  district: Scalars['String']['output'];
+  facilities: Array<FacilityFreeBeds>;
+};
+
+export type PublicDistrict = {
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type Qualification = {
   degree: Scalars['String']['output'];
   institution: Scalars['String']['output'];
@@ -2194,8 +2649,21 @@ export type QueryRoot = {
    * parents before children. Build the tree from `id` and `parent { id }`.
    */
   adminUnitTree: Array<AdminUnit>;
+  /** An admission with its attendants and condition history: an audited read. */
+  admission: AdmissionView;
+  /** Admitted patients the caller may see, the sickest first, with counts. */
+  admittedPatients: AdmittedList;
+  /** Verified doctors posted at the facility today, who may admit there. */
+  admittingDoctors: Array<AdmittingDoctor>;
   /** The tenant's audit trail, newest first (administrators). */
   auditEvents: AuditEventConnection;
+  /** The facility's declared bed capacity beside the beds set up in its wards. */
+  bedCapacityCheck: Array<BedCapacityCheck>;
+  /**
+   * Beds by state and type, by district or facility: within a unit, at one
+   * facility, or everything the caller oversees.
+   */
+  bedOccupancy: Occupancy;
   /**
    * Records opened outside care (break-glass), newest first, for state and
    * district administrators to review.
@@ -2286,6 +2754,10 @@ export type QueryRoot = {
   professional: Professional;
   /** Search the registry, newest first. */
   professionals: ProfessionalConnection;
+  /** Public, no sign-in: free beds by type at each facility of a district. */
+  publicBedAvailability: PublicBedAvailability;
+  /** Public, no sign-in: a tenant's districts, to choose one for free beds. */
+  publicDistricts: Array<PublicDistrict>;
   /**
    * Find patients by phone, or by name (spelling variants match) within an age band.
    * At most 50 results. Audited.
@@ -2313,6 +2785,12 @@ export type QueryRoot = {
   users: UserConnection;
   /** Check a scanned card QR code: signature and whether the card is current. */
   verifyCard: CardVerification;
+  /** One ward's beds, each with its state and patient: an audited read. */
+  wardBoard: WardBoard;
+  /** A facility's wards. */
+  wards: Array<Ward>;
+  /** Wards of the facilities the caller works at or oversees (at most 300). */
+  wardsInSight: Array<WardInSight>;
 };
 
 
@@ -2328,11 +2806,38 @@ export type QueryRootAdminUnitTreeArgs = {
 };
 
 
+export type QueryRootAdmissionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootAdmittedPatientsArgs = {
+  filter?: InputMaybe<AdmittedFilter>;
+};
+
+
+export type QueryRootAdmittingDoctorsArgs = {
+  facilityId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootBedCapacityCheckArgs = {
+  facilityId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootBedOccupancyArgs = {
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  groupBy?: InputMaybe<OccupancyGrouping>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2504,6 +3009,17 @@ export type QueryRootProfessionalsArgs = {
 };
 
 
+export type QueryRootPublicBedAvailabilityArgs = {
+  districtId: Scalars['ID']['input'];
+  tenantCode: Scalars['String']['input'];
+};
+
+
+export type QueryRootPublicDistrictsArgs = {
+  tenantCode: Scalars['String']['input'];
+};
+
+
 export type QueryRootSearchPatientsArgs = {
   input: PatientSearchInput;
 };
@@ -2556,6 +3072,16 @@ export type QueryRootUsersArgs = {
 
 export type QueryRootVerifyCardArgs = {
   payload: Scalars['String']['input'];
+};
+
+
+export type QueryRootWardBoardArgs = {
+  wardId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootWardsArgs = {
+  facilityId: Scalars['ID']['input'];
 };
 
 /** A change in a queue, as it happens. */
@@ -3214,6 +3740,37 @@ export type VitalsView = {
   weightKg: Maybe<Scalars['Float']['output']>;
 };
 
+export type Ward = {
+  department: Maybe<Department>;
+  facilityId: Scalars['ID']['output'];
+  floor: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The nurses' station, shown to families. */
+  phone: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type WardBoard = {
+  beds: Array<BedTile>;
+  counts: BedCounts;
+  ward: Ward;
+};
+
+export type WardInSight = {
+  facilityName: Scalars['String']['output'];
+  ward: Ward;
+};
+
+export type WardInput = {
+  department: Department;
+  facilityId: Scalars['ID']['input'];
+  floor?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The nurses' station, given to families on the status page. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type MeFieldsFragment = { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null };
 
 export type LoginMutationVariables = Exact<{
@@ -3599,6 +4156,104 @@ export type UpdateKbArticleMutationVariables = Exact<{
 
 export type UpdateKbArticleMutation = { updateKbArticle: { id: string, title: string, body: string, language: string, tags: Array<string>, version: number } };
 
+export type AdmissionRowFragment = { id: string, name: string | null, healthId: string | null, unidentified: boolean, facilityName: string | null, wardId: string, wardName: string | null, bedId: string, bedLabel: string | null, department: Department | null, reason: string, admittedAt: string, status: AdmissionStatus | null, outcome: DischargeOutcome | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, conditionAt: string | null, news2: number | null, lengthOfStayDays: number, dueAt: string, overdue: boolean, version: number };
+
+export type WardsInSightQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WardsInSightQuery = { wardsInSight: Array<{ facilityName: string, ward: { id: string, facilityId: string, name: string, department: Department | null } }> };
+
+export type AdmittedQueryVariables = Exact<{
+  filter?: InputMaybe<AdmittedFilter>;
+}>;
+
+
+export type AdmittedQuery = { admittedPatients: { total: number, byCategory: Array<{ category: ConditionCategory | null, patients: number }>, byLifeSupport: Array<{ lifeSupport: LifeSupport | null, patients: number }>, patients: Array<{ id: string, name: string | null, healthId: string | null, unidentified: boolean, facilityName: string | null, wardId: string, wardName: string | null, bedId: string, bedLabel: string | null, department: Department | null, reason: string, admittedAt: string, status: AdmissionStatus | null, outcome: DischargeOutcome | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, conditionAt: string | null, news2: number | null, lengthOfStayDays: number, dueAt: string, overdue: boolean, version: number }> } };
+
+export type WardBoardQueryVariables = Exact<{
+  wardId: Scalars['ID']['input'];
+}>;
+
+
+export type WardBoardQuery = { wardBoard: { ward: { id: string, facilityId: string, name: string, department: Department | null, phone: string | null }, counts: { total: number, occupied: number, free: number, outOfService: number, occupancyRate: number | null }, beds: Array<{ state: BedState, bed: { id: string, label: string, bedType: BedType | null, housekeeping: BedHousekeeping | null, reason: string | null, version: number }, admission: { id: string, name: string | null, healthId: string | null, unidentified: boolean, facilityName: string | null, wardId: string, wardName: string | null, bedId: string, bedLabel: string | null, department: Department | null, reason: string, admittedAt: string, status: AdmissionStatus | null, outcome: DischargeOutcome | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, conditionAt: string | null, news2: number | null, lengthOfStayDays: number, dueAt: string, overdue: boolean, version: number } | null }> } };
+
+export type AdmittingDoctorsQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+}>;
+
+
+export type AdmittingDoctorsQuery = { admittingDoctors: Array<{ id: string, name: string }> };
+
+export type AdmitPatientMutationVariables = Exact<{
+  input: AdmitInput;
+}>;
+
+
+export type AdmitPatientMutation = { admitPatient: { id: string, name: string | null, healthId: string | null, unidentified: boolean, facilityName: string | null, wardId: string, wardName: string | null, bedId: string, bedLabel: string | null, department: Department | null, reason: string, admittedAt: string, status: AdmissionStatus | null, outcome: DischargeOutcome | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, conditionAt: string | null, news2: number | null, lengthOfStayDays: number, dueAt: string, overdue: boolean, version: number } };
+
+export type RecordConditionMutationVariables = Exact<{
+  input: ConditionInput;
+}>;
+
+
+export type RecordConditionMutation = { recordCondition: { id: string, category: ConditionCategory | null, news2: number | null, news2Risk: News2Risk | null, recordedAt: string } };
+
+export type TransferPatientMutationVariables = Exact<{
+  admissionId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  bedId: Scalars['ID']['input'];
+}>;
+
+
+export type TransferPatientMutation = { transferPatient: { id: string, name: string | null, healthId: string | null, unidentified: boolean, facilityName: string | null, wardId: string, wardName: string | null, bedId: string, bedLabel: string | null, department: Department | null, reason: string, admittedAt: string, status: AdmissionStatus | null, outcome: DischargeOutcome | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, conditionAt: string | null, news2: number | null, lengthOfStayDays: number, dueAt: string, overdue: boolean, version: number } };
+
+export type DischargePatientMutationVariables = Exact<{
+  input: DischargeInput;
+}>;
+
+
+export type DischargePatientMutation = { dischargePatient: { id: string, name: string | null, healthId: string | null, unidentified: boolean, facilityName: string | null, wardId: string, wardName: string | null, bedId: string, bedLabel: string | null, department: Department | null, reason: string, admittedAt: string, status: AdmissionStatus | null, outcome: DischargeOutcome | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, conditionAt: string | null, news2: number | null, lengthOfStayDays: number, dueAt: string, overdue: boolean, version: number } };
+
+export type SetBedHousekeepingMutationVariables = Exact<{
+  bedId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  housekeeping: BedHousekeeping;
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SetBedHousekeepingMutation = { setBedHousekeeping: { id: string, housekeeping: BedHousekeeping | null, version: number } };
+
+export type AdmissionViewQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdmissionViewQuery = { admission: { attendants: Array<{ id: string, name: string, relationship: string, phone: string, verified: boolean, removed: boolean }>, conditionHistory: Array<{ id: string, category: ConditionCategory | null, lifeSupport: LifeSupport | null, consciousness: Consciousness | null, remark: string | null, news2: number | null, news2Risk: News2Risk | null, recordedAt: string }> } };
+
+export type FacilityWardsQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+}>;
+
+
+export type FacilityWardsQuery = { wards: Array<{ id: string, name: string, department: Department | null, floor: string | null }>, bedCapacityCheck: Array<{ bedType: BedType, declared: number, setUp: number, difference: number }> };
+
+export type CreateWardMutationVariables = Exact<{
+  input: WardInput;
+}>;
+
+
+export type CreateWardMutation = { createWard: { id: string } };
+
+export type AddBedsMutationVariables = Exact<{
+  wardId: Scalars['ID']['input'];
+  bedType: BedType;
+  labels: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type AddBedsMutation = { addBeds: Array<{ id: string }> };
+
 export type StartSignupMutationVariables = Exact<{
   input: StartHospitalSignupInput;
 }>;
@@ -3765,6 +4420,38 @@ export type RegisterPatientMutationVariables = Exact<{
 
 
 export type RegisterPatientMutation = { registerPatient: { warnings: Array<string>, patient: { id: string, healthId: string } | null, duplicates: Array<{ reasons: Array<MatchReason>, patient: { healthId: string, givenName: string, familyName: string | null, localName: string | null, yearOfBirth: number } }> } };
+
+export type PublicBedsQueryVariables = Exact<{
+  tenantCode: Scalars['String']['input'];
+  districtId: Scalars['ID']['input'];
+}>;
+
+
+export type PublicBedsQuery = { publicBedAvailability: { district: string, asOf: string, facilities: Array<{ facilityId: string, name: string, free: Array<{ bedType: BedType, free: number }> }> } };
+
+export type RequestFamilyCodeMutationVariables = Exact<{
+  tenantCode: Scalars['String']['input'];
+  lookup: FamilyLookupInput;
+}>;
+
+
+export type RequestFamilyCodeMutation = { requestFamilyCode: { requestId: string, expiresAt: string } };
+
+export type FamilyStatusMutationVariables = Exact<{
+  tenantCode: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+}>;
+
+
+export type FamilyStatusMutation = { familyStatus: { hospital: string, ward: string, wardPhone: string | null, category: ConditionCategory | null, lifeSupport: LifeSupport | null, updatedAt: string, discharged: boolean, outcome: DischargeOutcome | null } };
+
+export type PublicDistrictsQueryVariables = Exact<{
+  tenantCode: Scalars['String']['input'];
+}>;
+
+
+export type PublicDistrictsQuery = { publicDistricts: Array<{ id: string, name: string }> };
 
 export type RecordPatientQueryVariables = Exact<{
   healthId: Scalars['String']['input'];

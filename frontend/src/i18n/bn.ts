@@ -2,9 +2,11 @@ import type { Messages } from "./en";
 
 // বাংলা
 import { bnCare } from "./bn.care";
+import { bnInpatient } from "./bn.inpatient";
 
 export const bn: Messages = {
   ...bnCare,
+  ...bnInpatient,
   "app.name": "আরোগ্য",
   "app.tagline": "প্রতিটি জেলার জন্য স্বাস্থ্য তথ্য",
   "lang.label": "ভাষা",

@@ -1,9 +1,11 @@
 // English: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript checks it) with the same {placeholders} (a unit test checks that).
 import { enCare } from "./en.care";
+import { enInpatient } from "./en.inpatient";
 
 export const en = {
   ...enCare,
+  ...enInpatient,
   "app.name": "Arogya",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",

@@ -154,7 +154,7 @@ export default function Facility() {
   return (
     <section>
       <p>
-        <Link to="/registry/facilities">{t("facility.back")}</Link>
+        <Link to="/registry/facilities">{t("facility.back")}</Link> · <Link to={`/registry/facilities/${f.id}/wards`}>{t("ward.setup")}</Link>
       </p>
       <h1>
         {f.name} <span className="pill">{t(`opStatus.${f.operationalStatus}` as MessageKey)}</span>

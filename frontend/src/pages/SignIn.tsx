@@ -56,6 +56,9 @@ export default function SignIn() {
         <p>
           <Link to="/signup">{t("signIn.hospitalSignup")}</Link>
         </p>
+        <p>
+          <Link to="/family">{t("family.title")}</Link> · <Link to="/beds">{t("beds.title")}</Link>
+        </p>
       </form>
     </main>
   );

@@ -378,3 +378,32 @@ impl Inpatient<'_> {
         })
     }
 }
+
+impl Inpatient<'_> {
+    /// Wards of the facilities the caller works at or oversees (at most 300), with
+    /// their facility's name.
+    pub async fn wards_in_sight(&self) -> ApiResult<Vec<(WardRecord, String)>> {
+        let tx = self.tx(Access::Read).await?;
+        let sight = self.sight(&tx).await?;
+        if sight.is_empty() {
+            tx.commit().await?;
+            return Ok(Vec::new());
+        }
+        let seen = self.seen_facilities(&tx, &sight).await?;
+        let wards = ward_repo::wards_of_facilities(&tx, seen.as_deref(), 300).await?;
+        let ids: Vec<Uuid> = wards.iter().map(|w| w.facility_id).collect();
+        let names: HashMap<Uuid, String> = facilities::find_many(&tx, &ids)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f.name))
+            .collect();
+        tx.commit().await?;
+        Ok(wards
+            .into_iter()
+            .map(|w| {
+                let name = names.get(&w.facility_id).cloned().unwrap_or_default();
+                (w, name)
+            })
+            .collect())
+    }
+}

@@ -58,6 +58,30 @@ impl BedCache {
     }
 }
 
+/// A tenant's districts, for choosing one on the public page (rate limited too).
+pub async fn districts(state: &AppState, meta: &RequestMeta, tenant_code: &str) -> ApiResult<Vec<(Uuid, String)>> {
+    let client = meta.client_addr.clone().unwrap_or_else(|| "-".into());
+    state
+        .public_throttle
+        .check(&client, &client)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state.public_throttle.record_failure(&client, &client);
+    let tenant = public_tenant(state, tenant_code).await?;
+    let tx = state.db.tenant_tx(tenant, Access::Read).await?;
+    let list = occupancy::districts(&tx).await?;
+    tx.commit().await?;
+    Ok(list)
+}
+
+async fn public_tenant(state: &AppState, tenant_code: &str) -> ApiResult<TenantId> {
+    let code = TenantCode::parse(tenant_code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
+    let tenant = tenants::find_by_code(state.db.ready_conn()?, &code)
+        .await?
+        .filter(|t| t.status == TenantStatus::Active.as_str())
+        .ok_or(DomainError::NotFound { entity: "tenant" })?;
+    Ok(TenantId(tenant.id))
+}
+
 pub async fn free_beds(
     state: &AppState,
     meta: &RequestMeta,

@@ -479,4 +479,23 @@ impl Inpatient<'_> {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Verified doctors posted at the facility today: who may be named as admitting.
+    pub async fn admitting_doctors(&self, facility: Uuid) -> ApiResult<Vec<(Uuid, String)>> {
+        let tx = self.tx(Access::Read).await?;
+        self.visible_facility(&tx, facility).await?;
+        let today = crate::app::professionals::today();
+        let posted = professionals::staff_of_facilities(&tx, &[facility], today).await?;
+        let ids: Vec<Uuid> = posted.iter().map(|a| a.professional_id).collect();
+        let mut doctors: Vec<(Uuid, String)> = professionals::find_many(&tx, &ids)
+            .await?
+            .into_iter()
+            .filter(|p| p.kind == "doctor" && p.status == VerificationStatus::Verified.as_str())
+            .map(|p| (p.id, p.name))
+            .collect();
+        tx.commit().await?;
+        doctors.sort_by(|a, b| a.1.cmp(&b.1));
+        doctors.dedup_by_key(|d| d.0);
+        Ok(doctors)
+    }
 }

@@ -18,6 +18,24 @@ pub struct AdmissionView {
     pub condition_history: Vec<ConditionEntry>,
 }
 
+#[derive(SimpleObject)]
+pub struct PublicDistrict {
+    pub id: ID,
+    pub name: String,
+}
+
+#[derive(SimpleObject)]
+pub struct AdmittingDoctor {
+    pub id: ID,
+    pub name: String,
+}
+
+#[derive(SimpleObject)]
+pub struct WardInSight {
+    pub ward: Ward,
+    pub facility_name: String,
+}
+
 #[derive(Default)]
 pub struct InpatientQuery;
 
@@ -31,6 +49,27 @@ impl InpatientQuery {
             .await?
             .into_iter()
             .map(Into::into)
+            .collect())
+    }
+
+    /// Wards of the facilities the caller works at or oversees (at most 300).
+    async fn wards_in_sight(&self, ctx: &Context<'_>) -> ApiResult<Vec<WardInSight>> {
+        Ok(inpatient(ctx)?
+            .wards_in_sight()
+            .await?
+            .into_iter()
+            .map(|(w, facility_name)| WardInSight { ward: w.into(), facility_name })
+            .collect())
+    }
+
+    /// Verified doctors posted at the facility today, who may admit there.
+    async fn admitting_doctors(&self, ctx: &Context<'_>, facility_id: ID) -> ApiResult<Vec<AdmittingDoctor>> {
+        let f = parse_id("facilityId", &facility_id)?;
+        Ok(inpatient(ctx)?
+            .admitting_doctors(f)
+            .await?
+            .into_iter()
+            .map(|(p, name)| AdmittingDoctor { id: id(p), name })
             .collect())
     }
 
@@ -107,6 +146,16 @@ impl InpatientQuery {
             .await?
             .into_iter()
             .map(Into::into)
+            .collect())
+    }
+
+    /// Public, no sign-in: a tenant's districts, to choose one for free beds.
+    async fn public_districts(&self, ctx: &Context<'_>, tenant_code: String) -> ApiResult<Vec<PublicDistrict>> {
+        let meta = ctx.request()?.meta();
+        Ok(public::districts(ctx.app()?, &meta, &tenant_code)
+            .await?
+            .into_iter()
+            .map(|(d, name)| PublicDistrict { id: id(d), name })
             .collect())
     }
 

@@ -163,3 +163,18 @@ pub async fn open_counts(
         })
         .collect()
 }
+
+/// A tenant's districts, by name (for the public bed page).
+pub async fn districts(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String)>> {
+    use crate::entities::admin_unit::{Column, Entity};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Kind.eq("district"))
+        .order_by_asc(Column::Name)
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect())
+}

@@ -145,3 +145,21 @@ pub async fn needs_cleaning(tx: &TenantTx, bed: Uuid) -> InfraResult<()> {
         .await?;
     Ok(())
 }
+
+/// Wards of many facilities (`None`: the whole tenant), by facility and name.
+pub async fn wards_of_facilities(
+    tx: &TenantTx,
+    facilities: Option<&[Uuid]>,
+    limit: u64,
+) -> InfraResult<Vec<WardRecord>> {
+    use sea_orm::QuerySelect;
+    let mut q = ward::Entity::find().filter(ward::Column::TenantId.eq(tx.tenant().0));
+    if let Some(ids) = facilities {
+        q = q.filter(ward::Column::FacilityId.is_in(ids.iter().copied()));
+    }
+    Ok(q.order_by_asc(ward::Column::FacilityId)
+        .order_by_asc(ward::Column::Name)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { gql } from "../../api/client";
+import { ErrorText } from "../../components/ErrorText";
+import { SelectField } from "../../components/Field";
+import { useI18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/en";
+import type { AdmittedQuery, AdmittedQueryVariables, ConditionCategory, LifeSupport, WardsInSightQuery } from "../../gql/types";
+import { CATEGORIES, SUPPORT } from "./labels";
+import { ADMITTED, WARDS_IN_SIGHT } from "./queries";
+
+/** Officials' and ward staff's list of admitted patients: counts at the top, the sickest first. */
+export default function Inpatients() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const category = (params.get("category") ?? "") as ConditionCategory | "";
+  const support = (params.get("support") ?? "") as LifeSupport | "";
+  const [wards, setWards] = useState<WardsInSightQuery["wardsInSight"]>([]);
+  const [list, setList] = useState<AdmittedQuery["admittedPatients"] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    gql<WardsInSightQuery>(WARDS_IN_SIGHT).then((d) => setWards(d.wardsInSight), setError);
+  }, []);
+  useEffect(() => {
+    const filter = { category: category || null, lifeSupport: support ? [support] : [] };
+    gql<AdmittedQuery, AdmittedQueryVariables>(ADMITTED, { filter }).then((d) => setList(d.admittedPatients), setError);
+  }, [category, support]);
+
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const count = (c: ConditionCategory) => list?.byCategory.find((x) => x.category === c)?.patients ?? 0;
+  const ventilated = list?.byLifeSupport.filter((x) => x.lifeSupport === "INVASIVE_VENTILATION" || x.lifeSupport === "NON_INVASIVE_VENTILATION").reduce((n, x) => n + x.patients, 0) ?? 0;
+
+  return (
+    <section>
+      <h1>{t("inpatients.title")}</h1>
+      <ErrorText error={error} />
+      <h2>{t("inpatients.wards")}</h2>
+      {wards.length === 0 ? (
+        <p>{t("inpatients.noWards")}</p>
+      ) : (
+        <ul className="chips">
+          {wards.map((w) => (
+            <li key={w.ward.id}>
+              <Link to={`/wards/${w.ward.id}`}>
+                {w.ward.name} · {w.facilityName}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list && (
+        <p className="counts" aria-live="polite">
+          <strong>{t("inpatients.total", { n: list.total })}</strong> · {t("category.CRITICAL")}: {count("CRITICAL") + count("ACTIVELY_DYING")} · {t("category.MODERATE")}: {count("MODERATE")} · {t("inpatients.ventilated")}: {ventilated}
+        </p>
+      )}
+      <div className="filters">
+        <SelectField
+          label={t("inpatients.filterCategory")}
+          value={category}
+          onChange={(e) => set("category", e.target.value)}
+          options={[{ value: "", label: t("inpatients.any") }, ...CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}` as MessageKey) }))]}
+        />
+        <SelectField
+          label={t("inpatients.filterSupport")}
+          value={support}
+          onChange={(e) => set("support", e.target.value)}
+          options={[{ value: "", label: t("inpatients.any") }, ...SUPPORT.map((s) => ({ value: s, label: t(`support.${s}` as MessageKey) }))]}
+        />
+      </div>
+      {list && list.patients.length === 0 && <p>{t("inpatients.none")}</p>}
+      {list && list.patients.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{t("inpatients.patient")}</th>
+                <th>{t("inpatients.where")}</th>
+                <th>{t("inpatients.condition")}</th>
+                <th>{t("inpatients.stay")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.patients.map((a) => (
+                <tr key={a.id} className={a.category === "CRITICAL" || a.category === "ACTIVELY_DYING" ? "row--alert" : undefined}>
+                  <td>
+                    {a.name ?? "—"} {a.healthId && <small>({a.healthId})</small>}
+                  </td>
+                  <td>
+                    <Link to={`/wards/${a.wardId}?bed=${a.bedId}`}>
+                      {a.facilityName} · {a.wardName} · {a.bedLabel}
+                    </Link>
+                  </td>
+                  <td>
+                    {a.category ? t(`category.${a.category}` as MessageKey) : "—"}
+                    {a.lifeSupport && a.lifeSupport !== "NONE" && <> · {t(`support.${a.lifeSupport}` as MessageKey)}</>}
+                    {a.news2 != null && <> · {t("stay.news2", { score: a.news2 })}</>}
+                    {a.overdue && <span className="pill pill--alert"> {t("inpatients.overdue")}</span>}
+                  </td>
+                  <td>{a.lengthOfStayDays}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router-dom";
+import { gql } from "../../api/client";
+import { ErrorText } from "../../components/ErrorText";
+import { useSubmit } from "../../hooks/useSubmit";
+import { useI18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/en";
+import type { SetBedHousekeepingMutation, SetBedHousekeepingMutationVariables, WardBoardQuery, WardBoardQueryVariables } from "../../gql/types";
+import { AdmitForm } from "./AdmitForm";
+import { tileClass } from "./labels";
+import { BOARD, HOUSEKEEPING } from "./queries";
+import { StayPanel } from "./StayPanel";
+
+export type Board = WardBoardQuery["wardBoard"];
+export type Tile = Board["beds"][number];
+
+/** A ward's beds as tiles (coloured by state, patient and condition on each); a tile opens its bed. */
+export default function WardBoard() {
+  const { wardId = "" } = useParams();
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const selected = params.get("bed");
+  const [board, setBoard] = useState<Board | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { busy, run } = useSubmit();
+
+  const load = useCallback(() => {
+    gql<WardBoardQuery, WardBoardQueryVariables>(BOARD, { wardId }).then((d) => setBoard(d.wardBoard), setError);
+  }, [wardId]);
+  useEffect(load, [load]);
+
+  const choose = (bed: string | null) => {
+    const next = new URLSearchParams(params);
+    if (bed) next.set("bed", bed);
+    else next.delete("bed");
+    setParams(next);
+  };
+  const tile = board?.beds.find((b) => b.bed.id === selected) ?? null;
+  const markReady = async (b: Tile) => {
+    setError(null);
+    try {
+      await run((key) =>
+        gql<SetBedHousekeepingMutation, SetBedHousekeepingMutationVariables>(HOUSEKEEPING, { bedId: b.bed.id, expectedVersion: b.bed.version, housekeeping: "READY" }, { idempotencyKey: key }),
+      );
+      load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (!board) return <ErrorText error={error} />;
+  const c = board.counts;
+  return (
+    <section>
+      <p>
+        <Link to="/inpatients">{t("ward.back")}</Link>
+      </p>
+      <h1>{t("ward.title", { name: board.ward.name })}</h1>
+      <p className="counts">
+        {t("ward.counts", { occupied: c.occupied, free: c.free, out: c.outOfService, total: c.total })}
+        {c.occupancyRate != null && <> · {t("ward.rate", { rate: c.occupancyRate })}</>}
+      </p>
+      <ErrorText error={error} />
+      <ul className="tiles" aria-label={board.ward.name}>
+        {board.beds.map((b) => (
+          <li key={b.bed.id}>
+            <button type="button" className={tileClass(b.state, b.admission?.category)} aria-pressed={b.bed.id === selected} onClick={() => choose(b.bed.id)}>
+              <strong>{b.bed.label}</strong>
+              <span>{t(`bedState.${b.state}` as MessageKey)}</span>
+              {b.admission && <span className="tile__name">{b.admission.name}</span>}
+              {b.admission?.category && <span>{t(`category.${b.admission.category}` as MessageKey)}</span>}
+              {b.admission?.overdue && <span className="pill pill--alert">{t("inpatients.overdue")}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {tile && (
+        <div className="panel" key={tile.bed.id}>
+          <h2>{t("ward.bed", { label: tile.bed.label })}</h2>
+          {tile.state === "FREE" && <AdmitForm board={board} tile={tile} onDone={load} />}
+          {tile.admission && <StayPanel board={board} tile={tile} onDone={load} />}
+          {tile.state === "CLEANING" && (
+            <button type="button" disabled={busy} onClick={() => markReady(tile)}>
+              {t("bed.markReady")}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

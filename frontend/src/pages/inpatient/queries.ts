@@ -1,0 +1,214 @@
+// GraphQL documents of inpatient care (typed by `npm run codegen`).
+
+export const ADMISSION_FIELDS = /* GraphQL */ `
+  fragment AdmissionRow on Admission {
+    id
+    name
+    healthId
+    unidentified
+    facilityName
+    wardId
+    wardName
+    bedId
+    bedLabel
+    department
+    reason
+    admittedAt
+    status
+    outcome
+    category
+    lifeSupport
+    conditionAt
+    news2
+    lengthOfStayDays
+    dueAt
+    overdue
+    version
+  }
+`;
+
+export const WARDS_IN_SIGHT = /* GraphQL */ `
+  query WardsInSight {
+    wardsInSight {
+      facilityName
+      ward {
+        id
+        facilityId
+        name
+        department
+      }
+    }
+  }
+`;
+
+export const ADMITTED = /* GraphQL */ `
+  query Admitted($filter: AdmittedFilter) {
+    admittedPatients(filter: $filter) {
+      total
+      byCategory {
+        category
+        patients
+      }
+      byLifeSupport {
+        lifeSupport
+        patients
+      }
+      patients {
+        ...AdmissionRow
+      }
+    }
+  }
+  ${ADMISSION_FIELDS}
+`;
+
+export const BOARD = /* GraphQL */ `
+  query WardBoard($wardId: ID!) {
+    wardBoard(wardId: $wardId) {
+      ward {
+        id
+        facilityId
+        name
+        department
+        phone
+      }
+      counts {
+        total
+        occupied
+        free
+        outOfService
+        occupancyRate
+      }
+      beds {
+        state
+        bed {
+          id
+          label
+          bedType
+          housekeeping
+          reason
+          version
+        }
+        admission {
+          ...AdmissionRow
+        }
+      }
+    }
+  }
+  ${ADMISSION_FIELDS}
+`;
+
+export const DOCTORS = /* GraphQL */ `
+  query AdmittingDoctors($facilityId: ID!) {
+    admittingDoctors(facilityId: $facilityId) {
+      id
+      name
+    }
+  }
+`;
+
+export const ADMIT = /* GraphQL */ `
+  mutation AdmitPatient($input: AdmitInput!) {
+    admitPatient(input: $input) {
+      ...AdmissionRow
+    }
+  }
+  ${ADMISSION_FIELDS}
+`;
+
+export const RECORD_CONDITION = /* GraphQL */ `
+  mutation RecordCondition($input: ConditionInput!) {
+    recordCondition(input: $input) {
+      id
+      category
+      news2
+      news2Risk
+      recordedAt
+    }
+  }
+`;
+
+export const TRANSFER = /* GraphQL */ `
+  mutation TransferPatient($admissionId: ID!, $expectedVersion: Int!, $bedId: ID!) {
+    transferPatient(admissionId: $admissionId, expectedVersion: $expectedVersion, bedId: $bedId) {
+      ...AdmissionRow
+    }
+  }
+  ${ADMISSION_FIELDS}
+`;
+
+export const DISCHARGE = /* GraphQL */ `
+  mutation DischargePatient($input: DischargeInput!) {
+    dischargePatient(input: $input) {
+      ...AdmissionRow
+    }
+  }
+  ${ADMISSION_FIELDS}
+`;
+
+export const HOUSEKEEPING = /* GraphQL */ `
+  mutation SetBedHousekeeping($bedId: ID!, $expectedVersion: Int!, $housekeeping: BedHousekeeping!, $reason: String) {
+    setBedHousekeeping(bedId: $bedId, expectedVersion: $expectedVersion, housekeeping: $housekeeping, reason: $reason) {
+      id
+      housekeeping
+      version
+    }
+  }
+`;
+
+export const HISTORY = /* GraphQL */ `
+  query AdmissionView($id: ID!) {
+    admission(id: $id) {
+      attendants {
+        id
+        name
+        relationship
+        phone
+        verified
+        removed
+      }
+      conditionHistory {
+        id
+        category
+        lifeSupport
+        consciousness
+        remark
+        news2
+        news2Risk
+        recordedAt
+      }
+    }
+  }
+`;
+
+export const FACILITY_WARDS = /* GraphQL */ `
+  query FacilityWards($facilityId: ID!) {
+    wards(facilityId: $facilityId) {
+      id
+      name
+      department
+      floor
+    }
+    bedCapacityCheck(facilityId: $facilityId) {
+      bedType
+      declared
+      setUp
+      difference
+    }
+  }
+`;
+
+export const CREATE_WARD = /* GraphQL */ `
+  mutation CreateWard($input: WardInput!) {
+    createWard(input: $input) {
+      id
+    }
+  }
+`;
+
+export const ADD_BEDS = /* GraphQL */ `
+  mutation AddBeds($wardId: ID!, $bedType: BedType!, $labels: [String!]!) {
+    addBeds(wardId: $wardId, bedType: $bedType, labels: $labels) {
+      id
+    }
+  }
+`;
