@@ -1,0 +1,125 @@
+// End-to-end, inpatient care: the ward board on a tablet and a phone, and the family
+// status page, in headless Chromium against the real server with demo data.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { api, axeViolations, launch, shot, signIn, token } from "./browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const ATTENDANT = "+919830098300";
+
+/** The newest family code sent to the demo attendant, read from the outbox. */
+async function familyCode() {
+  const out = await server.cli(["outbox", "--tenant", "WB", "--limit", "50"]);
+  const line = out.split("\n").find((l) => l.includes(ATTENDANT) && /Arogya: \d{6}/.test(l));
+  assert.ok(line, `a family code to ${ATTENDANT} in the outbox:\n${out}`);
+  return line.match(/Arogya: (\d{6})/)[1];
+}
+
+test("a nurse admits to a free bed on the ward board (a double click admits once), records the condition on a phone and sees NEWS2", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await page.getByRole("link", { name: "Inpatients" }).click();
+  await page.getByRole("heading", { level: 1, name: "Admitted patients" }).waitFor();
+  // Counts at the top: the demo's critical patient on a ventilator.
+  await page.getByText(/Critical: 1/).waitFor();
+  await page.getByRole("link", { name: /^Medicine Ward/ }).click();
+  await page.getByRole("heading", { level: 1, name: "Ward: Medicine Ward" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the ward board has no serious accessibility violations");
+  await shot(page, "ward-board-1024");
+
+  // A free bed: admit an unidentified patient. Two quick clicks make one admission.
+  await page.getByRole("button", { name: /^MW-5 Free/ }).click();
+  const form = page.getByRole("form", { name: "Admit to bed MW-5" });
+  await form.getByLabel("Describe the unidentified patient").fill("Unknown woman, about 60, brought from the bus stand");
+  await form.getByLabel("Reason for admission").fill("Fall with hip pain");
+  await form.getByRole("button", { name: "Admit" }).dblclick();
+  await page.getByText("Admitted to bed MW-5.").waitFor();
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const list = await api(server.url, "{ admittedPatients { patients { name bedLabel } } }", {}, admin);
+  assert.equal(list.admittedPatients.patients.filter((p) => p.bedLabel === "MW-5").length, 1, "one admission to MW-5");
+
+  // The selected bed is in the address: a reload keeps it; the back button returns to the board.
+  await page.reload();
+  await page.getByRole("heading", { level: 2, name: "Bed MW-5" }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: "Ward: Medicine Ward" }).waitFor();
+
+  // On a phone: record the condition with observations; the server computes NEWS2.
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.getByRole("button", { name: /^MW-5 Occupied/ }).click();
+  const cond = page.getByRole("form", { name: "Record the condition" });
+  await cond.getByLabel("Category").selectOption("MODERATE");
+  await cond.getByText("Could become life-threatening").waitFor();
+  await cond.getByLabel("Life support").selectOption("NASAL_CANNULA");
+  await cond.getByLabel("Respiration rate /min").fill("22");
+  await cond.getByLabel("SpO₂ %").fill("94");
+  await cond.getByLabel("Systolic BP mmHg").fill("120");
+  await cond.getByLabel("Pulse /min").fill("72");
+  await cond.getByLabel("Temperature °C").fill("36.8");
+  await cond.getByRole("button", { name: "Save the condition" }).click();
+  // 2 (RR 22) + 1 (SpO2 94) + 2 (oxygen) = 5.
+  await page.getByText("Saved. NEWS2: 5").waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (${width})`);
+  await shot(page, "ward-condition-360");
+  await ctx.close();
+});
+
+test("a family member asks for a code, it goes to the registered attendant, and shows the condition once", async () => {
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const list = await api(server.url, "{ admittedPatients(filter: { category: CRITICAL }) { patients { healthId } } }", {}, admin);
+  const healthId = list.admittedPatients.patients.find((p) => p.healthId).healthId;
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/family`);
+  await page.getByRole("heading", { level: 1, name: "Your patient's condition" }).waitFor();
+  await page.getByLabel("Patient's health ID").fill(healthId);
+  await page.getByRole("button", { name: "Send the code" }).click();
+  await page.getByText(/a code has been sent to it/).waitFor();
+  const code = await familyCode();
+  // A wrong code is refused at its field; the right one shows the condition.
+  await page.getByLabel("Code from the SMS").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Show the condition" }).click();
+  await page.getByText(/the code is wrong/i).waitFor();
+  await page.getByLabel("Code from the SMS").fill(code);
+  await page.getByRole("button", { name: "Show the condition" }).click();
+  await page.getByText("Critical: Immediately life-threatening").waitFor();
+  await page.getByText("Invasive ventilation").waitFor();
+  await page.getByText(/Ward phone/).waitFor();
+  const text = await page.locator("main").innerText();
+  assert.ok(!/dengue/i.test(text), "no diagnosis on the family page");
+  assert.deepEqual(await axeViolations(page), [], "the family page has no serious accessibility violations");
+  await shot(page, "family-status-360");
+  // In Bengali too.
+  await page.getByLabel(/Language/).selectOption("bn");
+  await page.getByRole("heading", { level: 1, name: "আপনার রোগীর অবস্থা" }).waitFor();
+  await ctx.close();
+});
+
+test("anyone sees a district's free beds by type without signing in", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/beds`);
+  await page.getByLabel("State or district code").fill("WB");
+  await page.getByLabel("State or district code").blur();
+  await page.getByLabel("District", { exact: true }).waitFor();
+  await page.getByLabel("District", { exact: true }).selectOption({ label: "Nadia" });
+  await page.getByRole("button", { name: "Show free beds" }).click();
+  await page.getByRole("cell", { name: "Krishnanagar District Hospital" }).waitFor();
+  await page.getByRole("columnheader", { name: "Ventilator" }).waitFor();
+  await ctx.close();
+});
