@@ -191,6 +191,16 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = format!("{e:#}"), "cleaning documents failed"),
             }
+            let census = match tenant_ids(&state).await {
+                Ok(t) => crate::app::inpatient::census::census_of_yesterday(&state, &t).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = census {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "counting yesterday's ward census failed"
+                );
+            }
             if let Err(e) = seal_audit_chains(&state).await {
                 tracing::warn!(error = format!("{e:#}"), "sealing the audit chains failed");
             }

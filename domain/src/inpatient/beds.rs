@@ -130,6 +130,29 @@ pub fn bed_label(raw: &str) -> DomainResult<String> {
     super::line(raw, "label", 1, 20)
 }
 
+/// Beds in the order people count them: "MW-2" before "MW-10".
+pub fn label_order(label: &str) -> Vec<(String, u64)> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in label.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                parts.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u64::MAX),
+                ));
+                digits.clear();
+            }
+            text.extend(c.to_lowercase());
+        }
+    }
+    parts.push((text, digits.parse().unwrap_or(0)));
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +192,13 @@ mod tests {
         );
         assert!(housekeeping_change(Housekeeping::Ready, None).is_ok());
         assert!(bed_label("").is_err() && bed_label("ICU-3").is_ok());
+    }
+
+    #[test]
+    fn beds_sort_as_people_count_them() {
+        let mut labels = vec!["MW-10", "MW-2", "ICU 1", "MW-1", "MO-3"];
+        labels.sort_by_key(|l| label_order(l));
+        assert_eq!(labels, ["ICU 1", "MO-3", "MW-1", "MW-2", "MW-10"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod admission;
 pub mod beds;
+pub mod census;
 pub mod condition;
 pub mod news2;
 pub mod occupancy;

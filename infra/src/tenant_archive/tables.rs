@@ -145,6 +145,8 @@ tables! {
     "admission_attendants" => admission_attendant,
     "condition_entries" => condition_entry,
     "inpatient_codes" => inpatient_code,
+    "ward_census" => ward_census,
+    "bed_snapshots" => bed_snapshot,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

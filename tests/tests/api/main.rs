@@ -62,6 +62,7 @@ mod helpline_care;
 mod idempotency;
 mod import;
 mod inpatient;
+mod inpatient_census;
 mod inpatient_family;
 mod inpatient_support;
 mod isolation;

@@ -23,6 +23,7 @@ use arogya_infra::repos::professionals;
 use arogya_infra::TenantTx;
 use uuid::Uuid;
 
+pub mod census;
 mod conditions;
 mod family;
 mod monitoring;

@@ -5,7 +5,7 @@ use super::Inpatient;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
 use arogya_domain::inpatient::access::Sight;
-use arogya_domain::inpatient::beds::{BedState, BedType, Housekeeping};
+use arogya_domain::inpatient::beds::{label_order, BedState, BedType, Housekeeping};
 use arogya_domain::inpatient::condition::ConditionCategory;
 use arogya_domain::inpatient::occupancy::{ObservationRule, Tally};
 use arogya_domain::unit::UnitPath;
@@ -150,7 +150,8 @@ impl Inpatient<'_> {
         let mut tx = self.tx(Access::Write).await?;
         let w = self.ward(&tx, ward).await?;
         self.visible_facility(&tx, w.facility_id).await?;
-        let beds = ward_repo::beds_of_wards(&tx, &[w.id]).await?;
+        let mut beds = ward_repo::beds_of_wards(&tx, &[w.id]).await?;
+        beds.sort_by_cached_key(|b| label_order(&b.label));
         let bed_ids: Vec<Uuid> = beds.iter().map(|b| b.id).collect();
         let holders = admissions::holders_of_beds(&tx, &bed_ids).await?;
         let held: HashMap<Uuid, (Uuid, bool)> = holders
@@ -390,7 +391,7 @@ impl Inpatient<'_> {
             return Ok(Vec::new());
         }
         let seen = self.seen_facilities(&tx, &sight).await?;
-        let wards = ward_repo::wards_of_facilities(&tx, seen.as_deref(), 300).await?;
+        let wards = ward_repo::wards_of_facilities(&tx, seen.as_deref(), Some(300)).await?;
         let ids: Vec<Uuid> = wards.iter().map(|w| w.facility_id).collect();
         let names: HashMap<Uuid, String> = facilities::find_many(&tx, &ids)
             .await?

@@ -59,7 +59,11 @@ impl BedCache {
 }
 
 /// A tenant's districts, for choosing one on the public page (rate limited too).
-pub async fn districts(state: &AppState, meta: &RequestMeta, tenant_code: &str) -> ApiResult<Vec<(Uuid, String)>> {
+pub async fn districts(
+    state: &AppState,
+    meta: &RequestMeta,
+    tenant_code: &str,
+) -> ApiResult<Vec<(Uuid, String)>> {
     let client = meta.client_addr.clone().unwrap_or_else(|| "-".into());
     state
         .public_throttle
@@ -74,7 +78,8 @@ pub async fn districts(state: &AppState, meta: &RequestMeta, tenant_code: &str) 
 }
 
 async fn public_tenant(state: &AppState, tenant_code: &str) -> ApiResult<TenantId> {
-    let code = TenantCode::parse(tenant_code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
+    let code =
+        TenantCode::parse(tenant_code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
     let tenant = tenants::find_by_code(state.db.ready_conn()?, &code)
         .await?
         .filter(|t| t.status == TenantStatus::Active.as_str())

@@ -206,6 +206,12 @@ impl InpatientMutation {
         Ok(inpatient(ctx)?.verify_attendant(a, &code).await?.into())
     }
 
+    /// Count a past day's census again (state and district administrators); returns
+    /// the number of wards counted. The server counts yesterday by itself.
+    async fn recount_census(&self, ctx: &Context<'_>, day: chrono::NaiveDate) -> ApiResult<i32> {
+        Ok(inpatient(ctx)?.recount_census(day).await? as i32)
+    }
+
     /// Public, no sign-in: ask for a code to see a patient's condition. It goes only
     /// to the attendants the ward registered; the answer is the same either way.
     async fn request_family_code(

@@ -58,12 +58,19 @@ impl InpatientQuery {
             .wards_in_sight()
             .await?
             .into_iter()
-            .map(|(w, facility_name)| WardInSight { ward: w.into(), facility_name })
+            .map(|(w, facility_name)| WardInSight {
+                ward: w.into(),
+                facility_name,
+            })
             .collect())
     }
 
     /// Verified doctors posted at the facility today, who may admit there.
-    async fn admitting_doctors(&self, ctx: &Context<'_>, facility_id: ID) -> ApiResult<Vec<AdmittingDoctor>> {
+    async fn admitting_doctors(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+    ) -> ApiResult<Vec<AdmittingDoctor>> {
         let f = parse_id("facilityId", &facility_id)?;
         Ok(inpatient(ctx)?
             .admitting_doctors(f)
@@ -149,8 +156,50 @@ impl InpatientQuery {
             .collect())
     }
 
+    /// A ward's midnight census, day by day (at most two years).
+    async fn ward_census(
+        &self,
+        ctx: &Context<'_>,
+        ward_id: ID,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> ApiResult<Vec<WardCensusDay>> {
+        let w = parse_id("wardId", &ward_id)?;
+        Ok(inpatient(ctx)?
+            .ward_census(w, from, to)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Beds over time from the daily snapshots, with average length of stay and bed
+    /// turnover, for a unit, a facility, or everything the caller oversees.
+    async fn occupancy_history(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        facility_id: Option<ID>,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> ApiResult<OccupancyHistory> {
+        Ok(inpatient(ctx)?
+            .occupancy_history(
+                optional_id("unitId", &unit_id)?,
+                optional_id("facilityId", &facility_id)?,
+                from,
+                to,
+            )
+            .await?
+            .into())
+    }
+
     /// Public, no sign-in: a tenant's districts, to choose one for free beds.
-    async fn public_districts(&self, ctx: &Context<'_>, tenant_code: String) -> ApiResult<Vec<PublicDistrict>> {
+    async fn public_districts(
+        &self,
+        ctx: &Context<'_>,
+        tenant_code: String,
+    ) -> ApiResult<Vec<PublicDistrict>> {
         let meta = ctx.request()?.meta();
         Ok(public::districts(ctx.app()?, &meta, &tenant_code)
             .await?

@@ -4,6 +4,7 @@
 //! index on held assignments), so no race can seat two.
 
 pub mod admissions;
+pub mod census;
 pub mod codes;
 pub mod conditions;
 pub mod occupancy;

@@ -150,7 +150,7 @@ pub async fn needs_cleaning(tx: &TenantTx, bed: Uuid) -> InfraResult<()> {
 pub async fn wards_of_facilities(
     tx: &TenantTx,
     facilities: Option<&[Uuid]>,
-    limit: u64,
+    limit: Option<u64>,
 ) -> InfraResult<Vec<WardRecord>> {
     use sea_orm::QuerySelect;
     let mut q = ward::Entity::find().filter(ward::Column::TenantId.eq(tx.tenant().0));
