@@ -72,7 +72,11 @@ pub struct MutationRoot(
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct SubscriptionRoot(audit::AuditSubscription, helpline::HelplineSubscription);
+pub struct SubscriptionRoot(
+    audit::AuditSubscription,
+    helpline::HelplineSubscription,
+    inpatient::InpatientSubscription,
+);
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 

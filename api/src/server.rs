@@ -132,6 +132,8 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
     });
     let queue = arogya_infra::queue_bus::QueueBus::new(db.backend());
     queue.start_listener(&db);
+    let wards = arogya_infra::queue_bus::WardBus::wards(db.backend());
+    wards.start_listener(&db);
     db.start_health_probe();
     let tenants = Arc::new(TenantDirectory::new(
         db.clone(),
@@ -171,6 +173,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         notifier,
         outbox_wake: tokio::sync::Notify::new(),
         queue,
+        wards,
         metrics: Metrics::default(),
     }))
 }

@@ -49,5 +49,7 @@ pub struct AppState {
     pub outbox_wake: tokio::sync::Notify,
     /// Helpline queue changes for live subscribers (across replicas on PostgreSQL).
     pub queue: arogya_infra::queue_bus::QueueBus,
+    /// Inpatients' admissions and conditions, live to the monitoring list.
+    pub wards: arogya_infra::queue_bus::WardBus,
     pub metrics: Metrics,
 }

@@ -32,7 +32,7 @@ test("a nurse admits to a free bed on the ward board (a double click admits once
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await ctx.newPage();
   await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
-  await page.getByRole("link", { name: "Inpatients" }).click();
+  await page.getByRole("link", { name: "Wards", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Admitted patients" }).waitFor();
   // Counts at the top: the demo's critical patient on a ventilator.
   await page.getByText(/Critical: 1/).waitFor();

@@ -1,4 +1,5 @@
-//! Live helpline queue events for subscribers, across replicas.
+//! Live events for subscribers, across replicas: the helpline's queue changes and
+//! inpatients' condition changes, each on its own channel.
 //!
 //! On PostgreSQL a change announces itself with `pg_notify` inside its own
 //! transaction, so the event exists exactly when the change is committed and reaches
@@ -16,6 +17,22 @@ use uuid::Uuid;
 
 /// The PostgreSQL channel queue events travel on.
 pub const CHANNEL: &str = "arogya_queue";
+/// The PostgreSQL channel ward events travel on.
+pub const WARD_CHANNEL: &str = "arogya_ward";
+
+/// An inpatient's admission or condition changed (the monitoring list refreshes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WardEvent {
+    pub tenant: Uuid,
+    pub facility: Uuid,
+    pub ward: Uuid,
+    pub admission: Uuid,
+    /// `admit`, `condition`, `transfer`, `discharge`.
+    pub action: String,
+    pub category: Option<String>,
+    pub life_support: Option<String>,
+    pub at: DateTime<Utc>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueEvent {
@@ -30,31 +47,57 @@ pub struct QueueEvent {
     pub at: DateTime<Utc>,
 }
 
+/// Events of one kind on one channel.
 #[derive(Clone)]
-pub struct QueueBus {
-    local: broadcast::Sender<QueueEvent>,
+pub struct EventBus<E> {
+    local: broadcast::Sender<E>,
     backend: Backend,
+    channel: &'static str,
 }
+
+/// The helpline's queue changes.
+pub type QueueBus = EventBus<QueueEvent>;
+/// Inpatients' admissions and conditions.
+pub type WardBus = EventBus<WardEvent>;
 
 impl QueueBus {
     pub fn new(backend: Backend) -> Self {
+        Self::on(backend, CHANNEL)
+    }
+}
+
+impl WardBus {
+    pub fn wards(backend: Backend) -> Self {
+        Self::on(backend, WARD_CHANNEL)
+    }
+}
+
+impl<E> EventBus<E>
+where
+    E: Clone + Serialize + for<'de> Deserialize<'de> + Send + Sync + 'static,
+{
+    fn on(backend: Backend, channel: &'static str) -> Self {
         let (local, _) = broadcast::channel(4096);
-        Self { local, backend }
+        Self {
+            local,
+            backend,
+            channel,
+        }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<QueueEvent> {
+    pub fn subscribe(&self) -> broadcast::Receiver<E> {
         self.local.subscribe()
     }
 
     /// Announce `e` as part of the open transaction (PostgreSQL: delivered at commit).
-    pub async fn announce(&self, tx: &TenantTx, e: &QueueEvent) -> InfraResult<()> {
+    pub async fn announce(&self, tx: &TenantTx, e: &E) -> InfraResult<()> {
         if self.backend == Backend::Postgres {
             let payload = serde_json::to_string(e).map_err(anyhow::Error::from)?;
             tx.conn()
                 .execute_raw(Statement::from_sql_and_values(
                     DbBackend::Postgres,
                     "SELECT pg_notify($1, $2)",
-                    [CHANNEL.into(), payload.into()],
+                    [self.channel.into(), payload.into()],
                 ))
                 .await?;
         }
@@ -62,7 +105,7 @@ impl QueueBus {
     }
 
     /// After the commit: SQLite's subscribers hear of it now (PostgreSQL's through LISTEN).
-    pub fn committed(&self, e: QueueEvent) {
+    pub fn committed(&self, e: E) {
         if self.backend == Backend::Sqlite {
             let _ = self.local.send(e);
         }
@@ -76,15 +119,16 @@ impl QueueBus {
         }
         let pool = db.conn().get_postgres_connection_pool().clone();
         let local = self.local.clone();
+        let channel = self.channel;
         crate::db::listen::spawn_listener(
             pool,
-            CHANNEL,
+            channel,
             || async { Ok(()) },
-            move |payload| match serde_json::from_str::<QueueEvent>(payload) {
+            move |payload| match serde_json::from_str::<E>(payload) {
                 Ok(e) => {
                     let _ = local.send(e);
                 }
-                Err(e) => tracing::warn!(error = %e, "unreadable queue event"),
+                Err(e) => tracing::warn!(error = %e, channel, "unreadable event"),
             },
         );
     }

@@ -106,6 +106,18 @@ export type Admission = {
   wardName: Maybe<Scalars['String']['output']>;
 };
 
+/** An admission changed: refresh what shows it. */
+export type AdmissionChange = {
+  /** `admit`, `condition`, `transfer` or `discharge`. */
+  action: Scalars['String']['output'];
+  admissionId: Scalars['ID']['output'];
+  at: Scalars['DateTime']['output'];
+  category: Maybe<ConditionCategory>;
+  facilityId: Scalars['ID']['output'];
+  lifeSupport: Maybe<LifeSupport>;
+  wardId: Scalars['ID']['output'];
+};
+
 export type AdmissionStatus =
   | 'ADMITTED'
   | 'DISCHARGED';
@@ -646,6 +658,15 @@ export type CreateUserInput = {
   roles?: Array<RoleGrantInput>;
   /** Platform administrators name the tenant; staff leave it out. */
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Beds of one type at the end of one day. */
+export type DailyBeds = {
+  bedType: Maybe<BedType>;
+  day: Scalars['NaiveDate']['output'];
+  occupied: Scalars['Int']['output'];
+  outOfService: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
 };
 
 export type Department =
@@ -1561,6 +1582,11 @@ export type MutationRoot = {
    */
   recordTeleconsultation: TeleconsultationRecorded;
   /**
+   * Count a past day's census again (state and district administrators); returns
+   * the number of wards counted. The server counts yesterday by itself.
+   */
+  recountCensus: Scalars['Int']['output'];
+  /**
    * Exchange a refresh token for new tokens. Each refresh token works once; using
    * one twice ends the session.
    */
@@ -1982,6 +2008,11 @@ export type MutationRootRecordTeleconsultationArgs = {
 };
 
 
+export type MutationRootRecountCensusArgs = {
+  day: Scalars['NaiveDate']['input'];
+};
+
+
 export type MutationRootRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
 };
@@ -2325,6 +2356,17 @@ export type Occupancy = {
 export type OccupancyGrouping =
   | 'DISTRICT'
   | 'FACILITY';
+
+export type OccupancyHistory = {
+  /** Whole days from admission to discharge (a same-day stay is one), averaged. */
+  averageLengthOfStayDays: Maybe<Scalars['Float']['output']>;
+  /** Discharges per bed over the period. */
+  bedTurnover: Maybe<Scalars['Float']['output']>;
+  /** From the kept daily snapshots, by day and bed type. */
+  days: Array<DailyBeds>;
+  /** Admissions that ended in the period. */
+  discharges: Scalars['Int']['output'];
+};
 
 export type OccupancyRow = {
   bedType: BedType;
@@ -2736,6 +2778,11 @@ export type QueryRoot = {
   myProfessional: Maybe<Professional>;
   /** The nearest operating facilities that receive emergencies (helpline agents). */
   nearestEmergencyFacilities: Array<SuggestedFacility>;
+  /**
+   * Beds over time from the daily snapshots, with average length of stay and bed
+   * turnover, for a unit, a facility, or everything the caller oversees.
+   */
+  occupancyHistory: OccupancyHistory;
   /** One patient record by its id. Audited. */
   patient: Patient;
   patientAppointments: Array<Appointment>;
@@ -2787,6 +2834,8 @@ export type QueryRoot = {
   verifyCard: CardVerification;
   /** One ward's beds, each with its state and patient: an audited read. */
   wardBoard: WardBoard;
+  /** A ward's midnight census, day by day (at most two years). */
+  wardCensus: Array<WardCensusDay>;
   /** A facility's wards. */
   wards: Array<Ward>;
   /** Wards of the facilities the caller works at or oversees (at most 300). */
@@ -2968,6 +3017,14 @@ export type QueryRootNearestEmergencyFacilitiesArgs = {
 };
 
 
+export type QueryRootOccupancyHistoryArgs = {
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryRootPatientArgs = {
   id: Scalars['ID']['input'];
   purpose?: InputMaybe<Scalars['String']['input']>;
@@ -3076,6 +3133,13 @@ export type QueryRootVerifyCardArgs = {
 
 
 export type QueryRootWardBoardArgs = {
+  wardId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootWardCensusArgs = {
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
   wardId: Scalars['ID']['input'];
 };
 
@@ -3353,6 +3417,12 @@ export type StartHospitalSignupInput = {
 
 export type SubscriptionRoot = {
   /**
+   * Admissions, condition changes, transfers and discharges at the facilities the
+   * caller sees (or one of them), from every server instance. The stream ends when
+   * the access token used to subscribe expires.
+   */
+  admissionsChanged: AdmissionChange;
+  /**
    * Audit events of the tenant as they are committed (administrators).
    *
    * The stream ends (`complete`) when the access token used to subscribe expires or
@@ -3365,6 +3435,11 @@ export type SubscriptionRoot = {
    * The stream ends when the access token used to subscribe expires.
    */
   ticketQueueChanged: QueueChange;
+};
+
+
+export type SubscriptionRootAdmissionsChangedArgs = {
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3755,6 +3830,18 @@ export type WardBoard = {
   beds: Array<BedTile>;
   counts: BedCounts;
   ward: Ward;
+};
+
+/** A ward's midnight census of one day, counted from bed assignments. */
+export type WardCensusDay = {
+  admitted: Scalars['Int']['output'];
+  closing: Scalars['Int']['output'];
+  day: Scalars['NaiveDate']['output'];
+  died: Scalars['Int']['output'];
+  discharged: Scalars['Int']['output'];
+  opening: Scalars['Int']['output'];
+  transferredIn: Scalars['Int']['output'];
+  transferredOut: Scalars['Int']['output'];
 };
 
 export type WardInSight = {

@@ -2,7 +2,7 @@
 import type { enInpatient } from "./en.inpatient";
 
 export const bnInpatient: Record<keyof typeof enInpatient, string> = {
-  "nav.inpatients": "ভর্তি রোগী",
+  "nav.inpatients": "ওয়ার্ড",
   "inpatients.title": "ভর্তি রোগী",
   "inpatients.wards": "ওয়ার্ড",
   "inpatients.noWards": "আপনার দেখা প্রতিষ্ঠানগুলিতে কোনো ওয়ার্ড তৈরি হয়নি।",

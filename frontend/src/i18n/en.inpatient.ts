@@ -1,7 +1,7 @@
 // English messages of inpatient care (wards, beds, admissions, the condition, the
 // public bed and family pages): part of the reference catalogue in en.ts.
 export const enInpatient = {
-  "nav.inpatients": "Inpatients",
+  "nav.inpatients": "Wards",
   "inpatients.title": "Admitted patients",
   "inpatients.wards": "Wards",
   "inpatients.noWards": "No wards are set up at the facilities you see.",

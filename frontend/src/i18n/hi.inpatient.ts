@@ -2,7 +2,7 @@
 import type { enInpatient } from "./en.inpatient";
 
 export const hiInpatient: Record<keyof typeof enInpatient, string> = {
-  "nav.inpatients": "भर्ती मरीज़",
+  "nav.inpatients": "वार्ड",
   "inpatients.title": "भर्ती मरीज़",
   "inpatients.wards": "वार्ड",
   "inpatients.noWards": "आपको दिखने वाली सुविधाओं में कोई वार्ड नहीं बना है।",

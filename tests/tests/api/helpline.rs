@@ -496,25 +496,8 @@ async fn tier_one_answers_from_the_knowledge_base(backend: Backend) {
 
 /// Subscribe to a tier's queue over WebSocket; returns the socket once the stream runs.
 async fn watch(app: &TestApp, token: &str, tier: i32) -> super::subscriptions::Ws {
-    use futures_util::SinkExt;
-    use tokio_tungstenite::tungstenite::Message;
-    let mut ws = super::subscriptions::connect(app).await;
-    let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } });
-    ws.send(Message::Text(init.to_string().into()))
-        .await
-        .unwrap();
-    assert_eq!(
-        super::subscriptions::next_json(&mut ws).await.unwrap()["type"],
-        "connection_ack"
-    );
     let q = format!("subscription {{ ticketQueueChanged(tier: {tier}) {{ ticketId action status tier priority }} }}");
-    let sub = json!({ "id": "q", "type": "subscribe", "payload": { "query": q } });
-    ws.send(Message::Text(sub.to_string().into()))
-        .await
-        .unwrap();
-    // Let the server start the stream before anything happens.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    ws
+    super::subscriptions::subscribed(app, token, &q).await
 }
 
 async fn next_change(ws: &mut super::subscriptions::Ws) -> Value {

@@ -583,3 +583,42 @@ async fn other_tenants_see_no_ward_bed_or_admission(backend: Backend) {
     let discharge = json!({ "i": { "admissionId": a["id"], "expectedVersion": a["version"], "outcome": "RECOVERED" } });
     expect_error(&app.gql(Some(&br), DISCHARGE, discharge).await, "NOT_FOUND");
 }
+
+on_both_backends!(officials_watch_condition_changes_live);
+
+async fn officials_watch_condition_changes_live(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let h = Hospital::new(&app).await;
+    let q = "subscription { admissionsChanged { admissionId action category lifeSupport } }";
+    let mut state = super::subscriptions::subscribed(&app, &h.c.wb, q).await;
+    let mut elsewhere = super::subscriptions::subscribed(&app, &h.c.lalbag_doctor, q).await;
+    let (_, a) = h.admit(&app, "Jaya", "9830018001", &h.icu_beds[0]).await;
+    expect_data(
+        &app.gql(Some(&h.c.nurse), CONDITION, critical_on_ventilator(&a))
+            .await,
+    );
+    let first = super::subscriptions::next_json(&mut state)
+        .await
+        .expect("an admission event");
+    assert_eq!(
+        first["payload"]["data"]["admissionsChanged"]["action"], "admit",
+        "{first}"
+    );
+    let second = super::subscriptions::next_json(&mut state)
+        .await
+        .expect("a condition event");
+    assert_eq!(
+        second["payload"]["data"]["admissionsChanged"],
+        json!({ "admissionId": a["id"], "action": "condition", "category": "CRITICAL", "lifeSupport": "INVASIVE_VENTILATION" })
+    );
+    // A doctor of another facility hears nothing of it.
+    let quiet = tokio::time::timeout(
+        std::time::Duration::from_millis(700),
+        super::subscriptions::next_json(&mut elsewhere),
+    )
+    .await;
+    assert!(
+        quiet.is_err() || quiet.as_ref().unwrap().is_none(),
+        "{quiet:?}"
+    );
+}

@@ -25,6 +25,23 @@ pub async fn connect(app: &TestApp) -> Ws {
         .0
 }
 
+/// A socket authenticated as `token`, subscribed to `query` (id "1"), the stream started.
+pub async fn subscribed(app: &TestApp, token: &str, query: &str) -> Ws {
+    let mut ws = connect(app).await;
+    let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } });
+    ws.send(Message::Text(init.to_string().into()))
+        .await
+        .unwrap();
+    assert_eq!(next_json(&mut ws).await.unwrap()["type"], "connection_ack");
+    let sub = json!({ "id": "1", "type": "subscribe", "payload": { "query": query } });
+    ws.send(Message::Text(sub.to_string().into()))
+        .await
+        .unwrap();
+    // Let the server start the stream before anything happens.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    ws
+}
+
 /// The next text message as JSON, or None when the socket closed or went quiet.
 pub async fn next_json(ws: &mut Ws) -> Option<Value> {
     loop {

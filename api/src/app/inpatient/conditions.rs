@@ -52,7 +52,10 @@ impl Inpatient<'_> {
         let r = repo::insert(&tx, a.id, &entry, self.principal.user_id().0, at).await?;
         admissions::set_latest_condition(&tx, a.id, &entry, at).await?;
         self.audit(&mut tx, AuditAction::ConditionRecord, "admission", a.id, serde_json::json!({ "entry": r.id, "category": r.category, "lifeSupport": r.life_support, "news2": r.news2 })).await?;
+        let latest = admissions::find(&tx, a.id).await?.unwrap_or(a);
+        let told = self.announce(&tx, &latest, "condition").await?;
         tx.commit().await?;
+        self.told(told);
         Ok(r)
     }
 }

@@ -15,6 +15,7 @@ use arogya_domain::inpatient::access::{self as rules, Sight};
 use arogya_domain::unit::UnitPath;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
+use arogya_infra::queue_bus::WardEvent;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::facilities::{self, FacilityRecord};
 use arogya_infra::repos::inpatient::admissions::{self, AdmissionRecord};
@@ -174,6 +175,34 @@ impl Inpatient<'_> {
             .with_detail(detail);
         audit::record(tx, &self.meta, event).await?;
         Ok(())
+    }
+}
+
+impl Inpatient<'_> {
+    /// Tell the monitoring lists (on PostgreSQL at commit, from every instance); call
+    /// `told` with the result after the commit.
+    async fn announce(
+        &self,
+        tx: &TenantTx,
+        a: &AdmissionRecord,
+        action: &str,
+    ) -> ApiResult<WardEvent> {
+        let e = WardEvent {
+            tenant: tx.tenant().0,
+            facility: a.facility_id,
+            ward: a.ward_id,
+            admission: a.id,
+            action: action.to_owned(),
+            category: a.category.clone(),
+            life_support: a.life_support.clone(),
+            at: chrono::Utc::now(),
+        };
+        self.state.wards.announce(tx, &e).await?;
+        Ok(e)
+    }
+
+    fn told(&self, e: WardEvent) {
+        self.state.wards.committed(e);
     }
 }
 

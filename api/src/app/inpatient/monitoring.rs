@@ -408,3 +408,20 @@ impl Inpatient<'_> {
             .collect())
     }
 }
+
+impl Inpatient<'_> {
+    /// The facilities whose changes the caller may watch live (`None`: all).
+    pub async fn watch_scope(&self) -> ApiResult<Option<Vec<Uuid>>> {
+        let tx = self.tx(Access::Read).await?;
+        let sight = self.sight(&tx).await?;
+        if sight.is_empty() {
+            return Err(ApiError::Forbidden(
+                "only ward staff, facility administrators and officials watch admitted patients"
+                    .into(),
+            ));
+        }
+        let seen = self.seen_facilities(&tx, &sight).await?;
+        tx.commit().await?;
+        Ok(seen)
+    }
+}

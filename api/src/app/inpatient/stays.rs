@@ -233,7 +233,9 @@ impl Inpatient<'_> {
             repo::insert_attendant(&tx, a.id, p).await?;
         }
         self.audit(&mut tx, AuditAction::Admit, "admission", a.id, serde_json::json!({ "patientId": a.patient_id, "facilityId": a.facility_id, "bedId": bed.id, "unidentified": a.unidentified.is_some() })).await?;
+        let told = self.announce(&tx, &a, "admit").await?;
         tx.commit().await?;
+        self.told(told);
         Ok(a)
     }
 
@@ -297,7 +299,9 @@ impl Inpatient<'_> {
             serde_json::json!({ "fromBed": a.bed_id, "toBed": bed.id }),
         )
         .await?;
+        let told = self.announce(&tx, &moved, "transfer").await?;
         tx.commit().await?;
+        self.told(told);
         Ok(moved)
     }
 
@@ -333,7 +337,9 @@ impl Inpatient<'_> {
             serde_json::json!({ "outcome": outcome.as_str(), "at": d.at }),
         )
         .await?;
+        let told = self.announce(&tx, &done, "discharge").await?;
         tx.commit().await?;
+        self.told(told);
         Ok(done)
     }
 

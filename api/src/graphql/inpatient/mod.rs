@@ -16,12 +16,14 @@ mod inputs;
 mod mutation;
 mod objects;
 mod query;
+mod subscription;
 
 pub use enums::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
 pub use query::*;
+pub use subscription::*;
 
 fn inpatient<'a>(ctx: &'a Context<'_>) -> ApiResult<Inpatient<'a>> {
     let req = ctx.request()?;
