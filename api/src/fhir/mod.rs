@@ -7,6 +7,7 @@
 
 mod directory;
 mod entries;
+pub mod inpatient;
 mod observations;
 
 pub use directory::{organization, patient, practitioner};
@@ -82,6 +83,9 @@ pub fn everything_resources(all: &Everything, contact: bool) -> anyhow::Result<V
         resources.push(practitioner(p, &regs));
     }
     resources.extend(all.facilities.iter().map(organization));
+    inpatient::augment_encounters(&mut resources, &all.stays);
+    resources.extend(inpatient::condition_observations(&all.stays, &survivor));
+    resources.extend(inpatient::locations(&all.stays));
     Ok(resources)
 }
 

@@ -241,6 +241,9 @@ pub async fn search_resources(
 ) -> Response {
     let req = request_ctx(&state, &headers, peer).await;
     let base = base(&headers, state.config.trust_forwarded_for);
+    if kind == "MeasureReport" {
+        return result(capacity(&state, &req, &base, &q).await);
+    }
     result(
         async {
             if !fhir::RECORD_TYPES.contains(&kind.as_str()) {
@@ -266,4 +269,43 @@ pub async fn search_resources(
         }
         .await,
     )
+}
+
+/// `GET /fhir/R4/MeasureReport?facility={id}|district={id}&date=YYYY-MM-DD`: a day's
+/// bed capacity (SANER hospital capacity) from the kept daily snapshot; the day
+/// defaults to yesterday (India time).
+async fn capacity(
+    state: &SharedState,
+    req: &crate::graphql::context::RequestCtx,
+    base: &str,
+    q: &HashMap<String, String>,
+) -> crate::error::ApiResult<Value> {
+    let day = match q.get("date") {
+        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| ApiError::validation("date", "give the day as YYYY-MM-DD"))?,
+        None => {
+            arogya_domain::appointment::ist_date(chrono::Utc::now()) - chrono::Duration::days(1)
+        }
+    };
+    let facility = q
+        .get("facility")
+        .map(|f| parse_id(f.strip_prefix("Organization/").unwrap_or(f)))
+        .transpose()?;
+    let unit = q.get("district").map(|u| parse_id(u)).transpose()?;
+    let i = crate::app::inpatient::Inpatient {
+        state,
+        principal: req.principal()?,
+        meta: req.meta(),
+    };
+    let history = i.occupancy_history(unit, facility, day, day).await?;
+    let subject = match (facility, unit) {
+        (Some(f), _) => fhir::reference("Organization", f),
+        (None, Some(u)) => {
+            serde_json::json!({ "identifier": { "system": "https://arogya.health/fhir/sid/admin-unit", "value": u.to_string() } })
+        }
+        (None, None) => serde_json::json!({ "display": "all facilities in reach" }),
+    };
+    let report = fhir::inpatient::capacity_report(subject, day, &history.days);
+    let self_link = Some(format!("{base}/MeasureReport?date={day}"));
+    Ok(fhir::bundle(base, "searchset", vec![report], self_link))
 }

@@ -64,6 +64,7 @@ mod import;
 mod inpatient;
 mod inpatient_census;
 mod inpatient_family;
+mod inpatient_fhir;
 mod inpatient_support;
 mod isolation;
 mod kb;

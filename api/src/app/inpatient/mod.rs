@@ -212,3 +212,40 @@ fn stale(what: &str) -> ApiError {
         "the {what} was changed by someone else meanwhile; reload it and try again"
     ))
 }
+
+/// A patient's inpatient stays for their record (FHIR `$everything`).
+#[derive(Default)]
+pub struct Stays {
+    pub admissions: Vec<AdmissionRecord>,
+    pub assignments: Vec<arogya_infra::repos::inpatient::admissions::AssignmentRecord>,
+    pub beds: Vec<BedRecord>,
+    pub wards: Vec<WardRecord>,
+    pub conditions: Vec<arogya_infra::repos::inpatient::conditions::ConditionRecord>,
+}
+
+/// The stays of the patient's records (merged ones included), in a few queries.
+pub async fn stays_of(tx: &TenantTx, patients: &[Uuid]) -> ApiResult<Stays> {
+    let admissions = admissions::of_patients(tx, patients).await?;
+    if admissions.is_empty() {
+        return Ok(Stays::default());
+    }
+    let ids: Vec<Uuid> = admissions.iter().map(|a| a.id).collect();
+    let assignments = admissions::assignments_of_many(tx, &ids).await?;
+    let ward_ids: Vec<Uuid> = admissions.iter().map(|a| a.ward_id).collect();
+    let mut bed_ids: Vec<Uuid> = assignments.iter().map(|a| a.bed_id).collect();
+    bed_ids.sort();
+    bed_ids.dedup();
+    let beds = ward_repo::find_beds(tx, &bed_ids).await?;
+    let mut all_wards: Vec<Uuid> = beds.iter().map(|b| b.ward_id).chain(ward_ids).collect();
+    all_wards.sort();
+    all_wards.dedup();
+    let wards = ward_repo::find_wards(tx, &all_wards).await?;
+    let conditions = arogya_infra::repos::inpatient::conditions::of_admissions(tx, &ids).await?;
+    Ok(Stays {
+        admissions,
+        assignments,
+        beds,
+        wards,
+        conditions,
+    })
+}

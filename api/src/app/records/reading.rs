@@ -212,6 +212,8 @@ pub struct Everything {
     pub professionals: Vec<ProfessionalRecord>,
     pub registrations: Vec<arogya_infra::repos::professionals::RegistrationRecord>,
     pub facilities: Vec<arogya_infra::repos::facilities::FacilityRecord>,
+    /// The patient's inpatient stays, with the beds and wards they were in.
+    pub stays: crate::app::inpatient::Stays,
 }
 
 pub async fn everything(
@@ -237,6 +239,10 @@ pub async fn everything(
     places.dedup();
     let professionals = professionals::find_many(&tx, &people).await?;
     let registrations = professionals::registrations_for(&tx, &people).await?;
+    let stays = crate::app::inpatient::stays_of(&tx, &scope.ids).await?;
+    places.extend(stays.admissions.iter().map(|a| a.facility_id));
+    places.sort();
+    places.dedup();
     let facilities = facilities::find_many(&tx, &places).await?;
     tx.commit().await?;
     Ok(Everything {
@@ -245,6 +251,7 @@ pub async fn everything(
         professionals,
         registrations,
         facilities,
+        stays,
     })
 }
 

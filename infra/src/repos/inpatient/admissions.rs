@@ -171,6 +171,19 @@ pub async fn assignments_of(tx: &TenantTx, admission: Uuid) -> InfraResult<Vec<A
         .await?)
 }
 
+/// The bed assignments of many admissions, in time order.
+pub async fn assignments_of_many(
+    tx: &TenantTx,
+    admissions: &[Uuid],
+) -> InfraResult<Vec<AssignmentRecord>> {
+    Ok(bed_assignment::Entity::find()
+        .filter(bed_assignment::Column::TenantId.eq(tx.tenant().0))
+        .filter(bed_assignment::Column::AdmissionId.is_in(admissions.iter().copied()))
+        .order_by_asc(bed_assignment::Column::StartAt)
+        .all(tx.conn())
+        .await?)
+}
+
 /// An optimistic update of an admission: applied only at `expected_version`.
 async fn update_at_version(
     tx: &TenantTx,

@@ -52,3 +52,16 @@ pub async fn history(tx: &TenantTx, admission: Uuid) -> InfraResult<Vec<Conditio
         .all(tx.conn())
         .await?)
 }
+
+/// Condition entries of many admissions, in time order.
+pub async fn of_admissions(
+    tx: &TenantTx,
+    admissions: &[Uuid],
+) -> InfraResult<Vec<ConditionRecord>> {
+    Ok(condition_entry::Entity::find()
+        .filter(condition_entry::Column::TenantId.eq(tx.tenant().0))
+        .filter(condition_entry::Column::AdmissionId.is_in(admissions.iter().copied()))
+        .order_by_asc(condition_entry::Column::RecordedAt)
+        .all(tx.conn())
+        .await?)
+}

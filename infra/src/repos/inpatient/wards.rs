@@ -96,6 +96,14 @@ pub async fn find_bed(tx: &TenantTx, id: Uuid) -> InfraResult<Option<BedRecord>>
         .await?)
 }
 
+pub async fn find_beds(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<BedRecord>> {
+    Ok(bed::Entity::find()
+        .filter(bed::Column::TenantId.eq(tx.tenant().0))
+        .filter(bed::Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?)
+}
+
 pub async fn beds_of_wards(tx: &TenantTx, wards: &[Uuid]) -> InfraResult<Vec<BedRecord>> {
     Ok(bed::Entity::find()
         .filter(bed::Column::TenantId.eq(tx.tenant().0))
