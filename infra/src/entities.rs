@@ -39,6 +39,7 @@ pub mod professional;
 pub mod professional_facility;
 pub mod professional_registration;
 pub mod record_access;
+pub mod referral;
 pub mod refresh_token;
 pub mod role_assignment;
 pub mod schedule_exception;

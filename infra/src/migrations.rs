@@ -23,6 +23,7 @@ mod m20261206_000019_email_verifications;
 mod m20261206_000020_national_id_key_versions;
 mod m20261206_000021_inpatient;
 mod m20261206_000022_inpatient_census;
+mod m20261206_000023_referrals;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_national_id_key_versions::Migration),
             Box::new(m20261206_000021_inpatient::Migration),
             Box::new(m20261206_000022_inpatient_census::Migration),
+            Box::new(m20261206_000023_referrals::Migration),
         ]
     }
 }

@@ -1464,6 +1464,11 @@ export type MeasurementInput = {
 };
 
 export type MutationRoot = {
+  /**
+   * The receiving facility admits the referred patient to one of its free beds
+   * (they are discharged as referred where they were).
+   */
+  acceptReferral: Admission;
   addAttendant: Attendant;
   /** Beds of one type added to a ward, one per label. */
   addBeds: Array<Bed>;
@@ -1515,6 +1520,7 @@ export type MutationRoot = {
   createTenant: Tenant;
   createUser: User;
   createWard: Ward;
+  declineReferral: Referral;
   /**
    * Withdraw a document from an application still being edited (kept until the
    * retention period ends, then destroyed).
@@ -1586,6 +1592,8 @@ export type MutationRoot = {
    * the number of wards counted. The server counts yesterday by itself.
    */
   recountCensus: Scalars['Int']['output'];
+  /** Refer an admitted patient to another facility; they keep their bed until it answers. */
+  referPatient: Referral;
   /**
    * Exchange a refresh token for new tokens. Each refresh token works once; using
    * one twice ends the session.
@@ -1726,6 +1734,13 @@ export type MutationRoot = {
 };
 
 
+export type MutationRootAcceptReferralArgs = {
+  admittingProfessionalId: Scalars['ID']['input'];
+  bedId: Scalars['ID']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+
 export type MutationRootAddAttendantArgs = {
   admissionId: Scalars['ID']['input'];
   input: AttendantInput;
@@ -1860,6 +1875,12 @@ export type MutationRootCreateUserArgs = {
 
 export type MutationRootCreateWardArgs = {
   input: WardInput;
+};
+
+
+export type MutationRootDeclineReferralArgs = {
+  note: Scalars['String']['input'];
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -2010,6 +2031,14 @@ export type MutationRootRecordTeleconsultationArgs = {
 
 export type MutationRootRecountCensusArgs = {
   day: Scalars['NaiveDate']['input'];
+};
+
+
+export type MutationRootReferPatientArgs = {
+  admissionId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+  toFacilityId: Scalars['ID']['input'];
 };
 
 
@@ -2514,6 +2543,14 @@ export type PatientSex =
   | 'OTHER'
   | 'UNKNOWN';
 
+/** A referral waiting for the caller's facility, with who is coming. */
+export type PendingReferral = {
+  category: Maybe<ConditionCategory>;
+  diagnosis: Maybe<Scalars['String']['output']>;
+  lifeSupport: Maybe<LifeSupport>;
+  referral: Referral;
+};
+
 export type Posting = {
   department: Maybe<Scalars['String']['output']>;
   designation: Scalars['String']['output'];
@@ -2798,6 +2835,8 @@ export type QueryRoot = {
    * their own registrations.
    */
   patientsRegistered: Scalars['Int']['output'];
+  /** Referrals waiting for an answer at the facilities the caller works at or oversees. */
+  pendingReferrals: Array<PendingReferral>;
   professional: Professional;
   /** Search the registry, newest first. */
   professionals: ProfessionalConnection;
@@ -3214,6 +3253,22 @@ export type RecordTeleconsultationInput = {
   /** Reason for the encounter; default: the ticket's notes. */
   reason?: InputMaybe<Scalars['String']['input']>;
   ticketId: Scalars['ID']['input'];
+};
+
+/** A patient referred to another facility, and the answer. */
+export type Referral = {
+  admissionId: Scalars['ID']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decisionNote: Maybe<Scalars['String']['output']>;
+  fromFacilityId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  /** The admission at the receiving facility, once accepted. */
+  receivedAdmissionId: Maybe<Scalars['ID']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  /** `pending`, `accepted` or `declined`. */
+  status: Scalars['String']['output'];
+  toFacilityId: Scalars['ID']['output'];
 };
 
 export type Registration = {

@@ -145,6 +145,7 @@ tables! {
     "admission_attendants" => admission_attendant,
     "condition_entries" => condition_entry,
     "inpatient_codes" => inpatient_code,
+    "referrals" => referral,
     "ward_census" => ward_census,
     "bed_snapshots" => bed_snapshot,
     "audit_events" => audit_event,

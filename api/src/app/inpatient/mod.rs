@@ -29,6 +29,7 @@ mod conditions;
 mod family;
 mod monitoring;
 pub mod public;
+mod referrals;
 mod setup;
 mod stays;
 

@@ -197,7 +197,11 @@ impl Inpatient<'_> {
     }
 
     /// The facilities a caller sees, as ids (`None`: the whole tenant).
-    async fn seen_facilities(&self, tx: &TenantTx, sight: &Sight) -> ApiResult<Option<Vec<Uuid>>> {
+    pub(super) async fn seen_facilities(
+        &self,
+        tx: &TenantTx,
+        sight: &Sight,
+    ) -> ApiResult<Option<Vec<Uuid>>> {
         if sight.whole {
             return Ok(None);
         }

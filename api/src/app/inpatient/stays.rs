@@ -52,7 +52,7 @@ fn attendants(input: &[AttendantInput]) -> ApiResult<Vec<Attendant>> {
 
 impl Inpatient<'_> {
     /// A bed free for a patient now, or `CONFLICT` saying what holds it.
-    async fn require_free(&self, tx: &TenantTx, bed: &BedRecord) -> ApiResult<()> {
+    pub(super) async fn require_free(&self, tx: &TenantTx, bed: &BedRecord) -> ApiResult<()> {
         if !repo::holders_of_beds(tx, &[bed.id]).await?.is_empty() {
             return Err(ApiError::Conflict(format!(
                 "bed {} is occupied: choose another bed",
@@ -70,7 +70,7 @@ impl Inpatient<'_> {
     }
 
     /// Seat an admission in a bed: exactly one of two simultaneous requests wins.
-    async fn seat(
+    pub(super) async fn seat(
         &self,
         tx: &TenantTx,
         admission: Uuid,
@@ -89,7 +89,7 @@ impl Inpatient<'_> {
     }
 
     /// The admitting doctor: a verified professional posted at the facility today.
-    async fn check_admitting(
+    pub(super) async fn check_admitting(
         &self,
         tx: &TenantTx,
         professional: Uuid,
@@ -118,7 +118,7 @@ impl Inpatient<'_> {
 
     /// Open the inpatient encounter of an admission in the patient's record.
     #[allow(clippy::too_many_arguments)]
-    async fn open_encounter(
+    pub(super) async fn open_encounter(
         &self,
         tx: &TenantTx,
         patient: Uuid,
@@ -343,7 +343,7 @@ impl Inpatient<'_> {
         Ok(done)
     }
 
-    async fn finish_encounter(
+    pub(super) async fn finish_encounter(
         &self,
         tx: &TenantTx,
         encounter: Uuid,

@@ -206,6 +206,49 @@ impl InpatientMutation {
         Ok(inpatient(ctx)?.verify_attendant(a, &code).await?.into())
     }
 
+    /// Refer an admitted patient to another facility; they keep their bed until it answers.
+    async fn refer_patient(
+        &self,
+        ctx: &Context<'_>,
+        admission_id: ID,
+        expected_version: i32,
+        to_facility_id: ID,
+        reason: String,
+    ) -> ApiResult<Referral> {
+        let a = parse_id("admissionId", &admission_id)?;
+        let to = parse_id("toFacilityId", &to_facility_id)?;
+        Ok(inpatient(ctx)?
+            .refer(a, expected_version, to, &reason)
+            .await?
+            .into())
+    }
+
+    /// The receiving facility admits the referred patient to one of its free beds
+    /// (they are discharged as referred where they were).
+    async fn accept_referral(
+        &self,
+        ctx: &Context<'_>,
+        referral_id: ID,
+        bed_id: ID,
+        admitting_professional_id: ID,
+    ) -> ApiResult<Admission> {
+        let r = parse_id("referralId", &referral_id)?;
+        let b = parse_id("bedId", &bed_id)?;
+        let p = parse_id("admittingProfessionalId", &admitting_professional_id)?;
+        let a = inpatient(ctx)?.accept_referral(r, b, p).await?;
+        shown(ctx, a.id).await
+    }
+
+    async fn decline_referral(
+        &self,
+        ctx: &Context<'_>,
+        referral_id: ID,
+        note: String,
+    ) -> ApiResult<Referral> {
+        let r = parse_id("referralId", &referral_id)?;
+        Ok(inpatient(ctx)?.decline_referral(r, &note).await?.into())
+    }
+
     /// Count a past day's census again (state and district administrators); returns
     /// the number of wards counted. The server counts yesterday by itself.
     async fn recount_census(&self, ctx: &Context<'_>, day: chrono::NaiveDate) -> ApiResult<i32> {

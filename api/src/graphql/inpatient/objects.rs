@@ -572,3 +572,46 @@ impl From<crate::app::inpatient::census::History> for OccupancyHistory {
         }
     }
 }
+
+/// A patient referred to another facility, and the answer.
+#[derive(SimpleObject)]
+pub struct Referral {
+    pub id: ID,
+    pub admission_id: ID,
+    pub from_facility_id: ID,
+    pub to_facility_id: ID,
+    pub reason: String,
+    /// `pending`, `accepted` or `declined`.
+    pub status: String,
+    pub requested_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decision_note: Option<String>,
+    /// The admission at the receiving facility, once accepted.
+    pub received_admission_id: Option<ID>,
+}
+
+impl From<arogya_infra::repos::inpatient::referrals::ReferralRecord> for Referral {
+    fn from(r: arogya_infra::repos::inpatient::referrals::ReferralRecord) -> Self {
+        Self {
+            id: id(r.id),
+            admission_id: id(r.admission_id),
+            from_facility_id: id(r.from_facility_id),
+            to_facility_id: id(r.to_facility_id),
+            reason: r.reason,
+            status: r.status,
+            requested_at: r.requested_at,
+            decided_at: r.decided_at,
+            decision_note: r.decision_note,
+            received_admission_id: r.received_admission_id.map(id),
+        }
+    }
+}
+
+/// A referral waiting for the caller's facility, with who is coming.
+#[derive(SimpleObject)]
+pub struct PendingReferral {
+    pub referral: Referral,
+    pub diagnosis: Option<String>,
+    pub category: Option<ConditionCategory>,
+    pub life_support: Option<LifeSupport>,
+}

@@ -194,6 +194,28 @@ impl InpatientQuery {
             .into())
     }
 
+    /// Referrals waiting for an answer at the facilities the caller works at or oversees.
+    async fn pending_referrals(&self, ctx: &Context<'_>) -> ApiResult<Vec<PendingReferral>> {
+        use arogya_domain::inpatient::condition as c;
+        Ok(inpatient(ctx)?
+            .pending_referrals()
+            .await?
+            .into_iter()
+            .map(|(r, a)| PendingReferral {
+                referral: r.into(),
+                diagnosis: a.provisional_diagnosis,
+                category: a
+                    .category
+                    .as_deref()
+                    .and_then(|x| stored(x, c::ConditionCategory::parse)),
+                life_support: a
+                    .life_support
+                    .as_deref()
+                    .and_then(|x| stored(x, c::LifeSupport::parse)),
+            })
+            .collect())
+    }
+
     /// Public, no sign-in: a tenant's districts, to choose one for free beds.
     async fn public_districts(
         &self,

@@ -8,6 +8,7 @@ pub mod census;
 pub mod codes;
 pub mod conditions;
 pub mod occupancy;
+pub mod referrals;
 pub mod wards;
 
 use crate::db::TenantTx;
