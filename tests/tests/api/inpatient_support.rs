@@ -93,3 +93,9 @@ impl Hospital {
         (p, a)
     }
 }
+
+/// A critical patient on invasive ventilation, with observations (NEWS2 19).
+pub fn critical_on_ventilator(admission: &Value) -> Value {
+    json!({ "i": { "admissionId": admission["id"], "category": "CRITICAL", "lifeSupport": "INVASIVE_VENTILATION", "consciousness": "PAIN", "remark": "sedated",
+        "observations": { "respiratoryRate": 26, "spo2": 90, "systolicBp": 88, "pulse": 132, "temperatureC": 39.4 } } })
+}

@@ -65,6 +65,7 @@ mod inpatient;
 mod inpatient_census;
 mod inpatient_family;
 mod inpatient_fhir;
+mod inpatient_referrals;
 mod inpatient_support;
 mod isolation;
 mod kb;

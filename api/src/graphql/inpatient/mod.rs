@@ -15,14 +15,18 @@ mod enums;
 mod inputs;
 mod mutation;
 mod objects;
+mod public;
 mod query;
+mod reports;
 mod subscription;
 
 pub use enums::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
+pub use public::*;
 pub use query::*;
+pub use reports::*;
 pub use subscription::*;
 
 fn inpatient<'a>(ctx: &'a Context<'_>) -> ApiResult<Inpatient<'a>> {
