@@ -47,6 +47,7 @@ pub struct QueryRoot(
     helpline_care::HelplineCareQuery,
     appointments::AppointmentQuery,
     inpatient::InpatientQuery,
+    inpatient::NursingQuery,
     notifications::NotificationQuery,
 );
 
@@ -69,6 +70,7 @@ pub struct MutationRoot(
     helpline_care::HelplineCareMutation,
     appointments::AppointmentMutation,
     inpatient::InpatientMutation,
+    inpatient::NursingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -24,6 +24,7 @@ mod m20261206_000020_national_id_key_versions;
 mod m20261206_000021_inpatient;
 mod m20261206_000022_inpatient_census;
 mod m20261206_000023_referrals;
+mod m20261206_000024_nursing_registers;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_inpatient::Migration),
             Box::new(m20261206_000022_inpatient_census::Migration),
             Box::new(m20261206_000023_referrals::Migration),
+            Box::new(m20261206_000024_nursing_registers::Migration),
         ]
     }
 }

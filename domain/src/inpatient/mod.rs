@@ -7,6 +7,8 @@ pub mod admission;
 pub mod beds;
 pub mod census;
 pub mod condition;
+pub mod intake;
+pub mod mar;
 pub mod news2;
 pub mod occupancy;
 pub mod wards;

@@ -839,6 +839,40 @@ export type DosageForm =
   | 'SYRUP'
   | 'TABLET';
 
+export type DoseMark = {
+  dueAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+  recordedBy: Scalars['ID']['output'];
+  status: Maybe<DoseStatus>;
+};
+
+export type DoseMarkInput = {
+  admissionId: Scalars['ID']['input'];
+  /** Replace the dose's current mark (both are kept). */
+  correct?: Scalars['Boolean']['input'];
+  /** The due dose; leave out for a dose given as needed. */
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  itemIndex: Scalars['Int']['input'];
+  /** Required unless given: why it was held, refused or not available. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  prescriptionId: Scalars['ID']['input'];
+  status: DoseStatus;
+};
+
+export type DoseStatus =
+  | 'GIVEN'
+  | 'HELD'
+  | 'NOT_AVAILABLE'
+  | 'REFUSED';
+
+/** A due dose and its mark, if marked. */
+export type DueDose = {
+  dueAt: Scalars['DateTime']['output'];
+  mark: Maybe<DoseMark>;
+};
+
 export type DuplicateCandidate = {
   patient: Patient;
   reasons: Array<MatchReason>;
@@ -1142,6 +1176,17 @@ export type FamilyStatus = {
   wardPhone: Maybe<Scalars['String']['output']>;
 };
 
+export type FluidKind =
+  | 'ASPIRATE'
+  | 'BLOOD'
+  | 'DRAIN'
+  | 'INTRAVENOUS'
+  | 'NASOGASTRIC_TUBE'
+  | 'ORAL'
+  | 'STOOL'
+  | 'URINE'
+  | 'VOMIT';
+
 export type FreeBedCount = {
   bedType: BedType;
   free: Scalars['Int']['output'];
@@ -1162,6 +1207,19 @@ export type GuardianInput = {
   name: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
   relation: Relation;
+};
+
+export type Handover = {
+  day: Scalars['NaiveDate']['output'];
+  id: Scalars['ID']['output'];
+  incomingAt: Maybe<Scalars['DateTime']['output']>;
+  incomingBy: Maybe<Scalars['ID']['output']>;
+  outgoingAt: Scalars['DateTime']['output'];
+  outgoingBy: Scalars['ID']['output'];
+  pendingTasks: Maybe<Scalars['String']['output']>;
+  shift: Maybe<NursingShift>;
+  summary: Scalars['String']['output'];
+  wardId: Scalars['ID']['output'];
 };
 
 /** A shift's or a day's figures, for calls logged in it, as they stand now. */
@@ -1311,6 +1369,25 @@ export type ImportRowError = {
   column: Scalars['String']['output'];
   message: Scalars['String']['output'];
   row: Scalars['Int']['output'];
+};
+
+export type IntakeOutputChart = {
+  /** Intake less output over the day. */
+  balanceMl: Scalars['Int']['output'];
+  intakeMl: Scalars['Int']['output'];
+  lines: Array<IntakeOutputLine>;
+  outputMl: Scalars['Int']['output'];
+};
+
+export type IntakeOutputLine = {
+  at: Scalars['DateTime']['output'];
+  /** Struck out, never deleted. */
+  enteredInError: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  intake: Scalars['Boolean']['output'];
+  kind: Maybe<FluidKind>;
+  note: Maybe<Scalars['String']['output']>;
+  volumeMl: Scalars['Int']['output'];
 };
 
 export type KbArticle = {
@@ -1481,6 +1558,7 @@ export type MutationRoot = {
   addClinicalEntry: ClinicalEntry;
   /** A day a clinician sees nobody (leave, holiday). */
   addDayOff: Scalars['Boolean']['output'];
+  addIntakeOutput: IntakeOutputLine;
   /** Post a professional at a facility (they may work at several). */
   addPosting: Posting;
   addTicketNote: Ticket;
@@ -1553,6 +1631,8 @@ export type MutationRoot = {
    * invalid, unless `skipInvalid`.
    */
   importSurvey: SurveyImportReport;
+  /** Strike out a wrong line (it stays on the chart, marked). */
+  intakeOutputEnteredInError: Scalars['Boolean']['output'];
   issueCard: Card;
   /** Record the knowledge-base article used to answer. */
   linkKbArticle: Ticket;
@@ -1570,6 +1650,8 @@ export type MutationRoot = {
   login: AuthPayload;
   /** End the session of this refresh token. Always true, so it tells nothing. */
   logout: Scalars['Boolean']['output'];
+  /** Mark a dose given, held, refused or not available (a due dose once; correct to change). */
+  markDose: DoseMark;
   /** Entries are never deleted: mark one entered in error, saying why. */
   markEnteredInError: ClinicalEntry;
   /**
@@ -1578,6 +1660,8 @@ export type MutationRoot = {
    */
   mergePatients: Patient;
   reactivateTenant: Tenant;
+  /** The incoming nurse signs the handover. */
+  receiveHandover: Handover;
   /** Record the condition (rounds, or a change): appended, never edited. */
   recordCondition: ConditionEntry;
   /**
@@ -1731,6 +1815,8 @@ export type MutationRoot = {
    * changes). Its documents are deleted, kept until the retention period ends.
    */
   withdrawHospitalApplication: HospitalApplication;
+  /** The outgoing nurse writes the shift's handover: who is critical, what is pending. */
+  writeHandover: Handover;
 };
 
 
@@ -1771,6 +1857,15 @@ export type MutationRootAddDayOffArgs = {
   facilityId: Scalars['ID']['input'];
   professionalId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootAddIntakeOutputArgs = {
+  admissionId: Scalars['ID']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  kind: FluidKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  volumeMl: Scalars['Int']['input'];
 };
 
 
@@ -1963,6 +2058,11 @@ export type MutationRootImportSurveyArgs = {
 };
 
 
+export type MutationRootIntakeOutputEnteredInErrorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRootIssueCardArgs = {
   patientId: Scalars['ID']['input'];
 };
@@ -1998,6 +2098,11 @@ export type MutationRootLogoutArgs = {
 };
 
 
+export type MutationRootMarkDoseArgs = {
+  input: DoseMarkInput;
+};
+
+
 export type MutationRootMarkEnteredInErrorArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -2016,6 +2121,11 @@ export type MutationRootReactivateTenantArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootReceiveHandoverArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2331,6 +2441,15 @@ export type MutationRootWithdrawHospitalApplicationArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type MutationRootWriteHandoverArgs = {
+  day: Scalars['NaiveDate']['input'];
+  pendingTasks?: InputMaybe<Scalars['String']['input']>;
+  shift: NursingShift;
+  summary: Scalars['String']['input'];
+  wardId: Scalars['ID']['input'];
+};
+
 export type NameAtHospital = {
   facilityId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
@@ -2367,6 +2486,11 @@ export type NoteView = {
   category: NoteCategory;
   text: Scalars['String']['output'];
 };
+
+export type NursingShift =
+  | 'EVENING'
+  | 'MORNING'
+  | 'NIGHT';
 
 export type ObservationsInput = {
   pulse: Scalars['Int']['input'];
@@ -2781,6 +2905,7 @@ export type QueryRoot = {
   failedNotifications: Array<FailedNotification>;
   /** Free slots from `from` to `to` (at most 31 days), soonest first. */
   freeSlots: Array<Slot>;
+  handovers: Array<Handover>;
   /** Every agent's presence, tier 1 first, longest idle first. */
   helplineAgents: Array<AgentPresence>;
   /** Figures of one day (India time), or of one shift of it. */
@@ -2802,10 +2927,13 @@ export type QueryRoot = {
    * description ("diab mell"), general codes first.
    */
   icd10Codes: Array<Icd10Code>;
+  intakeOutputChart: IntakeOutputChart;
   /** Knowledge-base articles containing every word, newest first. */
   kbArticles: Array<KbArticle>;
   /** Who is calling: user, tenant and roles. */
   me: Me;
+  /** A ward's medication round for a day: each patient's drugs with their due doses. */
+  medicationRound: Array<RoundBed>;
   /**
    * Whether the caller's e-mail address is proved (an applicant must prove it
    * before submitting an application).
@@ -3002,6 +3130,13 @@ export type QueryRootFreeSlotsArgs = {
 };
 
 
+export type QueryRootHandoversArgs = {
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+  wardId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootHelplineStatsArgs = {
   day: Scalars['NaiveDate']['input'];
   shift?: InputMaybe<Shift>;
@@ -3043,10 +3178,22 @@ export type QueryRootIcd10CodesArgs = {
 };
 
 
+export type QueryRootIntakeOutputChartArgs = {
+  admissionId: Scalars['ID']['input'];
+  day: Scalars['NaiveDate']['input'];
+};
+
+
 export type QueryRootKbArticlesArgs = {
   language?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
   search: Scalars['String']['input'];
+};
+
+
+export type QueryRootMedicationRoundArgs = {
+  day: Scalars['NaiveDate']['input'];
+  wardId: Scalars['ID']['input'];
 };
 
 
@@ -3364,6 +3511,23 @@ export type RoleGrantInput = {
   role: Role;
   /** Narrow the role to an administrative unit (e.g. a district admin's district). */
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RoundBed = {
+  admission: Admission;
+  drugs: Array<RoundDrug>;
+};
+
+export type RoundDrug = {
+  /** Doses given without a fixed time (as needed). */
+  asNeeded: Array<DoseMark>;
+  /** "Paracetamol 500 mg, 1 tablet, oral". */
+  drug: Scalars['String']['output'];
+  /** Due doses of the day (none when the frequency has no fixed times). */
+  due: Array<DueDose>;
+  frequency: Scalars['String']['output'];
+  itemIndex: Scalars['Int']['output'];
+  prescriptionId: Scalars['ID']['output'];
 };
 
 export type Route =

@@ -66,6 +66,7 @@ mod inpatient_census;
 mod inpatient_family;
 mod inpatient_fhir;
 mod inpatient_referrals;
+mod inpatient_registers;
 mod inpatient_support;
 mod isolation;
 mod kb;

@@ -91,7 +91,7 @@ fn unit_patterns(units: &[arogya_domain::ids::UnitId]) -> Vec<String> {
 
 impl Inpatient<'_> {
     /// Names, beds and due times for a set of admissions, in a fixed number of queries.
-    async fn describe(
+    pub(super) async fn describe(
         &self,
         tx: &TenantTx,
         list: Vec<AdmissionRecord>,

@@ -3,7 +3,8 @@
 #[allow(unused_imports)]
 use super::*;
 
-macro_rules! mirror {
+/// A GraphQL enum mirroring a domain enum (its variants by the same names).
+macro_rules! mirror_enum {
     ($name:ident = $remote:literal { $($v:ident),+ $(,)? }) => {
         #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
         #[graphql(remote = $remote)]
@@ -11,34 +12,34 @@ macro_rules! mirror {
     };
 }
 
-mirror!(Department = "arogya_domain::inpatient::wards::Department" {
+mirror_enum!(Department = "arogya_domain::inpatient::wards::Department" {
     Medicine, Surgery, Paediatrics, Orthopaedics, Obstetrics, Icu, Hdu, Emergency, Isolation, Other
 });
-mirror!(BedType = "arogya_domain::inpatient::beds::BedType" {
+mirror_enum!(BedType = "arogya_domain::inpatient::beds::BedType" {
     General, OxygenSupported, Hdu, Icu, Ventilator, Isolation, Paediatric, Maternity
 });
-mirror!(BedHousekeeping = "arogya_domain::inpatient::beds::Housekeeping" {
+mirror_enum!(BedHousekeeping = "arogya_domain::inpatient::beds::Housekeeping" {
     Ready, Cleaning, Isolated, Contaminated, Closed
 });
-mirror!(BedState = "arogya_domain::inpatient::beds::BedState" {
+mirror_enum!(BedState = "arogya_domain::inpatient::beds::BedState" {
     Free, Reserved, Occupied, Cleaning, Isolated, Contaminated, Closed
 });
-mirror!(ConditionCategory = "arogya_domain::inpatient::condition::ConditionCategory" {
+mirror_enum!(ConditionCategory = "arogya_domain::inpatient::condition::ConditionCategory" {
     Mild, Moderate, Critical, ActivelyDying
 });
-mirror!(LifeSupport = "arogya_domain::inpatient::condition::LifeSupport" {
+mirror_enum!(LifeSupport = "arogya_domain::inpatient::condition::LifeSupport" {
     None, NasalCannula, Mask, HighFlowNasalCannula, NonInvasiveVentilation, InvasiveVentilation
 });
-mirror!(Consciousness = "arogya_domain::inpatient::condition::Consciousness" {
+mirror_enum!(Consciousness = "arogya_domain::inpatient::condition::Consciousness" {
     Alert, NewConfusion, Voice, Pain, Unresponsive
 });
-mirror!(DischargeOutcome = "arogya_domain::inpatient::admission::DischargeOutcome" {
+mirror_enum!(DischargeOutcome = "arogya_domain::inpatient::admission::DischargeOutcome" {
     Recovered, Improved, Referred, LeftAgainstAdvice, Absconded, Died
 });
-mirror!(AdmissionStatus = "arogya_domain::inpatient::admission::AdmissionStatus" {
+mirror_enum!(AdmissionStatus = "arogya_domain::inpatient::admission::AdmissionStatus" {
     Admitted, Discharged
 });
-mirror!(News2Risk = "arogya_domain::inpatient::news2::Risk" { Low, LowMedium, Medium, High });
+mirror_enum!(News2Risk = "arogya_domain::inpatient::news2::Risk" { Low, LowMedium, Medium, High });
 
 /// What occupancy is grouped by.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]

@@ -11,12 +11,14 @@ use async_graphql::{Context, Enum, InputObject, Object, OneofObject, SimpleObjec
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+#[macro_use]
 mod enums;
 mod inputs;
 mod mutation;
 mod objects;
 mod public;
 mod query;
+mod registers;
 mod reports;
 mod subscription;
 
@@ -26,6 +28,7 @@ pub use mutation::*;
 pub use objects::*;
 pub use public::*;
 pub use query::*;
+pub use registers::*;
 pub use reports::*;
 pub use subscription::*;
 

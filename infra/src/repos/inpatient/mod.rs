@@ -9,6 +9,7 @@ pub mod codes;
 pub mod conditions;
 pub mod occupancy;
 pub mod referrals;
+pub mod registers;
 pub mod wards;
 
 use crate::db::TenantTx;
