@@ -28,6 +28,55 @@ fn labels(prefix: &str, from: u32, to: u32) -> Vec<String> {
     (from..=to).map(|i| format!("{prefix}-{i}")).collect()
 }
 
+async fn prescribe(
+    state: &AppState,
+    tenant: TenantId,
+    doctor: UserId,
+    encounter: Uuid,
+) -> anyhow::Result<()> {
+    use crate::app::records::{self, Clinical};
+    use arogya_domain::clinical::entry::EntryDetails;
+    use arogya_domain::clinical::policy::ClinicalStaff;
+    use arogya_domain::clinical::prescription::{self, ItemForm, Route};
+    let c = Clinical {
+        state,
+        staff: ClinicalStaff {
+            tenant,
+            user: doctor,
+            grants: vec![RoleGrant::new(Role::Doctor, None, None)?],
+        },
+        actor: arogya_domain::audit::Actor::User(doctor.0),
+        meta: RequestMeta {
+            request_id: Some("seed-demo".into()),
+            client_addr: None,
+        },
+    };
+    let item = |drug: &str, strength: &str, dose: &str, frequency: &str| ItemForm {
+        drug_name: drug.into(),
+        strength: Some(strength.into()),
+        dose: dose.into(),
+        route: Some(Route::Intravenous),
+        frequency: frequency.into(),
+        duration_days: Some(5),
+        ..Default::default()
+    };
+    let today = crate::app::professionals::today();
+    let rx = prescription::validate(
+        &[
+            item("Ceftriaxone", "1 g", "1 g", "BD"),
+            item("Pantoprazole", "40 mg", "40 mg", "OD"),
+            item("Paracetamol", "1 g", "1 g infusion", "SOS"),
+        ],
+        None,
+        None,
+        today,
+    )?;
+    records::add_entry(&c, encounter, EntryDetails::Prescription(rx), None, None)
+        .await
+        .map_err(err)?;
+    Ok(())
+}
+
 fn admit<'a>(
     health_id: Option<&'a str>,
     bed: Uuid,
@@ -51,7 +100,9 @@ fn admit<'a>(
 
 pub struct Hospital {
     pub facility: FacilityId,
+    /// The doctor's professional id and account.
     pub doctor: Uuid,
+    pub doctor_user: UserId,
 }
 
 pub async fn seed(
@@ -135,6 +186,10 @@ pub async fn seed(
             phone: ATTENDANT_PHONE.into(),
         }];
         let a = i.admit(input).await.map_err(err)?;
+        // The doctor's drug chart for the stay: the medication round shows its doses.
+        if let Some(encounter) = a.encounter_id {
+            prescribe(state, tenant, hospital.doctor_user, encounter).await?;
+        }
         let obs = Observations {
             respiratory_rate: 28,
             spo2: 89,

@@ -350,5 +350,6 @@ pub async fn seed(
     Ok(crate::demo_inpatient::Hospital {
         facility,
         doctor: doctor_id,
+        doctor_user: doctor,
     })
 }

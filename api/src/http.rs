@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod operation_name;
 pub mod ops;
 pub mod prescriptions;
+pub mod registers;
 pub mod storage;
 pub mod web;
 

@@ -3,7 +3,9 @@
 
 use crate::config::{Config, ObjectStoreKind};
 use crate::graphql::{build_schema, AppSchema};
-use crate::http::{cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions, storage};
+use crate::http::{
+    cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions, registers, storage,
+};
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
 use arogya_domain::ids::TenantId;
@@ -232,6 +234,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/graphql/ws", get(graphql_http::graphql_ws))
         .route("/cards/{file}", get(cards::card))
         .route("/prescriptions/{file}", get(prescriptions::prescription))
+        .route("/ward-registers/{file}", get(registers::ward_register))
         .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),

@@ -79,6 +79,36 @@ test("a nurse admits to a free bed on the ward board (a double click admits once
   await ctx.close();
 });
 
+test("a nurse gives the morning doses on the medication round, and a dose not given needs a reason", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await page.getByRole("link", { name: "Wards", exact: true }).click();
+  await page.getByRole("link", { name: /^ICU/ }).click();
+  await page.getByRole("link", { name: "Medication round" }).click();
+  await page.getByRole("heading", { level: 1, name: "Medication round" }).waitFor();
+  // Tomorrow's round: every fixed dose of the demo's drug chart is due.
+  const tomorrow = new Date(Date.now() + 330 * 60_000 + 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Day").fill(tomorrow);
+  const ceftriaxone8 = page.getByRole("listitem", { name: "Ceftriaxone, 1 g, 1 g at 08:00" });
+  await ceftriaxone8.getByRole("button", { name: "Given", exact: true }).dblclick();
+  await ceftriaxone8.locator(".pill", { hasText: "Given" }).waitFor();
+  assert.equal(await ceftriaxone8.getByRole("button").count(), 0, "a marked dose has no buttons left");
+  const evening = page.getByRole("listitem", { name: "Ceftriaxone, 1 g, 1 g at 20:00" });
+  assert.ok(await evening.getByRole("button", { name: "Refused" }).isDisabled(), "not given needs a reason first");
+  await evening.getByLabel("Why not given").fill("Patient vomiting");
+  await evening.getByRole("button", { name: "Refused" }).click();
+  await evening.getByText("Refused: Patient vomiting").waitFor();
+  // A reload shows the marks kept on the server, once each.
+  await page.reload();
+  await page.getByRole("listitem", { name: "Ceftriaxone, 1 g, 1 g at 08:00" }).locator(".pill", { hasText: "Given" }).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no sideways scrolling on a phone (${width})`);
+  assert.deepEqual(await axeViolations(page), [], "the medication round has no serious accessibility violations");
+  await shot(page, "medication-round-390");
+  await ctx.close();
+});
+
 test("a family member asks for a code, it goes to the registered attendant, and shows the condition once", async () => {
   const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
   const list = await api(server.url, "{ admittedPatients(filter: { category: CRITICAL }) { patients { healthId } } }", {}, admin);

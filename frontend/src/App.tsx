@@ -28,6 +28,7 @@ const Users = lazy(() => import("./pages/admin/Users"));
 const Imports = lazy(() => import("./pages/admin/Imports"));
 const Inpatients = lazy(() => import("./pages/inpatient/Inpatients"));
 const WardBoard = lazy(() => import("./pages/inpatient/WardBoard"));
+const MedicationRound = lazy(() => import("./pages/inpatient/MedicationRound"));
 const FacilityWards = lazy(() => import("./pages/inpatient/FacilityWards"));
 const FamilyStatus = lazy(() => import("./pages/public/FamilyStatus"));
 const FreeBeds = lazy(() => import("./pages/public/FreeBeds"));
@@ -69,6 +70,7 @@ function Screens() {
           <Route path="registry/facilities/:id/wards" element={<FacilityWards />} />
           <Route path="inpatients" element={<Inpatients />} />
           <Route path="wards/:wardId" element={<WardBoard />} />
+          <Route path="wards/:wardId/round" element={<MedicationRound />} />
           <Route path="registry/units" element={<Units />} />
           <Route path="registry/professionals" element={<Professionals />} />
           <Route path="applications" element={<Applications />} />

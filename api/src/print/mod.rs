@@ -1,5 +1,5 @@
-//! Printed documents, one renderer each: e-health cards (`card`) and prescription
-//! slips (`prescription`). They share the fonts and shaping (`text`) and the PDF
+//! Printed documents, one renderer each: e-health cards (`card`), prescription
+//! slips (`prescription`) and wards' day registers (`register`). They share the fonts and shaping (`text`) and the PDF
 //! assembly (`pdf`): each page is drawn as SVG (1 user unit = 0.1 mm), local-script
 //! text is shaped with rustybuzz and drawn as outlines, and an invisible text layer
 //! makes those outlines searchable and copyable.
@@ -7,4 +7,5 @@
 pub mod card;
 pub mod pdf;
 pub mod prescription;
+pub mod register;
 pub mod text;

@@ -4560,6 +4560,65 @@ export type AddBedsMutationVariables = Exact<{
 
 export type AddBedsMutation = { addBeds: Array<{ id: string }> };
 
+export type MedicationRoundQueryVariables = Exact<{
+  wardId: Scalars['ID']['input'];
+  day: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type MedicationRoundQuery = { medicationRound: Array<{ admission: { id: string, name: string | null, bedLabel: string | null }, drugs: Array<{ prescriptionId: string, itemIndex: number, drug: string, frequency: string, due: Array<{ dueAt: string, mark: { status: DoseStatus | null, note: string | null } | null }>, asNeeded: Array<{ status: DoseStatus | null, recordedAt: string }> }> }> };
+
+export type MarkDoseMutationVariables = Exact<{
+  input: DoseMarkInput;
+}>;
+
+
+export type MarkDoseMutation = { markDose: { id: string, status: DoseStatus | null } };
+
+export type IntakeOutputQueryVariables = Exact<{
+  admissionId: Scalars['ID']['input'];
+  day: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type IntakeOutputQuery = { intakeOutputChart: { intakeMl: number, outputMl: number, balanceMl: number } };
+
+export type AddIntakeOutputMutationVariables = Exact<{
+  admissionId: Scalars['ID']['input'];
+  kind: FluidKind;
+  volumeMl: Scalars['Int']['input'];
+}>;
+
+
+export type AddIntakeOutputMutation = { addIntakeOutput: { id: string } };
+
+export type HandoversQueryVariables = Exact<{
+  wardId: Scalars['ID']['input'];
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type HandoversQuery = { handovers: Array<{ id: string, shift: NursingShift | null, summary: string, pendingTasks: string | null, outgoingAt: string, incomingAt: string | null }> };
+
+export type WriteHandoverMutationVariables = Exact<{
+  wardId: Scalars['ID']['input'];
+  day: Scalars['NaiveDate']['input'];
+  shift: NursingShift;
+  summary: Scalars['String']['input'];
+  pendingTasks?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WriteHandoverMutation = { writeHandover: { id: string } };
+
+export type ReceiveHandoverMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ReceiveHandoverMutation = { receiveHandover: { id: string } };
+
 export type StartSignupMutationVariables = Exact<{
   input: StartHospitalSignupInput;
 }>;

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { MessageKey } from "./en";
 import { setProblemTranslator } from "../api/errors";
-import { formatDate, formatDateTime, formatNumber, hasMessage, isLang, isLoaded, loadCatalogue, translate, type Lang } from "./messages";
+import { formatDate, formatDateTime, formatTime, formatNumber, hasMessage, isLang, isLoaded, loadCatalogue, translate, type Lang } from "./messages";
 
 const STORAGE_KEY = "arogya.lang";
 
@@ -10,6 +10,8 @@ interface I18n {
   setLang: (l: Lang) => void;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   dateTime: (iso: string) => string;
+  /** A time of day in India, 24-hour. */
+  time: (iso: string) => string;
   date: (isoDate: string) => string;
   number: (n: number) => string;
 }
@@ -59,6 +61,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => translate(shown, key, params),
       dateTime: (iso) => formatDateTime(shown, iso),
+      time: (iso) => formatTime(shown, iso),
       date: (d) => formatDate(shown, d),
       number: (n) => formatNumber(shown, n),
     };

@@ -70,6 +70,11 @@ export function formatDateTime(lang: Lang, iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A time of day in India ("08:00"), for registers kept by the clock. */
+export function formatTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { timeStyle: "short", hourCycle: "h23", timeZone: "Asia/Kolkata" }).format(new Date(iso));
+}
+
 export function formatDate(lang: Lang, isoDate: string): string {
   // A calendar date (no time zone): format it at noon UTC so no zone moves the day.
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: "medium", timeZone: "UTC" }).format(

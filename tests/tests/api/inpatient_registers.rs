@@ -243,3 +243,54 @@ async fn intake_output_balances_and_handovers_need_two_nurses(backend: Backend) 
         "NOT_FOUND",
     );
 }
+
+on_both_backends!(the_day_register_prints_every_line);
+
+async fn the_day_register_prints_every_line(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let h = Hospital::new(&app).await;
+    let (_, a) = h.admit(&app, "Kamala", "9830020101", &h.beds[0]).await;
+    h.admit(&app, "Lata", "9830020102", &h.beds[1]).await;
+    let out = json!({ "i": { "admissionId": a["id"], "expectedVersion": a["version"], "outcome": "IMPROVED" } });
+    expect_data(&app.gql(Some(&h.c.doctor), DISCHARGE, out).await);
+    let path = format!("/ward-registers/{}.pdf", h.ward["id"].as_str().unwrap());
+    let resp = app
+        .http
+        .get(app.url(&path))
+        .bearer_auth(&h.c.nurse)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let bytes = resp.bytes().await.unwrap();
+    let text = super::cards::pdf_text(&bytes);
+    for expected in [
+        "Female Medical",
+        "Kamala Mondal",
+        "Lata Mondal",
+        "discharged: improved",
+        "Opening 0 · admitted 2",
+        "closing 1",
+        "Page 1 of 1",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    // Other facilities' staff and other tenants do not print it.
+    let resp = app
+        .http
+        .get(app.url(&path))
+        .bearer_auth(&h.c.lalbag_doctor)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 403);
+    let br = app.br_admin().await;
+    let resp = app
+        .http
+        .get(app.url(&path))
+        .bearer_auth(&br)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 404);
+}

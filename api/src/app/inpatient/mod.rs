@@ -30,6 +30,7 @@ mod family;
 mod monitoring;
 pub mod public;
 mod referrals;
+pub mod register;
 pub mod registers;
 mod setup;
 mod stays;

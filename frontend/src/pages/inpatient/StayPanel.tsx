@@ -20,6 +20,7 @@ import type {
   TransferPatientMutation,
   TransferPatientMutationVariables,
 } from "../../gql/types";
+import { IntakeOutput } from "./IntakeOutput";
 import { AVPU, CATEGORIES, OUTCOMES, SUPPORT } from "./labels";
 import { DISCHARGE, HISTORY, RECORD_CONDITION, TRANSFER } from "./queries";
 import type { Board, Tile } from "./WardBoard";
@@ -125,6 +126,7 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
         {saved && <p role="status">{saved}</p>}
       </form>
       <ErrorText error={error} />
+      <IntakeOutput admissionId={a.id} />
       {view && (
         <>
           <h3>{t("stay.history")}</h3>

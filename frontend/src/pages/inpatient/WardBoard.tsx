@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { gql } from "../../api/client";
+import { authorisedBlobUrl, gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type { SetBedHousekeepingMutation, SetBedHousekeepingMutationVariables, WardBoardQuery, WardBoardQueryVariables } from "../../gql/types";
 import { AdmitForm } from "./AdmitForm";
+import { Handover } from "./Handover";
 import { tileClass } from "./labels";
 import { BOARD, HOUSEKEEPING } from "./queries";
 import { StayPanel } from "./StayPanel";
@@ -56,6 +57,12 @@ export default function WardBoard() {
         <Link to="/inpatients">{t("ward.back")}</Link>
       </p>
       <h1>{t("ward.title", { name: board.ward.name })}</h1>
+      <p>
+        <Link to={`/wards/${wardId}/round`}>{t("round.open")}</Link> ·{" "}
+        <a href={`/ward-registers/${wardId}.pdf`} target="_blank" rel="noreferrer" onClick={(e) => printRegister(e, wardId)}>
+          {t("ward.print")}
+        </a>
+      </p>
       <p className="counts">
         {t("ward.counts", { occupied: c.occupied, free: c.free, out: c.outOfService, total: c.total })}
         {c.occupancyRate != null && <> · {t("ward.rate", { rate: c.occupancyRate })}</>}
@@ -86,6 +93,14 @@ export default function WardBoard() {
           )}
         </div>
       )}
+      <Handover wardId={wardId} />
     </section>
   );
+}
+
+/** The day's register as a PDF, fetched with the session (opened in a new tab). */
+async function printRegister(e: React.MouseEvent, wardId: string) {
+  e.preventDefault();
+  const url = await authorisedBlobUrl(`/ward-registers/${wardId}.pdf`);
+  window.open(url, "_blank", "noopener");
 }

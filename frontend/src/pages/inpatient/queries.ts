@@ -212,3 +212,88 @@ export const ADD_BEDS = /* GraphQL */ `
     }
   }
 `;
+
+export const ROUND = /* GraphQL */ `
+  query MedicationRound($wardId: ID!, $day: NaiveDate!) {
+    medicationRound(wardId: $wardId, day: $day) {
+      admission {
+        id
+        name
+        bedLabel
+      }
+      drugs {
+        prescriptionId
+        itemIndex
+        drug
+        frequency
+        due {
+          dueAt
+          mark {
+            status
+            note
+          }
+        }
+        asNeeded {
+          status
+          recordedAt
+        }
+      }
+    }
+  }
+`;
+
+export const MARK_DOSE = /* GraphQL */ `
+  mutation MarkDose($input: DoseMarkInput!) {
+    markDose(input: $input) {
+      id
+      status
+    }
+  }
+`;
+
+export const IO_CHART = /* GraphQL */ `
+  query IntakeOutput($admissionId: ID!, $day: NaiveDate!) {
+    intakeOutputChart(admissionId: $admissionId, day: $day) {
+      intakeMl
+      outputMl
+      balanceMl
+    }
+  }
+`;
+
+export const ADD_IO = /* GraphQL */ `
+  mutation AddIntakeOutput($admissionId: ID!, $kind: FluidKind!, $volumeMl: Int!) {
+    addIntakeOutput(admissionId: $admissionId, kind: $kind, volumeMl: $volumeMl) {
+      id
+    }
+  }
+`;
+
+export const HANDOVERS = /* GraphQL */ `
+  query Handovers($wardId: ID!, $from: NaiveDate!, $to: NaiveDate!) {
+    handovers(wardId: $wardId, from: $from, to: $to) {
+      id
+      shift
+      summary
+      pendingTasks
+      outgoingAt
+      incomingAt
+    }
+  }
+`;
+
+export const WRITE_HANDOVER = /* GraphQL */ `
+  mutation WriteHandover($wardId: ID!, $day: NaiveDate!, $shift: NursingShift!, $summary: String!, $pendingTasks: String) {
+    writeHandover(wardId: $wardId, day: $day, shift: $shift, summary: $summary, pendingTasks: $pendingTasks) {
+      id
+    }
+  }
+`;
+
+export const RECEIVE_HANDOVER = /* GraphQL */ `
+  mutation ReceiveHandover($id: ID!) {
+    receiveHandover(id: $id) {
+      id
+    }
+  }
+`;

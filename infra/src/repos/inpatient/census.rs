@@ -16,6 +16,8 @@ pub type CensusRecord = ward_census::Model;
 /// A bed assignment overlapping a period, with its ward, bed type and admission.
 #[derive(Debug, FromQueryResult)]
 pub struct StayRow {
+    pub admission_id: Uuid,
+    pub bed_id: Uuid,
     pub ward_id: Uuid,
     pub facility_id: Uuid,
     pub bed_type: String,
@@ -32,7 +34,7 @@ pub async fn stays_overlapping(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> InfraResult<Vec<StayRow>> {
-    let sql = "SELECT b.ward_id AS ward_id, b.facility_id AS facility_id, b.bed_type AS bed_type,
+    let sql = "SELECT a.admission_id AS admission_id, a.bed_id AS bed_id, b.ward_id AS ward_id, b.facility_id AS facility_id, b.bed_type AS bed_type,
                       a.start_at AS start_at, a.end_at AS end_at,
                       NOT EXISTS (SELECT 1 FROM bed_assignments p
                                   WHERE p.tenant_id = a.tenant_id AND p.admission_id = a.admission_id
