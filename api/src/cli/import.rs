@@ -1,4 +1,5 @@
-//! `arogya import`: CSV files of facilities, professionals and household surveys.
+//! `arogya import`: CSV files of facilities, professionals, wards and beds, and
+//! household surveys.
 
 use super::ops::system_caller;
 use super::{api_err, cli_meta, ImportCommand};
@@ -14,6 +15,7 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
     let (what, args) = match &command {
         ImportCommand::Facilities(a) => ("facilities", a),
         ImportCommand::Professionals(a) => ("professionals", a),
+        ImportCommand::Beds(a) => ("beds", a),
         ImportCommand::Survey(a) => ("survey", a),
     };
     let text = std::fs::read_to_string(&args.file)
@@ -33,6 +35,19 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
         ImportCommand::Survey(_) => unreachable!("handled above"),
         ImportCommand::Facilities(_) => {
             importer::import_facilities(
+                &state,
+                Actor::System,
+                &meta,
+                tenant,
+                &reach,
+                &text,
+                args.skip_invalid,
+                &progress,
+            )
+            .await
+        }
+        ImportCommand::Beds(_) => {
+            importer::import_beds(
                 &state,
                 Actor::System,
                 &meta,

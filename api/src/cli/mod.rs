@@ -186,6 +186,9 @@ pub(crate) enum ImportCommand {
     Facilities(ImportArgs),
     /// Professionals: one per row, with a registration, a qualification and a posting.
     Professionals(ImportArgs),
+    /// Wards and beds: one bed per row, by facility (national facility ID) and ward
+    /// (created when new).
+    Beds(ImportArgs),
     /// Household survey: one person per row, grouped by the `household` column; each
     /// new person gets a health ID and a card, likely duplicates are flagged.
     Survey(ImportArgs),

@@ -335,6 +335,23 @@ async fn imports_csv_files_from_the_command_line() {
         assert!(err.contains(row), "{err}");
     }
 
+    // Wards and beds of the imported district hospital; again, every bed is reported.
+    let file = samples.join("beds.csv");
+    let beds = cli(&["import", "beds", file.to_str().unwrap(), "--tenant", "WB"]);
+    assert!(
+        stdout(&beds).contains("beds: 10 imported"),
+        "{}",
+        String::from_utf8_lossy(&beds.stderr)
+    );
+    let again = cli(&["import", "beds", file.to_str().unwrap(), "--tenant", "WB"]);
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("row 2: bed_label: the ward already has a bed labelled FM-1"),
+        "{err}"
+    );
+    assert!(err.contains("row 11: bed_label"), "{err}");
+
     // A household survey: a bad row stops the import unless skipped; the same person
     // twice (Gopal Mondal / Gopal Mandal) is flagged, not enrolled twice.
     let file = samples.join("survey.csv");

@@ -1,4 +1,4 @@
-//! Bulk import of facilities and professionals from CSV, as departments keep them in
+//! Bulk import of facilities, professionals, and wards and beds from CSV, as departments keep them in
 //! spreadsheets. Every row is checked first; unless the caller asks to skip invalid
 //! rows, one bad row means nothing is imported. Valid rows go in one transaction,
 //! each with its audit event. Rows are numbered as a spreadsheet shows them (the
@@ -200,10 +200,12 @@ pub(super) fn finish(
     })
 }
 
+mod bed_rows;
 mod facility_rows;
 mod professional_rows;
 mod survey;
 
+pub use bed_rows::import_beds;
 pub use facility_rows::import_facilities;
 pub use professional_rows::import_professionals;
 pub use survey::{import_survey, SurveyReport};
