@@ -180,6 +180,7 @@ pub async fn seed(
             "Severe dengue with shock",
         );
         input.form.provisional_diagnosis = Some("Dengue shock syndrome");
+        input.form.admitted_at = Some(chrono::Utc::now() - chrono::Duration::days(3));
         input.attendants = vec![AttendantInput {
             name: "Rupa Das".into(),
             relationship: "daughter".into(),
@@ -220,12 +221,13 @@ pub async fn seed(
         .map_err(err)?;
     }
     if let Some((_, health_id)) = patients.get(1) {
-        let input = admit(
+        let mut input = admit(
             Some(health_id),
             general[0].id,
             hospital.doctor,
             "Uncontrolled blood sugar",
         );
+        input.form.admitted_at = Some(chrono::Utc::now() - chrono::Duration::days(5));
         let a = i.admit(input).await.map_err(err)?;
         i.record_condition(
             a.id,
@@ -247,6 +249,7 @@ pub async fn seed(
         "Found unconscious after a road accident",
     );
     unknown.department = Department::Emergency;
+    unknown.form.admitted_at = Some(chrono::Utc::now() - chrono::Duration::days(1));
     unknown.form.unidentified = Some("Unknown male, about 40, brought by ambulance from NH-12");
     let a = i.admit(unknown).await.map_err(err)?;
     i.record_condition(
@@ -261,5 +264,12 @@ pub async fn seed(
     )
     .await
     .map_err(err)?;
+    // A week of midnight censuses, so the occupancy chart has a history to show.
+    let today = arogya_domain::appointment::ist_date(chrono::Utc::now());
+    for back in (1..=7).rev() {
+        inpatient::census::take_census(state, tenant, today - chrono::Duration::days(back))
+            .await
+            .map_err(err)?;
+    }
     Ok(())
 }

@@ -4619,6 +4619,19 @@ export type ReceiveHandoverMutationVariables = Exact<{
 
 export type ReceiveHandoverMutation = { receiveHandover: { id: string } };
 
+export type AdmissionsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdmissionsChangedSubscription = { admissionsChanged: { admissionId: string, action: string } };
+
+export type OccupancyHistoryQueryVariables = Exact<{
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type OccupancyHistoryQuery = { occupancyHistory: { discharges: number, averageLengthOfStayDays: number | null, bedTurnover: number | null, days: Array<{ day: string, total: number, occupied: number }> } };
+
 export type StartSignupMutationVariables = Exact<{
   input: StartHospitalSignupInput;
 }>;

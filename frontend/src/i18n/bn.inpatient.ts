@@ -187,4 +187,8 @@ export const bnInpatient: Record<keyof typeof enInpatient, string> = {
   "shift.EVENING": "সন্ধ্যা",
   "shift.NIGHT": "রাত",
   "ward.print": "দিনের রেজিস্টার ছাপুন (PDF)",
+  "occupancy.title": "গত 30 দিনের শয্যা",
+  "occupancy.beds": "শয্যা",
+  "occupancy.occupied": "ভর্তি",
+  "occupancy.stays": "{discharges}টি ছুটি; গড় অবস্থান {alos} দিন; শয্যা টার্নওভার {turnover}",
 };

@@ -186,4 +186,8 @@ export const enInpatient = {
   "shift.EVENING": "Evening",
   "shift.NIGHT": "Night",
   "ward.print": "Print the day's register (PDF)",
+  "occupancy.title": "Beds over the last 30 days",
+  "occupancy.beds": "Beds",
+  "occupancy.occupied": "Occupied",
+  "occupancy.stays": "{discharges} discharges; average stay {alos} days; bed turnover {turnover}",
 } as const;

@@ -187,4 +187,8 @@ export const hiInpatient: Record<keyof typeof enInpatient, string> = {
   "shift.EVENING": "शाम",
   "shift.NIGHT": "रात",
   "ward.print": "दिन का रजिस्टर छापें (PDF)",
+  "occupancy.title": "पिछले 30 दिनों में बिस्तर",
+  "occupancy.beds": "बिस्तर",
+  "occupancy.occupied": "भरे",
+  "occupancy.stays": "{discharges} छुट्टियाँ; औसत ठहराव {alos} दिन; बिस्तर टर्नओवर {turnover}",
 };

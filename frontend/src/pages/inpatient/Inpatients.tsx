@@ -1,13 +1,30 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { gql } from "../../api/client";
+import { subscribe } from "../../api/live";
+import { LineChart } from "../../components/LineChart";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField } from "../../components/Field";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import type { AdmittedQuery, AdmittedQueryVariables, ConditionCategory, LifeSupport, WardsInSightQuery } from "../../gql/types";
+import type {
+  AdmissionsChangedSubscription,
+  AdmittedQuery,
+  AdmittedQueryVariables,
+  ConditionCategory,
+  LifeSupport,
+  OccupancyHistoryQuery,
+  OccupancyHistoryQueryVariables,
+  WardsInSightQuery,
+} from "../../gql/types";
 import { CATEGORIES, SUPPORT } from "./labels";
-import { ADMITTED, WARDS_IN_SIGHT } from "./queries";
+import { todayInIndia } from "./MedicationRound";
+import { ADMISSIONS_CHANGED, ADMITTED, OCCUPANCY_HISTORY, WARDS_IN_SIGHT } from "./queries";
+
+/** Thirty days back from an ISO date. */
+function monthBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** Officials' and ward staff's list of admitted patients: counts at the top, the sickest first. */
 export default function Inpatients() {
@@ -18,14 +35,24 @@ export default function Inpatients() {
   const [wards, setWards] = useState<WardsInSightQuery["wardsInSight"]>([]);
   const [list, setList] = useState<AdmittedQuery["admittedPatients"] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [history, setHistory] = useState<OccupancyHistoryQuery["occupancyHistory"] | null>(null);
+  const [changes, setChanges] = useState(0);
 
   useEffect(() => {
     gql<WardsInSightQuery>(WARDS_IN_SIGHT).then((d) => setWards(d.wardsInSight), setError);
+    const to = todayInIndia();
+    // Officials and ward staff alike; a caller seeing several facilities one by one gets none.
+    gql<OccupancyHistoryQuery, OccupancyHistoryQueryVariables>(OCCUPANCY_HISTORY, { from: monthBefore(to), to }).then(
+      (d) => setHistory(d.occupancyHistory),
+      () => setHistory(null),
+    );
   }, []);
+  // Live: any admission, condition change, transfer or discharge in sight reloads the list.
+  useEffect(() => subscribe<AdmissionsChangedSubscription>(ADMISSIONS_CHANGED, {}, () => setChanges((n) => n + 1), () => {}), []);
   useEffect(() => {
     const filter = { category: category || null, lifeSupport: support ? [support] : [] };
     gql<AdmittedQuery, AdmittedQueryVariables>(ADMITTED, { filter }).then((d) => setList(d.admittedPatients), setError);
-  }, [category, support]);
+  }, [category, support, changes]);
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -59,6 +86,7 @@ export default function Inpatients() {
           <strong>{t("inpatients.total", { n: list.total })}</strong> · {t("category.CRITICAL")}: {count("CRITICAL") + count("ACTIVELY_DYING")} · {t("category.MODERATE")}: {count("MODERATE")} · {t("inpatients.ventilated")}: {ventilated}
         </p>
       )}
+      {history && history.days.length > 0 && <Occupancy history={history} />}
       <div className="filters">
         <SelectField
           label={t("inpatients.filterCategory")}
@@ -109,6 +137,32 @@ export default function Inpatients() {
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** Beds occupied and in total per day (all types), with length of stay and turnover. */
+function Occupancy({ history }: { history: OccupancyHistoryQuery["occupancyHistory"] }) {
+  const { t } = useI18n();
+  const days = Array.from(new Set(history.days.map((d) => d.day))).sort();
+  const sum = (day: string, key: "total" | "occupied") => history.days.filter((d) => d.day === day).reduce((n, d) => n + d[key], 0);
+  return (
+    <section aria-label={t("occupancy.title")}>
+      <LineChart
+        title={t("occupancy.title")}
+        days={days}
+        series={[
+          { label: t("occupancy.beds"), values: days.map((d) => sum(d, "total")), colour: "#6b7280" },
+          { label: t("occupancy.occupied"), values: days.map((d) => sum(d, "occupied")), colour: "#1d4ed8" },
+        ]}
+      />
+      <p>
+        {t("occupancy.stays", {
+          discharges: history.discharges,
+          alos: history.averageLengthOfStayDays ?? "—",
+          turnover: history.bedTurnover ?? "—",
+        })}
+      </p>
     </section>
   );
 }

@@ -297,3 +297,27 @@ export const RECEIVE_HANDOVER = /* GraphQL */ `
     }
   }
 `;
+
+export const ADMISSIONS_CHANGED = /* GraphQL */ `
+  subscription AdmissionsChanged {
+    admissionsChanged {
+      admissionId
+      action
+    }
+  }
+`;
+
+export const OCCUPANCY_HISTORY = /* GraphQL */ `
+  query OccupancyHistory($from: NaiveDate!, $to: NaiveDate!) {
+    occupancyHistory(from: $from, to: $to) {
+      discharges
+      averageLengthOfStayDays
+      bedTurnover
+      days {
+        day
+        total
+        occupied
+      }
+    }
+  }
+`;
