@@ -30,6 +30,7 @@ pub mod hospital_signup;
 pub mod household;
 pub mod idempotency_key;
 pub mod inpatient_code;
+pub mod inpatient_settings;
 pub mod intake_output;
 pub mod kb_article;
 pub mod medication_administration;

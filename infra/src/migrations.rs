@@ -25,6 +25,7 @@ mod m20261206_000021_inpatient;
 mod m20261206_000022_inpatient_census;
 mod m20261206_000023_referrals;
 mod m20261206_000024_nursing_registers;
+mod m20261206_000025_inpatient_settings;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000022_inpatient_census::Migration),
             Box::new(m20261206_000023_referrals::Migration),
             Box::new(m20261206_000024_nursing_registers::Migration),
+            Box::new(m20261206_000025_inpatient_settings::Migration),
         ]
     }
 }

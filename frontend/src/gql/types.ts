@@ -878,6 +878,16 @@ export type DuplicateCandidate = {
   reasons: Array<MatchReason>;
 };
 
+/** What is overdue on a ward now. */
+export type DutyList = {
+  /** Discharges of the last two days without a discharge summary in the record. */
+  dischargeSummariesPending: Array<Admission>;
+  /** Deaths of the last two days entered more than two hours after the time of death. */
+  lateDeathEntries: Array<Admission>;
+  /** Condition entries past their due time (the CPMS rule). */
+  overdueObservations: Array<Admission>;
+};
+
 /** Where the applicant's e-mail address stands: proved, or waiting for its code. */
 export type EmailVerification = {
   /** When the code sent last stops working, while one is waiting. */
@@ -1371,6 +1381,19 @@ export type ImportRowError = {
   row: Scalars['Int']['output'];
 };
 
+/** A tenant's inpatient rules. */
+export type InpatientSettings = {
+  /** Condition entries a day for patients in ICU, HDU and ventilator beds. */
+  criticalCarePerDay: Scalars['Int']['output'];
+  /** For other critical patients. */
+  criticalPerDay: Scalars['Int']['output'];
+  /** Deaths entered later than this are flagged on the duty list. */
+  deathEntryHours: Scalars['Int']['output'];
+  othersPerDay: Scalars['Int']['output'];
+  /** 0 while the defaults (the CPMS rule) apply. */
+  version: Scalars['Int']['output'];
+};
+
 export type IntakeOutputChart = {
   /** Intake less output over the day. */
   balanceMl: Scalars['Int']['output'];
@@ -1743,6 +1766,11 @@ export type MutationRoot = {
   setCardDelivery: Card;
   /** Set a category's SLA targets (state administrators). */
   setHelplineSla: Scalars['Boolean']['output'];
+  /**
+   * State administrators set how often conditions are recorded and how late a death
+   * may be entered.
+   */
+  setInpatientSettings: InpatientSettings;
   /** Open an encounter at one of the caller's facilities (doctors and nurses). */
   startEncounter: ClinicalEntry;
   /**
@@ -2305,6 +2333,14 @@ export type MutationRootSetHelplineSlaArgs = {
   category: TicketCategory;
   firstResponseMinutes: Scalars['Int']['input'];
   resolutionMinutes: Scalars['Int']['input'];
+};
+
+
+export type MutationRootSetInpatientSettingsArgs = {
+  criticalCarePerDay: Scalars['Int']['input'];
+  criticalPerDay: Scalars['Int']['input'];
+  deathEntryHours: Scalars['Int']['input'];
+  othersPerDay: Scalars['Int']['input'];
 };
 
 
@@ -2883,6 +2919,8 @@ export type QueryRoot = {
   documentDownload: SignedRequest;
   /** The tenant's document rules (any member of staff may read them). */
   documentSettings: DocumentSettings;
+  /** What is overdue on a ward now. */
+  dutyList: DutyList;
   /**
    * Emergency dispatches, newest first; default: those not yet closed (helpline
    * agents, state and district administrators).
@@ -2927,6 +2965,7 @@ export type QueryRoot = {
    * description ("diab mell"), general codes first.
    */
   icd10Codes: Array<Icd10Code>;
+  inpatientSettings: InpatientSettings;
   intakeOutputChart: IntakeOutputChart;
   /** Knowledge-base articles containing every word, newest first. */
   kbArticles: Array<KbArticle>;
@@ -3081,6 +3120,11 @@ export type QueryRootDocumentDownloadArgs = {
   breakGlassReason?: InputMaybe<Scalars['String']['input']>;
   documentId: Scalars['ID']['input'];
   purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootDutyListArgs = {
+  wardId: Scalars['ID']['input'];
 };
 
 

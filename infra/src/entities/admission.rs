@@ -31,6 +31,8 @@ pub struct Model {
     pub version: i32,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
+    /// When the discharge (or death) was entered.
+    pub discharge_recorded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

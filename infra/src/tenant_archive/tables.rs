@@ -138,6 +138,7 @@ tables! {
     "schedule_exceptions" => schedule_exception,
     "appointments" => appointment,
     "appointment_tokens" => appointment_token,
+    "inpatient_settings" => inpatient_settings,
     "wards" => ward,
     "beds" => bed,
     "admissions" => admission,

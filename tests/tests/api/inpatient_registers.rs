@@ -294,3 +294,83 @@ async fn the_day_register_prints_every_line(backend: Backend) {
         .unwrap();
     assert_eq!(resp.status().as_u16(), 404);
 }
+
+on_both_backends!(the_duty_list_shows_what_is_overdue_by_the_tenants_rule);
+
+async fn the_duty_list_shows_what_is_overdue_by_the_tenants_rule(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let h = Hospital::new(&app).await;
+    let duty = "query($w: ID!) { dutyList(wardId: $w) { overdueObservations { id } lateDeathEntries { id } dischargeSummariesPending { id } } }";
+    let ids = |v: &serde_json::Value, k: &str| {
+        v[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    // Admitted four hours ago, nothing recorded: not overdue under the CPMS rule (once a day).
+    let p = h.c.patient(&app, "Malati", "9830020201").await;
+    let mut i = h.admission(&p, &h.beds[0]);
+    i["i"]["admittedAt"] = json!((Utc::now() - Duration::hours(4)).to_rfc3339());
+    let a = expect_data(&app.gql(Some(&h.c.nurse), ADMIT, i).await)["admitPatient"].clone();
+    let list = expect_data(
+        &app.gql(Some(&h.c.nurse), duty, json!({ "w": h.ward["id"] }))
+            .await,
+    )["dutyList"]
+        .clone();
+    assert!(ids(&list, "overdueObservations").is_empty(), "{list}");
+    // The state asks for hourly entries: now it is overdue. Only the state sets rules.
+    let set = "mutation { setInpatientSettings(criticalCarePerDay: 24, criticalPerDay: 24, othersPerDay: 24, deathEntryHours: 2) { othersPerDay version } }";
+    expect_error(
+        &app.gql(Some(&h.c.nurse), set, json!({})).await,
+        "FORBIDDEN",
+    );
+    assert_eq!(
+        expect_data(&app.gql(Some(&h.c.wb), set, json!({})).await)["setInpatientSettings"]
+            ["version"],
+        1
+    );
+    let bad = "mutation { setInpatientSettings(criticalCarePerDay: 0, criticalPerDay: 2, othersPerDay: 1, deathEntryHours: 2) { version } }";
+    assert_eq!(
+        expect_error(&app.gql(Some(&h.c.wb), bad, json!({})).await, "VALIDATION")["extensions"]
+            ["field"],
+        "criticalCarePerDay"
+    );
+    let list = expect_data(
+        &app.gql(Some(&h.c.nurse), duty, json!({ "w": h.ward["id"] }))
+            .await,
+    )["dutyList"]
+        .clone();
+    assert_eq!(ids(&list, "overdueObservations"), vec![a["id"].clone()]);
+
+    // A death entered three hours late is flagged; its discharge summary is pending until written.
+    let died = json!({ "i": { "admissionId": a["id"], "expectedVersion": a["version"], "outcome": "DIED", "timeOfDeath": (Utc::now() - Duration::hours(3)).to_rfc3339() } });
+    expect_data(&app.gql(Some(&h.c.doctor), DISCHARGE, died).await);
+    let list = expect_data(
+        &app.gql(Some(&h.c.nurse), duty, json!({ "w": h.ward["id"] }))
+            .await,
+    )["dutyList"]
+        .clone();
+    assert_eq!(ids(&list, "lateDeathEntries"), vec![a["id"].clone()]);
+    assert_eq!(
+        ids(&list, "dischargeSummariesPending"),
+        vec![a["id"].clone()]
+    );
+    assert!(ids(&list, "overdueObservations").is_empty());
+    let summary = json!({ "dischargeSummary": { "diagnosisCodes": ["A91"], "treatmentGiven": "IV fluids, ventilation", "conditionAtDischarge": "Died" } });
+    added(
+        &add(
+            &app,
+            &h.c.doctor,
+            &json!({ "id": a["encounterId"] }),
+            summary,
+        )
+        .await,
+    );
+    let list = expect_data(
+        &app.gql(Some(&h.c.nurse), duty, json!({ "w": h.ward["id"] }))
+            .await,
+    )["dutyList"]
+        .clone();
+    assert!(ids(&list, "dischargeSummariesPending").is_empty(), "{list}");
+}

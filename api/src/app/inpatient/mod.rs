@@ -26,12 +26,14 @@ use uuid::Uuid;
 
 pub mod census;
 mod conditions;
+pub mod duty;
 mod family;
 mod monitoring;
 pub mod public;
 mod referrals;
 pub mod register;
 pub mod registers;
+pub mod settings;
 mod setup;
 mod stays;
 

@@ -7,7 +7,7 @@ use arogya_domain::audit::AuditAction;
 use arogya_domain::inpatient::access::Sight;
 use arogya_domain::inpatient::beds::{label_order, BedState, BedType, Housekeeping};
 use arogya_domain::inpatient::condition::ConditionCategory;
-use arogya_domain::inpatient::occupancy::{ObservationRule, Tally};
+use arogya_domain::inpatient::occupancy::Tally;
 use arogya_domain::unit::UnitPath;
 use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::admissions::{self, AdmissionRecord, OpenFilter, ACTIVE};
@@ -119,7 +119,7 @@ impl Inpatient<'_> {
             .into_iter()
             .map(|f| (f.id, f.name))
             .collect();
-        let rule = ObservationRule::default();
+        let rule = super::settings::rule(tx).await?;
         Ok(list
             .into_iter()
             .map(|a| {

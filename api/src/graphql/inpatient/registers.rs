@@ -207,6 +207,43 @@ pub struct DoseMarkInput {
     pub correct: bool,
 }
 
+/// What is overdue on a ward now.
+#[derive(SimpleObject)]
+pub struct DutyList {
+    /// Condition entries past their due time (the CPMS rule).
+    pub overdue_observations: Vec<Admission>,
+    /// Deaths of the last two days entered more than two hours after the time of death.
+    pub late_death_entries: Vec<Admission>,
+    /// Discharges of the last two days without a discharge summary in the record.
+    pub discharge_summaries_pending: Vec<Admission>,
+}
+
+/// A tenant's inpatient rules.
+#[derive(SimpleObject)]
+pub struct InpatientSettings {
+    /// Condition entries a day for patients in ICU, HDU and ventilator beds.
+    pub critical_care_per_day: i32,
+    /// For other critical patients.
+    pub critical_per_day: i32,
+    pub others_per_day: i32,
+    /// Deaths entered later than this are flagged on the duty list.
+    pub death_entry_hours: i32,
+    /// 0 while the defaults (the CPMS rule) apply.
+    pub version: i32,
+}
+
+impl From<crate::app::inpatient::settings::Settings> for InpatientSettings {
+    fn from(s: crate::app::inpatient::settings::Settings) -> Self {
+        Self {
+            critical_care_per_day: s.rule.critical_care_per_day as i32,
+            critical_per_day: s.rule.critical_per_day as i32,
+            others_per_day: s.rule.others_per_day as i32,
+            death_entry_hours: s.death_entry_hours as i32,
+            version: s.version,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct NursingQuery;
 
@@ -226,6 +263,24 @@ impl NursingQuery {
             .into_iter()
             .map(Into::into)
             .collect())
+    }
+
+    async fn inpatient_settings(&self, ctx: &Context<'_>) -> ApiResult<InpatientSettings> {
+        Ok(inpatient(ctx)?.settings().await?.into())
+    }
+
+    /// What is overdue on a ward now.
+    async fn duty_list(&self, ctx: &Context<'_>, ward_id: ID) -> ApiResult<DutyList> {
+        let w = parse_id("wardId", &ward_id)?;
+        let d = inpatient(ctx)?.duty_list(w).await?;
+        let list = |v: Vec<crate::app::inpatient::AdmittedPatient>| {
+            v.into_iter().map(Into::into).collect()
+        };
+        Ok(DutyList {
+            overdue_observations: list(d.overdue_observations),
+            late_death_entries: list(d.late_death_entries),
+            discharge_summaries_pending: list(d.discharge_summaries_pending),
+        })
     }
 
     async fn intake_output_chart(
@@ -301,6 +356,27 @@ impl NursingMutation {
         let l = parse_id("id", &id)?;
         inpatient(ctx)?.intake_output_in_error(l).await?;
         Ok(true)
+    }
+
+    /// State administrators set how often conditions are recorded and how late a death
+    /// may be entered.
+    async fn set_inpatient_settings(
+        &self,
+        ctx: &Context<'_>,
+        critical_care_per_day: i32,
+        critical_per_day: i32,
+        others_per_day: i32,
+        death_entry_hours: i32,
+    ) -> ApiResult<InpatientSettings> {
+        Ok(inpatient(ctx)?
+            .set_settings(
+                critical_care_per_day,
+                critical_per_day,
+                others_per_day,
+                death_entry_hours,
+            )
+            .await?
+            .into())
     }
 
     /// The outgoing nurse writes the shift's handover: who is critical, what is pending.

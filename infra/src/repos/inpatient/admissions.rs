@@ -62,6 +62,7 @@ pub async fn insert(tx: &TenantTx, n: NewAdmission<'_>) -> InfraResult<Admission
         version: Set(1),
         created_by: Set(n.by),
         created_at: Set(Utc::now()),
+        discharge_recorded_at: Set(None),
     }
     .insert(tx.conn())
     .await
@@ -171,6 +172,22 @@ pub async fn assignments_of(tx: &TenantTx, admission: Uuid) -> InfraResult<Vec<A
         .await?)
 }
 
+/// Admissions that left a ward (its last bed there) since a time.
+pub async fn discharged_from_ward_since(
+    tx: &TenantTx,
+    ward: Uuid,
+    since: DateTime<Utc>,
+) -> InfraResult<Vec<AdmissionRecord>> {
+    Ok(admission::Entity::find()
+        .filter(admission::Column::TenantId.eq(tx.tenant().0))
+        .filter(admission::Column::WardId.eq(ward))
+        .filter(admission::Column::Status.eq(AdmissionStatus::Discharged.as_str()))
+        .filter(admission::Column::DischargedAt.gte(since))
+        .order_by_asc(admission::Column::DischargedAt)
+        .all(tx.conn())
+        .await?)
+}
+
 /// The bed assignments of many admissions, in time order.
 pub async fn assignments_of_many(
     tx: &TenantTx,
@@ -256,6 +273,10 @@ pub async fn discharged(
             (
                 admission::Column::DischargeNote,
                 Expr::value(d.note.clone()),
+            ),
+            (
+                admission::Column::DischargeRecordedAt,
+                Expr::value(Some(Utc::now())),
             ),
         ],
     )

@@ -171,3 +171,40 @@ pub async fn wards_of_facilities(
         .all(tx.conn())
         .await?)
 }
+
+/// A tenant's inpatient rules, if it set its own.
+pub async fn settings(
+    tx: &TenantTx,
+) -> InfraResult<Option<crate::entities::inpatient_settings::Model>> {
+    Ok(
+        crate::entities::inpatient_settings::Entity::find_by_id(tx.tenant().0)
+            .one(tx.conn())
+            .await?,
+    )
+}
+
+/// Set a tenant's inpatient rules (a new row or a new version of it).
+pub async fn save_settings(
+    tx: &TenantTx,
+    (critical_care, critical, others, death_hours): (i16, i16, i16, i16),
+) -> InfraResult<crate::entities::inpatient_settings::Model> {
+    use crate::entities::inpatient_settings::{ActiveModel, Entity};
+    let version = settings(tx).await?.map(|s| s.version + 1);
+    let m = ActiveModel {
+        tenant_id: Set(tx.tenant().0),
+        critical_care_per_day: Set(critical_care),
+        critical_per_day: Set(critical),
+        others_per_day: Set(others),
+        death_entry_hours: Set(death_hours),
+        version: Set(version.unwrap_or(1)),
+        updated_at: Set(Utc::now()),
+    };
+    if version.is_some() {
+        Ok(m.update(tx.conn()).await?)
+    } else {
+        Entity::insert(m).exec_without_returning(tx.conn()).await?;
+        settings(tx)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the settings just saved are missing").into())
+    }
+}
