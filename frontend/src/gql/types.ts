@@ -4676,6 +4676,13 @@ export type OccupancyHistoryQueryVariables = Exact<{
 
 export type OccupancyHistoryQuery = { occupancyHistory: { discharges: number, averageLengthOfStayDays: number | null, bedTurnover: number | null, days: Array<{ day: string, total: number, occupied: number }> } };
 
+export type DutyListQueryVariables = Exact<{
+  wardId: Scalars['ID']['input'];
+}>;
+
+
+export type DutyListQuery = { dutyList: { overdueObservations: Array<{ id: string, name: string | null, bedLabel: string | null, dueAt: string }>, lateDeathEntries: Array<{ id: string, name: string | null, bedLabel: string | null }>, dischargeSummariesPending: Array<{ id: string, name: string | null, bedLabel: string | null, healthId: string | null }> } };
+
 export type StartSignupMutationVariables = Exact<{
   input: StartHospitalSignupInput;
 }>;

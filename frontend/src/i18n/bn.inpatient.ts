@@ -191,4 +191,9 @@ export const bnInpatient: Record<keyof typeof enInpatient, string> = {
   "occupancy.beds": "শয্যা",
   "occupancy.occupied": "ভর্তি",
   "occupancy.stays": "{discharges}টি ছুটি; গড় অবস্থান {alos} দিন; শয্যা টার্নওভার {turnover}",
+  "duty.title": "ডিউটি তালিকা",
+  "duty.none": "কিছু বাকি নেই।",
+  "duty.observations": "অবস্থা লেখা বাকি:",
+  "duty.lateDeaths": "দেরিতে লেখা মৃত্যু:",
+  "duty.summaries": "লিখতে হবে ছুটির সারাংশ:",
 };

@@ -190,4 +190,9 @@ export const enInpatient = {
   "occupancy.beds": "Beds",
   "occupancy.occupied": "Occupied",
   "occupancy.stays": "{discharges} discharges; average stay {alos} days; bed turnover {turnover}",
+  "duty.title": "Duty list",
+  "duty.none": "Nothing overdue.",
+  "duty.observations": "Condition entries overdue:",
+  "duty.lateDeaths": "Deaths entered late:",
+  "duty.summaries": "Discharge summaries to write:",
 } as const;

@@ -191,4 +191,9 @@ export const hiInpatient: Record<keyof typeof enInpatient, string> = {
   "occupancy.beds": "बिस्तर",
   "occupancy.occupied": "भरे",
   "occupancy.stays": "{discharges} छुट्टियाँ; औसत ठहराव {alos} दिन; बिस्तर टर्नओवर {turnover}",
+  "duty.title": "ड्यूटी सूची",
+  "duty.none": "कुछ भी बाकी नहीं।",
+  "duty.observations": "हालत दर्ज करना बाकी:",
+  "duty.lateDeaths": "देर से दर्ज मृत्यु:",
+  "duty.summaries": "लिखने हैं डिस्चार्ज सारांश:",
 };

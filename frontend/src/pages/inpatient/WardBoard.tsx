@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type { SetBedHousekeepingMutation, SetBedHousekeepingMutationVariables, WardBoardQuery, WardBoardQueryVariables } from "../../gql/types";
 import { AdmitForm } from "./AdmitForm";
+import { DutyList } from "./DutyList";
 import { Handover } from "./Handover";
 import { tileClass } from "./labels";
 import { BOARD, HOUSEKEEPING } from "./queries";
@@ -23,10 +24,12 @@ export default function WardBoard() {
   const selected = params.get("bed");
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [loads, setLoads] = useState(0);
   const { busy, run } = useSubmit();
 
   const load = useCallback(() => {
     gql<WardBoardQuery, WardBoardQueryVariables>(BOARD, { wardId }).then((d) => setBoard(d.wardBoard), setError);
+    setLoads((n) => n + 1);
   }, [wardId]);
   useEffect(load, [load]);
 
@@ -68,6 +71,7 @@ export default function WardBoard() {
         {c.occupancyRate != null && <> · {t("ward.rate", { rate: c.occupancyRate })}</>}
       </p>
       <ErrorText error={error} />
+      <DutyList wardId={wardId} refresh={loads} />
       <ul className="tiles" aria-label={board.ward.name}>
         {board.beds.map((b) => (
           <li key={b.bed.id}>

@@ -321,3 +321,27 @@ export const OCCUPANCY_HISTORY = /* GraphQL */ `
     }
   }
 `;
+
+export const DUTY = /* GraphQL */ `
+  query DutyList($wardId: ID!) {
+    dutyList(wardId: $wardId) {
+      overdueObservations {
+        id
+        name
+        bedLabel
+        dueAt
+      }
+      lateDeathEntries {
+        id
+        name
+        bedLabel
+      }
+      dischargeSummariesPending {
+        id
+        name
+        bedLabel
+        healthId
+      }
+    }
+  }
+`;
