@@ -55,6 +55,36 @@ pub(crate) fn status_of(e: &ApiError) -> StatusCode {
     }
 }
 
+/// A printed document rendered off the async workers (rendering is CPU work), answered
+/// as a private, uncached PDF; or the error.
+pub(crate) async fn pdf_response(
+    rendered: Result<impl FnOnce() -> anyhow::Result<Vec<u8>> + Send + 'static, ApiError>,
+) -> Response {
+    let result = match rendered {
+        Ok(render) => tokio::task::spawn_blocking(render)
+            .await
+            .map_err(|e| ApiError::internal(&e.into()))
+            .and_then(|r| r.map_err(|e| ApiError::internal(&e))),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(bytes) => {
+            let mut resp = axum::response::IntoResponse::into_response(bytes);
+            let h = resp.headers_mut();
+            h.insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/pdf"),
+            );
+            h.insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("private, no-store"),
+            );
+            resp
+        }
+        Err(e) => error_response(e),
+    }
+}
+
 pub(crate) fn error_response(e: ApiError) -> Response {
     let status = status_of(&e);
     let body = serde_json::json!({ "error": { "code": e.code(), "message": e.message() } });

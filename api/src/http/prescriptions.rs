@@ -1,7 +1,7 @@
 //! Printable prescription slips: `GET /prescriptions/{id}.pdf`, authenticated with the
 //! API's bearer token. Printing is a read of the record: checked and logged like one.
 
-use super::{error_response, request_ctx};
+use super::{pdf_response, request_ctx};
 use crate::app::records::{self as usecase, details_of, Clinical, PrescriptionSlip, ReadRequest};
 use crate::error::ApiError;
 use crate::print::prescription::{self, Slip, SlipItem};
@@ -11,8 +11,8 @@ use arogya_domain::clinical::diagnosis::DiagnosisRank;
 use arogya_domain::clinical::entry::{EntryDetails, EntryStatus};
 use arogya_domain::professional::today_in_india;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use std::net::SocketAddr;
 
 #[derive(serde::Deserialize)]
@@ -48,29 +48,10 @@ pub async fn prescription(
             break_glass: q.break_glass_reason,
         };
         let slip = slip(usecase::prescription_slip(&c, id, &read).await?)?;
-        // Rendering is CPU work: keep it off the async workers.
-        tokio::task::spawn_blocking(move || prescription::pdf(&slip))
-            .await
-            .map_err(|e| ApiError::internal(&e.into()))?
-            .map_err(|e| ApiError::internal(&e))
+        Ok(move || prescription::pdf(&slip))
     }
     .await;
-    match result {
-        Ok(bytes) => {
-            let mut resp = bytes.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            );
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            resp
-        }
-        Err(e) => error_response(e),
-    }
+    pdf_response(result).await
 }
 
 fn slip(p: PrescriptionSlip) -> Result<Slip, ApiError> {

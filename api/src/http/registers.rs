@@ -1,14 +1,14 @@
 //! Printable ward registers: `GET /ward-registers/{ward id}.pdf?day=YYYY-MM-DD` (today in
 //! India by default), authenticated with the API's bearer token; an audited read.
 
-use super::{error_response, request_ctx};
+use super::{pdf_response, request_ctx};
 use crate::app::inpatient::Inpatient;
 use crate::error::ApiError;
 use crate::print::register;
 use crate::state::SharedState;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use std::net::SocketAddr;
 
 #[derive(serde::Deserialize)]
@@ -41,27 +41,8 @@ pub async fn ward_register(
             meta: req.meta(),
         };
         let r = i.day_register(ward, day).await?;
-        // Rendering is CPU work: keep it off the async workers.
-        tokio::task::spawn_blocking(move || register::pdf(&r))
-            .await
-            .map_err(|e| ApiError::internal(&e.into()))?
-            .map_err(|e| ApiError::internal(&e))
+        Ok(move || register::pdf(&r))
     }
     .await;
-    match result {
-        Ok(bytes) => {
-            let mut resp = bytes.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            );
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            resp
-        }
-        Err(e) => error_response(e),
-    }
+    pdf_response(result).await
 }

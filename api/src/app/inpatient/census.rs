@@ -24,16 +24,9 @@ use uuid::Uuid;
 /// The longest period a history query covers.
 const MAX_DAYS: i64 = 731;
 
-/// Count and keep `day`'s census of every ward of a tenant, and its bed snapshot.
-/// Returns the number of wards counted.
-pub async fn take_census(state: &AppState, tenant: TenantId, day: NaiveDate) -> ApiResult<usize> {
-    let from = ist_midnight(day);
-    let to = ist_midnight(day + Duration::days(1));
-    let tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    let wards = ward_repo::wards_of_facilities(&tx, None, None).await?;
-    let rows = repo::stays_overlapping(&tx, from, to).await?;
-    let stays: Vec<Stay> = rows
-        .iter()
+/// The stored stays as the census counts them.
+pub(super) fn stays_of(rows: &[repo::StayRow]) -> Vec<Stay> {
+    rows.iter()
         .map(|r| Stay {
             ward: r.ward_id,
             start: r.start_at,
@@ -43,7 +36,18 @@ pub async fn take_census(state: &AppState, tenant: TenantId, day: NaiveDate) -> 
                 .discharged_at
                 .map(|d| (d, r.outcome.as_deref() == Some("died"))),
         })
-        .collect();
+        .collect()
+}
+
+/// Count and keep `day`'s census of every ward of a tenant, and its bed snapshot.
+/// Returns the number of wards counted.
+pub async fn take_census(state: &AppState, tenant: TenantId, day: NaiveDate) -> ApiResult<usize> {
+    let from = ist_midnight(day);
+    let to = ist_midnight(day + Duration::days(1));
+    let tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let wards = ward_repo::wards_of_facilities(&tx, None, None).await?;
+    let rows = repo::stays_overlapping(&tx, from, to).await?;
+    let stays = stays_of(&rows);
     for w in &wards {
         let c = count_day(&stays, w.id, from, to);
         repo::save_census(&tx, w.id, w.facility_id, day, &c).await?;

@@ -11,11 +11,8 @@ use super::{not_found, Inpatient};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
-use arogya_domain::ids::TenantId;
 use arogya_domain::inpatient::admission::AdmissionStatus;
 use arogya_domain::patient::health_id::HealthId;
-use arogya_domain::tenant::{TenantCode, TenantStatus};
-use arogya_domain::DomainError;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::inpatient::admissions::{self, AdmissionRecord};
@@ -23,7 +20,7 @@ use arogya_infra::repos::inpatient::codes::{self, NewCode, ATTENDANT, FAMILY};
 use arogya_infra::repos::inpatient::{conditions, wards};
 use arogya_infra::repos::outbox::{self, Channel};
 use arogya_infra::repos::record_access::{self, NewAccess};
-use arogya_infra::repos::{facilities, patients, tenants};
+use arogya_infra::repos::{facilities, patients};
 use arogya_infra::TenantTx;
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
@@ -73,15 +70,6 @@ pub struct FamilyStatus {
     pub updated_at: DateTime<Utc>,
     pub discharged: bool,
     pub outcome: Option<String>,
-}
-
-async fn active_tenant(state: &AppState, code: &str) -> ApiResult<TenantId> {
-    let code = TenantCode::parse(code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
-    let tenant = tenants::find_by_code(state.db.ready_conn()?, &code)
-        .await?
-        .filter(|t| t.status == TenantStatus::Active.as_str())
-        .ok_or(DomainError::NotFound { entity: "tenant" })?;
-    Ok(TenantId(tenant.id))
 }
 
 fn address(meta: &RequestMeta) -> String {
@@ -217,7 +205,7 @@ pub async fn request_family_code(
     state
         .family_throttle
         .record_failure(&format!("family-request:{client}"), &client);
-    let tenant = active_tenant(state, tenant_code).await?;
+    let tenant = super::public::active_tenant(state, tenant_code).await?;
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let request = Uuid::new_v4();
     let mut expires_at = Utc::now() + Duration::minutes(CODE_MINUTES);
@@ -269,7 +257,7 @@ pub async fn family_status(
         .family_throttle
         .check(&key, &client)
         .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
-    let tenant = active_tenant(state, tenant_code).await?;
+    let tenant = super::public::active_tenant(state, tenant_code).await?;
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let rows = codes::of_request(&tx, request, FAMILY).await?;
     let now = Utc::now();

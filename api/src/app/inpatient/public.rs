@@ -64,20 +64,30 @@ pub async fn districts(
     meta: &RequestMeta,
     tenant_code: &str,
 ) -> ApiResult<Vec<(Uuid, String)>> {
-    let client = meta.client_addr.clone().unwrap_or_else(|| "-".into());
-    state
-        .public_throttle
-        .check(&client, &client)
-        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
-    state.public_throttle.record_failure(&client, &client);
-    let tenant = public_tenant(state, tenant_code).await?;
+    let tenant = admit_public(state, meta, tenant_code).await?;
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let list = occupancy::districts(&tx).await?;
     tx.commit().await?;
     Ok(list)
 }
 
-async fn public_tenant(state: &AppState, tenant_code: &str) -> ApiResult<TenantId> {
+/// A public request within its client address's limit, for an active tenant.
+async fn admit_public(
+    state: &AppState,
+    meta: &RequestMeta,
+    tenant_code: &str,
+) -> ApiResult<TenantId> {
+    let client = meta.client_addr.clone().unwrap_or_else(|| "-".into());
+    state
+        .public_throttle
+        .check(&client, &client)
+        .map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
+    state.public_throttle.record_failure(&client, &client);
+    active_tenant(state, tenant_code).await
+}
+
+/// An active tenant by its code; a suspended or unknown one is `NOT_FOUND`.
+pub(super) async fn active_tenant(state: &AppState, tenant_code: &str) -> ApiResult<TenantId> {
     let code =
         TenantCode::parse(tenant_code).map_err(|_| DomainError::NotFound { entity: "tenant" })?;
     let tenant = tenants::find_by_code(state.db.ready_conn()?, &code)

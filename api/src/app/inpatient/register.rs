@@ -6,7 +6,7 @@ use super::Inpatient;
 use crate::error::ApiResult;
 use arogya_domain::appointment::ist_midnight;
 use arogya_domain::audit::AuditAction;
-use arogya_domain::inpatient::census::{count_day, Census, Stay};
+use arogya_domain::inpatient::census::{count_day, Census};
 use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::census as census_repo;
 use arogya_infra::repos::inpatient::registers::{self as registers, HandoverRecord};
@@ -49,18 +49,7 @@ impl Inpatient<'_> {
             .into_iter()
             .filter(|r| r.ward_id == ward)
             .collect();
-        let stays: Vec<Stay> = rows
-            .iter()
-            .map(|r| Stay {
-                ward: r.ward_id,
-                start: r.start_at,
-                end: r.end_at,
-                first: r.first_bed,
-                discharged: r
-                    .discharged_at
-                    .map(|d| (d, r.outcome.as_deref() == Some("died"))),
-            })
-            .collect();
+        let stays = super::census::stays_of(&rows);
         let census = count_day(&stays, ward, from, to);
         let ids: Vec<Uuid> = rows.iter().map(|r| r.admission_id).collect();
         let stays_of: HashMap<Uuid, _> = admissions::find_many(&tx, &ids)

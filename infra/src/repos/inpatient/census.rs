@@ -141,6 +141,30 @@ pub async fn of_ward(
         .await?)
 }
 
+/// ` AND …` narrowing to facilities (joined as `f`) whose unit path matches a pattern,
+/// or to one facility by `facility_column`; the values are appended to `values`.
+fn scope_filter(
+    values: &mut Vec<Value>,
+    patterns: &[String],
+    facility: Option<Uuid>,
+    facility_column: &str,
+) -> String {
+    let mut filter = String::new();
+    if !patterns.is_empty() {
+        let mut any = Vec::new();
+        for p in patterns {
+            values.push(p.clone().into());
+            any.push(format!("f.unit_path LIKE ${}", values.len()));
+        }
+        filter.push_str(&format!(" AND ({})", any.join(" OR ")));
+    }
+    if let Some(f) = facility {
+        values.push(f.into());
+        filter.push_str(&format!(" AND {facility_column} = ${}", values.len()));
+    }
+    filter
+}
+
 /// Beds of one type on one day, summed over the facilities in scope.
 #[derive(Debug, FromQueryResult)]
 pub struct DayBeds {
@@ -161,19 +185,7 @@ pub async fn daily_beds(
     to: NaiveDate,
 ) -> InfraResult<Vec<DayBeds>> {
     let mut values: Vec<Value> = vec![tx.tenant().0.into(), from.into(), to.into()];
-    let mut filter = String::new();
-    if !patterns.is_empty() {
-        let mut any = Vec::new();
-        for p in patterns {
-            values.push(p.clone().into());
-            any.push(format!("f.unit_path LIKE ${}", values.len()));
-        }
-        filter.push_str(&format!(" AND ({})", any.join(" OR ")));
-    }
-    if let Some(f) = facility {
-        values.push(f.into());
-        filter.push_str(&format!(" AND s.facility_id = ${}", values.len()));
-    }
+    let filter = scope_filter(&mut values, patterns, facility, "s.facility_id");
     let sql = format!(
         "SELECT s.day AS day, s.bed_type AS bed_type, SUM(s.total) AS total,
                 SUM(s.occupied) AS occupied, SUM(s.out_of_service) AS out_of_service
@@ -198,19 +210,7 @@ pub async fn ended_stays(
     to: DateTime<Utc>,
 ) -> InfraResult<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
     let mut values: Vec<Value> = vec![tx.tenant().0.into(), from.into(), to.into()];
-    let mut filter = String::new();
-    if !patterns.is_empty() {
-        let mut any = Vec::new();
-        for p in patterns {
-            values.push(p.clone().into());
-            any.push(format!("f.unit_path LIKE ${}", values.len()));
-        }
-        filter.push_str(&format!(" AND ({})", any.join(" OR ")));
-    }
-    if let Some(f) = facility {
-        values.push(f.into());
-        filter.push_str(&format!(" AND a.facility_id = ${}", values.len()));
-    }
+    let filter = scope_filter(&mut values, patterns, facility, "a.facility_id");
     let sql = format!(
         "SELECT a.admitted_at AS admitted_at, a.discharged_at AS discharged_at
          FROM admissions a
