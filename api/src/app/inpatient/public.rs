@@ -34,10 +34,13 @@ pub struct DistrictBeds {
     pub as_of: chrono::DateTime<chrono::Utc>,
 }
 
+/// A district's free beds and when they were counted.
+type Counted = (Instant, Arc<DistrictBeds>);
+
 /// Districts' free beds as last counted.
 #[derive(Default)]
 pub struct BedCache {
-    entries: Mutex<HashMap<(TenantId, Uuid), (Instant, Arc<DistrictBeds>)>>,
+    entries: Mutex<HashMap<(TenantId, Uuid), Counted>>,
 }
 
 impl BedCache {
