@@ -170,6 +170,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         family_throttle,
         public_throttle,
         bed_cache: Default::default(),
+        live_counts: Default::default(),
         store,
         fs_store,
         notifier,
@@ -308,6 +309,23 @@ pub async fn serve(
     // Index the ICD-10 table now, off the async workers, so no request waits for it.
     tokio::task::spawn_blocking(|| arogya_infra::icd10::table().len());
     let maintenance = tokio::spawn(crate::app::maintenance::run(state.clone()));
+    // Any instance's admission, transfer or discharge makes this one recount live beds.
+    let forgetting = {
+        let state = state.clone();
+        let mut heard = state.wards.subscribe();
+        tokio::spawn(async move {
+            use tokio::sync::broadcast::error::RecvError;
+            loop {
+                match heard.recv().await {
+                    Ok(e) => state
+                        .live_counts
+                        .forget(arogya_domain::ids::TenantId(e.tenant)),
+                    Err(RecvError::Lagged(_)) => state.live_counts.forget_all(),
+                    Err(RecvError::Closed) => break,
+                }
+            }
+        })
+    };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
@@ -323,6 +341,7 @@ pub async fn serve(
         } => tracing::warn!("grace period over: closing remaining connections"),
     }
     maintenance.abort();
+    forgetting.abort();
     tracing::info!("stopped");
     Ok(())
 }

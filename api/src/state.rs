@@ -39,6 +39,8 @@ pub struct AppState {
     pub public_throttle: LoginThrottle,
     /// Districts' free beds, served from memory for a few seconds.
     pub bed_cache: crate::app::inpatient::public::BedCache,
+    /// Tenants' live bed counts, forgotten on every bed change.
+    pub live_counts: crate::app::inpatient::live_counts::LiveCounts,
     /// Where documents are kept.
     pub store: Arc<dyn ObjectStore>,
     /// The same store when it is the local folder, whose URLs this server serves.

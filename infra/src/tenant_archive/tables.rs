@@ -152,6 +152,7 @@ tables! {
     "handover_notes" => handover_note,
     "ward_census" => ward_census,
     "bed_snapshots" => bed_snapshot,
+    "district_bed_snapshots" => district_bed_snapshot,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -494,6 +494,23 @@ async fn conditions_feed_the_monitoring_list_and_occupancy(backend: Backend) {
         json!({ "total": 2, "occupied": 1, "free": 1 })
     );
     assert_eq!(vent_row["key"], h.c.tree.kolkata["id"], "{vent_row}");
+    // Live: an admission and a closed bed show at once (the counts kept in memory are forgotten).
+    h.admit(&app, "Nirmala", "9830013003", &h.beds[1]).await;
+    let closed = json!({ "b": h.beds[3]["id"], "v": 1, "h": "CLOSED", "r": "leaking roof" });
+    expect_data(&app.gql(Some(&h.c.nurse), HOUSEKEEPING, closed).await);
+    let occ = expect_data(
+        &app.gql(Some(&h.c.wb), OCCUPANCY, json!({ "g": "FACILITY" }))
+            .await,
+    )["bedOccupancy"]
+        .clone();
+    assert_eq!(
+        (
+            occ["total"]["occupied"].as_i64(),
+            occ["total"]["outOfService"].as_i64()
+        ),
+        (Some(3), Some(1)),
+        "{occ}"
+    );
     // The public page: free beds by type, no names, no sign-in.
     let public = expect_data(
         &app.gql(
@@ -515,7 +532,7 @@ async fn conditions_feed_the_monitoring_list_and_occupancy(backend: Backend) {
             .unwrap()["free"]
             .as_i64()
     };
-    assert_eq!((free("GENERAL"), free("VENTILATOR")), (Some(3), Some(1)));
+    assert_eq!((free("GENERAL"), free("VENTILATOR")), (Some(1), Some(1)));
     assert!(!public.to_string().contains("Kalpana"));
 }
 

@@ -137,6 +137,35 @@ async fn a_days_census_balances_and_feeds_the_history(backend: Backend) {
     );
     // 1 discharge over 6 beds.
     assert_eq!(hist["bedTurnover"].as_f64(), Some(0.17));
+    // The district's history (from the district rollup) and the state's say the same.
+    let by_unit = "query($f: NaiveDate!, $t: NaiveDate!, $u: ID) { occupancyHistory(unitId: $u, from: $f, to: $t) { discharges days { bedType total occupied } } }";
+    for unit in [h.c.tree.kolkata["id"].clone(), serde_json::Value::Null] {
+        let d = expect_data(
+            &app.gql(
+                Some(&h.c.wb),
+                by_unit,
+                json!({ "f": day.to_string(), "t": day.to_string(), "u": unit }),
+            )
+            .await,
+        )["occupancyHistory"]
+            .clone();
+        let g = d["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["bedType"] == "GENERAL")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (
+                g["total"].as_i64(),
+                g["occupied"].as_i64(),
+                d["discharges"].as_i64()
+            ),
+            (Some(4), Some(1), Some(1)),
+            "{d}"
+        );
+    }
     // Other tenants see nothing of it.
     let br = app.br_admin().await;
     expect_error(

@@ -184,5 +184,6 @@ pub async fn import_beds(
         }
     }
     tx.commit().await?;
+    state.live_counts.forget(tenant);
     Ok(report)
 }

@@ -72,6 +72,7 @@ pub async fn take_census(state: &AppState, tenant: TenantId, day: NaiveDate) -> 
     for ((facility, bed_type), counts) in &beds {
         repo::save_snapshot(&tx, *facility, day, bed_type, *counts).await?;
     }
+    repo::save_district_snapshots(&tx, day).await?;
     tx.commit().await?;
     Ok(wards.len())
 }
@@ -165,6 +166,8 @@ impl Inpatient<'_> {
         let sight = self.sight(&tx).await?;
         let mut patterns = Vec::new();
         let mut one = None;
+        // Districts (or the whole state) read the district rollups; `None` inside: all.
+        let mut rollup: Option<Option<Vec<Uuid>>> = None;
         if let Some(f) = facility {
             self.visible_facility(&tx, f).await?;
             one = Some(f);
@@ -178,17 +181,30 @@ impl Inpatient<'_> {
                     "this unit is outside your reach".into(),
                 ));
             }
-            patterns.push(format!("{}%", rec.path));
-        } else if !sight.whole {
-            if sight.units.is_empty() && sight.facilities.len() == 1 {
-                one = Some(sight.facilities[0].0);
-            } else if sight.units.is_empty() {
-                return Err(ApiError::validation("facilityId", "choose one facility"));
-            } else {
-                patterns = sight.units.iter().map(|u| format!("%/{}/%", u.0)).collect();
+            match rec.kind.as_str() {
+                "district" => {
+                    // The stays behind length of stay and turnover: by the district's path.
+                    patterns.push(format!("{}%", rec.path));
+                    rollup = Some(Some(vec![rec.id]));
+                }
+                _ if rec.parent_id.is_none() => rollup = Some(None),
+                _ => patterns.push(format!("{}%", rec.path)),
             }
+        } else if sight.whole {
+            rollup = Some(None);
+        } else if sight.units.is_empty() && sight.facilities.len() == 1 {
+            one = Some(sight.facilities[0].0);
+        } else if sight.units.is_empty() {
+            return Err(ApiError::validation("facilityId", "choose one facility"));
+        } else {
+            patterns = sight.units.iter().map(|u| format!("%/{}/%", u.0)).collect();
         }
-        let days = repo::daily_beds(&tx, &patterns, one, from, to).await?;
+        let days = match &rollup {
+            Some(districts) => {
+                repo::district_daily_beds(&tx, districts.as_deref(), from, to).await?
+            }
+            None => repo::daily_beds(&tx, &patterns, one, from, to).await?,
+        };
         let stays = repo::ended_stays(
             &tx,
             &patterns,

@@ -28,6 +28,7 @@ pub mod census;
 mod conditions;
 pub mod duty;
 mod family;
+pub mod live_counts;
 mod monitoring;
 pub mod public;
 mod referrals;
@@ -207,6 +208,8 @@ impl Inpatient<'_> {
     }
 
     fn told(&self, e: WardEvent) {
+        // This instance forgets its live counts at once; others when they hear of it.
+        self.state.live_counts.forget(TenantId(e.tenant));
         self.state.wards.committed(e);
     }
 }

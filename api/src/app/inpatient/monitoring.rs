@@ -1,6 +1,7 @@
 //! What staff and officials look at: the ward board, the list of admitted patients
 //! with counts by condition, and bed occupancy by district or facility and bed type.
 
+use super::live_counts::FacilityBeds;
 use super::Inpatient;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
@@ -11,7 +12,7 @@ use arogya_domain::inpatient::occupancy::Tally;
 use arogya_domain::unit::UnitPath;
 use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::admissions::{self, AdmissionRecord, OpenFilter, ACTIVE};
-use arogya_infra::repos::inpatient::occupancy::{self, GroupBy, OpenCount, Scope};
+use arogya_infra::repos::inpatient::occupancy::{self, GroupBy, OpenCount};
 use arogya_infra::repos::inpatient::wards::{self as ward_repo, BedRecord, WardRecord};
 use arogya_infra::repos::{facilities, patients, units};
 use arogya_infra::TenantTx;
@@ -263,49 +264,76 @@ impl Inpatient<'_> {
     }
 
     /// Beds by state and type, grouped by district or facility, within `unit` (or
-    /// everything the caller sees).
+    /// everything the caller sees). Counted from the tenant's live counts in memory.
     pub async fn occupancy(
         &self,
         unit: Option<Uuid>,
         facility: Option<Uuid>,
         group: GroupBy,
     ) -> ApiResult<Occupancy> {
+        let tenant = self.tenant()?;
         let tx = self.tx(Access::Read).await?;
         let sight = self.sight(&tx).await?;
         if sight.is_empty() {
             return Err(ApiError::Forbidden("you oversee no facility".into()));
         }
-        let mut scope = Scope::default();
+        // Which facilities count: one, a unit's subtree, or all the caller sees.
+        let mut under: Option<String> = None;
         if let Some(fac) = facility {
             self.visible_facility(&tx, fac).await?;
-            scope.facility = Some(fac);
         } else if let Some(u) = unit {
             let rec = units::find(&tx, arogya_domain::ids::UnitId(u))
                 .await?
                 .ok_or(arogya_domain::DomainError::NotFound { entity: "unit" })?;
             let path = UnitPath::from_stored(rec.path.clone());
-            let inside = sight.whole || sight.units.iter().any(|s| path.contains(*s));
-            if !inside {
+            if !(sight.whole || sight.units.iter().any(|s| path.contains(*s))) {
                 return Err(ApiError::Forbidden(
                     "this unit is outside your reach".into(),
                 ));
             }
-            scope.unit_path_patterns = vec![format!("{}%", rec.path)];
-        } else if !sight.whole {
-            let mut patterns = unit_patterns(&sight.units);
-            // Facilities seen one by one (a facility's staff) are matched by id.
-            if patterns.is_empty() && sight.facilities.len() == 1 {
-                scope.facility = Some(sight.facilities[0].0);
-            } else {
-                for f in &sight.facilities {
-                    let rec = self.facility(&tx, f.0).await?;
-                    patterns.push(rec.unit_path.clone());
-                }
-                scope.unit_path_patterns = patterns;
-            }
+            under = Some(rec.path);
         }
-        let counts = occupancy::counts(&tx, group, &scope).await?;
-        let keys: Vec<Uuid> = counts.iter().filter_map(|c| c.key).collect();
+        let all = match self.state.live_counts.get(tenant) {
+            Some(c) => c,
+            None => {
+                let rows = occupancy::facility_counts(&tx).await?;
+                let counted: std::sync::Arc<Vec<FacilityBeds>> = std::sync::Arc::new(
+                    rows.into_iter()
+                        .filter_map(FacilityBeds::from_row)
+                        .collect(),
+                );
+                self.state.live_counts.put(tenant, counted.clone());
+                counted
+            }
+        };
+        let seen = |b: &FacilityBeds| {
+            if let Some(f) = facility {
+                return b.facility == f;
+            }
+            if let Some(prefix) = &under {
+                return b.unit_path.starts_with(prefix.as_str());
+            }
+            sight.sees(
+                arogya_domain::ids::FacilityId(b.facility),
+                &UnitPath::from_stored(b.unit_path.clone()),
+            )
+        };
+        let counts: Vec<occupancy::Count> = all
+            .iter()
+            .filter(|b| seen(b))
+            .map(|b| occupancy::Count {
+                key: match group {
+                    GroupBy::Facility => Some(b.facility),
+                    GroupBy::District => b.district,
+                },
+                bed_type: b.bed_type,
+                state: b.state,
+                beds: b.beds,
+            })
+            .collect();
+        let mut keys: Vec<Uuid> = counts.iter().filter_map(|c| c.key).collect();
+        keys.sort();
+        keys.dedup();
         let names: HashMap<Uuid, String> = match group {
             GroupBy::Facility => facilities::find_many(&tx, &keys)
                 .await?

@@ -96,6 +96,7 @@ impl Inpatient<'_> {
         )
         .await?;
         tx.commit().await?;
+        self.state.live_counts.forget(self.tenant()?);
         Ok(beds)
     }
 
@@ -123,6 +124,7 @@ impl Inpatient<'_> {
         )
         .await?;
         tx.commit().await?;
+        self.state.live_counts.forget(self.tenant()?);
         Ok(updated)
     }
 

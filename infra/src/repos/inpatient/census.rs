@@ -249,3 +249,62 @@ pub async fn all_beds(tx: &TenantTx) -> InfraResult<Vec<BedRow>> {
         .map(|r| Ok(BedRow::from_query_result(r, "")?))
         .collect()
 }
+
+/// Sum a day's facility snapshots by district and keep them (a recount replaces them).
+pub async fn save_district_snapshots(tx: &TenantTx, day: NaiveDate) -> InfraResult<()> {
+    let tenant: Value = tx.tenant().0.into();
+    tx.conn()
+        .execute_raw(statement(
+            tx,
+            "DELETE FROM district_bed_snapshots WHERE tenant_id = $1 AND day = $2",
+            vec![tenant.clone(), day.into()],
+        ))
+        .await?;
+    tx.conn()
+        .execute_raw(statement(
+            tx,
+            "INSERT INTO district_bed_snapshots (tenant_id, district_id, day, bed_type, total, occupied, out_of_service)
+             SELECT s.tenant_id, f.district_id, s.day, s.bed_type, SUM(s.total), SUM(s.occupied), SUM(s.out_of_service)
+             FROM bed_snapshots s
+             JOIN facilities f ON f.tenant_id = s.tenant_id AND f.id = s.facility_id
+             WHERE s.tenant_id = $1 AND s.day = $2 AND f.district_id IS NOT NULL
+             GROUP BY s.tenant_id, f.district_id, s.day, s.bed_type",
+            vec![tenant, day.into()],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Daily beds summed by day and type over districts (`None`: all of the tenant's).
+pub async fn district_daily_beds(
+    tx: &TenantTx,
+    districts: Option<&[Uuid]>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> InfraResult<Vec<DayBeds>> {
+    let mut values: Vec<Value> = vec![tx.tenant().0.into(), from.into(), to.into()];
+    let mut filter = String::new();
+    if let Some(ids) = districts {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut marks = Vec::new();
+        for id in ids {
+            values.push((*id).into());
+            marks.push(format!("${}", values.len()));
+        }
+        filter = format!(" AND district_id IN ({})", marks.join(", "));
+    }
+    let sql = format!(
+        "SELECT day, bed_type, CAST(SUM(total) AS BIGINT) AS total, CAST(SUM(occupied) AS BIGINT) AS occupied,
+                CAST(SUM(out_of_service) AS BIGINT) AS out_of_service
+         FROM district_bed_snapshots
+         WHERE tenant_id = $1 AND day >= $2 AND day <= $3{filter}
+         GROUP BY day, bed_type
+         ORDER BY day, bed_type"
+    );
+    let rows = tx.conn().query_all_raw(statement(tx, &sql, values)).await?;
+    rows.iter()
+        .map(|r| Ok(DayBeds::from_query_result(r, "")?))
+        .collect()
+}

@@ -178,3 +178,34 @@ pub async fn districts(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String)>> {
         .map(|u| (u.id, u.name))
         .collect())
 }
+
+/// Beds of one facility, type and state, with where the facility lies.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct FacilityCountRow {
+    pub facility_id: Uuid,
+    pub district_id: Option<Uuid>,
+    pub unit_path: String,
+    pub bed_type: String,
+    pub housekeeping: String,
+    pub held: Option<String>,
+    pub n: i64,
+}
+
+/// Every facility's beds by type and state, in one query (cached by the caller).
+pub async fn facility_counts(tx: &TenantTx) -> InfraResult<Vec<FacilityCountRow>> {
+    let sql = "SELECT b.facility_id AS facility_id, f.district_id AS district_id, f.unit_path AS unit_path,
+                      b.bed_type AS bed_type, b.housekeeping AS housekeeping, a.status AS held, COUNT(*) AS n
+               FROM beds b
+               JOIN facilities f ON f.tenant_id = b.tenant_id AND f.id = b.facility_id
+               LEFT JOIN bed_assignments a ON a.tenant_id = b.tenant_id AND a.bed_id = b.id
+                    AND a.status IN ('reserved', 'active')
+               WHERE b.tenant_id = $1
+               GROUP BY b.facility_id, f.district_id, f.unit_path, b.bed_type, b.housekeeping, a.status";
+    let rows = tx
+        .conn()
+        .query_all_raw(statement(tx, sql, vec![tx.tenant().0.into()]))
+        .await?;
+    rows.iter()
+        .map(|r| Ok(FacilityCountRow::from_query_result(r, "")?))
+        .collect()
+}
