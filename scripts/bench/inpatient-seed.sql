@@ -67,7 +67,8 @@ CROSS JOIN (VALUES ('general', 6), ('oxygen_supported', 2), ('icu', 2), ('ventil
 ALTER TABLE bed_snapshots ADD PRIMARY KEY (tenant_id, facility_id, day, bed_type);
 CREATE INDEX ix_bed_snapshots_day ON bed_snapshots (tenant_id, day);
 
--- The district rollup of the same snapshots.
+-- The district rollup of the same snapshots (the demo's week recounted with them).
+DELETE FROM district_bed_snapshots;
 INSERT INTO district_bed_snapshots (tenant_id, district_id, day, bed_type, total, occupied, out_of_service)
 SELECT s.tenant_id, f.district_id, s.day, s.bed_type, SUM(s.total), SUM(s.occupied), SUM(s.out_of_service)
 FROM bed_snapshots s JOIN facilities f ON f.tenant_id = s.tenant_id AND f.id = s.facility_id
