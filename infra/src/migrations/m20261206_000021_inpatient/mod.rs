@@ -8,162 +8,18 @@
 use super::{create_index, rls};
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
 pub struct Migration;
 
-#[derive(DeriveIden, Clone, Copy)]
-enum Wards {
-    Table,
-    TenantId,
-    Id,
-    FacilityId,
-    Name,
-    Department,
-    Floor,
-    Phone,
-    Version,
-    CreatedAt,
+// Named by hand: the derive takes the file's name, which is `mod` for a folder module,
+// and databases know this migration by the name it was first applied under.
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261206_000021_inpatient"
+    }
 }
 
-#[derive(DeriveIden, Clone, Copy)]
-enum Beds {
-    Table,
-    TenantId,
-    Id,
-    FacilityId,
-    WardId,
-    Label,
-    BedType,
-    Housekeeping,
-    Reason,
-    Version,
-    CreatedAt,
-    UpdatedAt,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Admissions {
-    Table,
-    TenantId,
-    Id,
-    PatientId,
-    Unidentified,
-    FacilityId,
-    WardId,
-    BedId,
-    EncounterId,
-    AdmittingProfessionalId,
-    Department,
-    Reason,
-    ProvisionalDiagnosis,
-    AdmittedAt,
-    Status,
-    Outcome,
-    DischargedAt,
-    TimeOfDeath,
-    DischargeNote,
-    /// The latest condition entry's values, kept here in the same transaction as the
-    /// entry so the monitoring list filters and counts without reading the history.
-    Category,
-    LifeSupport,
-    ConditionAt,
-    News2,
-    Version,
-    CreatedBy,
-    CreatedAt,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum BedAssignments {
-    Table,
-    TenantId,
-    Id,
-    AdmissionId,
-    BedId,
-    Status,
-    StartAt,
-    EndAt,
-    CreatedBy,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum AdmissionAttendants {
-    Table,
-    TenantId,
-    Id,
-    AdmissionId,
-    Name,
-    Relationship,
-    Phone,
-    VerifiedAt,
-    RemovedAt,
-    CreatedAt,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum ConditionEntries {
-    Table,
-    TenantId,
-    Id,
-    AdmissionId,
-    Category,
-    LifeSupport,
-    Consciousness,
-    Remark,
-    Observations,
-    News2,
-    News2Risk,
-    RecordedBy,
-    RecordedAt,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum InpatientCodes {
-    Table,
-    TenantId,
-    Id,
-    /// Codes sent together (one per attendant's phone) share a request id.
-    RequestId,
-    /// `attendant` (proving a phone at admission) or `family` (the status page).
-    Purpose,
-    AdmissionId,
-    AttendantId,
-    Phone,
-    CodeHash,
-    ExpiresAt,
-    AttemptsLeft,
-    UsedAt,
-    ClientAddr,
-    CreatedAt,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Facilities {
-    Table,
-    TenantId,
-    Id,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Patients {
-    Table,
-    TenantId,
-    Id,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Professionals {
-    Table,
-    TenantId,
-    Id,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum ClinicalEntries {
-    Table,
-    TenantId,
-    Id,
-}
+mod tables;
+use tables::*;
 
 /// A composite foreign key `(tenant_id, col)` → `to (tenant_id, id)`.
 fn fk<F: IntoIden + Copy + 'static, T: IntoIden + Copy + 'static>(
