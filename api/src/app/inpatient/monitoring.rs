@@ -50,6 +50,7 @@ pub struct WardBoard {
     pub beds: Vec<BedOnBoard>,
 }
 
+#[derive(Clone)]
 pub struct OccupancyRow {
     pub key: Option<Uuid>,
     pub name: Option<String>,
@@ -57,6 +58,7 @@ pub struct OccupancyRow {
     pub tally: Tally,
 }
 
+#[derive(Clone)]
 pub struct Occupancy {
     pub rows: Vec<OccupancyRow>,
     pub total: Tally,
@@ -293,6 +295,16 @@ impl Inpatient<'_> {
             }
             under = Some(rec.path);
         }
+        // The question asked, as the cache knows it: whose facilities, grouped how.
+        let question = match (facility, &under) {
+            (Some(f), _) => format!("{group:?} facility {f}"),
+            (None, Some(path)) => format!("{group:?} under {path}"),
+            (None, None) => format!("{group:?} sight {}", sight_key(&sight)),
+        };
+        if let Some(answer) = self.state.live_counts.answer(tenant, &question) {
+            tx.commit().await?;
+            return Ok((*answer).clone());
+        }
         let all = match self.state.live_counts.get(tenant) {
             Some(c) => c,
             None => {
@@ -313,10 +325,11 @@ impl Inpatient<'_> {
             if let Some(prefix) = &under {
                 return b.unit_path.starts_with(prefix.as_str());
             }
-            sight.sees(
-                arogya_domain::ids::FacilityId(b.facility),
-                &UnitPath::from_stored(b.unit_path.clone()),
-            )
+            sight.whole
+                || sight.sees(
+                    arogya_domain::ids::FacilityId(b.facility),
+                    &UnitPath::from_stored(b.unit_path.clone()),
+                )
         };
         let counts: Vec<occupancy::Count> = all
             .iter()
@@ -347,8 +360,26 @@ impl Inpatient<'_> {
                 .collect(),
         };
         tx.commit().await?;
-        Ok(tally(counts, &names))
+        let answer = tally(counts, &names);
+        self.state.live_counts.keep_answer(
+            tenant,
+            &all,
+            question,
+            std::sync::Arc::new(answer.clone()),
+        );
+        Ok(answer)
     }
+}
+
+/// Who the caller oversees, as text: callers who see the same facilities share answers.
+fn sight_key(sight: &arogya_domain::inpatient::access::Sight) -> String {
+    if sight.whole {
+        return "*".into();
+    }
+    let mut units: Vec<String> = sight.units.iter().map(|u| u.0.to_string()).collect();
+    units.sort();
+    let facilities: Vec<String> = sight.facilities.iter().map(|f| f.0.to_string()).collect();
+    format!("u{} f{}", units.join(","), facilities.join(","))
 }
 
 /// Fold counts into one row per group and bed type, and a total.
