@@ -51,12 +51,13 @@ pub fn locations(s: &Stays) -> Vec<Value> {
         })));
     }
     for b in &s.beds {
-        let active = s
-            .assignments
-            .iter()
-            .any(|a| a.bed_id == b.id && a.status == "active");
+        let held = |status: &str| {
+            s.assignments
+                .iter()
+                .any(|a| a.bed_id == b.id && a.status == status && a.end_at.is_none())
+        };
         let hk = Housekeeping::parse(&b.housekeeping).unwrap_or(Housekeeping::Closed);
-        let state = BedState::of(hk, active, false);
+        let state = BedState::of(hk, held("active"), held("reserved"));
         let (code, display) = state.fhir_code();
         out.push(prune(json!({
             "resourceType": "Location",

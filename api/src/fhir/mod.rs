@@ -178,7 +178,9 @@ pub fn capability_statement(base: &str) -> Value {
                 { "type": "DiagnosticReport", "interaction": [{ "code": "read" }, { "code": "search-type" }], "searchParam": [patient_param()] },
                 { "type": "DocumentReference", "interaction": [{ "code": "read" }, { "code": "search-type" }], "searchParam": [patient_param()] },
                 { "type": "Practitioner", "interaction": [{ "code": "read" }] },
-                { "type": "Organization", "interaction": [{ "code": "read" }] }
+                { "type": "Organization", "interaction": [{ "code": "read" }] },
+                { "type": "Location", "interaction": [{ "code": "read" }], "documentation": "Wards and beds; a bed's operationalStatus is live, from its current assignment" },
+                { "type": "MeasureReport", "interaction": [{ "code": "search-type" }], "searchParam": [{ "name": "facility", "type": "reference" }, { "name": "district", "type": "reference" }, { "name": "date", "type": "date" }] }
             ]
         }]
     })

@@ -198,12 +198,24 @@ pub async fn read_resource(
     let req = request_ctx(&state, &headers, peer).await;
     result(
         async {
-            let c = clinical(&state, &req)?;
             // Resource ids are the entry's UUID, maybe followed by "-suffix".
             let entry_id = id
                 .get(..36)
                 .and_then(|u| uuid::Uuid::try_parse(u).ok())
                 .ok_or_else(|| no_such(&kind))?;
+            // Wards and beds are read by whoever sees their facility, bed managers too.
+            if kind == "Location" {
+                let i = crate::app::inpatient::Inpatient {
+                    state: &state,
+                    principal: req.principal()?,
+                    meta: req.meta(),
+                };
+                return fhir::inpatient::locations(&i.location(entry_id).await?)
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| no_such("Location"));
+            }
+            let c = clinical(&state, &req)?;
             match kind.as_str() {
                 "Practitioner" => {
                     let (p, regs) = records::directory::practitioner(&c, entry_id).await?;
@@ -213,6 +225,7 @@ pub async fn read_resource(
                 "Organization" => Ok(fhir::organization(
                     &records::directory::organization(&c, entry_id).await?,
                 )),
+
                 k if fhir::RECORD_TYPES.contains(&k) => {
                     let (e, visit) =
                         records::entry_with_visit(&c, entry_id, &read_request(&q)).await?;

@@ -172,7 +172,13 @@ async fn fhir_export_is_complete_and_every_listed_type_is_served(backend: Backen
         .collect();
     assert!(listed.len() >= 10, "{listed:?}");
     let mut served = Vec::new();
+    // Wards, beds and capacity reports are not part of a patient's record: their reads
+    // and searches are tested in inpatient_reservations.rs and inpatient_fhir.rs.
+    const OUTSIDE_THE_RECORD: [&str; 2] = ["Location", "MeasureReport"];
     for (kind, search) in &listed {
+        if OUTSIDE_THE_RECORD.contains(&kind.as_str()) {
+            continue;
+        }
         let Some(sample) = resources(&all, kind).into_iter().next().cloned() else {
             panic!("{kind} is listed but the export has none");
         };

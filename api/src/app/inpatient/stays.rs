@@ -53,9 +53,14 @@ fn attendants(input: &[AttendantInput]) -> ApiResult<Vec<Attendant>> {
 impl Inpatient<'_> {
     /// A bed free for a patient now, or `CONFLICT` saying what holds it.
     pub(super) async fn require_free(&self, tx: &TenantTx, bed: &BedRecord) -> ApiResult<()> {
-        if !repo::holders_of_beds(tx, &[bed.id]).await?.is_empty() {
+        if let Some(h) = repo::holders_of_beds(tx, &[bed.id]).await?.first() {
+            let how = if h.status == repo::RESERVED {
+                "reserved for another patient"
+            } else {
+                "occupied"
+            };
             return Err(ApiError::Conflict(format!(
-                "bed {} is occupied: choose another bed",
+                "bed {} is {how}: choose another bed",
                 bed.label
             )));
         }
@@ -283,8 +288,10 @@ impl Inpatient<'_> {
                 "the patient is already in this bed",
             ));
         }
-        self.require_free(&tx, &bed).await?;
         let now = Utc::now();
+        // A bed held for this patient is theirs to move into; any other hold is given up.
+        repo::cancel_reservations(&tx, a.id, now).await?;
+        self.require_free(&tx, &bed).await?;
         repo::release_bed(&tx, a.id, now).await?;
         wards::needs_cleaning(&tx, a.bed_id).await?;
         self.seat(&tx, a.id, &bed, now).await?;

@@ -386,3 +386,21 @@ pub struct PendingReferral {
     pub category: Option<ConditionCategory>,
     pub life_support: Option<LifeSupport>,
 }
+
+/// A bed held for an admitted patient who will be transferred into it.
+#[derive(SimpleObject)]
+pub struct BedReservation {
+    pub admission_id: ID,
+    pub bed_id: ID,
+    pub reserved_at: DateTime<Utc>,
+}
+
+impl From<arogya_infra::repos::inpatient::admissions::AssignmentRecord> for BedReservation {
+    fn from(r: arogya_infra::repos::inpatient::admissions::AssignmentRecord) -> Self {
+        Self {
+            admission_id: id(r.admission_id),
+            bed_id: id(r.bed_id),
+            reserved_at: r.start_at,
+        }
+    }
+}

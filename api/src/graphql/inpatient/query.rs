@@ -97,6 +97,16 @@ impl InpatientQuery {
         })
     }
 
+    /// The bed held for an admitted patient, if any.
+    async fn bed_reservation(
+        &self,
+        ctx: &Context<'_>,
+        admission_id: ID,
+    ) -> ApiResult<Option<BedReservation>> {
+        let a = parse_id("admissionId", &admission_id)?;
+        Ok(inpatient(ctx)?.bed_reservation(a).await?.map(Into::into))
+    }
+
     /// Admitted patients the caller may see, the sickest first, with counts.
     async fn admitted_patients(
         &self,

@@ -21,6 +21,8 @@ pub type AttendantRecord = admission_attendant::Model;
 pub const ACTIVE: &str = "active";
 pub const RESERVED: &str = "reserved";
 pub const COMPLETED: &str = "completed";
+/// A reservation given up (the patient went elsewhere or was discharged): never a stay.
+pub const CANCELLED: &str = "cancelled";
 
 /// Who is admitted where, by whom.
 pub struct NewAdmission<'a> {
@@ -150,8 +152,67 @@ pub async fn assign_bed(
     }
 }
 
-/// End the admission's current bed assignment.
+/// Hold a bed for an admitted patient who will move into it. Like `assign_bed`, the
+/// database refuses a bed already held (`None`).
+pub async fn reserve_bed(
+    tx: &TenantTx,
+    admission: Uuid,
+    bed: Uuid,
+    at: DateTime<Utc>,
+    by: Uuid,
+) -> InfraResult<Option<AssignmentRecord>> {
+    let r = bed_assignment::ActiveModel {
+        tenant_id: Set(tx.tenant().0),
+        id: Set(Uuid::now_v7()),
+        admission_id: Set(admission),
+        bed_id: Set(bed),
+        status: Set(RESERVED.to_owned()),
+        start_at: Set(at),
+        end_at: Set(None),
+        created_by: Set(by),
+    }
+    .insert(tx.conn())
+    .await;
+    match r {
+        Ok(a) => Ok(Some(a)),
+        Err(e) if is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The bed held for this admission, if any.
+pub async fn reservation_of(
+    tx: &TenantTx,
+    admission: Uuid,
+) -> InfraResult<Option<AssignmentRecord>> {
+    Ok(bed_assignment::Entity::find()
+        .filter(bed_assignment::Column::TenantId.eq(tx.tenant().0))
+        .filter(bed_assignment::Column::AdmissionId.eq(admission))
+        .filter(bed_assignment::Column::Status.eq(RESERVED))
+        .one(tx.conn())
+        .await?)
+}
+
+/// Give up the beds held for this admission; how many there were.
+pub async fn cancel_reservations(
+    tx: &TenantTx,
+    admission: Uuid,
+    at: DateTime<Utc>,
+) -> InfraResult<u64> {
+    Ok(bed_assignment::Entity::update_many()
+        .col_expr(bed_assignment::Column::Status, Expr::value(CANCELLED))
+        .col_expr(bed_assignment::Column::EndAt, Expr::value(Some(at)))
+        .filter(bed_assignment::Column::TenantId.eq(tx.tenant().0))
+        .filter(bed_assignment::Column::AdmissionId.eq(admission))
+        .filter(bed_assignment::Column::Status.eq(RESERVED))
+        .exec(tx.conn())
+        .await?
+        .rows_affected)
+}
+
+/// End the admission's current bed assignment, and give up any bed held for it.
 pub async fn release_bed(tx: &TenantTx, admission: Uuid, at: DateTime<Utc>) -> InfraResult<()> {
+    cancel_reservations(tx, admission, at).await?;
     bed_assignment::Entity::update_many()
         .col_expr(bed_assignment::Column::Status, Expr::value(COMPLETED))
         .col_expr(bed_assignment::Column::EndAt, Expr::value(Some(at)))
