@@ -197,6 +197,7 @@ pub async fn seed(
             systolic_bp: 84,
             pulse: 128,
             temperature_c: 38.9,
+            diastolic_bp: Some(52),
         };
         i.record_condition(
             a.id,

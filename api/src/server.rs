@@ -236,6 +236,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/cards/{file}", get(cards::card))
         .route("/prescriptions/{file}", get(prescriptions::prescription))
         .route("/ward-registers/{file}", get(registers::ward_register))
+        .route("/patient-charts/{file}", get(registers::patient_chart))
         .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),

@@ -121,6 +121,7 @@ mod tests {
                 systolic_bp: 88,
                 pulse: 132,
                 temperature_c: 39.4,
+                diastolic_bp: Some(50),
             }),
         };
         let e = form.validate().unwrap();

@@ -16,6 +16,7 @@
 //! 5–6 medium, 7 or more high.
 
 use super::condition::Consciousness;
+use crate::clinical::vitals::Vitals;
 use crate::error::{DomainError, DomainResult};
 
 /// The observations NEWS2 needs.
@@ -26,9 +27,26 @@ pub struct Observations {
     pub systolic_bp: i32,
     pub pulse: i32,
     pub temperature_c: f64,
+    /// Not scored by NEWS2; taken so the observations also make a full blood pressure
+    /// in the patient's vital signs.
+    pub diastolic_bp: Option<i32>,
 }
 
 impl Observations {
+    /// The same measurements as vital signs for the patient's record (blood pressure
+    /// only when both values were taken: a vital-signs blood pressure has both).
+    pub fn as_vitals(&self) -> Vitals {
+        Vitals {
+            systolic_mm_hg: self.diastolic_bp.map(|_| self.systolic_bp),
+            diastolic_mm_hg: self.diastolic_bp,
+            pulse_per_min: Some(self.pulse),
+            temperature_c: Some(self.temperature_c),
+            spo2_percent: Some(self.spo2),
+            respiratory_rate_per_min: Some(self.respiratory_rate),
+            ..Vitals::default()
+        }
+    }
+
     /// Values outside what a living patient can show are typing mistakes.
     pub fn validate(self) -> DomainResult<Self> {
         let check = |ok: bool, field: &str, range: &str| {
@@ -42,16 +60,23 @@ impl Observations {
             }
         };
         check(
-            (1..=80).contains(&self.respiratory_rate),
+            (2..=80).contains(&self.respiratory_rate),
             "respiratoryRate",
-            "1 and 80",
+            "2 and 80",
         )?;
         check((40..=100).contains(&self.spo2), "spo2", "40 and 100")?;
         check(
-            (30..=300).contains(&self.systolic_bp),
+            (40..=300).contains(&self.systolic_bp),
             "systolicBp",
-            "30 and 300",
+            "40 and 300",
         )?;
+        if let Some(d) = self.diastolic_bp {
+            check(
+                (20..self.systolic_bp).contains(&d),
+                "diastolicBp",
+                "20 and the systolic pressure",
+            )?;
+        }
         check((20..=250).contains(&self.pulse), "pulse", "20 and 250")?;
         check(
             self.temperature_c.is_finite() && (25.0..=45.0).contains(&self.temperature_c),
@@ -162,6 +187,7 @@ mod tests {
             systolic_bp: bp,
             pulse: p,
             temperature_c: t,
+            diastolic_bp: None,
         }
     }
 

@@ -360,6 +360,13 @@ export type BedHousekeeping =
   | 'ISOLATED'
   | 'READY';
 
+/** A bed held for an admitted patient who will be transferred into it. */
+export type BedReservation = {
+  admissionId: Scalars['ID']['output'];
+  bedId: Scalars['ID']['output'];
+  reservedAt: Scalars['DateTime']['output'];
+};
+
 export type BedState =
   | 'CLEANING'
   | 'CLOSED'
@@ -1595,6 +1602,8 @@ export type MutationRoot = {
   /** Book a free slot: `CONFLICT` when someone else has just booked it. */
   bookAppointment: Appointment;
   cancelAppointment: Appointment;
+  /** Give up the bed held for the patient; false if none was held. */
+  cancelBedReservation: Scalars['Boolean']['output'];
   /** Change your own password. Ends all your sessions: log in again afterwards. */
   changePassword: Scalars['Boolean']['output'];
   closeTicket: Ticket;
@@ -1735,6 +1744,11 @@ export type MutationRoot = {
   rescheduleAppointment: Appointment;
   /** Send another code (the previous one stops working). */
   resendSignupCode: SignupCode;
+  /**
+   * Hold a free bed of the facility for the patient until they are transferred
+   * into it (a bed held before for them is given up). The bed counts as reserved.
+   */
+  reserveBed: BedReservation;
   /** Set a new password for a user of your tenant. Their sessions end. */
   resetUserPassword: Scalars['Boolean']['output'];
   resolveTicket: Ticket;
@@ -1931,6 +1945,11 @@ export type MutationRootCancelAppointmentArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRootCancelBedReservationArgs = {
+  admissionId: Scalars['ID']['input'];
 };
 
 
@@ -2254,6 +2273,12 @@ export type MutationRootResendSignupCodeArgs = {
 };
 
 
+export type MutationRootReserveBedArgs = {
+  admissionId: Scalars['ID']['input'];
+  bedId: Scalars['ID']['input'];
+};
+
+
 export type MutationRootResetUserPasswordArgs = {
   newPassword: Scalars['String']['input'];
   tenantId?: InputMaybe<Scalars['ID']['input']>;
@@ -2529,6 +2554,11 @@ export type NursingShift =
   | 'NIGHT';
 
 export type ObservationsInput = {
+  /**
+   * Not scored; with it the observations also make a blood pressure in the
+   * patient's vital signs.
+   */
+  diastolicBp?: InputMaybe<Scalars['Int']['input']>;
   pulse: Scalars['Int']['input'];
   respiratoryRate: Scalars['Int']['input'];
   spo2: Scalars['Int']['input'];
@@ -2903,6 +2933,8 @@ export type QueryRoot = {
    * facility, or everything the caller oversees.
    */
   bedOccupancy: Occupancy;
+  /** The bed held for an admitted patient, if any. */
+  bedReservation: Maybe<BedReservation>;
   /**
    * Records opened outside care (break-glass), newest first, for state and
    * district administrators to review.
@@ -3093,6 +3125,11 @@ export type QueryRootBedOccupancyArgs = {
   facilityId?: InputMaybe<Scalars['ID']['input']>;
   groupBy?: InputMaybe<OccupancyGrouping>;
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootBedReservationArgs = {
+  admissionId: Scalars['ID']['input'];
 };
 
 

@@ -25,7 +25,7 @@ async fn a_stay_is_an_encounter_with_beds_and_observations(backend: Backend) {
     )["transferPatient"]
         .clone();
     let cond = json!({ "i": { "admissionId": a["id"], "category": "CRITICAL", "lifeSupport": "INVASIVE_VENTILATION", "consciousness": "PAIN",
-        "observations": { "respiratoryRate": 26, "spo2": 90, "systolicBp": 88, "pulse": 132, "temperatureC": 39.4 } } });
+        "observations": { "respiratoryRate": 26, "spo2": 90, "systolicBp": 88, "diastolicBp": 50, "pulse": 132, "temperatureC": 39.4 } } });
     let c =
         expect_data(&app.gql(Some(&h.c.nurse), CONDITION, cond).await)["recordCondition"].clone();
     let _ = moved;
@@ -81,6 +81,27 @@ async fn a_stay_is_an_encounter_with_beds_and_observations(backend: Backend) {
         .expect("the condition as an Observation")
         .clone();
     assert_eq!(obs["valueCodeableConcept"]["coding"][0]["code"], "critical");
+    // The observations are also the patient's vital signs, in the inpatient encounter.
+    let in_stay = |code: &str| {
+        resources(&bundle, "Observation")
+            .into_iter()
+            .find(|o| {
+                o["code"]["coding"][0]["code"] == code
+                    && o["encounter"]["reference"]
+                        == format!("Encounter/{}", a["encounterId"].as_str().unwrap())
+            })
+            .unwrap_or_else(|| panic!("vital sign {code} in the stay: {bundle}"))
+            .clone()
+    };
+    assert_eq!(in_stay("8867-4")["valueQuantity"]["value"], 132.0);
+    let bp = in_stay("85354-9");
+    let parts: Vec<f64> = bp["component"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["valueQuantity"]["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(parts, [88.0, 50.0], "{bp}");
     assert!(
         obs["component"]
             .as_array()

@@ -25,15 +25,18 @@ use arogya_infra::TenantTx;
 use uuid::Uuid;
 
 pub mod census;
+pub mod chart;
 mod conditions;
 pub mod duty;
 mod family;
 pub mod live_counts;
+mod locations;
 mod monitoring;
 pub mod public;
 mod referrals;
 pub mod register;
 pub mod registers;
+mod reservations;
 pub mod settings;
 mod setup;
 mod stays;
@@ -126,7 +129,7 @@ impl Inpatient<'_> {
 
     /// Ward staff posted at the facility (their professional id), or a bed manager
     /// (`None`) when `managers_too`.
-    async fn require_ward_staff(
+    pub(super) async fn require_ward_staff(
         &self,
         tx: &TenantTx,
         facility: Uuid,

@@ -43,6 +43,19 @@ pub struct Chart {
     pub balance: Balance,
 }
 
+impl Chart {
+    /// The lines with their balance (lines in error left out of it).
+    pub fn of(lines: Vec<IntakeOutputRecord>) -> Self {
+        let mut balance = Balance::default();
+        for l in lines.iter().filter(|l| l.entered_in_error_at.is_none()) {
+            if let Ok(k) = FluidKind::parse(&l.kind) {
+                balance.add(k, l.volume_ml);
+            }
+        }
+        Self { lines, balance }
+    }
+}
+
 /// Prescriptions in force: written in the stay's encounter, not cancelled or in error.
 fn active_prescriptions(entries: &[EntryRecord]) -> Vec<&EntryRecord> {
     entries
@@ -60,6 +73,39 @@ fn items_of(e: &EntryRecord) -> ApiResult<Vec<PrescriptionItem>> {
         EntryDetails::Prescription(p) => Ok(p.items),
         _ => Ok(Vec::new()),
     }
+}
+
+/// The drugs of the stay's prescriptions in force, with the day's due doses and marks.
+pub(super) fn round_items(
+    entries: &[EntryRecord],
+    encounter: Option<Uuid>,
+    marks: &[DoseRecord],
+    day: NaiveDate,
+) -> ApiResult<Vec<RoundItem>> {
+    let mine: Vec<EntryRecord> = entries
+        .iter()
+        .filter(|e| Some(e.encounter_id) == encounter)
+        .cloned()
+        .collect();
+    let mut items = Vec::new();
+    for e in active_prescriptions(&mine) {
+        for (i, item) in items_of(e)?.into_iter().enumerate() {
+            let due = due_on(&item.frequency, e.occurred_at, item.duration_days, day);
+            let item_marks = marks
+                .iter()
+                .filter(|m| m.prescription_id == e.id && m.item_index == i as i16)
+                .cloned()
+                .collect();
+            items.push(RoundItem {
+                prescription: e.id,
+                index: i as i16,
+                item,
+                due,
+                marks: item_marks,
+            });
+        }
+    }
+    Ok(items)
 }
 
 impl Inpatient<'_> {
@@ -103,29 +149,7 @@ impl Inpatient<'_> {
         tx.commit().await?;
         let mut out = Vec::new();
         for p in described {
-            let mut items = Vec::new();
-            let mine: Vec<EntryRecord> = entries
-                .iter()
-                .filter(|e| Some(e.encounter_id) == p.admission.encounter_id)
-                .cloned()
-                .collect();
-            for e in active_prescriptions(&mine) {
-                for (i, item) in items_of(e)?.into_iter().enumerate() {
-                    let due = due_on(&item.frequency, e.occurred_at, item.duration_days, day);
-                    let item_marks = marks
-                        .iter()
-                        .filter(|m| m.prescription_id == e.id && m.item_index == i as i16)
-                        .cloned()
-                        .collect();
-                    items.push(RoundItem {
-                        prescription: e.id,
-                        index: i as i16,
-                        item,
-                        due,
-                        marks: item_marks,
-                    });
-                }
-            }
+            let items = round_items(&entries, p.admission.encounter_id, &marks, day)?;
             out.push(RoundPatient { patient: p, items });
         }
         Ok(out)
@@ -309,13 +333,7 @@ impl Inpatient<'_> {
         )
         .await?;
         tx.commit().await?;
-        let mut balance = Balance::default();
-        for l in lines.iter().filter(|l| l.entered_in_error_at.is_none()) {
-            if let Ok(k) = FluidKind::parse(&l.kind) {
-                balance.add(k, l.volume_ml);
-            }
-        }
-        Ok(Chart { lines, balance })
+        Ok(Chart::of(lines))
     }
 
     pub async fn write_handover(

@@ -46,6 +46,9 @@ pub struct ObservationsInput {
     pub systolic_bp: i32,
     pub pulse: i32,
     pub temperature_c: f64,
+    /// Not scored; with it the observations also make a blood pressure in the
+    /// patient's vital signs.
+    pub diastolic_bp: Option<i32>,
 }
 
 #[derive(InputObject)]

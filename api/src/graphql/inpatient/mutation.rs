@@ -106,6 +106,25 @@ impl InpatientMutation {
         shown(ctx, a).await
     }
 
+    /// Hold a free bed of the facility for the patient until they are transferred
+    /// into it (a bed held before for them is given up). The bed counts as reserved.
+    async fn reserve_bed(
+        &self,
+        ctx: &Context<'_>,
+        admission_id: ID,
+        bed_id: ID,
+    ) -> ApiResult<BedReservation> {
+        let a = parse_id("admissionId", &admission_id)?;
+        let b = parse_id("bedId", &bed_id)?;
+        Ok(inpatient(ctx)?.reserve_bed(a, b).await?.into())
+    }
+
+    /// Give up the bed held for the patient; false if none was held.
+    async fn cancel_bed_reservation(&self, ctx: &Context<'_>, admission_id: ID) -> ApiResult<bool> {
+        let a = parse_id("admissionId", &admission_id)?;
+        inpatient(ctx)?.cancel_bed_reservation(a).await
+    }
+
     async fn discharge_patient(
         &self,
         ctx: &Context<'_>,
@@ -158,6 +177,7 @@ impl InpatientMutation {
                 systolic_bp: o.systolic_bp,
                 pulse: o.pulse,
                 temperature_c: o.temperature_c,
+                diastolic_bp: o.diastolic_bp,
             }),
         };
         Ok(inpatient(ctx)?

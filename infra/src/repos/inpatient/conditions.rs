@@ -15,15 +15,23 @@ pub async fn insert(
     e: &ConditionEntry,
     by: Uuid,
     at: DateTime<Utc>,
+    vitals_entry: Option<Uuid>,
 ) -> InfraResult<ConditionRecord> {
     let observations = e.observations.map(|o| {
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "respiratoryRate": o.respiratory_rate,
             "spo2": o.spo2,
             "systolicBp": o.systolic_bp,
             "pulse": o.pulse,
             "temperatureC": o.temperature_c,
-        })
+        });
+        if let Some(d) = o.diastolic_bp {
+            v["diastolicBp"] = d.into();
+        }
+        if let Some(entry) = vitals_entry {
+            v["vitalsEntryId"] = entry.to_string().into();
+        }
+        v
     });
     Ok(condition_entry::ActiveModel {
         tenant_id: Set(tx.tenant().0),
