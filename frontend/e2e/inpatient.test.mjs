@@ -140,6 +140,35 @@ test("a family member asks for a code, it goes to the registered attendant, and 
   await ctx.close();
 });
 
+test("a family member who knows only the name and the hospital gets the code too", async () => {
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const list = await api(server.url, "{ admittedPatients(filter: { category: CRITICAL }) { patients { name healthId facilityId facilityName } } }", {}, admin);
+  const patient = list.admittedPatients.patients.find((p) => p.healthId);
+  // The hospital's district, as the public pages list them.
+  const { publicDistricts } = await api(server.url, `{ publicDistricts(tenantCode: "WB") { id name } }`, {});
+  let district;
+  for (const d of publicDistricts) {
+    const beds = await api(server.url, `query($d: ID!) { publicBedAvailability(tenantCode: "WB", districtId: $d) { facilities { facilityId } } }`, { d: d.id });
+    if (beds.publicBedAvailability.facilities.some((f) => f.facilityId === patient.facilityId)) district = d.name;
+  }
+  assert.ok(district, "the hospital is on the public pages");
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/family`);
+  await page.getByLabel("I know the name and hospital").check();
+  await page.getByLabel("District", { exact: true }).selectOption({ label: district });
+  await page.getByLabel("Hospital", { exact: true }).selectOption({ label: patient.facilityName });
+  await page.getByLabel("Or the patient's name").fill(`  ${patient.name.toUpperCase()} `);
+  await page.getByRole("button", { name: "Send the code" }).click();
+  await page.getByText(/a code has been sent to it/).waitFor();
+  await page.getByLabel("Code from the SMS").fill(await familyCode());
+  await page.getByRole("button", { name: "Show the condition" }).click();
+  await page.getByText("Critical: Immediately life-threatening").waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a phone (${width})`);
+  await ctx.close();
+});
+
 test("anyone sees a district's free beds by type without signing in", async () => {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 780 } });
   const page = await ctx.newPage();

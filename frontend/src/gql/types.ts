@@ -4711,7 +4711,7 @@ export type OccupancyHistoryQueryVariables = Exact<{
 }>;
 
 
-export type OccupancyHistoryQuery = { occupancyHistory: { discharges: number, averageLengthOfStayDays: number | null, bedTurnover: number | null, days: Array<{ day: string, total: number, occupied: number }> } };
+export type OccupancyHistoryQuery = { occupancyHistory: { discharges: number, averageLengthOfStayDays: number | null, bedTurnover: number | null, days: Array<{ day: string, bedType: BedType | null, total: number, occupied: number }> } };
 
 export type DutyListQueryVariables = Exact<{
   wardId: Scalars['ID']['input'];
@@ -4719,6 +4719,41 @@ export type DutyListQueryVariables = Exact<{
 
 
 export type DutyListQuery = { dutyList: { overdueObservations: Array<{ id: string, name: string | null, bedLabel: string | null, dueAt: string }>, lateDeathEntries: Array<{ id: string, name: string | null, bedLabel: string | null }>, dischargeSummariesPending: Array<{ id: string, name: string | null, bedLabel: string | null, healthId: string | null }> } };
+
+export type ReserveBedMutationVariables = Exact<{
+  admissionId: Scalars['ID']['input'];
+  bedId: Scalars['ID']['input'];
+}>;
+
+
+export type ReserveBedMutation = { reserveBed: { bedId: string, reservedAt: string } };
+
+export type CancelBedReservationMutationVariables = Exact<{
+  admissionId: Scalars['ID']['input'];
+}>;
+
+
+export type CancelBedReservationMutation = { cancelBedReservation: boolean };
+
+export type BedsNowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BedsNowQuery = { bedOccupancy: { rows: Array<{ bedType: BedType, counts: { total: number, occupied: number, reserved: number, free: number, outOfService: number } }> } };
+
+export type InpatientSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InpatientSettingsQuery = { inpatientSettings: { criticalCarePerDay: number, criticalPerDay: number, othersPerDay: number, deathEntryHours: number, version: number } };
+
+export type SetInpatientSettingsMutationVariables = Exact<{
+  criticalCarePerDay: Scalars['Int']['input'];
+  criticalPerDay: Scalars['Int']['input'];
+  othersPerDay: Scalars['Int']['input'];
+  deathEntryHours: Scalars['Int']['input'];
+}>;
+
+
+export type SetInpatientSettingsMutation = { setInpatientSettings: { criticalCarePerDay: number, criticalPerDay: number, othersPerDay: number, deathEntryHours: number, version: number } };
 
 export type StartSignupMutationVariables = Exact<{
   input: StartHospitalSignupInput;

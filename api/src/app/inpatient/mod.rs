@@ -85,6 +85,13 @@ impl Inpatient<'_> {
     }
 
     async fn sight(&self, tx: &TenantTx) -> ApiResult<Sight> {
+        // Postings matter only to ward staff: officials are spared the lookup.
+        if !rules::WARD_ROLES
+            .iter()
+            .any(|r| self.principal.has_role(*r))
+        {
+            return Ok(Sight::of(self.principal, &[]));
+        }
         let (_, postings) = self.postings(tx).await?;
         Ok(Sight::of(self.principal, &postings))
     }

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { gql } from "../../api/client";
 import { subscribe } from "../../api/live";
-import { LineChart } from "../../components/LineChart";
+import { useAuth } from "../../api/auth";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField } from "../../components/Field";
 import { useI18n } from "../../i18n";
@@ -18,6 +18,8 @@ import type {
   WardsInSightQuery,
 } from "../../gql/types";
 import { CATEGORIES, SUPPORT } from "./labels";
+import { ObservationRule } from "./ObservationRule";
+import { OccupancyPanel } from "./OccupancyPanel";
 import { todayInIndia } from "./MedicationRound";
 import { ADMISSIONS_CHANGED, ADMITTED, OCCUPANCY_HISTORY, WARDS_IN_SIGHT } from "./queries";
 
@@ -29,6 +31,7 @@ function monthBefore(day: string): string {
 /** Officials' and ward staff's list of admitted patients: counts at the top, the sickest first. */
 export default function Inpatients() {
   const { t } = useI18n();
+  const { has } = useAuth();
   const [params, setParams] = useSearchParams();
   const category = (params.get("category") ?? "") as ConditionCategory | "";
   const support = (params.get("support") ?? "") as LifeSupport | "";
@@ -86,7 +89,8 @@ export default function Inpatients() {
           <strong>{t("inpatients.total", { n: list.total })}</strong> · {t("category.CRITICAL")}: {count("CRITICAL") + count("ACTIVELY_DYING")} · {t("category.MODERATE")}: {count("MODERATE")} · {t("inpatients.ventilated")}: {ventilated}
         </p>
       )}
-      {history && history.days.length > 0 && <Occupancy history={history} />}
+      <OccupancyPanel history={history} />
+      {has("STATE_ADMIN") && <ObservationRule />}
       <div className="filters">
         <SelectField
           label={t("inpatients.filterCategory")}
@@ -137,32 +141,6 @@ export default function Inpatients() {
           </table>
         </div>
       )}
-    </section>
-  );
-}
-
-/** Beds occupied and in total per day (all types), with length of stay and turnover. */
-function Occupancy({ history }: { history: OccupancyHistoryQuery["occupancyHistory"] }) {
-  const { t } = useI18n();
-  const days = Array.from(new Set(history.days.map((d) => d.day))).sort();
-  const sum = (day: string, key: "total" | "occupied") => history.days.filter((d) => d.day === day).reduce((n, d) => n + d[key], 0);
-  return (
-    <section aria-label={t("occupancy.title")}>
-      <LineChart
-        title={t("occupancy.title")}
-        days={days}
-        series={[
-          { label: t("occupancy.beds"), values: days.map((d) => sum(d, "total")), colour: "#6b7280" },
-          { label: t("occupancy.occupied"), values: days.map((d) => sum(d, "occupied")), colour: "#1d4ed8" },
-        ]}
-      />
-      <p>
-        {t("occupancy.stays", {
-          discharges: history.discharges,
-          alos: history.averageLengthOfStayDays ?? "—",
-          turnover: history.bedTurnover ?? "—",
-        })}
-      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { gql } from "../../api/client";
+import { authorisedBlobUrl, gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
@@ -17,12 +17,14 @@ import type {
   LifeSupport,
   RecordConditionMutation,
   RecordConditionMutationVariables,
+  ReserveBedMutation,
+  ReserveBedMutationVariables,
   TransferPatientMutation,
   TransferPatientMutationVariables,
 } from "../../gql/types";
 import { IntakeOutput } from "./IntakeOutput";
 import { AVPU, CATEGORIES, OUTCOMES, SUPPORT } from "./labels";
-import { DISCHARGE, HISTORY, RECORD_CONDITION, TRANSFER } from "./queries";
+import { DISCHARGE, HISTORY, RECORD_CONDITION, RESERVE_BED, TRANSFER } from "./queries";
 import type { Board, Tile } from "./WardBoard";
 
 const num = (v: string) => (v.trim() === "" ? null : Number(v));
@@ -35,7 +37,7 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [view, setView] = useState<AdmissionViewQuery["admission"] | null>(null);
-  const [c, setC] = useState({ category: (a.category ?? "MILD") as ConditionCategory, support: (a.lifeSupport ?? "NONE") as LifeSupport, avpu: "ALERT" as Consciousness, remark: "", rr: "", spo2: "", bp: "", pulse: "", temp: "" });
+  const [c, setC] = useState({ category: (a.category ?? "MILD") as ConditionCategory, support: (a.lifeSupport ?? "NONE") as LifeSupport, avpu: "ALERT" as Consciousness, remark: "", rr: "", spo2: "", bp: "", dia: "", pulse: "", temp: "" });
   const [moveTo, setMoveTo] = useState("");
   const [d, setD] = useState({ outcome: "IMPROVED" as DischargeOutcome, death: "", note: "" });
 
@@ -49,7 +51,7 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
   const observations = () => {
     const vals = [num(c.rr), num(c.spo2), num(c.bp), num(c.pulse), num(c.temp)];
     if (vals.every((x) => x === null)) return null;
-    return { respiratoryRate: vals[0] ?? 0, spo2: vals[1] ?? 0, systolicBp: vals[2] ?? 0, pulse: vals[3] ?? 0, temperatureC: vals[4] ?? 0 };
+    return { respiratoryRate: vals[0] ?? 0, spo2: vals[1] ?? 0, systolicBp: vals[2] ?? 0, diastolicBp: num(c.dia), pulse: vals[3] ?? 0, temperatureC: vals[4] ?? 0 };
   };
   const record = async (e: FormEvent) => {
     e.preventDefault();
@@ -82,6 +84,20 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
       setError(err);
     }
   };
+  // Hold the chosen bed for this patient until they are moved into it.
+  const hold = async () => {
+    setError(null);
+    try {
+      await run((key) => gql<ReserveBedMutation, ReserveBedMutationVariables>(RESERVE_BED, { admissionId: a.id, bedId: moveTo }, { idempotencyKey: key }));
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const printChart = async () => {
+    const url = await authorisedBlobUrl(`/patient-charts/${a.id}.pdf`);
+    window.open(url, "_blank", "noopener");
+  };
   const discharge = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -106,6 +122,11 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
       <p>
         <strong>{a.name}</strong> {a.healthId && <small>({a.healthId})</small>} · {a.reason}
       </p>
+      <p>
+        <button type="button" className="link" onClick={() => void printChart()}>
+          {t("stay.printChart")}
+        </button>
+      </p>
       <form onSubmit={record} aria-label={t("stay.condition")} className="form--large">
         <h3>{t("stay.condition")}</h3>
         <SelectField label={t("stay.category")} {...cf("category")} hint={t(`categoryHint.${c.category}` as MessageKey)} options={CATEGORIES.map((x) => ({ value: x, label: t(`category.${x}` as MessageKey) }))} />
@@ -116,6 +137,7 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
           <TextField label={t("stay.rr")} inputMode="numeric" {...cf("rr")} error={fieldError(error, "observations.respiratoryRate")} />
           <TextField label={t("stay.spo2")} inputMode="numeric" {...cf("spo2")} error={fieldError(error, "observations.spo2")} />
           <TextField label={t("stay.bp")} inputMode="numeric" {...cf("bp")} error={fieldError(error, "observations.systolicBp")} />
+          <TextField label={t("stay.bpDiastolic")} inputMode="numeric" {...cf("dia")} error={fieldError(error, "observations.diastolicBp")} />
           <TextField label={t("stay.pulse")} inputMode="numeric" {...cf("pulse")} error={fieldError(error, "observations.pulse")} />
           <TextField label={t("stay.temp")} inputMode="decimal" {...cf("temp")} error={fieldError(error, "observations.temperatureC")} />
         </fieldset>
@@ -155,6 +177,9 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
           <SelectField label={t("stay.transfer")} value={moveTo} onChange={(e) => setMoveTo(e.target.value)} options={[{ value: "", label: "—" }, ...free.map((b) => ({ value: b.bed.id, label: b.bed.label }))]} />
           <button type="submit" disabled={busy || !moveTo}>
             {t("stay.transferSubmit")}
+          </button>{" "}
+          <button type="button" disabled={busy || !moveTo} onClick={() => void hold()}>
+            {t("stay.hold")}
           </button>
         </form>
       )}

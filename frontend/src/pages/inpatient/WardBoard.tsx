@@ -11,6 +11,7 @@ import { DutyList } from "./DutyList";
 import { Handover } from "./Handover";
 import { tileClass } from "./labels";
 import { BOARD, HOUSEKEEPING } from "./queries";
+import { HeldBed } from "./HeldBed";
 import { StayPanel } from "./StayPanel";
 
 export type Board = WardBoardQuery["wardBoard"];
@@ -89,7 +90,8 @@ export default function WardBoard() {
         <div className="panel" key={tile.bed.id}>
           <h2>{t("ward.bed", { label: tile.bed.label })}</h2>
           {tile.state === "FREE" && <AdmitForm board={board} tile={tile} onDone={load} />}
-          {tile.admission && <StayPanel board={board} tile={tile} onDone={load} />}
+          {tile.admission && tile.state === "RESERVED" && <HeldBed tile={tile} onDone={load} />}
+          {tile.admission && tile.state !== "RESERVED" && <StayPanel board={board} tile={tile} onDone={load} />}
           {tile.state === "CLEANING" && (
             <button type="button" disabled={busy} onClick={() => markReady(tile)}>
               {t("bed.markReady")}

@@ -315,6 +315,7 @@ export const OCCUPANCY_HISTORY = /* GraphQL */ `
       bedTurnover
       days {
         day
+        bedType
         total
         occupied
       }
@@ -342,6 +343,62 @@ export const DUTY = /* GraphQL */ `
         bedLabel
         healthId
       }
+    }
+  }
+`;
+
+export const RESERVE_BED = /* GraphQL */ `
+  mutation ReserveBed($admissionId: ID!, $bedId: ID!) {
+    reserveBed(admissionId: $admissionId, bedId: $bedId) {
+      bedId
+      reservedAt
+    }
+  }
+`;
+
+export const CANCEL_RESERVATION = /* GraphQL */ `
+  mutation CancelBedReservation($admissionId: ID!) {
+    cancelBedReservation(admissionId: $admissionId)
+  }
+`;
+
+export const BEDS_NOW = /* GraphQL */ `
+  query BedsNow {
+    bedOccupancy(groupBy: DISTRICT) {
+      rows {
+        bedType
+        counts {
+          total
+          occupied
+          reserved
+          free
+          outOfService
+        }
+      }
+    }
+  }
+`;
+
+export const INPATIENT_SETTINGS = /* GraphQL */ `
+  query InpatientSettings {
+    inpatientSettings {
+      criticalCarePerDay
+      criticalPerDay
+      othersPerDay
+      deathEntryHours
+      version
+    }
+  }
+`;
+
+export const SET_INPATIENT_SETTINGS = /* GraphQL */ `
+  mutation SetInpatientSettings($criticalCarePerDay: Int!, $criticalPerDay: Int!, $othersPerDay: Int!, $deathEntryHours: Int!) {
+    setInpatientSettings(criticalCarePerDay: $criticalCarePerDay, criticalPerDay: $criticalPerDay, othersPerDay: $othersPerDay, deathEntryHours: $deathEntryHours) {
+      criticalCarePerDay
+      criticalPerDay
+      othersPerDay
+      deathEntryHours
+      version
     }
   }
 `;
