@@ -17,7 +17,7 @@ use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::inpatient::admissions::{self, AdmissionRecord};
 use arogya_infra::repos::inpatient::codes::{self, NewCode, ATTENDANT, FAMILY};
-use arogya_infra::repos::inpatient::{conditions, wards};
+use arogya_infra::repos::inpatient::wards;
 use arogya_infra::repos::outbox::{self, Channel};
 use arogya_infra::repos::record_access::{self, NewAccess};
 use arogya_infra::repos::{facilities, patients};
@@ -287,7 +287,6 @@ pub async fn family_status(
         .ok_or_else(|| not_found("admission"))?;
     let hospital = facilities::find(&tx, arogya_domain::ids::FacilityId(a.facility_id)).await?;
     let ward = wards::find_ward(&tx, a.ward_id).await?;
-    let latest = conditions::history(&tx, a.id).await?.into_iter().next();
     if let Some(p) = a.patient_id {
         record_access::record(
             &tx,
@@ -324,15 +323,16 @@ pub async fn family_status(
         category: if discharged {
             None
         } else {
-            latest.as_ref().map(|c| c.category.clone())
+            // The latest condition, as copied onto the admission when it was recorded.
+            a.category.clone()
         },
         life_support: if discharged {
             None
         } else {
-            latest.as_ref().map(|c| c.life_support.clone())
+            a.life_support.clone()
         },
-        updated_at: latest
-            .map(|c| c.recorded_at)
+        updated_at: a
+            .condition_at
             .or(a.discharged_at)
             .unwrap_or(a.admitted_at),
         discharged,
