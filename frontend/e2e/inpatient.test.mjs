@@ -79,6 +79,33 @@ test("a nurse admits to a free bed on the ward board (a double click admits once
   await ctx.close();
 });
 
+test("a nurse holds a free bed for a patient (a double click holds once), then moves the patient in from the held bed", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await page.getByRole("link", { name: "Wards", exact: true }).click();
+  await page.getByRole("link", { name: /^Medicine Ward/ }).click();
+  await page.getByRole("heading", { level: 1, name: "Ward: Medicine Ward" }).waitFor();
+  const occupied = page.getByRole("button", { name: /^MW-\d+ Occupied/ }).first();
+  const from = (await occupied.innerText()).split(/\s/)[0];
+  const to = (await page.getByRole("button", { name: /^MW-\d+ Free/ }).last().innerText()).split(/\s/)[0];
+  await occupied.click();
+  const move = page.getByRole("form", { name: "Move to bed" });
+  await move.getByLabel("Move to bed").selectOption({ label: to });
+  await move.getByRole("button", { name: "Hold for later" }).dblclick();
+  const held = page.getByRole("button", { name: new RegExp(`^${to} Reserved`) });
+  await held.waitFor();
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const occ = await api(server.url, "{ bedOccupancy { total { reserved } } }", {}, admin);
+  assert.equal(occ.bedOccupancy.total.reserved, 1, "one bed held");
+  await held.click();
+  await page.getByText(new RegExp(`now in bed ${from} `)).waitFor();
+  await page.getByRole("button", { name: "Move the patient here" }).click();
+  await page.getByRole("button", { name: new RegExp(`^${to} Occupied`) }).waitFor();
+  await page.getByRole("button", { name: new RegExp(`^${from} Being cleaned`) }).waitFor();
+  await ctx.close();
+});
+
 test("a nurse gives the morning doses on the medication round, and a dose not given needs a reason", async () => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await ctx.newPage();
