@@ -310,7 +310,8 @@ pub async fn serve(
     // Index the ICD-10 table now, off the async workers, so no request waits for it.
     tokio::task::spawn_blocking(|| arogya_infra::icd10::table().len());
     let maintenance = tokio::spawn(crate::app::maintenance::run(state.clone()));
-    // Any instance's admission, transfer or discharge makes this one recount live beds.
+    // Any instance's admission, transfer, reservation or discharge makes this one recount
+    // live beds (condition entries move no bed).
     let forgetting = {
         let state = state.clone();
         let mut heard = state.wards.subscribe();
@@ -318,9 +319,10 @@ pub async fn serve(
             use tokio::sync::broadcast::error::RecvError;
             loop {
                 match heard.recv().await {
-                    Ok(e) => state
+                    Ok(e) if e.moves_beds() => state
                         .live_counts
                         .forget(arogya_domain::ids::TenantId(e.tenant)),
+                    Ok(_) => {}
                     Err(RecvError::Lagged(_)) => state.live_counts.forget_all(),
                     Err(RecvError::Closed) => break,
                 }

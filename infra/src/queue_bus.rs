@@ -58,6 +58,13 @@ pub struct EventBus<E> {
 /// The helpline's queue changes.
 pub type QueueBus = EventBus<QueueEvent>;
 /// Inpatients' admissions and conditions.
+impl WardEvent {
+    /// Whether beds changed hands (a condition entry moves no bed).
+    pub fn moves_beds(&self) -> bool {
+        self.action != "condition"
+    }
+}
+
 pub type WardBus = EventBus<WardEvent>;
 
 impl QueueBus {

@@ -331,10 +331,7 @@ pub async fn family_status(
         } else {
             a.life_support.clone()
         },
-        updated_at: a
-            .condition_at
-            .or(a.discharged_at)
-            .unwrap_or(a.admitted_at),
+        updated_at: a.condition_at.or(a.discharged_at).unwrap_or(a.admitted_at),
         discharged,
         outcome: a.outcome.clone(),
     })

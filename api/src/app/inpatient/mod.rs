@@ -219,7 +219,9 @@ impl Inpatient<'_> {
 
     fn told(&self, e: WardEvent) {
         // This instance forgets its live counts at once; others when they hear of it.
-        self.state.live_counts.forget(TenantId(e.tenant));
+        if e.moves_beds() {
+            self.state.live_counts.forget(TenantId(e.tenant));
+        }
         self.state.wards.committed(e);
     }
 }

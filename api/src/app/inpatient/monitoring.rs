@@ -1,7 +1,7 @@
 //! What staff and officials look at: the ward board, the list of admitted patients
 //! with counts by condition, and bed occupancy by district or facility and bed type.
 
-use super::live_counts::FacilityBeds;
+use super::live_counts::{FacilityBeds, Kept};
 use super::Inpatient;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
@@ -301,21 +301,31 @@ impl Inpatient<'_> {
             (None, Some(path)) => format!("{group:?} under {path}"),
             (None, None) => format!("{group:?} sight {}", sight_key(&sight)),
         };
-        if let Some(answer) = self.state.live_counts.answer(tenant, &question) {
+        let live = &self.state.live_counts;
+        if let Some(answer) = live.answer(tenant, &question) {
             tx.commit().await?;
             return Ok((*answer).clone());
         }
-        let all = match self.state.live_counts.get(tenant) {
-            Some(c) => c,
-            None => {
-                let rows = occupancy::facility_counts(&tx).await?;
-                let counted: std::sync::Arc<Vec<FacilityBeds>> = std::sync::Arc::new(
-                    rows.into_iter()
-                        .filter_map(FacilityBeds::from_row)
-                        .collect(),
-                );
-                self.state.live_counts.put(tenant, counted.clone());
-                counted
+        let all = match live.kept(tenant) {
+            Kept::Fresh(c) => c,
+            Kept::Old(c) => match live.try_recount() {
+                Some(_recounting) => self.recount(&tx, tenant).await?,
+                // Someone is recounting: the counts of a few seconds ago meanwhile.
+                None => match live.old_answer(tenant, &question) {
+                    Some(answer) => {
+                        tx.commit().await?;
+                        return Ok((*answer).clone());
+                    }
+                    None => c,
+                },
+            },
+            Kept::Missing => {
+                let _recounting = live.recount().await;
+                match live.kept(tenant) {
+                    // Counted by the request we waited for.
+                    Kept::Fresh(c) => c,
+                    _ => self.recount(&tx, tenant).await?,
+                }
             }
         };
         let seen = |b: &FacilityBeds| {
@@ -368,6 +378,27 @@ impl Inpatient<'_> {
             std::sync::Arc::new(answer.clone()),
         );
         Ok(answer)
+    }
+}
+
+impl Inpatient<'_> {
+    /// Count the tenant's live beds again and keep them.
+    async fn recount(
+        &self,
+        tx: &TenantTx,
+        tenant: arogya_domain::ids::TenantId,
+    ) -> ApiResult<std::sync::Arc<Vec<FacilityBeds>>> {
+        let generation = self.state.live_counts.generation();
+        let rows = occupancy::facility_counts(tx).await?;
+        let counted: std::sync::Arc<Vec<FacilityBeds>> = std::sync::Arc::new(
+            rows.into_iter()
+                .filter_map(FacilityBeds::from_row)
+                .collect(),
+        );
+        self.state
+            .live_counts
+            .put(tenant, counted.clone(), generation);
+        Ok(counted)
     }
 }
 
