@@ -106,6 +106,38 @@ test("a nurse holds a free bed for a patient (a double click holds once), then m
   await ctx.close();
 });
 
+test("an official narrows the admitted patients by ward and length of stay, and the address keeps the filter", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.goto(`${server.url}/inpatients`);
+  await page.getByRole("heading", { level: 1, name: "Admitted patients" }).waitFor();
+  const ROWS = "table[aria-label='Admitted patients'] tbody tr";
+  const rows = () => page.locator(ROWS).count();
+  await page.locator(ROWS).first().waitFor();
+  const all = await rows();
+  // The demo has stays of one, three and five days, and the ones admitted today.
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const { admittedPatients } = await api(server.url, "{ admittedPatients(filter: { minStayDays: 3 }) { patients { id } } }", {}, admin);
+  const long = admittedPatients.patients.length;
+  assert.ok(long > 0 && long < all, `${long} of ${all}`);
+  await page.getByLabel("In hospital at least (days)").fill("3");
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [ROWS, long]);
+  const stays = await page.locator(`${ROWS} td:nth-child(4)`).allInnerTexts();
+  assert.ok(stays.every((d) => Number(d) >= 3), `every stay shown is three days or more: ${stays}`);
+  assert.match(page.url(), /minStay=3/);
+  await page.reload();
+  await page.getByLabel("In hospital at least (days)").waitFor();
+  assert.equal(await page.getByLabel("In hospital at least (days)").inputValue(), "3");
+  await page.getByLabel("In hospital at least (days)").fill("");
+  const icu = await page.getByLabel("Ward", { exact: true }).evaluate((el) => [...el.options].find((o) => o.text.startsWith("ICU")).value);
+  await page.getByLabel("Ward", { exact: true }).selectOption(icu);
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((td) => td.textContent.includes("ICU")), `${ROWS} td:nth-child(2)`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a phone (${width})`);
+  await ctx.close();
+});
+
 test("a nurse gives the morning doses on the medication round, and a dose not given needs a reason", async () => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await ctx.newPage();

@@ -4,7 +4,7 @@ import { gql } from "../../api/client";
 import { subscribe } from "../../api/live";
 import { useAuth } from "../../api/auth";
 import { ErrorText } from "../../components/ErrorText";
-import { SelectField } from "../../components/Field";
+import { SelectField, TextField } from "../../components/Field";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type {
@@ -35,6 +35,9 @@ export default function Inpatients() {
   const [params, setParams] = useSearchParams();
   const category = (params.get("category") ?? "") as ConditionCategory | "";
   const support = (params.get("support") ?? "") as LifeSupport | "";
+  const facility = params.get("facility") ?? "";
+  const ward = params.get("ward") ?? "";
+  const minStay = params.get("minStay") ?? "";
   const [wards, setWards] = useState<WardsInSightQuery["wardsInSight"]>([]);
   const [list, setList] = useState<AdmittedQuery["admittedPatients"] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -53,9 +56,11 @@ export default function Inpatients() {
   // Live: any admission, condition change, transfer or discharge in sight reloads the list.
   useEffect(() => subscribe<AdmissionsChangedSubscription>(ADMISSIONS_CHANGED, {}, () => setChanges((n) => n + 1), () => {}), []);
   useEffect(() => {
-    const filter = { category: category || null, lifeSupport: support ? [support] : [] };
+    const days = Number.parseInt(minStay, 10);
+    const filter = { category: category || null, lifeSupport: support ? [support] : [], facilityId: facility || null, wardId: ward || null, minStayDays: Number.isFinite(days) && days > 0 ? days : null };
     gql<AdmittedQuery, AdmittedQueryVariables>(ADMITTED, { filter }).then((d) => setList(d.admittedPatients), setError);
-  }, [category, support, changes]);
+  }, [category, support, facility, ward, minStay, changes]);
+  const facilities = Array.from(new Map(wards.map((w) => [w.ward.facilityId, w.facilityName])).entries());
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -104,11 +109,26 @@ export default function Inpatients() {
           onChange={(e) => set("support", e.target.value)}
           options={[{ value: "", label: t("inpatients.any") }, ...SUPPORT.map((s) => ({ value: s, label: t(`support.${s}` as MessageKey) }))]}
         />
+        {facilities.length > 1 && (
+          <SelectField
+            label={t("inpatients.filterFacility")}
+            value={facility}
+            onChange={(e) => set("facility", e.target.value)}
+            options={[{ value: "", label: t("inpatients.any") }, ...facilities.map(([id, name]) => ({ value: id, label: name }))]}
+          />
+        )}
+        <SelectField
+          label={t("inpatients.filterWard")}
+          value={ward}
+          onChange={(e) => set("ward", e.target.value)}
+          options={[{ value: "", label: t("inpatients.any") }, ...wards.filter((w) => !facility || w.ward.facilityId === facility).map((w) => ({ value: w.ward.id, label: `${w.ward.name} · ${w.facilityName}` }))]}
+        />
+        <TextField label={t("inpatients.filterStay")} inputMode="numeric" value={minStay} onChange={(e) => set("minStay", e.target.value.replace(/\D/g, ""))} />
       </div>
       {list && list.patients.length === 0 && <p>{t("inpatients.none")}</p>}
       {list && list.patients.length > 0 && (
         <div className="table-scroll">
-          <table>
+          <table aria-label={t("inpatients.title")}>
             <thead>
               <tr>
                 <th>{t("inpatients.patient")}</th>
