@@ -4,6 +4,9 @@
 -- The bench script lists the codes (request id and six digits) from the same
 -- expressions. Variables: wb (tenant id), master (the PII master key, hex).
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
+-- Row-level security: the seeding session acts for the tenant.
+SELECT set_config('app.tenant_id', :'wb', false);
+\set ON_ERROR_STOP on
 CREATE TEMP TABLE fam AS
 SELECT a.id AS admission_id, md5('attendant:' || a.id)::uuid AS attendant_id,
        md5('code:' || a.id)::uuid AS code_id, md5('request:' || a.id)::uuid AS request_id,

@@ -28,10 +28,7 @@ pub async fn ward_register(
 ) -> Response {
     let req = request_ctx(&state, &headers, peer).await;
     let result = async {
-        let ward = file
-            .strip_suffix(".pdf")
-            .and_then(|id| uuid::Uuid::try_parse(id).ok())
-            .ok_or_else(|| ApiError::NotFound("ask for /ward-registers/{ward id}.pdf".into()))?;
+        let ward = pdf_id(&file, "/ward-registers/{ward id}.pdf")?;
         let day = day_of(&q)?;
         let i = Inpatient {
             state: &state,
@@ -43,6 +40,13 @@ pub async fn ward_register(
     }
     .await;
     pdf_response(result).await
+}
+
+/// The id in "{id}.pdf".
+fn pdf_id(file: &str, shape: &str) -> Result<uuid::Uuid, ApiError> {
+    file.strip_suffix(".pdf")
+        .and_then(|id| uuid::Uuid::try_parse(id).ok())
+        .ok_or_else(|| ApiError::NotFound(format!("ask for {shape}")))
 }
 
 fn day_of(q: &DayQuery) -> Result<chrono::NaiveDate, ApiError> {
@@ -63,12 +67,7 @@ pub async fn patient_chart(
 ) -> Response {
     let req = request_ctx(&state, &headers, peer).await;
     let result = async {
-        let admission = file
-            .strip_suffix(".pdf")
-            .and_then(|id| uuid::Uuid::try_parse(id).ok())
-            .ok_or_else(|| {
-                ApiError::NotFound("ask for /patient-charts/{admission id}.pdf".into())
-            })?;
+        let admission = pdf_id(&file, "/patient-charts/{admission id}.pdf")?;
         let day = day_of(&q)?;
         let i = Inpatient {
             state: &state,

@@ -30,19 +30,7 @@ impl Inpatient<'_> {
     pub async fn reserve_bed(&self, id: Uuid, bed: Uuid) -> ApiResult<AssignmentRecord> {
         let mut tx = self.tx(Access::Write).await?;
         let a = self.movable(&tx, id).await?;
-        let bed = self.bed(&tx, bed).await?;
-        if bed.facility_id != a.facility_id {
-            return Err(ApiError::validation(
-                "bedId",
-                "the bed is in another facility",
-            ));
-        }
-        if bed.id == a.bed_id {
-            return Err(ApiError::validation(
-                "bedId",
-                "the patient is already in this bed",
-            ));
-        }
+        let bed = self.bed_to_move_to(&tx, &a, bed).await?;
         let now = Utc::now();
         repo::cancel_reservations(&tx, a.id, now).await?;
         self.require_free(&tx, &bed).await?;

@@ -74,6 +74,29 @@ impl Inpatient<'_> {
         Ok(())
     }
 
+    /// Another bed of the patient's facility, for a transfer or a hold.
+    pub(super) async fn bed_to_move_to(
+        &self,
+        tx: &TenantTx,
+        a: &AdmissionRecord,
+        bed: Uuid,
+    ) -> ApiResult<BedRecord> {
+        let bed = self.bed(tx, bed).await?;
+        if bed.facility_id != a.facility_id {
+            return Err(ApiError::validation(
+                "bedId",
+                "the bed is in another facility",
+            ));
+        }
+        if bed.id == a.bed_id {
+            return Err(ApiError::validation(
+                "bedId",
+                "the patient is already in this bed",
+            ));
+        }
+        Ok(bed)
+    }
+
     /// Seat an admission in a bed: exactly one of two simultaneous requests wins.
     pub(super) async fn seat(
         &self,
@@ -275,19 +298,7 @@ impl Inpatient<'_> {
     ) -> ApiResult<AdmissionRecord> {
         let mut tx = self.tx(Access::Write).await?;
         let (a, _) = self.open_admission(&tx, id, expected_version, true).await?;
-        let bed = self.bed(&tx, to_bed).await?;
-        if bed.facility_id != a.facility_id {
-            return Err(ApiError::validation(
-                "bedId",
-                "the bed is in another facility",
-            ));
-        }
-        if bed.id == a.bed_id {
-            return Err(ApiError::validation(
-                "bedId",
-                "the patient is already in this bed",
-            ));
-        }
+        let bed = self.bed_to_move_to(&tx, &a, to_bed).await?;
         let now = Utc::now();
         // A bed held for this patient is theirs to move into; any other hold is given up.
         repo::cancel_reservations(&tx, a.id, now).await?;

@@ -133,23 +133,7 @@ pub async fn assign_bed(
     at: DateTime<Utc>,
     by: Uuid,
 ) -> InfraResult<Option<AssignmentRecord>> {
-    let r = bed_assignment::ActiveModel {
-        tenant_id: Set(tx.tenant().0),
-        id: Set(Uuid::now_v7()),
-        admission_id: Set(admission),
-        bed_id: Set(bed),
-        status: Set(ACTIVE.to_owned()),
-        start_at: Set(at),
-        end_at: Set(None),
-        created_by: Set(by),
-    }
-    .insert(tx.conn())
-    .await;
-    match r {
-        Ok(a) => Ok(Some(a)),
-        Err(e) if is_unique_violation(&e) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+    hold(tx, admission, bed, ACTIVE, at, by).await
 }
 
 /// Hold a bed for an admitted patient who will move into it. Like `assign_bed`, the
@@ -161,12 +145,23 @@ pub async fn reserve_bed(
     at: DateTime<Utc>,
     by: Uuid,
 ) -> InfraResult<Option<AssignmentRecord>> {
+    hold(tx, admission, bed, RESERVED, at, by).await
+}
+
+async fn hold(
+    tx: &TenantTx,
+    admission: Uuid,
+    bed: Uuid,
+    status: &str,
+    at: DateTime<Utc>,
+    by: Uuid,
+) -> InfraResult<Option<AssignmentRecord>> {
     let r = bed_assignment::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         id: Set(Uuid::now_v7()),
         admission_id: Set(admission),
         bed_id: Set(bed),
-        status: Set(RESERVED.to_owned()),
+        status: Set(status.to_owned()),
         start_at: Set(at),
         end_at: Set(None),
         created_by: Set(by),
