@@ -27,7 +27,7 @@ pub struct WardEvent {
     pub facility: Uuid,
     pub ward: Uuid,
     pub admission: Uuid,
-    /// `admit`, `condition`, `transfer`, `discharge`.
+    /// `admit`, `condition`, `transfer`, `reserve`, `discharge`.
     pub action: String,
     pub category: Option<String>,
     pub life_support: Option<String>,

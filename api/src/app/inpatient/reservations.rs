@@ -36,12 +36,7 @@ impl Inpatient<'_> {
         self.require_free(&tx, &bed).await?;
         let held = repo::reserve_bed(&tx, a.id, bed.id, now, self.principal.user_id().0)
             .await?
-            .ok_or_else(|| {
-                ApiError::Conflict(format!(
-                    "bed {} was taken a moment ago: choose another bed",
-                    bed.label
-                ))
-            })?;
+            .ok_or_else(|| super::stays::taken(&bed))?;
         self.audit(
             &mut tx,
             AuditAction::BedReservation,

@@ -107,12 +107,7 @@ impl Inpatient<'_> {
     ) -> ApiResult<()> {
         repo::assign_bed(tx, admission, bed.id, at, self.principal.user_id().0)
             .await?
-            .ok_or_else(|| {
-                ApiError::Conflict(format!(
-                    "bed {} was taken a moment ago: choose another bed",
-                    bed.label
-                ))
-            })?;
+            .ok_or_else(|| taken(bed))?;
         Ok(())
     }
 
@@ -522,4 +517,12 @@ impl Inpatient<'_> {
         doctors.dedup_by_key(|d| d.0);
         Ok(doctors)
     }
+}
+
+/// `CONFLICT` for a bed another request took between the check and the insert.
+pub(super) fn taken(bed: &BedRecord) -> ApiError {
+    ApiError::Conflict(format!(
+        "bed {} was taken a moment ago: choose another bed",
+        bed.label
+    ))
 }

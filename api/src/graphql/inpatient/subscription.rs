@@ -10,7 +10,7 @@ pub struct AdmissionChange {
     pub admission_id: ID,
     pub facility_id: ID,
     pub ward_id: ID,
-    /// `admit`, `condition`, `transfer` or `discharge`.
+    /// `admit`, `condition`, `transfer`, `reserve` (a bed held or given up) or `discharge`.
     pub action: String,
     pub category: Option<ConditionCategory>,
     pub life_support: Option<LifeSupport>,

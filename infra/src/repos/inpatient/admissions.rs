@@ -194,29 +194,33 @@ pub async fn cancel_reservations(
     admission: Uuid,
     at: DateTime<Utc>,
 ) -> InfraResult<u64> {
-    Ok(bed_assignment::Entity::update_many()
-        .col_expr(bed_assignment::Column::Status, Expr::value(CANCELLED))
-        .col_expr(bed_assignment::Column::EndAt, Expr::value(Some(at)))
-        .filter(bed_assignment::Column::TenantId.eq(tx.tenant().0))
-        .filter(bed_assignment::Column::AdmissionId.eq(admission))
-        .filter(bed_assignment::Column::Status.eq(RESERVED))
-        .exec(tx.conn())
-        .await?
-        .rows_affected)
+    end_holds(tx, admission, RESERVED, CANCELLED, at).await
 }
 
 /// End the admission's current bed assignment, and give up any bed held for it.
 pub async fn release_bed(tx: &TenantTx, admission: Uuid, at: DateTime<Utc>) -> InfraResult<()> {
     cancel_reservations(tx, admission, at).await?;
-    bed_assignment::Entity::update_many()
-        .col_expr(bed_assignment::Column::Status, Expr::value(COMPLETED))
+    end_holds(tx, admission, ACTIVE, COMPLETED, at).await?;
+    Ok(())
+}
+
+/// End the admission's assignments in state `from` at `at`, as `to`.
+async fn end_holds(
+    tx: &TenantTx,
+    admission: Uuid,
+    from: &str,
+    to: &str,
+    at: DateTime<Utc>,
+) -> InfraResult<u64> {
+    Ok(bed_assignment::Entity::update_many()
+        .col_expr(bed_assignment::Column::Status, Expr::value(to))
         .col_expr(bed_assignment::Column::EndAt, Expr::value(Some(at)))
         .filter(bed_assignment::Column::TenantId.eq(tx.tenant().0))
         .filter(bed_assignment::Column::AdmissionId.eq(admission))
-        .filter(bed_assignment::Column::Status.eq(ACTIVE))
+        .filter(bed_assignment::Column::Status.eq(from))
         .exec(tx.conn())
-        .await?;
-    Ok(())
+        .await?
+        .rows_affected)
 }
 
 pub async fn assignments_of(tx: &TenantTx, admission: Uuid) -> InfraResult<Vec<AssignmentRecord>> {
