@@ -106,6 +106,26 @@ test("a nurse holds a free bed for a patient (a double click holds once), then m
   await ctx.close();
 });
 
+test("a doctor discharges from the board (a double click discharges once) and the bed goes for cleaning", async () => {
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const before = (await api(server.url, "{ admittedPatients { total } }", {}, admin)).admittedPatients.total;
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await page.getByRole("link", { name: "Wards", exact: true }).click();
+  await page.getByRole("link", { name: /^Medicine Ward/ }).click();
+  const occupied = page.getByRole("button", { name: /^MW-\d+ Occupied/ }).last();
+  const label = (await occupied.innerText()).split(/\s/)[0];
+  await occupied.click();
+  const form = page.getByRole("form", { name: "Discharge" });
+  await form.getByLabel("Outcome").selectOption("RECOVERED");
+  await form.getByRole("button", { name: "Discharge" }).dblclick();
+  await page.getByRole("button", { name: new RegExp(`^${label} Being cleaned`) }).waitFor();
+  const after = (await api(server.url, "{ admittedPatients { total } }", {}, admin)).admittedPatients.total;
+  assert.equal(after, before - 1, "one discharge");
+  await ctx.close();
+});
+
 test("an official narrows the admitted patients by ward and length of stay, and the address keeps the filter", async () => {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 780 } });
   const page = await ctx.newPage();
