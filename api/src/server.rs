@@ -321,7 +321,7 @@ pub async fn serve(
                 match heard.recv().await {
                     Ok(e) if e.moves_beds() => state
                         .live_counts
-                        .forget(arogya_domain::ids::TenantId(e.tenant)),
+                        .changed(arogya_domain::ids::TenantId(e.tenant), e.facility),
                     Ok(_) => {}
                     Err(RecvError::Lagged(_)) => state.live_counts.forget_all(),
                     Err(RecvError::Closed) => break,

@@ -1,13 +1,15 @@
-//! Live bed counts of a whole tenant, by facility, type and state, kept in memory for a
-//! few seconds so that dashboards polled by many officials do not each recount 100,000
-//! beds. Any admission, transfer or discharge (heard from every instance) and this
-//! instance's own bed changes forget the tenant's counts, so they are recounted on the
-//! next read; housekeeping changed on another instance shows within `TTL`.
+//! Live bed counts of a whole tenant, by facility, type and state, kept in memory so
+//! that dashboards polled by many officials do not each recount 100,000 beds.
 //!
-//! One request recounts at a time (`recount`): after a change the others wait for
-//! it rather than all counting at once; when the counts merely grew older than `TTL`
-//! the others are served the counts of a few seconds ago meanwhile, so a dashboard
-//! never waits for a recount it did not need.
+//! - A change of beds at a facility (an admission, transfer, reservation or discharge
+//!   heard from any instance; this instance's own bed set-up and housekeeping) marks
+//!   that facility changed: the next read counts again only the changed facilities'
+//!   beds, so a change shows at once without recounting the state.
+//! - Every `TTL` the whole tenant is counted again (housekeeping changed on another
+//!   instance shows then); meanwhile the other requests are served the counts of a few
+//!   seconds ago, so a dashboard never waits for a recount it did not need.
+//! - One request counts at a time (`recount`); the others wait for it rather than all
+//!   counting at once.
 //!
 //! Officials ask the same few questions (the state by district, one district by
 //! facility), so the folded answer of each question is kept beside the counts and
@@ -23,7 +25,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
-const TTL: Duration = Duration::from_secs(5);
+/// How often the whole tenant is counted again (changes of beds show at once; only
+/// housekeeping changed on another instance waits for this).
+const TTL: Duration = Duration::from_secs(15);
 
 /// Beds of one facility, type and state.
 #[derive(Debug, Clone)]
@@ -62,22 +66,44 @@ struct Counted {
 }
 
 #[derive(Default)]
-pub struct LiveCounts {
-    entries: Mutex<HashMap<TenantId, Counted>>,
-    recounting: tokio::sync::Mutex<()>,
-    /// Moves on with every forgetting: counts begun before it are not kept.
-    generation: std::sync::atomic::AtomicU64,
+struct Store {
+    entries: HashMap<TenantId, Counted>,
+    /// Facilities changed since their counts were taken, with the tick of the change.
+    changed: HashMap<TenantId, HashMap<Uuid, u64>>,
+    /// The tick of the last forgetting: counts begun before it are not kept.
+    forgotten: u64,
 }
 
-/// A tenant's counts as kept: fresh, or older than `TTL` (still right but for
-/// housekeeping changed on other instances), or none since a change.
+#[derive(Default)]
+pub struct LiveCounts {
+    kept: Mutex<Store>,
+    recounting: tokio::sync::Mutex<()>,
+    /// Moves on with every change heard.
+    clock: std::sync::atomic::AtomicU64,
+}
+
+/// A tenant's counts as kept.
 pub enum Kept {
     Fresh(Arc<Vec<FacilityBeds>>),
+    /// Right but for these facilities (with the tick each changed at).
+    Changed(Arc<Vec<FacilityBeds>>, Vec<(Uuid, u64)>),
+    /// Older than `TTL`: still right but for housekeeping changed on other instances.
     Old(Arc<Vec<FacilityBeds>>),
     Missing,
 }
 
+/// More changed facilities than this and the whole tenant is counted again.
+const MAX_CHANGED: usize = 200;
+
 impl LiveCounts {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.kept.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn tick(&self) -> u64 {
+        self.clock.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
+    }
+
     pub fn get(&self, tenant: TenantId) -> Option<Arc<Vec<FacilityBeds>>> {
         match self.kept(tenant) {
             Kept::Fresh(c) => Some(c),
@@ -86,11 +112,15 @@ impl LiveCounts {
     }
 
     pub fn kept(&self, tenant: TenantId) -> Kept {
-        let e = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        match e.get(&tenant) {
-            Some(c) if c.at.elapsed() < TTL => Kept::Fresh(c.beds.clone()),
-            Some(c) => Kept::Old(c.beds.clone()),
-            None => Kept::Missing,
+        let k = self.lock();
+        let Some(c) = k.entries.get(&tenant) else {
+            return Kept::Missing;
+        };
+        match k.changed.get(&tenant).filter(|m| !m.is_empty()) {
+            Some(m) if m.len() > MAX_CHANGED => Kept::Missing,
+            Some(m) => Kept::Changed(c.beds.clone(), m.iter().map(|(f, t)| (*f, *t)).collect()),
+            None if c.at.elapsed() < TTL => Kept::Fresh(c.beds.clone()),
+            None => Kept::Old(c.beds.clone()),
         }
     }
 
@@ -104,19 +134,22 @@ impl LiveCounts {
         self.recounting.lock().await
     }
 
-    /// Where forgetting stands, taken before counting (see `put`).
+    /// The tick to take before counting (see `put`).
     pub fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+        self.clock.load(std::sync::atomic::Ordering::SeqCst)
     }
 
-    /// Keep counts begun at `generation`, unless a change was heard since: those
-    /// counts may miss it, so the next read counts again.
-    pub fn put(&self, tenant: TenantId, beds: Arc<Vec<FacilityBeds>>, generation: u64) {
-        let mut e = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if self.generation() != generation {
+    /// Keep the whole tenant's counts, begun at tick `began`: refused if the tenant
+    /// was forgotten since; facilities changed since stay marked changed.
+    pub fn put(&self, tenant: TenantId, beds: Arc<Vec<FacilityBeds>>, began: u64) {
+        let mut k = self.lock();
+        if k.forgotten > began {
             return;
         }
-        e.insert(
+        if let Some(m) = k.changed.get_mut(&tenant) {
+            m.retain(|_, t| *t > began);
+        }
+        k.entries.insert(
             tenant,
             Counted {
                 at: Instant::now(),
@@ -126,20 +159,65 @@ impl LiveCounts {
         );
     }
 
+    /// Replace the changed facilities' rows in `base` with `fresh` (counted after
+    /// the changes in `changes`); a facility changed again meanwhile stays changed.
+    /// Returns the counts to answer from.
+    pub fn patch(
+        &self,
+        tenant: TenantId,
+        base: &Arc<Vec<FacilityBeds>>,
+        changes: &[(Uuid, u64)],
+        fresh: Vec<FacilityBeds>,
+    ) -> Arc<Vec<FacilityBeds>> {
+        let ids: std::collections::HashSet<Uuid> = changes.iter().map(|(f, _)| *f).collect();
+        let mut rows: Vec<FacilityBeds> = base
+            .iter()
+            .filter(|b| !ids.contains(&b.facility))
+            .cloned()
+            .collect();
+        rows.extend(fresh);
+        let patched = Arc::new(rows);
+        let mut k = self.lock();
+        let Some(c) = k.entries.get_mut(&tenant) else {
+            return patched;
+        };
+        if !Arc::ptr_eq(&c.beds, base) {
+            return patched;
+        }
+        c.beds = patched.clone();
+        c.answers.clear();
+        if let Some(m) = k.changed.get_mut(&tenant) {
+            for (f, t) in changes {
+                if m.get(f) == Some(t) {
+                    m.remove(f);
+                }
+            }
+        }
+        patched
+    }
+
     /// The answer to `question`, folded from the current counts, if it was asked since
     /// they were counted.
     pub fn answer(&self, tenant: TenantId, question: &str) -> Option<Arc<Occupancy>> {
-        let e = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        e.get(&tenant)
+        let k = self.lock();
+        if k.changed.get(&tenant).is_some_and(|m| !m.is_empty()) {
+            return None;
+        }
+        k.entries
+            .get(&tenant)
             .filter(|c| c.at.elapsed() < TTL)
             .and_then(|c| c.answers.get(question).cloned())
     }
 
     /// Like `answer`, from counts older than `TTL` too (served while one request
-    /// recounts).
+    /// recounts), never from counts a change is known to have outdated.
     pub fn old_answer(&self, tenant: TenantId, question: &str) -> Option<Arc<Occupancy>> {
-        let e = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        e.get(&tenant)
+        let k = self.lock();
+        if k.changed.get(&tenant).is_some_and(|m| !m.is_empty()) {
+            return None;
+        }
+        k.entries
+            .get(&tenant)
             .and_then(|c| c.answers.get(question).cloned())
     }
 
@@ -152,31 +230,39 @@ impl LiveCounts {
         question: String,
         answer: Arc<Occupancy>,
     ) {
-        let mut e = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(c) = e.get_mut(&tenant) {
+        let mut k = self.lock();
+        if let Some(c) = k.entries.get_mut(&tenant) {
             if Arc::ptr_eq(&c.beds, beds) {
                 c.answers.insert(question, answer);
             }
         }
     }
 
+    /// Beds changed at a facility: its counts are taken again on the next read.
+    pub fn changed(&self, tenant: TenantId, facility: Uuid) {
+        let t = self.tick();
+        let mut k = self.lock();
+        if let Some(c) = k.entries.get_mut(&tenant) {
+            c.answers.clear();
+        }
+        k.changed.entry(tenant).or_default().insert(facility, t);
+    }
+
     /// After missed events: every tenant recounts.
     pub fn forget_all(&self) {
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.entries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
+        let t = self.tick();
+        let mut k = self.lock();
+        k.forgotten = t;
+        k.entries.clear();
+        k.changed.clear();
     }
 
     pub fn forget(&self, tenant: TenantId) {
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.entries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&tenant);
+        let t = self.tick();
+        let mut k = self.lock();
+        k.forgotten = t;
+        k.entries.remove(&tenant);
+        k.changed.remove(&tenant);
     }
 }
 
@@ -233,5 +319,69 @@ mod tests {
         assert!(live.answer(t, "Facility sight *").is_none());
         live.forget(t);
         assert!(live.old_answer(t, "District sight *").is_none());
+    }
+
+    fn row(facility: Uuid, n: i64) -> FacilityBeds {
+        FacilityBeds {
+            facility,
+            district: None,
+            unit_path: "/1/".into(),
+            bed_type: BedType::General,
+            state: BedState::Occupied,
+            beds: n,
+        }
+    }
+
+    fn occupied(beds: &[FacilityBeds], f: Uuid) -> i64 {
+        beds.iter()
+            .filter(|b| b.facility == f)
+            .map(|b| b.beds)
+            .sum()
+    }
+
+    #[test]
+    fn a_changed_facility_is_counted_again_alone() {
+        let live = LiveCounts::default();
+        let t = TenantId(Uuid::now_v7());
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let base = Arc::new(vec![row(a, 3), row(b, 4)]);
+        live.put(t, base.clone(), live.generation());
+        live.keep_answer(t, &base, "q".into(), answer());
+        live.changed(t, a);
+        assert!(
+            live.answer(t, "q").is_none(),
+            "no answer from outdated counts"
+        );
+        assert!(live.old_answer(t, "q").is_none());
+        let Kept::Changed(now, changes) = live.kept(t) else {
+            panic!("a is changed")
+        };
+        assert_eq!(changes.iter().map(|c| c.0).collect::<Vec<_>>(), [a]);
+        // While a is counted, b changes and a changes again: both stay changed.
+        live.changed(t, b);
+        live.changed(t, a);
+        let patched = live.patch(t, &now, &changes, vec![row(a, 5)]);
+        assert_eq!((occupied(&patched, a), occupied(&patched, b)), (5, 4));
+        let Kept::Changed(_, left) = live.kept(t) else {
+            panic!("still changed")
+        };
+        let mut left: Vec<Uuid> = left.into_iter().map(|c| c.0).collect();
+        left.sort();
+        let mut both = vec![a, b];
+        both.sort();
+        assert_eq!(left, both);
+    }
+
+    #[test]
+    fn a_whole_count_begun_before_a_change_keeps_that_facility_changed() {
+        let live = LiveCounts::default();
+        let t = TenantId(Uuid::now_v7());
+        let a = Uuid::now_v7();
+        let began = live.generation();
+        live.changed(t, a);
+        live.put(t, Arc::new(vec![row(a, 1)]), began);
+        assert!(matches!(live.kept(t), Kept::Changed(..)));
+        live.put(t, Arc::new(vec![row(a, 2)]), live.generation());
+        assert!(matches!(live.kept(t), Kept::Fresh(b) if occupied(&b, a) == 2));
     }
 }

@@ -220,7 +220,9 @@ impl Inpatient<'_> {
     fn told(&self, e: WardEvent) {
         // This instance forgets its live counts at once; others when they hear of it.
         if e.moves_beds() {
-            self.state.live_counts.forget(TenantId(e.tenant));
+            self.state
+                .live_counts
+                .changed(TenantId(e.tenant), e.facility);
         }
         self.state.wards.committed(e);
     }

@@ -319,12 +319,21 @@ impl Inpatient<'_> {
                     None => c,
                 },
             },
-            Kept::Missing => {
+            Kept::Changed(..) | Kept::Missing => {
                 let _recounting = live.recount().await;
                 match live.kept(tenant) {
                     // Counted by the request we waited for.
-                    Kept::Fresh(c) => c,
-                    _ => self.recount(&tx, tenant).await?,
+                    Kept::Fresh(c) | Kept::Old(c) => c,
+                    Kept::Changed(base, changes) => {
+                        let ids: Vec<Uuid> = changes.iter().map(|(f, _)| *f).collect();
+                        let fresh = occupancy::facility_counts_of(&tx, &ids)
+                            .await?
+                            .into_iter()
+                            .filter_map(FacilityBeds::from_row)
+                            .collect();
+                        live.patch(tenant, &base, &changes, fresh)
+                    }
+                    Kept::Missing => self.recount(&tx, tenant).await?,
                 }
             }
         };

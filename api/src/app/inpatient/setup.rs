@@ -96,7 +96,9 @@ impl Inpatient<'_> {
         )
         .await?;
         tx.commit().await?;
-        self.state.live_counts.forget(self.tenant()?);
+        self.state
+            .live_counts
+            .changed(self.tenant()?, w.facility_id);
         Ok(beds)
     }
 
@@ -124,7 +126,9 @@ impl Inpatient<'_> {
         )
         .await?;
         tx.commit().await?;
-        self.state.live_counts.forget(self.tenant()?);
+        self.state
+            .live_counts
+            .changed(self.tenant()?, b.facility_id);
         Ok(updated)
     }
 

@@ -193,18 +193,46 @@ pub struct FacilityCountRow {
 
 /// Every facility's beds by type and state, in one query (cached by the caller).
 pub async fn facility_counts(tx: &TenantTx) -> InfraResult<Vec<FacilityCountRow>> {
-    let sql = "SELECT b.facility_id AS facility_id, f.district_id AS district_id, f.unit_path AS unit_path,
-                      b.bed_type AS bed_type, b.housekeeping AS housekeeping, a.status AS held, COUNT(*) AS n
-               FROM beds b
-               JOIN facilities f ON f.tenant_id = b.tenant_id AND f.id = b.facility_id
-               LEFT JOIN bed_assignments a ON a.tenant_id = b.tenant_id AND a.bed_id = b.id
-                    AND a.status IN ('reserved', 'active')
-               WHERE b.tenant_id = $1
-               GROUP BY b.facility_id, f.district_id, f.unit_path, b.bed_type, b.housekeeping, a.status";
-    let rows = tx
-        .conn()
-        .query_all_raw(statement(tx, sql, vec![tx.tenant().0.into()]))
-        .await?;
+    counts_where(tx, "", vec![tx.tenant().0.into()]).await
+}
+
+/// The same for a few facilities (those changed since the cache was filled).
+pub async fn facility_counts_of(
+    tx: &TenantTx,
+    facilities: &[Uuid],
+) -> InfraResult<Vec<FacilityCountRow>> {
+    if facilities.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (0..facilities.len())
+        .map(|i| format!("${}", i + 2))
+        .collect();
+    let mut values: Vec<sea_orm::Value> = vec![tx.tenant().0.into()];
+    values.extend(facilities.iter().map(|f| (*f).into()));
+    counts_where(
+        tx,
+        &format!(" AND b.facility_id IN ({})", marks.join(", ")),
+        values,
+    )
+    .await
+}
+
+async fn counts_where(
+    tx: &TenantTx,
+    filter: &str,
+    values: Vec<sea_orm::Value>,
+) -> InfraResult<Vec<FacilityCountRow>> {
+    let sql = format!(
+        "SELECT b.facility_id AS facility_id, f.district_id AS district_id, f.unit_path AS unit_path,
+                b.bed_type AS bed_type, b.housekeeping AS housekeeping, a.status AS held, COUNT(*) AS n
+         FROM beds b
+         JOIN facilities f ON f.tenant_id = b.tenant_id AND f.id = b.facility_id
+         LEFT JOIN bed_assignments a ON a.tenant_id = b.tenant_id AND a.bed_id = b.id
+              AND a.status IN ('reserved', 'active')
+         WHERE b.tenant_id = $1{filter}
+         GROUP BY b.facility_id, f.district_id, f.unit_path, b.bed_type, b.housekeeping, a.status"
+    );
+    let rows = tx.conn().query_all_raw(statement(tx, &sql, values)).await?;
     rows.iter()
         .map(|r| Ok(FacilityCountRow::from_query_result(r, "")?))
         .collect()
