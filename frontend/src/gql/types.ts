@@ -108,7 +108,7 @@ export type Admission = {
 
 /** An admission changed: refresh what shows it. */
 export type AdmissionChange = {
-  /** `admit`, `condition`, `transfer` or `discharge`. */
+  /** `admit`, `condition`, `transfer`, `reserve` (a bed held or given up) or `discharge`. */
   action: Scalars['String']['output'];
   admissionId: Scalars['ID']['output'];
   at: Scalars['DateTime']['output'];
