@@ -19,6 +19,7 @@ pub mod helpline;
 pub mod ids;
 pub mod inpatient;
 pub mod onboarding;
+pub mod oxygen;
 pub mod page;
 pub mod patient;
 pub mod phone;

@@ -17,10 +17,15 @@ pub enum Role {
     Surveyor,
     /// A private hospital's representative, signed up to apply for registration.
     HospitalApplicant,
+    /// Enters a facility's daily oxygen readings.
+    OxygenOfficer,
+    /// A district oxygen committee (scoped to a district) or the state's oxygen cell
+    /// (the whole tenant): watches oxygen stock and answers its alerts.
+    OxygenCommittee,
 }
 
 impl Role {
-    pub const ALL: [Role; 11] = [
+    pub const ALL: [Role; 13] = [
         Role::PlatformAdmin,
         Role::StateAdmin,
         Role::DistrictAdmin,
@@ -32,6 +37,8 @@ impl Role {
         Role::HelplineDoctor,
         Role::Surveyor,
         Role::HospitalApplicant,
+        Role::OxygenOfficer,
+        Role::OxygenCommittee,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +54,8 @@ impl Role {
             Role::HelplineDoctor => "helpline_doctor",
             Role::Surveyor => "surveyor",
             Role::HospitalApplicant => "hospital_applicant",
+            Role::OxygenOfficer => "oxygen_officer",
+            Role::OxygenCommittee => "oxygen_committee",
         }
     }
 

@@ -171,7 +171,8 @@ pub(crate) enum UserCommand {
         #[arg(long)]
         email: Option<String>,
         /// Role to grant, repeatable: state_admin, district_admin, facility_admin, doctor,
-        /// nurse, lab_technician, helpline_operator, helpline_doctor, surveyor, hospital_applicant.
+        /// nurse, lab_technician, helpline_operator, helpline_doctor, surveyor, hospital_applicant,
+        /// oxygen_officer, oxygen_committee.
         #[arg(long = "role")]
         roles: Vec<String>,
         /// Create a platform administrator instead of a tenant user.

@@ -91,6 +91,11 @@ pub enum Role {
     HelplineDoctor,
     Surveyor,
     HospitalApplicant,
+    /// Enters a facility's daily oxygen readings (scope it to the facility).
+    OxygenOfficer,
+    /// A district oxygen committee (scope it to the district) or, for the whole
+    /// tenant, the state's oxygen cell.
+    OxygenCommittee,
 }
 
 /// A role and where it applies: the whole tenant, or narrowed to a unit or facility.

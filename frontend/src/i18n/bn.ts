@@ -381,6 +381,8 @@ export const bn: Messages = {
   "role.HELPLINE_DOCTOR": "হেল্পলাইন ডাক্তার",
   "role.SURVEYOR": "সমীক্ষক",
   "role.HOSPITAL_APPLICANT": "হাসপাতাল আবেদনকারী",
+  "role.OXYGEN_OFFICER": "অক্সিজেন আধিকারিক",
+  "role.OXYGEN_COMMITTEE": "অক্সিজেন কমিটি",
   "notFound.title": "এই পাতাটি নেই।",
   "common.saving": "সংরক্ষণ করা হচ্ছে…",
   "common.offline": "আপনি অফলাইনে আছেন: কিছুই সংরক্ষিত হয়নি। সংযোগ দেখে আবার চেষ্টা করুন; আপনি যা লিখেছেন তা এখানেই আছে।",

@@ -380,6 +380,8 @@ export const en = {
   "role.HELPLINE_DOCTOR": "Helpline doctor",
   "role.SURVEYOR": "Surveyor",
   "role.HOSPITAL_APPLICANT": "Hospital applicant",
+  "role.OXYGEN_OFFICER": "Oxygen officer",
+  "role.OXYGEN_COMMITTEE": "Oxygen committee",
   "notFound.title": "This page does not exist.",
   "common.saving": "Saving…",
   "common.offline": "You are offline: nothing was saved. Check the connection and try again; what you typed is still here.",

@@ -381,6 +381,8 @@ export const hi: Messages = {
   "role.HELPLINE_DOCTOR": "हेल्पलाइन डॉक्टर",
   "role.SURVEYOR": "सर्वेक्षक",
   "role.HOSPITAL_APPLICANT": "अस्पताल आवेदक",
+  "role.OXYGEN_OFFICER": "ऑक्सीजन अधिकारी",
+  "role.OXYGEN_COMMITTEE": "ऑक्सीजन समिति",
   "notFound.title": "यह पृष्ठ मौजूद नहीं है।",
   "common.saving": "सहेजा जा रहा है…",
   "common.offline": "आप ऑफ़लाइन हैं: कुछ भी सहेजा नहीं गया। कनेक्शन जाँचें और फिर से कोशिश करें; आपने जो लिखा है वह यहीं है।",
