@@ -27,6 +27,7 @@ mod m20261206_000023_referrals;
 mod m20261206_000024_nursing_registers;
 mod m20261206_000025_inpatient_settings;
 mod m20261206_000026_district_bed_snapshots;
+mod m20261206_000027_oxygen;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_nursing_registers::Migration),
             Box::new(m20261206_000025_inpatient_settings::Migration),
             Box::new(m20261206_000026_district_bed_snapshots::Migration),
+            Box::new(m20261206_000027_oxygen::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub mod households;
 pub mod idempotency;
 pub mod inpatient;
 pub mod outbox;
+pub mod oxygen;
 pub mod patients;
 pub mod platform_admins;
 pub mod professionals;

@@ -153,6 +153,10 @@ tables! {
     "ward_census" => ward_census,
     "bed_snapshots" => bed_snapshot,
     "district_bed_snapshots" => district_bed_snapshot,
+    "oxygen_settings" => oxygen_settings,
+    "oxygen_cylinder_types" => oxygen_cylinder_type,
+    "oxygen_sources" => oxygen_source,
+    "oxygen_entries" => oxygen_entry,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }
