@@ -12,6 +12,7 @@ pub mod import;
 pub mod inpatient;
 pub mod maintenance;
 pub mod onboarding;
+pub mod oxygen;
 pub mod patients;
 pub mod professionals;
 pub mod records;

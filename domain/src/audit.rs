@@ -131,6 +131,9 @@ pub enum AuditAction {
     InpatientRead,
     FamilyCodeRequest,
     FamilyStatusView,
+    OxygenSetup,
+    OxygenEntry,
+    OxygenCorrect,
 }
 
 impl AuditAction {
@@ -223,6 +226,9 @@ impl AuditAction {
             AuditAction::InpatientRead => "inpatient.read",
             AuditAction::FamilyCodeRequest => "inpatient.family_code",
             AuditAction::FamilyStatusView => "inpatient.family_view",
+            AuditAction::OxygenSetup => "oxygen.setup",
+            AuditAction::OxygenEntry => "oxygen.entry",
+            AuditAction::OxygenCorrect => "oxygen.correct",
         }
     }
 }

@@ -1,0 +1,250 @@
+//! What the readings come to: a facility's stock now, burn rates, time to empty and
+//! need; and, for a district committee or the state's oxygen cell, every facility in
+//! reach sorted by urgency with the districts' totals.
+
+use super::register::{patients_of, point_of};
+use super::{rules_of, Oxygen, Rules};
+use crate::error::{ApiError, ApiResult};
+use arogya_domain::appointment::ist_date;
+use arogya_domain::ids::{FacilityId, UnitId};
+use arogya_domain::oxygen::balance::{self, BedsInUse, BurnRate};
+use arogya_domain::unit::UnitPath;
+use arogya_infra::db::Access;
+use arogya_infra::repos::facilities::{self, FacilityRecord};
+use arogya_infra::repos::inpatient::occupancy;
+use arogya_infra::repos::oxygen::entries::{self as repo, EntryRecord};
+use arogya_infra::repos::oxygen::sources::{self as source_repo, SourceRecord};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// How urgent a facility is, the most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Risk {
+    /// Time to empty under the critical threshold.
+    Critical,
+    /// Under the warning threshold.
+    Warning,
+    /// No reading yet today.
+    NotReported,
+    Ok,
+}
+
+pub struct FacilityOxygen {
+    pub facility: FacilityRecord,
+    pub last: Option<EntryRecord>,
+    /// Oxygen that can still be drawn now, projected from the last reading.
+    pub usable_now: Option<f64>,
+    pub storage_nm3: f64,
+    pub output_nm3_per_hour: f64,
+    pub beds_fed: i64,
+    pub burn_24h: Option<BurnRate>,
+    pub burn_72h: Option<BurnRate>,
+    pub time_to_empty_hours: Option<f64>,
+    pub risk: Risk,
+    pub reported_today: bool,
+    /// What the patients on oxygen at the last reading need, Nm³/h.
+    pub need_of_patients: f64,
+    /// What the occupied oxygen, HDU, ICU and ventilator beds need, Nm³/h (facility
+    /// view only).
+    pub need_of_beds: Option<f64>,
+}
+
+/// Work out one facility's status from its current readings (sorted, the last few
+/// days and the one before) and its sources.
+fn assess(
+    facility: FacilityRecord,
+    readings: &[EntryRecord],
+    sources: &[&SourceRecord],
+    rules: &Rules,
+    now: DateTime<Utc>,
+) -> FacilityOxygen {
+    let points: Vec<_> = readings.iter().map(point_of).collect();
+    let intervals = balance::intervals(&points);
+    let burn_24h = balance::burn_rate(&intervals, now, 24);
+    let burn_72h = balance::burn_rate(&intervals, now, 72);
+    let last = readings.last().cloned();
+    let drain = burn_24h.or(burn_72h).map(|b| b.drain_per_hour);
+    let usable_now = last.as_ref().map(|l| {
+        let hours = (now - l.reading_at).num_seconds() as f64 / 3600.0;
+        balance::projected(l.usable_nm3, hours, drain)
+    });
+    let time_to_empty_hours = match (usable_now, drain) {
+        (Some(u), Some(d)) => balance::time_to_empty(u, d, &[]),
+        _ => None,
+    };
+    let reported_today = last
+        .as_ref()
+        .is_some_and(|l| ist_date(l.reading_at) == ist_date(now));
+    let risk = match time_to_empty_hours {
+        Some(h) if h < rules.critical_hours as f64 => Risk::Critical,
+        Some(h) if h < rules.warning_hours as f64 => Risk::Warning,
+        _ if !reported_today => Risk::NotReported,
+        _ => Risk::Ok,
+    };
+    let need_of_patients = last
+        .as_ref()
+        .map(|l| balance::need_of_patients(&patients_of(l), &rules.norms))
+        .unwrap_or(0.0);
+    FacilityOxygen {
+        facility,
+        last,
+        usable_now,
+        storage_nm3: sources.iter().map(|s| s.storage_nm3).sum(),
+        output_nm3_per_hour: sources.iter().map(|s| s.output_nm3_per_hour).sum(),
+        beds_fed: sources.iter().map(|s| s.beds_fed as i64).sum(),
+        burn_24h,
+        burn_72h,
+        time_to_empty_hours,
+        risk,
+        reported_today,
+        need_of_patients,
+        need_of_beds: None,
+    }
+}
+
+/// A district's totals.
+pub struct DistrictOxygen {
+    pub district_id: Option<Uuid>,
+    pub name: String,
+    pub facilities: i64,
+    pub reported_today: i64,
+    pub critical: i64,
+    pub warning: i64,
+    pub usable_nm3: f64,
+    pub burn_nm3_per_hour: f64,
+}
+
+pub struct Overview {
+    pub at: DateTime<Utc>,
+    /// Most urgent first: critical and warning by time to empty, then those that have
+    /// not reported today, then the rest by name.
+    pub facilities: Vec<FacilityOxygen>,
+    pub districts: Vec<DistrictOxygen>,
+    pub rules: Rules,
+}
+
+/// Readings far enough back for the 72-hour burn rate and the interval before it.
+const LOOKBACK_DAYS: i64 = 4;
+
+fn urgency(a: &FacilityOxygen, b: &FacilityOxygen) -> std::cmp::Ordering {
+    a.risk
+        .cmp(&b.risk)
+        .then_with(|| {
+            let ta = a.time_to_empty_hours.unwrap_or(f64::INFINITY);
+            let tb = b.time_to_empty_hours.unwrap_or(f64::INFINITY);
+            ta.total_cmp(&tb)
+        })
+        .then_with(|| a.facility.name.cmp(&b.facility.name))
+}
+
+impl Oxygen<'_> {
+    /// One facility's oxygen now.
+    pub async fn facility_status(&self, facility: Uuid) -> ApiResult<FacilityOxygen> {
+        let now = Utc::now();
+        let tx = self.tx(Access::Read).await?;
+        let f = self.watched_facility(&tx, facility).await?;
+        let rules = rules_of(&tx).await?;
+        let sources = source_repo::of_facilities(&tx, &[f.id], false).await?;
+        let from = now - Duration::days(LOOKBACK_DAYS);
+        let (before, _) = repo::neighbours(&tx, f.id, from, None).await?;
+        let mut readings: Vec<EntryRecord> = before.into_iter().collect();
+        readings.extend(repo::current_since(&tx, &[f.id], from, now).await?);
+        let mut beds = BedsInUse::default();
+        for row in occupancy::facility_counts_of(&tx, &[f.id]).await? {
+            if row.held.as_deref() != Some("active") {
+                continue;
+            }
+            match row.bed_type.as_str() {
+                "oxygen_supported" => beds.oxygen_supported += row.n,
+                "hdu" => beds.hdu += row.n,
+                "icu" => beds.icu += row.n,
+                "ventilator" => beds.ventilator += row.n,
+                _ => {}
+            }
+        }
+        tx.commit().await?;
+        let refs: Vec<&SourceRecord> = sources.iter().collect();
+        let mut s = assess(f, &readings, &refs, &rules, now);
+        s.need_of_beds = Some(balance::need_of_beds(&beds, &rules.norms));
+        Ok(s)
+    }
+
+    /// Every reporting facility (one with an active source) in the caller's reach,
+    /// or within `unit`, and the districts' totals.
+    pub async fn overview(&self, unit: Option<Uuid>) -> ApiResult<Overview> {
+        let reach = self.reach();
+        if reach.is_empty() {
+            return Err(ApiError::Forbidden("oxygen is not in your reach".into()));
+        }
+        let now = Utc::now();
+        let tx = self.tx(Access::Read).await?;
+        let rules = rules_of(&tx).await?;
+        let sources = source_repo::all_active(&tx).await?;
+        let mut ids: Vec<Uuid> = sources.iter().map(|s| s.facility_id).collect();
+        ids.sort();
+        ids.dedup();
+        let facilities: Vec<FacilityRecord> = facilities::find_many(&tx, &ids)
+            .await?
+            .into_iter()
+            .filter(|f| {
+                let path = UnitPath::from_stored(f.unit_path.clone());
+                reach.sees(FacilityId(f.id), &path)
+                    && unit.is_none_or(|u| path.contains(UnitId(u)))
+            })
+            .collect();
+        let ids: Vec<Uuid> = facilities.iter().map(|f| f.id).collect();
+        let readings = repo::current_since(&tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
+        let districts = occupancy::districts(&tx).await?;
+        tx.commit().await?;
+
+        let mut by_facility: HashMap<Uuid, Vec<EntryRecord>> = HashMap::new();
+        for r in readings {
+            by_facility.entry(r.facility_id).or_default().push(r);
+        }
+        let mut sources_of: HashMap<Uuid, Vec<&SourceRecord>> = HashMap::new();
+        for s in &sources {
+            sources_of.entry(s.facility_id).or_default().push(s);
+        }
+        let mut list: Vec<FacilityOxygen> = facilities
+            .into_iter()
+            .map(|f| {
+                let readings = by_facility.remove(&f.id).unwrap_or_default();
+                let srcs = sources_of.remove(&f.id).unwrap_or_default();
+                assess(f, &readings, &srcs, &rules, now)
+            })
+            .collect();
+        list.sort_by(urgency);
+        let names: HashMap<Uuid, String> = districts.into_iter().collect();
+        let mut totals: HashMap<Option<Uuid>, DistrictOxygen> = HashMap::new();
+        for s in &list {
+            let d = s.facility.district_id;
+            let t = totals.entry(d).or_insert_with(|| DistrictOxygen {
+                district_id: d,
+                name: d
+                    .and_then(|d| names.get(&d).cloned())
+                    .unwrap_or_else(|| "—".into()),
+                facilities: 0,
+                reported_today: 0,
+                critical: 0,
+                warning: 0,
+                usable_nm3: 0.0,
+                burn_nm3_per_hour: 0.0,
+            });
+            t.facilities += 1;
+            t.reported_today += s.reported_today as i64;
+            t.critical += (s.risk == Risk::Critical) as i64;
+            t.warning += (s.risk == Risk::Warning) as i64;
+            t.usable_nm3 += s.usable_now.unwrap_or(0.0);
+            t.burn_nm3_per_hour += s.burn_24h.or(s.burn_72h).map(|b| b.nm3_per_hour).unwrap_or(0.0);
+        }
+        let mut districts: Vec<DistrictOxygen> = totals.into_values().collect();
+        districts.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Overview {
+            at: now,
+            facilities: list,
+            districts,
+            rules,
+        })
+    }
+}
