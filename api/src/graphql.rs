@@ -15,6 +15,7 @@ pub mod inpatient;
 pub mod loaders;
 pub mod notifications;
 pub mod onboarding;
+pub mod oxygen;
 pub mod pagination;
 pub mod patients;
 pub mod professionals;
@@ -48,6 +49,7 @@ pub struct QueryRoot(
     appointments::AppointmentQuery,
     inpatient::InpatientQuery,
     inpatient::NursingQuery,
+    oxygen::OxygenQuery,
     notifications::NotificationQuery,
 );
 
@@ -71,6 +73,7 @@ pub struct MutationRoot(
     appointments::AppointmentMutation,
     inpatient::InpatientMutation,
     inpatient::NursingMutation,
+    oxygen::OxygenMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -157,7 +157,10 @@ pub fn assess(
     let mut c = Checks::new();
     let mut s = Stock::default();
     for (i, t) in r.tanks.iter().enumerate() {
-        let field = format!("tanks[{i}].gauge");
+        let field = match t.gauge {
+            Gauge::Percent(_) => format!("tanks[{i}].percent"),
+            Gauge::Kilogram(_) => format!("tanks[{i}].kilograms"),
+        };
         let Some(DeclaredSource::Tank {
             capacity,
             unit,

@@ -80,6 +80,7 @@ mod onboarding_outcomes;
 mod onboarding_support;
 mod ops;
 mod outage;
+mod oxygen;
 mod patient_isolation;
 mod patients;
 mod pii_keys;

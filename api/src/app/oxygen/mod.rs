@@ -64,8 +64,8 @@ pub async fn rules_of(tx: &TenantTx) -> ApiResult<Rules> {
     let Some(s) = settings_repo::get(tx).await? else {
         return Ok(Rules::default());
     };
-    let converter = Converter::new(&s.liquid_factor)
-        .or_else(|_| Converter::new(DEFAULT_LIQUID_FACTOR))?;
+    let converter =
+        Converter::new(&s.liquid_factor).or_else(|_| Converter::new(DEFAULT_LIQUID_FACTOR))?;
     let norms = serde_json::from_value(s.norms.clone()).unwrap_or_else(|e| {
         tracing::error!(error = %e, "stored oxygen flow norms are unreadable; using the defaults");
         FlowNorms::default()
@@ -108,10 +108,10 @@ impl Oxygen<'_> {
     /// A facility whose oxygen the caller sees.
     async fn watched_facility(&self, tx: &TenantTx, id: Uuid) -> ApiResult<FacilityRecord> {
         let f = self.facility(tx, id).await?;
-        if self
-            .reach()
-            .sees(FacilityId(f.id), &UnitPath::from_stored(f.unit_path.clone()))
-        {
+        if self.reach().sees(
+            FacilityId(f.id),
+            &UnitPath::from_stored(f.unit_path.clone()),
+        ) {
             Ok(f)
         } else {
             Err(ApiError::Forbidden(
@@ -141,8 +141,7 @@ impl Oxygen<'_> {
             Ok(())
         } else {
             Err(ApiError::Forbidden(
-                "only state administrators and the state's oxygen cell set the oxygen rules"
-                    .into(),
+                "only state administrators and the state's oxygen cell set the oxygen rules".into(),
             ))
         }
     }

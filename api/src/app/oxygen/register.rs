@@ -8,9 +8,7 @@ use super::{not_found, rules_of, Oxygen};
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
 use arogya_domain::oxygen::balance::{self, Point};
-use arogya_domain::oxygen::entry::{
-    assess, Declared, DeclaredSource, PatientsOnOxygen, Readings,
-};
+use arogya_domain::oxygen::entry::{assess, Declared, DeclaredSource, PatientsOnOxygen, Readings};
 use arogya_domain::oxygen::sources::Capacity;
 use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::occupancy;
@@ -125,8 +123,13 @@ impl Oxygen<'_> {
         let fac = self.entered_facility(&tx, facility).await?;
         let rules = rules_of(&tx).await?;
         let declared = declared(&tx, fac.id).await?;
-        let (prev, next) =
-            repo::neighbours(&tx, fac.id, reading_at, replacing.as_ref().map(|r| r.series)).await?;
+        let (prev, next) = repo::neighbours(
+            &tx,
+            fac.id,
+            reading_at,
+            replacing.as_ref().map(|r| r.series),
+        )
+        .await?;
         let hours_since_last = prev
             .as_ref()
             .map(|p| (reading_at - p.reading_at).num_seconds() as f64 / 3600.0)
@@ -260,7 +263,10 @@ impl Oxygen<'_> {
         to: DateTime<Utc>,
     ) -> ApiResult<Vec<ReadingView>> {
         if to < from || (to - from).num_days() > 400 {
-            return Err(ApiError::validation("from", "give a range of at most 400 days"));
+            return Err(ApiError::validation(
+                "from",
+                "give a range of at most 400 days",
+            ));
         }
         let tx = self.tx(Access::Read).await?;
         let f = self.watched_facility(&tx, facility).await?;
@@ -274,7 +280,10 @@ impl Oxygen<'_> {
                 let p = point_of(&e);
                 let consumption = prev.map(|q| balance::Interval::between(&q, &p));
                 prev = Some(p);
-                ReadingView { entry: e, consumption }
+                ReadingView {
+                    entry: e,
+                    consumption,
+                }
             })
             .collect())
     }

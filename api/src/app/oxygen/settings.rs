@@ -24,7 +24,10 @@ fn check(r: &RulesInput) -> ApiResult<()> {
     Converter::new(&r.liquid_factor)?;
     r.norms.check()?;
     if !(1..=240).contains(&r.warning_hours) {
-        return Err(ApiError::validation("warningHours", "must be 1 to 240 hours"));
+        return Err(ApiError::validation(
+            "warningHours",
+            "must be 1 to 240 hours",
+        ));
     }
     if !(1..r.warning_hours).contains(&r.critical_hours) {
         return Err(ApiError::validation(
@@ -33,7 +36,10 @@ fn check(r: &RulesInput) -> ApiResult<()> {
         ));
     }
     if !(0..=23).contains(&r.deadline_hour) {
-        return Err(ApiError::validation("deadlineHour", "must be an hour, 0 to 23"));
+        return Err(ApiError::validation(
+            "deadlineHour",
+            "must be an hour, 0 to 23",
+        ));
     }
     Ok(())
 }

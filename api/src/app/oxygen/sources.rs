@@ -69,11 +69,15 @@ impl Oxygen<'_> {
         active: bool,
     ) -> ApiResult<SourceRecord> {
         let mut tx = self.tx(Access::Write).await?;
-        let before = repo::find(&tx, id).await?.ok_or_else(|| not_found("oxygen source"))?;
+        let before = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("oxygen source"))?;
         self.entered_facility(&tx, before.facility_id).await?;
         let size = self.size(&tx, &f).await?;
         repo::update(&tx, id, expected_version, &f, size, active).await?;
-        let after = repo::find(&tx, id).await?.ok_or_else(|| not_found("oxygen source"))?;
+        let after = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("oxygen source"))?;
         self.audit(
             &mut tx,
             AuditAction::OxygenSetup,

@@ -189,12 +189,12 @@ impl Oxygen<'_> {
             .into_iter()
             .filter(|f| {
                 let path = UnitPath::from_stored(f.unit_path.clone());
-                reach.sees(FacilityId(f.id), &path)
-                    && unit.is_none_or(|u| path.contains(UnitId(u)))
+                reach.sees(FacilityId(f.id), &path) && unit.is_none_or(|u| path.contains(UnitId(u)))
             })
             .collect();
         let ids: Vec<Uuid> = facilities.iter().map(|f| f.id).collect();
-        let readings = repo::current_since(&tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
+        let readings =
+            repo::current_since(&tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
         let districts = occupancy::districts(&tx).await?;
         tx.commit().await?;
 
@@ -236,7 +236,11 @@ impl Oxygen<'_> {
             t.critical += (s.risk == Risk::Critical) as i64;
             t.warning += (s.risk == Risk::Warning) as i64;
             t.usable_nm3 += s.usable_now.unwrap_or(0.0);
-            t.burn_nm3_per_hour += s.burn_24h.or(s.burn_72h).map(|b| b.nm3_per_hour).unwrap_or(0.0);
+            t.burn_nm3_per_hour += s
+                .burn_24h
+                .or(s.burn_72h)
+                .map(|b| b.nm3_per_hour)
+                .unwrap_or(0.0);
         }
         let mut districts: Vec<DistrictOxygen> = totals.into_values().collect();
         districts.sort_by(|a, b| a.name.cmp(&b.name));

@@ -68,7 +68,10 @@ pub async fn cylinder_types(tx: &TenantTx) -> InfraResult<Vec<CylinderTypeRecord
         .await?)
 }
 
-pub async fn find_cylinder_type(tx: &TenantTx, id: Uuid) -> InfraResult<Option<CylinderTypeRecord>> {
+pub async fn find_cylinder_type(
+    tx: &TenantTx,
+    id: Uuid,
+) -> InfraResult<Option<CylinderTypeRecord>> {
     Ok(cyl::Entity::find_by_id((tx.tenant().0, id))
         .one(tx.conn())
         .await?)

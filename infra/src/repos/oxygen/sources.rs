@@ -72,10 +72,19 @@ pub async fn update(
     let done = src::Entity::update_many()
         .col_expr(src::Column::Kind, Expr::value(f.capacity.kind().as_str()))
         .col_expr(src::Column::Name, Expr::value(f.name.clone()))
-        .col_expr(src::Column::Capacity, Expr::value(capacity_json(&f.capacity)?))
-        .col_expr(src::Column::CylinderTypeId, Expr::value(cylinder_type(&f.capacity)))
+        .col_expr(
+            src::Column::Capacity,
+            Expr::value(capacity_json(&f.capacity)?),
+        )
+        .col_expr(
+            src::Column::CylinderTypeId,
+            Expr::value(cylinder_type(&f.capacity)),
+        )
         .col_expr(src::Column::StorageNm3, Expr::value(size.storage_nm3))
-        .col_expr(src::Column::OutputNm3PerHour, Expr::value(size.output_nm3_per_hour))
+        .col_expr(
+            src::Column::OutputNm3PerHour,
+            Expr::value(size.output_nm3_per_hour),
+        )
         .col_expr(src::Column::BedsFed, Expr::value(f.beds_fed))
         .col_expr(src::Column::Active, Expr::value(active))
         .col_expr(src::Column::Version, Expr::col(src::Column::Version).add(1))

@@ -1,0 +1,35 @@
+//! Oxygen management over GraphQL: the conversion factors and the tenant's rules,
+//! cylinder types, each facility's sources, the daily register, a facility's status
+//! and the committee's overview.
+
+// The imports below serve the submodules too: each starts with `use super::*`.
+use crate::app::oxygen::Oxygen;
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::types::parse_id;
+use async_graphql::{Context, Enum, InputObject, Object, OneofObject, SimpleObject, ID};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+mod inputs;
+mod mutation;
+mod objects;
+mod query;
+
+pub use inputs::*;
+pub use mutation::*;
+pub use objects::*;
+pub use query::*;
+
+fn oxygen<'a>(ctx: &'a Context<'_>) -> ApiResult<Oxygen<'a>> {
+    let req = ctx.request()?;
+    Ok(Oxygen {
+        state: ctx.app()?,
+        principal: req.principal()?,
+        meta: req.meta(),
+    })
+}
+
+fn id(u: Uuid) -> ID {
+    ID(u.to_string())
+}

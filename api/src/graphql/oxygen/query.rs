@@ -1,0 +1,122 @@
+//! Oxygen management's queries.
+
+#[allow(unused_imports)]
+use super::*;
+use arogya_domain::oxygen::units::FACTORS;
+use chrono::Duration;
+
+#[derive(Default)]
+pub struct OxygenQuery;
+
+#[Object]
+impl OxygenQuery {
+    /// Every conversion into Nm³ (normal cubic metres of gas, 0 °C and 1 atm), with
+    /// its reference temperature and source.
+    async fn oxygen_conversion_factors(&self) -> Vec<OxygenConversionFactor> {
+        FACTORS.iter().map(Into::into).collect()
+    }
+
+    /// The tenant's oxygen rules.
+    async fn oxygen_rules(&self, ctx: &Context<'_>) -> ApiResult<OxygenRules> {
+        Ok((&oxygen(ctx)?.rules().await?).into())
+    }
+
+    async fn oxygen_cylinder_types(&self, ctx: &Context<'_>) -> ApiResult<Vec<OxygenCylinderType>> {
+        Ok(oxygen(ctx)?
+            .cylinder_types()
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// A facility's oxygen sources (retired ones too with `all`).
+    async fn oxygen_sources(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+        #[graphql(default)] all: bool,
+    ) -> ApiResult<Vec<OxygenSource>> {
+        let f = parse_id("facilityId", &facility_id)?;
+        oxygen(ctx)?
+            .sources(f, all)
+            .await?
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect()
+    }
+
+    /// A facility's readings (current versions) between two times, the latest last,
+    /// each with what was used since the one before. Defaults to the last 30 days.
+    async fn oxygen_readings(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+    ) -> ApiResult<Vec<OxygenReading>> {
+        let f = parse_id("facilityId", &facility_id)?;
+        let to = to.unwrap_or_else(Utc::now);
+        let from = from.unwrap_or(to - Duration::days(30));
+        Ok(oxygen(ctx)?
+            .readings(f, from, to)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Every version of a reading, the first first.
+    async fn oxygen_reading_versions(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> ApiResult<Vec<OxygenReading>> {
+        let s = parse_id("id", &id)?;
+        Ok(oxygen(ctx)?
+            .reading_versions(s)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// One facility's oxygen now.
+    async fn facility_oxygen(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+    ) -> ApiResult<FacilityOxygen> {
+        let f = parse_id("facilityId", &facility_id)?;
+        let s = oxygen(ctx)?.facility_status(f).await?;
+        Ok(FacilityOxygen::of(s, Utc::now()))
+    }
+
+    /// For a district committee, the state's oxygen cell and administrators: every
+    /// reporting facility in reach (or within `unitId`), most urgent first, and each
+    /// district's totals.
+    async fn oxygen_overview(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+    ) -> ApiResult<OxygenOverview> {
+        let unit = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?;
+        let o = oxygen(ctx)?.overview(unit).await?;
+        let at = o.at;
+        let not_reported_today = o.facilities.iter().filter(|f| !f.reported_today).count() as i64;
+        Ok(OxygenOverview {
+            at,
+            rules: (&o.rules).into(),
+            facilities: o
+                .facilities
+                .into_iter()
+                .map(|f| FacilityOxygen::of(f, at))
+                .collect(),
+            districts: o.districts.into_iter().map(Into::into).collect(),
+            not_reported_today,
+        })
+    }
+}
