@@ -50,6 +50,7 @@ pub struct QueryRoot(
     inpatient::InpatientQuery,
     inpatient::NursingQuery,
     oxygen::OxygenQuery,
+    oxygen::OxygenWatchQuery,
     notifications::NotificationQuery,
 );
 
@@ -74,6 +75,7 @@ pub struct MutationRoot(
     inpatient::InpatientMutation,
     inpatient::NursingMutation,
     oxygen::OxygenMutation,
+    oxygen::OxygenWatchMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -81,6 +83,7 @@ pub struct SubscriptionRoot(
     audit::AuditSubscription,
     helpline::HelplineSubscription,
     inpatient::InpatientSubscription,
+    oxygen::OxygenSubscription,
 );
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;

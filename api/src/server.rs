@@ -136,6 +136,8 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
     queue.start_listener(&db);
     let wards = arogya_infra::queue_bus::WardBus::wards(db.backend());
     wards.start_listener(&db);
+    let oxygen = arogya_infra::queue_bus::OxygenBus::oxygen(db.backend());
+    oxygen.start_listener(&db);
     db.start_health_probe();
     let tenants = Arc::new(TenantDirectory::new(
         db.clone(),
@@ -177,6 +179,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         outbox_wake: tokio::sync::Notify::new(),
         queue,
         wards,
+        oxygen,
         metrics: Metrics::default(),
     }))
 }

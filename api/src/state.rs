@@ -53,5 +53,7 @@ pub struct AppState {
     pub queue: arogya_infra::queue_bus::QueueBus,
     /// Inpatients' admissions and conditions, live to the monitoring list.
     pub wards: arogya_infra::queue_bus::WardBus,
+    /// Oxygen alerts raised, acknowledged and escalated.
+    pub oxygen: arogya_infra::queue_bus::OxygenBus,
     pub metrics: Metrics,
 }

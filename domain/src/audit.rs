@@ -134,6 +134,9 @@ pub enum AuditAction {
     OxygenSetup,
     OxygenEntry,
     OxygenCorrect,
+    OxygenAlert,
+    OxygenDelivery,
+    EquipmentChange,
 }
 
 impl AuditAction {
@@ -229,6 +232,9 @@ impl AuditAction {
             AuditAction::OxygenSetup => "oxygen.setup",
             AuditAction::OxygenEntry => "oxygen.entry",
             AuditAction::OxygenCorrect => "oxygen.correct",
+            AuditAction::OxygenAlert => "oxygen.alert",
+            AuditAction::OxygenDelivery => "oxygen.delivery",
+            AuditAction::EquipmentChange => "equipment.change",
         }
     }
 }

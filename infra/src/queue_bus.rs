@@ -19,6 +19,30 @@ use uuid::Uuid;
 pub const CHANNEL: &str = "arogya_queue";
 /// The PostgreSQL channel ward events travel on.
 pub const WARD_CHANNEL: &str = "arogya_ward";
+/// The PostgreSQL channel oxygen alerts travel on.
+pub const OXYGEN_CHANNEL: &str = "arogya_oxygen";
+
+/// An oxygen alert was raised, acknowledged or escalated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OxygenEvent {
+    pub tenant: Uuid,
+    pub facility: Uuid,
+    pub alert: Uuid,
+    pub kind: String,
+    pub level: String,
+    /// `raised`, `acknowledged` or `escalated`.
+    pub action: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Oxygen alerts.
+pub type OxygenBus = EventBus<OxygenEvent>;
+
+impl OxygenBus {
+    pub fn oxygen(backend: Backend) -> Self {
+        Self::on(backend, OXYGEN_CHANNEL)
+    }
+}
 
 /// An inpatient's admission or condition changed (the monitoring list refreshes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -118,6 +118,16 @@ async fn remove_stray_uploads(
     Ok(removed)
 }
 
+/// Run each tenant's oxygen alert rules now.
+pub async fn oxygen_alerts(state: &AppState) -> anyhow::Result<()> {
+    for tenant in tenant_ids(state).await? {
+        crate::app::oxygen::alerts::evaluate(state, tenant, chrono::Utc::now(), None)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    Ok(())
+}
+
 /// Seal each tenant's new audit events into its chain.
 pub async fn seal_audit_chains(state: &AppState) -> anyhow::Result<u64> {
     let mut sealed = 0;
@@ -199,6 +209,12 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 tracing::warn!(
                     error = format!("{e:#}"),
                     "counting yesterday's ward census failed"
+                );
+            }
+            if let Err(e) = oxygen_alerts(&state).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "running the oxygen alert rules failed"
                 );
             }
             if let Err(e) = seal_audit_chains(&state).await {

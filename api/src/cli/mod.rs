@@ -5,6 +5,7 @@ mod archive;
 mod audit;
 mod import;
 mod ops;
+mod oxygen;
 mod pii_keys;
 
 use crate::config::{Config, CONFIG_HELP};
@@ -96,6 +97,11 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: audit::AuditCommand,
+    },
+    /// Oxygen management: run the alert rules.
+    Oxygen {
+        #[command(subcommand)]
+        command: oxygen::OxygenCommand,
     },
     /// Print the GraphQL schema (SDL).
     Schema,
@@ -362,6 +368,9 @@ pub async fn run() -> anyhow::Result<()> {
         }
         Command::Audit { command } => {
             audit::run(&*server::build_state(config).await?, command).await
+        }
+        Command::Oxygen { command } => {
+            oxygen::run(&*server::build_state(config).await?, command).await
         }
     }
 }

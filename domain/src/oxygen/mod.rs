@@ -3,6 +3,7 @@
 //! burn rates, time to empty and the need the patients on oxygen explain.
 
 pub mod access;
+pub mod alerts;
 pub mod balance;
 pub mod entry;
 pub mod sources;

@@ -14,6 +14,8 @@ pub struct Model {
     pub deadline_hour: i16,
     pub version: i32,
     pub updated_at: DateTimeUtc,
+    /// Unacknowledged critical alerts go to the state after this many hours.
+    pub escalate_after_hours: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -262,3 +262,16 @@ pub async fn in_box(
         .all(tx.conn())
         .await?)
 }
+
+/// Every facility's id and unit path (to check reach without a query per event).
+pub async fn list_paths(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String)>> {
+    use sea_orm::QuerySelect;
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .column(Column::UnitPath)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .into_tuple()
+        .all(tx.conn())
+        .await?)
+}

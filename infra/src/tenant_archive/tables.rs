@@ -157,6 +157,11 @@ tables! {
     "oxygen_cylinder_types" => oxygen_cylinder_type,
     "oxygen_sources" => oxygen_source,
     "oxygen_entries" => oxygen_entry,
+    "oxygen_alerts" => oxygen_alert,
+    "oxygen_deliveries" => oxygen_delivery,
+    "equipment_orders" => equipment_order,
+    "equipment" => equipment,
+    "equipment_events" => equipment_event,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -81,6 +81,7 @@ mod onboarding_support;
 mod ops;
 mod outage;
 mod oxygen;
+mod oxygen_alerts;
 mod patient_isolation;
 mod patients;
 mod pii_keys;

@@ -22,6 +22,8 @@ use arogya_infra::repos::oxygen::settings as settings_repo;
 use arogya_infra::TenantTx;
 use uuid::Uuid;
 
+pub mod alerts;
+pub mod deliveries;
 pub mod register;
 pub mod settings;
 pub mod sources;
@@ -44,6 +46,8 @@ pub struct Rules {
     pub critical_hours: i32,
     /// Each day's reading is due by this hour (IST).
     pub deadline_hour: i16,
+    /// Unacknowledged critical alerts go to the state after this many hours.
+    pub escalate_after_hours: i32,
     pub version: i32,
 }
 
@@ -55,6 +59,7 @@ impl Default for Rules {
             warning_hours: 24,
             critical_hours: 8,
             deadline_hour: 12,
+            escalate_after_hours: 2,
             version: 0,
         }
     }
@@ -76,6 +81,7 @@ pub async fn rules_of(tx: &TenantTx) -> ApiResult<Rules> {
         warning_hours: s.warning_hours,
         critical_hours: s.critical_hours,
         deadline_hour: s.deadline_hour,
+        escalate_after_hours: s.escalate_after_hours,
         version: s.version,
     })
 }

@@ -213,7 +213,20 @@ impl Oxygen<'_> {
         reading_at: DateTime<Utc>,
         readings: Readings,
     ) -> ApiResult<EntryRecord> {
-        self.write(facility, reading_at, readings, None).await
+        let saved = self.write(facility, reading_at, readings, None).await?;
+        self.alert_on(&saved).await;
+        Ok(saved)
+    }
+
+    /// Run the alert rules for the facility at once, so a reading that shows oxygen
+    /// running out raises its alert now; the maintenance round would otherwise.
+    async fn alert_on(&self, e: &EntryRecord) {
+        let Ok(tenant) = self.tenant() else { return };
+        if let Err(err) =
+            super::alerts::evaluate(self.state, tenant, Utc::now(), Some(e.facility_id)).await
+        {
+            tracing::warn!(error = ?err, facility = %e.facility_id, "oxygen alert rules failed after a reading");
+        }
     }
 
     /// Correct a reading: a new version with the reason; the one it replaces stays.
@@ -240,18 +253,21 @@ impl Oxygen<'_> {
                     .into(),
             ));
         }
-        self.write(
-            current.facility_id,
-            reading_at,
-            readings,
-            Some(Replacing {
-                series,
-                version: expected_version,
-                late: current.late,
-                reason,
-            }),
-        )
-        .await
+        let saved = self
+            .write(
+                current.facility_id,
+                reading_at,
+                readings,
+                Some(Replacing {
+                    series,
+                    version: expected_version,
+                    late: current.late,
+                    reason,
+                }),
+            )
+            .await?;
+        self.alert_on(&saved).await;
+        Ok(saved)
     }
 
     /// A facility's current readings in a time range, each with what was used since

@@ -17,6 +17,7 @@ pub struct RulesInput {
     pub warning_hours: i32,
     pub critical_hours: i32,
     pub deadline_hour: i32,
+    pub escalate_after_hours: i32,
     pub expected_version: i32,
 }
 
@@ -33,6 +34,12 @@ fn check(r: &RulesInput) -> ApiResult<()> {
         return Err(ApiError::validation(
             "criticalHours",
             "must be at least 1 hour and less than the warning threshold",
+        ));
+    }
+    if !(1..=72).contains(&r.escalate_after_hours) {
+        return Err(ApiError::validation(
+            "escalateAfterHours",
+            "must be 1 to 72 hours",
         ));
     }
     if !(0..=23).contains(&r.deadline_hour) {
@@ -69,6 +76,7 @@ impl Oxygen<'_> {
                 warning_hours: r.warning_hours,
                 critical_hours: r.critical_hours,
                 deadline_hour: r.deadline_hour as i16,
+                escalate_after_hours: r.escalate_after_hours,
             },
             r.expected_version,
         )
@@ -78,7 +86,7 @@ impl Oxygen<'_> {
             AuditAction::OxygenSetup,
             "oxygen_settings",
             saved.tenant_id,
-            serde_json::json!({ "liquidFactor": r.liquid_factor, "norms": norms, "warningHours": r.warning_hours, "criticalHours": r.critical_hours, "deadlineHour": r.deadline_hour, "version": saved.version }),
+            serde_json::json!({ "liquidFactor": r.liquid_factor, "norms": norms, "warningHours": r.warning_hours, "criticalHours": r.critical_hours, "deadlineHour": r.deadline_hour, "escalateAfterHours": r.escalate_after_hours, "version": saved.version }),
         )
         .await?;
         let rules = rules_of(&tx).await?;

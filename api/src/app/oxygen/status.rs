@@ -7,13 +7,15 @@ use super::{rules_of, Oxygen, Rules};
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::appointment::ist_date;
 use arogya_domain::ids::{FacilityId, UnitId};
-use arogya_domain::oxygen::balance::{self, BedsInUse, BurnRate};
+use arogya_domain::oxygen::balance::{self, BedsInUse, BurnRate, Expected};
 use arogya_domain::unit::UnitPath;
 use arogya_infra::db::Access;
 use arogya_infra::repos::facilities::{self, FacilityRecord};
 use arogya_infra::repos::inpatient::occupancy;
+use arogya_infra::repos::oxygen::deliveries::{self, DeliveryRecord};
 use arogya_infra::repos::oxygen::entries::{self as repo, EntryRecord};
 use arogya_infra::repos::oxygen::sources::{self as source_repo, SourceRecord};
+use arogya_infra::TenantTx;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -56,6 +58,7 @@ fn assess(
     facility: FacilityRecord,
     readings: &[EntryRecord],
     sources: &[&SourceRecord],
+    coming: &[&DeliveryRecord],
     rules: &Rules,
     now: DateTime<Utc>,
 ) -> FacilityOxygen {
@@ -69,8 +72,17 @@ fn assess(
         let hours = (now - l.reading_at).num_seconds() as f64 / 3600.0;
         balance::projected(l.usable_nm3, hours, drain)
     });
+    // Deliveries on their way count from when they are expected (an overdue one as
+    // arriving now).
+    let expected: Vec<Expected> = coming
+        .iter()
+        .map(|d| Expected {
+            in_hours: ((d.expected_at - now).num_seconds() as f64 / 3600.0).max(0.0),
+            nm3: d.nm3,
+        })
+        .collect();
     let time_to_empty_hours = match (usable_now, drain) {
-        (Some(u), Some(d)) => balance::time_to_empty(u, d, &[]),
+        (Some(u), Some(d)) => balance::time_to_empty(u, d, &expected),
         _ => None,
     };
     let reported_today = last
@@ -138,6 +150,49 @@ fn urgency(a: &FacilityOxygen, b: &FacilityOxygen) -> std::cmp::Ordering {
         .then_with(|| a.facility.name.cmp(&b.facility.name))
 }
 
+/// The status of every reporting facility (one with an active source) that `keep`
+/// keeps, in a few queries whatever their number.
+pub async fn statuses(
+    tx: &TenantTx,
+    rules: &Rules,
+    now: DateTime<Utc>,
+    keep: impl Fn(&FacilityRecord) -> bool,
+) -> ApiResult<Vec<FacilityOxygen>> {
+    let sources = source_repo::all_active(tx).await?;
+    let mut ids: Vec<Uuid> = sources.iter().map(|s| s.facility_id).collect();
+    ids.sort();
+    ids.dedup();
+    let facilities: Vec<FacilityRecord> = facilities::find_many(tx, &ids)
+        .await?
+        .into_iter()
+        .filter(|f| keep(f))
+        .collect();
+    let ids: Vec<Uuid> = facilities.iter().map(|f| f.id).collect();
+    let readings = repo::current_since(tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
+    let coming = deliveries::on_the_way(tx, &ids).await?;
+    let mut by_facility: HashMap<Uuid, Vec<EntryRecord>> = HashMap::new();
+    for r in readings {
+        by_facility.entry(r.facility_id).or_default().push(r);
+    }
+    let mut sources_of: HashMap<Uuid, Vec<&SourceRecord>> = HashMap::new();
+    for s in &sources {
+        sources_of.entry(s.facility_id).or_default().push(s);
+    }
+    let mut coming_to: HashMap<Uuid, Vec<&DeliveryRecord>> = HashMap::new();
+    for d in &coming {
+        coming_to.entry(d.facility_id).or_default().push(d);
+    }
+    Ok(facilities
+        .into_iter()
+        .map(|f| {
+            let readings = by_facility.remove(&f.id).unwrap_or_default();
+            let srcs = sources_of.remove(&f.id).unwrap_or_default();
+            let coming = coming_to.remove(&f.id).unwrap_or_default();
+            assess(f, &readings, &srcs, &coming, rules, now)
+        })
+        .collect())
+}
+
 impl Oxygen<'_> {
     /// One facility's oxygen now.
     pub async fn facility_status(&self, facility: Uuid) -> ApiResult<FacilityOxygen> {
@@ -150,6 +205,7 @@ impl Oxygen<'_> {
         let (before, _) = repo::neighbours(&tx, f.id, from, None).await?;
         let mut readings: Vec<EntryRecord> = before.into_iter().collect();
         readings.extend(repo::current_since(&tx, &[f.id], from, now).await?);
+        let coming = deliveries::on_the_way(&tx, &[f.id]).await?;
         let mut beds = BedsInUse::default();
         for row in occupancy::facility_counts_of(&tx, &[f.id]).await? {
             if row.held.as_deref() != Some("active") {
@@ -165,7 +221,8 @@ impl Oxygen<'_> {
         }
         tx.commit().await?;
         let refs: Vec<&SourceRecord> = sources.iter().collect();
-        let mut s = assess(f, &readings, &refs, &rules, now);
+        let coming: Vec<&DeliveryRecord> = coming.iter().collect();
+        let mut s = assess(f, &readings, &refs, &coming, &rules, now);
         s.need_of_beds = Some(balance::need_of_beds(&beds, &rules.norms));
         Ok(s)
     }
@@ -180,40 +237,13 @@ impl Oxygen<'_> {
         let now = Utc::now();
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
-        let sources = source_repo::all_active(&tx).await?;
-        let mut ids: Vec<Uuid> = sources.iter().map(|s| s.facility_id).collect();
-        ids.sort();
-        ids.dedup();
-        let facilities: Vec<FacilityRecord> = facilities::find_many(&tx, &ids)
-            .await?
-            .into_iter()
-            .filter(|f| {
-                let path = UnitPath::from_stored(f.unit_path.clone());
-                reach.sees(FacilityId(f.id), &path) && unit.is_none_or(|u| path.contains(UnitId(u)))
-            })
-            .collect();
-        let ids: Vec<Uuid> = facilities.iter().map(|f| f.id).collect();
-        let readings =
-            repo::current_since(&tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
+        let mut list = statuses(&tx, &rules, now, |f| {
+            let path = UnitPath::from_stored(f.unit_path.clone());
+            reach.sees(FacilityId(f.id), &path) && unit.is_none_or(|u| path.contains(UnitId(u)))
+        })
+        .await?;
         let districts = occupancy::districts(&tx).await?;
         tx.commit().await?;
-
-        let mut by_facility: HashMap<Uuid, Vec<EntryRecord>> = HashMap::new();
-        for r in readings {
-            by_facility.entry(r.facility_id).or_default().push(r);
-        }
-        let mut sources_of: HashMap<Uuid, Vec<&SourceRecord>> = HashMap::new();
-        for s in &sources {
-            sources_of.entry(s.facility_id).or_default().push(s);
-        }
-        let mut list: Vec<FacilityOxygen> = facilities
-            .into_iter()
-            .map(|f| {
-                let readings = by_facility.remove(&f.id).unwrap_or_default();
-                let srcs = sources_of.remove(&f.id).unwrap_or_default();
-                assess(f, &readings, &srcs, &rules, now)
-            })
-            .collect();
         list.sort_by(urgency);
         let names: HashMap<Uuid, String> = districts.into_iter().collect();
         let mut totals: HashMap<Option<Uuid>, DistrictOxygen> = HashMap::new();

@@ -47,6 +47,9 @@ pub struct OxygenRulesInput {
     pub critical_hours: i32,
     /// Each day's reading is due by this hour (IST, 0–23).
     pub deadline_hour: i32,
+    /// Unacknowledged critical alerts go to the state after this many hours.
+    #[graphql(default = 2)]
+    pub escalate_after_hours: i32,
     /// The rules' current version (0 before the first save).
     pub expected_version: i32,
 }

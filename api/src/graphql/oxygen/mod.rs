@@ -15,11 +15,15 @@ mod inputs;
 mod mutation;
 mod objects;
 mod query;
+mod subscription;
+mod watch;
 
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
 pub use query::*;
+pub use subscription::*;
+pub use watch::*;
 
 fn oxygen<'a>(ctx: &'a Context<'_>) -> ApiResult<Oxygen<'a>> {
     let req = ctx.request()?;

@@ -22,6 +22,7 @@ impl OxygenMutation {
                 warning_hours: input.warning_hours,
                 critical_hours: input.critical_hours,
                 deadline_hour: input.deadline_hour,
+                escalate_after_hours: input.escalate_after_hours,
                 expected_version: input.expected_version,
             })
             .await?;

@@ -103,6 +103,7 @@ pub struct OxygenRules {
     pub warning_hours: i32,
     pub critical_hours: i32,
     pub deadline_hour: i32,
+    pub escalate_after_hours: i32,
     pub version: i32,
 }
 
@@ -114,6 +115,7 @@ impl From<&Rules> for OxygenRules {
             warning_hours: r.warning_hours,
             critical_hours: r.critical_hours,
             deadline_hour: r.deadline_hour as i32,
+            escalate_after_hours: r.escalate_after_hours,
             version: r.version,
         }
     }

@@ -7,8 +7,14 @@
 use super::{create_index, rls};
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
 pub struct Migration;
+
+// A folder's module is `mod`: the name is given, not derived from the file.
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261206_000027_oxygen"
+    }
+}
 
 #[derive(DeriveIden, Clone, Copy)]
 enum OxygenSettings {

@@ -2,6 +2,8 @@
 //! facility's sources, and the daily register (versions of readings, of which only the
 //! current one of each series counts).
 
+pub mod alerts;
+pub mod deliveries;
 pub mod entries;
 pub mod settings;
 pub mod sources;

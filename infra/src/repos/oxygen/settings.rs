@@ -24,6 +24,7 @@ pub struct NewSettings {
     pub warning_hours: i32,
     pub critical_hours: i32,
     pub deadline_hour: i16,
+    pub escalate_after_hours: i32,
 }
 
 /// Save the rules as a new version; `CONFLICT` when `expected` is not the current one
@@ -44,6 +45,7 @@ pub async fn save(tx: &TenantTx, s: NewSettings, expected: i32) -> InfraResult<S
         warning_hours: Set(s.warning_hours),
         critical_hours: Set(s.critical_hours),
         deadline_hour: Set(s.deadline_hour),
+        escalate_after_hours: Set(s.escalate_after_hours),
         version: Set(version + 1),
         updated_at: Set(Utc::now()),
     };
