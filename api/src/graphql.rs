@@ -51,6 +51,7 @@ pub struct QueryRoot(
     inpatient::NursingQuery,
     oxygen::OxygenQuery,
     oxygen::OxygenWatchQuery,
+    oxygen::EquipmentQuery,
     notifications::NotificationQuery,
 );
 
@@ -76,6 +77,7 @@ pub struct MutationRoot(
     inpatient::NursingMutation,
     oxygen::OxygenMutation,
     oxygen::OxygenWatchMutation,
+    oxygen::EquipmentMutation,
 );
 
 #[derive(MergedSubscription, Default)]

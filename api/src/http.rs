@@ -9,6 +9,7 @@ pub mod idempotency;
 pub mod metrics;
 pub mod operation_name;
 pub mod ops;
+pub mod oxygen;
 pub mod prescriptions;
 pub mod registers;
 pub mod storage;

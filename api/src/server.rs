@@ -4,7 +4,7 @@
 use crate::config::{Config, ObjectStoreKind};
 use crate::graphql::{build_schema, AppSchema};
 use crate::http::{
-    cards, fhir, graphql_http, metrics::Metrics, ops, prescriptions, registers, storage,
+    cards, fhir, graphql_http, metrics::Metrics, ops, oxygen, prescriptions, registers, storage,
 };
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
@@ -240,6 +240,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/prescriptions/{file}", get(prescriptions::prescription))
         .route("/ward-registers/{file}", get(registers::ward_register))
         .route("/patient-charts/{file}", get(registers::patient_chart))
+        .route("/oxygen/daily.csv", get(oxygen::daily_csv))
         .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),

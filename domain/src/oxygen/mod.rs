@@ -6,6 +6,7 @@ pub mod access;
 pub mod alerts;
 pub mod balance;
 pub mod entry;
+pub mod equipment;
 pub mod sources;
 pub mod units;
 

@@ -275,3 +275,19 @@ pub async fn list_paths(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String)>> {
         .all(tx.conn())
         .await?)
 }
+
+/// Each facility's district, unit path and declared ventilator beds (for counting
+/// ventilators against them).
+pub async fn ventilator_beds(tx: &TenantTx) -> InfraResult<Vec<(Uuid, Option<Uuid>, String, i32)>> {
+    use sea_orm::QuerySelect;
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .column(Column::DistrictId)
+        .column(Column::UnitPath)
+        .column(Column::BedsVentilator)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .into_tuple()
+        .all(tx.conn())
+        .await?)
+}

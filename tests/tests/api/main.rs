@@ -82,6 +82,7 @@ mod ops;
 mod outage;
 mod oxygen;
 mod oxygen_alerts;
+mod oxygen_equipment;
 mod patient_isolation;
 mod patients;
 mod pii_keys;

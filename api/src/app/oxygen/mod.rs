@@ -23,7 +23,9 @@ use arogya_infra::TenantTx;
 use uuid::Uuid;
 
 pub mod alerts;
+pub mod daily;
 pub mod deliveries;
+pub mod equipment;
 pub mod register;
 pub mod settings;
 pub mod sources;

@@ -11,6 +11,7 @@ use async_graphql::{Context, Enum, InputObject, Object, OneofObject, SimpleObjec
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+mod equipment;
 mod inputs;
 mod mutation;
 mod objects;
@@ -18,6 +19,7 @@ mod query;
 mod subscription;
 mod watch;
 
+pub use equipment::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;

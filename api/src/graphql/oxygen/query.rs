@@ -5,6 +5,44 @@ use super::*;
 use arogya_domain::oxygen::units::FACTORS;
 use chrono::Duration;
 
+/// One day's oxygen for a facility, a district or everything in reach.
+#[derive(SimpleObject)]
+pub struct OxygenDay {
+    pub day: chrono::NaiveDate,
+    pub facilities: i64,
+    /// Facilities with a reading that day.
+    pub reported: i64,
+    /// At each facility's last reading of the day, Nm³.
+    pub stock_nm3: f64,
+    pub usable_nm3: f64,
+    pub consumption_nm3: f64,
+    pub received_nm3: f64,
+    pub produced_nm3: f64,
+    /// Occupied oxygen-supported, HDU, ICU and ventilator beds at the day's census.
+    pub occupied_oxygen_beds: i64,
+    pub consumption_per_occupied_bed: Option<f64>,
+    /// Facilities whose time to empty was under the warning threshold.
+    pub at_risk: i64,
+}
+
+impl From<crate::app::oxygen::daily::Day> for OxygenDay {
+    fn from(d: crate::app::oxygen::daily::Day) -> Self {
+        Self {
+            consumption_per_occupied_bed: d.consumption_per_bed(),
+            day: d.day,
+            facilities: d.facilities,
+            reported: d.reported,
+            stock_nm3: d.stock_nm3,
+            usable_nm3: d.usable_nm3,
+            consumption_nm3: d.consumption_nm3,
+            received_nm3: d.received_nm3,
+            produced_nm3: d.produced_nm3,
+            occupied_oxygen_beds: d.occupied_oxygen_beds,
+            at_risk: d.at_risk,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct OxygenQuery;
 
@@ -75,6 +113,32 @@ impl OxygenQuery {
         let s = parse_id("id", &id)?;
         Ok(oxygen(ctx)?
             .reading_versions(s)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Day by day (at most 400 days): one facility, a unit, or everything in reach.
+    /// Also as CSV: `GET /oxygen/daily.csv?from=&to=&facility=&unit=`.
+    async fn oxygen_daily(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: Option<ID>,
+        unit_id: Option<ID>,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> ApiResult<Vec<OxygenDay>> {
+        let f = facility_id
+            .as_ref()
+            .map(|f| parse_id("facilityId", f))
+            .transpose()?;
+        let u = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?;
+        Ok(oxygen(ctx)?
+            .daily(f, u, from, to)
             .await?
             .into_iter()
             .map(Into::into)

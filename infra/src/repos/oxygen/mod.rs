@@ -5,5 +5,6 @@
 pub mod alerts;
 pub mod deliveries;
 pub mod entries;
+pub mod equipment;
 pub mod settings;
 pub mod sources;

@@ -1,0 +1,205 @@
+//! Day by day, for one facility, a district or everything in reach: stock, use,
+//! deliveries, use per occupied oxygen bed, facilities at risk and how many reported.
+//! Worked out from the current readings' stock (a light query on the readings'
+//! index) and the daily bed snapshots.
+
+use super::{rules_of, Oxygen};
+use crate::error::{ApiError, ApiResult};
+use arogya_domain::appointment::{ist_date, ist_midnight};
+use arogya_domain::ids::{FacilityId, UnitId};
+use arogya_domain::oxygen::balance::{Interval, Point};
+use arogya_domain::unit::UnitPath;
+use arogya_domain::DomainError;
+use arogya_infra::db::Access;
+use arogya_infra::repos::inpatient::census;
+use arogya_infra::repos::oxygen::entries::{self as repo, PointRow};
+use arogya_infra::repos::oxygen::sources as source_repo;
+use arogya_infra::repos::{facilities, units};
+use chrono::{Duration, NaiveDate};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Day {
+    pub day: NaiveDate,
+    pub facilities: i64,
+    /// Facilities with a reading that day.
+    pub reported: i64,
+    /// At each facility's last reading of the day.
+    pub stock_nm3: f64,
+    pub usable_nm3: f64,
+    /// Used over the intervals ending that day.
+    pub consumption_nm3: f64,
+    pub received_nm3: f64,
+    pub produced_nm3: f64,
+    /// Occupied oxygen-supported, HDU, ICU and ventilator beds at that day's census.
+    pub occupied_oxygen_beds: i64,
+    /// Facilities whose time to empty at their last reading of the day was under the
+    /// warning threshold.
+    pub at_risk: i64,
+}
+
+impl Day {
+    pub fn consumption_per_bed(&self) -> Option<f64> {
+        (self.occupied_oxygen_beds > 0)
+            .then(|| self.consumption_nm3 / self.occupied_oxygen_beds as f64)
+    }
+}
+
+fn point(r: &PointRow) -> Point {
+    Point {
+        at: r.reading_at,
+        held: r.held_nm3,
+        usable: r.usable_nm3,
+        received: r.received_nm3,
+        produced: r.produced_nm3,
+        estimated: r.estimated,
+    }
+}
+
+/// Fold one facility's readings (sorted, starting a day before `from`) into the days.
+fn fold(rows: &[PointRow], days: &mut BTreeMap<NaiveDate, Day>, warning_hours: f64) {
+    let mut last_of_day: BTreeMap<NaiveDate, (f64, f64)> = BTreeMap::new();
+    let mut drain: BTreeMap<NaiveDate, (f64, f64)> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let day = ist_date(r.reading_at);
+        if !days.contains_key(&day) {
+            continue;
+        }
+        last_of_day.insert(day, (r.held_nm3, r.usable_nm3));
+        let Some(d) = days.get_mut(&day) else {
+            continue;
+        };
+        if i == 0 {
+            continue;
+        }
+        let iv = Interval::between(&point(&rows[i - 1]), &point(r));
+        d.consumption_nm3 += iv.consumption;
+        d.received_nm3 += iv.received;
+        d.produced_nm3 += iv.produced;
+        let e = drain.entry(day).or_default();
+        e.0 += iv.consumption - iv.produced;
+        e.1 += iv.hours();
+    }
+    for (day, (held, usable)) in last_of_day {
+        let Some(d) = days.get_mut(&day) else {
+            continue;
+        };
+        d.reported += 1;
+        d.stock_nm3 += held;
+        d.usable_nm3 += usable;
+        if let Some((used, hours)) = drain.get(&day) {
+            if *hours > 0.0 && *used > 0.0 && usable / (used / hours) < warning_hours {
+                d.at_risk += 1;
+            }
+        }
+    }
+}
+
+impl Oxygen<'_> {
+    /// Days `from..=to` (at most 400) for a facility, a unit, or everything in reach.
+    pub async fn daily(
+        &self,
+        facility: Option<Uuid>,
+        unit: Option<Uuid>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> ApiResult<Vec<Day>> {
+        if to < from || (to - from).num_days() > 400 {
+            return Err(ApiError::validation(
+                "from",
+                "give a range of at most 400 days",
+            ));
+        }
+        let reach = self.reach();
+        if reach.is_empty() {
+            return Err(ApiError::Forbidden("oxygen is not in your reach".into()));
+        }
+        let tx = self.tx(Access::Read).await?;
+        let rules = rules_of(&tx).await?;
+        let (ids, beds) = if let Some(f) = facility {
+            let f = self.watched_facility(&tx, f).await?;
+            (
+                vec![f.id],
+                census::daily_beds(&tx, &[], Some(f.id), from, to).await?,
+            )
+        } else {
+            if let Some(u) = unit {
+                units::find(&tx, UnitId(u))
+                    .await?
+                    .ok_or(DomainError::NotFound { entity: "unit" })?;
+            }
+            let mut ids: Vec<Uuid> = source_repo::all_active(&tx)
+                .await?
+                .iter()
+                .map(|s| s.facility_id)
+                .collect();
+            ids.sort();
+            ids.dedup();
+            let places = facilities::find_many(&tx, &ids).await?;
+            let kept: Vec<Uuid> = places
+                .iter()
+                .filter(|f| {
+                    let path = UnitPath::from_stored(f.unit_path.clone());
+                    reach.sees(FacilityId(f.id), &path)
+                        && unit.is_none_or(|u| path.contains(UnitId(u)))
+                })
+                .map(|f| f.id)
+                .collect();
+            let mut districts: Vec<Uuid> = places
+                .iter()
+                .filter(|f| kept.contains(&f.id))
+                .filter_map(|f| f.district_id)
+                .collect();
+            districts.sort();
+            districts.dedup();
+            (
+                kept,
+                census::district_daily_beds(&tx, Some(&districts), from, to).await?,
+            )
+        };
+        let rows = repo::points_between(
+            &tx,
+            &ids,
+            ist_midnight(from) - Duration::days(1),
+            ist_midnight(to + Duration::days(1)),
+        )
+        .await?;
+        tx.commit().await?;
+        let mut days: BTreeMap<NaiveDate, Day> = from
+            .iter_days()
+            .take_while(|d| *d <= to)
+            .map(|d| {
+                (
+                    d,
+                    Day {
+                        day: d,
+                        facilities: ids.len() as i64,
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect();
+        let mut start = 0;
+        while start < rows.len() {
+            let f = rows[start].facility_id;
+            let end = rows[start..]
+                .iter()
+                .position(|r| r.facility_id != f)
+                .map_or(rows.len(), |n| start + n);
+            fold(&rows[start..end], &mut days, rules.warning_hours as f64);
+            start = end;
+        }
+        for b in beds {
+            if matches!(
+                b.bed_type.as_str(),
+                "oxygen_supported" | "hdu" | "icu" | "ventilator"
+            ) {
+                if let Some(d) = days.get_mut(&b.day) {
+                    d.occupied_oxygen_beds += b.occupied;
+                }
+            }
+        }
+        Ok(days.into_values().collect())
+    }
+}
