@@ -172,6 +172,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         crate::demo_records::DOCTOR,
         OPERATOR,
         TELEDOCTOR,
+        crate::demo_oxygen::OFFICER,
+        crate::demo_oxygen::COMMITTEE,
     ];
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let has_patients = !arogya_infra::repos::patients::by_name(&tx, "lxm", None, None, None, 1)
@@ -287,7 +289,10 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         }
     }
     if let Some(h) = hospital {
+        let facility = h.facility;
         crate::demo_inpatient::seed(state, tenant, h, nurse, &registered).await?;
+        let district = district.ok_or_else(|| anyhow::anyhow!("no district created"))?;
+        crate::demo_oxygen::seed(state, tenant, district, facility).await?;
     }
     Ok(logins)
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_inpatient;
 pub mod demo_kb;
+pub mod demo_oxygen;
 pub mod demo_records;
 pub mod demo_samples;
 pub mod error;

@@ -82,7 +82,11 @@ async fn ordered_equipment_arrives_against_its_order_and_keeps_its_history(backe
 
     // Ventilators at a medical college with 12 ventilator beds.
     let mch = create_facility(&app, wb, {
-        let mut x = facility("Kolkata MCH", "MEDICAL_COLLEGE_HOSPITAL", &p.h.c.tree.kolkata["id"]);
+        let mut x = facility(
+            "Kolkata MCH",
+            "MEDICAL_COLLEGE_HOSPITAL",
+            &p.h.c.tree.kolkata["id"],
+        );
         x["beds"] = json!({ "ventilator": 12 });
         x
     })
@@ -238,7 +242,7 @@ async fn the_daily_roll_up_adds_up_in_graphql_and_in_csv(backend: Backend) {
     assert_eq!(r.status(), 404);
     let r = app
         .http
-        .get(&url.replace("from=", "from=x"))
+        .get(url.replace("from=", "from=x"))
         .bearer_auth(&p.h.c.wb)
         .send()
         .await

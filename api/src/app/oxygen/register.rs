@@ -6,6 +6,7 @@
 
 use super::{not_found, rules_of, Oxygen};
 use crate::error::{ApiError, ApiResult};
+use arogya_domain::appointment::ist_date;
 use arogya_domain::audit::AuditAction;
 use arogya_domain::oxygen::balance::{self, Point};
 use arogya_domain::oxygen::entry::{assess, Declared, DeclaredSource, PatientsOnOxygen, Readings};
@@ -218,10 +219,14 @@ impl Oxygen<'_> {
         Ok(saved)
     }
 
-    /// Run the alert rules for the facility at once, so a reading that shows oxygen
-    /// running out raises its alert now; the maintenance round would otherwise.
+    /// Run the alert rules for the facility at once when today's reading is entered,
+    /// so one that shows oxygen running out raises its alert now (earlier days'
+    /// readings, entered late or in a backfill, wait for the maintenance round).
     async fn alert_on(&self, e: &EntryRecord) {
         let Ok(tenant) = self.tenant() else { return };
+        if ist_date(e.reading_at) != ist_date(Utc::now()) {
+            return;
+        }
         if let Err(err) =
             super::alerts::evaluate(self.state, tenant, Utc::now(), Some(e.facility_id)).await
         {
