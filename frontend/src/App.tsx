@@ -30,6 +30,9 @@ const Inpatients = lazy(() => import("./pages/inpatient/Inpatients"));
 const WardBoard = lazy(() => import("./pages/inpatient/WardBoard"));
 const MedicationRound = lazy(() => import("./pages/inpatient/MedicationRound"));
 const FacilityWards = lazy(() => import("./pages/inpatient/FacilityWards"));
+const OxygenDashboard = lazy(() => import("./pages/oxygen/OxygenDashboard"));
+const OxygenEntry = lazy(() => import("./pages/oxygen/DailyEntry"));
+const OxygenEquipment = lazy(() => import("./pages/oxygen/Equipment"));
 const FamilyStatus = lazy(() => import("./pages/public/FamilyStatus"));
 const FreeBeds = lazy(() => import("./pages/public/FreeBeds"));
 
@@ -71,6 +74,9 @@ function Screens() {
           <Route path="inpatients" element={<Inpatients />} />
           <Route path="wards/:wardId" element={<WardBoard />} />
           <Route path="wards/:wardId/round" element={<MedicationRound />} />
+          <Route path="oxygen" element={<OxygenDashboard />} />
+          <Route path="oxygen/entry" element={<OxygenEntry />} />
+          <Route path="oxygen/equipment" element={<OxygenEquipment />} />
           <Route path="registry/units" element={<Units />} />
           <Route path="registry/professionals" element={<Professionals />} />
           <Route path="applications" element={<Applications />} />

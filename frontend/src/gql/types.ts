@@ -559,6 +559,11 @@ export type CodedDiagnosis = {
   description: Scalars['String']['output'];
 };
 
+export type ConcentratorsInput = {
+  count: Scalars['Int']['input'];
+  litresPerMinute: Scalars['Float']['input'];
+};
+
 export type ConditionCategory =
   | 'ACTIVELY_DYING'
   | 'CRITICAL'
@@ -667,6 +672,47 @@ export type CreateUserInput = {
   tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CylinderBankInput = {
+  cylinderTypeId: Scalars['ID']['input'];
+  /** Cylinders of this type the facility holds, full or empty. */
+  owned: Scalars['Int']['input'];
+};
+
+export type CylinderCount = {
+  cylinderTypeId: Scalars['ID']['output'];
+  empty: Scalars['Int']['output'];
+  full: Scalars['Int']['output'];
+  inUse: Scalars['Int']['output'];
+  sentForRefill: Scalars['Int']['output'];
+};
+
+export type CylinderCountInput = {
+  cylinderTypeId: Scalars['ID']['input'];
+  empty: Scalars['Int']['input'];
+  full: Scalars['Int']['input'];
+  inUse: Scalars['Int']['input'];
+  sentForRefill?: Scalars['Int']['input'];
+};
+
+export type CylinderLoadInput = {
+  count: Scalars['Int']['input'];
+  cylinderTypeId: Scalars['ID']['input'];
+};
+
+export type CylinderMovement = {
+  challan: Maybe<Scalars['String']['output']>;
+  count: Scalars['Int']['output'];
+  cylinderTypeId: Scalars['ID']['output'];
+  supplier: Scalars['String']['output'];
+};
+
+export type CylinderMovementInput = {
+  challan?: InputMaybe<Scalars['String']['input']>;
+  count: Scalars['Int']['input'];
+  cylinderTypeId: Scalars['ID']['input'];
+  supplier: Scalars['String']['input'];
+};
+
 /** Beds of one type at the end of one day. */
 export type DailyBeds = {
   bedType: Maybe<BedType>;
@@ -771,11 +817,32 @@ export type DispatchStatus =
   | 'CLOSED'
   | 'DISPATCHED';
 
+export type DistrictEquipment = {
+  districtId: Maybe<Scalars['ID']['output']>;
+  kinds: Array<EquipmentKindCount>;
+  name: Scalars['String']['output'];
+  /** Ventilator beds the district's facilities declare. */
+  ventilatorBeds: Scalars['Int']['output'];
+  /** Invasive and non-invasive ventilators that work. */
+  ventilatorsFunctional: Scalars['Int']['output'];
+};
+
 export type DistrictFacilityCounts = {
   byType: Array<FacilityTypeCount>;
   /** Null for facilities placed at the state level. */
   district: Maybe<AdminUnit>;
   total: Scalars['Int']['output'];
+};
+
+export type DistrictOxygen = {
+  burnNm3PerHour: Scalars['Float']['output'];
+  critical: Scalars['Int']['output'];
+  districtId: Maybe<Scalars['ID']['output']>;
+  facilities: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  reportedToday: Scalars['Int']['output'];
+  usableNm3: Scalars['Float']['output'];
+  warning: Scalars['Int']['output'];
 };
 
 export type Document = {
@@ -1008,6 +1075,94 @@ export type EntryVersion = {
   version: Scalars['Int']['output'];
 };
 
+export type EquipmentInput = {
+  installedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  kind: EquipmentKind;
+  lastMaintenanceOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  make: Scalars['String']['input'];
+  model: Scalars['String']['input'];
+  /** The procurement order it arrived against. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  serialNumber: Scalars['String']['input'];
+  source: EquipmentSource;
+  status?: EquipmentStatus;
+};
+
+export type EquipmentItem = {
+  facilityId: Scalars['ID']['output'];
+  /** The first first. */
+  history: Array<EquipmentStatusChange>;
+  id: Scalars['ID']['output'];
+  installedOn: Maybe<Scalars['NaiveDate']['output']>;
+  kind: Maybe<EquipmentKind>;
+  lastMaintenanceOn: Maybe<Scalars['NaiveDate']['output']>;
+  make: Scalars['String']['output'];
+  model: Scalars['String']['output'];
+  orderId: Maybe<Scalars['ID']['output']>;
+  serialNumber: Scalars['String']['output'];
+  source: Maybe<EquipmentSource>;
+  status: Maybe<EquipmentStatus>;
+  version: Scalars['Int']['output'];
+};
+
+export type EquipmentKind =
+  | 'BIPAP'
+  | 'CONCENTRATOR'
+  | 'CPAP'
+  | 'CYLINDER'
+  | 'DEFIBRILLATOR'
+  | 'HFNC'
+  | 'INVASIVE_VENTILATOR'
+  | 'MONITOR'
+  | 'NON_INVASIVE_VENTILATOR';
+
+export type EquipmentKindCount = {
+  condemned: Scalars['Int']['output'];
+  functional: Scalars['Int']['output'];
+  kind: Maybe<EquipmentKind>;
+  underRepair: Scalars['Int']['output'];
+};
+
+/** A procurement order and how much of it has arrived. */
+export type EquipmentOrder = {
+  expectedOn: Maybe<Scalars['NaiveDate']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Maybe<EquipmentKind>;
+  orderedOn: Scalars['NaiveDate']['output'];
+  outstanding: Scalars['Int']['output'];
+  quantity: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  reference: Maybe<Scalars['String']['output']>;
+  supplier: Scalars['String']['output'];
+};
+
+export type EquipmentOrderInput = {
+  expectedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  kind: EquipmentKind;
+  orderedOn: Scalars['NaiveDate']['input'];
+  quantity: Scalars['Int']['input'];
+  reference?: InputMaybe<Scalars['String']['input']>;
+  supplier: Scalars['String']['input'];
+  /** A district the order is for; the whole state when left out. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type EquipmentSource =
+  | 'DONATED'
+  | 'PROCURED';
+
+export type EquipmentStatus =
+  | 'CONDEMNED'
+  | 'FUNCTIONAL'
+  | 'UNDER_REPAIR';
+
+export type EquipmentStatusChange = {
+  at: Scalars['DateTime']['output'];
+  by: Scalars['ID']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  status: Maybe<EquipmentStatus>;
+};
+
 export type Facility = {
   address: Maybe<Scalars['String']['output']>;
   beds: BedCapacity;
@@ -1092,6 +1247,38 @@ export type FacilityInput = {
   type: FacilityType;
   /** The administrative unit it lies in. */
   unitId: Scalars['ID']['input'];
+};
+
+/** A facility's oxygen now. */
+export type FacilityOxygen = {
+  bedsFed: Scalars['Int']['output'];
+  /** Over the readings of the last 24 hours. */
+  burn24h: Maybe<OxygenBurnRate>;
+  /** Over the last 72 hours. */
+  burn72h: Maybe<OxygenBurnRate>;
+  daysOfCover: Maybe<Scalars['Float']['output']>;
+  districtId: Maybe<Scalars['ID']['output']>;
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  hoursSinceLastReading: Maybe<Scalars['Float']['output']>;
+  lastReading: Maybe<OxygenReading>;
+  /**
+   * What the occupied oxygen, HDU, ICU and ventilator beds need (one facility's
+   * status only).
+   */
+  needOfBedsNm3PerHour: Maybe<Scalars['Float']['output']>;
+  /** What the patients on oxygen at the last reading need, by the flow norms. */
+  needOfPatientsNm3PerHour: Scalars['Float']['output'];
+  /** What the plants and concentrators make at full output. */
+  outputNm3PerHour: Scalars['Float']['output'];
+  reportedToday: Scalars['Boolean']['output'];
+  risk: OxygenRisk;
+  /** What the tanks and cylinders can hold. */
+  storageNm3: Scalars['Float']['output'];
+  /** None when the stock is not running down (or there are too few readings). */
+  timeToEmptyHours: Maybe<Scalars['Float']['output']>;
+  /** What can still be drawn now, projected from the last reading at the burn rate. */
+  usableNm3: Maybe<Scalars['Float']['output']>;
 };
 
 export type FacilityStepInput = {
@@ -1509,6 +1696,42 @@ export type LifeSupportCount = {
   patients: Scalars['Int']['output'];
 };
 
+export type LiquidDelivery = {
+  challan: Maybe<Scalars['String']['output']>;
+  quantity: Scalars['Float']['output'];
+  sourceId: Scalars['ID']['output'];
+  supplier: Scalars['String']['output'];
+  tanker: Maybe<Scalars['String']['output']>;
+  unit: LiquidUnit;
+};
+
+export type LiquidDeliveryInput = {
+  challan?: InputMaybe<Scalars['String']['input']>;
+  quantity: Scalars['Float']['input'];
+  sourceId: Scalars['ID']['input'];
+  supplier: Scalars['String']['input'];
+  tanker?: InputMaybe<Scalars['String']['input']>;
+  unit: LiquidUnit;
+};
+
+export type LiquidLoadInput = {
+  quantity: Scalars['Float']['input'];
+  sourceId: Scalars['ID']['input'];
+  unit: LiquidUnit;
+};
+
+export type LiquidUnit =
+  | 'KILOGRAM'
+  | 'KILOLITRE'
+  | 'LITRE';
+
+export type LmoTankInput = {
+  amount: Scalars['Float']['input'];
+  unit: LiquidUnit;
+  /** The share that can be drawn: 0.9 to 0.95 for most tanks. */
+  usableFraction: Scalars['Float']['input'];
+};
+
 export type LogCallInput = {
   callerName?: InputMaybe<Scalars['String']['input']>;
   callerPhone: Scalars['String']['input'];
@@ -1576,6 +1799,8 @@ export type MutationRoot = {
    * (they are discharged as referred where they were).
    */
   acceptReferral: Admission;
+  /** Acknowledge an alert, saying what was done (5 to 500 characters). */
+  acknowledgeOxygenAlert: OxygenAlert;
   addAttendant: Attendant;
   /** Beds of one type added to a ward, one per label. */
   addBeds: Array<Bed>;
@@ -1589,6 +1814,8 @@ export type MutationRoot = {
   /** A day a clinician sees nobody (leave, holiday). */
   addDayOff: Scalars['Boolean']['output'];
   addIntakeOutput: IntakeOutputLine;
+  /** Add a cylinder type and the gas a full one holds. */
+  addOxygenCylinderType: OxygenCylinderType;
   /** Post a professional at a facility (they may work at several). */
   addPosting: Posting;
   addTicketNote: Ticket;
@@ -1604,6 +1831,13 @@ export type MutationRoot = {
   cancelAppointment: Appointment;
   /** Give up the bed held for the patient; false if none was held. */
   cancelBedReservation: Scalars['Boolean']['output'];
+  /** The facility says the delivery will not come. */
+  cancelOxygenDelivery: OxygenDelivery;
+  /**
+   * Change an item's status (functional, under repair, condemned), with a note and
+   * the date of maintenance if it was serviced.
+   */
+  changeEquipmentStatus: EquipmentItem;
   /** Change your own password. Ends all your sessions: log in again afterwards. */
   changePassword: Scalars['Boolean']['output'];
   closeTicket: Ticket;
@@ -1617,6 +1851,8 @@ export type MutationRoot = {
    * stay in its history. `expectedVersion` guards against concurrent edits.
    */
   correctClinicalEntry: ClinicalEntry;
+  /** Correct a reading: a new version with the reason; the earlier one is kept. */
+  correctOxygenReading: OxygenReading;
   createAdminUnit: AdminUnit;
   createFacility: Facility;
   /** Start an application (a draft, saved step by step). */
@@ -1630,6 +1866,8 @@ export type MutationRoot = {
   createTenant: Tenant;
   createUser: User;
   createWard: Ward;
+  /** Declare one of a facility's oxygen sources. */
+  declareOxygenSource: OxygenSource;
   declineReferral: Referral;
   /**
    * Withdraw a document from an application still being edited (kept until the
@@ -1642,6 +1880,11 @@ export type MutationRoot = {
    * facilities that receive emergencies are suggested from the registry.
    */
   dispatchEmergency: EmergencyDispatch;
+  /**
+   * Record a delivery on its way to a facility; it counts towards the facility's
+   * time to empty from when it is expected.
+   */
+  dispatchOxygenDelivery: OxygenDelivery;
   /** Set the last day of a posting. */
   endPosting: Posting;
   /** Enrol a household member: registered (with duplicate detection) and given a card. */
@@ -1691,11 +1934,20 @@ export type MutationRoot = {
    * merged record's version.
    */
   mergePatients: Patient;
+  /** Place a procurement order (state administrators and the state's oxygen cell). */
+  placeEquipmentOrder: EquipmentOrder;
   reactivateTenant: Tenant;
   /** The incoming nurse signs the handover. */
   receiveHandover: Handover;
+  /** The receiving facility confirms what arrived. */
+  receiveOxygenDelivery: OxygenDelivery;
   /** Record the condition (rounds, or a change): appended, never edited. */
   recordCondition: ConditionEntry;
+  /**
+   * Enter a reading in a facility's daily register. Consumption is worked out, not
+   * typed: give the gauges, the counts, and what arrived.
+   */
+  recordOxygenReading: OxygenReading;
   /**
    * Record the teleconsultation of a ticket you work at tier 2. With a known patient
    * it becomes a finished teleconsultation encounter with your consultation note in
@@ -1715,6 +1967,8 @@ export type MutationRoot = {
    * one twice ends the session.
    */
   refreshToken: AuthPayload;
+  /** Register a piece of equipment at a facility (against an order, if it came on one). */
+  registerEquipment: EquipmentItem;
   /**
    * Register a patient. When likely duplicates exist and `confirmNotDuplicate` is
    * not set, nothing is created and the candidates are returned.
@@ -1785,6 +2039,8 @@ export type MutationRoot = {
    * may be entered.
    */
   setInpatientSettings: InpatientSettings;
+  /** Set the tenant's oxygen rules (state administrators and the state's oxygen cell). */
+  setOxygenRules: OxygenRules;
   /** Open an encounter at one of the caller's facilities (doctors and nurses). */
   startEncounter: ClinicalEntry;
   /**
@@ -1829,6 +2085,8 @@ export type MutationRoot = {
    * The audit trail keeps what it said before.
    */
   updateKbArticle: KbArticle;
+  /** Change a source, or retire it (`active: false`). */
+  updateOxygenSource: OxygenSource;
   /**
    * Correct a patient's details. Pass the `version` you read as `expectedVersion`;
    * leave `nationalId` out to keep the one on record.
@@ -1866,6 +2124,12 @@ export type MutationRootAcceptReferralArgs = {
   admittingProfessionalId: Scalars['ID']['input'];
   bedId: Scalars['ID']['input'];
   referralId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootAcknowledgeOxygenAlertArgs = {
+  actionTaken: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1911,6 +2175,11 @@ export type MutationRootAddIntakeOutputArgs = {
 };
 
 
+export type MutationRootAddOxygenCylinderTypeArgs = {
+  input: OxygenCylinderTypeInput;
+};
+
+
 export type MutationRootAddPostingArgs = {
   posting: PostingInput;
   professionalId: Scalars['ID']['input'];
@@ -1953,6 +2222,22 @@ export type MutationRootCancelBedReservationArgs = {
 };
 
 
+export type MutationRootCancelOxygenDeliveryArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
+export type MutationRootChangeEquipmentStatusArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  maintainedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: EquipmentStatus;
+};
+
+
 export type MutationRootChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -1977,6 +2262,15 @@ export type MutationRootCorrectClinicalEntryArgs = {
   id: Scalars['ID']['input'];
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootCorrectOxygenReadingArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  readingAt: Scalars['DateTime']['input'];
+  readings: OxygenReadingsInput;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2020,6 +2314,12 @@ export type MutationRootCreateWardArgs = {
 };
 
 
+export type MutationRootDeclareOxygenSourceArgs = {
+  facilityId: Scalars['ID']['input'];
+  input: OxygenSourceInput;
+};
+
+
 export type MutationRootDeclineReferralArgs = {
   note: Scalars['String']['input'];
   referralId: Scalars['ID']['input'];
@@ -2039,6 +2339,12 @@ export type MutationRootDischargePatientArgs = {
 
 export type MutationRootDispatchEmergencyArgs = {
   input: DispatchEmergencyInput;
+};
+
+
+export type MutationRootDispatchOxygenDeliveryArgs = {
+  facilityId: Scalars['ID']['input'];
+  input: OxygenDispatchInput;
 };
 
 
@@ -2164,6 +2470,11 @@ export type MutationRootMergePatientsArgs = {
 };
 
 
+export type MutationRootPlaceEquipmentOrderArgs = {
+  input: EquipmentOrderInput;
+};
+
+
 export type MutationRootReactivateTenantArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -2176,8 +2487,23 @@ export type MutationRootReceiveHandoverArgs = {
 };
 
 
+export type MutationRootReceiveOxygenDeliveryArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  receivedQuantity: Scalars['Float']['input'];
+};
+
+
 export type MutationRootRecordConditionArgs = {
   input: ConditionInput;
+};
+
+
+export type MutationRootRecordOxygenReadingArgs = {
+  facilityId: Scalars['ID']['input'];
+  readingAt: Scalars['DateTime']['input'];
+  readings: OxygenReadingsInput;
 };
 
 
@@ -2201,6 +2527,12 @@ export type MutationRootReferPatientArgs = {
 
 export type MutationRootRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRootRegisterEquipmentArgs = {
+  facilityId: Scalars['ID']['input'];
+  input: EquipmentInput;
 };
 
 
@@ -2369,6 +2701,11 @@ export type MutationRootSetInpatientSettingsArgs = {
 };
 
 
+export type MutationRootSetOxygenRulesArgs = {
+  input: OxygenRulesInput;
+};
+
+
 export type MutationRootStartEncounterArgs = {
   input: StartEncounterInput;
 };
@@ -2452,6 +2789,14 @@ export type MutationRootUpdateKbArticleArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: KbArticleInput;
+};
+
+
+export type MutationRootUpdateOxygenSourceArgs = {
+  active?: Scalars['Boolean']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: OxygenSourceInput;
 };
 
 
@@ -2620,6 +2965,331 @@ export type Ownership =
   | 'PRIVATE'
   | 'PUBLIC';
 
+export type OxygenAlert = {
+  acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy: Maybe<Scalars['String']['output']>;
+  actionTaken: Maybe<Scalars['String']['output']>;
+  districtId: Maybe<Scalars['ID']['output']>;
+  /** When it went up to the state, unacknowledged. */
+  escalatedAt: Maybe<Scalars['DateTime']['output']>;
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: Maybe<OxygenAlertKind>;
+  level: Maybe<OxygenAlertLevel>;
+  /** In English, as e-mailed; the app words it from `kind` and `detail`. */
+  message: Scalars['String']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  timeToEmptyHours: Maybe<Scalars['Float']['output']>;
+};
+
+/** An alert was raised, acknowledged or escalated: refresh the queue. */
+export type OxygenAlertChange = {
+  /** `raised`, `acknowledged` or `escalated`. */
+  action: Scalars['String']['output'];
+  alertId: Scalars['ID']['output'];
+  at: Scalars['DateTime']['output'];
+  facilityId: Scalars['ID']['output'];
+  kind: Maybe<OxygenAlertKind>;
+  level: Maybe<OxygenAlertLevel>;
+};
+
+export type OxygenAlertKind =
+  | 'NO_ENTRY'
+  | 'PLANT_FAULT'
+  | 'TIME_TO_EMPTY'
+  | 'UNEXPLAINED_USE';
+
+export type OxygenAlertLevel =
+  | 'CRITICAL'
+  | 'WARNING';
+
+/** Nm³ per hour over a window of readings. */
+export type OxygenBurnRate = {
+  /** Drawn from stock: use less what the plants made. */
+  drainPerHour: Scalars['Float']['output'];
+  estimated: Scalars['Boolean']['output'];
+  /** Hours of readings it rests on. */
+  hours: Scalars['Float']['output'];
+  /** Used by patients. */
+  nm3PerHour: Scalars['Float']['output'];
+};
+
+/** What the source is, and how big. */
+export type OxygenCapacityInput =
+  { concentrators: ConcentratorsInput; cylinders?: never; lmoTank?: never; psaPlant?: never; }
+  |  { concentrators?: never; cylinders: CylinderBankInput; lmoTank?: never; psaPlant?: never; }
+  |  { concentrators?: never; cylinders?: never; lmoTank: LmoTankInput; psaPlant?: never; }
+  |  { concentrators?: never; cylinders?: never; lmoTank?: never; psaPlant: PsaPlantInput; };
+
+/** What was used between the previous reading and this one (Nm³), by stock balance. */
+export type OxygenConsumption = {
+  closingNm3: Scalars['Float']['output'];
+  /** opening + received + produced − closing */
+  consumptionNm3: Scalars['Float']['output'];
+  /** False when both readings were measured. */
+  estimated: Scalars['Boolean']['output'];
+  hours: Scalars['Float']['output'];
+  openingNm3: Scalars['Float']['output'];
+  producedNm3: Scalars['Float']['output'];
+  receivedNm3: Scalars['Float']['output'];
+  since: Scalars['DateTime']['output'];
+};
+
+/** How many Nm³ (normal cubic metres of gas: 0 °C, 1 atm) one unit of oxygen is. */
+export type OxygenConversionFactor = {
+  code: Scalars['String']['output'];
+  nm3PerUnit: Scalars['Float']['output'];
+  referenceCelsius: Scalars['Float']['output'];
+  source: Scalars['String']['output'];
+  /** The factor as its source states it. */
+  statedAs: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
+};
+
+export type OxygenCylinderType = {
+  code: Scalars['String']['output'];
+  gasLitres: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  labelCelsius: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  /** Nm³ in a full cylinder. */
+  nm3: Scalars['Float']['output'];
+  supplier: Maybe<Scalars['String']['output']>;
+};
+
+export type OxygenCylinderTypeInput = {
+  /** As on challans: B, D, jumbo… */
+  code: Scalars['String']['input'];
+  /** Free gas in a full cylinder, litres, as labelled. */
+  gasLitres: Scalars['Float']['input'];
+  /** The label's reference temperature; 15 °C when left out. */
+  labelCelsius?: InputMaybe<Scalars['Float']['input']>;
+  name: Scalars['String']['input'];
+  /** For a supplier whose cylinders of this code hold a different volume. */
+  supplier?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One day's oxygen for a facility, a district or everything in reach. */
+export type OxygenDay = {
+  /** Facilities whose time to empty was under the warning threshold. */
+  atRisk: Scalars['Int']['output'];
+  consumptionNm3: Scalars['Float']['output'];
+  consumptionPerOccupiedBed: Maybe<Scalars['Float']['output']>;
+  day: Scalars['NaiveDate']['output'];
+  facilities: Scalars['Int']['output'];
+  /** Occupied oxygen-supported, HDU, ICU and ventilator beds at the day's census. */
+  occupiedOxygenBeds: Scalars['Int']['output'];
+  producedNm3: Scalars['Float']['output'];
+  receivedNm3: Scalars['Float']['output'];
+  /** Facilities with a reading that day. */
+  reported: Scalars['Int']['output'];
+  /** At each facility's last reading of the day, Nm³. */
+  stockNm3: Scalars['Float']['output'];
+  usableNm3: Scalars['Float']['output'];
+};
+
+/** A delivery in the supply ledger. */
+export type OxygenDelivery = {
+  challan: Maybe<Scalars['String']['output']>;
+  cylinderTypeId: Maybe<Scalars['ID']['output']>;
+  dispatchedAt: Scalars['DateTime']['output'];
+  expectedAt: Scalars['DateTime']['output'];
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** `liquid` or `cylinders`. */
+  kind: Scalars['String']['output'];
+  nm3: Scalars['Float']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  quantity: Scalars['Float']['output'];
+  receivedAt: Maybe<Scalars['DateTime']['output']>;
+  receivedQuantity: Maybe<Scalars['Float']['output']>;
+  /** What was dispatched less what arrived, in the delivery's unit. */
+  shortfall: Maybe<Scalars['Float']['output']>;
+  sourceId: Maybe<Scalars['ID']['output']>;
+  /** `dispatched`, `received` or `cancelled`. */
+  status: Scalars['String']['output'];
+  supplier: Scalars['String']['output'];
+  /** `litre`, `kilolitre`, `kilogram` or `cylinders`. */
+  unit: Scalars['String']['output'];
+  vehicle: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type OxygenDispatchInput = {
+  challan?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to now. */
+  dispatchedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  expectedAt: Scalars['DateTime']['input'];
+  load: OxygenLoadInput;
+  supplier: Scalars['String']['input'];
+  /** The tanker's or truck's registration. */
+  vehicle?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Litres per minute. */
+export type OxygenFlowNorms = {
+  hduBed: Scalars['Float']['output'];
+  hfnc: Scalars['Float']['output'];
+  icuBed: Scalars['Float']['output'];
+  invasiveVentilation: Scalars['Float']['output'];
+  mask: Scalars['Float']['output'];
+  nasalCannula: Scalars['Float']['output'];
+  niv: Scalars['Float']['output'];
+  oxygenSupportedBed: Scalars['Float']['output'];
+  ventilatorBed: Scalars['Float']['output'];
+};
+
+export type OxygenFlowNormsInput = {
+  hduBed: Scalars['Float']['input'];
+  hfnc: Scalars['Float']['input'];
+  icuBed: Scalars['Float']['input'];
+  invasiveVentilation: Scalars['Float']['input'];
+  mask: Scalars['Float']['input'];
+  nasalCannula: Scalars['Float']['input'];
+  niv: Scalars['Float']['input'];
+  oxygenSupportedBed: Scalars['Float']['input'];
+  ventilatorBed: Scalars['Float']['input'];
+};
+
+export type OxygenLoadInput =
+  { cylinders: CylinderLoadInput; liquid?: never; }
+  |  { cylinders?: never; liquid: LiquidLoadInput; };
+
+/** Every reporting facility in reach, most urgent first, and the districts' totals. */
+export type OxygenOverview = {
+  at: Scalars['DateTime']['output'];
+  districts: Array<DistrictOxygen>;
+  facilities: Array<FacilityOxygen>;
+  notReportedToday: Scalars['Int']['output'];
+  rules: OxygenRules;
+};
+
+export type OxygenReading = {
+  /** Since the previous reading (in lists of readings). */
+  consumption: Maybe<OxygenConsumption>;
+  correctionReason: Maybe<Scalars['String']['output']>;
+  cylinders: Array<CylinderCount>;
+  cylindersReceived: Array<CylinderMovement>;
+  cylindersReturned: Array<CylinderMovement>;
+  enteredAt: Scalars['DateTime']['output'];
+  enteredBy: Scalars['ID']['output'];
+  /** True when part of the stock is estimated (cylinders in use, plant output). */
+  estimated: Scalars['Boolean']['output'];
+  facilityId: Scalars['ID']['output'];
+  /** Oxygen held, Nm³. */
+  heldNm3: Scalars['Float']['output'];
+  /** The reading's id, the same for all its versions. */
+  id: Scalars['ID']['output'];
+  /** Entered on a later day than it was read. */
+  late: Scalars['Boolean']['output'];
+  liquidReceived: Array<LiquidDelivery>;
+  patients: PatientsOnOxygen;
+  /** `inpatient` (counted from the wards) or `entered`. */
+  patientsFrom: Scalars['String']['output'];
+  plantFault: Scalars['Boolean']['output'];
+  plants: Array<PlantRun>;
+  producedNm3: Scalars['Float']['output'];
+  readingAt: Scalars['DateTime']['output'];
+  receivedNm3: Scalars['Float']['output'];
+  /** Set on versions a correction replaced. */
+  supersededAt: Maybe<Scalars['DateTime']['output']>;
+  tanks: Array<TankReading>;
+  /** Oxygen that can still be drawn, Nm³. */
+  usableNm3: Scalars['Float']['output'];
+  /** Pass this back as `expectedVersion` to correct the reading. */
+  version: Scalars['Int']['output'];
+  versionId: Scalars['ID']['output'];
+};
+
+/** One set of readings: gauges, counts, what arrived and what the plants made. */
+export type OxygenReadingsInput = {
+  cylinders?: Array<CylinderCountInput>;
+  /** Full cylinders received. */
+  cylindersReceived?: Array<CylinderMovementInput>;
+  /** Empties returned. */
+  cylindersReturned?: Array<CylinderMovementInput>;
+  liquidReceived?: Array<LiquidDeliveryInput>;
+  /** Leave out to take the count from inpatient care. */
+  patients?: InputMaybe<PatientsOnOxygenInput>;
+  plants?: Array<PlantRunInput>;
+  tanks?: Array<TankReadingInput>;
+};
+
+/** How urgent a facility is. */
+export type OxygenRisk =
+  | 'CRITICAL'
+  | 'NOT_REPORTED'
+  | 'OK'
+  | 'WARNING';
+
+/** The tenant's oxygen rules (the defaults until it sets its own: version 0). */
+export type OxygenRules = {
+  criticalHours: Scalars['Int']['output'];
+  deadlineHour: Scalars['Int']['output'];
+  escalateAfterHours: Scalars['Int']['output'];
+  liquidFactor: OxygenConversionFactor;
+  norms: OxygenFlowNorms;
+  version: Scalars['Int']['output'];
+  warningHours: Scalars['Int']['output'];
+};
+
+export type OxygenRulesInput = {
+  /** Under this many hours, critical. */
+  criticalHours: Scalars['Int']['input'];
+  /** Each day's reading is due by this hour (IST, 0–23). */
+  deadlineHour: Scalars['Int']['input'];
+  /** Unacknowledged critical alerts go to the state after this many hours. */
+  escalateAfterHours?: Scalars['Int']['input'];
+  /** The rules' current version (0 before the first save). */
+  expectedVersion: Scalars['Int']['input'];
+  /** The code of a liquid factor from `oxygenConversionFactors`. */
+  liquidFactor: Scalars['String']['input'];
+  /** Litres per minute. */
+  norms: OxygenFlowNormsInput;
+  /** Time to empty under this many hours is a warning. */
+  warningHours: Scalars['Int']['input'];
+};
+
+/** A facility's oxygen source; the capacity fields that apply to its kind are set. */
+export type OxygenSource = {
+  active: Scalars['Boolean']['output'];
+  /** A tank's capacity, in `unit`. */
+  amount: Maybe<Scalars['Float']['output']>;
+  bedsFed: Scalars['Int']['output'];
+  /** Concentrators. */
+  count: Maybe<Scalars['Int']['output']>;
+  cylinderTypeId: Maybe<Scalars['ID']['output']>;
+  facilityId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: OxygenSourceKind;
+  /** A plant's or each concentrator's output. */
+  litresPerMinute: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  outputNm3PerHour: Scalars['Float']['output'];
+  owned: Maybe<Scalars['Int']['output']>;
+  purityPercent: Maybe<Scalars['Float']['output']>;
+  /** What it can hold, Nm³. */
+  storageNm3: Scalars['Float']['output'];
+  unit: Maybe<LiquidUnit>;
+  usableFraction: Maybe<Scalars['Float']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type OxygenSourceInput = {
+  /** Beds its pipeline can feed. */
+  bedsFed?: Scalars['Int']['input'];
+  capacity: OxygenCapacityInput;
+  name: Scalars['String']['input'];
+};
+
+export type OxygenSourceKind =
+  | 'CONCENTRATORS'
+  | 'CYLINDERS'
+  | 'LMO_TANK'
+  | 'PSA_PLANT';
+
 /** Information about pagination in a connection */
 export type PageInfo = {
   /** When paginating forwards, the cursor to continue. */
@@ -2733,12 +3403,42 @@ export type PatientSex =
   | 'OTHER'
   | 'UNKNOWN';
 
+export type PatientsOnOxygen = {
+  hfnc: Scalars['Int']['output'];
+  invasiveVentilation: Scalars['Int']['output'];
+  mask: Scalars['Int']['output'];
+  nasalCannula: Scalars['Int']['output'];
+  niv: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type PatientsOnOxygenInput = {
+  hfnc: Scalars['Int']['input'];
+  invasiveVentilation: Scalars['Int']['input'];
+  mask: Scalars['Int']['input'];
+  nasalCannula: Scalars['Int']['input'];
+  niv: Scalars['Int']['input'];
+};
+
 /** A referral waiting for the caller's facility, with who is coming. */
 export type PendingReferral = {
   category: Maybe<ConditionCategory>;
   diagnosis: Maybe<Scalars['String']['output']>;
   lifeSupport: Maybe<LifeSupport>;
   referral: Referral;
+};
+
+export type PlantRun = {
+  fault: Maybe<Scalars['String']['output']>;
+  runningHours: Scalars['Float']['output'];
+  sourceId: Scalars['ID']['output'];
+};
+
+export type PlantRunInput = {
+  /** What went wrong, if anything. */
+  fault?: InputMaybe<Scalars['String']['input']>;
+  runningHours: Scalars['Float']['input'];
+  sourceId: Scalars['ID']['input'];
 };
 
 export type Posting = {
@@ -2887,6 +3587,12 @@ export type ProfessionalKind =
   | 'PHARMACIST'
   | 'RADIOGRAPHER';
 
+export type PsaPlantInput = {
+  /** Normal litres per minute. */
+  litresPerMinute: Scalars['Float']['input'];
+  purityPercent: Scalars['Float']['input'];
+};
+
 /** Free beds of a district's facilities: counts only. */
 export type PublicBedAvailability = {
   asOf: Scalars['DateTime']['output'];
@@ -2958,6 +3664,12 @@ export type QueryRoot = {
    * agents, state and district administrators).
    */
   emergencyDispatches: Array<EmergencyDispatch>;
+  /** A facility's critical-care equipment with each item's history. */
+  equipment: Array<EquipmentItem>;
+  /** Equipment by district and kind, and working ventilators against ventilator beds. */
+  equipmentByDistrict: Array<DistrictEquipment>;
+  /** Procurement orders, the latest first, with what has arrived. */
+  equipmentOrders: Array<EquipmentOrder>;
   /**
    * Council registrations that end within `days` days, soonest first, optionally
    * only of professionals posted in one district.
@@ -2968,6 +3680,8 @@ export type QueryRoot = {
   facility: Facility;
   /** How many facilities of each type each district has (within the caller's reach). */
   facilityCountsByDistrict: Array<DistrictFacilityCounts>;
+  /** One facility's oxygen now. */
+  facilityOxygen: FacilityOxygen;
   /**
    * Notifications not delivered after every attempt, newest first (state
    * administrators).
@@ -3019,6 +3733,44 @@ export type QueryRoot = {
    * turnover, for a unit, a facility, or everything the caller oversees.
    */
   occupancyHistory: OccupancyHistory;
+  /**
+   * Alerts of the facilities in reach, the latest first; only those waiting for an
+   * acknowledgement unless `open` is false.
+   */
+  oxygenAlerts: Array<OxygenAlert>;
+  /**
+   * Every conversion into Nm³ (normal cubic metres of gas, 0 °C and 1 atm), with
+   * its reference temperature and source.
+   */
+  oxygenConversionFactors: Array<OxygenConversionFactor>;
+  oxygenCylinderTypes: Array<OxygenCylinderType>;
+  /**
+   * Day by day (at most 400 days): one facility, a unit, or everything in reach.
+   * Also as CSV: `GET /oxygen/daily.csv?from=&to=&facility=&unit=`.
+   */
+  oxygenDaily: Array<OxygenDay>;
+  /**
+   * The supply ledger: deliveries to one facility or every one in reach,
+   * dispatched between two times (the last 30 days by default), the latest first.
+   */
+  oxygenDeliveries: Array<OxygenDelivery>;
+  /**
+   * For a district committee, the state's oxygen cell and administrators: every
+   * reporting facility in reach (or within `unitId`), most urgent first, and each
+   * district's totals.
+   */
+  oxygenOverview: OxygenOverview;
+  /** Every version of a reading, the first first. */
+  oxygenReadingVersions: Array<OxygenReading>;
+  /**
+   * A facility's readings (current versions) between two times, the latest last,
+   * each with what was used since the one before. Defaults to the last 30 days.
+   */
+  oxygenReadings: Array<OxygenReading>;
+  /** The tenant's oxygen rules. */
+  oxygenRules: OxygenRules;
+  /** A facility's oxygen sources (retired ones too with `all`). */
+  oxygenSources: Array<OxygenSource>;
   /** One patient record by its id. Audited. */
   patient: Patient;
   patientAppointments: Array<Appointment>;
@@ -3171,6 +3923,11 @@ export type QueryRootEmergencyDispatchesArgs = {
 };
 
 
+export type QueryRootEquipmentArgs = {
+  facilityId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootExpiringRegistrationsArgs = {
   days: Scalars['Int']['input'];
   districtId?: InputMaybe<Scalars['ID']['input']>;
@@ -3194,6 +3951,11 @@ export type QueryRootFacilityArgs = {
 
 export type QueryRootFacilityCountsByDistrictArgs = {
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootFacilityOxygenArgs = {
+  facilityId: Scalars['ID']['input'];
 };
 
 
@@ -3289,6 +4051,50 @@ export type QueryRootOccupancyHistoryArgs = {
   from: Scalars['NaiveDate']['input'];
   to: Scalars['NaiveDate']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootOxygenAlertsArgs = {
+  first?: Scalars['Int']['input'];
+  open?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryRootOxygenDailyArgs = {
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootOxygenDeliveriesArgs = {
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryRootOxygenOverviewArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootOxygenReadingVersionsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootOxygenReadingsArgs = {
+  facilityId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryRootOxygenSourcesArgs = {
+  all?: Scalars['Boolean']['input'];
+  facilityId: Scalars['ID']['input'];
 };
 
 
@@ -3575,6 +4381,13 @@ export type Role =
   | 'HOSPITAL_APPLICANT'
   | 'LAB_TECHNICIAN'
   | 'NURSE'
+  /**
+   * A district oxygen committee (scope it to the district) or, for the whole
+   * tenant, the state's oxygen cell.
+   */
+  | 'OXYGEN_COMMITTEE'
+  /** Enters a facility's daily oxygen readings (scope it to the facility). */
+  | 'OXYGEN_OFFICER'
   | 'PLATFORM_ADMIN'
   | 'STATE_ADMIN'
   | 'SURVEYOR';
@@ -3730,6 +4543,11 @@ export type SubscriptionRoot = {
    */
   auditEventAdded: AuditEvent;
   /**
+   * Alerts of the facilities in reach, from every server instance. The stream ends
+   * when the access token used to subscribe expires.
+   */
+  oxygenAlertChanged: OxygenAlertChange;
+  /**
    * Changes to a tier's queue (new tickets, assignments, escalations, resolutions),
    * from every server instance. Tier 1 also hears of its tickets leaving for tier 2.
    * The stream ends when the access token used to subscribe expires.
@@ -3798,6 +4616,19 @@ export type SystemOfMedicine =
   | 'SOWA_RIGPA'
   | 'UNANI'
   | 'YOGA';
+
+export type TankReading = {
+  kilograms: Maybe<Scalars['Float']['output']>;
+  percent: Maybe<Scalars['Float']['output']>;
+  sourceId: Scalars['ID']['output'];
+};
+
+/** A tank's gauge: give the percentage or the kilograms, as the gauge shows. */
+export type TankReadingInput = {
+  kilograms?: InputMaybe<Scalars['Float']['input']>;
+  percent?: InputMaybe<Scalars['Float']['input']>;
+  sourceId: Scalars['ID']['input'];
+};
 
 export type TeleconsultationRecorded = {
   /**
@@ -4897,6 +5728,61 @@ export type VerifyEmailMutationVariables = Exact<{
 
 
 export type VerifyEmailMutation = { verifyEmail: { email: string | null, verified: boolean, codeExpiresAt: string | null } };
+
+export type OxygenOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OxygenOverviewQuery = { oxygenOverview: { at: string, notReportedToday: number, facilities: Array<{ facilityId: string, facilityName: string, risk: OxygenRisk, reportedToday: boolean, hoursSinceLastReading: number | null, usableNm3: number | null, storageNm3: number, timeToEmptyHours: number | null, daysOfCover: number | null, needOfPatientsNm3PerHour: number, burn24h: { nm3PerHour: number } | null }>, districts: Array<{ districtId: string | null, name: string, facilities: number, reportedToday: number, critical: number, warning: number, usableNm3: number, burnNm3PerHour: number }>, rules: { warningHours: number, criticalHours: number, deadlineHour: number } }, oxygenConversionFactors: Array<{ code: string, unit: string, nm3PerUnit: number, statedAs: string, referenceCelsius: number, source: string }> };
+
+export type OxygenAlertsQueryVariables = Exact<{
+  open: Scalars['Boolean']['input'];
+}>;
+
+
+export type OxygenAlertsQuery = { oxygenAlerts: Array<{ id: string, facilityName: string, kind: OxygenAlertKind | null, level: OxygenAlertLevel | null, message: string, timeToEmptyHours: number | null, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, actionTaken: string | null, escalatedAt: string | null }> };
+
+export type AcknowledgeOxygenAlertMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  actionTaken: Scalars['String']['input'];
+}>;
+
+
+export type AcknowledgeOxygenAlertMutation = { acknowledgeOxygenAlert: { id: string, acknowledgedAt: string | null } };
+
+export type OxygenAlertChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OxygenAlertChangedSubscription = { oxygenAlertChanged: { alertId: string, action: string } };
+
+export type OxygenDailyQueryVariables = Exact<{
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type OxygenDailyQuery = { oxygenDaily: Array<{ day: string, reported: number, stockNm3: number, consumptionNm3: number, receivedNm3: number, atRisk: number }> };
+
+export type OxygenEntryFormQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+}>;
+
+
+export type OxygenEntryFormQuery = { oxygenSources: Array<{ id: string, kind: OxygenSourceKind, name: string, amount: number | null, unit: LiquidUnit | null, cylinderTypeId: string | null, owned: number | null }>, oxygenCylinderTypes: Array<{ id: string, code: string, name: string, nm3: number }>, oxygenReadings: Array<{ id: string, readingAt: string, heldNm3: number, tanks: Array<{ sourceId: string, percent: number | null, kilograms: number | null }>, cylinders: Array<{ cylinderTypeId: string, full: number, inUse: number, empty: number, sentForRefill: number }>, plants: Array<{ sourceId: string, runningHours: number }>, patients: { nasalCannula: number, mask: number, hfnc: number, niv: number, invasiveVentilation: number } }>, facilityOxygen: { facilityName: string, risk: OxygenRisk, usableNm3: number | null, timeToEmptyHours: number | null } };
+
+export type RecordOxygenReadingMutationVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+  readingAt: Scalars['DateTime']['input'];
+  readings: OxygenReadingsInput;
+}>;
+
+
+export type RecordOxygenReadingMutation = { recordOxygenReading: { id: string, heldNm3: number, usableNm3: number, late: boolean } };
+
+export type OxygenEquipmentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OxygenEquipmentQuery = { equipmentByDistrict: Array<{ name: string, ventilatorBeds: number, ventilatorsFunctional: number, kinds: Array<{ kind: EquipmentKind | null, functional: number, underRepair: number, condemned: number }> }>, equipmentOrders: Array<{ id: string, kind: EquipmentKind | null, supplier: string, quantity: number, received: number, outstanding: number, orderedOn: string, expectedOn: string | null, reference: string | null }> };
 
 export type PatientCardsQueryVariables = Exact<{
   healthId: Scalars['String']['input'];

@@ -3,10 +3,12 @@ import type { Messages } from "./en";
 // বাংলা
 import { bnCare } from "./bn.care";
 import { bnInpatient } from "./bn.inpatient";
+import { bnOxygen } from "./bn.oxygen";
 
 export const bn: Messages = {
   ...bnCare,
   ...bnInpatient,
+  ...bnOxygen,
   "app.name": "আরোগ্য",
   "app.tagline": "প্রতিটি জেলার জন্য স্বাস্থ্য তথ্য",
   "lang.label": "ভাষা",

@@ -2,10 +2,12 @@
 // (TypeScript checks it) with the same {placeholders} (a unit test checks that).
 import { enCare } from "./en.care";
 import { enInpatient } from "./en.inpatient";
+import { enOxygen } from "./en.oxygen";
 
 export const en = {
   ...enCare,
   ...enInpatient,
+  ...enOxygen,
   "app.name": "Arogya",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",

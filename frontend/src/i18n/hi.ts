@@ -3,10 +3,12 @@ import type { Messages } from "./en";
 // हिन्दी
 import { hiCare } from "./hi.care";
 import { hiInpatient } from "./hi.inpatient";
+import { hiOxygen } from "./hi.oxygen";
 
 export const hi: Messages = {
   ...hiCare,
   ...hiInpatient,
+  ...hiOxygen,
   "app.name": "आरोग्य",
   "app.tagline": "हर ज़िले के लिए स्वास्थ्य जानकारी",
   "lang.label": "भाषा",

@@ -1,0 +1,189 @@
+// GraphQL documents of oxygen management (typed by `npm run codegen`).
+
+export const OXYGEN_OVERVIEW = /* GraphQL */ `
+  query OxygenOverview {
+    oxygenOverview {
+      at
+      notReportedToday
+      facilities {
+        facilityId
+        facilityName
+        risk
+        reportedToday
+        hoursSinceLastReading
+        usableNm3
+        storageNm3
+        timeToEmptyHours
+        daysOfCover
+        burn24h {
+          nm3PerHour
+        }
+        needOfPatientsNm3PerHour
+      }
+      districts {
+        districtId
+        name
+        facilities
+        reportedToday
+        critical
+        warning
+        usableNm3
+        burnNm3PerHour
+      }
+      rules {
+        warningHours
+        criticalHours
+        deadlineHour
+      }
+    }
+    oxygenConversionFactors {
+      code
+      unit
+      nm3PerUnit
+      statedAs
+      referenceCelsius
+      source
+    }
+  }
+`;
+
+export const OXYGEN_ALERTS = /* GraphQL */ `
+  query OxygenAlerts($open: Boolean!) {
+    oxygenAlerts(open: $open, first: 100) {
+      id
+      facilityName
+      kind
+      level
+      message
+      timeToEmptyHours
+      raisedAt
+      acknowledgedAt
+      acknowledgedBy
+      actionTaken
+      escalatedAt
+    }
+  }
+`;
+
+export const ACKNOWLEDGE_ALERT = /* GraphQL */ `
+  mutation AcknowledgeOxygenAlert($id: ID!, $actionTaken: String!) {
+    acknowledgeOxygenAlert(id: $id, actionTaken: $actionTaken) {
+      id
+      acknowledgedAt
+    }
+  }
+`;
+
+export const ALERT_CHANGED = /* GraphQL */ `
+  subscription OxygenAlertChanged {
+    oxygenAlertChanged {
+      alertId
+      action
+    }
+  }
+`;
+
+export const OXYGEN_DAILY = /* GraphQL */ `
+  query OxygenDaily($facilityId: ID, $from: NaiveDate!, $to: NaiveDate!) {
+    oxygenDaily(facilityId: $facilityId, from: $from, to: $to) {
+      day
+      reported
+      stockNm3
+      consumptionNm3
+      receivedNm3
+      atRisk
+    }
+  }
+`;
+
+export const ENTRY_FORM = /* GraphQL */ `
+  query OxygenEntryForm($facilityId: ID!) {
+    oxygenSources(facilityId: $facilityId) {
+      id
+      kind
+      name
+      amount
+      unit
+      cylinderTypeId
+      owned
+    }
+    oxygenCylinderTypes {
+      id
+      code
+      name
+      nm3
+    }
+    oxygenReadings(facilityId: $facilityId) {
+      id
+      readingAt
+      heldNm3
+      tanks {
+        sourceId
+        percent
+        kilograms
+      }
+      cylinders {
+        cylinderTypeId
+        full
+        inUse
+        empty
+        sentForRefill
+      }
+      plants {
+        sourceId
+        runningHours
+      }
+      patients {
+        nasalCannula
+        mask
+        hfnc
+        niv
+        invasiveVentilation
+      }
+    }
+    facilityOxygen(facilityId: $facilityId) {
+      facilityName
+      risk
+      usableNm3
+      timeToEmptyHours
+    }
+  }
+`;
+
+export const RECORD_READING = /* GraphQL */ `
+  mutation RecordOxygenReading($facilityId: ID!, $readingAt: DateTime!, $readings: OxygenReadingsInput!) {
+    recordOxygenReading(facilityId: $facilityId, readingAt: $readingAt, readings: $readings) {
+      id
+      heldNm3
+      usableNm3
+      late
+    }
+  }
+`;
+
+export const EQUIPMENT = /* GraphQL */ `
+  query OxygenEquipment {
+    equipmentByDistrict {
+      name
+      ventilatorBeds
+      ventilatorsFunctional
+      kinds {
+        kind
+        functional
+        underRepair
+        condemned
+      }
+    }
+    equipmentOrders {
+      id
+      kind
+      supplier
+      quantity
+      received
+      outstanding
+      orderedOn
+      expectedOn
+      reference
+    }
+  }
+`;
