@@ -65,7 +65,7 @@ export function AlertQueue({ changes, onAnswered }: { changes: number; onAnswere
               <span className={a.level === "CRITICAL" ? "pill pill--alert" : "pill pill--warn"}>{t(`oxygen.level.${a.level ?? "WARNING"}` as MessageKey)}</span> <strong>{a.facilityName}</strong> · {dateTime(a.raisedAt)}
               {a.escalatedAt && <> · {t("oxygen.alerts.escalated")}</>}
             </p>
-            <p>{t(`oxygen.kind.${a.kind ?? "TIME_TO_EMPTY"}` as MessageKey, { h: a.timeToEmptyHours == null ? "—" : n(Math.round(a.timeToEmptyHours * 10) / 10) })}</p>
+            <p>{t(`oxygen.kind.${a.kind ?? "TIME_TO_EMPTY"}` as MessageKey, { h: a.timeToEmptyHours == null ? "—" : a.timeToEmptyHours < 1 ? "<1" : n(Math.round(a.timeToEmptyHours * 10) / 10) })}</p>
             {a.acknowledgedAt ? (
               <p className="pill pill--ok">{t("oxygen.alerts.answered", { who: a.acknowledgedBy ?? "", action: a.actionTaken ?? "" })}</p>
             ) : (
