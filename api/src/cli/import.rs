@@ -1,5 +1,5 @@
-//! `arogya import`: CSV files of facilities, professionals, wards and beds, and
-//! household surveys.
+//! `arogya import`: CSV files of facilities, professionals, wards and beds, household
+//! surveys, oxygen sources and critical-care equipment.
 
 use super::ops::system_caller;
 use super::{api_err, cli_meta, ImportCommand};
@@ -17,6 +17,8 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
         ImportCommand::Professionals(a) => ("professionals", a),
         ImportCommand::Beds(a) => ("beds", a),
         ImportCommand::Survey(a) => ("survey", a),
+        ImportCommand::OxygenSources(a) => ("oxygen sources", a),
+        ImportCommand::Equipment(a) => ("equipment", a),
     };
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
@@ -48,6 +50,32 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
         }
         ImportCommand::Beds(_) => {
             importer::import_beds(
+                &state,
+                Actor::System,
+                &meta,
+                tenant,
+                &reach,
+                &text,
+                args.skip_invalid,
+                &progress,
+            )
+            .await
+        }
+        ImportCommand::OxygenSources(_) => {
+            importer::import_oxygen_sources(
+                &state,
+                Actor::System,
+                &meta,
+                tenant,
+                &reach,
+                &text,
+                args.skip_invalid,
+                &progress,
+            )
+            .await
+        }
+        ImportCommand::Equipment(_) => {
+            importer::import_equipment(
                 &state,
                 Actor::System,
                 &meta,

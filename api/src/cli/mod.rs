@@ -199,6 +199,12 @@ pub(crate) enum ImportCommand {
     /// Household survey: one person per row, grouped by the `household` column; each
     /// new person gets a health ID and a card, likely duplicates are flagged.
     Survey(ImportArgs),
+    /// Oxygen sources: one per row, by facility (national facility ID); cylinder banks
+    /// name a cylinder type by its code.
+    OxygenSources(ImportArgs),
+    /// Critical-care equipment: one item per row, by facility, optionally against a
+    /// procurement order (by its reference).
+    Equipment(ImportArgs),
 }
 
 #[derive(clap::Args)]

@@ -1158,7 +1158,8 @@ export type EquipmentStatus =
 
 export type EquipmentStatusChange = {
   at: Scalars['DateTime']['output'];
-  by: Scalars['ID']['output'];
+  /** None when it came in an import. */
+  by: Maybe<Scalars['ID']['output']>;
   note: Maybe<Scalars['String']['output']>;
   status: Maybe<EquipmentStatus>;
 };

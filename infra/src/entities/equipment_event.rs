@@ -12,7 +12,8 @@ pub struct Model {
     pub status: String,
     pub note: Option<String>,
     pub at: DateTimeUtc,
-    pub by: Uuid,
+    /// None for the command line (an import).
+    pub by: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

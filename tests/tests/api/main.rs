@@ -83,6 +83,7 @@ mod outage;
 mod oxygen;
 mod oxygen_alerts;
 mod oxygen_equipment;
+mod oxygen_import;
 mod patient_isolation;
 mod patients;
 mod pii_keys;

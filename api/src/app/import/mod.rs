@@ -202,10 +202,12 @@ pub(super) fn finish(
 
 mod bed_rows;
 mod facility_rows;
+mod oxygen_rows;
 mod professional_rows;
 mod survey;
 
 pub use bed_rows::import_beds;
 pub use facility_rows::import_facilities;
+pub use oxygen_rows::{import_equipment, import_oxygen_sources};
 pub use professional_rows::import_professionals;
 pub use survey::{import_survey, SurveyReport};

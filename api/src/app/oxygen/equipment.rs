@@ -73,7 +73,7 @@ impl Oxygen<'_> {
                 )));
             }
         }
-        let saved = repo::insert(&tx, f.id, &form, order, self.principal.user_id().0).await?;
+        let saved = repo::insert(&tx, f.id, &form, order, Some(self.principal.user_id().0)).await?;
         self.audit(
             &mut tx,
             AuditAction::EquipmentChange,

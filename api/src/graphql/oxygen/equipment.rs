@@ -41,7 +41,8 @@ pub struct EquipmentStatusChange {
     pub status: Option<EquipmentStatus>,
     pub note: Option<String>,
     pub at: DateTime<Utc>,
-    pub by: ID,
+    /// None when it came in an import.
+    pub by: Option<ID>,
 }
 
 #[derive(SimpleObject)]
@@ -93,7 +94,7 @@ impl From<Register> for Vec<EquipmentItem> {
                         status: de::EquipmentStatus::parse(&h.status).ok().map(Into::into),
                         note: h.note.clone(),
                         at: h.at,
-                        by: id(h.by),
+                        by: h.by.map(id),
                     })
                     .collect();
                 item(e, h)

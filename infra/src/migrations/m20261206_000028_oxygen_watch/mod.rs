@@ -357,7 +357,7 @@ async fn equipment(m: &SchemaManager<'_>) -> Result<(), DbErr> {
             .col(string_len(Status, 16))
             .col(text_null(Note))
             .col(timestamp_with_time_zone(At))
-            .col(uuid(By))
+            .col(uuid_null(By))
             .primary_key(Index::create().col(TenantId).col(Id))
             .foreign_key(
                 ForeignKey::create()

@@ -20,7 +20,7 @@ pub async fn insert(
     facility: Uuid,
     f: &EquipmentForm,
     order: Option<Uuid>,
-    by: Uuid,
+    by: Option<Uuid>,
 ) -> InfraResult<EquipmentRecord> {
     let now = Utc::now();
     let saved = eq::ActiveModel {
@@ -62,7 +62,7 @@ async fn event(
     status: EquipmentStatus,
     note: Option<String>,
     at: DateTime<Utc>,
-    by: Uuid,
+    by: Option<Uuid>,
 ) -> InfraResult<()> {
     ev::ActiveModel {
         tenant_id: Set(tx.tenant().0),
@@ -108,7 +108,7 @@ pub async fn change_status(
         )
         .into());
     }
-    event(tx, id, status, note, now, by).await
+    event(tx, id, status, note, now, Some(by)).await
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<EquipmentRecord>> {
