@@ -119,7 +119,7 @@ pub async fn evaluate(
 ) -> ApiResult<Round> {
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let r = rules_of(&tx).await?;
-    let list = statuses(&tx, &r, now, |f| only.is_none_or(|o| o == f.id)).await?;
+    let list = statuses(&tx, &r, now, only, |_| true).await?;
     let mut round = Round::default();
     let mut events = Vec::new();
     let meta = RequestMeta {

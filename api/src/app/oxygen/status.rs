@@ -156,9 +156,13 @@ pub async fn statuses(
     tx: &TenantTx,
     rules: &Rules,
     now: DateTime<Utc>,
+    only: Option<Uuid>,
     keep: impl Fn(&FacilityRecord) -> bool,
 ) -> ApiResult<Vec<FacilityOxygen>> {
-    let sources = source_repo::all_active(tx).await?;
+    let sources = match only {
+        Some(f) => source_repo::of_facilities(tx, &[f], false).await?,
+        None => source_repo::all_active(tx).await?,
+    };
     let mut ids: Vec<Uuid> = sources.iter().map(|s| s.facility_id).collect();
     ids.sort();
     ids.dedup();
@@ -237,7 +241,7 @@ impl Oxygen<'_> {
         let now = Utc::now();
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
-        let mut list = statuses(&tx, &rules, now, |f| {
+        let mut list = statuses(&tx, &rules, now, None, |f| {
             let path = UnitPath::from_stored(f.unit_path.clone());
             reach.sees(FacilityId(f.id), &path) && unit.is_none_or(|u| path.contains(UnitId(u)))
         })
