@@ -67,6 +67,23 @@ test("an oxygen officer enters today's reading on a 360 px phone: the last readi
   await page.goBack();
   await page.getByRole("heading", { level: 1, name: "Oxygen" }).waitFor();
 
+  // The equipment register: the ventilator back from repair.
+  await page.getByRole("link", { name: "Critical-care equipment" }).click();
+  await page.getByRole("heading", { level: 1, name: "Critical-care equipment" }).waitFor();
+  await page.getByText(/1 working ventilators for 6 ventilator beds/).waitFor();
+  const vent = page.locator("li.panel").filter({ hasText: "SAV-3002" });
+  await vent.locator(".pill", { hasText: "Under repair" }).waitFor();
+  await vent.getByLabel("New status").selectOption("FUNCTIONAL");
+  await vent.getByLabel("Note (what happened)").fill("Flow sensor replaced by the vendor");
+  await vent.getByRole("button", { name: "Change the status" }).dblclick();
+  await vent.locator(".pill--ok", { hasText: "Working" }).waitFor();
+  await vent.getByText("History").click();
+  await vent.getByText(/Working \(Flow sensor replaced by the vendor\)/).waitFor();
+  const widthEq = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(widthEq <= 360, `no sideways scrolling on the equipment page (${widthEq})`);
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: "Oxygen" }).waitFor();
+
   // In Bengali too.
   await page.getByRole("link", { name: "Today's oxygen reading" }).click();
   await page.getByLabel(/Language|ভাষা|भाषा/).selectOption("bn");

@@ -5785,6 +5785,24 @@ export type OxygenEquipmentQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OxygenEquipmentQuery = { equipmentByDistrict: Array<{ name: string, ventilatorBeds: number, ventilatorsFunctional: number, kinds: Array<{ kind: EquipmentKind | null, functional: number, underRepair: number, condemned: number }> }>, equipmentOrders: Array<{ id: string, kind: EquipmentKind | null, supplier: string, quantity: number, received: number, outstanding: number, orderedOn: string, expectedOn: string | null, reference: string | null }> };
 
+export type FacilityEquipmentQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+}>;
+
+
+export type FacilityEquipmentQuery = { equipment: Array<{ id: string, kind: EquipmentKind | null, make: string, model: string, serialNumber: string, status: EquipmentStatus | null, lastMaintenanceOn: string | null, version: number, history: Array<{ status: EquipmentStatus | null, note: string | null, at: string }> }> };
+
+export type ChangeEquipmentStatusMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  status: EquipmentStatus;
+  maintainedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ChangeEquipmentStatusMutation = { changeEquipmentStatus: { id: string, status: EquipmentStatus | null, version: number } };
+
 export type PatientCardsQueryVariables = Exact<{
   healthId: Scalars['String']['input'];
 }>;

@@ -4,8 +4,9 @@ import { gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import type { OxygenEquipmentQuery } from "../../gql/types";
-import { EQUIPMENT } from "./queries";
+import type { OxygenEquipmentQuery, OxygenOverviewQuery } from "../../gql/types";
+import { FacilityEquipment } from "./FacilityEquipment";
+import { EQUIPMENT, OXYGEN_OVERVIEW } from "./queries";
 
 /** Critical-care equipment by district (working ventilators against ventilator beds) and
  *  the procurement orders with what has arrived against them. */
@@ -13,8 +14,10 @@ export default function Equipment() {
   const { t, date } = useI18n();
   const [data, setData] = useState<OxygenEquipmentQuery | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [facilities, setFacilities] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
     gql<OxygenEquipmentQuery>(EQUIPMENT).then(setData, setError);
+    gql<OxygenOverviewQuery>(OXYGEN_OVERVIEW).then((d) => setFacilities(d.oxygenOverview.facilities.map((f) => ({ value: f.facilityId, label: f.facilityName }))), setError);
   }, []);
   if (!data) return <ErrorText error={error} />;
   const kind = (k: string | null | undefined) => t(`equipment.kind.${k ?? "MONITOR"}` as MessageKey);
@@ -52,6 +55,7 @@ export default function Equipment() {
           </div>
         </div>
       ))}
+      <FacilityEquipment facilities={facilities} />
       <h2>{t("oxygen.equipment.orders")}</h2>
       <div className="table-scroll">
         <table>

@@ -187,3 +187,33 @@ export const EQUIPMENT = /* GraphQL */ `
     }
   }
 `;
+
+export const FACILITY_EQUIPMENT = /* GraphQL */ `
+  query FacilityEquipment($facilityId: ID!) {
+    equipment(facilityId: $facilityId) {
+      id
+      kind
+      make
+      model
+      serialNumber
+      status
+      lastMaintenanceOn
+      version
+      history {
+        status
+        note
+        at
+      }
+    }
+  }
+`;
+
+export const CHANGE_EQUIPMENT_STATUS = /* GraphQL */ `
+  mutation ChangeEquipmentStatus($id: ID!, $expectedVersion: Int!, $status: EquipmentStatus!, $maintainedOn: NaiveDate, $note: String) {
+    changeEquipmentStatus(id: $id, expectedVersion: $expectedVersion, status: $status, maintainedOn: $maintainedOn, note: $note) {
+      id
+      status
+      version
+    }
+  }
+`;
