@@ -33,73 +33,29 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
     if let ImportCommand::Survey(_) = command {
         return import_survey(&state, tenant, &text, args.skip_invalid).await;
     }
+    // Every importer takes the same arguments.
+    macro_rules! import_with {
+        ($importer:path) => {
+            $importer(
+                &state,
+                Actor::System,
+                &meta,
+                tenant,
+                &reach,
+                &text,
+                args.skip_invalid,
+                &progress,
+            )
+            .await
+        };
+    }
     let report = match command {
         ImportCommand::Survey(_) => unreachable!("handled above"),
-        ImportCommand::Facilities(_) => {
-            importer::import_facilities(
-                &state,
-                Actor::System,
-                &meta,
-                tenant,
-                &reach,
-                &text,
-                args.skip_invalid,
-                &progress,
-            )
-            .await
-        }
-        ImportCommand::Beds(_) => {
-            importer::import_beds(
-                &state,
-                Actor::System,
-                &meta,
-                tenant,
-                &reach,
-                &text,
-                args.skip_invalid,
-                &progress,
-            )
-            .await
-        }
-        ImportCommand::OxygenSources(_) => {
-            importer::import_oxygen_sources(
-                &state,
-                Actor::System,
-                &meta,
-                tenant,
-                &reach,
-                &text,
-                args.skip_invalid,
-                &progress,
-            )
-            .await
-        }
-        ImportCommand::Equipment(_) => {
-            importer::import_equipment(
-                &state,
-                Actor::System,
-                &meta,
-                tenant,
-                &reach,
-                &text,
-                args.skip_invalid,
-                &progress,
-            )
-            .await
-        }
-        ImportCommand::Professionals(_) => {
-            importer::import_professionals(
-                &state,
-                Actor::System,
-                &meta,
-                tenant,
-                &reach,
-                &text,
-                args.skip_invalid,
-                &progress,
-            )
-            .await
-        }
+        ImportCommand::Facilities(_) => import_with!(importer::import_facilities),
+        ImportCommand::Beds(_) => import_with!(importer::import_beds),
+        ImportCommand::OxygenSources(_) => import_with!(importer::import_oxygen_sources),
+        ImportCommand::Equipment(_) => import_with!(importer::import_equipment),
+        ImportCommand::Professionals(_) => import_with!(importer::import_professionals),
     }
     .map_err(api_err)?;
     eprintln!();

@@ -90,6 +90,21 @@ impl Plant {
                 "cylinders": [{ "cylinderTypeId": self.d_type["id"], "full": full, "inUse": 0, "empty": 50 - full }] })
     }
 
+    /// The facility's current readings, with what was used since the one before each.
+    pub async fn readings_list(&self, app: &TestApp) -> Vec<Value> {
+        let body = app
+            .gql(
+                Some(&self.officer),
+                READINGS,
+                json!({ "f": self.h.c.kolkata["id"] }),
+            )
+            .await;
+        expect_data(&body)["oxygenReadings"]
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
     pub async fn record(&self, app: &TestApp, at: DateTime<Utc>, r: Value) -> Value {
         app.gql(
             Some(&self.officer),
@@ -158,17 +173,7 @@ async fn ten_kilolitre_tank_from_80_to_60_percent_and_five_jumbo_cylinders_is_16
     assert!(close(f(&third["producedNm3"]), 1200.0));
     assert_eq!(third["estimated"], true);
 
-    let list = expect_data(
-        &app.gql(
-            Some(&p.officer),
-            READINGS,
-            json!({ "f": p.h.c.kolkata["id"] }),
-        )
-        .await,
-    )["oxygenReadings"]
-        .as_array()
-        .unwrap()
-        .clone();
+    let list = p.readings_list(&app).await;
     assert_eq!(list.len(), 3);
     assert!(
         list[0]["consumption"].is_null(),
@@ -294,17 +299,7 @@ async fn readings_that_contradict_physics_are_refused_naming_the_field(backend: 
     assert_eq!(field_of(&body), "readingAt", "{body}");
     // The same time twice is one reading, not two.
     expect_error(&p.record(&app, now, p.readings(40.0, 10)).await, "CONFLICT");
-    let list = expect_data(
-        &app.gql(
-            Some(&p.officer),
-            READINGS,
-            json!({ "f": p.h.c.kolkata["id"] }),
-        )
-        .await,
-    )["oxygenReadings"]
-        .as_array()
-        .unwrap()
-        .len();
+    let list = p.readings_list(&app).await.len();
     assert_eq!(list, 2);
 }
 
@@ -359,16 +354,8 @@ async fn a_correction_is_a_new_version_and_the_first_is_kept(backend: Backend) {
     assert!(versions[1]["supersededAt"].is_null());
     assert_eq!(versions[1]["correctionReason"], "gauge misread: 55 not 50");
     // Only the current version counts.
-    let list = expect_data(
-        &app.gql(
-            Some(&p.officer),
-            READINGS,
-            json!({ "f": p.h.c.kolkata["id"] }),
-        )
-        .await,
-    )["oxygenReadings"]
-        .clone();
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    let list = p.readings_list(&app).await;
+    assert_eq!(list.len(), 1);
     assert_eq!(list[0]["version"], 2);
 }
 
@@ -483,15 +470,7 @@ async fn the_committee_watches_its_district_and_other_tenants_find_nothing(backe
             .await,
         "NOT_FOUND",
     );
-    let list = expect_data(
-        &app.gql(
-            Some(&p.officer),
-            READINGS,
-            json!({ "f": p.h.c.kolkata["id"] }),
-        )
-        .await,
-    )["oxygenReadings"]
-        .clone();
+    let list = p.readings_list(&app).await;
     expect_error(
         &app.gql(Some(&br), VERSIONS, json!({ "id": list[0]["id"] }))
             .await,
