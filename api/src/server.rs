@@ -173,6 +173,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         public_throttle,
         bed_cache: Default::default(),
         live_counts: Default::default(),
+        oxygen_status: Default::default(),
         store,
         fs_store,
         notifier,

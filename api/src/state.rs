@@ -41,6 +41,8 @@ pub struct AppState {
     pub bed_cache: crate::app::inpatient::public::BedCache,
     /// Tenants' live bed counts, forgotten on every bed change.
     pub live_counts: crate::app::inpatient::live_counts::LiveCounts,
+    /// Every reporting facility's oxygen status per tenant, for a few seconds.
+    pub oxygen_status: crate::app::oxygen::cache::StatusCache,
     /// Where documents are kept.
     pub store: Arc<dyn ObjectStore>,
     /// The same store when it is the local folder, whose URLs this server serves.

@@ -177,6 +177,7 @@ impl Oxygen<'_> {
         )
         .await?;
         tx.commit().await?;
+        self.changed();
         Ok(saved)
     }
 
@@ -228,6 +229,7 @@ impl Oxygen<'_> {
             .await?
             .ok_or_else(|| not_found("oxygen delivery"))?;
         tx.commit().await?;
+        self.changed();
         Ok(after)
     }
 

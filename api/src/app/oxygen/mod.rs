@@ -23,6 +23,7 @@ use arogya_infra::TenantTx;
 use uuid::Uuid;
 
 pub mod alerts;
+pub mod cache;
 pub mod daily;
 pub mod deliveries;
 pub mod equipment;
@@ -107,6 +108,14 @@ impl Oxygen<'_> {
         facilities::find(tx, FacilityId(id))
             .await?
             .ok_or_else(|| not_found("facility"))
+    }
+
+    /// After a committed change to readings, sources, deliveries or rules: the
+    /// tenant's statuses are worked out afresh.
+    fn changed(&self) {
+        if let Some(t) = self.principal.tenant() {
+            self.state.oxygen_status.forget(t);
+        }
     }
 
     fn reach(&self) -> Reach {

@@ -205,6 +205,7 @@ impl Oxygen<'_> {
         )
         .await?;
         tx.commit().await?;
+        self.changed();
         Ok(saved)
     }
 

@@ -91,6 +91,7 @@ impl Oxygen<'_> {
         .await?;
         let rules = rules_of(&tx).await?;
         tx.commit().await?;
+        self.changed();
         Ok(rules)
     }
 

@@ -56,6 +56,7 @@ impl Oxygen<'_> {
         )
         .await?;
         tx.commit().await?;
+        self.changed();
         Ok(saved)
     }
 
@@ -87,6 +88,7 @@ impl Oxygen<'_> {
         )
         .await?;
         tx.commit().await?;
+        self.changed();
         Ok(after)
     }
 }

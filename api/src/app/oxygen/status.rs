@@ -2,6 +2,7 @@
 //! need; and, for a district committee or the state's oxygen cell, every facility in
 //! reach sorted by urgency with the districts' totals.
 
+use super::cache::Statuses;
 use super::register::{patients_of, point_of};
 use super::{rules_of, Oxygen, Rules};
 use crate::error::{ApiError, ApiResult};
@@ -18,6 +19,7 @@ use arogya_infra::repos::oxygen::sources::{self as source_repo, SourceRecord};
 use arogya_infra::TenantTx;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// How urgent a facility is, the most urgent first.
@@ -128,12 +130,25 @@ pub struct DistrictOxygen {
 }
 
 pub struct Overview {
-    pub at: DateTime<Utc>,
+    /// The tenant's statuses, shared with other viewers.
+    pub all: Arc<Statuses>,
+    /// The ones in the caller's reach (positions in `all.facilities`).
+    pub picked: Vec<usize>,
+    pub districts: Vec<DistrictOxygen>,
+}
+
+impl Overview {
+    pub fn at(&self) -> DateTime<Utc> {
+        self.all.at
+    }
+    pub fn rules(&self) -> &Rules {
+        &self.all.rules
+    }
     /// Most urgent first: critical and warning by time to empty, then those that have
     /// not reported today, then the rest by name.
-    pub facilities: Vec<FacilityOxygen>,
-    pub districts: Vec<DistrictOxygen>,
-    pub rules: Rules,
+    pub fn facilities(&self) -> impl Iterator<Item = &FacilityOxygen> {
+        self.picked.iter().map(|i| &self.all.facilities[*i])
+    }
 }
 
 /// Readings far enough back for the 72-hour burn rate and the interval before it.
@@ -231,6 +246,35 @@ impl Oxygen<'_> {
         Ok(s)
     }
 
+    /// Every reporting facility's status in the tenant (kept a few seconds, see
+    /// `cache`), most urgent first.
+    async fn all_statuses(&self) -> ApiResult<Arc<Statuses>> {
+        let tenant = self.tenant()?;
+        let cache = &self.state.oxygen_status;
+        if let Some(s) = cache.fresh(tenant) {
+            return Ok(s);
+        }
+        let _computing = cache.computing().await;
+        if let Some(s) = cache.fresh(tenant) {
+            return Ok(s);
+        }
+        let now = Utc::now();
+        let tx = self.tx(Access::Read).await?;
+        let rules = rules_of(&tx).await?;
+        let mut list = statuses(&tx, &rules, now, None, |_| true).await?;
+        let districts = occupancy::districts(&tx).await?;
+        tx.commit().await?;
+        list.sort_by(urgency);
+        let s = Arc::new(Statuses {
+            at: now,
+            facilities: list,
+            rules,
+            districts: districts.into_iter().collect(),
+        });
+        cache.keep(tenant, Arc::clone(&s));
+        Ok(s)
+    }
+
     /// Every reporting facility (one with an active source) in the caller's reach,
     /// or within `unit`, and the districts' totals.
     pub async fn overview(&self, unit: Option<Uuid>) -> ApiResult<Overview> {
@@ -238,20 +282,22 @@ impl Oxygen<'_> {
         if reach.is_empty() {
             return Err(ApiError::Forbidden("oxygen is not in your reach".into()));
         }
-        let now = Utc::now();
-        let tx = self.tx(Access::Read).await?;
-        let rules = rules_of(&tx).await?;
-        let mut list = statuses(&tx, &rules, now, None, |f| {
-            let path = UnitPath::from_stored(f.unit_path.clone());
-            reach.sees(FacilityId(f.id), &path) && unit.is_none_or(|u| path.contains(UnitId(u)))
-        })
-        .await?;
-        let districts = occupancy::districts(&tx).await?;
-        tx.commit().await?;
-        list.sort_by(urgency);
-        let names: HashMap<Uuid, String> = districts.into_iter().collect();
+        let all = self.all_statuses().await?;
+        let picked: Vec<usize> = all
+            .facilities
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let path = UnitPath::from_stored(s.facility.unit_path.clone());
+                reach.sees(FacilityId(s.facility.id), &path)
+                    && unit.is_none_or(|u| path.contains(UnitId(u)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let list: Vec<&FacilityOxygen> = picked.iter().map(|i| &all.facilities[*i]).collect();
+        let names = &all.districts;
         let mut totals: HashMap<Option<Uuid>, DistrictOxygen> = HashMap::new();
-        for s in &list {
+        for s in list.iter().copied() {
             let d = s.facility.district_id;
             let t = totals.entry(d).or_insert_with(|| DistrictOxygen {
                 district_id: d,
@@ -279,10 +325,9 @@ impl Oxygen<'_> {
         let mut districts: Vec<DistrictOxygen> = totals.into_values().collect();
         districts.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Overview {
-            at: now,
-            facilities: list,
+            all,
+            picked,
             districts,
-            rules,
         })
     }
 }

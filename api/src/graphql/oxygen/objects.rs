@@ -558,7 +558,7 @@ pub struct FacilityOxygen {
 }
 
 impl FacilityOxygen {
-    pub fn of(s: Status, now: DateTime<Utc>) -> Self {
+    pub fn of(s: &Status, now: DateTime<Utc>) -> Self {
         Self {
             facility_id: id(s.facility.id),
             facility_name: s.facility.name.clone(),
@@ -568,7 +568,7 @@ impl FacilityOxygen {
                 .last
                 .as_ref()
                 .map(|l| (now - l.reading_at).num_seconds() as f64 / 3600.0),
-            last_reading: s.last.map(Into::into),
+            last_reading: s.last.clone().map(Into::into),
             reported_today: s.reported_today,
             usable_nm3: s.usable_now,
             storage_nm3: s.storage_nm3,

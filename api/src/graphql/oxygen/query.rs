@@ -153,7 +153,7 @@ impl OxygenQuery {
     ) -> ApiResult<FacilityOxygen> {
         let f = parse_id("facilityId", &facility_id)?;
         let s = oxygen(ctx)?.facility_status(f).await?;
-        Ok(FacilityOxygen::of(s, Utc::now()))
+        Ok(FacilityOxygen::of(&s, Utc::now()))
     }
 
     /// For a district committee, the state's oxygen cell and administrators: every
@@ -169,16 +169,12 @@ impl OxygenQuery {
             .map(|u| parse_id("unitId", u))
             .transpose()?;
         let o = oxygen(ctx)?.overview(unit).await?;
-        let at = o.at;
-        let not_reported_today = o.facilities.iter().filter(|f| !f.reported_today).count() as i64;
+        let at = o.at();
+        let not_reported_today = o.facilities().filter(|f| !f.reported_today).count() as i64;
         Ok(OxygenOverview {
             at,
-            rules: (&o.rules).into(),
-            facilities: o
-                .facilities
-                .into_iter()
-                .map(|f| FacilityOxygen::of(f, at))
-                .collect(),
+            rules: o.rules().into(),
+            facilities: o.facilities().map(|f| FacilityOxygen::of(f, at)).collect(),
             districts: o.districts.into_iter().map(Into::into).collect(),
             not_reported_today,
         })
