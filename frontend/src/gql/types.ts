@@ -839,6 +839,8 @@ export type DistrictOxygen = {
   critical: Scalars['Int']['output'];
   districtId: Maybe<Scalars['ID']['output']>;
   facilities: Scalars['Int']['output'];
+  /** The shortest time to empty among its facilities. */
+  minTimeToEmptyHours: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
   reportedToday: Scalars['Int']['output'];
   usableNm3: Scalars['Float']['output'];
@@ -3158,7 +3160,10 @@ export type OxygenLoadInput =
   { cylinders: CylinderLoadInput; liquid?: never; }
   |  { cylinders?: never; liquid: LiquidLoadInput; };
 
-/** Every reporting facility in reach, most urgent first, and the districts' totals. */
+/**
+ * The reporting facilities in reach (all, or those at risk), most urgent first, and
+ * the districts' totals (always over every facility in reach).
+ */
 export type OxygenOverview = {
   at: Scalars['DateTime']['output'];
   districts: Array<DistrictOxygen>;
@@ -3757,8 +3762,9 @@ export type QueryRoot = {
   oxygenDeliveries: Array<OxygenDelivery>;
   /**
    * For a district committee, the state's oxygen cell and administrators: every
-   * reporting facility in reach (or within `unitId`), most urgent first, and each
-   * district's totals.
+   * reporting facility in reach (or within `unitId`; only those not `OK` with
+   * `onlyAtRisk`), most urgent first, and each district's totals. Worked out at most
+   * 10 s ago (`at`).
    */
   oxygenOverview: OxygenOverview;
   /** Every version of a reading, the first first. */
@@ -4077,6 +4083,7 @@ export type QueryRootOxygenDeliveriesArgs = {
 
 
 export type QueryRootOxygenOverviewArgs = {
+  onlyAtRisk?: Scalars['Boolean']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -217,6 +217,32 @@ async fn ten_kilolitre_tank_from_80_to_60_percent_and_five_jumbo_cylinders_is_16
     assert!((tte - 4962.89 / (799.5 / 24.0)).abs() < 0.5, "{s}");
     assert!(close(f(&s["daysOfCover"]), tte / 24.0));
     assert_eq!(s["risk"], "OK");
+    // The state's dashboard can ask for the facilities at risk only: none here.
+    let at_risk = "query($r: Boolean!) { oxygenOverview(onlyAtRisk: $r) { facilities { facilityName } districts { facilities minTimeToEmptyHours } } }";
+    let all = expect_data(
+        &app.gql(Some(&p.h.c.wb), at_risk, json!({ "r": false }))
+            .await,
+    );
+    assert_eq!(
+        all["oxygenOverview"]["facilities"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let risky = expect_data(
+        &app.gql(Some(&p.h.c.wb), at_risk, json!({ "r": true }))
+            .await,
+    );
+    assert!(risky["oxygenOverview"]["facilities"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        risky["oxygenOverview"]["districts"][0]["facilities"], 1,
+        "totals count every facility"
+    );
+    assert!((f(&risky["oxygenOverview"]["districts"][0]["minTimeToEmptyHours"]) - tte).abs() < 0.5);
     // 10 × 4 + 2 × 40 + 12 L/min = 132 L/min = 7.92 Nm³/h; a ventilator bed 20 L/min.
     assert!(close(f(&s["needOfPatientsNm3PerHour"]), 7.92));
     assert!(close(f(&s["needOfBedsNm3PerHour"]), 1.2));

@@ -2,7 +2,8 @@
 //! few seconds, so a state dashboard watched by many officials costs one computation,
 //! not one per viewer. A write on this instance (a reading, a delivery, a source, the
 //! rules) forgets its tenant's statuses at once; other instances' writes show within
-//! the time to live. One request computes while the others wait for its answer.
+//! the time to live. One request computes; the others are served the statuses of a
+//! few seconds ago meanwhile, or wait for its answer when there are none.
 
 use super::status::FacilityOxygen;
 use super::Rules;
@@ -36,6 +37,12 @@ pub struct StatusCache {
 }
 
 impl StatusCache {
+    /// The statuses however old (served while someone else works them out afresh).
+    pub fn any(&self, tenant: TenantId) -> Option<Arc<Statuses>> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.get(&tenant).map(|e| Arc::clone(&e.statuses))
+    }
+
     pub fn fresh(&self, tenant: TenantId) -> Option<Arc<Statuses>> {
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries
@@ -63,6 +70,11 @@ impl StatusCache {
 
     pub async fn computing(&self) -> tokio::sync::MutexGuard<'_, ()> {
         self.computing.lock().await
+    }
+
+    /// The right to compute, if nobody else is computing now.
+    pub fn try_computing(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        self.computing.try_lock().ok()
     }
 }
 

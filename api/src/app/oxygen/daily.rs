@@ -14,7 +14,7 @@ use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::census;
 use arogya_infra::repos::oxygen::entries::{self as repo, PointRow};
 use arogya_infra::repos::oxygen::sources as source_repo;
-use arogya_infra::repos::{facilities, units};
+use arogya_infra::repos::units;
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -129,30 +129,19 @@ impl Oxygen<'_> {
                     .await?
                     .ok_or(DomainError::NotFound { entity: "unit" })?;
             }
-            let mut ids: Vec<Uuid> = source_repo::all_active(&tx)
-                .await?
+            let places = source_repo::reporting_facilities(&tx).await?;
+            let kept: Vec<&(Uuid, String, Option<Uuid>)> = places
                 .iter()
-                .map(|s| s.facility_id)
-                .collect();
-            ids.sort();
-            ids.dedup();
-            let places = facilities::find_many(&tx, &ids).await?;
-            let kept: Vec<Uuid> = places
-                .iter()
-                .filter(|f| {
-                    let path = UnitPath::from_stored(f.unit_path.clone());
-                    reach.sees(FacilityId(f.id), &path)
+                .filter(|(id, path, _)| {
+                    let path = UnitPath::from_stored(path.clone());
+                    reach.sees(FacilityId(*id), &path)
                         && unit.is_none_or(|u| path.contains(UnitId(u)))
                 })
-                .map(|f| f.id)
                 .collect();
-            let mut districts: Vec<Uuid> = places
-                .iter()
-                .filter(|f| kept.contains(&f.id))
-                .filter_map(|f| f.district_id)
-                .collect();
+            let mut districts: Vec<Uuid> = kept.iter().filter_map(|(_, _, d)| *d).collect();
             districts.sort();
             districts.dedup();
+            let kept: Vec<Uuid> = kept.iter().map(|(id, _, _)| *id).collect();
             (
                 kept,
                 census::district_daily_beds(&tx, Some(&districts), from, to).await?,

@@ -127,6 +127,8 @@ pub struct DistrictOxygen {
     pub warning: i64,
     pub usable_nm3: f64,
     pub burn_nm3_per_hour: f64,
+    /// The shortest time to empty among its facilities.
+    pub min_time_to_empty_hours: Option<f64>,
 }
 
 pub struct Overview {
@@ -254,7 +256,12 @@ impl Oxygen<'_> {
         if let Some(s) = cache.fresh(tenant) {
             return Ok(s);
         }
-        let _computing = cache.computing().await;
+        // Someone is already working them out: the old statuses meanwhile, if any.
+        let _computing = match (cache.try_computing(), cache.any(tenant)) {
+            (Some(guard), _) => guard,
+            (None, Some(old)) => return Ok(old),
+            (None, None) => cache.computing().await,
+        };
         if let Some(s) = cache.fresh(tenant) {
             return Ok(s);
         }
@@ -277,7 +284,7 @@ impl Oxygen<'_> {
 
     /// Every reporting facility (one with an active source) in the caller's reach,
     /// or within `unit`, and the districts' totals.
-    pub async fn overview(&self, unit: Option<Uuid>) -> ApiResult<Overview> {
+    pub async fn overview(&self, unit: Option<Uuid>, only_at_risk: bool) -> ApiResult<Overview> {
         let reach = self.reach();
         if reach.is_empty() {
             return Err(ApiError::Forbidden("oxygen is not in your reach".into()));
@@ -295,6 +302,14 @@ impl Oxygen<'_> {
             .map(|(i, _)| i)
             .collect();
         let list: Vec<&FacilityOxygen> = picked.iter().map(|i| &all.facilities[*i]).collect();
+        let picked = if only_at_risk {
+            picked
+                .into_iter()
+                .filter(|i| all.facilities[*i].risk != Risk::Ok)
+                .collect()
+        } else {
+            picked
+        };
         let names = &all.districts;
         let mut totals: HashMap<Option<Uuid>, DistrictOxygen> = HashMap::new();
         for s in list.iter().copied() {
@@ -310,7 +325,11 @@ impl Oxygen<'_> {
                 warning: 0,
                 usable_nm3: 0.0,
                 burn_nm3_per_hour: 0.0,
+                min_time_to_empty_hours: None,
             });
+            if let Some(h) = s.time_to_empty_hours {
+                t.min_time_to_empty_hours = Some(t.min_time_to_empty_hours.map_or(h, |m| m.min(h)));
+            }
             t.facilities += 1;
             t.reported_today += s.reported_today as i64;
             t.critical += (s.risk == Risk::Critical) as i64;

@@ -594,6 +594,8 @@ pub struct DistrictOxygen {
     pub warning: i64,
     pub usable_nm3: f64,
     pub burn_nm3_per_hour: f64,
+    /// The shortest time to empty among its facilities.
+    pub min_time_to_empty_hours: Option<f64>,
 }
 
 impl From<DistrictTotals> for DistrictOxygen {
@@ -607,11 +609,13 @@ impl From<DistrictTotals> for DistrictOxygen {
             warning: d.warning,
             usable_nm3: d.usable_nm3,
             burn_nm3_per_hour: d.burn_nm3_per_hour,
+            min_time_to_empty_hours: d.min_time_to_empty_hours,
         }
     }
 }
 
-/// Every reporting facility in reach, most urgent first, and the districts' totals.
+/// The reporting facilities in reach (all, or those at risk), most urgent first, and
+/// the districts' totals (always over every facility in reach).
 #[derive(SimpleObject)]
 pub struct OxygenOverview {
     pub at: DateTime<Utc>,

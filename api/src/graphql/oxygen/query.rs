@@ -157,18 +157,20 @@ impl OxygenQuery {
     }
 
     /// For a district committee, the state's oxygen cell and administrators: every
-    /// reporting facility in reach (or within `unitId`), most urgent first, and each
-    /// district's totals.
+    /// reporting facility in reach (or within `unitId`; only those not `OK` with
+    /// `onlyAtRisk`), most urgent first, and each district's totals. Worked out at most
+    /// 10 s ago (`at`).
     async fn oxygen_overview(
         &self,
         ctx: &Context<'_>,
         unit_id: Option<ID>,
+        #[graphql(default)] only_at_risk: bool,
     ) -> ApiResult<OxygenOverview> {
         let unit = unit_id
             .as_ref()
             .map(|u| parse_id("unitId", u))
             .transpose()?;
-        let o = oxygen(ctx)?.overview(unit).await?;
+        let o = oxygen(ctx)?.overview(unit, only_at_risk).await?;
         let at = o.at();
         let not_reported_today = o.facilities().filter(|f| !f.reported_today).count() as i64;
         Ok(OxygenOverview {

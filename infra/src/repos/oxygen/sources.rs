@@ -6,7 +6,9 @@ use arogya_domain::oxygen::sources::{Capacity, SourceForm};
 use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use uuid::Uuid;
 
 pub type SourceRecord = src::Model;
@@ -134,4 +136,30 @@ pub async fn all_active(tx: &TenantTx) -> InfraResult<Vec<SourceRecord>> {
         .filter(src::Column::Active.eq(true))
         .all(tx.conn())
         .await?)
+}
+
+/// Facilities with an active source: id, unit path and district (a light read, for
+/// scoping roll-ups by reach and unit).
+pub async fn reporting_facilities(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String, Option<Uuid>)>> {
+    let sql = "SELECT DISTINCT f.id AS id, f.unit_path AS unit_path, f.district_id AS district_id
+               FROM oxygen_sources s
+               JOIN facilities f ON f.tenant_id = s.tenant_id AND f.id = s.facility_id
+               WHERE s.tenant_id = $1 AND s.active";
+    let rows = tx
+        .conn()
+        .query_all_raw(crate::repos::inpatient::statement(
+            tx,
+            sql,
+            vec![tx.tenant().0.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get::<Uuid>("", "id")?,
+                r.try_get::<String>("", "unit_path")?,
+                r.try_get::<Option<Uuid>>("", "district_id")?,
+            ))
+        })
+        .collect()
 }
