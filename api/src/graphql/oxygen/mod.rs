@@ -16,6 +16,7 @@ mod inputs;
 mod mutation;
 mod objects;
 mod query;
+mod readings;
 mod subscription;
 mod watch;
 
@@ -24,6 +25,7 @@ pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
 pub use query::*;
+pub use readings::*;
 pub use subscription::*;
 pub use watch::*;
 
