@@ -174,6 +174,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         bed_cache: Default::default(),
         live_counts: Default::default(),
         oxygen_status: Default::default(),
+        oxygen_daily: Default::default(),
         store,
         fs_store,
         notifier,

@@ -100,4 +100,59 @@ mod tests {
         c.forget(t);
         assert!(c.fresh(t).is_none());
     }
+
+    #[test]
+    fn daily_answers_are_kept_per_question_and_forgotten_per_tenant() {
+        let c = DailyCache::default();
+        let (a, b) = (
+            TenantId(uuid::Uuid::from_u128(1)),
+            TenantId(uuid::Uuid::from_u128(2)),
+        );
+        c.keep(a, "district 1".into(), Arc::new(Vec::new()));
+        c.keep(b, "district 1".into(), Arc::new(Vec::new()));
+        assert!(c.get(a, "district 1").is_some() && c.get(a, "district 2").is_none());
+        c.forget(a);
+        assert!(c.get(a, "district 1").is_none() && c.get(b, "district 1").is_some());
+    }
+}
+
+type DailyEntries = HashMap<(TenantId, String), (Instant, Arc<Vec<super::daily::Day>>)>;
+
+/// How long a day-by-day answer is served.
+pub const DAILY_TTL: Duration = Duration::from_secs(60);
+/// Answers kept at most; past that the oldest are dropped.
+const DAILY_MAX: usize = 2000;
+
+/// Day-by-day answers (a district's or the state's chart), per tenant and question
+/// (scope, range and the caller's reach), for a minute: charts are polled by many and
+/// change once a day; a write on this instance forgets its tenant's answers.
+#[derive(Default)]
+pub struct DailyCache {
+    entries: Mutex<DailyEntries>,
+}
+
+impl DailyCache {
+    pub fn get(&self, tenant: TenantId, question: &str) -> Option<Arc<Vec<super::daily::Day>>> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(&(tenant, question.to_owned()))
+            .filter(|(made, _)| made.elapsed() < DAILY_TTL)
+            .map(|(_, days)| Arc::clone(days))
+    }
+
+    pub fn keep(&self, tenant: TenantId, question: String, days: Arc<Vec<super::daily::Day>>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= DAILY_MAX {
+            entries.retain(|_, (made, _)| made.elapsed() < DAILY_TTL);
+            if entries.len() >= DAILY_MAX {
+                entries.clear();
+            }
+        }
+        entries.insert((tenant, question), (Instant::now(), days));
+    }
+
+    pub fn forget(&self, tenant: TenantId) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.retain(|(t, _), _| *t != tenant);
+    }
 }

@@ -115,6 +115,7 @@ impl Oxygen<'_> {
     fn changed(&self) {
         if let Some(t) = self.principal.tenant() {
             self.state.oxygen_status.forget(t);
+            self.state.oxygen_daily.forget(t);
         }
     }
 
