@@ -3131,6 +3131,19 @@ export type OxygenDispatchInput = {
   vehicle?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type OxygenDistrictThreshold = {
+  criticalHours: Scalars['Int']['output'];
+  districtId: Scalars['ID']['output'];
+  warningHours: Scalars['Int']['output'];
+};
+
+/** A district's own time-to-empty thresholds. */
+export type OxygenDistrictThresholdInput = {
+  criticalHours: Scalars['Int']['input'];
+  districtId: Scalars['ID']['input'];
+  warningHours: Scalars['Int']['input'];
+};
+
 /** Litres per minute. */
 export type OxygenFlowNorms = {
   hduBed: Scalars['Float']['output'];
@@ -3234,6 +3247,8 @@ export type OxygenRisk =
 export type OxygenRules = {
   criticalHours: Scalars['Int']['output'];
   deadlineHour: Scalars['Int']['output'];
+  /** Districts with their own thresholds. */
+  districtThresholds: Array<OxygenDistrictThreshold>;
   escalateAfterHours: Scalars['Int']['output'];
   liquidFactor: OxygenConversionFactor;
   norms: OxygenFlowNorms;
@@ -3246,6 +3261,8 @@ export type OxygenRulesInput = {
   criticalHours: Scalars['Int']['input'];
   /** Each day's reading is due by this hour (IST, 0–23). */
   deadlineHour: Scalars['Int']['input'];
+  /** Districts that set their own thresholds; the others use the tenant's. */
+  districtThresholds?: Array<OxygenDistrictThresholdInput>;
   /** Unacknowledged critical alerts go to the state after this many hours. */
   escalateAfterHours?: Scalars['Int']['input'];
   /** The rules' current version (0 before the first save). */

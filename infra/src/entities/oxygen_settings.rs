@@ -16,6 +16,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Unacknowledged critical alerts go to the state after this many hours.
     pub escalate_after_hours: i32,
+    /// `{district id: [warning hours, critical hours]}` for districts with their own.
+    pub district_thresholds: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -248,6 +248,55 @@ async fn ten_kilolitre_tank_from_80_to_60_percent_and_five_jumbo_cylinders_is_16
     assert!(close(f(&s["needOfBedsNm3PerHour"]), 1.2));
     assert!(close(f(&s["storageNm3"]), 7995.0 + 50.0 * 6.6357));
 
+    // Kolkata's district sets its own thresholds: 149 h is now a warning there.
+    let set = "mutation($i: OxygenRulesInput!) { setOxygenRules(input: $i) { version districtThresholds { districtId warningHours criticalHours } } }";
+    let norms = json!({ "nasalCannula": 4.0, "mask": 10.0, "hfnc": 40.0, "niv": 20.0, "invasiveVentilation": 12.0, "oxygenSupportedBed": 7.0, "hduBed": 10.0, "icuBed": 12.0, "ventilatorBed": 20.0 });
+    let rules = |d: &Value, w: i64, c: i64| {
+        json!({ "i": { "liquidFactor": "liquid_litre_0c", "norms": norms, "warningHours": 24, "criticalHours": 8, "deadlineHour": 12, "expectedVersion": 0,
+        "districtThresholds": [{ "districtId": d, "warningHours": w, "criticalHours": c }] } })
+    };
+    let bad = app
+        .gql(Some(&p.h.c.wb), set, rules(&p.h.c.kolkata["id"], 200, 100))
+        .await;
+    assert_eq!(
+        expect_error(&bad, "VALIDATION")["extensions"]["field"],
+        "districtThresholds[0].districtId",
+        "a facility is not a district"
+    );
+    let bad = app
+        .gql(
+            Some(&p.h.c.wb),
+            set,
+            rules(&p.h.c.tree.kolkata["id"], 100, 200),
+        )
+        .await;
+    assert_eq!(
+        expect_error(&bad, "VALIDATION")["extensions"]["field"],
+        "districtThresholds[0].criticalHours"
+    );
+    let saved = expect_data(
+        &app.gql(
+            Some(&p.h.c.wb),
+            set,
+            rules(&p.h.c.tree.kolkata["id"], 200, 100),
+        )
+        .await,
+    );
+    assert_eq!(
+        saved["setOxygenRules"]["districtThresholds"][0]["warningHours"],
+        200
+    );
+    let s = expect_data(
+        &app.gql(
+            Some(&p.officer),
+            STATUS,
+            json!({ "f": p.h.c.kolkata["id"] }),
+        )
+        .await,
+    )["facilityOxygen"]
+        .clone();
+    assert_eq!(s["risk"], "WARNING", "{s}");
+
     // Every step is audited.
     let audit = "query($a: String!) { auditEvents(first: 10, filter: { action: $a }) { edges { node { action entityId } } } }";
     let entries = expect_data(
@@ -265,8 +314,8 @@ async fn ten_kilolitre_tank_from_80_to_60_percent_and_five_jumbo_cylinders_is_16
     );
     assert_eq!(
         setup["auditEvents"]["edges"].as_array().unwrap().len(),
-        4,
-        "a cylinder type and three sources"
+        5,
+        "a cylinder type, three sources and the rules"
     );
     assert_eq!(second["version"], 1);
 }

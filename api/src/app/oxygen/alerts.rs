@@ -44,10 +44,12 @@ fn facts(s: &FacilityOxygen, now: DateTime<Utc>) -> Facts {
     }
 }
 
-fn thresholds(r: &Rules) -> Thresholds {
+/// The tenant's thresholds, or the district's own.
+fn thresholds(r: &Rules, district: Option<Uuid>) -> Thresholds {
+    let (warning_hours, critical_hours) = r.thresholds_for(district);
     Thresholds {
-        warning_hours: r.warning_hours,
-        critical_hours: r.critical_hours,
+        warning_hours,
+        critical_hours,
         deadline_hour: r.deadline_hour,
     }
 }
@@ -128,7 +130,7 @@ pub async fn evaluate(
     };
     for s in &list {
         let path = UnitPath::from_stored(s.facility.unit_path.clone());
-        for raised in rules::raise(&facts(s, now), &thresholds(&r)) {
+        for raised in rules::raise(&facts(s, now), &thresholds(&r, s.facility.district_id)) {
             let new = NewAlert {
                 facility_id: s.facility.id,
                 district_id: s.facility.district_id,

@@ -129,8 +129,11 @@ impl Oxygen<'_> {
         }
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
+        // Each facility's district, for the district's own warning threshold.
+        let mut district_of: std::collections::HashMap<Uuid, Option<Uuid>> = Default::default();
         let (ids, beds) = if let Some(f) = facility {
             let f = self.watched_facility(&tx, f).await?;
+            district_of.insert(f.id, f.district_id);
             (
                 vec![f.id],
                 census::daily_beds(&tx, &[], Some(f.id), from, to).await?,
@@ -153,6 +156,7 @@ impl Oxygen<'_> {
             let mut districts: Vec<Uuid> = kept.iter().filter_map(|(_, _, d)| *d).collect();
             districts.sort();
             districts.dedup();
+            district_of.extend(kept.iter().map(|(id, _, d)| (*id, *d)));
             let kept: Vec<Uuid> = kept.iter().map(|(id, _, _)| *id).collect();
             (
                 kept,
@@ -188,7 +192,8 @@ impl Oxygen<'_> {
                 .iter()
                 .position(|r| r.facility_id != f)
                 .map_or(rows.len(), |n| start + n);
-            fold(&rows[start..end], &mut days, rules.warning_hours as f64);
+            let (warning, _) = rules.thresholds_for(district_of.get(&f).copied().flatten());
+            fold(&rows[start..end], &mut days, warning as f64);
             start = end;
         }
         for b in beds {

@@ -51,7 +51,18 @@ pub struct Rules {
     pub deadline_hour: i16,
     /// Unacknowledged critical alerts go to the state after this many hours.
     pub escalate_after_hours: i32,
+    /// Districts that set their own (warning, critical) hours.
+    pub district_thresholds: std::collections::BTreeMap<Uuid, (i32, i32)>,
     pub version: i32,
+}
+
+impl Rules {
+    /// The (warning, critical) time-to-empty hours for a facility in `district`.
+    pub fn thresholds_for(&self, district: Option<Uuid>) -> (i32, i32) {
+        district
+            .and_then(|d| self.district_thresholds.get(&d).copied())
+            .unwrap_or((self.warning_hours, self.critical_hours))
+    }
 }
 
 impl Default for Rules {
@@ -63,6 +74,7 @@ impl Default for Rules {
             critical_hours: 8,
             deadline_hour: 12,
             escalate_after_hours: 2,
+            district_thresholds: Default::default(),
             version: 0,
         }
     }
@@ -85,6 +97,11 @@ pub async fn rules_of(tx: &TenantTx) -> ApiResult<Rules> {
         critical_hours: s.critical_hours,
         deadline_hour: s.deadline_hour,
         escalate_after_hours: s.escalate_after_hours,
+        district_thresholds: s
+            .district_thresholds
+            .clone()
+            .and_then(|j| serde_json::from_value(j).ok())
+            .unwrap_or_default(),
         version: s.version,
     })
 }

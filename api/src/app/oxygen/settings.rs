@@ -9,6 +9,7 @@ use arogya_domain::oxygen::sources::CylinderType;
 use arogya_domain::oxygen::units::Converter;
 use arogya_infra::db::Access;
 use arogya_infra::repos::oxygen::settings::{self as repo, CylinderTypeRecord, NewSettings};
+use uuid::Uuid;
 
 /// Rules as a state administrator sets them.
 pub struct RulesInput {
@@ -18,6 +19,8 @@ pub struct RulesInput {
     pub critical_hours: i32,
     pub deadline_hour: i32,
     pub escalate_after_hours: i32,
+    /// Districts' own (warning, critical) hours.
+    pub district_thresholds: Vec<(Uuid, i32, i32)>,
     pub expected_version: i32,
 }
 
@@ -41,6 +44,14 @@ fn check(r: &RulesInput) -> ApiResult<()> {
             "escalateAfterHours",
             "must be 1 to 72 hours",
         ));
+    }
+    for (i, (_, warning, critical)) in r.district_thresholds.iter().enumerate() {
+        if !(1..=240).contains(warning) || !(1..*warning).contains(critical) {
+            return Err(ApiError::validation(
+                &format!("districtThresholds[{i}].criticalHours"),
+                "warning hours 1 to 240, and critical hours at least 1 and less than the warning",
+            ));
+        }
     }
     if !(0..=23).contains(&r.deadline_hour) {
         return Err(ApiError::validation(
@@ -66,6 +77,21 @@ impl Oxygen<'_> {
         self.require_configurer()?;
         check(&r)?;
         let mut tx = self.tx(Access::Write).await?;
+        for (i, (d, _, _)) in r.district_thresholds.iter().enumerate() {
+            let unit =
+                arogya_infra::repos::units::find(&tx, arogya_domain::ids::UnitId(*d)).await?;
+            if unit.is_none_or(|u| u.kind != "district") {
+                return Err(ApiError::validation(
+                    &format!("districtThresholds[{i}].districtId"),
+                    "no such district in this tenant",
+                ));
+            }
+        }
+        let districts: serde_json::Map<String, serde_json::Value> = r
+            .district_thresholds
+            .iter()
+            .map(|(d, w, c)| (d.to_string(), serde_json::json!([w, c])))
+            .collect();
         let norms = serde_json::to_value(r.norms)
             .map_err(|e| anyhow::anyhow!("writing flow norms: {e}"))?;
         let saved = repo::save(
@@ -77,6 +103,7 @@ impl Oxygen<'_> {
                 critical_hours: r.critical_hours,
                 deadline_hour: r.deadline_hour as i16,
                 escalate_after_hours: r.escalate_after_hours,
+                district_thresholds: serde_json::Value::Object(districts.clone()),
             },
             r.expected_version,
         )
@@ -86,7 +113,7 @@ impl Oxygen<'_> {
             AuditAction::OxygenSetup,
             "oxygen_settings",
             saved.tenant_id,
-            serde_json::json!({ "liquidFactor": r.liquid_factor, "norms": norms, "warningHours": r.warning_hours, "criticalHours": r.critical_hours, "deadlineHour": r.deadline_hour, "escalateAfterHours": r.escalate_after_hours, "version": saved.version }),
+            serde_json::json!({ "liquidFactor": r.liquid_factor, "norms": norms, "warningHours": r.warning_hours, "criticalHours": r.critical_hours, "deadlineHour": r.deadline_hour, "escalateAfterHours": r.escalate_after_hours, "districtThresholds": districts, "version": saved.version }),
         )
         .await?;
         let rules = rules_of(&tx).await?;

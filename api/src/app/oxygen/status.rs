@@ -90,9 +90,10 @@ fn assess(
     let reported_today = last
         .as_ref()
         .is_some_and(|l| ist_date(l.reading_at) == ist_date(now));
+    let (warning_hours, critical_hours) = rules.thresholds_for(facility.district_id);
     let risk = match time_to_empty_hours {
-        Some(h) if h < rules.critical_hours as f64 => Risk::Critical,
-        Some(h) if h < rules.warning_hours as f64 => Risk::Warning,
+        Some(h) if h < critical_hours as f64 => Risk::Critical,
+        Some(h) if h < warning_hours as f64 => Risk::Warning,
         _ if !reported_today => Risk::NotReported,
         _ => Risk::Ok,
     };

@@ -35,6 +35,14 @@ impl From<&OxygenFlowNormsInput> for FlowNorms {
     }
 }
 
+/// A district's own time-to-empty thresholds.
+#[derive(InputObject)]
+pub struct OxygenDistrictThresholdInput {
+    pub district_id: ID,
+    pub warning_hours: i32,
+    pub critical_hours: i32,
+}
+
 #[derive(InputObject)]
 pub struct OxygenRulesInput {
     /// The code of a liquid factor from `oxygenConversionFactors`.
@@ -50,6 +58,9 @@ pub struct OxygenRulesInput {
     /// Unacknowledged critical alerts go to the state after this many hours.
     #[graphql(default = 2)]
     pub escalate_after_hours: i32,
+    /// Districts that set their own thresholds; the others use the tenant's.
+    #[graphql(default)]
+    pub district_thresholds: Vec<OxygenDistrictThresholdInput>,
     /// The rules' current version (0 before the first save).
     pub expected_version: i32,
 }

@@ -15,8 +15,24 @@ impl OxygenMutation {
         ctx: &Context<'_>,
         input: OxygenRulesInput,
     ) -> ApiResult<OxygenRules> {
+        let district_thresholds = input
+            .district_thresholds
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                Ok((
+                    parse_id(
+                        &format!("districtThresholds[{i}].districtId"),
+                        &d.district_id,
+                    )?,
+                    d.warning_hours,
+                    d.critical_hours,
+                ))
+            })
+            .collect::<ApiResult<Vec<_>>>()?;
         let r = oxygen(ctx)?
             .set_rules(RulesInput {
+                district_thresholds,
                 liquid_factor: input.liquid_factor.trim().to_owned(),
                 norms: (&input.norms).into(),
                 warning_hours: input.warning_hours,

@@ -92,6 +92,13 @@ impl From<FlowNorms> for OxygenFlowNorms {
     }
 }
 
+#[derive(SimpleObject)]
+pub struct OxygenDistrictThreshold {
+    pub district_id: ID,
+    pub warning_hours: i32,
+    pub critical_hours: i32,
+}
+
 /// The tenant's oxygen rules (the defaults until it sets its own: version 0).
 #[derive(SimpleObject)]
 pub struct OxygenRules {
@@ -101,6 +108,8 @@ pub struct OxygenRules {
     pub critical_hours: i32,
     pub deadline_hour: i32,
     pub escalate_after_hours: i32,
+    /// Districts with their own thresholds.
+    pub district_thresholds: Vec<OxygenDistrictThreshold>,
     pub version: i32,
 }
 
@@ -113,6 +122,15 @@ impl From<&Rules> for OxygenRules {
             critical_hours: r.critical_hours,
             deadline_hour: r.deadline_hour as i32,
             escalate_after_hours: r.escalate_after_hours,
+            district_thresholds: r
+                .district_thresholds
+                .iter()
+                .map(|(d, (w, c))| OxygenDistrictThreshold {
+                    district_id: id(*d),
+                    warning_hours: *w,
+                    critical_hours: *c,
+                })
+                .collect(),
             version: r.version,
         }
     }

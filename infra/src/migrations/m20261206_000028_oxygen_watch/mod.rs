@@ -20,6 +20,8 @@ impl MigrationName for Migration {
 enum OxygenSettings {
     Table,
     EscalateAfterHours,
+    /// Time-to-empty thresholds of districts that set their own: `{district: [warning, critical]}`.
+    DistrictThresholds,
 }
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -386,6 +388,14 @@ impl MigrationTrait for Migration {
                 sea_orm_migration::prelude::Table::alter()
                     .table(OxygenSettings::Table)
                     .add_column(integer(OxygenSettings::EscalateAfterHours).default(2))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                sea_orm_migration::prelude::Table::alter()
+                    .table(OxygenSettings::Table)
+                    .add_column(json_null(OxygenSettings::DistrictThresholds))
                     .to_owned(),
             )
             .await?;

@@ -25,6 +25,7 @@ pub struct NewSettings {
     pub critical_hours: i32,
     pub deadline_hour: i16,
     pub escalate_after_hours: i32,
+    pub district_thresholds: serde_json::Value,
 }
 
 /// Save the rules as a new version; `CONFLICT` when `expected` is not the current one
@@ -46,6 +47,7 @@ pub async fn save(tx: &TenantTx, s: NewSettings, expected: i32) -> InfraResult<S
         critical_hours: Set(s.critical_hours),
         deadline_hour: Set(s.deadline_hour),
         escalate_after_hours: Set(s.escalate_after_hours),
+        district_thresholds: Set(Some(s.district_thresholds)),
         version: Set(version + 1),
         updated_at: Set(Utc::now()),
     };
