@@ -447,7 +447,7 @@ mod tests {
         assert_eq!(
             fields,
             [
-                "tanks[0].gauge",
+                "tanks[0].kilograms",
                 "cylinders[0].full",
                 "plants[0].runningHours"
             ]
