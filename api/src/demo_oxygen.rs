@@ -262,6 +262,9 @@ pub async fn seed(
         meta: meta(),
     };
     let mut k_pct: f64 = 85.0;
+    // Just after midnight in India today's reading is only minutes old: a plant cannot
+    // have run longer than the time since the previous reading.
+    let mut previous: Option<chrono::DateTime<Utc>> = None;
     let mut s_pct: f64 = 78.0;
     for back in (0..30i64).rev() {
         let day = today - Duration::days(back);
@@ -276,7 +279,10 @@ pub async fn seed(
             percent: k_pct,
             full: 22 + (back % 4) as i32,
             refill_kl: if back < 29 { refill } else { None },
-            plant_hours: (back < 29).then_some(20.0 + wobble / 2.0),
+            plant_hours: previous.map(|p| {
+                let since = (at - p).num_minutes() as f64 / 60.0;
+                (20.0 + wobble / 2.0).min((since - 0.1).max(0.0))
+            }),
             patients: PatientsOnOxygen {
                 nasal_cannula: 40 + wobble as i32,
                 mask: 15,
@@ -320,6 +326,7 @@ pub async fn seed(
             r.cylinders[0].full = 22;
         }
         as_officer.record(hospital.0, at, r).await.map_err(err)?;
+        previous = Some(at);
 
         // Shantipur: under 2 % a day for weeks, then a surge and no refill: 11 % today.
         s_pct = match back {
