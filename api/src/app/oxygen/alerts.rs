@@ -208,7 +208,23 @@ impl Oxygen<'_> {
             return Err(ApiError::Forbidden("oxygen is not in your reach".into()));
         }
         let tx = self.tx(Access::Read).await?;
-        let list = repo::list(&tx, None, open, limit.clamp(1, 500)).await?;
+        // Narrowed to the facilities in reach before the limit, so a district's alerts are
+        // never crowded out by other districts'.
+        let in_reach: Option<Vec<Uuid>> = if reach.whole {
+            None
+        } else {
+            Some(
+                arogya_infra::repos::oxygen::sources::reporting_facilities(&tx)
+                    .await?
+                    .into_iter()
+                    .filter(|(id, path, _)| {
+                        reach.sees(FacilityId(*id), &UnitPath::from_stored(path.clone()))
+                    })
+                    .map(|(id, _, _)| id)
+                    .collect(),
+            )
+        };
+        let list = repo::list(&tx, in_reach.as_deref(), open, limit.clamp(1, 500)).await?;
         let mut ids: Vec<Uuid> = list.iter().map(|a| a.facility_id).collect();
         ids.sort();
         ids.dedup();
