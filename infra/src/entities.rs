@@ -44,6 +44,7 @@ pub mod oxygen_alert;
 pub mod oxygen_cylinder_type;
 pub mod oxygen_delivery;
 pub mod oxygen_entry;
+pub mod oxygen_facility_day;
 pub mod oxygen_settings;
 pub mod oxygen_source;
 pub mod patient;

@@ -49,3 +49,22 @@ CROSS JOIN generate_series(0, 364) AS i
 CROSS JOIN LATERAL (SELECT (i + f) % 8 AS k) kk
 CROSS JOIN LATERAL (SELECT md5('o2entry:' || f || ':' || i)::uuid AS id,
                            now() - make_interval(days => 364 - i, mins => 120 + f % 60) AS at) e;
+
+-- Each facility's days (`oxygen_facility_days`), as entering the readings one by one
+-- would have written them: stock at the day's last reading; use, receipts and
+-- production over the intervals ending that day.
+INSERT INTO oxygen_facility_days (tenant_id, facility_id, day, stock_nm3, usable_nm3, consumption_nm3,
+  received_nm3, produced_nm3, hours)
+SELECT tenant_id, facility_id, day,
+       (array_agg(held_nm3 ORDER BY reading_at DESC))[1] AS stock_nm3,
+       (array_agg(usable_nm3 ORDER BY reading_at DESC))[1] AS usable_nm3,
+       coalesce(sum(prev_held + received_nm3 + produced_nm3 - held_nm3), 0) AS consumption_nm3,
+       coalesce(sum(received_nm3) FILTER (WHERE prev_held IS NOT NULL), 0) AS received_nm3,
+       coalesce(sum(produced_nm3) FILTER (WHERE prev_held IS NOT NULL), 0) AS produced_nm3,
+       coalesce(sum(trunc(extract(epoch FROM reading_at - prev_at))) / 3600, 0) AS hours
+FROM (SELECT tenant_id, facility_id, reading_at, held_nm3, usable_nm3, received_nm3, produced_nm3,
+             (reading_at AT TIME ZONE 'Asia/Kolkata')::date AS day,
+             lag(held_nm3) OVER w AS prev_held, lag(reading_at) OVER w AS prev_at
+      FROM oxygen_entries WHERE tenant_id = :'wb'::uuid AND superseded_at IS NULL
+      WINDOW w AS (PARTITION BY facility_id ORDER BY reading_at)) r
+GROUP BY tenant_id, facility_id, day;

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod alerts;
 pub mod balance;
+pub mod days;
 pub mod entry;
 pub mod equipment;
 pub mod sources;

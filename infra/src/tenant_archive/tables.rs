@@ -157,6 +157,7 @@ tables! {
     "oxygen_cylinder_types" => oxygen_cylinder_type,
     "oxygen_sources" => oxygen_source,
     "oxygen_entries" => oxygen_entry,
+    "oxygen_facility_days" => oxygen_facility_day,
     "oxygen_alerts" => oxygen_alert,
     "oxygen_deliveries" => oxygen_delivery,
     "equipment_orders" => equipment_order,

@@ -568,6 +568,7 @@ async fn the_committee_watches_its_district_and_other_tenants_find_nothing(backe
             "oxygen_cylinder_types",
             "oxygen_sources",
             "oxygen_entries",
+            "oxygen_facility_days",
         ],
     )
     .await;

@@ -194,15 +194,17 @@ async fn the_daily_roll_up_adds_up_in_graphql_and_in_csv(backend: Backend) {
         &p.record(&app, now - Duration::hours(48), p.readings(80.0, 30))
             .await,
     );
-    expect_data(
+    let middle = expect_data(
         &p.record(&app, now - Duration::hours(24), p.readings(60.0, 25))
             .await,
-    );
+    )["recordOxygenReading"]
+        .clone();
     expect_data(&p.record(&app, now, p.readings(50.0, 25)).await);
     let today = arogya_domain::appointment::ist_date(now);
     let from = (today - Duration::days(3)).to_string();
     let vars = json!({ "f": p.h.c.kolkata["id"], "from": from, "to": today.to_string() });
-    let days = expect_data(&app.gql(Some(&p.h.c.wb), DAILY, vars).await)["oxygenDaily"].clone();
+    let days =
+        expect_data(&app.gql(Some(&p.h.c.wb), DAILY, vars.clone()).await)["oxygenDaily"].clone();
     let days = days.as_array().unwrap();
     assert_eq!(days.len(), 4);
     assert_eq!(days[0]["reported"], 0);
@@ -248,6 +250,45 @@ async fn the_daily_roll_up_adds_up_in_graphql_and_in_csv(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(r.status(), 400);
+
+    // The middle gauge was misread (70 %, not 60 %): its day and the next are worked
+    // out again. 80 → 70 % and 5 cylinders: 799.5 + 33.18; 70 → 50 %: 1,599.
+    let correct = "mutation($id: ID!, $at: DateTime!, $r: OxygenReadingsInput!) { correctOxygenReading(id: $id, expectedVersion: 1, reason: \"gauge misread\", readingAt: $at, readings: $r) { version } }";
+    let at = (now - Duration::hours(24)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    expect_data(
+        &app.gql(
+            Some(&p.officer),
+            correct,
+            json!({ "id": middle["id"], "at": at, "r": p.readings(70.0, 25) }),
+        )
+        .await,
+    );
+    let days =
+        expect_data(&app.gql(Some(&p.h.c.wb), DAILY, vars.clone()).await)["oxygenDaily"].clone();
+    let used: Vec<f64> = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["consumptionNm3"].as_f64().unwrap())
+        .collect();
+    assert!((used[2] - 832.68).abs() < 0.01, "{days}");
+    assert!((used[3] - 1599.0).abs() < 0.01, "{days}");
+    assert!((days[2]["stockNm3"].as_f64().unwrap() - (5596.5 + 165.89)).abs() < 0.01);
+
+    // The state's dashboard, once worked out, takes a new reading in at once: the tank
+    // fell from 50 % to 10 % in moments, so the facility is critical now.
+    let overview = "query { oxygenOverview { facilities { facilityName risk } } }";
+    let before = expect_data(&app.gql(Some(&p.h.c.wb), overview, json!({})).await);
+    assert_eq!(
+        before["oxygenOverview"]["facilities"][0]["risk"], "OK",
+        "{before}"
+    );
+    expect_data(&p.record(&app, Utc::now(), p.readings(10.0, 25)).await);
+    let after = expect_data(&app.gql(Some(&p.h.c.wb), overview, json!({})).await);
+    assert_eq!(
+        after["oxygenOverview"]["facilities"][0]["risk"], "CRITICAL",
+        "{after}"
+    );
 }
 
 on_both_backends!(

@@ -1,11 +1,13 @@
 //! Every reporting facility's oxygen status, worked out once per tenant and kept for a
-//! few seconds, so a state dashboard watched by many officials costs one computation,
-//! not one per viewer. A write on this instance (a reading, a delivery, a source, the
-//! rules) forgets its tenant's statuses at once; other instances' writes show within
-//! the time to live. One request computes; the others are served the statuses of a
-//! few seconds ago meanwhile, or wait for its answer when there are none.
+//! minute, so a state dashboard watched by many officials costs one computation, not
+//! one per viewer. A reading entered on this instance works out that facility's status
+//! again and puts it in place (`splice`), so the morning's rush of readings does not
+//! make every viewer wait for all 2,000 facilities; a delivery, a source or the rules
+//! changed forget the tenant's statuses. Other instances' writes show within the time
+//! to live. One request computes; the others are served the statuses of a few seconds
+//! ago meanwhile, or wait for its answer when there are none.
 
-use super::status::FacilityOxygen;
+use super::status::{urgency, FacilityOxygen};
 use super::Rules;
 use arogya_domain::ids::TenantId;
 use chrono::{DateTime, Utc};
@@ -13,20 +15,40 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How long computed statuses are served.
-pub const TTL: Duration = Duration::from_secs(10);
+/// How long computed statuses are served (time to empty is projected to `at`).
+pub const TTL: Duration = Duration::from_secs(60);
 
 /// One tenant's statuses as of `at`, most urgent first.
+#[derive(Clone)]
 pub struct Statuses {
     pub at: DateTime<Utc>,
-    pub facilities: Vec<FacilityOxygen>,
+    pub facilities: Vec<Arc<FacilityOxygen>>,
     pub rules: Rules,
     pub districts: HashMap<uuid::Uuid, String>,
 }
 
 struct Entry {
     made: Instant,
+    /// When the computation's reads began: a facility put in place by a reading read
+    /// later is newer than the computation's own.
+    read_from: Instant,
+    /// Facilities put in place since, with when their read began.
+    spliced: HashMap<uuid::Uuid, Instant>,
     statuses: Arc<Statuses>,
+}
+
+/// Put `status` (or nothing: the facility no longer reports) in place of `facility`'s,
+/// keeping the list most urgent first.
+fn put(
+    list: &mut Vec<Arc<FacilityOxygen>>,
+    facility: uuid::Uuid,
+    status: Option<Arc<FacilityOxygen>>,
+) {
+    list.retain(|s| s.facility.id != facility);
+    if let Some(s) = status {
+        let at = list.partition_point(|x| urgency(x, &s) == std::cmp::Ordering::Less);
+        list.insert(at, s);
+    }
 }
 
 #[derive(Default)]
@@ -51,15 +73,69 @@ impl StatusCache {
             .map(|e| Arc::clone(&e.statuses))
     }
 
-    pub fn keep(&self, tenant: TenantId, statuses: Arc<Statuses>) {
+    /// Keep statuses worked out from reads begun at `read_from`. Facilities put in
+    /// place meanwhile by readings read later keep their newer status.
+    pub fn keep(
+        &self,
+        tenant: TenantId,
+        mut statuses: Statuses,
+        read_from: Instant,
+    ) -> Arc<Statuses> {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let mut spliced = HashMap::new();
+        if let Some(old) = entries.get(&tenant) {
+            for (facility, at) in &old.spliced {
+                if *at > read_from {
+                    let newer = old
+                        .statuses
+                        .facilities
+                        .iter()
+                        .find(|s| s.facility.id == *facility);
+                    put(&mut statuses.facilities, *facility, newer.cloned());
+                    spliced.insert(*facility, *at);
+                }
+            }
+        }
+        let statuses = Arc::new(statuses);
         entries.insert(
             tenant,
             Entry {
                 made: Instant::now(),
-                statuses,
+                read_from,
+                spliced,
+                statuses: Arc::clone(&statuses),
             },
         );
+        statuses
+    }
+
+    /// Whether the tenant has statuses to put a facility's in.
+    pub fn holds(&self, tenant: TenantId) -> bool {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.contains_key(&tenant)
+    }
+
+    /// Put one facility's status, worked out from reads begun at `read_from`, in place,
+    /// unless what is there was read later.
+    pub fn splice(
+        &self,
+        tenant: TenantId,
+        facility: uuid::Uuid,
+        status: Option<FacilityOxygen>,
+        read_from: Instant,
+    ) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(e) = entries.get_mut(&tenant) else {
+            return;
+        };
+        let there = e.spliced.get(&facility).copied().unwrap_or(e.read_from);
+        if there > read_from {
+            return;
+        }
+        let mut next = Statuses::clone(&e.statuses);
+        put(&mut next.facilities, facility, status.map(Arc::new));
+        e.statuses = Arc::new(next);
+        e.spliced.insert(facility, read_from);
     }
 
     /// Something changed in the tenant's oxygen: compute afresh next time.
@@ -89,12 +165,13 @@ mod tests {
         assert!(c.fresh(t).is_none());
         c.keep(
             t,
-            Arc::new(Statuses {
+            Statuses {
                 at: Utc::now(),
                 facilities: Vec::new(),
                 rules: Rules::default(),
                 districts: HashMap::new(),
-            }),
+            },
+            Instant::now(),
         );
         assert!(c.fresh(t).is_some());
         c.forget(t);

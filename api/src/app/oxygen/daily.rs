@@ -1,21 +1,19 @@
 //! Day by day, for one facility, a district or everything in reach: stock, use,
 //! deliveries, use per occupied oxygen bed, facilities at risk and how many reported.
-//! Worked out from the current readings' stock (a light query on the readings'
-//! index) and the daily bed snapshots.
+//! Summed from each facility's day roll-up (`oxygen_facility_days`, written with
+//! each reading) and the daily bed snapshots.
 
 use super::{rules_of, Oxygen};
 use crate::error::{ApiError, ApiResult};
-use arogya_domain::appointment::{ist_date, ist_midnight};
 use arogya_domain::ids::{FacilityId, UnitId};
-use arogya_domain::oxygen::balance::{Interval, Point};
 use arogya_domain::unit::UnitPath;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::census;
-use arogya_infra::repos::oxygen::entries::{self as repo, PointRow};
+use arogya_infra::repos::oxygen::days as repo;
 use arogya_infra::repos::oxygen::sources as source_repo;
 use arogya_infra::repos::units;
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -43,56 +41,6 @@ impl Day {
     pub fn consumption_per_bed(&self) -> Option<f64> {
         (self.occupied_oxygen_beds > 0)
             .then(|| self.consumption_nm3 / self.occupied_oxygen_beds as f64)
-    }
-}
-
-fn point(r: &PointRow) -> Point {
-    Point {
-        at: r.reading_at,
-        held: r.held_nm3,
-        usable: r.usable_nm3,
-        received: r.received_nm3,
-        produced: r.produced_nm3,
-        estimated: r.estimated,
-    }
-}
-
-/// Fold one facility's readings (sorted, starting a day before `from`) into the days.
-fn fold(rows: &[PointRow], days: &mut BTreeMap<NaiveDate, Day>, warning_hours: f64) {
-    let mut last_of_day: BTreeMap<NaiveDate, (f64, f64)> = BTreeMap::new();
-    let mut drain: BTreeMap<NaiveDate, (f64, f64)> = BTreeMap::new();
-    for (i, r) in rows.iter().enumerate() {
-        let day = ist_date(r.reading_at);
-        if !days.contains_key(&day) {
-            continue;
-        }
-        last_of_day.insert(day, (r.held_nm3, r.usable_nm3));
-        let Some(d) = days.get_mut(&day) else {
-            continue;
-        };
-        if i == 0 {
-            continue;
-        }
-        let iv = Interval::between(&point(&rows[i - 1]), &point(r));
-        d.consumption_nm3 += iv.consumption;
-        d.received_nm3 += iv.received;
-        d.produced_nm3 += iv.produced;
-        let e = drain.entry(day).or_default();
-        e.0 += iv.consumption - iv.produced;
-        e.1 += iv.hours();
-    }
-    for (day, (held, usable)) in last_of_day {
-        let Some(d) = days.get_mut(&day) else {
-            continue;
-        };
-        d.reported += 1;
-        d.stock_nm3 += held;
-        d.usable_nm3 += usable;
-        if let Some((used, hours)) = drain.get(&day) {
-            if *hours > 0.0 && *used > 0.0 && usable / (used / hours) < warning_hours {
-                d.at_risk += 1;
-            }
-        }
     }
 }
 
@@ -163,13 +111,7 @@ impl Oxygen<'_> {
                 census::district_daily_beds(&tx, Some(&districts), from, to).await?,
             )
         };
-        let rows = repo::points_between(
-            &tx,
-            &ids,
-            ist_midnight(from) - Duration::days(1),
-            ist_midnight(to + Duration::days(1)),
-        )
-        .await?;
+        let rows = repo::between(&tx, &ids, from, to).await?;
         tx.commit().await?;
         let mut days: BTreeMap<NaiveDate, Day> = from
             .iter_days()
@@ -185,16 +127,18 @@ impl Oxygen<'_> {
                 )
             })
             .collect();
-        let mut start = 0;
-        while start < rows.len() {
-            let f = rows[start].facility_id;
-            let end = rows[start..]
-                .iter()
-                .position(|r| r.facility_id != f)
-                .map_or(rows.len(), |n| start + n);
-            let (warning, _) = rules.thresholds_for(district_of.get(&f).copied().flatten());
-            fold(&rows[start..end], &mut days, warning as f64);
-            start = end;
+        for (facility, fd) in rows {
+            let Some(d) = days.get_mut(&fd.day) else {
+                continue;
+            };
+            let (warning, _) = rules.thresholds_for(district_of.get(&facility).copied().flatten());
+            d.reported += 1;
+            d.stock_nm3 += fd.stock_nm3;
+            d.usable_nm3 += fd.usable_nm3;
+            d.consumption_nm3 += fd.consumption_nm3;
+            d.received_nm3 += fd.received_nm3;
+            d.produced_nm3 += fd.produced_nm3;
+            d.at_risk += fd.at_risk(warning as f64) as i64;
         }
         for b in beds {
             if matches!(

@@ -14,7 +14,7 @@ use arogya_domain::oxygen::sources::Capacity;
 use arogya_infra::db::Access;
 use arogya_infra::repos::inpatient::occupancy;
 use arogya_infra::repos::oxygen::entries::{self as repo, EntryRecord, NewEntry};
-use arogya_infra::repos::oxygen::{settings as settings_repo, sources as source_repo};
+use arogya_infra::repos::oxygen::{days, settings as settings_repo, sources as source_repo};
 use arogya_infra::TenantTx;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -105,6 +105,8 @@ async fn declared(tx: &TenantTx, facility: Uuid) -> ApiResult<Declared> {
 struct Replacing {
     series: Uuid,
     version: i32,
+    /// When the replaced version was read: its days are rolled up again too.
+    reading_at: DateTime<Utc>,
     late: bool,
     reason: String,
 }
@@ -122,6 +124,7 @@ impl Oxygen<'_> {
         balance::check_reading_time(reading_at, now)?;
         let mut tx = self.tx(Access::Write).await?;
         let fac = self.entered_facility(&tx, facility).await?;
+        days::lock_facility(&tx, fac.id).await?;
         let rules = rules_of(&tx).await?;
         let declared = declared(&tx, fac.id).await?;
         let (prev, next) = repo::neighbours(
@@ -191,6 +194,17 @@ impl Oxygen<'_> {
             },
         )
         .await?;
+        // The days from this reading (or the one it replaces) to the next are worked
+        // out again.
+        let earliest = replacing
+            .as_ref()
+            .map_or(reading_at, |r| r.reading_at.min(reading_at));
+        let latest = replacing
+            .as_ref()
+            .map_or(reading_at, |r| r.reading_at.max(reading_at));
+        let (_, after) = repo::neighbours(&tx, fac.id, latest, None).await?;
+        let last_day = ist_date(after.map_or(latest, |a| a.reading_at));
+        days::refresh(&tx, fac.id, ist_date(earliest), last_day).await?;
         let action = if replacing.is_some() {
             AuditAction::OxygenCorrect
         } else {
@@ -205,7 +219,7 @@ impl Oxygen<'_> {
         )
         .await?;
         tx.commit().await?;
-        self.changed();
+        self.reading_changed(fac.id).await;
         Ok(saved)
     }
 
@@ -267,6 +281,7 @@ impl Oxygen<'_> {
                 Some(Replacing {
                     series,
                     version: expected_version,
+                    reading_at: current.reading_at,
                     late: current.late,
                     reason,
                 }),

@@ -8,7 +8,7 @@ use super::{rules_of, Oxygen, Rules};
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::appointment::ist_date;
 use arogya_domain::ids::{FacilityId, UnitId};
-use arogya_domain::oxygen::balance::{self, BedsInUse, BurnRate, Expected};
+use arogya_domain::oxygen::balance::{self, BedsInUse, BurnRate, Expected, Point};
 use arogya_domain::unit::UnitPath;
 use arogya_infra::db::Access;
 use arogya_infra::repos::facilities::{self, FacilityRecord};
@@ -54,21 +54,20 @@ pub struct FacilityOxygen {
     pub need_of_beds: Option<f64>,
 }
 
-/// Work out one facility's status from its current readings (sorted, the last few
-/// days and the one before) and its sources.
+/// Work out one facility's status from its current readings' stock (sorted, the
+/// last few days and the one before), the last of them whole, and its sources.
 fn assess(
     facility: FacilityRecord,
-    readings: &[EntryRecord],
+    points: &[Point],
+    last: Option<EntryRecord>,
     sources: &[&SourceRecord],
     coming: &[&DeliveryRecord],
     rules: &Rules,
     now: DateTime<Utc>,
 ) -> FacilityOxygen {
-    let points: Vec<_> = readings.iter().map(point_of).collect();
-    let intervals = balance::intervals(&points);
+    let intervals = balance::intervals(points);
     let burn_24h = balance::burn_rate(&intervals, now, 24);
     let burn_72h = balance::burn_rate(&intervals, now, 72);
-    let last = readings.last().cloned();
     let drain = burn_24h.or(burn_72h).map(|b| b.drain_per_hour);
     let usable_now = last.as_ref().map(|l| {
         let hours = (now - l.reading_at).num_seconds() as f64 / 3600.0;
@@ -150,14 +149,14 @@ impl Overview {
     /// Most urgent first: critical and warning by time to empty, then those that have
     /// not reported today, then the rest by name.
     pub fn facilities(&self) -> impl Iterator<Item = &FacilityOxygen> {
-        self.picked.iter().map(|i| &self.all.facilities[*i])
+        self.picked.iter().map(|i| &*self.all.facilities[*i])
     }
 }
 
 /// Readings far enough back for the 72-hour burn rate and the interval before it.
 const LOOKBACK_DAYS: i64 = 4;
 
-fn urgency(a: &FacilityOxygen, b: &FacilityOxygen) -> std::cmp::Ordering {
+pub(super) fn urgency(a: &FacilityOxygen, b: &FacilityOxygen) -> std::cmp::Ordering {
     a.risk
         .cmp(&b.risk)
         .then_with(|| {
@@ -190,12 +189,25 @@ pub async fn statuses(
         .filter(|f| keep(f))
         .collect();
     let ids: Vec<Uuid> = facilities.iter().map(|f| f.id).collect();
-    let readings = repo::current_since(tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
-    let coming = deliveries::on_the_way(tx, &ids).await?;
-    let mut by_facility: HashMap<Uuid, Vec<EntryRecord>> = HashMap::new();
-    for r in readings {
-        by_facility.entry(r.facility_id).or_default().push(r);
+    // The stock of the last few days' readings, light; only each facility's last
+    // reading is read whole.
+    let rows = repo::points_between(tx, &ids, now - Duration::days(LOOKBACK_DAYS), now).await?;
+    let mut by_facility: HashMap<Uuid, Vec<Point>> = HashMap::new();
+    let mut last_ids: HashMap<Uuid, Uuid> = HashMap::new();
+    for r in &rows {
+        by_facility
+            .entry(r.facility_id)
+            .or_default()
+            .push(Point::from(r));
+        last_ids.insert(r.facility_id, r.id);
     }
+    let lasts: Vec<Uuid> = last_ids.values().copied().collect();
+    let mut last_of: HashMap<Uuid, EntryRecord> = repo::by_ids(tx, &lasts)
+        .await?
+        .into_iter()
+        .map(|e| (e.facility_id, e))
+        .collect();
+    let coming = deliveries::on_the_way(tx, &ids).await?;
     let mut sources_of: HashMap<Uuid, Vec<&SourceRecord>> = HashMap::new();
     for s in &sources {
         sources_of.entry(s.facility_id).or_default().push(s);
@@ -207,10 +219,11 @@ pub async fn statuses(
     Ok(facilities
         .into_iter()
         .map(|f| {
-            let readings = by_facility.remove(&f.id).unwrap_or_default();
+            let points = by_facility.remove(&f.id).unwrap_or_default();
+            let last = last_of.remove(&f.id);
             let srcs = sources_of.remove(&f.id).unwrap_or_default();
             let coming = coming_to.remove(&f.id).unwrap_or_default();
-            assess(f, &readings, &srcs, &coming, rules, now)
+            assess(f, &points, last, &srcs, &coming, rules, now)
         })
         .collect())
 }
@@ -244,7 +257,16 @@ impl Oxygen<'_> {
         tx.commit().await?;
         let refs: Vec<&SourceRecord> = sources.iter().collect();
         let coming: Vec<&DeliveryRecord> = coming.iter().collect();
-        let mut s = assess(f, &readings, &refs, &coming, &rules, now);
+        let points: Vec<Point> = readings.iter().map(point_of).collect();
+        let mut s = assess(
+            f,
+            &points,
+            readings.last().cloned(),
+            &refs,
+            &coming,
+            &rules,
+            now,
+        );
         s.need_of_beds = Some(balance::need_of_beds(&beds, &rules.norms));
         Ok(s)
     }
@@ -266,6 +288,7 @@ impl Oxygen<'_> {
         if let Some(s) = cache.fresh(tenant) {
             return Ok(s);
         }
+        let read_from = std::time::Instant::now();
         let now = Utc::now();
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
@@ -273,14 +296,43 @@ impl Oxygen<'_> {
         let districts = occupancy::districts(&tx).await?;
         tx.commit().await?;
         list.sort_by(urgency);
-        let s = Arc::new(Statuses {
+        let s = Statuses {
             at: now,
-            facilities: list,
+            facilities: list.into_iter().map(Arc::new).collect(),
             rules,
             districts: districts.into_iter().collect(),
-        });
-        cache.keep(tenant, Arc::clone(&s));
-        Ok(s)
+        };
+        Ok(cache.keep(tenant, s, read_from))
+    }
+
+    /// After a reading of `facility` is committed: its status is worked out again and
+    /// put in place in the tenant's statuses, if any are kept; day-by-day answers are
+    /// forgotten.
+    pub(super) async fn reading_changed(&self, facility: Uuid) {
+        let Some(tenant) = self.principal.tenant() else {
+            return;
+        };
+        self.state.oxygen_daily.forget(tenant);
+        let cache = &self.state.oxygen_status;
+        if !cache.holds(tenant) {
+            return;
+        }
+        let read_from = std::time::Instant::now();
+        let status = async {
+            let tx = self.tx(Access::Read).await?;
+            let rules = rules_of(&tx).await?;
+            let mut one = statuses(&tx, &rules, Utc::now(), Some(facility), |_| true).await?;
+            tx.commit().await?;
+            ApiResult::Ok(one.pop())
+        }
+        .await;
+        match status {
+            Ok(s) => cache.splice(tenant, facility, s, read_from),
+            Err(err) => {
+                tracing::warn!(error = ?err, %facility, "working out a facility's oxygen status after a reading");
+                cache.forget(tenant);
+            }
+        }
     }
 
     /// Every reporting facility (one with an active source) in the caller's reach,
@@ -302,7 +354,7 @@ impl Oxygen<'_> {
             })
             .map(|(i, _)| i)
             .collect();
-        let list: Vec<&FacilityOxygen> = picked.iter().map(|i| &all.facilities[*i]).collect();
+        let list: Vec<&FacilityOxygen> = picked.iter().map(|i| &*all.facilities[*i]).collect();
         let picked = if only_at_risk {
             picked
                 .into_iter()

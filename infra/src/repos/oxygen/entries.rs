@@ -183,6 +183,7 @@ pub async fn last_reading_times(
 /// A current reading's stock, without its details (for charts and roll-ups).
 #[derive(Debug, Clone, Copy, sea_orm::FromQueryResult)]
 pub struct PointRow {
+    pub id: Uuid,
     pub facility_id: Uuid,
     pub reading_at: DateTime<Utc>,
     pub held_nm3: f64,
@@ -193,7 +194,7 @@ pub struct PointRow {
 }
 
 /// The stock of current readings of some facilities in a time range, by facility and
-/// time, from the partial index alone.
+/// time, found through the partial index of current readings.
 pub async fn points_between(
     tx: &TenantTx,
     facilities: &[Uuid],
@@ -202,6 +203,7 @@ pub async fn points_between(
 ) -> InfraResult<Vec<PointRow>> {
     Ok(e::Entity::find()
         .select_only()
+        .column(e::Column::Id)
         .column(e::Column::FacilityId)
         .column(e::Column::ReadingAt)
         .column(e::Column::HeldNm3)
@@ -217,6 +219,15 @@ pub async fn points_between(
         .order_by_asc(e::Column::FacilityId)
         .order_by_asc(e::Column::ReadingAt)
         .into_model::<PointRow>()
+        .all(tx.conn())
+        .await?)
+}
+
+/// Readings by id, whole (the last of each facility, after their stock came light).
+pub async fn by_ids(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<EntryRecord>> {
+    Ok(e::Entity::find()
+        .filter(e::Column::TenantId.eq(tx.tenant().0))
+        .filter(e::Column::Id.is_in(ids.iter().copied()))
         .all(tx.conn())
         .await?)
 }

@@ -3,6 +3,7 @@
 //! current one of each series counts).
 
 pub mod alerts;
+pub mod days;
 pub mod deliveries;
 pub mod entries;
 pub mod equipment;
