@@ -14,7 +14,7 @@ import type { Board, Tile } from "./WardBoard";
 const blank = (v: string) => (v.trim() === "" ? null : v.trim());
 
 /** Admit a registered patient (by health ID) or an unidentified one to a free bed. */
-export function AdmitForm({ board, tile, onDone }: { board: Board; tile: Tile; onDone: () => void }) {
+export function AdmitForm({ board, tile, onDone }: { board: Board; tile: Tile; onDone: (notice: string) => void }) {
   const { t } = useI18n();
   const { busy, run } = useSubmit();
   const [doctors, setDoctors] = useState<AdmittingDoctorsQuery["admittingDoctors"]>([]);
@@ -63,12 +63,13 @@ export function AdmitForm({ board, tile, onDone }: { board: Board; tile: Tile; o
         ),
       );
       setDone(true);
-      onDone();
+      onDone(t("admit.done", { label: tile.bed.label }));
     } catch (err) {
       setError(err);
     }
   };
-  if (done) return <p role="status">{t("admit.done", { label: tile.bed.label })}</p>;
+  // Admitted: the board above says so and reloads with the bed occupied.
+  if (done) return null;
   return (
     <form onSubmit={submit} aria-label={t("admit.title", { label: tile.bed.label })}>
       <h3>{t("admit.title", { label: tile.bed.label })}</h3>

@@ -26,6 +26,8 @@ export default function WardBoard() {
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loads, setLoads] = useState(0);
+  // Kept here, not in the form: once the board reloads the bed is occupied and the form is gone.
+  const [notice, setNotice] = useState<{ bed: string; text: string } | null>(null);
   const { busy, run } = useSubmit();
 
   const load = useCallback(() => {
@@ -89,7 +91,17 @@ export default function WardBoard() {
       {tile && (
         <div className="panel" key={tile.bed.id}>
           <h2>{t("ward.bed", { label: tile.bed.label })}</h2>
-          {tile.state === "FREE" && <AdmitForm board={board} tile={tile} onDone={load} />}
+          {notice?.bed === tile.bed.id && <p role="status">{notice.text}</p>}
+          {tile.state === "FREE" && (
+            <AdmitForm
+              board={board}
+              tile={tile}
+              onDone={(text) => {
+                setNotice({ bed: tile.bed.id, text });
+                load();
+              }}
+            />
+          )}
           {tile.admission && tile.state === "RESERVED" && <HeldBed tile={tile} onDone={load} />}
           {tile.admission && tile.state !== "RESERVED" && <StayPanel board={board} tile={tile} onDone={load} />}
           {tile.state === "CLEANING" && (
