@@ -44,7 +44,7 @@ pub struct AppState {
     /// Every reporting facility's oxygen status per tenant, for a few seconds.
     pub oxygen_status: crate::app::oxygen::cache::StatusCache,
     /// Day-by-day oxygen answers per tenant and question, for a minute.
-    pub oxygen_daily: crate::app::oxygen::cache::DailyCache,
+    pub oxygen_daily: crate::app::oxygen::daily_cache::DailyCache,
     /// Where documents are kept.
     pub store: Arc<dyn ObjectStore>,
     /// The same store when it is the local folder, whose URLs this server serves.

@@ -3779,9 +3779,10 @@ export type QueryRoot = {
   oxygenDeliveries: Array<OxygenDelivery>;
   /**
    * For a district committee, the state's oxygen cell and administrators: every
-   * reporting facility in reach (or within `unitId`; only those not `OK` with
-   * `onlyAtRisk`), most urgent first, and each district's totals. Worked out at most
-   * 10 s ago (`at`).
+   * reporting facility in reach (or within `unitId`; with `onlyAtRisk`, only those
+   * whose time to empty is under the warning threshold), most urgent first, each
+   * district's totals, and how many in reach have not reported today. Worked out at
+   * most a minute ago (`at`); a reading entered since is in already.
    */
   oxygenOverview: OxygenOverview;
   /** Every version of a reading, the first first. */

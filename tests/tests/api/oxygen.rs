@@ -501,6 +501,13 @@ async fn the_committee_watches_its_district_and_other_tenants_find_nothing(backe
     assert_eq!(risks, ["CRITICAL", "NOT_REPORTED"]);
     assert_eq!(o["notReportedToday"], 1);
     assert_eq!(o["districts"].as_array().unwrap().len(), 2);
+    // At risk is running out (the daily roll-up's meaning too); who has not reported
+    // is still counted.
+    let risky =
+        "query { oxygenOverview(onlyAtRisk: true) { notReportedToday facilities { risk } } }";
+    let o = expect_data(&app.gql(Some(wb), risky, json!({})).await)["oxygenOverview"].clone();
+    assert_eq!(o["facilities"], json!([{ "risk": "CRITICAL" }]));
+    assert_eq!(o["notReportedToday"], 1);
 
     // The officer enters only at Kolkata DH.
     let r = json!({ "tanks": [{ "sourceId": lalbag_tank["id"], "percent": 50.0 }] });

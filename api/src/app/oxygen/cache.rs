@@ -54,6 +54,9 @@ fn put(
 #[derive(Default)]
 pub struct StatusCache {
     entries: Mutex<HashMap<TenantId, Entry>>,
+    /// When each tenant's oxygen last changed with no statuses kept to put it in: a
+    /// computation whose reads began before that may have missed it.
+    changed: Mutex<HashMap<TenantId, Instant>>,
     /// Held while computing, so a burst of misses computes once.
     computing: tokio::sync::Mutex<()>,
 }
@@ -97,10 +100,21 @@ impl StatusCache {
             }
         }
         let statuses = Arc::new(statuses);
+        // A change since the reads began that could not be put in: serve these, but
+        // work them out again at the next request.
+        let missed = {
+            let changed = self.changed.lock().unwrap_or_else(|p| p.into_inner());
+            changed.get(&tenant).is_some_and(|at| *at > read_from)
+        };
+        let made = if missed {
+            Instant::now().checked_sub(TTL).unwrap_or_else(Instant::now)
+        } else {
+            Instant::now()
+        };
         entries.insert(
             tenant,
             Entry {
-                made: Instant::now(),
+                made,
                 read_from,
                 spliced,
                 statuses: Arc::clone(&statuses),
@@ -109,10 +123,20 @@ impl StatusCache {
         statuses
     }
 
-    /// Whether the tenant has statuses to put a facility's in.
+    /// Whether the tenant has statuses to put a facility's in; if not, the change is
+    /// noted for a computation under way.
     pub fn holds(&self, tenant: TenantId) -> bool {
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        entries.contains_key(&tenant)
+        if entries.contains_key(&tenant) {
+            return true;
+        }
+        self.note_change(tenant);
+        false
+    }
+
+    fn note_change(&self, tenant: TenantId) {
+        let mut changed = self.changed.lock().unwrap_or_else(|p| p.into_inner());
+        changed.insert(tenant, Instant::now());
     }
 
     /// Put one facility's status, worked out from reads begun at `read_from`, in place,
@@ -142,6 +166,7 @@ impl StatusCache {
     pub fn forget(&self, tenant: TenantId) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries.remove(&tenant);
+        self.note_change(tenant);
     }
 
     pub async fn computing(&self) -> tokio::sync::MutexGuard<'_, ()> {
@@ -178,58 +203,28 @@ mod tests {
         assert!(c.fresh(t).is_none());
     }
 
-    #[test]
-    fn daily_answers_are_kept_per_question_and_forgotten_per_tenant() {
-        let c = DailyCache::default();
-        let (a, b) = (
-            TenantId(uuid::Uuid::from_u128(1)),
-            TenantId(uuid::Uuid::from_u128(2)),
-        );
-        c.keep(a, "district 1".into(), Arc::new(Vec::new()));
-        c.keep(b, "district 1".into(), Arc::new(Vec::new()));
-        assert!(c.get(a, "district 1").is_some() && c.get(a, "district 2").is_none());
-        c.forget(a);
-        assert!(c.get(a, "district 1").is_none() && c.get(b, "district 1").is_some());
-    }
-}
-
-type DailyEntries = HashMap<(TenantId, String), (Instant, Arc<Vec<super::daily::Day>>)>;
-
-/// How long a day-by-day answer is served.
-pub const DAILY_TTL: Duration = Duration::from_secs(60);
-/// Answers kept at most; past that the oldest are dropped.
-const DAILY_MAX: usize = 2000;
-
-/// Day-by-day answers (a district's or the state's chart), per tenant and question
-/// (scope, range and the caller's reach), for a minute: charts are polled by many and
-/// change once a day; a write on this instance forgets its tenant's answers.
-#[derive(Default)]
-pub struct DailyCache {
-    entries: Mutex<DailyEntries>,
-}
-
-impl DailyCache {
-    pub fn get(&self, tenant: TenantId, question: &str) -> Option<Arc<Vec<super::daily::Day>>> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        entries
-            .get(&(tenant, question.to_owned()))
-            .filter(|(made, _)| made.elapsed() < DAILY_TTL)
-            .map(|(_, days)| Arc::clone(days))
-    }
-
-    pub fn keep(&self, tenant: TenantId, question: String, days: Arc<Vec<super::daily::Day>>) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= DAILY_MAX {
-            entries.retain(|_, (made, _)| made.elapsed() < DAILY_TTL);
-            if entries.len() >= DAILY_MAX {
-                entries.clear();
-            }
+    fn empty() -> Statuses {
+        Statuses {
+            at: Utc::now(),
+            facilities: Vec::new(),
+            rules: Rules::default(),
+            districts: HashMap::new(),
         }
-        entries.insert((tenant, question), (Instant::now(), days));
     }
 
-    pub fn forget(&self, tenant: TenantId) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        entries.retain(|(t, _), _| *t != tenant);
+    #[test]
+    fn statuses_read_before_a_change_they_missed_are_worked_out_again_next_time() {
+        let c = StatusCache::default();
+        let t = TenantId(uuid::Uuid::nil());
+        let read_from = Instant::now();
+        // A reading lands while the statuses are being worked out, with none kept.
+        std::thread::sleep(Duration::from_millis(2));
+        assert!(!c.holds(t));
+        c.keep(t, empty(), read_from);
+        assert!(c.any(t).is_some(), "served meanwhile");
+        assert!(c.fresh(t).is_none(), "but not fresh");
+        // Worked out again after the change: fresh.
+        c.keep(t, empty(), Instant::now());
+        assert!(c.fresh(t).is_some());
     }
 }

@@ -75,6 +75,17 @@ impl Oxygen<'_> {
         {
             return Ok(days.as_ref().clone());
         }
+        // Asked again while being worked out: wait for that answer.
+        let _flight = match &question {
+            Some(q) => {
+                let guard = self.state.oxygen_daily.flight(tenant, q).await;
+                if let Some(days) = self.state.oxygen_daily.get(tenant, q) {
+                    return Ok(days.as_ref().clone());
+                }
+                Some(guard)
+            }
+            None => None,
+        };
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
         // Each facility's district, for the district's own warning threshold.
@@ -152,9 +163,12 @@ impl Oxygen<'_> {
         }
         let days: Vec<Day> = days.into_values().collect();
         if let Some(q) = question {
-            self.state
-                .oxygen_daily
-                .keep(tenant, q, std::sync::Arc::new(days.clone()));
+            self.state.oxygen_daily.keep(
+                tenant,
+                q,
+                std::sync::Arc::new(days.clone()),
+                ids.iter().copied().collect(),
+            );
         }
         Ok(days)
     }

@@ -25,6 +25,7 @@ use uuid::Uuid;
 pub mod alerts;
 pub mod cache;
 pub mod daily;
+pub mod daily_cache;
 pub mod deliveries;
 pub mod equipment;
 pub mod register;

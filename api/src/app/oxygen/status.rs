@@ -137,6 +137,8 @@ pub struct Overview {
     /// The ones in the caller's reach (positions in `all.facilities`).
     pub picked: Vec<usize>,
     pub districts: Vec<DistrictOxygen>,
+    /// In reach, whether picked or not.
+    pub not_reported_today: i64,
 }
 
 impl Overview {
@@ -306,13 +308,13 @@ impl Oxygen<'_> {
     }
 
     /// After a reading of `facility` is committed: its status is worked out again and
-    /// put in place in the tenant's statuses, if any are kept; day-by-day answers are
-    /// forgotten.
+    /// put in place in the tenant's statuses, if any are kept; the day-by-day answers
+    /// that add it up are forgotten.
     pub(super) async fn reading_changed(&self, facility: Uuid) {
         let Some(tenant) = self.principal.tenant() else {
             return;
         };
-        self.state.oxygen_daily.forget(tenant);
+        self.state.oxygen_daily.forget_facility(tenant, facility);
         let cache = &self.state.oxygen_status;
         if !cache.holds(tenant) {
             return;
@@ -355,10 +357,12 @@ impl Oxygen<'_> {
             .map(|(i, _)| i)
             .collect();
         let list: Vec<&FacilityOxygen> = picked.iter().map(|i| &*all.facilities[*i]).collect();
+        let not_reported_today = list.iter().filter(|s| !s.reported_today).count() as i64;
+        // At risk is running out: under the warning threshold (as in the daily roll-up).
         let picked = if only_at_risk {
             picked
                 .into_iter()
-                .filter(|i| all.facilities[*i].risk != Risk::Ok)
+                .filter(|i| matches!(all.facilities[*i].risk, Risk::Critical | Risk::Warning))
                 .collect()
         } else {
             picked
@@ -400,6 +404,7 @@ impl Oxygen<'_> {
             all,
             picked,
             districts,
+            not_reported_today,
         })
     }
 }

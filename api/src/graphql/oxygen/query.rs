@@ -157,9 +157,10 @@ impl OxygenQuery {
     }
 
     /// For a district committee, the state's oxygen cell and administrators: every
-    /// reporting facility in reach (or within `unitId`; only those not `OK` with
-    /// `onlyAtRisk`), most urgent first, and each district's totals. Worked out at most
-    /// 10 s ago (`at`).
+    /// reporting facility in reach (or within `unitId`; with `onlyAtRisk`, only those
+    /// whose time to empty is under the warning threshold), most urgent first, each
+    /// district's totals, and how many in reach have not reported today. Worked out at
+    /// most a minute ago (`at`); a reading entered since is in already.
     async fn oxygen_overview(
         &self,
         ctx: &Context<'_>,
@@ -172,7 +173,7 @@ impl OxygenQuery {
             .transpose()?;
         let o = oxygen(ctx)?.overview(unit, only_at_risk).await?;
         let at = o.at();
-        let not_reported_today = o.facilities().filter(|f| !f.reported_today).count() as i64;
+        let not_reported_today = o.not_reported_today;
         Ok(OxygenOverview {
             at,
             rules: o.rules().into(),
