@@ -274,13 +274,25 @@ async fn the_daily_roll_up_adds_up_in_graphql_and_in_csv(backend: Backend) {
     assert!((used[2] - 832.68).abs() < 0.01, "{days}");
     assert!((used[3] - 1599.0).abs() < 0.01, "{days}");
     assert!((days[2]["stockNm3"].as_f64().unwrap() - (5596.5 + 165.89)).abs() < 0.01);
+    // Today ends at 50 %: 3,364 Nm³ usable at 1,599 Nm³ a day, about 50 h: not at risk
+    // by the tenant's 24 h; at risk where Kolkata's district warns at 72 h.
+    assert_eq!(days[3]["atRisk"], 0, "{days:?}");
+    let set = "mutation($i: OxygenRulesInput!) { setOxygenRules(input: $i) { version } }";
+    let norms = json!({ "nasalCannula": 4.0, "mask": 10.0, "hfnc": 40.0, "niv": 20.0, "invasiveVentilation": 12.0, "oxygenSupportedBed": 7.0, "hduBed": 10.0, "icuBed": 12.0, "ventilatorBed": 20.0 });
+    let rules = json!({ "i": { "liquidFactor": "liquid_litre_0c", "norms": norms, "warningHours": 24, "criticalHours": 8, "deadlineHour": 12, "expectedVersion": 0,
+        "districtThresholds": [{ "districtId": p.h.c.tree.kolkata["id"], "warningHours": 72, "criticalHours": 8 }] } });
+    expect_data(&app.gql(Some(&p.h.c.wb), set, rules).await);
+    let days =
+        expect_data(&app.gql(Some(&p.h.c.wb), DAILY, vars.clone()).await)["oxygenDaily"].clone();
+    assert_eq!(days[3]["atRisk"], 1, "{days}");
 
-    // The state's dashboard, once worked out, takes a new reading in at once: the tank
-    // fell from 50 % to 10 % in moments, so the facility is critical now.
+    // The state's dashboard, once worked out, takes a new reading in at once: by
+    // Kolkata's 72 h a warning, then the tank fell from 50 % to 10 % in moments, so the
+    // facility is critical now.
     let overview = "query { oxygenOverview { facilities { facilityName risk } } }";
     let before = expect_data(&app.gql(Some(&p.h.c.wb), overview, json!({})).await);
     assert_eq!(
-        before["oxygenOverview"]["facilities"][0]["risk"], "OK",
+        before["oxygenOverview"]["facilities"][0]["risk"], "WARNING",
         "{before}"
     );
     expect_data(&p.record(&app, Utc::now(), p.readings(10.0, 25)).await);
@@ -288,6 +300,15 @@ async fn the_daily_roll_up_adds_up_in_graphql_and_in_csv(backend: Backend) {
     assert_eq!(
         after["oxygenOverview"]["facilities"][0]["risk"], "CRITICAL",
         "{after}"
+    );
+    // The day now ends at 10 %: 166 Nm³ usable at about 4,800 Nm³ a day, at risk in
+    // the state's chart too.
+    let state = json!({ "from": today.to_string(), "to": today.to_string() });
+    let day = expect_data(&app.gql(Some(&p.h.c.wb), DAILY, state).await)["oxygenDaily"][0].clone();
+    assert_eq!(
+        (&day["reported"], &day["atRisk"]),
+        (&json!(1), &json!(1)),
+        "{day}"
     );
 }
 

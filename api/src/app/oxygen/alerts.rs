@@ -214,7 +214,7 @@ impl Oxygen<'_> {
             None
         } else {
             Some(
-                arogya_infra::repos::oxygen::sources::reporting_facilities(&tx)
+                arogya_infra::repos::oxygen::sources::reporting_facilities(&tx, None)
                     .await?
                     .into_iter()
                     .filter(|(id, path, _)| {

@@ -88,11 +88,8 @@ impl Oxygen<'_> {
         };
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
-        // Each facility's district, for the district's own warning threshold.
-        let mut district_of: std::collections::HashMap<Uuid, Option<Uuid>> = Default::default();
         let (ids, beds) = if let Some(f) = facility {
             let f = self.watched_facility(&tx, f).await?;
-            district_of.insert(f.id, f.district_id);
             (
                 vec![f.id],
                 census::daily_beds(&tx, &[], Some(f.id), from, to).await?,
@@ -103,7 +100,7 @@ impl Oxygen<'_> {
                     .await?
                     .ok_or(DomainError::NotFound { entity: "unit" })?;
             }
-            let places = source_repo::reporting_facilities(&tx).await?;
+            let places = source_repo::reporting_facilities(&tx, unit).await?;
             let kept: Vec<&(Uuid, String, Option<Uuid>)> = places
                 .iter()
                 .filter(|(id, path, _)| {
@@ -115,14 +112,22 @@ impl Oxygen<'_> {
             let mut districts: Vec<Uuid> = kept.iter().filter_map(|(_, _, d)| *d).collect();
             districts.sort();
             districts.dedup();
-            district_of.extend(kept.iter().map(|(id, _, d)| (*id, *d)));
             let kept: Vec<Uuid> = kept.iter().map(|(id, _, _)| *id).collect();
             (
                 kept,
                 census::district_daily_beds(&tx, Some(&districts), from, to).await?,
             )
         };
-        let rows = repo::between(&tx, &ids, from, to).await?;
+        let districts: Vec<(Uuid, f64)> = rules
+            .district_thresholds
+            .iter()
+            .map(|(d, (warning, _))| (*d, *warning as f64))
+            .collect();
+        let warning = repo::Warning {
+            default_hours: rules.warning_hours as f64,
+            districts: &districts,
+        };
+        let rows = repo::sums(&tx, &ids, from, to, &warning).await?;
         tx.commit().await?;
         let mut days: BTreeMap<NaiveDate, Day> = from
             .iter_days()
@@ -138,18 +143,17 @@ impl Oxygen<'_> {
                 )
             })
             .collect();
-        for (facility, fd) in rows {
-            let Some(d) = days.get_mut(&fd.day) else {
+        for r in rows {
+            let Some(d) = days.get_mut(&r.day) else {
                 continue;
             };
-            let (warning, _) = rules.thresholds_for(district_of.get(&facility).copied().flatten());
-            d.reported += 1;
-            d.stock_nm3 += fd.stock_nm3;
-            d.usable_nm3 += fd.usable_nm3;
-            d.consumption_nm3 += fd.consumption_nm3;
-            d.received_nm3 += fd.received_nm3;
-            d.produced_nm3 += fd.produced_nm3;
-            d.at_risk += fd.at_risk(warning as f64) as i64;
+            d.reported += r.reported;
+            d.stock_nm3 += r.stock_nm3;
+            d.usable_nm3 += r.usable_nm3;
+            d.consumption_nm3 += r.consumption_nm3;
+            d.received_nm3 += r.received_nm3;
+            d.produced_nm3 += r.produced_nm3;
+            d.at_risk += r.at_risk;
         }
         for b in beds {
             if matches!(

@@ -8,7 +8,7 @@ use crate::entities::oxygen_entry as e;
 use crate::entities::oxygen_facility_day as d;
 use arogya_domain::appointment::ist_midnight;
 use arogya_domain::oxygen::balance::Point;
-use arogya_domain::oxygen::days::{facility_days, FacilityDay};
+use arogya_domain::oxygen::days::facility_days;
 use chrono::{Duration, NaiveDate};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
@@ -108,37 +108,92 @@ pub async fn refresh(
     Ok(())
 }
 
-/// Some facilities' days in `from..=to`, by facility and day.
-pub async fn between(
+/// What some facilities' days add up to, per day and district.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistrictDay {
+    pub day: NaiveDate,
+    pub district_id: Option<Uuid>,
+    /// Facilities with a reading that day.
+    pub reported: i64,
+    pub stock_nm3: f64,
+    pub usable_nm3: f64,
+    pub consumption_nm3: f64,
+    pub received_nm3: f64,
+    pub produced_nm3: f64,
+    /// Facilities whose usable stock at the day's end would last less than their
+    /// district's warning hours at that day's drain (`FacilityDay::at_risk`).
+    pub at_risk: i64,
+}
+
+/// Warning hours: the tenant's, and the districts' that set their own.
+pub struct Warning<'a> {
+    pub default_hours: f64,
+    pub districts: &'a [(Uuid, f64)],
+}
+
+/// Sum `facilities`' days in `from..=to` by day and district, in the database: a
+/// district's 90 days come back as 90 rows, not 9,000.
+pub async fn sums(
     tx: &TenantTx,
     facilities: &[Uuid],
     from: NaiveDate,
     to: NaiveDate,
-) -> InfraResult<Vec<(Uuid, FacilityDay)>> {
-    let rows = d::Entity::find()
-        .filter(d::Column::TenantId.eq(tx.tenant().0))
-        .filter(d::Column::FacilityId.is_in(facilities.iter().copied()))
-        .filter(d::Column::Day.gte(from))
-        .filter(d::Column::Day.lte(to))
-        .order_by_asc(d::Column::FacilityId)
-        .order_by_asc(d::Column::Day)
-        .all(tx.conn())
+    warning: &Warning<'_>,
+) -> InfraResult<Vec<DistrictDay>> {
+    if facilities.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut values: Vec<sea_orm::Value> = vec![tx.tenant().0.into(), from.into(), to.into()];
+    let mut param = |v: sea_orm::Value| {
+        values.push(v);
+        format!("${}", values.len())
+    };
+    // The district's own warning hours where it set them.
+    let mut hours = String::new();
+    for (district, h) in warning.districts {
+        let d = param((*district).into());
+        let h = param((*h).into());
+        hours.push_str(&format!(" WHEN f.district_id = {d} THEN {h}"));
+    }
+    let default = param(warning.default_hours.into());
+    let hours = if hours.is_empty() {
+        default
+    } else {
+        format!("CASE{hours} ELSE {default} END")
+    };
+    let ids: Vec<String> = facilities.iter().map(|f| param((*f).into())).collect();
+    // usable / (drain / hours) < warning, without dividing: drain and hours are > 0.
+    let sql = format!(
+        "SELECT d.day AS day, f.district_id AS district_id, COUNT(*) AS reported,
+                SUM(d.stock_nm3) AS stock_nm3, SUM(d.usable_nm3) AS usable_nm3,
+                SUM(d.consumption_nm3) AS consumption_nm3, SUM(d.received_nm3) AS received_nm3,
+                SUM(d.produced_nm3) AS produced_nm3,
+                SUM(CASE WHEN d.hours > 0 AND d.consumption_nm3 - d.produced_nm3 > 0
+                          AND d.usable_nm3 * d.hours < (d.consumption_nm3 - d.produced_nm3) * ({hours})
+                         THEN 1 ELSE 0 END) AS at_risk
+         FROM oxygen_facility_days d
+         JOIN facilities f ON f.tenant_id = d.tenant_id AND f.id = d.facility_id
+         WHERE d.tenant_id = $1 AND d.day >= $2 AND d.day <= $3 AND d.facility_id IN ({})
+         GROUP BY d.day, f.district_id",
+        ids.join(", ")
+    );
+    let rows = tx
+        .conn()
+        .query_all_raw(crate::repos::inpatient::statement(tx, &sql, values))
         .await?;
-    Ok(rows
-        .into_iter()
+    rows.iter()
         .map(|r| {
-            (
-                r.facility_id,
-                FacilityDay {
-                    day: r.day,
-                    stock_nm3: r.stock_nm3,
-                    usable_nm3: r.usable_nm3,
-                    consumption_nm3: r.consumption_nm3,
-                    received_nm3: r.received_nm3,
-                    produced_nm3: r.produced_nm3,
-                    hours: r.hours,
-                },
-            )
+            Ok(DistrictDay {
+                day: r.try_get("", "day")?,
+                district_id: r.try_get("", "district_id")?,
+                reported: r.try_get("", "reported")?,
+                stock_nm3: r.try_get("", "stock_nm3")?,
+                usable_nm3: r.try_get("", "usable_nm3")?,
+                consumption_nm3: r.try_get("", "consumption_nm3")?,
+                received_nm3: r.try_get("", "received_nm3")?,
+                produced_nm3: r.try_get("", "produced_nm3")?,
+                at_risk: r.try_get("", "at_risk")?,
+            })
         })
-        .collect())
+        .collect()
 }

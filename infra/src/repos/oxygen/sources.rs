@@ -140,18 +140,25 @@ pub async fn all_active(tx: &TenantTx) -> InfraResult<Vec<SourceRecord>> {
 
 /// Facilities with an active source: id, unit path and district (a light read, for
 /// scoping roll-ups by reach and unit).
-pub async fn reporting_facilities(tx: &TenantTx) -> InfraResult<Vec<(Uuid, String, Option<Uuid>)>> {
-    let sql = "SELECT DISTINCT f.id AS id, f.unit_path AS unit_path, f.district_id AS district_id
-               FROM oxygen_sources s
-               JOIN facilities f ON f.tenant_id = s.tenant_id AND f.id = s.facility_id
-               WHERE s.tenant_id = $1 AND s.active";
+pub async fn reporting_facilities(
+    tx: &TenantTx,
+    within: Option<Uuid>,
+) -> InfraResult<Vec<(Uuid, String, Option<Uuid>)>> {
+    let mut sql = String::from(
+        "SELECT DISTINCT f.id AS id, f.unit_path AS unit_path, f.district_id AS district_id
+         FROM oxygen_sources s
+         JOIN facilities f ON f.tenant_id = s.tenant_id AND f.id = s.facility_id
+         WHERE s.tenant_id = $1 AND s.active",
+    );
+    let mut values: Vec<sea_orm::Value> = vec![tx.tenant().0.into()];
+    if let Some(unit) = within {
+        // A unit's facilities have its id in their path.
+        sql.push_str(" AND f.unit_path LIKE $2");
+        values.push(format!("%/{unit}/%").into());
+    }
     let rows = tx
         .conn()
-        .query_all_raw(crate::repos::inpatient::statement(
-            tx,
-            sql,
-            vec![tx.tenant().0.into()],
-        ))
+        .query_all_raw(crate::repos::inpatient::statement(tx, &sql, values))
         .await?;
     rows.iter()
         .map(|r| {
