@@ -125,3 +125,50 @@ test("the district committee sees the facility running out first and acknowledge
   assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (${width})`);
   await ctx.close();
 });
+
+test("the committee sends cylinders to the facility running out (a double click sends once), and the hospital confirms its tanker with a shortfall on a phone", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.url, "WB", "o2.nadia", "o2-committee-demo-2026");
+  await page.getByRole("link", { name: "Oxygen", exact: true }).click();
+  await page.getByRole("link", { name: "Oxygen deliveries" }).click();
+  await page.getByRole("heading", { level: 1, name: "Oxygen deliveries" }).waitFor();
+  // The demo's tanker is on its way to Krishnanagar.
+  await page.locator("li.panel").filter({ hasText: "Krishnanagar District Hospital" }).filter({ hasText: "On the way" }).waitFor();
+
+  await page.getByText("Send oxygen to a facility").click();
+  const form = page.getByRole("form", { name: "Send oxygen to a facility" });
+  await form.getByLabel("Facility").selectOption({ label: "Shantipur State General Hospital" });
+  await form.getByLabel("What is sent").selectOption("cylinders");
+  await form.getByLabel("Number of full cylinders").fill("20");
+  await form.getByLabel("Supplier or refiller").fill("Krishnanagar DH, on loan");
+  await form.getByLabel("Vehicle number").fill("WB-25-1111");
+  await form.getByRole("button", { name: "Record the dispatch" }).dblclick();
+  await form.getByText(/On its way to Shantipur State General Hospital/).waitFor();
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const ledger = await api(server.url, "{ oxygenDeliveries { facilityName supplier quantity status } }", {}, admin);
+  const sent = ledger.oxygenDeliveries.filter((d) => d.supplier === "Krishnanagar DH, on loan");
+  assert.deepEqual(sent, [{ facilityName: "Shantipur State General Hospital", supplier: "Krishnanagar DH, on loan", quantity: 20, status: "dispatched" }], "one dispatch for a double click");
+  // Where oxygen went: both hospitals, with what is on the way.
+  await page.getByText(/^Shantipur State General Hospital: 0 arrived, [\d,]+ on the way$/).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the supply ledger has no serious accessibility violations");
+  await shot(page, "oxygen-deliveries-1280");
+  await ctx.close();
+
+  // Krishnanagar's oxygen officer, on a phone, confirms the tanker: 4.8 of 5 kL came.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const p = await phone.newPage();
+  await signIn(p, server.url, "WB", "o2.officer", "o2-officer-demo-2026");
+  await p.getByRole("link", { name: "Oxygen", exact: true }).click();
+  await p.getByRole("link", { name: "Oxygen deliveries" }).click();
+  await p.locator("li.panel").filter({ hasText: "WB-25-7788" }).getByText("Confirm arrival or call it off").click();
+  const tanker = p.getByRole("form", { name: "Delivery to Krishnanagar District Hospital" });
+  await tanker.getByLabel("Quantity that arrived").fill("4.8");
+  await tanker.getByRole("button", { name: "Confirm arrival" }).click();
+  await p.getByText("0.2 kilolitres short").waitFor();
+  await p.locator("li.panel").filter({ hasText: "Krishnanagar District Hospital" }).filter({ hasText: "Arrived" }).first().waitFor();
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (${width})`);
+  await shot(p, "oxygen-deliveries-360");
+  await phone.close();
+});

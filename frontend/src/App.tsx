@@ -33,6 +33,7 @@ const FacilityWards = lazy(() => import("./pages/inpatient/FacilityWards"));
 const OxygenDashboard = lazy(() => import("./pages/oxygen/OxygenDashboard"));
 const OxygenEntry = lazy(() => import("./pages/oxygen/DailyEntry"));
 const OxygenEquipment = lazy(() => import("./pages/oxygen/Equipment"));
+const OxygenDeliveries = lazy(() => import("./pages/oxygen/Deliveries"));
 const FamilyStatus = lazy(() => import("./pages/public/FamilyStatus"));
 const FreeBeds = lazy(() => import("./pages/public/FreeBeds"));
 
@@ -77,6 +78,7 @@ function Screens() {
           <Route path="oxygen" element={<OxygenDashboard />} />
           <Route path="oxygen/entry" element={<OxygenEntry />} />
           <Route path="oxygen/equipment" element={<OxygenEquipment />} />
+          <Route path="oxygen/deliveries" element={<OxygenDeliveries />} />
           <Route path="registry/units" element={<Units />} />
           <Route path="registry/professionals" element={<Professionals />} />
           <Route path="applications" element={<Applications />} />

@@ -5828,6 +5828,47 @@ export type ChangeEquipmentStatusMutationVariables = Exact<{
 
 export type ChangeEquipmentStatusMutation = { changeEquipmentStatus: { id: string, status: EquipmentStatus | null, version: number } };
 
+export type OxygenDeliveriesQueryVariables = Exact<{
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type OxygenDeliveriesQuery = { oxygenDeliveries: Array<{ id: string, facilityId: string, facilityName: string, supplier: string, vehicle: string | null, challan: string | null, kind: string, quantity: number, unit: string, nm3: number, dispatchedAt: string, expectedAt: string, status: string, receivedAt: string | null, receivedQuantity: number | null, shortfall: number | null, note: string | null, version: number }> };
+
+export type OxygenDispatchFormQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+}>;
+
+
+export type OxygenDispatchFormQuery = { oxygenSources: Array<{ id: string, kind: OxygenSourceKind, name: string }>, oxygenCylinderTypes: Array<{ id: string, code: string, name: string }> };
+
+export type DispatchOxygenDeliveryMutationVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+  input: OxygenDispatchInput;
+}>;
+
+
+export type DispatchOxygenDeliveryMutation = { dispatchOxygenDelivery: { id: string } };
+
+export type ReceiveOxygenDeliveryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  receivedQuantity: Scalars['Float']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReceiveOxygenDeliveryMutation = { receiveOxygenDelivery: { id: string, status: string } };
+
+export type CancelOxygenDeliveryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  note: Scalars['String']['input'];
+}>;
+
+
+export type CancelOxygenDeliveryMutation = { cancelOxygenDelivery: { id: string, status: string } };
+
 export type PatientCardsQueryVariables = Exact<{
   healthId: Scalars['String']['input'];
 }>;

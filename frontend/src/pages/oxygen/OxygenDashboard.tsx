@@ -52,6 +52,7 @@ export default function OxygenDashboard() {
           {t("oxygen.entry.title")}
         </Link>{" "}
         <Link to="/oxygen/equipment">{t("oxygen.equipment.title")}</Link>{" "}
+        <Link to="/oxygen/deliveries">{t("oxygen.ledger.title")}</Link>{" "}
         <span className={live ? "badge badge--live" : "badge badge--off"}>{live ? t("helpline.live") : t("helpline.offline")}</span>
       </p>
       <p role="status">{t("oxygen.dashboard.summary", { facilities: o.facilities.length, missing: o.notReportedToday, deadline: String(o.rules.deadlineHour).padStart(2, "0") })}</p>

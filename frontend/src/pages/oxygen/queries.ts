@@ -217,3 +217,69 @@ export const CHANGE_EQUIPMENT_STATUS = /* GraphQL */ `
     }
   }
 `;
+
+export const OXYGEN_DELIVERIES = /* GraphQL */ `
+  query OxygenDeliveries($from: DateTime) {
+    oxygenDeliveries(from: $from) {
+      id
+      facilityId
+      facilityName
+      supplier
+      vehicle
+      challan
+      kind
+      quantity
+      unit
+      nm3
+      dispatchedAt
+      expectedAt
+      status
+      receivedAt
+      receivedQuantity
+      shortfall
+      note
+      version
+    }
+  }
+`;
+
+export const DISPATCH_FORM = /* GraphQL */ `
+  query OxygenDispatchForm($facilityId: ID!) {
+    oxygenSources(facilityId: $facilityId) {
+      id
+      kind
+      name
+    }
+    oxygenCylinderTypes {
+      id
+      code
+      name
+    }
+  }
+`;
+
+export const DISPATCH_DELIVERY = /* GraphQL */ `
+  mutation DispatchOxygenDelivery($facilityId: ID!, $input: OxygenDispatchInput!) {
+    dispatchOxygenDelivery(facilityId: $facilityId, input: $input) {
+      id
+    }
+  }
+`;
+
+export const RECEIVE_DELIVERY = /* GraphQL */ `
+  mutation ReceiveOxygenDelivery($id: ID!, $expectedVersion: Int!, $receivedQuantity: Float!, $note: String) {
+    receiveOxygenDelivery(id: $id, expectedVersion: $expectedVersion, receivedQuantity: $receivedQuantity, note: $note) {
+      id
+      status
+    }
+  }
+`;
+
+export const CANCEL_DELIVERY = /* GraphQL */ `
+  mutation CancelOxygenDelivery($id: ID!, $expectedVersion: Int!, $note: String!) {
+    cancelOxygenDelivery(id: $id, expectedVersion: $expectedVersion, note: $note) {
+      id
+      status
+    }
+  }
+`;
