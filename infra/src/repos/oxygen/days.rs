@@ -4,18 +4,15 @@
 //! again from the readings.
 
 use crate::db::{Backend, InfraResult, TenantTx};
-use crate::entities::oxygen_entry as e;
 use crate::entities::oxygen_facility_day as d;
 use arogya_domain::appointment::ist_midnight;
 use arogya_domain::oxygen::balance::Point;
 use arogya_domain::oxygen::days::facility_days;
 use chrono::{Duration, NaiveDate};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, Statement};
 use uuid::Uuid;
 
-use super::entries::{points_between, PointRow};
+use super::entries::{point_before, points_between, PointRow};
 
 pub type DayRecord = d::Model;
 
@@ -56,25 +53,7 @@ pub async fn refresh(
     last: NaiveDate,
 ) -> InfraResult<()> {
     let start = ist_midnight(first);
-    let before = e::Entity::find()
-        .select_only()
-        .column(e::Column::Id)
-        .column(e::Column::FacilityId)
-        .column(e::Column::ReadingAt)
-        .column(e::Column::HeldNm3)
-        .column(e::Column::UsableNm3)
-        .column(e::Column::ReceivedNm3)
-        .column(e::Column::ProducedNm3)
-        .column(e::Column::Estimated)
-        .filter(e::Column::TenantId.eq(tx.tenant().0))
-        .filter(e::Column::FacilityId.eq(facility))
-        .filter(e::Column::SupersededAt.is_null())
-        .filter(e::Column::ReadingAt.lt(start))
-        .order_by_desc(e::Column::ReadingAt)
-        .limit(1)
-        .into_model::<PointRow>()
-        .one(tx.conn())
-        .await?;
+    let before = point_before(tx, facility, start).await?;
     let end = ist_midnight(last + Duration::days(1)) - Duration::microseconds(1);
     let points: Vec<Point> = points_between(tx, &[facility], start, end)
         .await?

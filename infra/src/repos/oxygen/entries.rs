@@ -193,15 +193,9 @@ pub struct PointRow {
     pub estimated: bool,
 }
 
-/// The stock of current readings of some facilities in a time range, by facility and
-/// time, found through the partial index of current readings.
-pub async fn points_between(
-    tx: &TenantTx,
-    facilities: &[Uuid],
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> InfraResult<Vec<PointRow>> {
-    Ok(e::Entity::find()
+/// Current readings' stock columns only.
+fn point_rows(tx: &TenantTx) -> sea_orm::Select<e::Entity> {
+    e::Entity::find()
         .select_only()
         .column(e::Column::Id)
         .column(e::Column::FacilityId)
@@ -212,14 +206,41 @@ pub async fn points_between(
         .column(e::Column::ProducedNm3)
         .column(e::Column::Estimated)
         .filter(e::Column::TenantId.eq(tx.tenant().0))
-        .filter(e::Column::FacilityId.is_in(facilities.iter().copied()))
         .filter(e::Column::SupersededAt.is_null())
+}
+
+/// The stock of current readings of some facilities in a time range, by facility and
+/// time, found through the partial index of current readings.
+pub async fn points_between(
+    tx: &TenantTx,
+    facilities: &[Uuid],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> InfraResult<Vec<PointRow>> {
+    Ok(point_rows(tx)
+        .filter(e::Column::FacilityId.is_in(facilities.iter().copied()))
         .filter(e::Column::ReadingAt.gte(from))
         .filter(e::Column::ReadingAt.lte(to))
         .order_by_asc(e::Column::FacilityId)
         .order_by_asc(e::Column::ReadingAt)
         .into_model::<PointRow>()
         .all(tx.conn())
+        .await?)
+}
+
+/// The stock of a facility's last current reading before `at`.
+pub async fn point_before(
+    tx: &TenantTx,
+    facility: Uuid,
+    at: DateTime<Utc>,
+) -> InfraResult<Option<PointRow>> {
+    Ok(point_rows(tx)
+        .filter(e::Column::FacilityId.eq(facility))
+        .filter(e::Column::ReadingAt.lt(at))
+        .order_by_desc(e::Column::ReadingAt)
+        .limit(1)
+        .into_model::<PointRow>()
+        .one(tx.conn())
         .await?)
 }
 
