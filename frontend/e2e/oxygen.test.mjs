@@ -54,10 +54,16 @@ test("an oxygen officer enters today's reading on a 360 px phone: the last readi
   const before = (await api(server.url, READINGS, { f: facility }, admin)).oxygenReadings;
   const morning = before[before.length - 1].tanks[0].percent;
   await level.fill(String(Math.max(1, morning - 1)));
+  // Four empties went back to the refiller with today's truck.
+  await page.getByText("Oxygen received since the last reading").click();
+  await page.getByLabel("Empty Jumbo (D type) cylinders returned").fill("4");
+  await page.getByRole("group", { name: "Cylinders", exact: true }).getByLabel("Supplier").fill("Linde India, Kalyani");
   await page.getByRole("button", { name: "Save the reading" }).dblclick();
   await page.getByRole("status").filter({ hasText: /Saved: .* Nm³ held/ }).waitFor();
   const afterList = (await api(server.url, READINGS, { f: facility }, admin)).oxygenReadings;
   assert.equal(afterList.length, before.length + 1, "one new reading");
+  const returned = await api(server.url, "query($f: ID!) { oxygenReadings(facilityId: $f) { cylindersReturned { count supplier } } }", { f: facility }, admin);
+  assert.deepEqual(returned.oxygenReadings.at(-1).cylindersReturned, [{ count: 4, supplier: "Linde India, Kalyani" }]);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (${width})`);
   await shot(page, "oxygen-entry-360");

@@ -15,6 +15,7 @@ import type {
   RecordOxygenReadingMutation,
   RecordOxygenReadingMutationVariables,
 } from "../../gql/types";
+import { Movements, movementsInput, NO_MOVEMENTS, type MovementsValue } from "./Movements";
 import { ENTRY_FORM, OXYGEN_OVERVIEW, RECORD_READING } from "./queries";
 
 type Form = OxygenEntryFormQuery;
@@ -44,8 +45,7 @@ export default function DailyEntry() {
   const [tanks, setTanks] = useState<Record<string, { unit: "percent" | "kilograms"; value: string }>>({});
   const [cylinders, setCylinders] = useState<Record<string, Counts>>({});
   const [plants, setPlants] = useState<Record<string, { hours: string; fault: string }>>({});
-  const [lmo, setLmo] = useState({ kl: "", supplier: "", tanker: "", challan: "" });
-  const [received, setReceived] = useState({ count: "", supplier: "", challan: "" });
+  const [moves, setMoves] = useState<MovementsValue>(NO_MOVEMENTS);
   const [fromWards, setFromWards] = useState(true);
   const [patients, setPatients] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<RecordOxygenReadingMutation["recordOxygenReading"] | null>(null);
@@ -81,8 +81,11 @@ export default function DailyEntry() {
       return { cylinderTypeId: id, full: num(c.full), inUse: num(c.inUse), empty: num(c.empty), sentForRefill: num(c.sentForRefill) };
     }),
     plants: plantSources.map((s) => ({ sourceId: s.id, runningHours: num(plants[s.id]?.hours ?? ""), fault: plants[s.id]?.fault || null })),
-    liquidReceived: lmo.kl && tankSources[0] ? [{ sourceId: tankSources[0].id, quantity: num(lmo.kl), unit: "KILOLITRE", supplier: lmo.supplier, tanker: lmo.tanker || null, challan: lmo.challan || null }] : [],
-    cylindersReceived: received.count && cylinderTypes[0] ? [{ cylinderTypeId: cylinderTypes[0], count: num(received.count), supplier: received.supplier, challan: received.challan || null }] : [],
+    ...movementsInput(
+      moves,
+      tankSources.map((s) => s.id),
+      cylinderTypes,
+    ),
     patients: fromWards ? null : Object.fromEntries(PATIENT_KINDS.map((k) => [k, num(patients[k] ?? "")])) as OxygenReadingsInput["patients"],
   });
 
@@ -172,24 +175,7 @@ export default function DailyEntry() {
             <TextField label={t("oxygen.entry.fault")} value={plants[s.id]?.fault ?? ""} onChange={(e) => setPlants({ ...plants, [s.id]: { hours: plants[s.id]?.hours ?? "", fault: e.target.value } })} />
           </fieldset>
         ))}
-        <details className="panel">
-          <summary>{t("oxygen.entry.received")}</summary>
-          {tankSources[0] && (
-            <>
-              <TextField label={t("oxygen.entry.lmoKl")} inputMode="decimal" value={lmo.kl} error={fieldError(error, "liquidReceived[0].quantity") ?? fieldError(error, "liquidReceived")} onChange={(e) => setLmo({ ...lmo, kl: e.target.value })} />
-              <TextField label={t("oxygen.entry.supplier")} value={lmo.supplier} required={!!lmo.kl} error={fieldError(error, "liquidReceived[0].supplier")} onChange={(e) => setLmo({ ...lmo, supplier: e.target.value })} />
-              <TextField label={t("oxygen.entry.tanker")} value={lmo.tanker} onChange={(e) => setLmo({ ...lmo, tanker: e.target.value })} />
-              <TextField label={t("oxygen.entry.challan")} value={lmo.challan} onChange={(e) => setLmo({ ...lmo, challan: e.target.value })} />
-            </>
-          )}
-          {cylinderTypes[0] && (
-            <>
-              <TextField label={t("oxygen.entry.cylindersReceived", { type: typeName(cylinderTypes[0]) })} inputMode="numeric" value={received.count} error={fieldError(error, "cylindersReceived[0].count")} onChange={(e) => setReceived({ ...received, count: e.target.value })} />
-              <TextField label={t("oxygen.entry.supplier")} value={received.supplier} required={!!received.count} onChange={(e) => setReceived({ ...received, supplier: e.target.value })} />
-              <TextField label={t("oxygen.entry.challan")} value={received.challan} onChange={(e) => setReceived({ ...received, challan: e.target.value })} />
-            </>
-          )}
-        </details>
+        <Movements tanks={tankSources} types={cylinderTypes.map((id) => ({ id, name: typeName(id) }))} value={moves} onChange={setMoves} error={error} />
         <fieldset>
           <legend>{t("oxygen.entry.patients")}</legend>
           <label className="check">
