@@ -83,23 +83,25 @@ async fn backfill(m: &SchemaManager<'_>, tenant: Uuid) -> Result<(), DbErr> {
             _ => by_facility.push((facility, vec![point])),
         }
     }
+    // One statement per facility and 500 days (4,500 values, within both databases'
+    // limits), not one per day.
     for (facility, points) in by_facility {
-        for d in facility_days(None, &points) {
+        for chunk in facility_days(None, &points).chunks(500) {
             use OxygenFacilityDays::*;
-            let insert = Query::insert()
-                .into_table(OxygenFacilityDays::Table)
-                .columns([
-                    TenantId,
-                    FacilityId,
-                    Day,
-                    StockNm3,
-                    UsableNm3,
-                    ConsumptionNm3,
-                    ReceivedNm3,
-                    ProducedNm3,
-                    Hours,
-                ])
-                .values_panic([
+            let mut insert = Query::insert();
+            insert.into_table(OxygenFacilityDays::Table).columns([
+                TenantId,
+                FacilityId,
+                Day,
+                StockNm3,
+                UsableNm3,
+                ConsumptionNm3,
+                ReceivedNm3,
+                ProducedNm3,
+                Hours,
+            ]);
+            for d in chunk {
+                insert.values_panic([
                     tenant.into(),
                     facility.into(),
                     d.day.into(),
@@ -109,8 +111,8 @@ async fn backfill(m: &SchemaManager<'_>, tenant: Uuid) -> Result<(), DbErr> {
                     d.received_nm3.into(),
                     d.produced_nm3.into(),
                     d.hours.into(),
-                ])
-                .to_owned();
+                ]);
+            }
             db.execute_raw(backend.build(&insert)).await?;
         }
     }

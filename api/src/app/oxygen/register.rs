@@ -202,8 +202,17 @@ impl Oxygen<'_> {
         let latest = replacing
             .as_ref()
             .map_or(reading_at, |r| r.reading_at.max(reading_at));
-        let (_, after) = repo::neighbours(&tx, fac.id, latest, None).await?;
-        let last_day = ist_date(after.map_or(latest, |a| a.reading_at));
+        // The reading after this one is known already, unless the replaced version was
+        // read later than this one.
+        let after = if latest == reading_at {
+            next.map(|n| n.reading_at)
+        } else {
+            repo::neighbours(&tx, fac.id, latest, None)
+                .await?
+                .1
+                .map(|n| n.reading_at)
+        };
+        let last_day = ist_date(after.unwrap_or(latest));
         days::refresh(&tx, fac.id, ist_date(earliest), last_day).await?;
         let action = if replacing.is_some() {
             AuditAction::OxygenCorrect
