@@ -52,6 +52,10 @@ impl DailyCache {
     ) -> tokio::sync::OwnedMutexGuard<()> {
         let lock = {
             let mut flights = self.flights.lock().unwrap_or_else(|p| p.into_inner());
+            // A computation that failed left its lock behind: drop those nobody holds.
+            if flights.len() >= DAILY_MAX {
+                flights.retain(|_, l| Arc::strong_count(l) > 1);
+            }
             Arc::clone(flights.entry((tenant, question.to_owned())).or_default())
         };
         lock.lock_owned().await
