@@ -25,6 +25,7 @@ pub mod patient;
 pub mod phone;
 pub mod professional;
 pub mod role;
+pub mod supply;
 pub mod tenant;
 pub mod unit;
 pub mod user;

@@ -1,0 +1,14 @@
+//! Medicines and supplies: the item catalogue, the hierarchy of stores, batches with
+//! their expiry, the append-only stock ledger and the rules that keep stock right
+//! (never negative, first-expiry-first-out, nothing expired or on hold issued), the
+//! planning figures (average monthly consumption, months of stock, suggested indent
+//! quantity) and the indent cycle between stores.
+
+pub mod fefo;
+pub mod indent;
+pub mod item;
+pub mod ledger;
+pub mod planning;
+pub mod store;
+
+pub(crate) use crate::clinical::{optional_text, text};
