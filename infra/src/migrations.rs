@@ -30,6 +30,7 @@ mod m20261206_000026_district_bed_snapshots;
 mod m20261206_000027_oxygen;
 mod m20261206_000028_oxygen_watch;
 mod m20261206_000029_oxygen_days;
+mod m20261206_000030_supply;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000027_oxygen::Migration),
             Box::new(m20261206_000028_oxygen_watch::Migration),
             Box::new(m20261206_000029_oxygen_days::Migration),
+            Box::new(m20261206_000030_supply::Migration),
         ]
     }
 }

@@ -25,6 +25,7 @@ pub mod record_access;
 pub mod roles;
 pub mod sessions;
 pub mod signups;
+pub mod supply;
 pub mod tenants;
 pub mod units;
 pub mod users;

@@ -1,0 +1,412 @@
+//! Stock and its ledger. A movement is posted in one go: the batch's stock in the
+//! store, the store's stock of the item and a ledger row with both balances after it.
+//! Before reading batches to choose from, a movement takes the lock on the store's
+//! row for the item (`lock_item`), so two issues of the same item in the same store
+//! go one after the other and the second sees what the first left.
+
+use super::sql;
+use crate::db::{Backend, InfraResult, TenantTx};
+use arogya_domain::supply::fefo::{BatchStock, QualityStatus};
+use arogya_domain::supply::ledger::{AdjustmentReason, MovementKind, Shortfall};
+use arogya_domain::supply::planning::ItemMove;
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+/// Take (creating if need be) the store's row for the item, locked until the
+/// transaction ends on PostgreSQL (SQLite's writer already holds the database).
+/// Returns the store's stock of the item.
+pub async fn lock_item(tx: &TenantTx, store: Uuid, item: Uuid) -> InfraResult<i64> {
+    let t = tx.tenant().0;
+    tx.conn()
+        .execute_raw(sql(
+            tx,
+            "INSERT INTO supply_store_items (tenant_id, store_id, item_id, on_hand, updated_at)
+             VALUES ($1, $2, $3, 0, $4) ON CONFLICT (tenant_id, store_id, item_id) DO NOTHING",
+            vec![t.into(), store.into(), item.into(), Utc::now().into()],
+        ))
+        .await?;
+    let lock = if tx.backend() == Backend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let row = tx
+        .conn()
+        .query_one_raw(sql(
+            tx,
+            &format!(
+                "SELECT on_hand FROM supply_store_items
+                 WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3{lock}"
+            ),
+            vec![t.into(), store.into(), item.into()],
+        ))
+        .await?;
+    Ok(match row {
+        Some(r) => r.try_get("", "on_hand")?,
+        None => 0,
+    })
+}
+
+/// The store's batches of an item with stock, for choosing what goes out.
+pub async fn batches_in(tx: &TenantTx, store: Uuid, item: Uuid) -> InfraResult<Vec<BatchStock>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(sql(
+            tx,
+            "SELECT s.batch_id, s.quantity, b.batch_no, b.expires_on, b.on_hold, b.quality_status
+             FROM supply_stock s
+             JOIN supply_batches b ON b.tenant_id = s.tenant_id AND b.id = s.batch_id
+             WHERE s.tenant_id = $1 AND s.store_id = $2 AND s.item_id = $3 AND s.quantity > 0",
+            vec![tx.tenant().0.into(), store.into(), item.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let quality: String = r.try_get("", "quality_status")?;
+            Ok(BatchStock {
+                batch: r.try_get("", "batch_id")?,
+                batch_no: r.try_get("", "batch_no")?,
+                expiry: r.try_get("", "expires_on")?,
+                quantity: r.try_get("", "quantity")?,
+                on_hold: r.try_get("", "on_hold")?,
+                quality: QualityStatus::parse(&quality).unwrap_or(QualityStatus::Pending),
+            })
+        })
+        .collect()
+}
+
+/// One movement to post. The store's row for the item must be locked first.
+#[derive(Debug, Clone)]
+pub struct Post {
+    pub store: Uuid,
+    pub item: Uuid,
+    pub batch: Uuid,
+    pub kind: MovementKind,
+    pub reason: Option<AdjustmentReason>,
+    /// Signed: in is positive.
+    pub delta: i64,
+    pub note: Option<String>,
+    pub counterpart: Option<Uuid>,
+    pub document: Option<(&'static str, Uuid)>,
+    pub at: DateTime<Utc>,
+    pub by: Uuid,
+}
+
+/// The balances after a posted movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posted {
+    pub ledger_id: Uuid,
+    pub batch_balance: i64,
+    pub item_balance: i64,
+}
+
+/// Post a movement, or fail with the shortfall (and change nothing) when the batch
+/// has too little in the store.
+pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
+    let t = tx.tenant().0;
+    let c = tx.conn();
+    if p.delta > 0 {
+        c.execute_raw(sql(
+            tx,
+            "INSERT INTO supply_stock (tenant_id, store_id, batch_id, item_id, quantity, updated_at)
+             VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (tenant_id, store_id, batch_id) DO NOTHING",
+            vec![t.into(), p.store.into(), p.batch.into(), p.item.into(), p.at.into()],
+        ))
+        .await?;
+    }
+    let batch = c
+        .query_one_raw(sql(
+            tx,
+            "UPDATE supply_stock SET quantity = quantity + $4, updated_at = $5
+             WHERE tenant_id = $1 AND store_id = $2 AND batch_id = $3 AND quantity + $4 >= 0
+             RETURNING quantity",
+            vec![t.into(), p.store.into(), p.batch.into(), p.delta.into(), p.at.into()],
+        ))
+        .await?;
+    let Some(batch) = batch else {
+        let available = c
+            .query_one_raw(sql(
+                tx,
+                "SELECT quantity FROM supply_stock WHERE tenant_id = $1 AND store_id = $2 AND batch_id = $3",
+                vec![t.into(), p.store.into(), p.batch.into()],
+            ))
+            .await?
+            .map(|r| r.try_get::<i64>("", "quantity"))
+            .transpose()?
+            .unwrap_or(0);
+        return Err(Shortfall {
+            requested: -p.delta,
+            available,
+        }
+        .into_error("of this batch")
+        .into());
+    };
+    let batch_balance: i64 = batch.try_get("", "quantity")?;
+    let item = c
+        .query_one_raw(sql(
+            tx,
+            "UPDATE supply_store_items SET on_hand = on_hand + $4, updated_at = $5,
+                    out_since = CASE WHEN on_hand + $4 > 0 THEN NULL
+                                     WHEN out_since IS NULL THEN $5 ELSE out_since END
+             WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3 AND on_hand + $4 >= 0
+             RETURNING on_hand",
+            vec![t.into(), p.store.into(), p.item.into(), p.delta.into(), p.at.into()],
+        ))
+        .await?
+        .ok_or_else(|| {
+            // The batch had it but the item total did not: the two disagree, which
+            // the locking rules out. Refuse rather than post a wrong ledger.
+            anyhow::anyhow!("store item total disagrees with its batches")
+        })?;
+    let item_balance: i64 = item.try_get("", "on_hand")?;
+    let ledger_id = Uuid::now_v7();
+    c.execute_raw(sql(
+        tx,
+        "INSERT INTO supply_ledger (tenant_id, id, store_id, item_id, batch_id, kind, reason, quantity,
+                                    batch_balance, item_balance, note, counterpart_store_id,
+                                    document_kind, document_id, at, by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        vec![
+            t.into(),
+            ledger_id.into(),
+            p.store.into(),
+            p.item.into(),
+            p.batch.into(),
+            p.kind.as_str().into(),
+            p.reason.map(|r| r.as_str().to_owned()).into(),
+            p.delta.into(),
+            batch_balance.into(),
+            item_balance.into(),
+            p.note.clone().into(),
+            p.counterpart.into(),
+            p.document.map(|d| d.0.to_owned()).into(),
+            p.document.map(|d| d.1).into(),
+            p.at.into(),
+            p.by.into(),
+        ],
+    ))
+    .await?;
+    Ok(Posted {
+        ledger_id,
+        batch_balance,
+        item_balance,
+    })
+}
+
+/// A batch line of a store's stock on hand.
+#[derive(Debug, Clone)]
+pub struct StockLine {
+    pub item_id: Uuid,
+    pub batch: BatchStock,
+    pub manufacturer: Option<String>,
+    pub unit_price_paise: i64,
+}
+
+/// Every batch a store holds, with its details (one query).
+pub async fn stock_lines(tx: &TenantTx, store: Uuid) -> InfraResult<Vec<StockLine>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(sql(
+            tx,
+            "SELECT s.item_id, s.batch_id, s.quantity, b.batch_no, b.expires_on, b.on_hold,
+                    b.quality_status, b.manufacturer, b.unit_price_paise
+             FROM supply_stock s
+             JOIN supply_batches b ON b.tenant_id = s.tenant_id AND b.id = s.batch_id
+             WHERE s.tenant_id = $1 AND s.store_id = $2 AND s.quantity > 0
+             ORDER BY b.expires_on",
+            vec![tx.tenant().0.into(), store.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let quality: String = r.try_get("", "quality_status")?;
+            Ok(StockLine {
+                item_id: r.try_get("", "item_id")?,
+                manufacturer: r.try_get("", "manufacturer")?,
+                unit_price_paise: r.try_get("", "unit_price_paise")?,
+                batch: BatchStock {
+                    batch: r.try_get("", "batch_id")?,
+                    batch_no: r.try_get("", "batch_no")?,
+                    expiry: r.try_get("", "expires_on")?,
+                    quantity: r.try_get("", "quantity")?,
+                    on_hold: r.try_get("", "on_hold")?,
+                    quality: QualityStatus::parse(&quality).unwrap_or(QualityStatus::Pending),
+                },
+            })
+        })
+        .collect()
+}
+
+/// A store's row for an item: its total and its own min/max.
+#[derive(Debug, Clone)]
+pub struct StoreItem {
+    pub item_id: Uuid,
+    pub on_hand: i64,
+    pub min_months: Option<f64>,
+    pub max_months: Option<f64>,
+    pub out_since: Option<DateTime<Utc>>,
+}
+
+pub async fn store_items(tx: &TenantTx, store: Uuid) -> InfraResult<Vec<StoreItem>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(sql(
+            tx,
+            "SELECT item_id, on_hand, min_months, max_months, out_since FROM supply_store_items
+             WHERE tenant_id = $1 AND store_id = $2",
+            vec![tx.tenant().0.into(), store.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(StoreItem {
+                item_id: r.try_get("", "item_id")?,
+                on_hand: r.try_get("", "on_hand")?,
+                min_months: r.try_get("", "min_months")?,
+                max_months: r.try_get("", "max_months")?,
+                out_since: r.try_get("", "out_since")?,
+            })
+        })
+        .collect()
+}
+
+/// A store's ledger rows since `from`, per item in time order, as planning reads them.
+pub async fn moves_since(
+    tx: &TenantTx,
+    store: Uuid,
+    from: DateTime<Utc>,
+) -> InfraResult<Vec<(Uuid, ItemMove)>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(sql(
+            tx,
+            "SELECT item_id, at, quantity, item_balance, kind FROM supply_ledger
+             WHERE tenant_id = $1 AND store_id = $2 AND at >= $3
+             ORDER BY item_id, at, id",
+            vec![tx.tenant().0.into(), store.into(), from.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let kind: String = r.try_get("", "kind")?;
+            Ok((
+                r.try_get("", "item_id")?,
+                ItemMove {
+                    at: r.try_get("", "at")?,
+                    delta: r.try_get("", "quantity")?,
+                    item_balance: r.try_get("", "item_balance")?,
+                    consumed: matches!(
+                        MovementKind::parse(&kind),
+                        Ok(MovementKind::Issue | MovementKind::TransferOut | MovementKind::Dispense)
+                    ),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A ledger row as shown on a stock card.
+#[derive(Debug, Clone)]
+pub struct LedgerRow {
+    pub id: Uuid,
+    pub item_id: Uuid,
+    pub batch_id: Uuid,
+    pub kind: String,
+    pub reason: Option<String>,
+    pub quantity: i64,
+    pub batch_balance: i64,
+    pub item_balance: i64,
+    pub note: Option<String>,
+    pub counterpart_store_id: Option<Uuid>,
+    pub document_kind: Option<String>,
+    pub document_id: Option<Uuid>,
+    pub at: DateTime<Utc>,
+    pub by: Uuid,
+}
+
+/// A store's stock card for an item: its latest `limit` rows, newest first.
+pub async fn stock_card(
+    tx: &TenantTx,
+    store: Uuid,
+    item: Uuid,
+    limit: u64,
+) -> InfraResult<Vec<LedgerRow>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(sql(
+            tx,
+            &format!(
+                "SELECT id, item_id, batch_id, kind, reason, quantity, batch_balance, item_balance, note,
+                        counterpart_store_id, document_kind, document_id, at, by
+                 FROM supply_ledger WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3
+                 ORDER BY at DESC, id DESC LIMIT {limit}"
+            ),
+            vec![tx.tenant().0.into(), store.into(), item.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LedgerRow {
+                id: r.try_get("", "id")?,
+                item_id: r.try_get("", "item_id")?,
+                batch_id: r.try_get("", "batch_id")?,
+                kind: r.try_get("", "kind")?,
+                reason: r.try_get("", "reason")?,
+                quantity: r.try_get("", "quantity")?,
+                batch_balance: r.try_get("", "batch_balance")?,
+                item_balance: r.try_get("", "item_balance")?,
+                note: r.try_get("", "note")?,
+                counterpart_store_id: r.try_get("", "counterpart_store_id")?,
+                document_kind: r.try_get("", "document_kind")?,
+                document_id: r.try_get("", "document_id")?,
+                at: r.try_get("", "at")?,
+                by: r.try_get("", "by")?,
+            })
+        })
+        .collect()
+}
+
+/// Whether every balance of a store agrees with its ledger: (batches whose stock is
+/// not the sum of their rows, items whose total is not the sum of their batches).
+pub async fn disagreements(tx: &TenantTx, store: Uuid) -> InfraResult<(i64, i64)> {
+    let t = tx.tenant().0;
+    let batches = tx
+        .conn()
+        .query_one_raw(sql(
+            tx,
+            "SELECT COUNT(*) AS n FROM supply_stock s
+             WHERE s.tenant_id = $1 AND s.store_id = $2 AND s.quantity <>
+                   (SELECT COALESCE(SUM(l.quantity), 0) FROM supply_ledger l
+                    WHERE l.tenant_id = s.tenant_id AND l.store_id = s.store_id AND l.batch_id = s.batch_id)",
+            vec![t.into(), store.into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<i64>("", "n"))
+        .transpose()?
+        .unwrap_or(0);
+    let items = tx
+        .conn()
+        .query_one_raw(sql(
+            tx,
+            "SELECT COUNT(*) AS n FROM supply_store_items i
+             WHERE i.tenant_id = $1 AND i.store_id = $2 AND i.on_hand <>
+                   (SELECT COALESCE(SUM(s.quantity), 0) FROM supply_stock s
+                    WHERE s.tenant_id = i.tenant_id AND s.store_id = i.store_id AND s.item_id = i.item_id)",
+            vec![t.into(), store.into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<i64>("", "n"))
+        .transpose()?
+        .unwrap_or(0);
+    Ok((batches, items))
+}
+
+/// Batches in a store expiring by `until`, for the expiry alerts.
+pub async fn expiring(tx: &TenantTx, store: Uuid, until: NaiveDate) -> InfraResult<Vec<StockLine>> {
+    Ok(stock_lines(tx, store)
+        .await?
+        .into_iter()
+        .filter(|l| l.batch.expiry <= until)
+        .collect())
+}
