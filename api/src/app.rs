@@ -17,6 +17,7 @@ pub mod patients;
 pub mod professionals;
 pub mod records;
 pub mod session;
+pub mod supply;
 pub mod synthetic;
 pub mod tenant_archive;
 pub mod tenants;

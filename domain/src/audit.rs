@@ -137,6 +137,9 @@ pub enum AuditAction {
     OxygenAlert,
     OxygenDelivery,
     EquipmentChange,
+    SupplySetup,
+    StockMovement,
+    IndentChange,
 }
 
 impl AuditAction {
@@ -235,6 +238,9 @@ impl AuditAction {
             AuditAction::OxygenAlert => "oxygen.alert",
             AuditAction::OxygenDelivery => "oxygen.delivery",
             AuditAction::EquipmentChange => "equipment.change",
+            AuditAction::SupplySetup => "supply.setup",
+            AuditAction::StockMovement => "supply.stock",
+            AuditAction::IndentChange => "supply.indent",
         }
     }
 }

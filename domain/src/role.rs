@@ -22,10 +22,19 @@ pub enum Role {
     /// A district oxygen committee (scoped to a district) or the state's oxygen cell
     /// (the whole tenant): watches oxygen stock and answers its alerts.
     OxygenCommittee,
+    /// Keeps a store: the state warehouse (whole tenant), a district drug store
+    /// (scoped to the district) or a facility's stores (scoped to the facility).
+    StoreKeeper,
+    /// Dispenses at a facility's pharmacy and keeps its stock (scope it to the facility).
+    Pharmacist,
+    /// Answers the district's indents and watches the district's stock (scope it to the district).
+    DistrictDrugOfficer,
+    /// Runs the state warehouse, the catalogue and purchasing against budget.
+    StateProcurementOfficer,
 }
 
 impl Role {
-    pub const ALL: [Role; 13] = [
+    pub const ALL: [Role; 17] = [
         Role::PlatformAdmin,
         Role::StateAdmin,
         Role::DistrictAdmin,
@@ -39,6 +48,10 @@ impl Role {
         Role::HospitalApplicant,
         Role::OxygenOfficer,
         Role::OxygenCommittee,
+        Role::StoreKeeper,
+        Role::Pharmacist,
+        Role::DistrictDrugOfficer,
+        Role::StateProcurementOfficer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +69,10 @@ impl Role {
             Role::HospitalApplicant => "hospital_applicant",
             Role::OxygenOfficer => "oxygen_officer",
             Role::OxygenCommittee => "oxygen_committee",
+            Role::StoreKeeper => "store_keeper",
+            Role::Pharmacist => "pharmacist",
+            Role::DistrictDrugOfficer => "district_drug_officer",
+            Role::StateProcurementOfficer => "state_procurement_officer",
         }
     }
 

@@ -96,6 +96,15 @@ pub enum Role {
     /// A district oxygen committee (scope it to the district) or, for the whole
     /// tenant, the state's oxygen cell.
     OxygenCommittee,
+    /// Keeps a store: the state warehouse (whole tenant), a district drug store
+    /// (scope it to the district) or a facility's stores (scope it to the facility).
+    StoreKeeper,
+    /// Dispenses at a facility's pharmacy (scope it to the facility).
+    Pharmacist,
+    /// Answers the district's indents and watches its stock (scope it to the district).
+    DistrictDrugOfficer,
+    /// Runs the state warehouse and the catalogue.
+    StateProcurementOfficer,
 }
 
 /// A role and where it applies: the whole tenant, or narrowed to a unit or facility.

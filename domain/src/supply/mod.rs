@@ -4,6 +4,7 @@
 //! planning figures (average monthly consumption, months of stock, suggested indent
 //! quantity) and the indent cycle between stores.
 
+pub mod access;
 pub mod fefo;
 pub mod indent;
 pub mod item;
@@ -11,4 +12,10 @@ pub mod ledger;
 pub mod planning;
 pub mod store;
 
-pub(crate) use crate::clinical::{optional_text, text};
+pub(crate) use crate::clinical::optional_text;
+
+/// Trimmed text of `min..=max` characters without control characters: notes,
+/// batch numbers and destinations typed at the stores.
+pub fn text(raw: &str, field: &str, min: usize, max: usize) -> crate::DomainResult<String> {
+    crate::clinical::text(raw, field, min, max)
+}

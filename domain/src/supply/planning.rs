@@ -12,6 +12,7 @@
 //!   ceil((maximum − months of stock) × AMC) less what is already on its way.
 
 use super::store::StoreSettings;
+use chrono::{DateTime, Utc};
 
 /// Days in an average month (365.25 / 12).
 pub const DAYS_PER_MONTH: f64 = 30.4375;
@@ -96,9 +97,59 @@ pub fn wasted_before_expiry(batches: &[(i64, i64)], amc: Option<f64>) -> Vec<i64
     wasted
 }
 
+/// One ledger row of an item in a store, as planning reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemMove {
+    pub at: DateTime<Utc>,
+    pub delta: i64,
+    /// The store's stock of the item after the row.
+    pub item_balance: i64,
+    /// Issued, transferred out or dispensed: what counts as consumption.
+    pub consumed: bool,
+}
+
+/// Units consumed and whole days out of stock over `from..now`, from the rows of
+/// that period in time order and today's stock (the stock at `from` is today's less
+/// what the rows added).
+pub fn usage(on_hand: i64, moves: &[ItemMove], from: DateTime<Utc>, now: DateTime<Utc>) -> (i64, i32) {
+    let mut balance = on_hand - moves.iter().map(|m| m.delta).sum::<i64>();
+    let mut since = from;
+    let mut out = chrono::Duration::zero();
+    let mut consumed = 0;
+    for m in moves {
+        if balance <= 0 {
+            out += m.at - since;
+        }
+        since = m.at;
+        balance = m.item_balance;
+        if m.consumed {
+            consumed -= m.delta;
+        }
+    }
+    if balance <= 0 {
+        out += now - since;
+    }
+    (consumed, (out.num_seconds() as f64 / 86_400.0).round() as i32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn usage_counts_consumption_and_days_without_stock() {
+        let day = |d: i64| "2026-09-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap() + chrono::Duration::days(d);
+        let moves = [
+            ItemMove { at: day(10), delta: 100, item_balance: 100, consumed: false },
+            ItemMove { at: day(40), delta: -100, item_balance: 0, consumed: true },
+            ItemMove { at: day(60), delta: 50, item_balance: 50, consumed: false },
+            ItemMove { at: day(70), delta: -20, item_balance: 30, consumed: true },
+        ];
+        // Nothing for the first 10 days, then out from day 40 to 60.
+        assert_eq!(usage(30, &moves, day(0), day(90)), (120, 30));
+        assert_eq!(usage(5, &[], day(0), day(90)), (0, 0));
+        assert_eq!(usage(0, &[], day(0), day(90)), (0, 90));
+    }
 
     #[test]
     fn amc_leaves_out_days_without_stock() {
