@@ -21,6 +21,7 @@ pub mod patients;
 pub mod professionals;
 pub mod records;
 pub mod session;
+pub mod supply;
 pub mod tenants;
 pub mod types;
 pub mod units;
@@ -52,6 +53,7 @@ pub struct QueryRoot(
     oxygen::OxygenQuery,
     oxygen::OxygenWatchQuery,
     oxygen::EquipmentQuery,
+    supply::SupplyQuery,
     notifications::NotificationQuery,
 );
 
@@ -78,6 +80,7 @@ pub struct MutationRoot(
     oxygen::OxygenMutation,
     oxygen::OxygenWatchMutation,
     oxygen::EquipmentMutation,
+    supply::SupplyMutation,
 );
 
 #[derive(MergedSubscription, Default)]

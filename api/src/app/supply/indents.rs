@@ -16,6 +16,8 @@ use arogya_infra::db::Access;
 use arogya_infra::repos::supply::indents::{
     self as repo, IndentLineRecord, IndentRecord, NewLine, VoucherLineRecord,
 };
+use arogya_infra::repos::supply::batches::{self as batch_repo, BatchRecord};
+use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
 use arogya_infra::repos::supply::stock::{self as stock_repo, Post};
 use arogya_infra::repos::supply::stores::{self as store_repo, StoreRecord};
 use arogya_infra::TenantTx;
@@ -30,6 +32,9 @@ pub struct Indent {
     pub indent: IndentRecord,
     pub lines: Vec<IndentLineRecord>,
     pub voucher: Vec<VoucherLineRecord>,
+    /// The items of the lines and the batches of the voucher.
+    pub items: HashMap<Uuid, ItemRecord>,
+    pub batches: HashMap<Uuid, BatchRecord>,
 }
 
 pub struct Decision {
@@ -67,11 +72,42 @@ impl Supply<'_> {
     }
 
     async fn load(&self, tx: &TenantTx, i: IndentRecord) -> ApiResult<Indent> {
-        Ok(Indent {
-            lines: repo::lines_of(tx, &[i.id]).await?,
-            voucher: repo::voucher_of(tx, &[i.id]).await?,
-            indent: i,
-        })
+        Ok(self.load_many(tx, vec![i]).await?.remove(0))
+    }
+
+    /// Indents with their lines, vouchers, items and batches: four queries for any number.
+    async fn load_many(&self, tx: &TenantTx, list: Vec<IndentRecord>) -> ApiResult<Vec<Indent>> {
+        let ids: Vec<Uuid> = list.iter().map(|i| i.id).collect();
+        let all_lines = repo::lines_of(tx, &ids).await?;
+        let all_voucher = repo::voucher_of(tx, &ids).await?;
+        let item_ids: Vec<Uuid> = all_lines.iter().map(|l| l.item_id).collect::<HashSet<_>>().into_iter().collect();
+        let batch_ids: Vec<Uuid> = all_voucher.iter().map(|v| v.batch_id).collect::<HashSet<_>>().into_iter().collect();
+        let items: HashMap<Uuid, ItemRecord> =
+            item_repo::by_ids(tx, &item_ids).await?.into_iter().map(|i| (i.id, i)).collect();
+        let batches: HashMap<Uuid, BatchRecord> =
+            batch_repo::by_ids(tx, &batch_ids).await?.into_iter().map(|b| (b.id, b)).collect();
+        let mut lines: HashMap<Uuid, Vec<IndentLineRecord>> = HashMap::new();
+        for l in all_lines {
+            lines.entry(l.indent_id).or_default().push(l);
+        }
+        let mut voucher: HashMap<Uuid, Vec<VoucherLineRecord>> = HashMap::new();
+        for v in all_voucher {
+            voucher.entry(v.indent_id).or_default().push(v);
+        }
+        Ok(list
+            .into_iter()
+            .map(|i| {
+                let lines = lines.remove(&i.id).unwrap_or_default();
+                let voucher = voucher.remove(&i.id).unwrap_or_default();
+                Indent {
+                    items: lines.iter().filter_map(|l| items.get(&l.item_id).map(|x| (x.id, x.clone()))).collect(),
+                    batches: voucher.iter().filter_map(|v| batches.get(&v.batch_id).map(|x| (x.id, x.clone()))).collect(),
+                    lines,
+                    voucher,
+                    indent: i,
+                }
+            })
+            .collect())
     }
 
     /// Ask the store above for stock. Each line carries the asking store's stock and
@@ -99,7 +135,7 @@ impl Supply<'_> {
             ApiError::validation("storeId", "the state warehouse buys from suppliers; it does not indent")
         })?;
         let ids: Vec<Uuid> = lines.iter().map(|l| l.0).collect();
-        let found = arogya_infra::repos::supply::items::by_ids(&tx, &ids).await?;
+        let found = item_repo::by_ids(&tx, &ids).await?;
         if let Some(n) = ids.iter().position(|id| !found.iter().any(|f| f.id == *id)) {
             return Err(ApiError::validation(&format!("lines.{n}.itemId"), "no such item in the catalogue"));
         }
@@ -180,7 +216,7 @@ impl Supply<'_> {
         self.require_works(&to, "issue against indents to it")?;
         IndentStatus::parse(&indent.status)?.require(IndentStatus::Approved, "issued")?;
         let lines = repo::lines_of(&tx, &[id]).await?;
-        let items: HashMap<Uuid, String> = arogya_infra::repos::supply::items::by_ids(
+        let items: HashMap<Uuid, String> = item_repo::by_ids(
             &tx,
             &lines.iter().map(|l| l.item_id).collect::<Vec<_>>(),
         )
@@ -295,22 +331,6 @@ impl Supply<'_> {
         let tx = self.tx(Access::Read).await?;
         let s = self.seen_store(&tx, store).await?;
         let list = repo::of_store(&tx, s.id, limit.clamp(1, 200)).await?;
-        let ids: Vec<Uuid> = list.iter().map(|i| i.id).collect();
-        let mut lines: HashMap<Uuid, Vec<IndentLineRecord>> = HashMap::new();
-        for l in repo::lines_of(&tx, &ids).await? {
-            lines.entry(l.indent_id).or_default().push(l);
-        }
-        let mut voucher: HashMap<Uuid, Vec<VoucherLineRecord>> = HashMap::new();
-        for v in repo::voucher_of(&tx, &ids).await? {
-            voucher.entry(v.indent_id).or_default().push(v);
-        }
-        Ok(list
-            .into_iter()
-            .map(|i| Indent {
-                lines: lines.remove(&i.id).unwrap_or_default(),
-                voucher: voucher.remove(&i.id).unwrap_or_default(),
-                indent: i,
-            })
-            .collect())
+        self.load_many(&tx, list).await
     }
 }
