@@ -36,13 +36,21 @@ fn grants(p: &Principal) -> &[crate::role::RoleGrant] {
 /// May the caller move this store's stock?
 pub fn works(p: &Principal, s: &StoreRef) -> bool {
     grants(p).iter().any(|g| match (g.role, g.scope, s.level) {
-        (Role::StoreKeeper | Role::StateProcurementOfficer, RoleScope::Tenant, StoreLevel::State) => true,
-        (Role::StoreKeeper | Role::DistrictDrugOfficer, RoleScope::Unit(u), StoreLevel::District) => {
-            s.unit == u
-        }
-        (Role::StoreKeeper | Role::Pharmacist, RoleScope::Facility(f), StoreLevel::Facility | StoreLevel::Ward) => {
-            s.facility == Some(f)
-        }
+        (
+            Role::StoreKeeper | Role::StateProcurementOfficer,
+            RoleScope::Tenant,
+            StoreLevel::State,
+        ) => true,
+        (
+            Role::StoreKeeper | Role::DistrictDrugOfficer,
+            RoleScope::Unit(u),
+            StoreLevel::District,
+        ) => s.unit == u,
+        (
+            Role::StoreKeeper | Role::Pharmacist,
+            RoleScope::Facility(f),
+            StoreLevel::Facility | StoreLevel::Ward,
+        ) => s.facility == Some(f),
         _ => false,
     })
 }
@@ -96,9 +104,24 @@ mod tests {
         let district = UnitId(Uuid::now_v7());
         let path = UnitPath::root(state).child(district);
         let hospital = FacilityId(Uuid::now_v7());
-        let warehouse = StoreRef { level: StoreLevel::State, unit: state, unit_path: UnitPath::root(state), facility: None };
-        let district_store = StoreRef { level: StoreLevel::District, unit: district, unit_path: path.clone(), facility: None };
-        let pharmacy = StoreRef { level: StoreLevel::Facility, unit: district, unit_path: path, facility: Some(hospital) };
+        let warehouse = StoreRef {
+            level: StoreLevel::State,
+            unit: state,
+            unit_path: UnitPath::root(state),
+            facility: None,
+        };
+        let district_store = StoreRef {
+            level: StoreLevel::District,
+            unit: district,
+            unit_path: path.clone(),
+            facility: None,
+        };
+        let pharmacy = StoreRef {
+            level: StoreLevel::Facility,
+            unit: district,
+            unit_path: path,
+            facility: Some(hospital),
+        };
 
         let pharmacist = staff(Role::Pharmacist, None, Some(hospital));
         assert!(works(&pharmacist, &pharmacy));
@@ -106,11 +129,15 @@ mod tests {
         assert!(!sees(&pharmacist, &district_store));
 
         let ddo = staff(Role::DistrictDrugOfficer, Some(district), None);
-        assert!(works(&ddo, &district_store) && !works(&ddo, &pharmacy) && !works(&ddo, &warehouse));
+        assert!(
+            works(&ddo, &district_store) && !works(&ddo, &pharmacy) && !works(&ddo, &warehouse)
+        );
         assert!(sees(&ddo, &pharmacy) && !sees(&ddo, &warehouse));
 
         let keeper = staff(Role::StoreKeeper, None, None);
         assert!(works(&keeper, &warehouse) && !works(&keeper, &district_store));
-        assert!(!configures(&keeper) && configures(&staff(Role::StateProcurementOfficer, None, None)));
+        assert!(
+            !configures(&keeper) && configures(&staff(Role::StateProcurementOfficer, None, None))
+        );
     }
 }

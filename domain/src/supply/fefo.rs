@@ -95,7 +95,10 @@ pub fn chosen(
     let total: i64 = choice.iter().map(|p| p.quantity).sum();
     for (i, p) in choice.iter().enumerate() {
         let b = stock.iter().find(|b| b.batch == p.batch).ok_or_else(|| {
-            DomainError::validation(format!("{field}.{i}.batchId"), "no stock of this batch here")
+            DomainError::validation(
+                format!("{field}.{i}.batchId"),
+                "no stock of this batch here",
+            )
         })?;
         if let Some(why) = b.blocked(today) {
             return Err(DomainError::validation(
@@ -108,7 +111,7 @@ pub fn chosen(
                 requested: p.quantity,
                 available: b.quantity,
             }
-            .into_error(&format!("of batch {}", b.batch_no)));
+            .into_error(&format!("stock of batch {}", b.batch_no)));
         }
     }
     let fefo = pick(stock, total, today).map_err(|s| s.into_error("usable stock"))?;
@@ -157,12 +160,22 @@ mod tests {
         assert_eq!(
             p,
             [
-                Pick { batch: soon.batch, quantity: 30 },
-                Pick { batch: late.batch, quantity: 20 }
+                Pick {
+                    batch: soon.batch,
+                    quantity: 30
+                },
+                Pick {
+                    batch: late.batch,
+                    quantity: 20
+                }
             ]
         );
         let s = pick(&stock, 200, today()).unwrap_err();
-        assert_eq!((s.requested, s.available), (200, 130), "the expired 500 do not count");
+        assert_eq!(
+            (s.requested, s.available),
+            (200, 130),
+            "the expired 500 do not count"
+        );
     }
 
     #[test]
@@ -172,7 +185,10 @@ mod tests {
         let mut testing = batch("T", "2027-01-01", 10);
         testing.quality = QualityStatus::Pending;
         let ok = batch("OK", "2027-06-01", 10);
-        assert_eq!(pick(&[held, testing, ok.clone()], 10, today()).unwrap()[0].batch, ok.batch);
+        assert_eq!(
+            pick(&[held, testing, ok.clone()], 10, today()).unwrap()[0].batch,
+            ok.batch
+        );
     }
 
     #[test]
@@ -180,12 +196,28 @@ mod tests {
         let soon = batch("S", "2027-01-01", 10);
         let late = batch("L", "2027-09-01", 10);
         let stock = [soon.clone(), late.clone()];
-        let choice = [Pick { batch: late.batch, quantity: 5 }];
+        let choice = [Pick {
+            batch: late.batch,
+            quantity: 5,
+        }];
         assert!(chosen(&stock, &choice, None, today(), "batches").is_err());
-        assert!(chosen(&stock, &choice, Some("cold chain broke on S"), today(), "batches").is_ok());
-        let fefo = [Pick { batch: soon.batch, quantity: 5 }];
+        assert!(chosen(
+            &stock,
+            &choice,
+            Some("cold chain broke on S"),
+            today(),
+            "batches"
+        )
+        .is_ok());
+        let fefo = [Pick {
+            batch: soon.batch,
+            quantity: 5,
+        }];
         assert!(chosen(&stock, &fefo, None, today(), "batches").is_ok());
-        let too_many = [Pick { batch: soon.batch, quantity: 11 }];
+        let too_many = [Pick {
+            batch: soon.batch,
+            quantity: 11,
+        }];
         assert!(matches!(
             chosen(&stock, &too_many, Some("x"), today(), "batches"),
             Err(DomainError::Conflict { .. })

@@ -82,12 +82,7 @@ pub fn after_decision(approved: &[i64]) -> IndentStatus {
 
 /// What arrived of one issued batch: received in good order plus damaged plus short
 /// is what was issued.
-pub fn check_receipt(
-    issued: i64,
-    received: i64,
-    damaged: i64,
-    field: &str,
-) -> DomainResult<i64> {
+pub fn check_receipt(issued: i64, received: i64, damaged: i64, field: &str) -> DomainResult<i64> {
     if received < 0 || damaged < 0 || received + damaged > issued {
         return Err(DomainError::validation(
             field,
@@ -106,7 +101,9 @@ mod tests {
         assert_eq!(decide(100, 100, None, "lines.0").unwrap().approved, 100);
         assert!(decide(100, 60, None, "lines.0").is_err());
         assert_eq!(
-            decide(100, 60, Some("district stock is low"), "lines.0").unwrap().approved,
+            decide(100, 60, Some("district stock is low"), "lines.0")
+                .unwrap()
+                .approved,
             60
         );
         assert!(decide(100, 120, Some("x"), "lines.0").is_err());
@@ -118,7 +115,9 @@ mod tests {
     fn a_receipt_accounts_for_every_unit() {
         assert_eq!(check_receipt(100, 90, 4, "r").unwrap(), 6);
         assert!(check_receipt(100, 90, 20, "r").is_err());
-        assert!(IndentStatus::Issued.require(IndentStatus::Approved, "issued").is_err());
+        assert!(IndentStatus::Issued
+            .require(IndentStatus::Approved, "issued")
+            .is_err());
         assert!(IndentStatus::Issued.is_open() && !IndentStatus::Received.is_open());
     }
 }

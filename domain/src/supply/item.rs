@@ -158,7 +158,9 @@ mod tests {
             schedule: Some(Schedule::X),
             ..paracetamol()
         });
-        assert!(matches!(x, Err(DomainError::Validation { ref field, .. }) if field == "overTheCounter"));
+        assert!(
+            matches!(x, Err(DomainError::Validation { ref field, .. }) if field == "overTheCounter")
+        );
         assert!(Schedule::H1.is_controlled() && !Schedule::H.is_controlled());
         let gloves = Item::parse(&ItemForm {
             kind: Some(ItemKind::Consumable),

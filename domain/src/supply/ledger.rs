@@ -100,7 +100,7 @@ impl Shortfall {
 
     pub fn into_error(self, what: &str) -> DomainError {
         DomainError::conflict(format!(
-            "not enough {what} in stock: {} requested, {} available, {} short",
+            "not enough {what}: {} requested, {} available, {} short",
             self.requested,
             self.available,
             self.missing()
@@ -156,9 +156,21 @@ mod tests {
 
     #[test]
     fn movements_go_the_way_their_kind_says() {
-        assert_eq!(Movement::new(MovementKind::Receipt, None, 5).unwrap().delta, 5);
-        assert_eq!(Movement::new(MovementKind::Dispense, None, 5).unwrap().delta, -5);
-        let found = Movement::new(MovementKind::Adjustment, Some(AdjustmentReason::FoundAtCount), 2);
+        assert_eq!(
+            Movement::new(MovementKind::Receipt, None, 5).unwrap().delta,
+            5
+        );
+        assert_eq!(
+            Movement::new(MovementKind::Dispense, None, 5)
+                .unwrap()
+                .delta,
+            -5
+        );
+        let found = Movement::new(
+            MovementKind::Adjustment,
+            Some(AdjustmentReason::FoundAtCount),
+            2,
+        );
         assert_eq!(found.unwrap().delta, 2);
         let lost = Movement::new(MovementKind::Adjustment, Some(AdjustmentReason::Lost), 2);
         assert_eq!(lost.unwrap().delta, -2);
@@ -182,7 +194,10 @@ mod tests {
     fn kind() -> impl Strategy<Value = (MovementKind, Option<AdjustmentReason>)> {
         (0..MovementKind::ALL.len(), 0..AdjustmentReason::ALL.len()).prop_map(|(k, r)| {
             let k = MovementKind::ALL[k];
-            (k, (k == MovementKind::Adjustment).then(|| AdjustmentReason::ALL[r]))
+            (
+                k,
+                (k == MovementKind::Adjustment).then(|| AdjustmentReason::ALL[r]),
+            )
         })
     }
 

@@ -111,7 +111,12 @@ pub struct ItemMove {
 /// Units consumed and whole days out of stock over `from..now`, from the rows of
 /// that period in time order and today's stock (the stock at `from` is today's less
 /// what the rows added).
-pub fn usage(on_hand: i64, moves: &[ItemMove], from: DateTime<Utc>, now: DateTime<Utc>) -> (i64, i32) {
+pub fn usage(
+    on_hand: i64,
+    moves: &[ItemMove],
+    from: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> (i64, i32) {
     let mut balance = on_hand - moves.iter().map(|m| m.delta).sum::<i64>();
     let mut since = from;
     let mut out = chrono::Duration::zero();
@@ -129,7 +134,10 @@ pub fn usage(on_hand: i64, moves: &[ItemMove], from: DateTime<Utc>, now: DateTim
     if balance <= 0 {
         out += now - since;
     }
-    (consumed, (out.num_seconds() as f64 / 86_400.0).round() as i32)
+    (
+        consumed,
+        (out.num_seconds() as f64 / 86_400.0).round() as i32,
+    )
 }
 
 #[cfg(test)]
@@ -138,12 +146,34 @@ mod tests {
 
     #[test]
     fn usage_counts_consumption_and_days_without_stock() {
-        let day = |d: i64| "2026-09-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap() + chrono::Duration::days(d);
+        let day = |d: i64| {
+            "2026-09-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap() + chrono::Duration::days(d)
+        };
         let moves = [
-            ItemMove { at: day(10), delta: 100, item_balance: 100, consumed: false },
-            ItemMove { at: day(40), delta: -100, item_balance: 0, consumed: true },
-            ItemMove { at: day(60), delta: 50, item_balance: 50, consumed: false },
-            ItemMove { at: day(70), delta: -20, item_balance: 30, consumed: true },
+            ItemMove {
+                at: day(10),
+                delta: 100,
+                item_balance: 100,
+                consumed: false,
+            },
+            ItemMove {
+                at: day(40),
+                delta: -100,
+                item_balance: 0,
+                consumed: true,
+            },
+            ItemMove {
+                at: day(60),
+                delta: 50,
+                item_balance: 50,
+                consumed: false,
+            },
+            ItemMove {
+                at: day(70),
+                delta: -20,
+                item_balance: 30,
+                consumed: true,
+            },
         ];
         // Nothing for the first 10 days, then out from day 40 to 60.
         assert_eq!(usage(30, &moves, day(0), day(90)), (120, 30));
@@ -171,9 +201,21 @@ mod tests {
         assert_eq!(status(50, Some(7.0), &s), StockStatus::OverStocked);
         // AMC 100, 80 on hand (0.8 months): up to 3 months is 220, 50 already coming.
         assert_eq!(suggested_quantity(80, Some(100.0), 50, &s), 170);
-        assert_eq!(suggested_quantity(150, Some(100.0), 0, &s), 0, "above the minimum");
-        assert_eq!(suggested_quantity(0, Some(100.0), 400, &s), 0, "enough on its way");
-        let tight = StoreSettings { min_months: 2.0, max_months: 4.0, ..s };
+        assert_eq!(
+            suggested_quantity(150, Some(100.0), 0, &s),
+            0,
+            "above the minimum"
+        );
+        assert_eq!(
+            suggested_quantity(0, Some(100.0), 400, &s),
+            0,
+            "enough on its way"
+        );
+        let tight = StoreSettings {
+            min_months: 2.0,
+            max_months: 4.0,
+            ..s
+        };
         assert_eq!(suggested_quantity(150, Some(100.0), 0, &tight), 250);
     }
 

@@ -78,8 +78,7 @@ impl StoreSettings {
             || !months_ok(self.overstock_months)
         {
             c.take(fail("minMonths", "months of stock must be 0 to 36"));
-        } else if !(self.min_months < self.max_months && self.max_months <= self.overstock_months)
-        {
+        } else if !(self.min_months < self.max_months && self.max_months <= self.overstock_months) {
             c.take(fail(
                 "maxMonths",
                 "minimum < maximum ≤ over-stock months of stock",
@@ -112,7 +111,9 @@ mod tests {
         assert!(StoreLevel::Facility.may_indent_from(StoreLevel::State));
         assert!(!StoreLevel::District.may_indent_from(StoreLevel::District));
         assert!(!StoreLevel::District.may_indent_from(StoreLevel::Ward));
-        assert!(StoreLevel::Ward.belongs_to_facility() && !StoreLevel::District.belongs_to_facility());
+        assert!(
+            StoreLevel::Ward.belongs_to_facility() && !StoreLevel::District.belongs_to_facility()
+        );
     }
 
     #[test]
@@ -127,6 +128,8 @@ mod tests {
             expiry_warn_days: 20,
             ..Default::default()
         };
-        assert!(matches!(bands.validate(), Err(DomainError::Validation { ref field, .. }) if field == "expiryWarnDays"));
+        assert!(
+            matches!(bands.validate(), Err(DomainError::Validation { ref field, .. }) if field == "expiryWarnDays")
+        );
     }
 }

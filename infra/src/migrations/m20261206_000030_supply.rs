@@ -305,7 +305,10 @@ fn store_items() -> TableCreateStatement {
         .foreign_key(
             ForeignKey::create()
                 .from(SupplyStoreItems::Table, (TenantId, StoreId))
-                .to(SupplyStores::Table, (SupplyStores::TenantId, SupplyStores::Id)),
+                .to(
+                    SupplyStores::Table,
+                    (SupplyStores::TenantId, SupplyStores::Id),
+                ),
         )
         .foreign_key(
             ForeignKey::create()
@@ -341,7 +344,10 @@ fn stock() -> TableCreateStatement {
         .foreign_key(
             ForeignKey::create()
                 .from(SupplyStock::Table, (TenantId, BatchId))
-                .to(SupplyBatches::Table, (SupplyBatches::TenantId, SupplyBatches::Id)),
+                .to(
+                    SupplyBatches::Table,
+                    (SupplyBatches::TenantId, SupplyBatches::Id),
+                ),
         )
         .to_owned()
 }
@@ -372,13 +378,20 @@ fn ledger() -> TableCreateStatement {
                 .from(SupplyLedger::Table, (TenantId, StoreId, BatchId))
                 .to(
                     SupplyStock::Table,
-                    (SupplyStock::TenantId, SupplyStock::StoreId, SupplyStock::BatchId),
+                    (
+                        SupplyStock::TenantId,
+                        SupplyStock::StoreId,
+                        SupplyStock::BatchId,
+                    ),
                 ),
         )
         .foreign_key(
             ForeignKey::create()
                 .from(SupplyLedger::Table, (TenantId, CounterpartStoreId))
-                .to(SupplyStores::Table, (SupplyStores::TenantId, SupplyStores::Id)),
+                .to(
+                    SupplyStores::Table,
+                    (SupplyStores::TenantId, SupplyStores::Id),
+                ),
         )
         .foreign_key(
             ForeignKey::create()
@@ -393,7 +406,10 @@ fn indents() -> TableCreateStatement {
     let store = |c: SupplyIndents| {
         ForeignKey::create()
             .from(SupplyIndents::Table, (TenantId, c))
-            .to(SupplyStores::Table, (SupplyStores::TenantId, SupplyStores::Id))
+            .to(
+                SupplyStores::Table,
+                (SupplyStores::TenantId, SupplyStores::Id),
+            )
             .to_owned()
     };
     let user = |c: SupplyIndents| {
@@ -446,7 +462,10 @@ fn indent_lines() -> TableCreateStatement {
         .foreign_key(
             ForeignKey::create()
                 .from(SupplyIndentLines::Table, (TenantId, IndentId))
-                .to(SupplyIndents::Table, (SupplyIndents::TenantId, SupplyIndents::Id)),
+                .to(
+                    SupplyIndents::Table,
+                    (SupplyIndents::TenantId, SupplyIndents::Id),
+                ),
         )
         .foreign_key(
             ForeignKey::create()
@@ -471,12 +490,18 @@ fn voucher_lines() -> TableCreateStatement {
         .foreign_key(
             ForeignKey::create()
                 .from(SupplyVoucherLines::Table, (TenantId, IndentId))
-                .to(SupplyIndents::Table, (SupplyIndents::TenantId, SupplyIndents::Id)),
+                .to(
+                    SupplyIndents::Table,
+                    (SupplyIndents::TenantId, SupplyIndents::Id),
+                ),
         )
         .foreign_key(
             ForeignKey::create()
                 .from(SupplyVoucherLines::Table, (TenantId, BatchId))
-                .to(SupplyBatches::Table, (SupplyBatches::TenantId, SupplyBatches::Id)),
+                .to(
+                    SupplyBatches::Table,
+                    (SupplyBatches::TenantId, SupplyBatches::Id),
+                ),
         )
         .to_owned()
 }
@@ -515,20 +540,104 @@ impl MigrationTrait for Migration {
         use SupplyLedger as L;
         use SupplyStock as S;
         use SupplyStores as St;
-        create_index(m, "ux_supply_items_code", It::Table, &[It::TenantId, It::Code][..], true).await?;
-        create_index(m, "ux_supply_stores_name", St::Table, &[St::TenantId, St::Name][..], true).await?;
-        create_index(m, "ix_supply_stores_parent", St::Table, &[St::TenantId, St::ParentId][..], false).await?;
-        create_index(m, "ix_supply_stores_facility", St::Table, &[St::TenantId, St::FacilityId][..], false).await?;
-        create_index(m, "ix_supply_stores_path", St::Table, &[St::TenantId, St::UnitPath][..], false).await?;
-        create_index(m, "ux_supply_batches_number", B::Table, &[B::TenantId, B::ItemId, B::BatchNo][..], true).await?;
+        create_index(
+            m,
+            "ux_supply_items_code",
+            It::Table,
+            &[It::TenantId, It::Code][..],
+            true,
+        )
+        .await?;
+        create_index(
+            m,
+            "ux_supply_stores_name",
+            St::Table,
+            &[St::TenantId, St::Name][..],
+            true,
+        )
+        .await?;
+        create_index(
+            m,
+            "ix_supply_stores_parent",
+            St::Table,
+            &[St::TenantId, St::ParentId][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ix_supply_stores_facility",
+            St::Table,
+            &[St::TenantId, St::FacilityId][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ix_supply_stores_path",
+            St::Table,
+            &[St::TenantId, St::UnitPath][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ux_supply_batches_number",
+            B::Table,
+            &[B::TenantId, B::ItemId, B::BatchNo][..],
+            true,
+        )
+        .await?;
         // A store's stock of an item, batch by batch (FEFO reads these).
-        create_index(m, "ix_supply_stock_item", S::Table, &[S::TenantId, S::StoreId, S::ItemId][..], false).await?;
+        create_index(
+            m,
+            "ix_supply_stock_item",
+            S::Table,
+            &[S::TenantId, S::StoreId, S::ItemId][..],
+            false,
+        )
+        .await?;
         // A store's ledger of an item over time (AMC, stock cards).
-        create_index(m, "ix_supply_ledger_item", L::Table, &[L::TenantId, L::StoreId, L::ItemId, L::At][..], false).await?;
-        create_index(m, "ix_supply_ledger_document", L::Table, &[L::TenantId, L::DocumentId][..], false).await?;
-        create_index(m, "ix_supply_indents_from", I::Table, &[I::TenantId, I::FromStoreId, I::Status][..], false).await?;
-        create_index(m, "ix_supply_indents_to", I::Table, &[I::TenantId, I::ToStoreId, I::Status][..], false).await?;
-        create_index(m, "ux_supply_indents_number", I::Table, &[I::TenantId, I::Number][..], true).await?;
+        create_index(
+            m,
+            "ix_supply_ledger_item",
+            L::Table,
+            &[L::TenantId, L::StoreId, L::ItemId, L::At][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ix_supply_ledger_document",
+            L::Table,
+            &[L::TenantId, L::DocumentId][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ix_supply_indents_from",
+            I::Table,
+            &[I::TenantId, I::FromStoreId, I::Status][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ix_supply_indents_to",
+            I::Table,
+            &[I::TenantId, I::ToStoreId, I::Status][..],
+            false,
+        )
+        .await?;
+        create_index(
+            m,
+            "ux_supply_indents_number",
+            I::Table,
+            &[I::TenantId, I::Number][..],
+            true,
+        )
+        .await?;
         if m.get_database_backend() == sea_orm::DbBackend::Postgres {
             for table in TABLES {
                 rls::protect_tenant_table(m, table).await?;

@@ -13,10 +13,10 @@ use arogya_domain::supply::access as rules;
 use arogya_domain::supply::indent::{self as domain, IndentStatus};
 use arogya_domain::supply::ledger::{quantity, MovementKind};
 use arogya_infra::db::Access;
+use arogya_infra::repos::supply::batches::{self as batch_repo, BatchRecord};
 use arogya_infra::repos::supply::indents::{
     self as repo, IndentLineRecord, IndentRecord, NewLine, VoucherLineRecord,
 };
-use arogya_infra::repos::supply::batches::{self as batch_repo, BatchRecord};
 use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
 use arogya_infra::repos::supply::stock::{self as stock_repo, Post};
 use arogya_infra::repos::supply::stores::{self as store_repo, StoreRecord};
@@ -52,12 +52,26 @@ pub struct Arrival {
 const MAX_LINES: usize = 200;
 
 impl Supply<'_> {
-    async fn indent_record(&self, tx: &TenantTx, id: Uuid) -> ApiResult<(IndentRecord, StoreRecord, StoreRecord)> {
-        let i = repo::find(tx, id).await?.ok_or_else(|| not_found("indent"))?;
+    async fn indent_record(
+        &self,
+        tx: &TenantTx,
+        id: Uuid,
+    ) -> ApiResult<(IndentRecord, StoreRecord, StoreRecord)> {
+        let i = repo::find(tx, id)
+            .await?
+            .ok_or_else(|| not_found("indent"))?;
         let stores = store_repo::by_ids(tx, &[i.from_store_id, i.to_store_id]).await?;
-        let get = |id: Uuid| stores.iter().find(|s| s.id == id).cloned().ok_or_else(|| not_found("store"));
+        let get = |id: Uuid| {
+            stores
+                .iter()
+                .find(|s| s.id == id)
+                .cloned()
+                .ok_or_else(|| not_found("store"))
+        };
         let (from, to) = (get(i.from_store_id)?, get(i.to_store_id)?);
-        if !rules::sees(self.principal, &store_ref(&from)) && !rules::sees(self.principal, &store_ref(&to)) {
+        if !rules::sees(self.principal, &store_ref(&from))
+            && !rules::sees(self.principal, &store_ref(&to))
+        {
             return Err(not_found("indent"));
         }
         Ok((i, from, to))
@@ -67,7 +81,10 @@ impl Supply<'_> {
         if rules::works(self.principal, &store_ref(s)) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!("only {}'s staff {doing}", s.name)))
+            Err(ApiError::Forbidden(format!(
+                "only {}'s staff {doing}",
+                s.name
+            )))
         }
     }
 
@@ -80,12 +97,28 @@ impl Supply<'_> {
         let ids: Vec<Uuid> = list.iter().map(|i| i.id).collect();
         let all_lines = repo::lines_of(tx, &ids).await?;
         let all_voucher = repo::voucher_of(tx, &ids).await?;
-        let item_ids: Vec<Uuid> = all_lines.iter().map(|l| l.item_id).collect::<HashSet<_>>().into_iter().collect();
-        let batch_ids: Vec<Uuid> = all_voucher.iter().map(|v| v.batch_id).collect::<HashSet<_>>().into_iter().collect();
-        let items: HashMap<Uuid, ItemRecord> =
-            item_repo::by_ids(tx, &item_ids).await?.into_iter().map(|i| (i.id, i)).collect();
-        let batches: HashMap<Uuid, BatchRecord> =
-            batch_repo::by_ids(tx, &batch_ids).await?.into_iter().map(|b| (b.id, b)).collect();
+        let item_ids: Vec<Uuid> = all_lines
+            .iter()
+            .map(|l| l.item_id)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let batch_ids: Vec<Uuid> = all_voucher
+            .iter()
+            .map(|v| v.batch_id)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let items: HashMap<Uuid, ItemRecord> = item_repo::by_ids(tx, &item_ids)
+            .await?
+            .into_iter()
+            .map(|i| (i.id, i))
+            .collect();
+        let batches: HashMap<Uuid, BatchRecord> = batch_repo::by_ids(tx, &batch_ids)
+            .await?
+            .into_iter()
+            .map(|b| (b.id, b))
+            .collect();
         let mut lines: HashMap<Uuid, Vec<IndentLineRecord>> = HashMap::new();
         for l in all_lines {
             lines.entry(l.indent_id).or_default().push(l);
@@ -100,8 +133,14 @@ impl Supply<'_> {
                 let lines = lines.remove(&i.id).unwrap_or_default();
                 let voucher = voucher.remove(&i.id).unwrap_or_default();
                 Indent {
-                    items: lines.iter().filter_map(|l| items.get(&l.item_id).map(|x| (x.id, x.clone()))).collect(),
-                    batches: voucher.iter().filter_map(|v| batches.get(&v.batch_id).map(|x| (x.id, x.clone()))).collect(),
+                    items: lines
+                        .iter()
+                        .filter_map(|l| items.get(&l.item_id).map(|x| (x.id, x.clone())))
+                        .collect(),
+                    batches: voucher
+                        .iter()
+                        .filter_map(|v| batches.get(&v.batch_id).map(|x| (x.id, x.clone())))
+                        .collect(),
                     lines,
                     voucher,
                     indent: i,
@@ -119,25 +158,37 @@ impl Supply<'_> {
         note: Option<String>,
     ) -> ApiResult<Indent> {
         if lines.is_empty() || lines.len() > MAX_LINES {
-            return Err(ApiError::validation("lines", format!("ask for 1 to {MAX_LINES} items")));
+            return Err(ApiError::validation(
+                "lines",
+                format!("ask for 1 to {MAX_LINES} items"),
+            ));
         }
         let mut seen = HashSet::new();
         for (n, (item, q)) in lines.iter().enumerate() {
             quantity(*q, &format!("lines.{n}.quantity"))?;
             if !seen.insert(*item) {
-                return Err(ApiError::validation(&format!("lines.{n}.itemId"), "each item once"));
+                return Err(ApiError::validation(
+                    &format!("lines.{n}.itemId"),
+                    "each item once",
+                ));
             }
         }
         let note = optional(note, "note", 300)?;
         let mut tx = self.tx(Access::Write).await?;
         let from = self.worked_store(&tx, store).await?;
         let to = from.parent_id.ok_or_else(|| {
-            ApiError::validation("storeId", "the state warehouse buys from suppliers; it does not indent")
+            ApiError::validation(
+                "storeId",
+                "the state warehouse buys from suppliers; it does not indent",
+            )
         })?;
         let ids: Vec<Uuid> = lines.iter().map(|l| l.0).collect();
         let found = item_repo::by_ids(&tx, &ids).await?;
         if let Some(n) = ids.iter().position(|id| !found.iter().any(|f| f.id == *id)) {
-            return Err(ApiError::validation(&format!("lines.{n}.itemId"), "no such item in the catalogue"));
+            return Err(ApiError::validation(
+                &format!("lines.{n}.itemId"),
+                "no such item in the catalogue",
+            ));
         }
         let now = positions(&tx, &from, today(), Utc::now()).await?;
         let new_lines = lines
@@ -180,20 +231,39 @@ impl Supply<'_> {
         let lines = repo::lines_of(&tx, &[id]).await?;
         let mut decided = Vec::with_capacity(lines.len());
         for (n, line) in lines.iter().enumerate() {
-            let d = decisions.iter().find(|d| d.item_id == line.item_id).ok_or_else(|| {
-                ApiError::validation(&format!("lines.{n}"), "decide every line of the indent")
-            })?;
+            let d = decisions
+                .iter()
+                .find(|d| d.item_id == line.item_id)
+                .ok_or_else(|| {
+                    ApiError::validation(&format!("lines.{n}"), "decide every line of the indent")
+                })?;
             let field = format!("lines.{n}");
-            decided.push((line.item_id, domain::decide(line.requested, d.approved, d.reason.as_deref(), &field)?));
+            decided.push((
+                line.item_id,
+                domain::decide(line.requested, d.approved, d.reason.as_deref(), &field)?,
+            ));
         }
         if decisions.len() != lines.len() {
-            return Err(ApiError::validation("lines", "decide only the lines of the indent"));
+            return Err(ApiError::validation(
+                "lines",
+                "decide only the lines of the indent",
+            ));
         }
         for (item, d) in &decided {
             repo::set_decision(&tx, id, *item, d.approved, d.reason.clone()).await?;
         }
-        let status = domain::after_decision(&decided.iter().map(|(_, d)| d.approved).collect::<Vec<_>>());
-        repo::advance(&tx, id, expected_version, IndentStatus::Submitted, status, self.user(), Utc::now()).await?;
+        let status =
+            domain::after_decision(&decided.iter().map(|(_, d)| d.approved).collect::<Vec<_>>());
+        repo::advance(
+            &tx,
+            id,
+            expected_version,
+            IndentStatus::Submitted,
+            status,
+            self.user(),
+            Utc::now(),
+        )
+        .await?;
         self.audit(
             &mut tx,
             AuditAction::IndentChange,
@@ -202,7 +272,9 @@ impl Supply<'_> {
             json!({ "status": status.as_str(), "approved": decided.iter().map(|(i, d)| json!({ "itemId": i, "approved": d.approved, "reason": d.reason })).collect::<Vec<_>>() }),
         )
         .await?;
-        let i = repo::find(&tx, id).await?.ok_or_else(|| not_found("indent"))?;
+        let i = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("indent"))?;
         let full = self.load(&tx, i).await?;
         tx.commit().await?;
         Ok(full)
@@ -216,33 +288,39 @@ impl Supply<'_> {
         self.require_works(&to, "issue against indents to it")?;
         IndentStatus::parse(&indent.status)?.require(IndentStatus::Approved, "issued")?;
         let lines = repo::lines_of(&tx, &[id]).await?;
-        let items: HashMap<Uuid, String> = item_repo::by_ids(
-            &tx,
-            &lines.iter().map(|l| l.item_id).collect::<Vec<_>>(),
-        )
-        .await?
-        .into_iter()
-        .map(|i| (i.id, i.name))
-        .collect();
+        let items: HashMap<Uuid, String> =
+            item_repo::by_ids(&tx, &lines.iter().map(|l| l.item_id).collect::<Vec<_>>())
+                .await?
+                .into_iter()
+                .map(|i| (i.id, i.name))
+                .collect();
         let now = Utc::now();
         let by = self.user();
         let mut issued = Vec::new();
         for line in lines.iter().filter(|l| l.approved.unwrap_or(0) > 0) {
             let q = line.approved.unwrap_or(0);
             let name = items.get(&line.item_id).cloned().unwrap_or_default();
-            let done = take_out(&tx, &to, line.item_id, q, MovementKind::TransferOut, None, |p| Post {
-                store: to.id,
-                item: line.item_id,
-                batch: p.batch,
-                kind: MovementKind::TransferOut,
-                reason: None,
-                delta: 0,
-                note: Some(format!("indent {} to {}", indent.number, from.name)),
-                counterpart: Some(from.id),
-                document: Some(("indent", id)),
-                at: now,
-                by,
-            })
+            let done = take_out(
+                &tx,
+                &to,
+                line.item_id,
+                q,
+                MovementKind::TransferOut,
+                None,
+                |p| Post {
+                    store: to.id,
+                    item: line.item_id,
+                    batch: p.batch,
+                    kind: MovementKind::TransferOut,
+                    reason: None,
+                    delta: 0,
+                    note: Some(format!("indent {} to {}", indent.number, from.name)),
+                    counterpart: Some(from.id),
+                    document: Some(("indent", id)),
+                    at: now,
+                    by,
+                },
+            )
             .await
             .map_err(|e| match e {
                 ApiError::Conflict(m) => ApiError::Conflict(format!("{name}: {m}")),
@@ -250,13 +328,32 @@ impl Supply<'_> {
             })?;
             for (p, _) in done {
                 repo::add_voucher_line(&tx, id, line.item_id, p.batch, p.quantity).await?;
-                issued.push(json!({ "itemId": line.item_id, "batchId": p.batch, "quantity": p.quantity }));
+                issued.push(
+                    json!({ "itemId": line.item_id, "batchId": p.batch, "quantity": p.quantity }),
+                );
             }
         }
-        repo::advance(&tx, id, expected_version, IndentStatus::Approved, IndentStatus::Issued, by, now).await?;
-        self.audit(&mut tx, AuditAction::IndentChange, "supply_indent", id, json!({ "status": "issued", "voucher": issued }))
-            .await?;
-        let i = repo::find(&tx, id).await?.ok_or_else(|| not_found("indent"))?;
+        repo::advance(
+            &tx,
+            id,
+            expected_version,
+            IndentStatus::Approved,
+            IndentStatus::Issued,
+            by,
+            now,
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            AuditAction::IndentChange,
+            "supply_indent",
+            id,
+            json!({ "status": "issued", "voucher": issued }),
+        )
+        .await?;
+        let i = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("indent"))?;
         let full = self.load(&tx, i).await?;
         tx.commit().await?;
         Ok(full)
@@ -276,16 +373,26 @@ impl Supply<'_> {
         IndentStatus::parse(&indent.status)?.require(IndentStatus::Issued, "received")?;
         let voucher = repo::voucher_of(&tx, &[id]).await?;
         if arrivals.len() != voucher.len() {
-            return Err(ApiError::validation("arrivals", "say what arrived of every batch on the voucher"));
+            return Err(ApiError::validation(
+                "arrivals",
+                "say what arrived of every batch on the voucher",
+            ));
         }
         let now = Utc::now();
         let mut locked = HashSet::new();
         let mut record = Vec::new();
         for (n, v) in voucher.iter().enumerate() {
-            let a = arrivals.iter().find(|a| a.batch_id == v.batch_id).ok_or_else(|| {
-                ApiError::validation(&format!("arrivals.{n}"), "say what arrived of every batch on the voucher")
-            })?;
-            let short = domain::check_receipt(v.quantity, a.received, a.damaged, &format!("arrivals.{n}"))?;
+            let a = arrivals
+                .iter()
+                .find(|a| a.batch_id == v.batch_id)
+                .ok_or_else(|| {
+                    ApiError::validation(
+                        &format!("arrivals.{n}"),
+                        "say what arrived of every batch on the voucher",
+                    )
+                })?;
+            let short =
+                domain::check_receipt(v.quantity, a.received, a.damaged, &format!("arrivals.{n}"))?;
             if locked.insert(v.item_id) {
                 stock_repo::lock_item(&tx, from.id, v.item_id).await?;
             }
@@ -311,10 +418,27 @@ impl Supply<'_> {
             repo::set_received(&tx, id, v.batch_id, a.received, a.damaged).await?;
             record.push(json!({ "batchId": v.batch_id, "issued": v.quantity, "received": a.received, "damaged": a.damaged, "short": short }));
         }
-        repo::advance(&tx, id, expected_version, IndentStatus::Issued, IndentStatus::Received, self.user(), now).await?;
-        self.audit(&mut tx, AuditAction::IndentChange, "supply_indent", id, json!({ "status": "received", "arrivals": record }))
-            .await?;
-        let i = repo::find(&tx, id).await?.ok_or_else(|| not_found("indent"))?;
+        repo::advance(
+            &tx,
+            id,
+            expected_version,
+            IndentStatus::Issued,
+            IndentStatus::Received,
+            self.user(),
+            now,
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            AuditAction::IndentChange,
+            "supply_indent",
+            id,
+            json!({ "status": "received", "arrivals": record }),
+        )
+        .await?;
+        let i = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("indent"))?;
         let full = self.load(&tx, i).await?;
         tx.commit().await?;
         Ok(full)

@@ -49,9 +49,9 @@ pub fn store_ref(s: &StoreRecord) -> StoreRef {
 
 impl Supply<'_> {
     fn tenant(&self) -> ApiResult<TenantId> {
-        self.principal.tenant().ok_or_else(|| {
-            ApiError::Forbidden("platform administrators do not keep stores".into())
-        })
+        self.principal
+            .tenant()
+            .ok_or_else(|| ApiError::Forbidden("platform administrators do not keep stores".into()))
     }
 
     async fn tx(&self, access: Access) -> ApiResult<TenantTx> {
@@ -80,7 +80,9 @@ impl Supply<'_> {
         if rules::sees(self.principal, &store_ref(&s)) {
             Ok(s)
         } else {
-            Err(ApiError::Forbidden("this store is not in your reach".into()))
+            Err(ApiError::Forbidden(
+                "this store is not in your reach".into(),
+            ))
         }
     }
 

@@ -5,11 +5,11 @@
 
 use arogya_domain::supply::planning::{self as p, ItemMove, StockStatus};
 use arogya_domain::supply::store::StoreSettings;
+use arogya_infra::db::InfraResult;
+use arogya_infra::repos::supply::indents as indent_repo;
 use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
 use arogya_infra::repos::supply::stock::{self as stock_repo, StockLine};
-use arogya_infra::repos::supply::indents as indent_repo;
 use arogya_infra::repos::supply::stores::{settings_of, StoreRecord};
-use arogya_infra::db::InfraResult;
 use arogya_infra::TenantTx;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::HashMap;

@@ -94,16 +94,24 @@ impl Supply<'_> {
         let q = quantity(i.quantity, "quantity")?;
         let batch_no = text(&i.batch_no, "batchNo", 1, 40)?.to_uppercase();
         if i.expires_on < today() {
-            return Err(ApiError::validation("expiresOn", "an expired batch is not taken into stock"));
+            return Err(ApiError::validation(
+                "expiresOn",
+                "an expired batch is not taken into stock",
+            ));
         }
-        if i.manufactured_on.is_some_and(|m| m > today() || m >= i.expires_on) {
+        if i.manufactured_on
+            .is_some_and(|m| m > today() || m >= i.expires_on)
+        {
             return Err(ApiError::validation(
                 "manufacturedOn",
                 "must be in the past and before the expiry date",
             ));
         }
         if !(0..=100_000_000).contains(&i.unit_price_paise) {
-            return Err(ApiError::validation("unitPricePaise", "must be 0 to ₹10,00,000"));
+            return Err(ApiError::validation(
+                "unitPricePaise",
+                "must be 0 to ₹10,00,000",
+            ));
         }
         let manufacturer = optional(i.manufacturer, "manufacturer", 120)?;
         let supplier = optional(i.supplier, "supplier", 120)?;
@@ -181,7 +189,9 @@ impl Supply<'_> {
             item.id,
             q,
             MovementKind::Issue,
-            i.batches.as_deref().map(|b| (b, i.override_reason.as_deref())),
+            i.batches
+                .as_deref()
+                .map(|b| (b, i.override_reason.as_deref())),
             |p| Post {
                 store: store.id,
                 item: item.id,
@@ -190,7 +200,9 @@ impl Supply<'_> {
                 reason: None,
                 delta: 0,
                 note: Some(match &reason {
-                    Some(r) if !r.trim().is_empty() => format!("to {destination} (batches chosen: {})", r.trim()),
+                    Some(r) if !r.trim().is_empty() => {
+                        format!("to {destination} (batches chosen: {})", r.trim())
+                    }
                     _ => format!("to {destination}"),
                 }),
                 counterpart: None,
@@ -263,7 +275,9 @@ impl Supply<'_> {
     ) -> ApiResult<batch_repo::BatchRecord> {
         self.require_configurer()?;
         let mut tx = self.tx(Access::Write).await?;
-        batch_repo::find(&tx, batch).await?.ok_or_else(|| not_found("batch"))?;
+        batch_repo::find(&tx, batch)
+            .await?
+            .ok_or_else(|| not_found("batch"))?;
         batch_repo::set_quality(&tx, batch, expected_version, on_hold, quality.as_str()).await?;
         self.audit(
             &mut tx,
@@ -273,7 +287,9 @@ impl Supply<'_> {
             json!({ "onHold": on_hold, "qualityStatus": quality.as_str() }),
         )
         .await?;
-        let saved = batch_repo::find(&tx, batch).await?.ok_or_else(|| not_found("batch"))?;
+        let saved = batch_repo::find(&tx, batch)
+            .await?
+            .ok_or_else(|| not_found("batch"))?;
         tx.commit().await?;
         Ok(saved)
     }
@@ -287,7 +303,12 @@ impl Supply<'_> {
     }
 
     /// An item's stock card in a store: its latest movements, newest first.
-    pub async fn stock_card(&self, store: Uuid, item: Uuid, limit: u64) -> ApiResult<Vec<LedgerRow>> {
+    pub async fn stock_card(
+        &self,
+        store: Uuid,
+        item: Uuid,
+        limit: u64,
+    ) -> ApiResult<Vec<LedgerRow>> {
         let tx = self.tx(Access::Read).await?;
         let s = self.seen_store(&tx, store).await?;
         self.item(&tx, item).await?;

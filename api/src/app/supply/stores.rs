@@ -30,9 +30,12 @@ impl Supply<'_> {
         let settings = i.settings.unwrap_or_default().validate()?;
         let mut tx = self.tx(Access::Write).await?;
         let (unit_id, unit_path, facility_id) = if i.level.belongs_to_facility() {
-            let f = i
-                .facility_id
-                .ok_or_else(|| ApiError::validation("facilityId", "a pharmacy or ward store belongs to a facility"))?;
+            let f = i.facility_id.ok_or_else(|| {
+                ApiError::validation(
+                    "facilityId",
+                    "a pharmacy or ward store belongs to a facility",
+                )
+            })?;
             let f = facilities::find(&tx, FacilityId(f))
                 .await?
                 .ok_or_else(|| not_found("facility"))?;
@@ -68,7 +71,11 @@ impl Supply<'_> {
                 if !level.may_indent_from(parent_ref.level) {
                     return Err(ApiError::validation(
                         "parentId",
-                        format!("a {} store indents from a store higher up, not a {} store", level.as_str(), parent.level),
+                        format!(
+                            "a {} store indents from a store higher up, not a {} store",
+                            level.as_str(),
+                            parent.level
+                        ),
                     ));
                 }
                 // The store above serves a unit that contains this one's.
@@ -131,7 +138,9 @@ impl Supply<'_> {
             json!({ "settings": { "lookbackDays": settings.lookback_days, "minMonths": settings.min_months, "maxMonths": settings.max_months } }),
         )
         .await?;
-        let saved = repo::find(&tx, id).await?.ok_or_else(|| not_found("store"))?;
+        let saved = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("store"))?;
         tx.commit().await?;
         Ok(saved)
     }

@@ -213,13 +213,21 @@ pub struct RaiseIndentInput {
     pub note: Option<String>,
 }
 
+/// The asking store, each item with its quantity, and the note.
+pub type RaisedIndent = (Uuid, Vec<(Uuid, i64)>, Option<String>);
+
 impl RaiseIndentInput {
-    pub fn parse(self) -> ApiResult<(Uuid, Vec<(Uuid, i64)>, Option<String>)> {
+    pub fn parse(self) -> ApiResult<RaisedIndent> {
         let lines = self
             .lines
             .iter()
             .enumerate()
-            .map(|(n, l)| Ok((parse_id(&format!("lines.{n}.itemId"), &l.item_id)?, l.quantity)))
+            .map(|(n, l)| {
+                Ok((
+                    parse_id(&format!("lines.{n}.itemId"), &l.item_id)?,
+                    l.quantity,
+                ))
+            })
             .collect::<ApiResult<Vec<_>>>()?;
         Ok((parse_id("storeId", &self.store_id)?, lines, self.note))
     }
@@ -254,7 +262,11 @@ impl DecideIndentInput {
                 })
             })
             .collect::<ApiResult<Vec<_>>>()?;
-        Ok((parse_id("indentId", &self.indent_id)?, self.expected_version, lines))
+        Ok((
+            parse_id("indentId", &self.indent_id)?,
+            self.expected_version,
+            lines,
+        ))
     }
 }
 
@@ -289,6 +301,10 @@ impl ReceiveIndentInput {
                 })
             })
             .collect::<ApiResult<Vec<_>>>()?;
-        Ok((parse_id("indentId", &self.indent_id)?, self.expected_version, arrivals))
+        Ok((
+            parse_id("indentId", &self.indent_id)?,
+            self.expected_version,
+            arrivals,
+        ))
     }
 }

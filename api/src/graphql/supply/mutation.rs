@@ -9,13 +9,20 @@ pub struct SupplyMutation;
 #[Object]
 impl SupplyMutation {
     /// Add an item to the catalogue (state administrators, state procurement officer).
-    async fn add_supply_item(&self, ctx: &Context<'_>, input: SupplyItemInput) -> ApiResult<SupplyItem> {
+    async fn add_supply_item(
+        &self,
+        ctx: &Context<'_>,
+        input: SupplyItemInput,
+    ) -> ApiResult<SupplyItem> {
         Ok((&supply(ctx)?.add_item(input.into()).await?).into())
     }
 
     /// Set up a store in the hierarchy.
     async fn create_store(&self, ctx: &Context<'_>, input: StoreInput) -> ApiResult<Store> {
-        Ok(Store::of(&supply(ctx)?.create_store(input.parse()?).await?, false))
+        Ok(Store::of(
+            &supply(ctx)?.create_store(input.parse()?).await?,
+            false,
+        ))
     }
 
     /// Change a store's planning thresholds.
@@ -28,20 +35,35 @@ impl SupplyMutation {
     ) -> ApiResult<Store> {
         let s = supply(ctx)?;
         let saved = s
-            .set_store_settings(parse_id("storeId", &store_id)?, expected_version, settings.into())
+            .set_store_settings(
+                parse_id("storeId", &store_id)?,
+                expected_version,
+                settings.into(),
+            )
             .await?;
-        let works = arogya_domain::supply::access::works(s.principal, &crate::app::supply::store_ref(&saved));
+        let works = arogya_domain::supply::access::works(
+            s.principal,
+            &crate::app::supply::store_ref(&saved),
+        );
         Ok(Store::of(&saved, works))
     }
 
     /// Receive a batch into a store (from a supplier, or opening stock).
-    async fn receive_stock(&self, ctx: &Context<'_>, input: ReceiveStockInput) -> ApiResult<PostedMovement> {
+    async fn receive_stock(
+        &self,
+        ctx: &Context<'_>,
+        input: ReceiveStockInput,
+    ) -> ApiResult<PostedMovement> {
         Ok((&supply(ctx)?.receive_stock(input.parse()?).await?).into())
     }
 
     /// Issue stock out of the stores, first-expiry-first-out unless batches are named
     /// with a reason. One movement per batch taken.
-    async fn issue_stock(&self, ctx: &Context<'_>, input: IssueStockInput) -> ApiResult<Vec<PostedMovement>> {
+    async fn issue_stock(
+        &self,
+        ctx: &Context<'_>,
+        input: IssueStockInput,
+    ) -> ApiResult<Vec<PostedMovement>> {
         let done = supply(ctx)?.issue_stock(input.parse()?).await?;
         Ok(done
             .iter()
@@ -54,7 +76,11 @@ impl SupplyMutation {
     }
 
     /// Correct a batch's stock with a reason.
-    async fn adjust_stock(&self, ctx: &Context<'_>, input: AdjustStockInput) -> ApiResult<PostedMovement> {
+    async fn adjust_stock(
+        &self,
+        ctx: &Context<'_>,
+        input: AdjustStockInput,
+    ) -> ApiResult<PostedMovement> {
         Ok((&supply(ctx)?.adjust_stock(input.parse()?).await?).into())
     }
 
@@ -68,7 +94,12 @@ impl SupplyMutation {
         quality_status: QualityStatus,
     ) -> ApiResult<SupplyBatch> {
         let b = supply(ctx)?
-            .set_batch_quality(parse_id("batchId", &batch_id)?, expected_version, on_hold, quality_status.into())
+            .set_batch_quality(
+                parse_id("batchId", &batch_id)?,
+                expected_version,
+                on_hold,
+                quality_status.into(),
+            )
             .await?;
         Ok((&b).into())
     }
@@ -80,13 +111,22 @@ impl SupplyMutation {
     }
 
     /// Approve an indent's lines in full, in part or not at all (the store above).
-    async fn decide_indent(&self, ctx: &Context<'_>, input: DecideIndentInput) -> ApiResult<Indent> {
+    async fn decide_indent(
+        &self,
+        ctx: &Context<'_>,
+        input: DecideIndentInput,
+    ) -> ApiResult<Indent> {
         let (indent, version, lines) = input.parse()?;
         Ok((&supply(ctx)?.decide_indent(indent, version, lines).await?).into())
     }
 
     /// Issue an approved indent from the store above, onto its voucher.
-    async fn issue_indent(&self, ctx: &Context<'_>, indent_id: ID, expected_version: i32) -> ApiResult<Indent> {
+    async fn issue_indent(
+        &self,
+        ctx: &Context<'_>,
+        indent_id: ID,
+        expected_version: i32,
+    ) -> ApiResult<Indent> {
         Ok((&supply(ctx)?
             .issue_indent(parse_id("indentId", &indent_id)?, expected_version)
             .await?)
@@ -94,8 +134,15 @@ impl SupplyMutation {
     }
 
     /// Record what arrived of an issued indent (the asking store).
-    async fn receive_indent(&self, ctx: &Context<'_>, input: ReceiveIndentInput) -> ApiResult<Indent> {
+    async fn receive_indent(
+        &self,
+        ctx: &Context<'_>,
+        input: ReceiveIndentInput,
+    ) -> ApiResult<Indent> {
         let (indent, version, arrivals) = input.parse()?;
-        Ok((&supply(ctx)?.receive_indent(indent, version, arrivals).await?).into())
+        Ok((&supply(ctx)?
+            .receive_indent(indent, version, arrivals)
+            .await?)
+            .into())
     }
 }

@@ -9,7 +9,9 @@ use arogya_domain::clinical::prescription::DosageForm as DomainForm;
 use arogya_domain::supply::fefo::QualityStatus as DomainQuality;
 use arogya_domain::supply::indent::IndentStatus as DomainIndentStatus;
 use arogya_domain::supply::item::{ItemKind as DomainKind, Schedule};
-use arogya_domain::supply::ledger::{AdjustmentReason as DomainReason, MovementKind as DomainMovement};
+use arogya_domain::supply::ledger::{
+    AdjustmentReason as DomainReason, MovementKind as DomainMovement,
+};
 use arogya_domain::supply::store::{StoreLevel as DomainLevel, StoreSettings as DomainSettings};
 use arogya_infra::repos::supply::items::ItemRecord;
 use arogya_infra::repos::supply::stock::{LedgerRow, Posted, StockLine};
@@ -36,13 +38,21 @@ impl From<&ItemRecord> for SupplyItem {
             id: id(i.id),
             code: i.code.clone(),
             name: i.name.clone(),
-            kind: DomainKind::parse(&i.kind).unwrap_or(DomainKind::Medicine).into(),
+            kind: DomainKind::parse(&i.kind)
+                .unwrap_or(DomainKind::Medicine)
+                .into(),
             strength: i.strength.clone(),
-            form: i.form.as_deref().and_then(|f| DomainForm::parse(f).ok()).map(Into::into),
+            form: i
+                .form
+                .as_deref()
+                .and_then(|f| DomainForm::parse(f).ok())
+                .map(Into::into),
             pack_size: i.pack_size,
             unit_of_issue: i.unit_of_issue.clone(),
             essential: i.essential,
-            schedule: Schedule::parse(&i.schedule).unwrap_or(Schedule::None).into(),
+            schedule: Schedule::parse(&i.schedule)
+                .unwrap_or(Schedule::None)
+                .into(),
             over_the_counter: i.over_the_counter,
         }
     }
@@ -91,7 +101,9 @@ impl Store {
         Self {
             id: id(s.id),
             name: s.name.clone(),
-            level: DomainLevel::parse(&s.level).unwrap_or(DomainLevel::Ward).into(),
+            level: DomainLevel::parse(&s.level)
+                .unwrap_or(DomainLevel::Ward)
+                .into(),
             parent_id: s.parent_id.map(id),
             unit_id: id(s.unit_id),
             facility_id: s.facility_id.map(id),
@@ -187,7 +199,11 @@ impl StockPosition {
             wasted_before_expiry: p.wasted,
             min_months: p.settings.min_months,
             max_months: p.settings.max_months,
-            batches: p.batches.iter().map(|b| BatchStock::of(b, &p.settings, today)).collect(),
+            batches: p
+                .batches
+                .iter()
+                .map(|b| BatchStock::of(b, &p.settings, today))
+                .collect(),
         }
     }
 }
@@ -243,8 +259,14 @@ impl From<&LedgerRow> for LedgerEntry {
         Self {
             id: id(r.id),
             batch_id: id(r.batch_id),
-            kind: DomainMovement::parse(&r.kind).unwrap_or(DomainMovement::Adjustment).into(),
-            reason: r.reason.as_deref().and_then(|x| DomainReason::parse(x).ok()).map(Into::into),
+            kind: DomainMovement::parse(&r.kind)
+                .unwrap_or(DomainMovement::Adjustment)
+                .into(),
+            reason: r
+                .reason
+                .as_deref()
+                .and_then(|x| DomainReason::parse(x).ok())
+                .map(Into::into),
             quantity: r.quantity,
             batch_balance: r.batch_balance,
             item_balance: r.item_balance,
@@ -308,7 +330,9 @@ impl From<&AppIndent> for Indent {
             number: i.number.clone(),
             from_store_id: id(i.from_store_id),
             to_store_id: id(i.to_store_id),
-            status: DomainIndentStatus::parse(&i.status).unwrap_or(DomainIndentStatus::Submitted).into(),
+            status: DomainIndentStatus::parse(&i.status)
+                .unwrap_or(DomainIndentStatus::Submitted)
+                .into(),
             note: i.note.clone(),
             version: i.version,
             created_at: i.created_at,
@@ -366,7 +390,9 @@ impl From<&arogya_infra::repos::supply::batches::BatchRecord> for SupplyBatch {
             batch_no: b.batch_no.clone(),
             expires_on: b.expires_on,
             on_hold: b.on_hold,
-            quality_status: DomainQuality::parse(&b.quality_status).unwrap_or(DomainQuality::Pending).into(),
+            quality_status: DomainQuality::parse(&b.quality_status)
+                .unwrap_or(DomainQuality::Pending)
+                .into(),
             version: b.version,
         }
     }

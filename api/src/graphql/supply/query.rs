@@ -16,7 +16,9 @@ impl SupplyQuery {
         search: Option<String>,
         #[graphql(default = 200)] limit: i32,
     ) -> ApiResult<Vec<SupplyItem>> {
-        let list = supply(ctx)?.items(search.as_deref(), limit.max(1) as u64).await?;
+        let list = supply(ctx)?
+            .items(search.as_deref(), limit.max(1) as u64)
+            .await?;
         Ok(list.iter().map(Into::into).collect())
     }
 
@@ -31,11 +33,15 @@ impl SupplyQuery {
         let store = parse_id("storeId", &store_id)?;
         let s = supply(ctx)?;
         let (rec, positions) = s.stock_on_hand(store).await?;
-        let works = arogya_domain::supply::access::works(s.principal, &crate::app::supply::store_ref(&rec));
+        let works =
+            arogya_domain::supply::access::works(s.principal, &crate::app::supply::store_ref(&rec));
         let day = today();
         Ok(StoreStock {
             store: Store::of(&rec, works),
-            items: positions.iter().map(|p| StockPosition::of(p, day)).collect(),
+            items: positions
+                .iter()
+                .map(|p| StockPosition::of(p, day))
+                .collect(),
         })
     }
 
@@ -59,7 +65,9 @@ impl SupplyQuery {
 
     /// Whether a store's balances agree with its ledger (they always should).
     async fn store_ledger_check(&self, ctx: &Context<'_>, store_id: ID) -> ApiResult<LedgerCheck> {
-        let (b, i) = supply(ctx)?.ledger_check(parse_id("storeId", &store_id)?).await?;
+        let (b, i) = supply(ctx)?
+            .ledger_check(parse_id("storeId", &store_id)?)
+            .await?;
         Ok(LedgerCheck {
             batches_disagreeing: b,
             items_disagreeing: i,

@@ -65,7 +65,9 @@ pub async fn find_or_insert(tx: &TenantTx, n: NewBatch, field: &str) -> InfraRes
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<BatchRecord>> {
-    Ok(b::Entity::find_by_id((tx.tenant().0, id)).one(tx.conn()).await?)
+    Ok(b::Entity::find_by_id((tx.tenant().0, id))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn by_ids(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<BatchRecord>> {

@@ -79,7 +79,9 @@ pub async fn insert(
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<IndentRecord>> {
-    Ok(i::Entity::find_by_id((tx.tenant().0, id)).one(tx.conn()).await?)
+    Ok(i::Entity::find_by_id((tx.tenant().0, id))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn lines_of(tx: &TenantTx, indents: &[Uuid]) -> InfraResult<Vec<IndentLineRecord>> {
@@ -131,7 +133,9 @@ pub async fn advance(
     at: DateTime<Utc>,
 ) -> InfraResult<()> {
     let (who, when) = match to {
-        IndentStatus::Approved | IndentStatus::Rejected => (i::Column::DecidedBy, i::Column::DecidedAt),
+        IndentStatus::Approved | IndentStatus::Rejected => {
+            (i::Column::DecidedBy, i::Column::DecidedAt)
+        }
         IndentStatus::Issued => (i::Column::IssuedBy, i::Column::IssuedAt),
         IndentStatus::Received => (i::Column::ReceivedBy, i::Column::ReceivedAt),
         IndentStatus::Submitted | IndentStatus::Cancelled => {
@@ -221,9 +225,10 @@ pub async fn in_transit_to(tx: &TenantTx, store: Uuid) -> InfraResult<Vec<(Uuid,
         .conn()
         .query_all_raw(sql(
             tx,
-            "SELECT v.item_id AS item_id, SUM(v.quantity) AS quantity
+            "SELECT v.item_id AS item_id, CAST(SUM(v.quantity) AS BIGINT) AS quantity
              FROM supply_voucher_lines v
              JOIN supply_indents i ON i.tenant_id = v.tenant_id AND i.id = v.indent_id
+             -- PostgreSQL sums bigints as numeric: cast back.
              WHERE i.tenant_id = $1 AND i.from_store_id = $2 AND i.status = 'issued'
              GROUP BY v.item_id",
             vec![tx.tenant().0.into(), store.into()],

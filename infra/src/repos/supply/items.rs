@@ -5,7 +5,9 @@ use crate::entities::supply_item as i;
 use arogya_domain::supply::item::Item;
 use arogya_domain::DomainError;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 pub type ItemRecord = i::Model;
@@ -40,7 +42,9 @@ pub async fn insert(tx: &TenantTx, item: &Item) -> InfraResult<ItemRecord> {
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<ItemRecord>> {
-    Ok(i::Entity::find_by_id((tx.tenant().0, id)).one(tx.conn()).await?)
+    Ok(i::Entity::find_by_id((tx.tenant().0, id))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn by_ids(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<ItemRecord>> {
@@ -75,5 +79,8 @@ pub async fn list(tx: &TenantTx, text: Option<&str>, limit: u64) -> InfraResult<
                 .add(i::Column::Code.contains(t.to_uppercase())),
         );
     }
-    Ok(q.order_by_asc(i::Column::Name).limit(limit).all(tx.conn()).await?)
+    Ok(q.order_by_asc(i::Column::Name)
+        .limit(limit)
+        .all(tx.conn())
+        .await?)
 }

@@ -121,7 +121,13 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
             "UPDATE supply_stock SET quantity = quantity + $4, updated_at = $5
              WHERE tenant_id = $1 AND store_id = $2 AND batch_id = $3 AND quantity + $4 >= 0
              RETURNING quantity",
-            vec![t.into(), p.store.into(), p.batch.into(), p.delta.into(), p.at.into()],
+            vec![
+                t.into(),
+                p.store.into(),
+                p.batch.into(),
+                p.delta.into(),
+                p.at.into(),
+            ],
         ))
         .await?;
     let Some(batch) = batch else {
@@ -139,7 +145,7 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
             requested: -p.delta,
             available,
         }
-        .into_error("of this batch")
+        .into_error("stock of this batch")
         .into());
     };
     let batch_balance: i64 = batch.try_get("", "quantity")?;
@@ -151,7 +157,13 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
                                      WHEN out_since IS NULL THEN $5 ELSE out_since END
              WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3 AND on_hand + $4 >= 0
              RETURNING on_hand",
-            vec![t.into(), p.store.into(), p.item.into(), p.delta.into(), p.at.into()],
+            vec![
+                t.into(),
+                p.store.into(),
+                p.item.into(),
+                p.delta.into(),
+                p.at.into(),
+            ],
         ))
         .await?
         .ok_or_else(|| {
@@ -298,7 +310,9 @@ pub async fn moves_since(
                     item_balance: r.try_get("", "item_balance")?,
                     consumed: matches!(
                         MovementKind::parse(&kind),
-                        Ok(MovementKind::Issue | MovementKind::TransferOut | MovementKind::Dispense)
+                        Ok(MovementKind::Issue
+                            | MovementKind::TransferOut
+                            | MovementKind::Dispense)
                     ),
                 },
             ))

@@ -54,17 +54,17 @@ pub async fn insert(tx: &TenantTx, n: NewStore) -> InfraResult<StoreRecord> {
     };
     match model.insert(tx.conn()).await {
         Ok(m) => Ok(m),
-        Err(e) if is_unique_violation(&e) => Err(DomainError::conflict(format!(
-            "a store named {} exists already",
-            n.name
-        ))
-        .into()),
+        Err(e) if is_unique_violation(&e) => {
+            Err(DomainError::conflict(format!("a store named {} exists already", n.name)).into())
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<StoreRecord>> {
-    Ok(s::Entity::find_by_id((tx.tenant().0, id)).one(tx.conn()).await?)
+    Ok(s::Entity::find_by_id((tx.tenant().0, id))
+        .one(tx.conn())
+        .await?)
 }
 
 pub async fn by_ids(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<StoreRecord>> {
@@ -100,7 +100,10 @@ pub async fn set_settings(
         .col_expr(s::Column::MaxMonths, Expr::value(st.max_months))
         .col_expr(s::Column::OverstockMonths, Expr::value(st.overstock_months))
         .col_expr(s::Column::ExpiryWarnDays, Expr::value(st.expiry_warn_days))
-        .col_expr(s::Column::ExpiryAlertDays, Expr::value(st.expiry_alert_days))
+        .col_expr(
+            s::Column::ExpiryAlertDays,
+            Expr::value(st.expiry_alert_days),
+        )
         .col_expr(s::Column::Version, Expr::col(s::Column::Version).add(1))
         .filter(s::Column::TenantId.eq(tx.tenant().0))
         .filter(s::Column::Id.eq(id))
