@@ -54,6 +54,7 @@ pub struct QueryRoot(
     oxygen::OxygenWatchQuery,
     oxygen::EquipmentQuery,
     supply::SupplyQuery,
+    supply::DispensingQuery,
     notifications::NotificationQuery,
 );
 
@@ -81,6 +82,7 @@ pub struct MutationRoot(
     oxygen::OxygenWatchMutation,
     oxygen::EquipmentMutation,
     supply::SupplyMutation,
+    supply::DispensingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

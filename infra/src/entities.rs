@@ -59,6 +59,7 @@ pub mod refresh_token;
 pub mod role_assignment;
 pub mod schedule_exception;
 pub mod supply_batch;
+pub mod supply_dispense;
 pub mod supply_indent;
 pub mod supply_indent_line;
 pub mod supply_item;

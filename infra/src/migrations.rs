@@ -31,6 +31,7 @@ mod m20261206_000027_oxygen;
 mod m20261206_000028_oxygen_watch;
 mod m20261206_000029_oxygen_days;
 mod m20261206_000030_supply;
+mod m20261206_000031_dispensing;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_oxygen_watch::Migration),
             Box::new(m20261206_000029_oxygen_days::Migration),
             Box::new(m20261206_000030_supply::Migration),
+            Box::new(m20261206_000031_dispensing::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ on_both_backends!(
 );
 
 /// POST with an Idempotency-Key; returns the status, whether it was a replay, the body.
-async fn post(
+pub async fn post(
     app: &TestApp,
     token: &str,
     key: Option<&str>,

@@ -10,11 +10,21 @@ use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+macro_rules! mirror {
+    ($name:ident = $remote:literal { $($v:ident),+ $(,)? }) => {
+        #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+        #[graphql(remote = $remote)]
+        pub enum $name { $($v),+ }
+    };
+}
+
+mod dispensing;
 mod inputs;
 mod mutation;
 mod objects;
 mod query;
 
+pub use dispensing::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
@@ -31,14 +41,6 @@ fn supply<'a>(ctx: &'a Context<'_>) -> ApiResult<Supply<'a>> {
 
 fn id(u: Uuid) -> ID {
     ID(u.to_string())
-}
-
-macro_rules! mirror {
-    ($name:ident = $remote:literal { $($v:ident),+ $(,)? }) => {
-        #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
-        #[graphql(remote = $remote)]
-        pub enum $name { $($v),+ }
-    };
 }
 
 mirror!(ItemKind = "arogya_domain::supply::item::ItemKind" { Medicine, Consumable, Reagent });

@@ -84,3 +84,28 @@ pub async fn list(tx: &TenantTx, text: Option<&str>, limit: u64) -> InfraResult<
         .all(tx.conn())
         .await?)
 }
+
+/// Items whose code is one of `codes` or whose name (any case) is one of `names`
+/// (given in lower case).
+pub async fn by_codes_or_names(
+    tx: &TenantTx,
+    codes: &[String],
+    names: &[String],
+) -> InfraResult<Vec<ItemRecord>> {
+    if codes.is_empty() && names.is_empty() {
+        return Ok(Vec::new());
+    }
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    Ok(i::Entity::find()
+        .filter(i::Column::TenantId.eq(tx.tenant().0))
+        .filter(
+            sea_orm::Condition::any()
+                .add(i::Column::Code.is_in(codes.iter().cloned()))
+                .add(
+                    Expr::expr(Func::lower(Expr::col(i::Column::Name)))
+                        .is_in(names.iter().cloned()),
+                ),
+        )
+        .all(tx.conn())
+        .await?)
+}
