@@ -2,13 +2,15 @@
 //! ranked diagnoses), Observation (vital signs by the R4 vital-signs profiles, lab
 //! measurements with UCUM units), Condition (ICD-10-CM), MedicationRequest,
 //! ServiceRequest (lab orders), DiagnosticReport, DocumentReference (clinical notes and
-//! discharge summaries), Practitioner and Organization. Read-only.
+//! discharge summaries), Practitioner and Organization, and from the pharmacy
+//! MedicationDispense with the Medication it gave. Read-only.
 //! Absent values are pruned: FHIR forbids nulls, empty strings and empty arrays.
 
 mod directory;
 mod entries;
 pub mod inpatient;
 mod observations;
+mod supply;
 
 pub use directory::{organization, patient, practitioner};
 pub use entries::entry_resources;
@@ -86,6 +88,12 @@ pub fn everything_resources(all: &Everything, contact: bool) -> anyhow::Result<V
     inpatient::augment_encounters(&mut resources, &all.stays);
     resources.extend(inpatient::condition_observations(&all.stays, &survivor));
     resources.extend(inpatient::locations(&all.stays));
+    let items: std::collections::HashMap<_, _> =
+        all.medications.iter().map(|i| (i.id, i)).collect();
+    resources.extend(all.medications.iter().map(supply::medication));
+    resources.extend(all.dispenses.iter().map(|d| {
+        supply::medication_dispense(d, d.item_id.and_then(|i| items.get(&i).copied()), &survivor)
+    }));
     Ok(resources)
 }
 

@@ -3,6 +3,7 @@
 //! a controlled drug with a colleague's second signature; walk-ins get only
 //! over-the-counter items; a repeated submit dispenses once.
 
+use super::fhir::{get, resources, validate};
 use super::helpline::rls_keeps_tenants_apart;
 use super::idempotency::post;
 use super::records::{add, added};
@@ -189,6 +190,33 @@ async fn a_prescription_is_dispensed_line_by_line(backend: Backend) {
         .as_str()
         .unwrap()
         .contains("levocetirizine"));
+
+    // FHIR: the record's $everything carries each dispense and the medication given.
+    let path = format!(
+        "/fhir/R4/Patient/{}/$everything",
+        patient["id"].as_str().unwrap()
+    );
+    let (status, _, all) = get(&app, &path, Some(&d.c.doctor)).await;
+    assert_eq!(status, 200, "{all}");
+    let dispenses = resources(&all, "MedicationDispense");
+    let statuses: Vec<&str> = dispenses
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["completed", "declined", "completed", "completed"]
+    );
+    assert_eq!(
+        dispenses[0]["authorizingPrescription"][0]["reference"],
+        format!(
+            "MedicationRequest/{}-0",
+            prescription["id"].as_str().unwrap()
+        )
+    );
+    assert_eq!(dispenses[2]["substitution"]["wasSubstituted"], true);
+    assert_eq!(resources(&all, "Medication").len(), 3);
+    validate(&[&all]);
 
     // More than there is: refused, naming the drug.
     let big = json!([{ "line": 0, "itemId": d.paracetamol["id"], "quantity": 86 }]);

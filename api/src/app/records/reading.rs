@@ -214,6 +214,9 @@ pub struct Everything {
     pub facilities: Vec<arogya_infra::repos::facilities::FacilityRecord>,
     /// The patient's inpatient stays, with the beds and wards they were in.
     pub stays: crate::app::inpatient::Stays,
+    /// What pharmacies gave the patient, and the catalogue items they gave.
+    pub dispenses: Vec<arogya_infra::repos::supply::dispenses::DispenseRecord>,
+    pub medications: Vec<arogya_infra::repos::supply::items::ItemRecord>,
 }
 
 pub async fn everything(
@@ -244,6 +247,11 @@ pub async fn everything(
     places.sort();
     places.dedup();
     let facilities = facilities::find_many(&tx, &places).await?;
+    let dispenses = arogya_infra::repos::supply::dispenses::of_patients(&tx, &scope.ids).await?;
+    let mut items: Vec<Uuid> = dispenses.iter().filter_map(|d| d.item_id).collect();
+    items.sort();
+    items.dedup();
+    let medications = arogya_infra::repos::supply::items::by_ids(&tx, &items).await?;
     tx.commit().await?;
     Ok(Everything {
         scope,
@@ -252,6 +260,8 @@ pub async fn everything(
         registrations,
         facilities,
         stays,
+        dispenses,
+        medications,
     })
 }
 

@@ -62,17 +62,16 @@ pub async fn of_prescriptions(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<Di
         .await?)
 }
 
-/// What a patient was given, newest first (for FHIR and the record).
-pub async fn of_patient(
-    tx: &TenantTx,
-    patient: Uuid,
-    limit: u64,
-) -> InfraResult<Vec<DispenseRecord>> {
+/// What some patients (a record and those merged into it) were given, oldest first.
+pub async fn of_patients(tx: &TenantTx, patients: &[Uuid]) -> InfraResult<Vec<DispenseRecord>> {
+    if patients.is_empty() {
+        return Ok(Vec::new());
+    }
     Ok(d::Entity::find()
         .filter(d::Column::TenantId.eq(tx.tenant().0))
-        .filter(d::Column::PatientId.eq(patient))
-        .order_by_desc(d::Column::DispensedAt)
-        .limit(limit)
+        .filter(d::Column::PatientId.is_in(patients.iter().copied()))
+        .order_by_asc(d::Column::DispensedAt)
+        .limit(2000)
         .all(tx.conn())
         .await?)
 }
