@@ -45,18 +45,18 @@ pub const COMMITTEE: DemoLogin = DemoLogin {
     password: "o2-committee-demo-2026",
 };
 
-fn err(e: crate::error::ApiError) -> anyhow::Error {
+pub(crate) fn err(e: crate::error::ApiError) -> anyhow::Error {
     anyhow::anyhow!("{e:?}")
 }
 
-fn meta() -> RequestMeta {
+pub(crate) fn meta() -> RequestMeta {
     RequestMeta {
         request_id: Some("seed-demo".into()),
         client_addr: None,
     }
 }
 
-async fn login(
+pub(crate) async fn login(
     state: &AppState,
     tenant: TenantId,
     l: &DemoLogin,

@@ -174,6 +174,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         TELEDOCTOR,
         crate::demo_oxygen::OFFICER,
         crate::demo_oxygen::COMMITTEE,
+        crate::demo_supply::KEEPER,
+        crate::demo_supply::DRUG_OFFICER,
+        crate::demo_supply::PHARMACIST,
     ];
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let has_patients = !arogya_infra::repos::patients::by_name(&tx, "lxm", None, None, None, 1)
@@ -189,6 +192,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     };
     let mut parent: Option<UnitId> = None;
     let mut district: Option<UnitId> = None;
+    let mut state_unit: Option<UnitId> = None;
     for (kind, name, lgd) in [
         (UnitKind::State, "West Bengal", Some("19")),
         (UnitKind::District, "Nadia", Some("333")),
@@ -207,6 +211,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         parent = Some(UnitId(created.id));
         if kind == UnitKind::District {
             district = parent;
+        }
+        if kind == UnitKind::State {
+            state_unit = parent;
         }
     }
     let block = parent.ok_or_else(|| anyhow::anyhow!("no block created"))?;
@@ -293,6 +300,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         crate::demo_inpatient::seed(state, tenant, h, nurse, &registered).await?;
         let district = district.ok_or_else(|| anyhow::anyhow!("no district created"))?;
         crate::demo_oxygen::seed(state, tenant, district, facility).await?;
+        let root = state_unit.ok_or_else(|| anyhow::anyhow!("no state created"))?;
+        crate::demo_supply::seed(state, tenant, root, district, facility).await?;
     }
     Ok(logins)
 }

@@ -10,6 +10,7 @@ pub mod demo_kb;
 pub mod demo_oxygen;
 pub mod demo_records;
 pub mod demo_samples;
+pub mod demo_supply;
 pub mod error;
 pub mod error_reasons;
 pub mod fhir;

@@ -79,9 +79,13 @@ pub fn suggested_quantity(
 
 /// Units of a batch that will not be used before it expires, at the store's AMC
 /// (earlier-expiring batches are used first). `batches` is (days to expiry,
-/// quantity), in any order.
+/// quantity), in any order. Without an AMC (no consumption on record) nothing is
+/// claimed: zeros.
 pub fn wasted_before_expiry(batches: &[(i64, i64)], amc: Option<f64>) -> Vec<i64> {
-    let per_day = amc.unwrap_or(0.0).max(0.0) / DAYS_PER_MONTH;
+    let Some(amc) = amc else {
+        return vec![0; batches.len()];
+    };
+    let per_day = amc.max(0.0) / DAYS_PER_MONTH;
     let mut order: Vec<usize> = (0..batches.len()).collect();
     order.sort_by_key(|&i| batches[i].0);
     let mut wasted = vec![0; batches.len()];
@@ -224,6 +228,11 @@ mod tests {
         // 30 a month; 100 expire in 30 days (30 used), 100 in a year (the rest used).
         let w = wasted_before_expiry(&[(365, 100), (30, 100)], Some(30.4375));
         assert_eq!(w, [0, 70]);
-        assert_eq!(wasted_before_expiry(&[(10, 5)], None), [5]);
+        assert_eq!(
+            wasted_before_expiry(&[(10, 5)], Some(0.0)),
+            [5],
+            "in stock, never used"
+        );
+        assert_eq!(wasted_before_expiry(&[(10, 5)], None), [0], "nothing known");
     }
 }
