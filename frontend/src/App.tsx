@@ -34,6 +34,9 @@ const OxygenDashboard = lazy(() => import("./pages/oxygen/OxygenDashboard"));
 const OxygenEntry = lazy(() => import("./pages/oxygen/DailyEntry"));
 const OxygenEquipment = lazy(() => import("./pages/oxygen/Equipment"));
 const OxygenDeliveries = lazy(() => import("./pages/oxygen/Deliveries"));
+const Stock = lazy(() => import("./pages/supply/Stock"));
+const Indents = lazy(() => import("./pages/supply/Indents"));
+const Dispensing = lazy(() => import("./pages/supply/Dispensing"));
 const FamilyStatus = lazy(() => import("./pages/public/FamilyStatus"));
 const FreeBeds = lazy(() => import("./pages/public/FreeBeds"));
 
@@ -75,6 +78,9 @@ function Screens() {
           <Route path="inpatients" element={<Inpatients />} />
           <Route path="wards/:wardId" element={<WardBoard />} />
           <Route path="wards/:wardId/round" element={<MedicationRound />} />
+          <Route path="stores" element={<Stock />} />
+          <Route path="stores/indents" element={<Indents />} />
+          <Route path="dispensing" element={<Dispensing />} />
           <Route path="oxygen" element={<OxygenDashboard />} />
           <Route path="oxygen/entry" element={<OxygenEntry />} />
           <Route path="oxygen/equipment" element={<OxygenEquipment />} />

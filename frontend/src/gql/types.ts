@@ -50,6 +50,21 @@ export type AddressInput = {
   unitId: Scalars['ID']['input'];
 };
 
+export type AdjustStockInput = {
+  batchId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+  reason: AdjustmentReason;
+  storeId: Scalars['ID']['input'];
+};
+
+export type AdjustmentReason =
+  | 'DAMAGED'
+  | 'EXPIRED'
+  | 'FOUND_AT_COUNT'
+  | 'LOST'
+  | 'MISSING_AT_COUNT';
+
 export type AdminUnit = {
   children: Array<AdminUnit>;
   createdAt: Scalars['DateTime']['output'];
@@ -221,6 +236,13 @@ export type Appointment = {
   version: Scalars['Int']['output'];
 };
 
+export type ArrivalInput = {
+  batchId: Scalars['ID']['input'];
+  damaged?: Scalars['Int']['input'];
+  /** Arrived in good order (goes into stock). */
+  received: Scalars['Int']['input'];
+};
+
 export type Attendant = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -296,6 +318,26 @@ export type AuthPayload = {
   refreshToken: Scalars['String']['output'];
   refreshTokenExpiresAt: Scalars['DateTime']['output'];
   tokenType: Scalars['String']['output'];
+};
+
+export type BatchPickInput = {
+  batchId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type BatchStock = {
+  batchId: Scalars['ID']['output'];
+  batchNo: Scalars['String']['output'];
+  /** Why it may not be issued, if it may not. */
+  blocked: Maybe<Scalars['String']['output']>;
+  daysToExpiry: Scalars['Int']['output'];
+  expiresOn: Scalars['NaiveDate']['output'];
+  expiry: ExpiryBand;
+  manufacturer: Maybe<Scalars['String']['output']>;
+  onHold: Scalars['Boolean']['output'];
+  qualityStatus: QualityStatus;
+  quantity: Scalars['Int']['output'];
+  unitPricePaise: Scalars['Int']['output'];
 };
 
 export type Bed = {
@@ -722,6 +764,12 @@ export type DailyBeds = {
   total: Scalars['Int']['output'];
 };
 
+export type DecideIndentInput = {
+  expectedVersion: Scalars['Int']['input'];
+  indentId: Scalars['ID']['input'];
+  lines: Array<IndentDecisionInput>;
+};
+
 export type Department =
   | 'EMERGENCY'
   | 'HDU'
@@ -816,6 +864,50 @@ export type DispatchStatus =
   | 'ARRIVED'
   | 'CLOSED'
   | 'DISPATCHED';
+
+export type Dispense = {
+  dispensedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  itemId: Maybe<Scalars['ID']['output']>;
+  line: Maybe<Scalars['Int']['output']>;
+  outcome: DispenseOutcome;
+  prescribed: Scalars['String']['output'];
+  prescriptionId: Maybe<Scalars['ID']['output']>;
+  quantity: Scalars['Int']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  witnessed: Scalars['Boolean']['output'];
+};
+
+/** A catalogue item that matches a prescribed drug, with what the pharmacy can give. */
+export type DispenseCandidate = {
+  item: SupplyItem;
+  usable: Scalars['Int']['output'];
+};
+
+export type DispenseInput = {
+  lines: Array<DispenseLineInput>;
+  prescriptionId: Scalars['ID']['input'];
+  storeId: Scalars['ID']['input'];
+  /** A colleague's second signature, for controlled drugs (schedule H1, X). */
+  witness?: InputMaybe<WitnessInput>;
+};
+
+export type DispenseLineInput = {
+  batchReason?: InputMaybe<Scalars['String']['input']>;
+  batches?: InputMaybe<Array<BatchPickInput>>;
+  /** The item given; leave out when the drug is not available. */
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+  /** The prescription's line (0-based); leave out for walk-ins. */
+  line?: InputMaybe<Scalars['Int']['input']>;
+  quantity?: Scalars['Int']['input'];
+  /** Why a substitute was given, or why nothing was. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DispenseOutcome =
+  | 'DISPENSED'
+  | 'NOT_AVAILABLE'
+  | 'SUBSTITUTED';
 
 export type DistrictEquipment = {
   districtId: Maybe<Scalars['ID']['output']>;
@@ -942,6 +1034,13 @@ export type DoseStatus =
   | 'HELD'
   | 'NOT_AVAILABLE'
   | 'REFUSED';
+
+export type DrugSchedule =
+  | 'G'
+  | 'H'
+  | 'H1'
+  | 'NONE'
+  | 'X';
 
 /** A due dose and its mark, if marked. */
 export type DueDose = {
@@ -1165,6 +1264,15 @@ export type EquipmentStatusChange = {
   note: Maybe<Scalars['String']['output']>;
   status: Maybe<EquipmentStatus>;
 };
+
+/** How near a batch is to its expiry, by the store's bands. */
+export type ExpiryBand =
+  /** Within the store's alert band (30 days unless set otherwise). */
+  | 'ALERT'
+  | 'EXPIRED'
+  | 'GOOD'
+  /** Within the store's warning band (90 days unless set otherwise). */
+  | 'WARNING';
 
 export type Facility = {
   address: Maybe<Scalars['String']['output']>;
@@ -1578,6 +1686,53 @@ export type ImportRowError = {
   row: Scalars['Int']['output'];
 };
 
+export type Indent = {
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  fromStoreId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Maybe<Scalars['DateTime']['output']>;
+  lines: Array<IndentLine>;
+  note: Maybe<Scalars['String']['output']>;
+  number: Scalars['String']['output'];
+  receivedAt: Maybe<Scalars['DateTime']['output']>;
+  status: IndentStatus;
+  toStoreId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  voucher: Array<VoucherLine>;
+};
+
+export type IndentDecisionInput = {
+  approved: Scalars['Int']['input'];
+  itemId: Scalars['ID']['input'];
+  /** Required when less than requested is approved. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type IndentLine = {
+  amc: Maybe<Scalars['Float']['output']>;
+  approved: Maybe<Scalars['Int']['output']>;
+  item: Maybe<SupplyItem>;
+  itemId: Scalars['ID']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  requested: Scalars['Int']['output'];
+  /** The asking store's usable stock and AMC when it asked. */
+  stockOnHand: Scalars['Int']['output'];
+};
+
+export type IndentLineInput = {
+  itemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type IndentStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'ISSUED'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
 /** A tenant's inpatient rules. */
 export type InpatientSettings = {
   /** Condition entries a day for patients in ICU, HDU and ventilator beds. */
@@ -1609,6 +1764,22 @@ export type IntakeOutputLine = {
   note: Maybe<Scalars['String']['output']>;
   volumeMl: Scalars['Int']['output'];
 };
+
+export type IssueStockInput = {
+  /** Name the batches instead of first-expiry-first-out (with `overrideReason`). */
+  batches?: InputMaybe<Array<BatchPickInput>>;
+  /** Where the stock goes (a camp, a programme). */
+  destination: Scalars['String']['input'];
+  itemId: Scalars['ID']['input'];
+  overrideReason?: InputMaybe<Scalars['String']['input']>;
+  quantity: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
+};
+
+export type ItemKind =
+  | 'CONSUMABLE'
+  | 'MEDICINE'
+  | 'REAGENT';
 
 export type KbArticle = {
   body: Scalars['String']['output'];
@@ -1666,6 +1837,31 @@ export type LabTest = {
 export type LabTestInput = {
   loinc?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+};
+
+/** Whether a store's balances agree with its ledger. */
+export type LedgerCheck = {
+  /** Batches whose stock is not the sum of their ledger rows. */
+  batchesDisagreeing: Scalars['Int']['output'];
+  /** Items whose store total is not the sum of their batches. */
+  itemsDisagreeing: Scalars['Int']['output'];
+};
+
+export type LedgerEntry = {
+  at: Scalars['DateTime']['output'];
+  batchBalance: Scalars['Int']['output'];
+  batchId: Scalars['ID']['output'];
+  by: Scalars['ID']['output'];
+  counterpartStoreId: Maybe<Scalars['ID']['output']>;
+  documentId: Maybe<Scalars['ID']['output']>;
+  documentKind: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  itemBalance: Scalars['Int']['output'];
+  kind: MovementKind;
+  note: Maybe<Scalars['String']['output']>;
+  /** In is positive, out negative. */
+  quantity: Scalars['Int']['output'];
+  reason: Maybe<AdjustmentReason>;
 };
 
 export type LicencesStepInput = {
@@ -1796,6 +1992,15 @@ export type MeasurementInput = {
   value: Scalars['String']['input'];
 };
 
+export type MovementKind =
+  | 'ADJUSTMENT'
+  | 'DISPENSE'
+  | 'ISSUE'
+  | 'RECEIPT'
+  | 'RETURN'
+  | 'TRANSFER_IN'
+  | 'TRANSFER_OUT';
+
 export type MutationRoot = {
   /**
    * The receiving facility admits the referred patient to one of its free beds
@@ -1821,7 +2026,11 @@ export type MutationRoot = {
   addOxygenCylinderType: OxygenCylinderType;
   /** Post a professional at a facility (they may work at several). */
   addPosting: Posting;
+  /** Add an item to the catalogue (state administrators, state procurement officer). */
+  addSupplyItem: SupplyItem;
   addTicketNote: Ticket;
+  /** Correct a batch's stock with a reason. */
+  adjustStock: PostedMovement;
   /** Admit to a free bed: `CONFLICT` when the bed was taken (it says by what). */
   admitPatient: Admission;
   /**
@@ -1865,10 +2074,14 @@ export type MutationRoot = {
   createKbArticle: KbArticle;
   /** A new entry, `PENDING` verification. */
   createProfessional: Professional;
+  /** Set up a store in the hierarchy. */
+  createStore: Store;
   /** Create a state or district tenant, optionally with its first administrator. */
   createTenant: Tenant;
   createUser: User;
   createWard: Ward;
+  /** Approve an indent's lines in full, in part or not at all (the store above). */
+  decideIndent: Indent;
   /** Declare one of a facility's oxygen sources. */
   declareOxygenSource: OxygenSource;
   declineReferral: Referral;
@@ -1888,6 +2101,10 @@ export type MutationRoot = {
    * time to empty from when it is expected.
    */
   dispatchOxygenDelivery: OxygenDelivery;
+  /** Dispense against a prescription, line by line. */
+  dispensePrescription: Array<Dispense>;
+  /** Over-the-counter items to someone without a prescription. */
+  dispenseWalkIn: Array<Dispense>;
   /** Set the last day of a posting. */
   endPosting: Posting;
   /** Enrol a household member: registered (with duplicate detection) and given a card. */
@@ -1912,6 +2129,13 @@ export type MutationRoot = {
   /** Strike out a wrong line (it stays on the chart, marked). */
   intakeOutputEnteredInError: Scalars['Boolean']['output'];
   issueCard: Card;
+  /** Issue an approved indent from the store above, onto its voucher. */
+  issueIndent: Indent;
+  /**
+   * Issue stock out of the stores, first-expiry-first-out unless batches are named
+   * with a reason. One movement per batch taken.
+   */
+  issueStock: Array<PostedMovement>;
   /** Record the knowledge-base article used to answer. */
   linkKbArticle: Ticket;
   /**
@@ -1939,11 +2163,17 @@ export type MutationRoot = {
   mergePatients: Patient;
   /** Place a procurement order (state administrators and the state's oxygen cell). */
   placeEquipmentOrder: EquipmentOrder;
+  /** Ask the store above for stock. */
+  raiseIndent: Indent;
   reactivateTenant: Tenant;
   /** The incoming nurse signs the handover. */
   receiveHandover: Handover;
+  /** Record what arrived of an issued indent (the asking store). */
+  receiveIndent: Indent;
   /** The receiving facility confirms what arrived. */
   receiveOxygenDelivery: OxygenDelivery;
+  /** Receive a batch into a store (from a supplier, or opening stock). */
+  receiveStock: PostedMovement;
   /** Record the condition (rounds, or a change): appended, never edited. */
   recordCondition: ConditionEntry;
   /**
@@ -2031,6 +2261,8 @@ export type MutationRoot = {
    * first; becoming available brings the next one at once.
    */
   setAgentPresence: PresenceChange;
+  /** Put a batch on hold or release it, with its quality-test status. */
+  setBatchQuality: SupplyBatch;
   /** Cleaning done, isolating, closing (with a reason): occupancy is not set here. */
   setBedHousekeeping: Bed;
   /** Record that a card was printed or delivered. */
@@ -2044,6 +2276,8 @@ export type MutationRoot = {
   setInpatientSettings: InpatientSettings;
   /** Set the tenant's oxygen rules (state administrators and the state's oxygen cell). */
   setOxygenRules: OxygenRules;
+  /** Change a store's planning thresholds. */
+  setStoreSettings: Store;
   /** Open an encounter at one of the caller's facilities (doctors and nurses). */
   startEncounter: ClinicalEntry;
   /**
@@ -2190,9 +2424,19 @@ export type MutationRootAddPostingArgs = {
 };
 
 
+export type MutationRootAddSupplyItemArgs = {
+  input: SupplyItemInput;
+};
+
+
 export type MutationRootAddTicketNoteArgs = {
   id: Scalars['ID']['input'];
   text: Scalars['String']['input'];
+};
+
+
+export type MutationRootAdjustStockArgs = {
+  input: AdjustStockInput;
 };
 
 
@@ -2302,6 +2546,11 @@ export type MutationRootCreateProfessionalArgs = {
 };
 
 
+export type MutationRootCreateStoreArgs = {
+  input: StoreInput;
+};
+
+
 export type MutationRootCreateTenantArgs = {
   input: CreateTenantInput;
 };
@@ -2314,6 +2563,11 @@ export type MutationRootCreateUserArgs = {
 
 export type MutationRootCreateWardArgs = {
   input: WardInput;
+};
+
+
+export type MutationRootDecideIndentArgs = {
+  input: DecideIndentInput;
 };
 
 
@@ -2348,6 +2602,16 @@ export type MutationRootDispatchEmergencyArgs = {
 export type MutationRootDispatchOxygenDeliveryArgs = {
   facilityId: Scalars['ID']['input'];
   input: OxygenDispatchInput;
+};
+
+
+export type MutationRootDispensePrescriptionArgs = {
+  input: DispenseInput;
+};
+
+
+export type MutationRootDispenseWalkInArgs = {
+  input: WalkInInput;
 };
 
 
@@ -2424,6 +2688,17 @@ export type MutationRootIssueCardArgs = {
 };
 
 
+export type MutationRootIssueIndentArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  indentId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootIssueStockArgs = {
+  input: IssueStockInput;
+};
+
+
 export type MutationRootLinkKbArticleArgs = {
   articleId: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -2478,6 +2753,11 @@ export type MutationRootPlaceEquipmentOrderArgs = {
 };
 
 
+export type MutationRootRaiseIndentArgs = {
+  input: RaiseIndentInput;
+};
+
+
 export type MutationRootReactivateTenantArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -2490,11 +2770,21 @@ export type MutationRootReceiveHandoverArgs = {
 };
 
 
+export type MutationRootReceiveIndentArgs = {
+  input: ReceiveIndentInput;
+};
+
+
 export type MutationRootReceiveOxygenDeliveryArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   receivedQuantity: Scalars['Float']['input'];
+};
+
+
+export type MutationRootReceiveStockArgs = {
+  input: ReceiveStockInput;
 };
 
 
@@ -2675,6 +2965,14 @@ export type MutationRootSetAgentPresenceArgs = {
 };
 
 
+export type MutationRootSetBatchQualityArgs = {
+  batchId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  onHold: Scalars['Boolean']['input'];
+  qualityStatus: QualityStatus;
+};
+
+
 export type MutationRootSetBedHousekeepingArgs = {
   bedId: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -2706,6 +3004,13 @@ export type MutationRootSetInpatientSettingsArgs = {
 
 export type MutationRootSetOxygenRulesArgs = {
   input: OxygenRulesInput;
+};
+
+
+export type MutationRootSetStoreSettingsArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  settings: StoreSettingsInput;
+  storeId: Scalars['ID']['input'];
 };
 
 
@@ -3408,6 +3713,13 @@ export type PatientInput = {
   sex: PatientSex;
 };
 
+export type PatientPrescriptions = {
+  healthId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  patientId: Scalars['ID']['output'];
+  prescriptions: Array<PrescriptionToDispense>;
+};
+
 export type PatientSearchInput = {
   /** Age band in years (with `name`). */
   ageFrom?: InputMaybe<Scalars['Int']['input']>;
@@ -3464,6 +3776,15 @@ export type PlantRunInput = {
   sourceId: Scalars['ID']['input'];
 };
 
+/** A movement posted: the ledger row and the balances after it. */
+export type PostedMovement = {
+  batchBalance: Scalars['Int']['output'];
+  batchId: Maybe<Scalars['ID']['output']>;
+  itemBalance: Scalars['Int']['output'];
+  ledgerId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+};
+
 export type Posting = {
   department: Maybe<Scalars['String']['output']>;
   designation: Scalars['String']['output'];
@@ -3518,6 +3839,27 @@ export type PrescriptionItemInput = {
   route?: InputMaybe<Route>;
   /** "500 mg" */
   strength?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PrescriptionLineToDispense = {
+  candidates: Array<DispenseCandidate>;
+  /** Units already given against this line. */
+  dispensedQuantity: Scalars['Int']['output'];
+  dispenses: Array<Dispense>;
+  dose: Scalars['String']['output'];
+  drugCode: Maybe<Scalars['String']['output']>;
+  drugName: Scalars['String']['output'];
+  durationDays: Maybe<Scalars['Int']['output']>;
+  frequency: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  strength: Maybe<Scalars['String']['output']>;
+};
+
+export type PrescriptionToDispense = {
+  facilityId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lines: Array<PrescriptionLineToDispense>;
+  occurredAt: Scalars['DateTime']['output'];
 };
 
 export type PrescriptionView = {
@@ -3640,6 +3982,12 @@ export type QualificationInput = {
   year: Scalars['Int']['input'];
 };
 
+export type QualityStatus =
+  | 'FAILED'
+  | 'NOT_REQUIRED'
+  | 'PASSED'
+  | 'PENDING';
+
 export type QueryRoot = {
   adminUnit: AdminUnit;
   /**
@@ -3734,6 +4082,9 @@ export type QueryRoot = {
    * description ("diab mell"), general codes first.
    */
   icd10Codes: Array<Icd10Code>;
+  indent: Indent;
+  /** Indents a store raised or must answer, newest first. */
+  indents: Array<Indent>;
   inpatientSettings: InpatientSettings;
   intakeOutputChart: IntakeOutputChart;
   /** Knowledge-base articles containing every word, newest first. */
@@ -3813,6 +4164,11 @@ export type QueryRoot = {
   patientsRegistered: Scalars['Int']['output'];
   /** Referrals waiting for an answer at the facilities the caller works at or oversees. */
   pendingReferrals: Array<PendingReferral>;
+  /**
+   * A patient's current prescriptions (the last 90 days), found by health ID at
+   * a pharmacy the caller works; the read goes on the patient's access log.
+   */
+  prescriptionsToDispense: PatientPrescriptions;
   professional: Professional;
   /** Search the registry, newest first. */
   professionals: ProfessionalConnection;
@@ -3827,6 +4183,16 @@ export type QueryRoot = {
   searchPatients: Array<Patient>;
   /** Open tickets past their first-response or resolution target at `at` (default: now). */
   slaBreaches: Array<SlaBreach>;
+  /** An item's stock card in a store: its latest movements, newest first. */
+  stockCard: Array<LedgerEntry>;
+  /** Whether a store's balances agree with its ledger (they always should). */
+  storeLedgerCheck: LedgerCheck;
+  /** A store's stock on hand, item by item and batch by batch, with its planning figures. */
+  storeStock: StoreStock;
+  /** The stores the caller sees. */
+  stores: Array<Store>;
+  /** The item catalogue, optionally those whose name or code contains `search`. */
+  supplyItems: Array<SupplyItem>;
   /**
    * Survey progress of a unit and each unit under it (the whole tenant and its
    * districts when `unitId` is left out).
@@ -4046,6 +4412,17 @@ export type QueryRootIcd10CodesArgs = {
 };
 
 
+export type QueryRootIndentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootIndentsArgs = {
+  limit?: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootIntakeOutputChartArgs = {
   admissionId: Scalars['ID']['input'];
   day: Scalars['NaiveDate']['input'];
@@ -4151,6 +4528,12 @@ export type QueryRootPatientsRegisteredArgs = {
 };
 
 
+export type QueryRootPrescriptionsToDispenseArgs = {
+  healthId: Scalars['String']['input'];
+  storeId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootProfessionalArgs = {
   id: Scalars['ID']['input'];
   tenantId?: InputMaybe<Scalars['ID']['input']>;
@@ -4183,6 +4566,29 @@ export type QueryRootSearchPatientsArgs = {
 
 export type QueryRootSlaBreachesArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryRootStockCardArgs = {
+  itemId: Scalars['ID']['input'];
+  limit?: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootStoreLedgerCheckArgs = {
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootStoreStockArgs = {
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootSupplyItemsArgs = {
+  limit?: Scalars['Int']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4259,10 +4665,39 @@ export type QueueChange = {
   tier: Scalars['Int']['output'];
 };
 
+export type RaiseIndentInput = {
+  lines: Array<IndentLineInput>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The asking store; the indent goes to the store above it. */
+  storeId: Scalars['ID']['input'];
+};
+
 export type ReadinessStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'NOT_STARTED';
+
+export type ReceiveIndentInput = {
+  /** One per batch on the issue voucher. */
+  arrivals: Array<ArrivalInput>;
+  expectedVersion: Scalars['Int']['input'];
+  indentId: Scalars['ID']['input'];
+};
+
+export type ReceiveStockInput = {
+  batchNo: Scalars['String']['input'];
+  expiresOn: Scalars['NaiveDate']['input'];
+  itemId: Scalars['ID']['input'];
+  manufacturedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  manufacturer?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  qualityStatus?: InputMaybe<QualityStatus>;
+  quantity: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
+  supplier?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit of issue, in paise. */
+  unitPricePaise?: Scalars['Int']['input'];
+};
 
 export type RecordAccess = {
   actor: Maybe<User>;
@@ -4400,6 +4835,8 @@ export type ReviewCommentInput = {
 
 export type Role =
   | 'DISTRICT_ADMIN'
+  /** Answers the district's indents and watches its stock (scope it to the district). */
+  | 'DISTRICT_DRUG_OFFICER'
   | 'DOCTOR'
   | 'FACILITY_ADMIN'
   | 'HELPLINE_DOCTOR'
@@ -4414,8 +4851,17 @@ export type Role =
   | 'OXYGEN_COMMITTEE'
   /** Enters a facility's daily oxygen readings (scope it to the facility). */
   | 'OXYGEN_OFFICER'
+  /** Dispenses at a facility's pharmacy (scope it to the facility). */
+  | 'PHARMACIST'
   | 'PLATFORM_ADMIN'
   | 'STATE_ADMIN'
+  /** Runs the state warehouse and the catalogue. */
+  | 'STATE_PROCUREMENT_OFFICER'
+  /**
+   * Keeps a store: the state warehouse (whole tenant), a district drug store
+   * (scope it to the district) or a facility's stores (scope it to the facility).
+   */
+  | 'STORE_KEEPER'
   | 'SURVEYOR';
 
 /** A role and where it applies: the whole tenant, or narrowed to a unit or facility. */
@@ -4554,6 +5000,94 @@ export type StartHospitalSignupInput = {
   tenantCode: Scalars['String']['input'];
 };
 
+/** A store's position in one item. */
+export type StockPosition = {
+  /** Average monthly consumption over the store's look-back, leaving out days out of stock. */
+  amc: Maybe<Scalars['Float']['output']>;
+  batches: Array<BatchStock>;
+  daysOutOfStock: Scalars['Int']['output'];
+  /** Units in batches inside the store's expiry warning band. */
+  expiring: Scalars['Int']['output'];
+  /** Issued to this store and not yet received. */
+  inTransit: Scalars['Int']['output'];
+  item: SupplyItem;
+  maxMonths: Scalars['Float']['output'];
+  minMonths: Scalars['Float']['output'];
+  monthsOfStock: Maybe<Scalars['Float']['output']>;
+  /** Every unit in the store, whatever its state. */
+  onHand: Scalars['Int']['output'];
+  status: StockStatus;
+  /** What to indent for now (0 above the minimum). */
+  suggestedQuantity: Scalars['Int']['output'];
+  /** What may be issued today: not expired, on hold or awaiting testing. */
+  usable: Scalars['Int']['output'];
+  /** Units that will expire before they can be used at this AMC. */
+  wastedBeforeExpiry: Scalars['Int']['output'];
+};
+
+/** Where an item stands in a store. */
+export type StockStatus =
+  | 'NORMAL'
+  | 'OVER_STOCKED'
+  | 'STOCK_OUT'
+  | 'UNDER_STOCKED';
+
+export type Store = {
+  facilityId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  level: StoreLevel;
+  name: Scalars['String']['output'];
+  parentId: Maybe<Scalars['ID']['output']>;
+  settings: StoreSettings;
+  unitId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  /** Whether the caller moves this store's stock (or only sees it). */
+  worksHere: Scalars['Boolean']['output'];
+};
+
+export type StoreInput = {
+  /** The facility a pharmacy or ward store belongs to. */
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  level: StoreLevel;
+  name: Scalars['String']['input'];
+  /** The store it indents from (none for the state warehouse). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  settings?: InputMaybe<StoreSettingsInput>;
+  /** The unit a state or district store serves. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type StoreLevel =
+  | 'DISTRICT'
+  | 'FACILITY'
+  | 'STATE'
+  | 'WARD';
+
+export type StoreSettings = {
+  expiryAlertDays: Scalars['Int']['output'];
+  expiryWarnDays: Scalars['Int']['output'];
+  /** AMC is taken over this many days. */
+  lookbackDays: Scalars['Int']['output'];
+  maxMonths: Scalars['Float']['output'];
+  minMonths: Scalars['Float']['output'];
+  overstockMonths: Scalars['Float']['output'];
+};
+
+/** A store's planning thresholds. */
+export type StoreSettingsInput = {
+  expiryAlertDays: Scalars['Int']['input'];
+  expiryWarnDays: Scalars['Int']['input'];
+  lookbackDays: Scalars['Int']['input'];
+  maxMonths: Scalars['Float']['input'];
+  minMonths: Scalars['Float']['input'];
+  overstockMonths: Scalars['Float']['input'];
+};
+
+export type StoreStock = {
+  items: Array<StockPosition>;
+  store: Store;
+};
+
 export type SubscriptionRoot = {
   /**
    * Admissions, condition changes, transfers and discharges at the facilities the
@@ -4606,6 +5140,43 @@ export type SuggestedFacility = {
   facilityType: Scalars['String']['output'];
   name: Scalars['String']['output'];
   phone: Maybe<Scalars['String']['output']>;
+};
+
+export type SupplyBatch = {
+  batchNo: Scalars['String']['output'];
+  expiresOn: Scalars['NaiveDate']['output'];
+  id: Scalars['ID']['output'];
+  onHold: Scalars['Boolean']['output'];
+  qualityStatus: QualityStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type SupplyItem = {
+  code: Scalars['String']['output'];
+  essential: Scalars['Boolean']['output'];
+  form: Maybe<DosageForm>;
+  id: Scalars['ID']['output'];
+  kind: ItemKind;
+  name: Scalars['String']['output'];
+  overTheCounter: Scalars['Boolean']['output'];
+  packSize: Scalars['Int']['output'];
+  schedule: DrugSchedule;
+  strength: Maybe<Scalars['String']['output']>;
+  unitOfIssue: Scalars['String']['output'];
+};
+
+export type SupplyItemInput = {
+  code: Scalars['String']['input'];
+  essential?: Scalars['Boolean']['input'];
+  form?: InputMaybe<DosageForm>;
+  kind?: InputMaybe<ItemKind>;
+  /** The generic name. */
+  name: Scalars['String']['input'];
+  overTheCounter?: Scalars['Boolean']['input'];
+  packSize: Scalars['Int']['input'];
+  schedule?: InputMaybe<DrugSchedule>;
+  strength?: InputMaybe<Scalars['String']['input']>;
+  unitOfIssue: Scalars['String']['input'];
 };
 
 /** A row flagged as someone already enrolled. */
@@ -4972,6 +5543,24 @@ export type VitalsView = {
   weightKg: Maybe<Scalars['Float']['output']>;
 };
 
+export type VoucherLine = {
+  batchId: Scalars['ID']['output'];
+  batchNo: Scalars['String']['output'];
+  damaged: Maybe<Scalars['Int']['output']>;
+  expiresOn: Maybe<Scalars['NaiveDate']['output']>;
+  itemId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+  received: Maybe<Scalars['Int']['output']>;
+  /** Issued, and neither received nor damaged. */
+  short: Maybe<Scalars['Int']['output']>;
+};
+
+export type WalkInInput = {
+  lines: Array<DispenseLineInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  storeId: Scalars['ID']['input'];
+};
+
 export type Ward = {
   department: Maybe<Department>;
   facilityId: Scalars['ID']['output'];
@@ -5013,6 +5602,11 @@ export type WardInput = {
   name: Scalars['String']['input'];
   /** The nurses' station, given to families on the status page. */
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WitnessInput = {
+  login: Scalars['String']['input'];
+  password: Scalars['String']['input'];
 };
 
 export type MeFieldsFragment = { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null };
@@ -6038,3 +6632,68 @@ export type CreateUnitMutationVariables = Exact<{
 
 
 export type CreateUnitMutation = { createAdminUnit: { id: string } };
+
+export type StoresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StoresQuery = { stores: Array<{ id: string, name: string, level: StoreLevel, parentId: string | null, worksHere: boolean }> };
+
+export type StoreStockQueryVariables = Exact<{
+  storeId: Scalars['ID']['input'];
+}>;
+
+
+export type StoreStockQuery = { storeStock: { store: { id: string, name: string, level: StoreLevel, parentId: string | null, worksHere: boolean, settings: { lookbackDays: number, minMonths: number, maxMonths: number, expiryWarnDays: number, expiryAlertDays: number } }, items: Array<{ onHand: number, usable: number, amc: number | null, monthsOfStock: number | null, daysOutOfStock: number, status: StockStatus, inTransit: number, suggestedQuantity: number, expiring: number, wastedBeforeExpiry: number, minMonths: number, maxMonths: number, item: { id: string, code: string, name: string, strength: string | null, unitOfIssue: string, essential: boolean, schedule: DrugSchedule }, batches: Array<{ batchId: string, batchNo: string, expiresOn: string, daysToExpiry: number, expiry: ExpiryBand, quantity: number, blocked: string | null }> }> } };
+
+export type IndentFieldsFragment = { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> };
+
+export type StoreIndentsQueryVariables = Exact<{
+  storeId: Scalars['ID']['input'];
+}>;
+
+
+export type StoreIndentsQuery = { indents: Array<{ id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> }> };
+
+export type RaiseIndentMutationVariables = Exact<{
+  input: RaiseIndentInput;
+}>;
+
+
+export type RaiseIndentMutation = { raiseIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+
+export type DecideIndentMutationVariables = Exact<{
+  input: DecideIndentInput;
+}>;
+
+
+export type DecideIndentMutation = { decideIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+
+export type IssueIndentMutationVariables = Exact<{
+  indentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+}>;
+
+
+export type IssueIndentMutation = { issueIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+
+export type ReceiveIndentMutationVariables = Exact<{
+  input: ReceiveIndentInput;
+}>;
+
+
+export type ReceiveIndentMutation = { receiveIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+
+export type PrescriptionsToDispenseQueryVariables = Exact<{
+  storeId: Scalars['ID']['input'];
+  healthId: Scalars['String']['input'];
+}>;
+
+
+export type PrescriptionsToDispenseQuery = { prescriptionsToDispense: { patientId: string, healthId: string, name: string, prescriptions: Array<{ id: string, occurredAt: string, lines: Array<{ line: number, drugName: string, strength: string | null, dose: string, frequency: string, durationDays: number | null, dispensedQuantity: number, dispenses: Array<{ outcome: DispenseOutcome, quantity: number, reason: string | null }>, candidates: Array<{ usable: number, item: { id: string, code: string, name: string, strength: string | null, unitOfIssue: string, schedule: DrugSchedule } }> }> }> } };
+
+export type DispensePrescriptionMutationVariables = Exact<{
+  input: DispenseInput;
+}>;
+
+
+export type DispensePrescriptionMutation = { dispensePrescription: Array<{ id: string, line: number | null, quantity: number, outcome: DispenseOutcome }> };

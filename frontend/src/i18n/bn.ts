@@ -4,11 +4,13 @@ import type { Messages } from "./en";
 import { bnCare } from "./bn.care";
 import { bnInpatient } from "./bn.inpatient";
 import { bnOxygen } from "./bn.oxygen";
+import { bnSupply } from "./bn.supply";
 
 export const bn: Messages = {
   ...bnCare,
   ...bnInpatient,
   ...bnOxygen,
+  ...bnSupply,
   "app.name": "আরোগ্য",
   "app.tagline": "প্রতিটি জেলার জন্য স্বাস্থ্য তথ্য",
   "lang.label": "ভাষা",

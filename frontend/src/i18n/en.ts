@@ -3,11 +3,13 @@
 import { enCare } from "./en.care";
 import { enInpatient } from "./en.inpatient";
 import { enOxygen } from "./en.oxygen";
+import { enSupply } from "./en.supply";
 
 export const en = {
   ...enCare,
   ...enInpatient,
   ...enOxygen,
+  ...enSupply,
   "app.name": "Arogya",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",

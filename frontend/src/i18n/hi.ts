@@ -4,11 +4,13 @@ import type { Messages } from "./en";
 import { hiCare } from "./hi.care";
 import { hiInpatient } from "./hi.inpatient";
 import { hiOxygen } from "./hi.oxygen";
+import { hiSupply } from "./hi.supply";
 
 export const hi: Messages = {
   ...hiCare,
   ...hiInpatient,
   ...hiOxygen,
+  ...hiSupply,
   "app.name": "आरोग्य",
   "app.tagline": "हर ज़िले के लिए स्वास्थ्य जानकारी",
   "lang.label": "भाषा",

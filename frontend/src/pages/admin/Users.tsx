@@ -27,7 +27,7 @@ import { UNIT_TREE } from "../registry/queries";
 import { CREATE_USER, GRANT, RESET_PASSWORD, REVOKE, SET_ACTIVE, USERS } from "./queries";
 
 /** Roles a tenant's administrators grant (platform and applicant roles are not theirs to give). */
-export const GRANTABLE: Role[] = ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "LAB_TECHNICIAN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR", "OXYGEN_OFFICER", "OXYGEN_COMMITTEE"];
+export const GRANTABLE: Role[] = ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE", "LAB_TECHNICIAN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR", "SURVEYOR", "OXYGEN_OFFICER", "OXYGEN_COMMITTEE", "STORE_KEEPER", "PHARMACIST", "DISTRICT_DRUG_OFFICER", "STATE_PROCUREMENT_OFFICER"];
 
 type Unit = UnitTreeQuery["adminUnitTree"][number];
 
