@@ -53,8 +53,7 @@ pub struct QueryRoot(
     oxygen::OxygenQuery,
     oxygen::OxygenWatchQuery,
     oxygen::EquipmentQuery,
-    supply::SupplyQuery,
-    supply::DispensingQuery,
+    supply::SupplyQueries,
     notifications::NotificationQuery,
 );
 
@@ -81,8 +80,7 @@ pub struct MutationRoot(
     oxygen::OxygenMutation,
     oxygen::OxygenWatchMutation,
     oxygen::EquipmentMutation,
-    supply::SupplyMutation,
-    supply::DispensingMutation,
+    supply::SupplyMutations,
 );
 
 #[derive(MergedSubscription, Default)]

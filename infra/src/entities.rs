@@ -59,6 +59,8 @@ pub mod refresh_token;
 pub mod role_assignment;
 pub mod schedule_exception;
 pub mod supply_batch;
+pub mod supply_count;
+pub mod supply_count_line;
 pub mod supply_dispense;
 pub mod supply_indent;
 pub mod supply_indent_line;

@@ -32,6 +32,7 @@ mod m20261206_000028_oxygen_watch;
 mod m20261206_000029_oxygen_days;
 mod m20261206_000030_supply;
 mod m20261206_000031_dispensing;
+mod m20261206_000032_stock_counts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000029_oxygen_days::Migration),
             Box::new(m20261206_000030_supply::Migration),
             Box::new(m20261206_000031_dispensing::Migration),
+            Box::new(m20261206_000032_stock_counts::Migration),
         ]
     }
 }

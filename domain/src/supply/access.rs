@@ -75,6 +75,20 @@ pub fn sees(p: &Principal, s: &StoreRef) -> bool {
         })
 }
 
+/// May the caller approve this store's stock counts? A supervisor over the store:
+/// the state for any store, the district for the district's stores, the facility's
+/// administrator for its own.
+pub fn supervises(p: &Principal, s: &StoreRef) -> bool {
+    grants(p).iter().any(|g| match (g.role, g.scope) {
+        (Role::StateAdmin | Role::StateProcurementOfficer, RoleScope::Tenant) => true,
+        (Role::DistrictAdmin | Role::DistrictDrugOfficer, RoleScope::Unit(u)) => {
+            s.unit_path.contains(u)
+        }
+        (Role::FacilityAdmin, RoleScope::Facility(f)) => s.facility == Some(f),
+        _ => false,
+    })
+}
+
 /// May the caller keep the catalogue and set up stores?
 pub fn configures(p: &Principal) -> bool {
     grants(p).iter().any(|g| {
@@ -133,6 +147,13 @@ mod tests {
             works(&ddo, &district_store) && !works(&ddo, &pharmacy) && !works(&ddo, &warehouse)
         );
         assert!(sees(&ddo, &pharmacy) && !sees(&ddo, &warehouse));
+
+        assert!(
+            supervises(&ddo, &pharmacy)
+                && supervises(&ddo, &district_store)
+                && !supervises(&ddo, &warehouse)
+        );
+        assert!(!supervises(&pharmacist, &pharmacy));
 
         let keeper = staff(Role::StoreKeeper, None, None);
         assert!(works(&keeper, &warehouse) && !works(&keeper, &district_store));

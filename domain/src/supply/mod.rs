@@ -5,6 +5,7 @@
 //! quantity) and the indent cycle between stores.
 
 pub mod access;
+pub mod count;
 pub mod dispensing;
 pub mod fefo;
 pub mod indent;

@@ -670,6 +670,30 @@ export type CouncilRegistrationInput = {
   validUntil?: InputMaybe<Scalars['NaiveDate']['input']>;
 };
 
+export type CountLine = {
+  batchId: Scalars['ID']['output'];
+  counted: Maybe<Scalars['Int']['output']>;
+  /** What the books held when the sheet was drawn up. */
+  expected: Scalars['Int']['output'];
+  itemId: Scalars['ID']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  /** Counted less expected, once counted. */
+  variance: Maybe<Scalars['Int']['output']>;
+};
+
+export type CountStatus =
+  | 'APPROVED'
+  | 'OPEN'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+export type CountedInput = {
+  batchId: Scalars['ID']['input'];
+  counted: Scalars['Int']['input'];
+  /** Required where the count differs from the books. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateAdminUnitInput = {
   kind: UnitKind;
   lgdCode?: InputMaybe<Scalars['String']['input']>;
@@ -2082,6 +2106,8 @@ export type MutationRoot = {
   createWard: Ward;
   /** Approve an indent's lines in full, in part or not at all (the store above). */
   decideIndent: Indent;
+  /** Approve (posting every difference as an adjustment) or send back with a note. */
+  decideStockCount: StockCount;
   /** Declare one of a facility's oxygen sources. */
   declareOxygenSource: OxygenSource;
   declineReferral: Referral;
@@ -2181,6 +2207,8 @@ export type MutationRoot = {
    * typed: give the gauges, the counts, and what arrived.
    */
   recordOxygenReading: OxygenReading;
+  /** Enter counts on an open sheet. */
+  recordStockCounts: StockCount;
   /**
    * Record the teleconsultation of a ticket you work at tier 2. With a known patient
    * it becomes a finished teleconsultation encounter with your consultation note in
@@ -2286,11 +2314,15 @@ export type MutationRoot = {
    * quarter hour (`RATE_LIMITED` says when to try again).
    */
   startHospitalSignup: SignupCode;
+  /** Draw up a count sheet of every batch the store's books hold. */
+  startStockCount: StockCount;
   /**
    * Submit for review. Refused (`VALIDATION`, naming what is missing) until every
    * step is filled and every required document is available.
    */
   submitHospitalApplication: HospitalApplication;
+  /** Hand a fully counted sheet over for approval. */
+  submitStockCount: StockCount;
   /**
    * Suspend a tenant: its users can no longer log in or use their tokens.
    * Suspend a tenant: its users can no longer sign in or call the API. The reason
@@ -2571,6 +2603,14 @@ export type MutationRootDecideIndentArgs = {
 };
 
 
+export type MutationRootDecideStockCountArgs = {
+  approve: Scalars['Boolean']['input'];
+  countId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRootDeclareOxygenSourceArgs = {
   facilityId: Scalars['ID']['input'];
   input: OxygenSourceInput;
@@ -2800,6 +2840,13 @@ export type MutationRootRecordOxygenReadingArgs = {
 };
 
 
+export type MutationRootRecordStockCountsArgs = {
+  countId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  lines: Array<CountedInput>;
+};
+
+
 export type MutationRootRecordTeleconsultationArgs = {
   input: RecordTeleconsultationInput;
 };
@@ -3024,9 +3071,21 @@ export type MutationRootStartHospitalSignupArgs = {
 };
 
 
+export type MutationRootStartStockCountArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  storeId: Scalars['ID']['input'];
+};
+
+
 export type MutationRootSubmitHospitalApplicationArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRootSubmitStockCountArgs = {
+  countId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
 };
 
 
@@ -4185,6 +4244,8 @@ export type QueryRoot = {
   slaBreaches: Array<SlaBreach>;
   /** An item's stock card in a store: its latest movements, newest first. */
   stockCard: Array<LedgerEntry>;
+  /** A store's latest count sheets, newest first. */
+  stockCounts: Array<StockCount>;
   /** Whether a store's balances agree with its ledger (they always should). */
   storeLedgerCheck: LedgerCheck;
   /** A store's stock on hand, item by item and batch by batch, with its planning figures. */
@@ -4572,6 +4633,11 @@ export type QueryRootSlaBreachesArgs = {
 export type QueryRootStockCardArgs = {
   itemId: Scalars['ID']['input'];
   limit?: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootStockCountsArgs = {
   storeId: Scalars['ID']['input'];
 };
 
@@ -4998,6 +5064,19 @@ export type StartHospitalSignupInput = {
   phone: Scalars['String']['input'];
   /** The department's tenant code (`WB`, `BR`, …). */
   tenantCode: Scalars['String']['input'];
+};
+
+export type StockCount = {
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decisionNote: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lines: Array<CountLine>;
+  note: Maybe<Scalars['String']['output']>;
+  status: CountStatus;
+  storeId: Scalars['ID']['output'];
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 /** A store's position in one item. */

@@ -97,6 +97,7 @@ mod search;
 mod session;
 mod subscriptions;
 mod supply;
+mod supply_counts;
 mod supply_dispensing;
 mod supply_indents;
 mod supply_support;

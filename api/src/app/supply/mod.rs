@@ -22,6 +22,7 @@ use arogya_infra::TenantTx;
 use uuid::Uuid;
 
 pub mod catalogue;
+pub mod counts;
 pub mod dispensing;
 pub mod indents;
 pub mod planning;

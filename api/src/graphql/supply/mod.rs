@@ -18,17 +18,27 @@ macro_rules! mirror {
     };
 }
 
+mod counts;
 mod dispensing;
 mod inputs;
 mod mutation;
 mod objects;
 mod query;
 
+pub use counts::*;
 pub use dispensing::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
 pub use query::*;
+
+/// Every supply query, merged here so the schema's root stays shallow.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct SupplyQueries(SupplyQuery, DispensingQuery, CountQuery);
+
+/// Every supply mutation.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct SupplyMutations(SupplyMutation, DispensingMutation, CountMutation);
 
 fn supply<'a>(ctx: &'a Context<'_>) -> ApiResult<Supply<'a>> {
     let req = ctx.request()?;

@@ -3,6 +3,7 @@
 //! checks it again on PostgreSQL.
 
 pub mod batches;
+pub mod counts;
 pub mod dispenses;
 pub mod indents;
 pub mod items;
