@@ -33,6 +33,7 @@ mod m20261206_000029_oxygen_days;
 mod m20261206_000030_supply;
 mod m20261206_000031_dispensing;
 mod m20261206_000032_stock_counts;
+mod m20261206_000033_procurement;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000030_supply::Migration),
             Box::new(m20261206_000031_dispensing::Migration),
             Box::new(m20261206_000032_stock_counts::Migration),
+            Box::new(m20261206_000033_procurement::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod indent;
 pub mod item;
 pub mod ledger;
 pub mod planning;
+pub mod procurement;
 pub mod store;
 
 pub(crate) use crate::clinical::optional_text;

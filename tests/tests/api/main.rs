@@ -100,6 +100,7 @@ mod supply;
 mod supply_counts;
 mod supply_dispensing;
 mod supply_indents;
+mod supply_procurement;
 mod supply_support;
 mod surveys;
 mod tenants;

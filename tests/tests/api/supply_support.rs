@@ -42,8 +42,13 @@ pub async fn user(app: &TestApp, admin: &str, name: &str, roles: Value) -> Strin
     app.token(Some("WB"), name, "a long enough password").await
 }
 
+/// India's date `n` days from today (the server's "today" is India's).
 pub fn days(n: i64) -> String {
-    (Utc::now().date_naive() + Duration::days(n)).to_string()
+    (india_today() + Duration::days(n)).to_string()
+}
+
+pub fn india_today() -> chrono::NaiveDate {
+    (Utc::now() + Duration::minutes(330)).date_naive()
 }
 
 impl Depots {

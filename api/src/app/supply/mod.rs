@@ -26,6 +26,7 @@ pub mod counts;
 pub mod dispensing;
 pub mod indents;
 pub mod planning;
+pub mod procurement;
 pub mod stock;
 pub mod stores;
 

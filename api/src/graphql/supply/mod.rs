@@ -23,6 +23,7 @@ mod dispensing;
 mod inputs;
 mod mutation;
 mod objects;
+mod procurement;
 mod query;
 
 pub use counts::*;
@@ -30,15 +31,21 @@ pub use dispensing::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
+pub use procurement::*;
 pub use query::*;
 
 /// Every supply query, merged here so the schema's root stays shallow.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct SupplyQueries(SupplyQuery, DispensingQuery, CountQuery);
+pub struct SupplyQueries(SupplyQuery, DispensingQuery, CountQuery, ProcurementQuery);
 
 /// Every supply mutation.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct SupplyMutations(SupplyMutation, DispensingMutation, CountMutation);
+pub struct SupplyMutations(
+    SupplyMutation,
+    DispensingMutation,
+    CountMutation,
+    ProcurementMutation,
+);
 
 fn supply<'a>(ctx: &'a Context<'_>) -> ApiResult<Supply<'a>> {
     let req = ctx.request()?;

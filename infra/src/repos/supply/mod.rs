@@ -7,6 +7,7 @@ pub mod counts;
 pub mod dispenses;
 pub mod indents;
 pub mod items;
+pub mod procurement;
 pub mod stock;
 pub mod stores;
 
