@@ -13,6 +13,7 @@ pub mod oxygen;
 pub mod prescriptions;
 pub mod registers;
 pub mod storage;
+pub mod supply;
 pub mod web;
 
 use crate::error::ApiError;

@@ -5,6 +5,7 @@ use crate::config::{Config, ObjectStoreKind};
 use crate::graphql::{build_schema, AppSchema};
 use crate::http::{
     cards, fhir, graphql_http, metrics::Metrics, ops, oxygen, prescriptions, registers, storage,
+    supply,
 };
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
@@ -243,6 +244,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/ward-registers/{file}", get(registers::ward_register))
         .route("/patient-charts/{file}", get(registers::patient_chart))
         .route("/oxygen/daily.csv", get(oxygen::daily_csv))
+        .route("/supply/reports/{file}", get(supply::report_csv))
         .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),

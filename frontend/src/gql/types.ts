@@ -453,6 +453,30 @@ export type BookAppointmentInput = {
   ticketId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A budget head's position in its financial year (amounts in paise). */
+export type BudgetHead = {
+  allocationPaise: Scalars['Int']['output'];
+  balancePaise: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  /** Open orders' goods not yet received. */
+  committedPaise: Scalars['Int']['output'];
+  /** "2026-27". */
+  financialYear: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Goods received and accepted. */
+  spentPaise: Scalars['Int']['output'];
+  utilisationPercent: Scalars['Float']['output'];
+};
+
+export type BudgetHeadInput = {
+  allocationPaise: Scalars['Int']['input'];
+  code: Scalars['String']['input'];
+  /** "2026-27". */
+  financialYear: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type Card = {
   delivery: CardDelivery;
   healthId: Scalars['String']['output'];
@@ -651,6 +675,11 @@ export type Consciousness =
   | 'PAIN'
   | 'UNRESPONSIVE'
   | 'VOICE';
+
+export type ConsumptionTrend = {
+  item: SupplyItem;
+  months: Array<MonthUse>;
+};
 
 export type CouncilRegistration = {
   council: Scalars['String']['output'];
@@ -1289,6 +1318,16 @@ export type EquipmentStatusChange = {
   status: Maybe<EquipmentStatus>;
 };
 
+export type EssentialAvailability = {
+  essentialItems: Scalars['Int']['output'];
+  facilityId: Maybe<Scalars['ID']['output']>;
+  inStock: Scalars['Int']['output'];
+  percentInStock: Scalars['Float']['output'];
+  stockOutDaysThisMonth: Scalars['Int']['output'];
+  storeId: Scalars['ID']['output'];
+  storeName: Scalars['String']['output'];
+};
+
 /** How near a batch is to its expiry, by the store's bands. */
 export type ExpiryBand =
   /** Within the store's alert band (30 days unless set otherwise). */
@@ -1297,6 +1336,16 @@ export type ExpiryBand =
   | 'GOOD'
   /** Within the store's warning band (90 days unless set otherwise). */
   | 'WARNING';
+
+export type ExpiryLine = {
+  batchNo: Scalars['String']['output'];
+  daysLeft: Scalars['Int']['output'];
+  /** Units expected to be used before expiry at the store's AMC (none without one). */
+  expectedUse: Maybe<Scalars['Int']['output']>;
+  expiresOn: Scalars['NaiveDate']['output'];
+  item: SupplyItem;
+  quantity: Scalars['Int']['output'];
+};
 
 export type Facility = {
   address: Maybe<Scalars['String']['output']>;
@@ -1535,6 +1584,27 @@ export type GlucoseTiming =
   | 'FASTING'
   | 'POST_PRANDIAL'
   | 'RANDOM';
+
+export type GoodsInInput = {
+  accepted?: Scalars['Int']['input'];
+  batchNo?: InputMaybe<Scalars['String']['input']>;
+  expiresOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  itemId: Scalars['ID']['input'];
+  manufacturedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
+  manufacturer?: InputMaybe<Scalars['String']['input']>;
+  /** Why goods were rejected. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  rejected?: Scalars['Int']['input'];
+};
+
+export type GoodsReceived = {
+  accepted: Scalars['Int']['output'];
+  batchId: Maybe<Scalars['ID']['output']>;
+  itemId: Scalars['ID']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  rejected: Scalars['Int']['output'];
+};
 
 export type Guardian = {
   name: Scalars['String']['output'];
@@ -2016,6 +2086,12 @@ export type MeasurementInput = {
   value: Scalars['String']['input'];
 };
 
+export type MonthUse = {
+  /** "2026-11". */
+  month: Scalars['String']['output'];
+  quantity: Scalars['Int']['output'];
+};
+
 export type MovementKind =
   | 'ADJUSTMENT'
   | 'DISPENSE'
@@ -2036,6 +2112,7 @@ export type MutationRoot = {
   addAttendant: Attendant;
   /** Beds of one type added to a ward, one per label. */
   addBeds: Array<Bed>;
+  addBudgetHead: BudgetHead;
   /** A clinician's weekly session at a department (facility or district/state administrators). */
   addClinicSession: ClinicSession;
   /**
@@ -2189,6 +2266,8 @@ export type MutationRoot = {
   mergePatients: Patient;
   /** Place a procurement order (state administrators and the state's oxygen cell). */
   placeEquipmentOrder: EquipmentOrder;
+  /** Order from a supplier against a budget head of this financial year. */
+  placePurchaseOrder: PurchaseOrder;
   /** Ask the store above for stock. */
   raiseIndent: Indent;
   reactivateTenant: Tenant;
@@ -2198,6 +2277,8 @@ export type MutationRoot = {
   receiveIndent: Indent;
   /** The receiving facility confirms what arrived. */
   receiveOxygenDelivery: OxygenDelivery;
+  /** Record goods received against an order (in part or whole; rejected with a reason). */
+  receivePurchaseOrder: PurchaseOrder;
   /** Receive a batch into a store (from a supplier, or opening stock). */
   receiveStock: PostedMovement;
   /** Record the condition (rounds, or a change): appended, never edited. */
@@ -2412,6 +2493,11 @@ export type MutationRootAddBedsArgs = {
   bedType: BedType;
   labels: Array<Scalars['String']['input']>;
   wardId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootAddBudgetHeadArgs = {
+  input: BudgetHeadInput;
 };
 
 
@@ -2793,6 +2879,11 @@ export type MutationRootPlaceEquipmentOrderArgs = {
 };
 
 
+export type MutationRootPlacePurchaseOrderArgs = {
+  input: PurchaseOrderInput;
+};
+
+
 export type MutationRootRaiseIndentArgs = {
   input: RaiseIndentInput;
 };
@@ -2820,6 +2911,13 @@ export type MutationRootReceiveOxygenDeliveryArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   receivedQuantity: Scalars['Float']['input'];
+};
+
+
+export type MutationRootReceivePurchaseOrderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  lines: Array<GoodsInInput>;
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -3311,6 +3409,21 @@ export type OperationalStatus =
   | 'CLOSED'
   | 'NON_OPERATIONAL'
   | 'OPERATIONAL';
+
+export type OrderLine = {
+  accepted: Scalars['Int']['output'];
+  itemId: Scalars['ID']['output'];
+  outstanding: Scalars['Int']['output'];
+  quantity: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  unitPricePaise: Scalars['Int']['output'];
+};
+
+export type OrderLineInput = {
+  itemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  unitPricePaise: Scalars['Int']['input'];
+};
 
 export type OwnerStepInput = {
   /** The council that registered them (e.g. West Bengal Medical Council). */
@@ -4029,6 +4142,40 @@ export type PublicDistrict = {
   name: Scalars['String']['output'];
 };
 
+export type PurchaseOrder = {
+  budgetHeadId: Scalars['ID']['output'];
+  expectedOn: Scalars['NaiveDate']['output'];
+  id: Scalars['ID']['output'];
+  /** Days from the order to the first goods received. */
+  leadTimeDays: Maybe<Scalars['Int']['output']>;
+  lines: Array<OrderLine>;
+  number: Scalars['String']['output'];
+  orderedOn: Scalars['NaiveDate']['output'];
+  overrideReason: Maybe<Scalars['String']['output']>;
+  receipts: Array<GoodsReceived>;
+  status: PurchaseOrderStatus;
+  storeId: Scalars['ID']['output'];
+  supplier: Scalars['String']['output'];
+  totalPaise: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type PurchaseOrderInput = {
+  budgetHeadId: Scalars['ID']['input'];
+  expectedOn: Scalars['NaiveDate']['input'];
+  lines: Array<OrderLineInput>;
+  /** Only a state administrator may order beyond the head's balance, saying why. */
+  overrideReason?: InputMaybe<Scalars['String']['input']>;
+  storeId: Scalars['ID']['input'];
+  supplier: Scalars['String']['input'];
+};
+
+export type PurchaseOrderStatus =
+  | 'CANCELLED'
+  | 'OPEN'
+  | 'PARTLY_RECEIVED'
+  | 'RECEIVED';
+
 export type Qualification = {
   degree: Scalars['String']['output'];
   institution: Scalars['String']['output'];
@@ -4076,8 +4223,15 @@ export type QueryRoot = {
    * district administrators to review.
    */
   breakGlassAccesses: RecordAccessConnection;
+  /**
+   * Budget heads of a financial year (this one unless named) with allocation,
+   * committed, spent and balance.
+   */
+  budgetHeads: Array<BudgetHead>;
   /** One entry with its history. The read is logged like a timeline read. */
   clinicalEntry: ClinicalEntry;
+  /** A store's consumption per item and month. */
+  consumptionTrend: Array<ConsumptionTrend>;
   /** A clinician's booked appointments of one day, by time. */
   doctorDayList: Array<Appointment>;
   /**
@@ -4100,11 +4254,15 @@ export type QueryRoot = {
   equipmentByDistrict: Array<DistrictEquipment>;
   /** Procurement orders, the latest first, with what has arrived. */
   equipmentOrders: Array<EquipmentOrder>;
+  /** Essential medicines at each facility pharmacy in reach. */
+  essentialAvailability: Array<EssentialAvailability>;
   /**
    * Council registrations that end within `days` days, soonest first, optionally
    * only of professionals posted in one district.
    */
   expiringRegistrations: Array<CouncilRegistration>;
+  /** A store's batches expiring within `days`, soonest first. */
+  expiryReport: Array<ExpiryLine>;
   /** Facilities, newest first, filtered. */
   facilities: FacilityConnection;
   facility: Facility;
@@ -4235,6 +4393,8 @@ export type QueryRoot = {
   publicBedAvailability: PublicBedAvailability;
   /** Public, no sign-in: a tenant's districts, to choose one for free beds. */
   publicDistricts: Array<PublicDistrict>;
+  /** Purchase orders: a store's, or all of them for the budget's keepers. */
+  purchaseOrders: Array<PurchaseOrder>;
   /**
    * Find patients by phone, or by name (spelling variants match) within an age band.
    * At most 50 results. Audited.
@@ -4246,6 +4406,8 @@ export type QueryRoot = {
   stockCard: Array<LedgerEntry>;
   /** A store's latest count sheets, newest first. */
   stockCounts: Array<StockCount>;
+  /** Items with nothing usable in the stores in reach (under a unit when given). */
+  stockOutReport: Array<StockOutLine>;
   /** Whether a store's balances agree with its ledger (they always should). */
   storeLedgerCheck: LedgerCheck;
   /** A store's stock on hand, item by item and batch by batch, with its planning figures. */
@@ -4344,10 +4506,21 @@ export type QueryRootBreakGlassAccessesArgs = {
 };
 
 
+export type QueryRootBudgetHeadsArgs = {
+  financialYear?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryRootClinicalEntryArgs = {
   breakGlassReason?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootConsumptionTrendArgs = {
+  months?: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
 };
 
 
@@ -4380,10 +4553,21 @@ export type QueryRootEquipmentArgs = {
 };
 
 
+export type QueryRootEssentialAvailabilityArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryRootExpiringRegistrationsArgs = {
   days: Scalars['Int']['input'];
   districtId?: InputMaybe<Scalars['ID']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootExpiryReportArgs = {
+  days?: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
 };
 
 
@@ -4620,6 +4804,11 @@ export type QueryRootPublicDistrictsArgs = {
 };
 
 
+export type QueryRootPurchaseOrdersArgs = {
+  storeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryRootSearchPatientsArgs = {
   input: PatientSearchInput;
 };
@@ -4639,6 +4828,11 @@ export type QueryRootStockCardArgs = {
 
 export type QueryRootStockCountsArgs = {
   storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootStockOutReportArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -5077,6 +5271,15 @@ export type StockCount = {
   storeId: Scalars['ID']['output'];
   submittedAt: Maybe<Scalars['DateTime']['output']>;
   version: Scalars['Int']['output'];
+};
+
+export type StockOutLine = {
+  item: SupplyItem;
+  /** Units on hand that cannot be issued (expired, held or untested). */
+  onHand: Scalars['Int']['output'];
+  outSince: Maybe<Scalars['DateTime']['output']>;
+  storeId: Scalars['ID']['output'];
+  storeName: Scalars['String']['output'];
 };
 
 /** A store's position in one item. */

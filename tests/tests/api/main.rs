@@ -101,6 +101,7 @@ mod supply_counts;
 mod supply_dispensing;
 mod supply_indents;
 mod supply_procurement;
+mod supply_reports;
 mod supply_support;
 mod surveys;
 mod tenants;

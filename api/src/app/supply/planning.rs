@@ -32,6 +32,8 @@ pub struct ItemPosition {
     pub expiring: i64,
     /// Units that will expire before they are used at this AMC.
     pub wasted: i64,
+    /// The same, batch by batch (0 for batches that cannot be issued anyway).
+    pub batch_waste: std::collections::HashMap<Uuid, i64>,
     pub settings: StoreSettings,
 }
 
@@ -70,11 +72,6 @@ pub async fn positions(
         .filter_map(|si| {
             let item = items.get(&si.item_id)?.clone();
             let batches = by_item.remove(&si.item_id).unwrap_or_default();
-            let usable: i64 = batches
-                .iter()
-                .filter(|b| b.batch.blocked(today).is_none())
-                .map(|b| b.batch.quantity)
-                .sum();
             let (consumed, days_out) = p::usage(
                 si.on_hand,
                 moves_of.get(&si.item_id).map(Vec::as_slice).unwrap_or(&[]),
@@ -82,18 +79,28 @@ pub async fn positions(
                 now,
             );
             let amc = p::amc(consumed, settings.lookback_days, days_out);
-            let months = p::months_of_stock(usable, amc);
             let own = StoreSettings {
                 min_months: si.min_months.unwrap_or(settings.min_months),
                 max_months: si.max_months.unwrap_or(settings.max_months),
                 ..settings
             };
             let in_transit = transit.get(&si.item_id).copied().unwrap_or(0);
-            let usable_batches: Vec<(i64, i64)> = batches
+            let usable: Vec<&StockLine> = batches
                 .iter()
                 .filter(|b| b.batch.blocked(today).is_none())
+                .collect();
+            let usable_batches: Vec<(i64, i64)> = usable
+                .iter()
                 .map(|b| ((b.batch.expiry - today).num_days(), b.batch.quantity))
                 .collect();
+            let waste = p::wasted_before_expiry(&usable_batches, amc);
+            let batch_waste: std::collections::HashMap<Uuid, i64> = usable
+                .iter()
+                .zip(&waste)
+                .map(|(b, w)| (b.batch.batch, *w))
+                .collect();
+            let usable: i64 = usable_batches.iter().map(|b| b.1).sum();
+            let months = p::months_of_stock(usable, amc);
             Some(ItemPosition {
                 status: p::status(usable, months, &own),
                 suggested: p::suggested_quantity(usable, amc, in_transit, &own),
@@ -102,7 +109,8 @@ pub async fn positions(
                     .filter(|b| b.batch.expiry <= warn_until)
                     .map(|b| b.batch.quantity)
                     .sum(),
-                wasted: p::wasted_before_expiry(&usable_batches, amc).iter().sum(),
+                wasted: waste.iter().sum(),
+                batch_waste,
                 item,
                 on_hand: si.on_hand,
                 usable,

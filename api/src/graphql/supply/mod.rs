@@ -25,6 +25,7 @@ mod mutation;
 mod objects;
 mod procurement;
 mod query;
+mod reports;
 
 pub use counts::*;
 pub use dispensing::*;
@@ -33,10 +34,17 @@ pub use mutation::*;
 pub use objects::*;
 pub use procurement::*;
 pub use query::*;
+pub use reports::*;
 
 /// Every supply query, merged here so the schema's root stays shallow.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct SupplyQueries(SupplyQuery, DispensingQuery, CountQuery, ProcurementQuery);
+pub struct SupplyQueries(
+    SupplyQuery,
+    DispensingQuery,
+    CountQuery,
+    ProcurementQuery,
+    ReportQuery,
+);
 
 /// Every supply mutation.
 #[derive(async_graphql::MergedObject, Default)]

@@ -8,6 +8,7 @@ pub mod dispenses;
 pub mod indents;
 pub mod items;
 pub mod procurement;
+pub mod reports;
 pub mod stock;
 pub mod stores;
 

@@ -1,0 +1,155 @@
+//! Supply reports over GraphQL (the same as CSV at `/supply/reports/*.csv`).
+
+#[allow(unused_imports)]
+use super::*;
+
+#[derive(SimpleObject, Clone)]
+pub struct StockOutLine {
+    pub store_id: ID,
+    pub store_name: String,
+    pub item: SupplyItem,
+    /// Units on hand that cannot be issued (expired, held or untested).
+    pub on_hand: i64,
+    pub out_since: Option<DateTime<Utc>>,
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct ExpiryLine {
+    pub item: SupplyItem,
+    pub batch_no: String,
+    pub expires_on: NaiveDate,
+    pub days_left: i64,
+    pub quantity: i64,
+    /// Units expected to be used before expiry at the store's AMC (none without one).
+    pub expected_use: Option<i64>,
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct EssentialAvailability {
+    pub store_id: ID,
+    pub store_name: String,
+    pub facility_id: Option<ID>,
+    pub essential_items: i64,
+    pub in_stock: i64,
+    pub percent_in_stock: f64,
+    pub stock_out_days_this_month: i64,
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct MonthUse {
+    /// "2026-11".
+    pub month: String,
+    pub quantity: i64,
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct ConsumptionTrend {
+    pub item: SupplyItem,
+    pub months: Vec<MonthUse>,
+}
+
+#[derive(Default)]
+pub struct ReportQuery;
+
+#[Object]
+impl ReportQuery {
+    /// Items with nothing usable in the stores in reach (under a unit when given).
+    async fn stock_out_report(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+    ) -> ApiResult<Vec<StockOutLine>> {
+        let unit = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?;
+        let rows = supply(ctx)?.stock_out_report(unit).await?;
+        Ok(rows
+            .iter()
+            .map(|r| StockOutLine {
+                store_id: id(r.store.id),
+                store_name: r.store.name.clone(),
+                item: (&r.item).into(),
+                on_hand: r.on_hand,
+                out_since: r.out_since,
+            })
+            .collect())
+    }
+
+    /// A store's batches expiring within `days`, soonest first.
+    async fn expiry_report(
+        &self,
+        ctx: &Context<'_>,
+        store_id: ID,
+        #[graphql(default = 90)] days: i32,
+    ) -> ApiResult<Vec<ExpiryLine>> {
+        let (_, rows) = supply(ctx)?
+            .expiry_report(parse_id("storeId", &store_id)?, days as i64)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| ExpiryLine {
+                item: (&r.item).into(),
+                batch_no: r.batch_no.clone(),
+                expires_on: r.expires_on,
+                days_left: r.days_left,
+                quantity: r.quantity,
+                expected_use: r.expected_use,
+            })
+            .collect())
+    }
+
+    /// Essential medicines at each facility pharmacy in reach.
+    async fn essential_availability(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+    ) -> ApiResult<Vec<EssentialAvailability>> {
+        let unit = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?;
+        let rows = supply(ctx)?.availability_report(unit).await?;
+        Ok(rows
+            .iter()
+            .map(|a| EssentialAvailability {
+                store_id: id(a.store.id),
+                store_name: a.store.name.clone(),
+                facility_id: a.store.facility_id.map(id),
+                essential_items: a.essential_items,
+                in_stock: a.in_stock,
+                percent_in_stock: if a.essential_items == 0 {
+                    0.0
+                } else {
+                    (1000.0 * a.in_stock as f64 / a.essential_items as f64).round() / 10.0
+                },
+                stock_out_days_this_month: a.stock_out_days,
+            })
+            .collect())
+    }
+
+    /// A store's consumption per item and month.
+    async fn consumption_trend(
+        &self,
+        ctx: &Context<'_>,
+        store_id: ID,
+        #[graphql(default = 12)] months: i32,
+    ) -> ApiResult<Vec<ConsumptionTrend>> {
+        let rows = supply(ctx)?
+            .consumption_trend(parse_id("storeId", &store_id)?, months.max(1) as u32)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|(i, m)| ConsumptionTrend {
+                item: i.into(),
+                months: m
+                    .iter()
+                    .map(|(month, q)| MonthUse {
+                        month: month.clone(),
+                        quantity: *q,
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+}
