@@ -58,6 +58,7 @@ pub mod referral;
 pub mod refresh_token;
 pub mod role_assignment;
 pub mod schedule_exception;
+pub mod supply_alert;
 pub mod supply_batch;
 pub mod supply_budget_head;
 pub mod supply_count;

@@ -34,6 +34,7 @@ mod m20261206_000030_supply;
 mod m20261206_000031_dispensing;
 mod m20261206_000032_stock_counts;
 mod m20261206_000033_procurement;
+mod m20261206_000034_supply_alerts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000031_dispensing::Migration),
             Box::new(m20261206_000032_stock_counts::Migration),
             Box::new(m20261206_000033_procurement::Migration),
+            Box::new(m20261206_000034_supply_alerts::Migration),
         ]
     }
 }

@@ -128,6 +128,20 @@ pub async fn oxygen_alerts(state: &AppState) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Check each tenant's supply alerts: stores whose stock moved lately, and every
+/// store once a day.
+pub async fn supply_alerts(state: &AppState) -> anyhow::Result<usize> {
+    let window =
+        chrono::Duration::seconds(3 * state.config.maintenance_interval_secs.max(1) as i64);
+    let mut raised = 0;
+    for tenant in tenant_ids(state).await? {
+        raised += crate::app::supply::alerts::evaluate_tenant(state, tenant, window)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
+    Ok(raised)
+}
+
 /// Seal each tenant's new audit events into its chain.
 pub async fn seal_audit_chains(state: &AppState) -> anyhow::Result<u64> {
     let mut sealed = 0;
@@ -215,6 +229,12 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 tracing::warn!(
                     error = format!("{e:#}"),
                     "running the oxygen alert rules failed"
+                );
+            }
+            if let Err(e) = supply_alerts(&state).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "checking the supply alerts failed"
                 );
             }
             if let Err(e) = seal_audit_chains(&state).await {

@@ -5,6 +5,7 @@
 //! quantity) and the indent cycle between stores.
 
 pub mod access;
+pub mod alerts;
 pub mod count;
 pub mod dispensing;
 pub mod fefo;

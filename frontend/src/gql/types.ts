@@ -4408,12 +4408,16 @@ export type QueryRoot = {
   stockCounts: Array<StockCount>;
   /** Items with nothing usable in the stores in reach (under a unit when given). */
   stockOutReport: Array<StockOutLine>;
+  /** A store's open alerts (stock-out, below minimum, expiring batches), checked afresh. */
+  storeAlerts: Array<SupplyAlert>;
   /** Whether a store's balances agree with its ledger (they always should). */
   storeLedgerCheck: LedgerCheck;
   /** A store's stock on hand, item by item and batch by batch, with its planning figures. */
   storeStock: StoreStock;
   /** The stores the caller sees. */
   stores: Array<Store>;
+  /** Open alerts of every store in reach (under a unit when given), as last checked. */
+  supplyAlerts: Array<SupplyAlert>;
   /** The item catalogue, optionally those whose name or code contains `search`. */
   supplyItems: Array<SupplyItem>;
   /**
@@ -4836,6 +4840,11 @@ export type QueryRootStockOutReportArgs = {
 };
 
 
+export type QueryRootStoreAlertsArgs = {
+  storeId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootStoreLedgerCheckArgs = {
   storeId: Scalars['ID']['input'];
 };
@@ -4843,6 +4852,11 @@ export type QueryRootStoreLedgerCheckArgs = {
 
 export type QueryRootStoreStockArgs = {
   storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootSupplyAlertsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -5423,6 +5437,24 @@ export type SuggestedFacility = {
   name: Scalars['String']['output'];
   phone: Maybe<Scalars['String']['output']>;
 };
+
+export type SupplyAlert = {
+  batchId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  itemId: Scalars['ID']['output'];
+  kind: SupplyAlertKind;
+  message: Scalars['String']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  storeId: Scalars['ID']['output'];
+  storeName: Scalars['String']['output'];
+};
+
+export type SupplyAlertKind =
+  | 'BELOW_MINIMUM'
+  | 'EXPIRED'
+  | 'EXPIRING'
+  | 'EXPIRING_SOON'
+  | 'STOCK_OUT';
 
 export type SupplyBatch = {
   batchNo: Scalars['String']['output'];

@@ -91,6 +91,72 @@ async fn reports_show_stock_outs_expiry_availability_and_use(backend: Backend) {
     assert_eq!(para["months"].as_array().unwrap().len(), 3);
     assert_eq!(para["months"][2]["quantity"], 12, "{para}");
 
+    // Alerts: looking at a store's alerts checks it afresh; a new alert is e-mailed
+    // to its pharmacist and the district drug officer; a cleared one closes.
+    const ALERTS: &str = "query($s: ID!) { storeAlerts(storeId: $s) { kind message } }";
+    let alerts = expect_data(&app.gql(Some(ph), ALERTS, json!({ "s": store["id"] })).await)
+        ["storeAlerts"]
+        .clone();
+    let mut kinds: Vec<&str> = alerts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        ["EXPIRING_SOON", "STOCK_OUT", "STOCK_OUT"],
+        "{alerts}"
+    );
+    let again = expect_data(&app.gql(Some(ph), ALERTS, json!({ "s": store["id"] })).await)
+        ["storeAlerts"]
+        .clone();
+    assert_eq!(
+        again.as_array().unwrap().len(),
+        3,
+        "the same conditions are the same alerts"
+    );
+    let tenant = app.tenant_id("WB").await;
+    let mails = app
+        .rows_in_tenant(
+            &tenant,
+            "SELECT COUNT(*) AS n FROM notification_outbox WHERE subject LIKE $1",
+            "Stock alert%",
+        )
+        .await;
+    assert_eq!(
+        mails[0].try_get::<i64>("", "n").unwrap(),
+        6,
+        "three alerts to the pharmacist and the district drug officer"
+    );
+    d.receive(&app, ph, store, &d.gloves, "R-G2", 300, 50).await;
+    let after = expect_data(&app.gql(Some(ph), ALERTS, json!({ "s": store["id"] })).await)
+        ["storeAlerts"]
+        .clone();
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        2,
+        "the gloves' stock-out closed: {after}"
+    );
+    let district = expect_data(
+        &app.gql(
+            Some(&d.ddo),
+            "query($u: ID) { supplyAlerts(unitId: $u) { storeName kind } }",
+            json!({ "u": kolkata }),
+        )
+        .await,
+    )["supplyAlerts"]
+        .clone();
+    assert_eq!(district.as_array().unwrap().len(), 2);
+    assert_eq!(
+        expect_data(
+            &app.gql(Some(&murshidabad), "{ supplyAlerts { kind } }", json!({}))
+                .await
+        )["supplyAlerts"],
+        json!([])
+    );
+
     // CSV, with the same reach.
     let csv = |path: String, token: Option<String>| {
         let app = &app;
@@ -112,7 +178,7 @@ async fn reports_show_stock_outs_expiry_availability_and_use(backend: Backend) {
     )
     .await;
     assert_eq!(status, 200);
-    assert_eq!(body.lines().count(), 3, "{body}");
+    assert_eq!(body.lines().count(), 2, "the gloves came back: {body}");
     assert!(body.starts_with("store,item_code,item,on_hand_unusable,out_since\n"));
     let (status, body) = csv(
         "/supply/reports/availability.csv".into(),

@@ -21,6 +21,7 @@ use arogya_infra::repos::supply::stores::{self as store_repo, StoreRecord};
 use arogya_infra::TenantTx;
 use uuid::Uuid;
 
+pub mod alerts;
 pub mod catalogue;
 pub mod counts;
 pub mod dispensing;

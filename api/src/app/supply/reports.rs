@@ -49,7 +49,7 @@ pub struct Availability {
 
 impl Supply<'_> {
     /// The stores the caller sees, under `unit` when given.
-    async fn stores_in_reach(
+    pub(super) async fn stores_in_reach(
         &self,
         tx: &arogya_infra::TenantTx,
         unit: Option<Uuid>,

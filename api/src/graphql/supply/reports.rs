@@ -48,6 +48,41 @@ pub struct ConsumptionTrend {
     pub months: Vec<MonthUse>,
 }
 
+mirror!(SupplyAlertKind = "arogya_domain::supply::alerts::AlertKind" {
+    StockOut, BelowMinimum, ExpiringSoon, Expiring, Expired
+});
+
+#[derive(SimpleObject, Clone)]
+pub struct SupplyAlert {
+    pub id: ID,
+    pub store_id: ID,
+    pub store_name: String,
+    pub item_id: ID,
+    pub batch_id: Option<ID>,
+    pub kind: SupplyAlertKind,
+    pub message: String,
+    pub raised_at: DateTime<Utc>,
+}
+
+impl SupplyAlert {
+    fn of(
+        store: &arogya_infra::repos::supply::stores::StoreRecord,
+        a: &arogya_infra::repos::supply::alerts::AlertRecord,
+    ) -> Self {
+        use arogya_domain::supply::alerts::AlertKind as K;
+        Self {
+            id: id(a.id),
+            store_id: id(a.store_id),
+            store_name: store.name.clone(),
+            item_id: id(a.item_id),
+            batch_id: a.batch_id.map(id),
+            kind: K::parse(&a.kind).unwrap_or(K::StockOut).into(),
+            message: a.message.clone(),
+            raised_at: a.raised_at,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct ReportQuery;
 
@@ -74,6 +109,28 @@ impl ReportQuery {
                 out_since: r.out_since,
             })
             .collect())
+    }
+
+    /// A store's open alerts (stock-out, below minimum, expiring batches), checked afresh.
+    async fn store_alerts(&self, ctx: &Context<'_>, store_id: ID) -> ApiResult<Vec<SupplyAlert>> {
+        let (rec, list) = supply(ctx)?
+            .alerts_of(parse_id("storeId", &store_id)?)
+            .await?;
+        Ok(list.iter().map(|a| SupplyAlert::of(&rec, a)).collect())
+    }
+
+    /// Open alerts of every store in reach (under a unit when given), as last checked.
+    async fn supply_alerts(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+    ) -> ApiResult<Vec<SupplyAlert>> {
+        let unit = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?;
+        let list = supply(ctx)?.alerts_in_reach(unit).await?;
+        Ok(list.iter().map(|(s, a)| SupplyAlert::of(s, a)).collect())
     }
 
     /// A store's batches expiring within `days`, soonest first.

@@ -2,6 +2,7 @@
 //! indents. Every query filters by the transaction's tenant; row-level security
 //! checks it again on PostgreSQL.
 
+pub mod alerts;
 pub mod batches;
 pub mod counts;
 pub mod dispenses;
