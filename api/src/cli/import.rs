@@ -1,5 +1,5 @@
 //! `arogya import`: CSV files of facilities, professionals, wards and beds, household
-//! surveys, oxygen sources and critical-care equipment.
+//! surveys, oxygen sources, critical-care equipment and the item catalogue.
 
 use super::ops::system_caller;
 use super::{api_err, cli_meta, ImportCommand};
@@ -19,6 +19,7 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
         ImportCommand::Survey(a) => ("survey", a),
         ImportCommand::OxygenSources(a) => ("oxygen sources", a),
         ImportCommand::Equipment(a) => ("equipment", a),
+        ImportCommand::Items(a) => ("items", a),
     };
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
@@ -56,6 +57,7 @@ pub(super) async fn run(state: SharedState, command: ImportCommand) -> anyhow::R
         ImportCommand::OxygenSources(_) => import_with!(importer::import_oxygen_sources),
         ImportCommand::Equipment(_) => import_with!(importer::import_equipment),
         ImportCommand::Professionals(_) => import_with!(importer::import_professionals),
+        ImportCommand::Items(_) => import_with!(importer::import_items),
     }
     .map_err(api_err)?;
     eprintln!();

@@ -65,7 +65,8 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
-    /// Import facilities or professionals from a CSV file (see docs/samples/).
+    /// Import facilities, professionals, beds, surveys, oxygen sources, equipment or
+    /// catalogue items from a CSV file (see docs/samples/).
     Import {
         #[command(subcommand)]
         command: ImportCommand,
@@ -206,6 +207,8 @@ pub(crate) enum ImportCommand {
     /// Critical-care equipment: one item per row, by facility, optionally against a
     /// procurement order (by its reference).
     Equipment(ImportArgs),
+    /// The item catalogue (medicines, consumables, reagents): one item per row.
+    Items(ImportArgs),
 }
 
 #[derive(clap::Args)]

@@ -99,6 +99,7 @@ mod subscriptions;
 mod supply;
 mod supply_counts;
 mod supply_dispensing;
+mod supply_import;
 mod supply_indents;
 mod supply_procurement;
 mod supply_reports;

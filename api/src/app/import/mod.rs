@@ -1,4 +1,4 @@
-//! Bulk import of facilities, professionals, and wards and beds from CSV, as departments keep them in
+//! Bulk import of facilities, professionals, wards and beds, and catalogue items from CSV, as departments keep them in
 //! spreadsheets. Every row is checked first; unless the caller asks to skip invalid
 //! rows, one bad row means nothing is imported. Valid rows go in one transaction,
 //! each with its audit event. Rows are numbered as a spreadsheet shows them (the
@@ -202,12 +202,14 @@ pub(super) fn finish(
 
 mod bed_rows;
 mod facility_rows;
+mod item_rows;
 mod oxygen_rows;
 mod professional_rows;
 mod survey;
 
 pub use bed_rows::import_beds;
 pub use facility_rows::import_facilities;
+pub use item_rows::import_items;
 pub use oxygen_rows::{import_equipment, import_oxygen_sources};
 pub use professional_rows::import_professionals;
 pub use survey::{import_survey, SurveyReport};

@@ -73,9 +73,12 @@ pub async fn by_codes(tx: &TenantTx, codes: &[String]) -> InfraResult<Vec<ItemRe
 pub async fn list(tx: &TenantTx, text: Option<&str>, limit: u64) -> InfraResult<Vec<ItemRecord>> {
     let mut q = i::Entity::find().filter(i::Column::TenantId.eq(tx.tenant().0));
     if let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) {
+        // Any case: "para" finds Paracetamol on PostgreSQL too.
+        use sea_orm::sea_query::{Expr, ExprTrait, Func};
+        let like = format!("%{}%", t.to_lowercase().replace(['%', '_'], ""));
         q = q.filter(
             sea_orm::Condition::any()
-                .add(i::Column::Name.contains(t))
+                .add(Expr::expr(Func::lower(Expr::col(i::Column::Name))).like(like))
                 .add(i::Column::Code.contains(t.to_uppercase())),
         );
     }
