@@ -35,6 +35,7 @@ mod m20261206_000031_dispensing;
 mod m20261206_000032_stock_counts;
 mod m20261206_000033_procurement;
 mod m20261206_000034_supply_alerts;
+mod m20261206_000035_indent_waste;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000032_stock_counts::Migration),
             Box::new(m20261206_000033_procurement::Migration),
             Box::new(m20261206_000034_supply_alerts::Migration),
+            Box::new(m20261206_000035_indent_waste::Migration),
         ]
     }
 }

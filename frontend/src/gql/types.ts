@@ -1812,6 +1812,8 @@ export type IndentLine = {
   requested: Scalars['Int']['output'];
   /** The asking store's usable stock and AMC when it asked. */
   stockOnHand: Scalars['Int']['output'];
+  /** Of that stock, units that will expire before the asking store can use them. */
+  wastedBeforeUse: Scalars['Int']['output'];
 };
 
 export type IndentLineInput = {
@@ -4232,6 +4234,8 @@ export type QueryRoot = {
   clinicalEntry: ClinicalEntry;
   /** A store's consumption per item and month. */
   consumptionTrend: Array<ConsumptionTrend>;
+  /** The controlled drugs register of a schedule H1 or X drug in a store, newest first. */
+  controlledRegister: Array<RegisterEntry>;
   /** A clinician's booked appointments of one day, by time. */
   doctorDayList: Array<Appointment>;
   /**
@@ -4524,6 +4528,13 @@ export type QueryRootClinicalEntryArgs = {
 
 export type QueryRootConsumptionTrendArgs = {
   months?: Scalars['Int']['input'];
+  storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootControlledRegisterArgs = {
+  itemId: Scalars['ID']['input'];
+  limit?: Scalars['Int']['input'];
   storeId: Scalars['ID']['input'];
 };
 
@@ -5038,6 +5049,22 @@ export type Referral = {
   /** `pending`, `accepted` or `declined`. */
   status: Scalars['String']['output'];
   toFacilityId: Scalars['ID']['output'];
+};
+
+/** A line of the controlled drugs register. */
+export type RegisterEntry = {
+  at: Scalars['DateTime']['output'];
+  /** The store's balance of the drug after this line. */
+  balance: Scalars['Int']['output'];
+  batchNo: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  kind: MovementKind;
+  note: Maybe<Scalars['String']['output']>;
+  patientHealthId: Maybe<Scalars['String']['output']>;
+  /** In is positive, out negative. */
+  quantity: Scalars['Int']['output'];
+  /** Who signed as witness (dispenses). */
+  witness: Maybe<Scalars['String']['output']>;
 };
 
 export type Registration = {
@@ -6959,28 +6986,28 @@ export type StoreStockQueryVariables = Exact<{
 
 export type StoreStockQuery = { storeStock: { store: { id: string, name: string, level: StoreLevel, parentId: string | null, worksHere: boolean, settings: { lookbackDays: number, minMonths: number, maxMonths: number, expiryWarnDays: number, expiryAlertDays: number } }, items: Array<{ onHand: number, usable: number, amc: number | null, monthsOfStock: number | null, daysOutOfStock: number, status: StockStatus, inTransit: number, suggestedQuantity: number, expiring: number, wastedBeforeExpiry: number, minMonths: number, maxMonths: number, item: { id: string, code: string, name: string, strength: string | null, unitOfIssue: string, essential: boolean, schedule: DrugSchedule }, batches: Array<{ batchId: string, batchNo: string, expiresOn: string, daysToExpiry: number, expiry: ExpiryBand, quantity: number, blocked: string | null }> }> } };
 
-export type IndentFieldsFragment = { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> };
+export type IndentFieldsFragment = { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, wastedBeforeUse: number, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> };
 
 export type StoreIndentsQueryVariables = Exact<{
   storeId: Scalars['ID']['input'];
 }>;
 
 
-export type StoreIndentsQuery = { indents: Array<{ id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> }> };
+export type StoreIndentsQuery = { indents: Array<{ id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, wastedBeforeUse: number, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> }> };
 
 export type RaiseIndentMutationVariables = Exact<{
   input: RaiseIndentInput;
 }>;
 
 
-export type RaiseIndentMutation = { raiseIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+export type RaiseIndentMutation = { raiseIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, wastedBeforeUse: number, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
 
 export type DecideIndentMutationVariables = Exact<{
   input: DecideIndentInput;
 }>;
 
 
-export type DecideIndentMutation = { decideIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+export type DecideIndentMutation = { decideIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, wastedBeforeUse: number, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
 
 export type IssueIndentMutationVariables = Exact<{
   indentId: Scalars['ID']['input'];
@@ -6988,14 +7015,14 @@ export type IssueIndentMutationVariables = Exact<{
 }>;
 
 
-export type IssueIndentMutation = { issueIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+export type IssueIndentMutation = { issueIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, wastedBeforeUse: number, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
 
 export type ReceiveIndentMutationVariables = Exact<{
   input: ReceiveIndentInput;
 }>;
 
 
-export type ReceiveIndentMutation = { receiveIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
+export type ReceiveIndentMutation = { receiveIndent: { id: string, number: string, fromStoreId: string, toStoreId: string, status: IndentStatus, note: string | null, version: number, createdAt: string, decidedAt: string | null, issuedAt: string | null, receivedAt: string | null, lines: Array<{ itemId: string, requested: number, stockOnHand: number, amc: number | null, wastedBeforeUse: number, approved: number | null, reason: string | null, item: { name: string, strength: string | null, unitOfIssue: string } | null }>, voucher: Array<{ itemId: string, batchId: string, batchNo: string, expiresOn: string | null, quantity: number, received: number | null, damaged: number | null, short: number | null }> } };
 
 export type PrescriptionsToDispenseQueryVariables = Exact<{
   storeId: Scalars['ID']['input'];

@@ -54,6 +54,7 @@ export const bnSupply = {
   "supply.indents.ours": "এই ভাণ্ডার চেয়েছে",
   "supply.indents.theirs": "উত্তর দিতে হবে",
   "supply.indents.line": "{item}: {requested} চাওয়া (তাদের কাছে {stock}, মাসে খরচ {amc})",
+  "supply.indents.waste": "তাদের {quantity} ব্যবহারের আগেই মেয়াদ ফুরোবে",
   "supply.indents.approvedLine": "{approved} অনুমোদিত",
   "supply.indents.approve": "অনুমোদন",
   "supply.indents.approveQty": "{item}-এর অনুমোদিত পরিমাণ",

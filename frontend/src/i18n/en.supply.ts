@@ -54,6 +54,7 @@ export const enSupply = {
   "supply.indents.ours": "raised by this store",
   "supply.indents.theirs": "to answer",
   "supply.indents.line": "{item}: {requested} asked (they hold {stock}, use {amc} a month)",
+  "supply.indents.waste": "{quantity} of theirs will expire before use",
   "supply.indents.approvedLine": "{approved} approved",
   "supply.indents.approve": "Approve",
   "supply.indents.approveQty": "Approve of {item}",

@@ -54,6 +54,7 @@ export const hiSupply = {
   "supply.indents.ours": "इस भंडार ने माँगा",
   "supply.indents.theirs": "जवाब देना है",
   "supply.indents.line": "{item}: {requested} माँगे (उनके पास {stock}, महीने की खपत {amc})",
+  "supply.indents.waste": "उनके {quantity} इस्तेमाल से पहले समाप्त होंगे",
   "supply.indents.approvedLine": "{approved} स्वीकृत",
   "supply.indents.approve": "स्वीकृत करें",
   "supply.indents.approveQty": "{item} में से स्वीकृत",

@@ -15,6 +15,7 @@ pub struct Model {
     pub amc: Option<f64>,
     pub approved: Option<i64>,
     pub reason: Option<String>,
+    pub wasted_before_use: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

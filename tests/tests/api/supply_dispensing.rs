@@ -173,6 +173,36 @@ async fn a_prescription_is_dispensed_line_by_line(backend: Backend) {
         (Some("DISPENSE"), Some(9), Some("dispense"))
     );
 
+    // The controlled drugs register: running balance, the patient, who gave, who signed.
+    const REGISTER: &str = "query($s: ID!, $i: ID!) { controlledRegister(storeId: $s, itemId: $i) { kind quantity balance witness patientHealthId batchNo } }";
+    let reg = expect_data(
+        &app.gql(
+            Some(ph),
+            REGISTER,
+            json!({ "s": store["id"], "i": morphine["id"] }),
+        )
+        .await,
+    )["controlledRegister"]
+        .clone();
+    assert_eq!(reg.as_array().unwrap().len(), 2);
+    assert_eq!(
+        reg[0],
+        json!({ "kind": "DISPENSE", "quantity": -1, "balance": 9, "witness": "Dr. অমিত সেন (pharm2.kolkata)", "patientHealthId": h, "batchNo": "FM-1" })
+    );
+    assert_eq!(
+        (reg[1]["kind"].as_str(), reg[1]["balance"].as_i64()),
+        (Some("RECEIPT"), Some(10))
+    );
+    expect_error(
+        &app.gql(
+            Some(ph),
+            REGISTER,
+            json!({ "s": store["id"], "i": d.paracetamol["id"] }),
+        )
+        .await,
+        "VALIDATION",
+    );
+
     // The prescription now shows what was given, and what could not be.
     let seen = expect_data(
         &app.gql(

@@ -8,7 +8,7 @@ use super::supply_support::*;
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use serde_json::json;
 
-pub const RAISE: &str = "mutation($i: RaiseIndentInput!) { raiseIndent(input: $i) { id number status version fromStoreId toStoreId lines { item { code } requested stockOnHand approved reason } } }";
+pub const RAISE: &str = "mutation($i: RaiseIndentInput!) { raiseIndent(input: $i) { id number status version fromStoreId toStoreId lines { item { code } requested stockOnHand wastedBeforeUse approved reason } } }";
 pub const DECIDE: &str = "mutation($i: DecideIndentInput!) { decideIndent(input: $i) { id status version lines { item { code } requested approved reason } } }";
 pub const ISSUE_INDENT: &str = "mutation($id: ID!, $v: Int!) { issueIndent(indentId: $id, expectedVersion: $v) { id status version voucher { itemId batchId batchNo quantity } } }";
 pub const RECEIVE_INDENT: &str = "mutation($i: ReceiveIndentInput!) { receiveIndent(input: $i) { id status version voucher { batchNo quantity received damaged short } } }";
@@ -45,6 +45,10 @@ async fn an_indent_moves_stock_down_and_records_what_arrived(backend: Backend) {
     );
     assert!(indent["number"].as_str().unwrap().starts_with("IND-"));
     assert_eq!(indent["lines"][0]["stockOnHand"], 15);
+    assert_eq!(
+        indent["lines"][0]["wastedBeforeUse"], 0,
+        "no use on record, so no waste is claimed"
+    );
     let twice = json!({ "i": { "storeId": d.pharmacy["id"], "lines": [{ "itemId": para["id"], "quantity": 1 }, { "itemId": para["id"], "quantity": 2 }] } });
     expect_error(
         &app.gql(Some(&d.pharmacist), RAISE, twice).await,

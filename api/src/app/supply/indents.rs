@@ -200,6 +200,7 @@ impl Supply<'_> {
                     requested: *q,
                     stock_on_hand: p.map(|p| p.usable).unwrap_or(0),
                     amc: p.and_then(|p| p.amc),
+                    wasted_before_use: p.map(|p| p.wasted).unwrap_or(0),
                 }
             })
             .collect();

@@ -28,6 +28,7 @@ pub mod dispensing;
 pub mod indents;
 pub mod planning;
 pub mod procurement;
+pub mod register;
 pub mod reports;
 pub mod stock;
 pub mod stores;

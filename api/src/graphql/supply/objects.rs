@@ -288,6 +288,8 @@ pub struct IndentLine {
     /// The asking store's usable stock and AMC when it asked.
     pub stock_on_hand: i64,
     pub amc: Option<f64>,
+    /// Of that stock, units that will expire before the asking store can use them.
+    pub wasted_before_use: i64,
     pub approved: Option<i64>,
     pub reason: Option<String>,
 }
@@ -348,6 +350,7 @@ impl From<&AppIndent> for Indent {
                     requested: l.requested,
                     stock_on_hand: l.stock_on_hand,
                     amc: l.amc.map(|x| (x * 10.0).round() / 10.0),
+                    wasted_before_use: l.wasted_before_use,
                     approved: l.approved,
                     reason: l.reason.clone(),
                 })

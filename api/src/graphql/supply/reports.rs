@@ -83,6 +83,23 @@ impl SupplyAlert {
     }
 }
 
+/// A line of the controlled drugs register.
+#[derive(SimpleObject, Clone)]
+pub struct RegisterEntry {
+    pub at: DateTime<Utc>,
+    pub kind: MovementKind,
+    pub batch_no: String,
+    /// In is positive, out negative.
+    pub quantity: i64,
+    /// The store's balance of the drug after this line.
+    pub balance: i64,
+    pub by: String,
+    /// Who signed as witness (dispenses).
+    pub witness: Option<String>,
+    pub patient_health_id: Option<String>,
+    pub note: Option<String>,
+}
+
 #[derive(Default)]
 pub struct ReportQuery;
 
@@ -131,6 +148,38 @@ impl ReportQuery {
             .transpose()?;
         let list = supply(ctx)?.alerts_in_reach(unit).await?;
         Ok(list.iter().map(|(s, a)| SupplyAlert::of(s, a)).collect())
+    }
+
+    /// The controlled drugs register of a schedule H1 or X drug in a store, newest first.
+    async fn controlled_register(
+        &self,
+        ctx: &Context<'_>,
+        store_id: ID,
+        item_id: ID,
+        #[graphql(default = 200)] limit: i32,
+    ) -> ApiResult<Vec<RegisterEntry>> {
+        use arogya_domain::supply::ledger::MovementKind as K;
+        let rows = supply(ctx)?
+            .controlled_register(
+                parse_id("storeId", &store_id)?,
+                parse_id("itemId", &item_id)?,
+                limit.max(1) as u64,
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|l| RegisterEntry {
+                at: l.row.at,
+                kind: K::parse(&l.row.kind).unwrap_or(K::Adjustment).into(),
+                batch_no: l.batch_no,
+                quantity: l.row.quantity,
+                balance: l.row.item_balance,
+                by: l.by,
+                witness: l.witness,
+                patient_health_id: l.patient_health_id,
+                note: l.row.note,
+            })
+            .collect())
     }
 
     /// A store's batches expiring within `days`, soonest first.

@@ -163,6 +163,12 @@ export function IndentCard({ indent, storeId, worksHere, onDone }: { indent: Ind
         {indent.lines.map((l) => (
           <li key={l.itemId}>
             {t("supply.indents.line", { item: `${l.item?.name ?? ""} ${l.item?.strength ?? ""}`.trim(), requested: n(l.requested), stock: n(l.stockOnHand), amc: l.amc == null ? "—" : n(l.amc) })}
+            {l.wastedBeforeUse > 0 && (
+              <strong>
+                {" · "}
+                {t("supply.indents.waste", { quantity: n(l.wastedBeforeUse) })}
+              </strong>
+            )}
             {l.approved != null && ` · ${t("supply.indents.approvedLine", { approved: n(l.approved) })}`}
             {l.reason && ` (${l.reason})`}
           </li>

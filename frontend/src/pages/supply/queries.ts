@@ -88,6 +88,7 @@ const INDENT_FIELDS = /* GraphQL */ `
       requested
       stockOnHand
       amc
+      wastedBeforeUse
       approved
       reason
     }

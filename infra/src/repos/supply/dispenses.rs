@@ -62,6 +62,17 @@ pub async fn of_prescriptions(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<Di
         .await?)
 }
 
+pub async fn by_ids(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<DispenseRecord>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(d::Entity::find()
+        .filter(d::Column::TenantId.eq(tx.tenant().0))
+        .filter(d::Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?)
+}
+
 /// What some patients (a record and those merged into it) were given, oldest first.
 pub async fn of_patients(tx: &TenantTx, patients: &[Uuid]) -> InfraResult<Vec<DispenseRecord>> {
     if patients.is_empty() {

@@ -22,6 +22,8 @@ pub struct NewLine {
     pub requested: i64,
     pub stock_on_hand: i64,
     pub amc: Option<f64>,
+    /// Units the asking store holds that will expire before it can use them.
+    pub wasted_before_use: i64,
 }
 
 pub async fn insert(
@@ -72,6 +74,7 @@ pub async fn insert(
             amc: Set(n.amc),
             approved: Set(None),
             reason: Set(None),
+            wasted_before_use: Set(n.wasted_before_use),
         })
         .collect();
     l::Entity::insert_many(rows).exec(tx.conn()).await?;
