@@ -105,6 +105,7 @@ impl Depots {
     }
 
     /// Receive a batch into a store as `token`; returns the posted movement.
+    #[allow(clippy::too_many_arguments)]
     pub async fn receive(
         &self,
         app: &TestApp,
