@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A supply alert: open until its condition clears.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_alerts")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One batch on a count sheet: the books, and the count.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_count_lines")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

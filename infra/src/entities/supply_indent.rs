@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A request for stock from a store to the store above it.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_indents")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

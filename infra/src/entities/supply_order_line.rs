@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One item of a purchase order, and what has arrived of it.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_order_lines")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

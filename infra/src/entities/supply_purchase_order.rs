@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A purchase order to a supplier against a budget head.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_purchase_orders")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A store's stock of a batch.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_stock")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

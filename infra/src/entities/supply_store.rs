@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A store: the state warehouse, a district drug store, a facility pharmacy or a ward sub-store.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_stores")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One batch on an indent's issue voucher, and what arrived of it.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "supply_voucher_lines")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

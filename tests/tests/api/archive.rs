@@ -281,10 +281,29 @@ async fn an_archive_moves_between_postgres_and_sqlite() {
         true,
     )
     .await;
+    // Stores, batches (dates), stock, the ledger and an indent travel too.
+    let d = super::supply_support::Depots::new(&app).await;
+    d.receive(
+        &app,
+        &d.ddo,
+        &d.district,
+        &d.paracetamol,
+        "MOVE-1",
+        300,
+        100,
+    )
+    .await;
+    let ask = serde_json::json!({ "i": { "storeId": d.pharmacy["id"], "lines": [{ "itemId": d.paracetamol["id"], "quantity": 40 }] } });
+    arogya_tests::expect_data(
+        &app.gql(Some(&d.pharmacist), super::supply_indents::RAISE, ask)
+            .await,
+    );
     let from_pg = Install::of(&app);
     let work = temp("move");
     let archive = work.join("wb.arogya");
     let original = without_audit(from_pg.export("WB", &archive));
+    assert_eq!(original["supply_ledger"]["rows"], 1, "{original:?}");
+    assert_eq!(original["supply_indent_lines"]["rows"], 1);
 
     // An empty SQLite installation holding the same PII master key.
     let sqlite = Install {

@@ -7,7 +7,7 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn cli(app: &TestApp, args: &[&str]) -> Output {
+pub fn cli(app: &TestApp, args: &[&str]) -> Output {
     Command::new(arogya_bin())
         .current_dir(&app.dir)
         .env_remove("AROGYA_CONFIG")
@@ -22,7 +22,7 @@ fn cli(app: &TestApp, args: &[&str]) -> Output {
         .expect("running arogya")
 }
 
-fn out(o: &Output) -> String {
+pub fn out(o: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&o.stdout),

@@ -2,33 +2,10 @@
 //! reported row by row and nothing of it is imported; codes already in the
 //! catalogue are refused.
 
-use arogya_tests::{arogya_bin, expect_data, Backend, TestApp};
+use super::oxygen_import::{cli, out};
+use arogya_tests::{expect_data, Backend, TestApp};
 use serde_json::json;
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn cli(app: &TestApp, args: &[&str]) -> Output {
-    Command::new(arogya_bin())
-        .current_dir(&app.dir)
-        .env_remove("AROGYA_CONFIG")
-        .env("AROGYA_DATABASE_URL", &app.config.database_url)
-        .env("AROGYA_MIGRATE_ON_START", "false")
-        .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
-        .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
-        .env("AROGYA_PII_KEY_FILE", &app.config.pii_key_file)
-        .env("AROGYA_LOG_FILTER", "warn")
-        .args(args)
-        .output()
-        .expect("running arogya")
-}
-
-fn out(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 on_both_backends!(the_catalogue_imports_from_csv);
 

@@ -46,6 +46,16 @@ impl Supply<'_> {
         })
     }
 
+    /// The sheet as it now stands, then commit.
+    async fn commit_sheet(&self, tx: TenantTx, id: Uuid) -> ApiResult<CountSheet> {
+        let c = repo::find(&tx, id)
+            .await?
+            .ok_or_else(|| not_found("stock count"))?;
+        let sheet = self.full(&tx, c).await?;
+        tx.commit().await?;
+        Ok(sheet)
+    }
+
     pub async fn start_count(&self, store: Uuid, note: Option<String>) -> ApiResult<CountSheet> {
         let note = super::stock::optional(note, "note", 300)?;
         let mut tx = self.tx(Access::Write).await?;
@@ -112,12 +122,7 @@ impl Supply<'_> {
             json!({ "counted": counted.len() }),
         )
         .await?;
-        let c = repo::find(&tx, c.id)
-            .await?
-            .ok_or_else(|| not_found("stock count"))?;
-        let sheet = self.full(&tx, c).await?;
-        tx.commit().await?;
-        Ok(sheet)
+        self.commit_sheet(tx, c.id).await
     }
 
     pub async fn submit_count(&self, id: Uuid, expected_version: i32) -> ApiResult<CountSheet> {
@@ -159,12 +164,7 @@ impl Supply<'_> {
             json!({ "status": "submitted" }),
         )
         .await?;
-        let c = repo::find(&tx, c.id)
-            .await?
-            .ok_or_else(|| not_found("stock count"))?;
-        let sheet = self.full(&tx, c).await?;
-        tx.commit().await?;
-        Ok(sheet)
+        self.commit_sheet(tx, c.id).await
     }
 
     /// A supervisor approves (posting every difference) or rejects with a note.
@@ -253,12 +253,7 @@ impl Supply<'_> {
             json!({ "status": to.as_str(), "adjustments": posted }),
         )
         .await?;
-        let c = repo::find(&tx, c.id)
-            .await?
-            .ok_or_else(|| not_found("stock count"))?;
-        let sheet = self.full(&tx, c).await?;
-        tx.commit().await?;
-        Ok(sheet)
+        self.commit_sheet(tx, c.id).await
     }
 
     pub async fn counts_of(&self, store: Uuid) -> ApiResult<Vec<CountSheet>> {

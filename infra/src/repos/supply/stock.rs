@@ -61,19 +61,21 @@ pub async fn batches_in(tx: &TenantTx, store: Uuid, item: Uuid) -> InfraResult<V
             vec![tx.tenant().0.into(), store.into(), item.into()],
         ))
         .await?;
-    rows.iter()
-        .map(|r| {
-            let quality: String = r.try_get("", "quality_status")?;
-            Ok(BatchStock {
-                batch: r.try_get("", "batch_id")?,
-                batch_no: r.try_get("", "batch_no")?,
-                expiry: r.try_get("", "expires_on")?,
-                quantity: r.try_get("", "quantity")?,
-                on_hold: r.try_get("", "on_hold")?,
-                quality: QualityStatus::parse(&quality).unwrap_or(QualityStatus::Pending),
-            })
-        })
-        .collect()
+    rows.iter().map(batch_stock).collect()
+}
+
+/// A batch's stock from a row of `supply_stock` joined with `supply_batches`. An
+/// unreadable quality status counts as pending: the batch stays on the shelf.
+fn batch_stock(r: &sea_orm::QueryResult) -> InfraResult<BatchStock> {
+    let quality: String = r.try_get("", "quality_status")?;
+    Ok(BatchStock {
+        batch: r.try_get("", "batch_id")?,
+        batch_no: r.try_get("", "batch_no")?,
+        expiry: r.try_get("", "expires_on")?,
+        quantity: r.try_get("", "quantity")?,
+        on_hold: r.try_get("", "on_hold")?,
+        quality: QualityStatus::parse(&quality).unwrap_or(QualityStatus::Pending),
+    })
 }
 
 /// One movement to post. The store's row for the item must be locked first.
@@ -232,19 +234,11 @@ pub async fn stock_lines(tx: &TenantTx, store: Uuid) -> InfraResult<Vec<StockLin
         .await?;
     rows.iter()
         .map(|r| {
-            let quality: String = r.try_get("", "quality_status")?;
             Ok(StockLine {
                 item_id: r.try_get("", "item_id")?,
                 manufacturer: r.try_get("", "manufacturer")?,
                 unit_price_paise: r.try_get("", "unit_price_paise")?,
-                batch: BatchStock {
-                    batch: r.try_get("", "batch_id")?,
-                    batch_no: r.try_get("", "batch_no")?,
-                    expiry: r.try_get("", "expires_on")?,
-                    quantity: r.try_get("", "quantity")?,
-                    on_hold: r.try_get("", "on_hold")?,
-                    quality: QualityStatus::parse(&quality).unwrap_or(QualityStatus::Pending),
-                },
+                batch: batch_stock(r)?,
             })
         })
         .collect()
