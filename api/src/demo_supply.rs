@@ -2,7 +2,8 @@
 //! district drug store and Krishnanagar District Hospital's pharmacy, each with
 //! stock in several batches (paracetamol near expiry at the pharmacy, amoxicillin
 //! out of stock there), an indent from the pharmacy waiting at the district, and the
-//! store keeper's, district drug officer's and pharmacist's logins.
+//! store keeper's, district drug officer's and pharmacist's logins, and a monsoon kit
+//! the hospital falls short of.
 
 use crate::app::supply::stock::{IssueInput, ReceiptInput};
 use crate::app::supply::stores::StoreInput;
@@ -481,6 +482,22 @@ pub async fn seed(
             .await
             .map_err(err)?;
     }
+    // The monsoon kit every district hospital should hold.
+    admin_s
+        .define_kit(
+            "Monsoon kit",
+            Some("June to September: diarrhoea, fever, malaria".into()),
+            vec![
+                ("district_hospital".into(), items[0], 2_000),
+                ("district_hospital".into(), items[1], 1_000),
+                ("district_hospital".into(), items[2], 1_000),
+                ("district_hospital".into(), items[3], 500),
+                ("district_hospital".into(), items[6], 480),
+                ("district_hospital".into(), items[9], 100),
+            ],
+        )
+        .await
+        .map_err(err)?;
     // The pharmacy asks the district for amoxicillin and ORS; it waits there.
     p.raise_indent(
         pharmacy.id,

@@ -67,6 +67,8 @@ pub mod supply_dispense;
 pub mod supply_indent;
 pub mod supply_indent_line;
 pub mod supply_item;
+pub mod supply_kit;
+pub mod supply_kit_line;
 pub mod supply_ledger_row;
 pub mod supply_order_line;
 pub mod supply_order_receipt;

@@ -36,6 +36,7 @@ mod m20261206_000032_stock_counts;
 mod m20261206_000033_procurement;
 mod m20261206_000034_supply_alerts;
 mod m20261206_000035_indent_waste;
+mod m20261206_000036_buffer_kits;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000033_procurement::Migration),
             Box::new(m20261206_000034_supply_alerts::Migration),
             Box::new(m20261206_000035_indent_waste::Migration),
+            Box::new(m20261206_000036_buffer_kits::Migration),
         ]
     }
 }

@@ -477,6 +477,19 @@ export type BudgetHeadInput = {
   name: Scalars['String']['input'];
 };
 
+export type BufferKit = {
+  id: Scalars['ID']['output'];
+  lines: Array<KitLine>;
+  name: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+};
+
+export type BufferKitInput = {
+  lines: Array<KitLineInput>;
+  name: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Card = {
   delivery: CardDelivery;
   healthId: Scalars['String']['output'];
@@ -1465,6 +1478,13 @@ export type FacilityOxygen = {
   usableNm3: Maybe<Scalars['Float']['output']>;
 };
 
+export type FacilityReadiness = {
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  lines: Array<ReadinessLine>;
+  ready: Scalars['Boolean']['output'];
+};
+
 export type FacilityStepInput = {
   address: Scalars['String']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
@@ -1894,6 +1914,18 @@ export type KbArticleInput = {
   title: Scalars['String']['input'];
 };
 
+export type KitLine = {
+  facilityType: FacilityType;
+  item: Maybe<SupplyItem>;
+  quantity: Scalars['Int']['output'];
+};
+
+export type KitLineInput = {
+  facilityType: FacilityType;
+  itemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 export type LabOrderInput = {
   clinicalInfo?: InputMaybe<Scalars['String']['input']>;
   priority?: LabPriority;
@@ -2190,6 +2222,8 @@ export type MutationRoot = {
   /** Declare one of a facility's oxygen sources. */
   declareOxygenSource: OxygenSource;
   declineReferral: Referral;
+  /** Define a buffer-stock list: what each type of facility should hold. */
+  defineBufferKit: BufferKit;
   /**
    * Withdraw a document from an application still being edited (kept until the
    * retention period ends, then destroyed).
@@ -2708,6 +2742,11 @@ export type MutationRootDeclareOxygenSourceArgs = {
 export type MutationRootDeclineReferralArgs = {
   note: Scalars['String']['input'];
   referralId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootDefineBufferKitArgs = {
+  input: BufferKitInput;
 };
 
 
@@ -3979,6 +4018,14 @@ export type PostingInput = {
   to?: InputMaybe<Scalars['NaiveDate']['input']>;
 };
 
+export type Preparedness = {
+  facilities: Scalars['Int']['output'];
+  kitName: Scalars['String']['output'];
+  /** Every facility the list covers, the furthest from ready first. */
+  readiness: Array<FacilityReadiness>;
+  ready: Scalars['Int']['output'];
+};
+
 export type PrescriptionInput = {
   advice?: InputMaybe<Scalars['String']['input']>;
   /** When the patient should come back (today or later). */
@@ -4230,6 +4277,7 @@ export type QueryRoot = {
    * committed, spent and balance.
    */
   budgetHeads: Array<BudgetHead>;
+  bufferKits: Array<BufferKit>;
   /** One entry with its history. The read is logged like a timeline read. */
   clinicalEntry: ClinicalEntry;
   /** A store's consumption per item and month. */
@@ -4385,6 +4433,8 @@ export type QueryRoot = {
   patientsRegistered: Scalars['Int']['output'];
   /** Referrals waiting for an answer at the facilities the caller works at or oversees. */
   pendingReferrals: Array<PendingReferral>;
+  /** Which facilities in reach (under a unit when given) fall short of a list, and by how much. */
+  preparedness: Preparedness;
   /**
    * A patient's current prescriptions (the last 90 days), found by health ID at
    * a pharmacy the caller works; the read goes on the patient's access log.
@@ -4788,6 +4838,12 @@ export type QueryRootPatientsRegisteredArgs = {
 };
 
 
+export type QueryRootPreparednessArgs = {
+  kitId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryRootPrescriptionsToDispenseArgs = {
   healthId: Scalars['String']['input'];
   storeId: Scalars['ID']['input'];
@@ -4955,6 +5011,14 @@ export type RaiseIndentInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** The asking store; the indent goes to the store above it. */
   storeId: Scalars['ID']['input'];
+};
+
+export type ReadinessLine = {
+  available: Scalars['Int']['output'];
+  item: SupplyItem;
+  required: Scalars['Int']['output'];
+  /** Required less available, when short. */
+  short: Scalars['Int']['output'];
 };
 
 export type ReadinessStatus =

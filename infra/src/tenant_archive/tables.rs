@@ -180,6 +180,8 @@ tables! {
     "supply_order_lines" => supply_order_line,
     "supply_order_receipts" => supply_order_receipt,
     "supply_alerts" => supply_alert,
+    "supply_kits" => supply_kit,
+    "supply_kit_lines" => supply_kit_line,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

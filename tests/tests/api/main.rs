@@ -101,6 +101,7 @@ mod supply_counts;
 mod supply_dispensing;
 mod supply_import;
 mod supply_indents;
+mod supply_preparedness;
 mod supply_procurement;
 mod supply_reports;
 mod supply_support;

@@ -27,6 +27,7 @@ pub mod counts;
 pub mod dispensing;
 pub mod indents;
 pub mod planning;
+pub mod preparedness;
 pub mod procurement;
 pub mod register;
 pub mod reports;

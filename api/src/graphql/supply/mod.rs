@@ -23,6 +23,7 @@ mod dispensing;
 mod inputs;
 mod mutation;
 mod objects;
+mod preparedness;
 mod procurement;
 mod query;
 mod reports;
@@ -32,6 +33,7 @@ pub use dispensing::*;
 pub use inputs::*;
 pub use mutation::*;
 pub use objects::*;
+pub use preparedness::*;
 pub use procurement::*;
 pub use query::*;
 pub use reports::*;
@@ -44,6 +46,7 @@ pub struct SupplyQueries(
     CountQuery,
     ProcurementQuery,
     ReportQuery,
+    PreparednessQuery,
 );
 
 /// Every supply mutation.
@@ -53,6 +56,7 @@ pub struct SupplyMutations(
     DispensingMutation,
     CountMutation,
     ProcurementMutation,
+    PreparednessMutation,
 );
 
 fn supply<'a>(ctx: &'a Context<'_>) -> ApiResult<Supply<'a>> {

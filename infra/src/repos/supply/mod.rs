@@ -8,6 +8,7 @@ pub mod counts;
 pub mod dispenses;
 pub mod indents;
 pub mod items;
+pub mod kits;
 pub mod procurement;
 pub mod reports;
 pub mod stock;
