@@ -16,10 +16,17 @@ pub mod planning;
 pub mod procurement;
 pub mod store;
 
-pub(crate) use crate::clinical::optional_text;
-
 /// Trimmed text of `min..=max` characters without control characters: notes,
 /// batch numbers and destinations typed at the stores.
 pub fn text(raw: &str, field: &str, min: usize, max: usize) -> crate::DomainResult<String> {
     crate::clinical::text(raw, field, min, max)
+}
+
+/// Optional text: blank is none; otherwise 1 to `max` characters.
+pub fn optional_text(
+    raw: Option<&str>,
+    field: &str,
+    max: usize,
+) -> crate::DomainResult<Option<String>> {
+    crate::clinical::optional_text(raw, field, max)
 }

@@ -52,12 +52,13 @@ pub struct AdjustmentInput {
     pub note: String,
 }
 
-/// Blank is none; otherwise 1 to `max` characters.
+/// Blank is none; otherwise 1 to `max` characters (the domain's rule).
 pub(super) fn optional(v: Option<String>, field: &str, max: usize) -> ApiResult<Option<String>> {
-    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(t) => Ok(Some(text(t, field, 1, max)?)),
-    }
+    Ok(arogya_domain::supply::optional_text(
+        v.as_deref(),
+        field,
+        max,
+    )?)
 }
 
 /// Take `quantity` of an item out of a store, batch by batch, once its row is locked.

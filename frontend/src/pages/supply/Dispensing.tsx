@@ -49,7 +49,7 @@ function DispenseForm({ storeId, rx, onDone }: { storeId: string; rx: Rx; onDone
     e.preventDefault();
     setError(null);
     const lines = rx.lines
-      .filter((l) => item[l.line] === NOT_AVAILABLE || Number(qty[l.line] || 0) > 0)
+      .filter((l) => willSend(l.line))
       .map((l) => ({
         line: l.line,
         itemId: item[l.line] === NOT_AVAILABLE ? null : item[l.line],
@@ -69,14 +69,15 @@ function DispenseForm({ storeId, rx, onDone }: { storeId: string; rx: Rx; onDone
       setError(err);
     }
   };
-  let sent = -1;
+  // Only the lines being sent go to the server; its field names count those.
+  const willSend = (line: number) => item[line] === NOT_AVAILABLE || Number(qty[line] || 0) > 0;
+  const sentIndex = new Map(rx.lines.filter((l) => willSend(l.line)).map((l, i) => [l.line, i]));
   return (
     <form onSubmit={submit} className="panel" aria-label={t("supply.dispense.prescribed", { when: dateTime(rx.occurredAt) })}>
       <h2>{t("supply.dispense.prescribed", { when: dateTime(rx.occurredAt) })}</h2>
       {rx.lines.map((l) => {
-        const willSend = item[l.line] === NOT_AVAILABLE || Number(qty[l.line] || 0) > 0;
-        if (willSend) sent += 1;
-        const index = sent;
+        const index = sentIndex.get(l.line);
+        const err = (name: string) => (index == null ? undefined : fieldError(error, `lines.${index}.${name}`));
         return (
           <fieldset key={l.line}>
             <legend>{t("supply.dispense.line", { drug: l.drugName, strength: l.strength ?? "", dose: l.dose, frequency: l.frequency })}</legend>
@@ -101,7 +102,7 @@ function DispenseForm({ storeId, rx, onDone }: { storeId: string; rx: Rx; onDone
                 })),
                 { value: NOT_AVAILABLE, label: t("supply.dispense.notAvailable") },
               ]}
-              error={willSend ? fieldError(error, `lines.${index}.itemId`) : undefined}
+              error={err("itemId")}
             />
             {item[l.line] !== NOT_AVAILABLE && (
               <TextField
@@ -112,14 +113,14 @@ function DispenseForm({ storeId, rx, onDone }: { storeId: string; rx: Rx; onDone
                 step={1}
                 value={qty[l.line] ?? ""}
                 onChange={(e) => setQty((x) => ({ ...x, [l.line]: e.target.value }))}
-                error={willSend ? fieldError(error, `lines.${index}.quantity`) : undefined}
+                error={err("quantity")}
               />
             )}
             <TextField
               label={t("supply.dispense.reason")}
               value={reason[l.line] ?? ""}
               onChange={(e) => setReason((x) => ({ ...x, [l.line]: e.target.value }))}
-              error={willSend ? fieldError(error, `lines.${index}.reason`) : undefined}
+              error={err("reason")}
             />
           </fieldset>
         );

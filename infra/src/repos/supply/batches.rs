@@ -1,7 +1,7 @@
 //! Manufacturers' batches of items. A batch number names one batch of one item in
 //! the tenant, wherever its units are.
 
-use crate::db::{InfraResult, TenantTx};
+use crate::db::{is_unique_violation, InfraResult, TenantTx};
 use crate::entities::supply_batch as b;
 use arogya_domain::DomainError;
 use chrono::{NaiveDate, Utc};
@@ -45,7 +45,7 @@ pub async fn find_or_insert(tx: &TenantTx, n: NewBatch, field: &str) -> InfraRes
         }
         return Ok(e);
     }
-    Ok(b::ActiveModel {
+    let inserted = b::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         id: Set(Uuid::now_v7()),
         item_id: Set(n.item_id),
@@ -61,7 +61,17 @@ pub async fn find_or_insert(tx: &TenantTx, n: NewBatch, field: &str) -> InfraRes
         created_at: Set(Utc::now()),
     }
     .insert(tx.conn())
-    .await?)
+    .await;
+    match inserted {
+        Ok(b) => Ok(b),
+        // Two receipts of a new batch at once: the other one recorded it first.
+        // (PostgreSQL has aborted the transaction: the caller sends it again and finds it.)
+        Err(e) if is_unique_violation(&e) => Err(DomainError::conflict(
+            "this batch was recorded by someone else a moment ago; send the receipt again",
+        )
+        .into()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<BatchRecord>> {
