@@ -14,7 +14,8 @@ text_enum!(MovementKind, "kind" {
     TransferIn => "transfer_in",
     /// To a patient.
     Dispense => "dispense",
-    /// Back from a patient or a ward.
+    /// Back up the chain: out of the returning store (negative), into the store
+    /// above (positive). Not consumption at either end.
     Return => "return",
     /// A correction with a reason (see `AdjustmentReason`).
     Adjustment => "adjustment",

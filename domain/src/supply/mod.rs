@@ -14,6 +14,7 @@ pub mod item;
 pub mod ledger;
 pub mod planning;
 pub mod procurement;
+pub mod returns;
 pub mod store;
 
 /// Trimmed text of `min..=max` characters without control characters: notes,

@@ -104,6 +104,7 @@ mod supply_indents;
 mod supply_preparedness;
 mod supply_procurement;
 mod supply_reports;
+mod supply_returns;
 mod supply_support;
 mod surveys;
 mod tenants;

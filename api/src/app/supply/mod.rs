@@ -31,8 +31,10 @@ pub mod preparedness;
 pub mod procurement;
 pub mod register;
 pub mod reports;
+pub mod returns;
 pub mod stock;
 pub mod stores;
+pub mod voucher;
 
 pub struct Supply<'a> {
     pub state: &'a AppState,

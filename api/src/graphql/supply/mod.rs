@@ -27,6 +27,7 @@ mod preparedness;
 mod procurement;
 mod query;
 mod reports;
+mod returns;
 
 pub use counts::*;
 pub use dispensing::*;
@@ -37,6 +38,7 @@ pub use preparedness::*;
 pub use procurement::*;
 pub use query::*;
 pub use reports::*;
+pub use returns::*;
 
 /// Every supply query, merged here so the schema's root stays shallow.
 #[derive(async_graphql::MergedObject, Default)]
@@ -57,6 +59,7 @@ pub struct SupplyMutations(
     CountMutation,
     ProcurementMutation,
     PreparednessMutation,
+    ReturnMutation,
 );
 
 fn supply<'a>(ctx: &'a Context<'_>) -> ApiResult<Supply<'a>> {
