@@ -6,6 +6,7 @@ pub mod control_chars;
 pub mod fhir;
 pub mod graphql_http;
 pub mod idempotency;
+pub mod indents;
 pub mod metrics;
 pub mod operation_name;
 pub mod ops;

@@ -4,8 +4,8 @@
 use crate::config::{Config, ObjectStoreKind};
 use crate::graphql::{build_schema, AppSchema};
 use crate::http::{
-    cards, fhir, graphql_http, metrics::Metrics, ops, oxygen, prescriptions, registers, storage,
-    supply,
+    cards, fhir, graphql_http, indents, metrics::Metrics, ops, oxygen, prescriptions, registers,
+    storage, supply,
 };
 use crate::state::{AppState, SharedState};
 use anyhow::Context;
@@ -245,6 +245,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/patient-charts/{file}", get(registers::patient_chart))
         .route("/oxygen/daily.csv", get(oxygen::daily_csv))
         .route("/supply/reports/{file}", get(supply::report_csv))
+        .route("/supply/indents/{file}", get(indents::indent_pdf))
         .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),

@@ -43,7 +43,7 @@ pub async fn ward_register(
 }
 
 /// The id in "{id}.pdf".
-fn pdf_id(file: &str, shape: &str) -> Result<uuid::Uuid, ApiError> {
+pub(super) fn pdf_id(file: &str, shape: &str) -> Result<uuid::Uuid, ApiError> {
     file.strip_suffix(".pdf")
         .and_then(|id| uuid::Uuid::try_parse(id).ok())
         .ok_or_else(|| ApiError::NotFound(format!("ask for {shape}")))

@@ -1,12 +1,14 @@
 //! Printed documents, one renderer each: e-health cards (`card`), prescription
-//! slips (`prescription`), wards' day registers (`register`) and a patient's day
-//! chart (`chart`), the last two on shared tabular sheets (`sheet`). They share the fonts and shaping (`text`) and the PDF
+//! slips (`prescription`), wards' day registers (`register`), a patient's day
+//! chart (`chart`) and an indent with its issue voucher (`indent`), the last three on
+//! shared tabular sheets (`sheet`). They share the fonts and shaping (`text`) and the PDF
 //! assembly (`pdf`): each page is drawn as SVG (1 user unit = 0.1 mm), local-script
 //! text is shaped with rustybuzz and drawn as outlines, and an invisible text layer
 //! makes those outlines searchable and copyable.
 
 pub mod card;
 pub mod chart;
+pub mod indent;
 pub mod pdf;
 pub mod prescription;
 pub mod register;

@@ -22,9 +22,11 @@ pub enum Row {
         local: Option<String>,
     },
     Text(String),
+    /// Column labels in bold, for a document with more than one table.
+    Labels(Vec<String>),
 }
 
-/// Which column a row's local-script name goes under.
+/// Which column a row's local-script name goes under, unless a document says.
 const LOCAL_COL: usize = 2;
 
 struct Sheet {
@@ -43,7 +45,7 @@ fn text(svg: &mut String, x: f64, y: f64, s: &str, bold: bool) {
 }
 
 /// The rows laid out on as many sheets as they need.
-fn layout(rows: Vec<Row>, cols: &[f64]) -> Vec<Sheet> {
+fn layout(rows: Vec<Row>, cols: &[f64], local_col: usize) -> Vec<Sheet> {
     let mut sheets = vec![Sheet {
         svg: String::new(),
         hidden: Vec::new(),
@@ -54,7 +56,7 @@ fn layout(rows: Vec<Row>, cols: &[f64]) -> Vec<Sheet> {
         let (wrapped, bold): (Vec<Vec<String>>, bool) = match &row {
             Row::Heading(t) => (vec![vec![t.clone()]], true),
             Row::Text(t) => (vec![wrap(t, SIZE, false, WIDTH)], false),
-            Row::Cells { cells, .. } => (
+            Row::Cells { cells, .. } | Row::Labels(cells) => (
                 cells
                     .iter()
                     .enumerate()
@@ -63,7 +65,7 @@ fn layout(rows: Vec<Row>, cols: &[f64]) -> Vec<Sheet> {
                         wrap(c, SIZE, false, end - cols[i] - 20.0)
                     })
                     .collect(),
-                false,
+                matches!(row, Row::Labels(_)),
             ),
         };
         let extra = matches!(row, Row::Cells { local: Some(_), .. }) as usize;
@@ -95,11 +97,11 @@ fn layout(rows: Vec<Row>, cols: &[f64]) -> Vec<Sheet> {
             local: Some(name), ..
         } = &row
         {
-            let under = wrapped.get(LOCAL_COL).map_or(1, Vec::len);
+            let under = wrapped.get(local_col).map_or(1, Vec::len);
             let y = sheet.y + (under as f64 + 1.0) * LINE - 10.0;
-            let x = LEFT + cols[LOCAL_COL];
-            let end = cols.get(LOCAL_COL + 1).copied().unwrap_or(WIDTH);
-            if let Some(shaped) = shaped_path(name, SIZE, x, y, end - cols[LOCAL_COL] - 20.0) {
+            let x = LEFT + cols[local_col];
+            let end = cols.get(local_col + 1).copied().unwrap_or(WIDTH);
+            if let Some(shaped) = shaped_path(name, SIZE, x, y, end - cols[local_col] - 20.0) {
                 sheet
                     .svg
                     .push_str(&format!("<path d=\"{}\" fill=\"#000000\"/>\n", shaped.d));
@@ -118,7 +120,18 @@ fn layout(rows: Vec<Row>, cols: &[f64]) -> Vec<Sheet> {
 
 /// The rows on numbered pages under `title` and the column `labels`.
 pub fn pages(rows: Vec<Row>, title: &str, labels: &[&str], cols: &[f64]) -> Vec<Page> {
-    let sheets = layout(rows, cols);
+    pages_with_local(rows, title, labels, cols, LOCAL_COL)
+}
+
+/// As `pages`, with local-script names under column `local_col`.
+pub fn pages_with_local(
+    rows: Vec<Row>,
+    title: &str,
+    labels: &[&str],
+    cols: &[f64],
+    local_col: usize,
+) -> Vec<Page> {
+    let sheets = layout(rows, cols, local_col);
     let n = sheets.len();
     sheets
         .into_iter()

@@ -254,6 +254,45 @@ async fn an_indent_moves_stock_down_and_records_what_arrived(backend: Backend) {
         .clone();
     assert_eq!(list[0]["status"], "RECEIVED");
 
+    // The indent and its voucher print for either store's staff, every line and who
+    // did each step; others are refused, other tenants find nothing.
+    let path = format!("/supply/indents/{}.pdf", indent["id"].as_str().unwrap());
+    let get = |token: String| {
+        let req = app.http.get(app.url(&path)).bearer_auth(token);
+        async move { req.send().await.unwrap() }
+    };
+    for token in [&d.pharmacist, &d.ddo] {
+        let resp = get(token.clone()).await;
+        assert_eq!(resp.status().as_u16(), 200);
+        let text = super::cards::pdf_text(&resp.bytes().await.unwrap());
+        for expected in [
+            indent["number"].as_str().unwrap(),
+            "From: Kolkata DH Pharmacy",
+            "To: Kolkata District Drug Store",
+            "monsoon fever season",
+            "Amoxicillin 500 mg (AMOX-500, capsule)",
+            "district stock is low until the state supply arrives",
+            "DP-SOON",
+            "DP-LATE",
+            "DA-1",
+            "(pharm.kolkata)",
+            "(ddo.kolkata)",
+            "Status: received",
+            "Page 1 of 1",
+        ] {
+            assert!(text.contains(expected), "{expected} missing from:\n{text}");
+        }
+    }
+    let stranger = user(
+        &app,
+        &d.c.wb,
+        "pharm.lalbag",
+        json!([{ "role": "PHARMACIST", "facilityId": d.c.lalbag["id"] }]),
+    )
+    .await;
+    assert_eq!(get(stranger).await.status().as_u16(), 404);
+    assert_eq!(get(app.br_admin().await).await.status().as_u16(), 404);
+
     // A shortfall at the store above refuses the whole issue and names the item.
     let big = json!({ "i": { "storeId": d.pharmacy["id"], "lines": [{ "itemId": amox["id"], "quantity": 20 }] } });
     let second =

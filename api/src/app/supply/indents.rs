@@ -52,7 +52,7 @@ pub struct Arrival {
 const MAX_LINES: usize = 200;
 
 impl Supply<'_> {
-    async fn indent_record(
+    pub(super) async fn indent_record(
         &self,
         tx: &TenantTx,
         id: Uuid,
@@ -88,7 +88,7 @@ impl Supply<'_> {
         }
     }
 
-    async fn load(&self, tx: &TenantTx, i: IndentRecord) -> ApiResult<Indent> {
+    pub(super) async fn load(&self, tx: &TenantTx, i: IndentRecord) -> ApiResult<Indent> {
         Ok(self.load_many(tx, vec![i]).await?.remove(0))
     }
 
