@@ -3,7 +3,7 @@
 //! stock in several batches (paracetamol near expiry at the pharmacy, amoxicillin
 //! out of stock there), an indent from the pharmacy waiting at the district, and the
 //! store keeper's, district drug officer's and pharmacist's logins, and a monsoon kit
-//! the hospital falls short of.
+//! the hospital falls short of. The budget and orders are in `demo_supply_budget`.
 
 use crate::app::supply::stock::{IssueInput, ReceiptInput};
 use crate::app::supply::stores::StoreInput;
@@ -506,5 +506,6 @@ pub async fn seed(
     )
     .await
     .map_err(err)?;
+    crate::demo_supply_budget::seed(state, tenant, &admin_s, &k, cms.id, &items).await?;
     Ok(logins)
 }

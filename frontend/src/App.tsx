@@ -36,6 +36,9 @@ const OxygenEquipment = lazy(() => import("./pages/oxygen/Equipment"));
 const OxygenDeliveries = lazy(() => import("./pages/oxygen/Deliveries"));
 const Stock = lazy(() => import("./pages/supply/Stock"));
 const Indents = lazy(() => import("./pages/supply/Indents"));
+const Counts = lazy(() => import("./pages/supply/Counts"));
+const Alerts = lazy(() => import("./pages/supply/Alerts"));
+const Budget = lazy(() => import("./pages/supply/Budget"));
 const Dispensing = lazy(() => import("./pages/supply/Dispensing"));
 const FamilyStatus = lazy(() => import("./pages/public/FamilyStatus"));
 const FreeBeds = lazy(() => import("./pages/public/FreeBeds"));
@@ -80,6 +83,9 @@ function Screens() {
           <Route path="wards/:wardId/round" element={<MedicationRound />} />
           <Route path="stores" element={<Stock />} />
           <Route path="stores/indents" element={<Indents />} />
+          <Route path="stores/counts" element={<Counts />} />
+          <Route path="stores/alerts" element={<Alerts />} />
+          <Route path="stores/budget" element={<Budget />} />
           <Route path="dispensing" element={<Dispensing />} />
           <Route path="oxygen" element={<OxygenDashboard />} />
           <Route path="oxygen/entry" element={<OxygenEntry />} />

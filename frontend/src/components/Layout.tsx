@@ -14,6 +14,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/oxygen", label: "nav.oxygen", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "OXYGEN_OFFICER", "OXYGEN_COMMITTEE"] },
   { to: "/stores", label: "nav.stores", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "STORE_KEEPER", "PHARMACIST", "DISTRICT_DRUG_OFFICER", "STATE_PROCUREMENT_OFFICER"] },
   { to: "/dispensing", label: "nav.dispensing", roles: ["PHARMACIST", "STORE_KEEPER"] },
+  { to: "/stores/budget", label: "nav.budget", roles: ["STATE_ADMIN", "STATE_PROCUREMENT_OFFICER", "DISTRICT_DRUG_OFFICER", "STORE_KEEPER"] },
   { to: "/survey", label: "nav.survey", roles: ["SURVEYOR"] },
   { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
   { to: "/registry/facilities", label: "nav.facilities", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },

@@ -714,11 +714,16 @@ export type CouncilRegistrationInput = {
 
 export type CountLine = {
   batchId: Scalars['ID']['output'];
+  batchNo: Scalars['String']['output'];
   counted: Maybe<Scalars['Int']['output']>;
   /** What the books held when the sheet was drawn up. */
   expected: Scalars['Int']['output'];
+  expiresOn: Maybe<Scalars['NaiveDate']['output']>;
   itemId: Scalars['ID']['output'];
+  /** "Paracetamol 500 mg (PARA-500)". */
+  itemName: Scalars['String']['output'];
   reason: Maybe<Scalars['String']['output']>;
+  unitOfIssue: Scalars['String']['output'];
   /** Counted less expected, once counted. */
   variance: Maybe<Scalars['Int']['output']>;
 };
@@ -2386,6 +2391,11 @@ export type MutationRoot = {
   resolveTicket: Ticket;
   /** `REJECTED` → `PENDING`, after the entry has been put right. */
   resubmitProfessional: Professional;
+  /**
+   * Give a batch back to the store above: near expiry, excess, expired (for
+   * disposal), recalled or damaged. Out of one store and into the other at once.
+   */
+  returnStock: StockReturn;
   /** Mark a break-glass opening as reviewed (state and district administrators). */
   reviewBreakGlassAccess: RecordAccess;
   /** Revoke a card (administrators). */
@@ -3108,6 +3118,11 @@ export type MutationRootResubmitProfessionalArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootReturnStockArgs = {
+  input: ReturnStockInput;
 };
 
 
@@ -5186,6 +5201,22 @@ export type RequiredDocument = {
   satisfied: Scalars['Boolean']['output'];
 };
 
+export type ReturnReason =
+  | 'DAMAGED'
+  | 'EXCESS'
+  | 'EXPIRED'
+  | 'NEAR_EXPIRY'
+  | 'RECALLED';
+
+export type ReturnStockInput = {
+  batchId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  quantity: Scalars['Int']['input'];
+  reason: ReturnReason;
+  /** The returning store; the stock goes to the store it indents from. */
+  storeId: Scalars['ID']['input'];
+};
+
 export type ReviewComment = {
   /** A field (`facility.name`) or a document (`document:fire_safety_noc`). */
   target: Scalars['String']['output'];
@@ -5412,6 +5443,15 @@ export type StockPosition = {
   wastedBeforeExpiry: Scalars['Int']['output'];
 };
 
+/** Both ends of a return. */
+export type StockReturn = {
+  /** The store above's row. */
+  into: PostedMovement;
+  /** The returning store's row (its balances after the return). */
+  out: PostedMovement;
+  toStoreId: Scalars['ID']['output'];
+};
+
 /** Where an item stands in a store. */
 export type StockStatus =
   | 'NORMAL'
@@ -5426,6 +5466,8 @@ export type Store = {
   name: Scalars['String']['output'];
   parentId: Maybe<Scalars['ID']['output']>;
   settings: StoreSettings;
+  /** Whether the caller approves this store's stock counts. */
+  supervisesHere: Scalars['Boolean']['output'];
   unitId: Scalars['ID']['output'];
   version: Scalars['Int']['output'];
   /** Whether the caller moves this store's stock (or only sees it). */
@@ -7038,10 +7080,73 @@ export type CreateUnitMutationVariables = Exact<{
 
 export type CreateUnitMutation = { createAdminUnit: { id: string } };
 
+export type CountFieldsFragment = { id: string, storeId: string, status: CountStatus, note: string | null, decisionNote: string | null, version: number, createdAt: string, submittedAt: string | null, decidedAt: string | null, lines: Array<{ batchId: string, batchNo: string, expiresOn: string | null, itemId: string, itemName: string, unitOfIssue: string, expected: number, counted: number | null, variance: number | null, reason: string | null }> };
+
+export type StockCountsQueryVariables = Exact<{
+  storeId: Scalars['ID']['input'];
+}>;
+
+
+export type StockCountsQuery = { stockCounts: Array<{ id: string, storeId: string, status: CountStatus, note: string | null, decisionNote: string | null, version: number, createdAt: string, submittedAt: string | null, decidedAt: string | null, lines: Array<{ batchId: string, batchNo: string, expiresOn: string | null, itemId: string, itemName: string, unitOfIssue: string, expected: number, counted: number | null, variance: number | null, reason: string | null }> }> };
+
+export type StartStockCountMutationVariables = Exact<{
+  storeId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StartStockCountMutation = { startStockCount: { id: string, storeId: string, status: CountStatus, note: string | null, decisionNote: string | null, version: number, createdAt: string, submittedAt: string | null, decidedAt: string | null, lines: Array<{ batchId: string, batchNo: string, expiresOn: string | null, itemId: string, itemName: string, unitOfIssue: string, expected: number, counted: number | null, variance: number | null, reason: string | null }> } };
+
+export type RecordStockCountsMutationVariables = Exact<{
+  countId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  lines: Array<CountedInput> | CountedInput;
+}>;
+
+
+export type RecordStockCountsMutation = { recordStockCounts: { id: string, storeId: string, status: CountStatus, note: string | null, decisionNote: string | null, version: number, createdAt: string, submittedAt: string | null, decidedAt: string | null, lines: Array<{ batchId: string, batchNo: string, expiresOn: string | null, itemId: string, itemName: string, unitOfIssue: string, expected: number, counted: number | null, variance: number | null, reason: string | null }> } };
+
+export type SubmitStockCountMutationVariables = Exact<{
+  countId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+}>;
+
+
+export type SubmitStockCountMutation = { submitStockCount: { id: string, storeId: string, status: CountStatus, note: string | null, decisionNote: string | null, version: number, createdAt: string, submittedAt: string | null, decidedAt: string | null, lines: Array<{ batchId: string, batchNo: string, expiresOn: string | null, itemId: string, itemName: string, unitOfIssue: string, expected: number, counted: number | null, variance: number | null, reason: string | null }> } };
+
+export type DecideStockCountMutationVariables = Exact<{
+  countId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  approve: Scalars['Boolean']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DecideStockCountMutation = { decideStockCount: { id: string, storeId: string, status: CountStatus, note: string | null, decisionNote: string | null, version: number, createdAt: string, submittedAt: string | null, decidedAt: string | null, lines: Array<{ batchId: string, batchNo: string, expiresOn: string | null, itemId: string, itemName: string, unitOfIssue: string, expected: number, counted: number | null, variance: number | null, reason: string | null }> } };
+
+export type SupplyAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SupplyAlertsQuery = { supplyAlerts: Array<{ id: string, storeId: string, storeName: string, itemId: string, batchId: string | null, kind: SupplyAlertKind, message: string, raisedAt: string }> };
+
+export type BudgetQueryVariables = Exact<{
+  financialYear?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BudgetQuery = { budgetHeads: Array<{ id: string, code: string, name: string, financialYear: string, allocationPaise: number, committedPaise: number, spentPaise: number, balancePaise: number, utilisationPercent: number }>, purchaseOrders: Array<{ id: string, number: string, storeId: string, budgetHeadId: string, supplier: string, status: PurchaseOrderStatus, orderedOn: string, expectedOn: string, totalPaise: number, overrideReason: string | null, leadTimeDays: number | null }> };
+
+export type ReturnStockMutationVariables = Exact<{
+  input: ReturnStockInput;
+}>;
+
+
+export type ReturnStockMutation = { returnStock: { toStoreId: string, out: { batchBalance: number } } };
+
 export type StoresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StoresQuery = { stores: Array<{ id: string, name: string, level: StoreLevel, parentId: string | null, worksHere: boolean }> };
+export type StoresQuery = { stores: Array<{ id: string, name: string, level: StoreLevel, parentId: string | null, worksHere: boolean, supervisesHere: boolean }> };
 
 export type StoreStockQueryVariables = Exact<{
   storeId: Scalars['ID']['input'];

@@ -10,24 +10,73 @@ use arogya_domain::supply::access as rules;
 use arogya_domain::supply::count::{self as domain, CountStatus};
 use arogya_domain::supply::ledger::MovementKind;
 use arogya_infra::db::Access;
+use arogya_infra::repos::supply::batches::{self as batch_repo, BatchRecord};
 use arogya_infra::repos::supply::counts::{self as repo, CountLineRecord, CountRecord};
+use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
 use arogya_infra::repos::supply::stock::{self as stock_repo, Post};
 use arogya_infra::repos::supply::stores::StoreRecord;
 use arogya_infra::TenantTx;
 use chrono::Utc;
 use serde_json::json;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 pub struct CountSheet {
     pub count: CountRecord,
     pub lines: Vec<CountLineRecord>,
+    /// The lines' batches and items, for the people counting.
+    pub batches: HashMap<Uuid, BatchRecord>,
+    pub items: HashMap<Uuid, ItemRecord>,
 }
 
 pub struct Counted {
     pub batch_id: Uuid,
     pub counted: i64,
     pub reason: Option<String>,
+}
+
+/// Sheets with their lines' batches and items: two queries for any number.
+async fn described(
+    tx: &TenantTx,
+    sheets: Vec<(CountRecord, Vec<CountLineRecord>)>,
+) -> ApiResult<Vec<CountSheet>> {
+    let all = sheets.iter().flat_map(|(_, l)| l);
+    let batch_ids: Vec<Uuid> = all
+        .clone()
+        .map(|l| l.batch_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let item_ids: Vec<Uuid> = all
+        .map(|l| l.item_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let batches: HashMap<Uuid, BatchRecord> = batch_repo::by_ids(tx, &batch_ids)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let items: HashMap<Uuid, ItemRecord> = item_repo::by_ids(tx, &item_ids)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    Ok(sheets
+        .into_iter()
+        .map(|(count, lines)| CountSheet {
+            batches: lines
+                .iter()
+                .filter_map(|l| batches.get(&l.batch_id).map(|b| (b.id, b.clone())))
+                .collect(),
+            items: lines
+                .iter()
+                .filter_map(|l| items.get(&l.item_id).map(|i| (i.id, i.clone())))
+                .collect(),
+            count,
+            lines,
+        })
+        .collect())
 }
 
 impl Supply<'_> {
@@ -40,10 +89,8 @@ impl Supply<'_> {
     }
 
     async fn full(&self, tx: &TenantTx, count: CountRecord) -> ApiResult<CountSheet> {
-        Ok(CountSheet {
-            lines: repo::lines_of(tx, count.id).await?,
-            count,
-        })
+        let lines = repo::lines_of(tx, count.id).await?;
+        Ok(described(tx, vec![(count, lines)]).await?.remove(0))
     }
 
     /// The sheet as it now stands, then commit.
@@ -262,14 +309,15 @@ impl Supply<'_> {
         let sheets = repo::of_store(&tx, s.id, 10).await?;
         let ids: Vec<Uuid> = sheets.iter().map(|c| c.id).collect();
         let mut lines = repo::lines_of_many(&tx, &ids).await?;
-        Ok(sheets
+        let sheets = sheets
             .into_iter()
             .map(|count| {
                 let (mine, rest): (Vec<_>, Vec<_>) =
                     lines.drain(..).partition(|l| l.count_id == count.id);
                 lines = rest;
-                CountSheet { count, lines: mine }
+                (count, mine)
             })
-            .collect())
+            .collect();
+        described(&tx, sheets).await
     }
 }

@@ -10,7 +10,12 @@ mirror!(CountStatus = "arogya_domain::supply::count::CountStatus" { Open, Submit
 #[derive(SimpleObject, Clone)]
 pub struct CountLine {
     pub batch_id: ID,
+    pub batch_no: String,
+    pub expires_on: Option<NaiveDate>,
     pub item_id: ID,
+    /// "Paracetamol 500 mg (PARA-500)".
+    pub item_name: String,
+    pub unit_of_issue: String,
     /// What the books held when the sheet was drawn up.
     pub expected: i64,
     pub counted: Option<i64>,
@@ -53,7 +58,26 @@ impl From<&CountSheet> for StockCount {
                 .iter()
                 .map(|l| CountLine {
                     batch_id: id(l.batch_id),
+                    batch_no: s
+                        .batches
+                        .get(&l.batch_id)
+                        .map(|b| b.batch_no.clone())
+                        .unwrap_or_default(),
+                    expires_on: s.batches.get(&l.batch_id).map(|b| b.expires_on),
                     item_id: id(l.item_id),
+                    item_name: s
+                        .items
+                        .get(&l.item_id)
+                        .map(|i| match &i.strength {
+                            Some(st) => format!("{} {st} ({})", i.name, i.code),
+                            None => format!("{} ({})", i.name, i.code),
+                        })
+                        .unwrap_or_default(),
+                    unit_of_issue: s
+                        .items
+                        .get(&l.item_id)
+                        .map(|i| i.unit_of_issue.clone())
+                        .unwrap_or_default(),
                     expected: l.expected,
                     counted: l.counted,
                     variance: l.counted.map(|x| x - l.expected),

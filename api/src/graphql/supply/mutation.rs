@@ -19,9 +19,10 @@ impl SupplyMutation {
 
     /// Set up a store in the hierarchy.
     async fn create_store(&self, ctx: &Context<'_>, input: StoreInput) -> ApiResult<Store> {
+        let s = supply(ctx)?;
         Ok(Store::of(
-            &supply(ctx)?.create_store(input.parse()?).await?,
-            false,
+            &s.create_store(input.parse()?).await?,
+            s.principal,
         ))
     }
 
@@ -41,11 +42,7 @@ impl SupplyMutation {
                 settings.into(),
             )
             .await?;
-        let works = arogya_domain::supply::access::works(
-            s.principal,
-            &crate::app::supply::store_ref(&saved),
-        );
-        Ok(Store::of(&saved, works))
+        Ok(Store::of(&saved, s.principal))
     }
 
     /// Receive a batch into a store (from a supplier, or opening stock).

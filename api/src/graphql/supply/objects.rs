@@ -93,11 +93,16 @@ pub struct Store {
     pub settings: StoreSettings,
     /// Whether the caller moves this store's stock (or only sees it).
     pub works_here: bool,
+    /// Whether the caller approves this store's stock counts.
+    pub supervises_here: bool,
     pub version: i32,
 }
 
 impl Store {
-    pub fn of(s: &StoreRecord, works_here: bool) -> Self {
+    /// The store as `caller` sees it.
+    pub fn of(s: &StoreRecord, caller: &arogya_domain::access::Principal) -> Self {
+        let r = crate::app::supply::store_ref(s);
+        use arogya_domain::supply::access as rules;
         Self {
             id: id(s.id),
             name: s.name.clone(),
@@ -108,7 +113,8 @@ impl Store {
             unit_id: id(s.unit_id),
             facility_id: s.facility_id.map(id),
             settings: settings_of(s).into(),
-            works_here,
+            works_here: rules::works(caller, &r),
+            supervises_here: rules::supervises(caller, &r),
             version: s.version,
         }
     }

@@ -24,8 +24,12 @@ impl SupplyQuery {
 
     /// The stores the caller sees.
     async fn stores(&self, ctx: &Context<'_>) -> ApiResult<Vec<Store>> {
-        let list = supply(ctx)?.stores().await?;
-        Ok(list.iter().map(|(s, w)| Store::of(s, *w)).collect())
+        let s = supply(ctx)?;
+        let list = s.stores().await?;
+        Ok(list
+            .iter()
+            .map(|(r, _)| Store::of(r, s.principal))
+            .collect())
     }
 
     /// A store's stock on hand, item by item and batch by batch, with its planning figures.
@@ -33,11 +37,9 @@ impl SupplyQuery {
         let store = parse_id("storeId", &store_id)?;
         let s = supply(ctx)?;
         let (rec, positions) = s.stock_on_hand(store).await?;
-        let works =
-            arogya_domain::supply::access::works(s.principal, &crate::app::supply::store_ref(&rec));
         let day = today();
         Ok(StoreStock {
-            store: Store::of(&rec, works),
+            store: Store::of(&rec, s.principal),
             items: positions
                 .iter()
                 .map(|p| StockPosition::of(p, day))

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { gql } from "../../api/client";
+import { authorisedBlobUrl, gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { TextField } from "../../components/Field";
@@ -16,6 +16,28 @@ import type {
   StoreIndentsQuery,
 } from "../../gql/types";
 import { DECIDE_INDENT, ISSUE_INDENT, RECEIVE_INDENT } from "./queries";
+
+/** The indent and its voucher as the server's PDF, for the file and signatures. */
+function PrintVoucher({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const open = async () => {
+    setError(null);
+    try {
+      window.open(await authorisedBlobUrl(`/supply/indents/${id}.pdf`), "_blank", "noopener");
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <p className="no-print">
+      <button type="button" onClick={() => void open()}>
+        {t("supply.indents.print")}
+      </button>
+      <ErrorText error={error} />
+    </p>
+  );
+}
 
 export type IndentView = StoreIndentsQuery["indents"][number];
 
@@ -185,11 +207,9 @@ export function IndentCard({ indent, storeId, worksHere, onDone }: { indent: Ind
               </li>
             ))}
           </ul>
-          <button type="button" className="no-print" onClick={() => window.print()}>
-            {t("supply.indents.print")}
-          </button>
         </>
       )}
+      <PrintVoucher id={indent.id} />
       {worksHere && !ours && indent.status === "SUBMITTED" && <Decide indent={indent} onDone={onDone} />}
       {worksHere && !ours && indent.status === "APPROVED" && <Issue indent={indent} onDone={onDone} />}
       {worksHere && ours && indent.status === "ISSUED" && <Receive indent={indent} onDone={onDone} />}

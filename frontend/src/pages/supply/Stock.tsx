@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import type { StoreStockQuery, StoreStockQueryVariables } from "../../gql/types";
 import { STORE_STOCK } from "./queries";
+import { ReturnForm } from "./ReturnForm";
 import { useStores } from "./useStores";
 
 export type Position = StoreStockQuery["storeStock"]["items"][number];
@@ -57,6 +58,9 @@ export default function Stock() {
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<StoreStockQuery["storeStock"] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [changes, setChanges] = useState(0);
+  // Shown here: the item's card is rebuilt once the stock reloads.
+  const [notice, setNotice] = useState<string | null>(null);
   const text = params.get("q") ?? "";
   const status = params.get("status") ?? "";
   const setParam = (k: string, v: string) =>
@@ -72,7 +76,7 @@ export default function Stock() {
     if (!chosen) return;
     setData(null);
     gql<StoreStockQuery, StoreStockQueryVariables>(STORE_STOCK, { storeId: chosen.id }).then((d) => setData(d.storeStock), setError);
-  }, [chosen?.id]);
+  }, [chosen?.id, changes]);
 
   if (stores && stores.length === 0) return <p>{t("supply.noStores")}</p>;
   const items = (data?.items ?? []).filter(
@@ -95,6 +99,10 @@ export default function Stock() {
       {chosen && (
         <p>
           <Link to={`/stores/indents?store=${chosen.id}`}>{t("supply.indents.link")}</Link>
+          {" · "}
+          <Link to={`/stores/counts?store=${chosen.id}`}>{t("supply.counts.link")}</Link>
+          {" · "}
+          <Link to={`/stores/alerts?store=${chosen.id}`}>{t("supply.alerts.title")}</Link>
           {chosen.worksHere && (chosen.level === "FACILITY" || chosen.level === "WARD") && (
             <>
               {" · "}
@@ -114,6 +122,7 @@ export default function Stock() {
           })}
         </p>
       )}
+      {notice && <p role="status">{notice}</p>}
       {s && <MonthsChart items={all} min={s.settings.minMonths} max={s.settings.maxMonths} />}
       <div className="filters">
         <TextField label={t("supply.search")} type="search" value={text} onChange={(e) => setParam("q", e.target.value)} />
@@ -163,6 +172,20 @@ export default function Stock() {
                   </li>
                 ))}
               </ul>
+            )}
+            {chosen?.worksHere && chosen.parentId && p.batches.length > 0 && (
+              <details>
+                <summary>{t("supply.return.open")}</summary>
+                <ReturnForm
+                  key={`${p.item.id}-${p.onHand}`}
+                  storeId={chosen.id}
+                  position={p}
+                  onDone={(m) => {
+                    setNotice(m);
+                    setChanges((c) => c + 1);
+                  }}
+                />
+              </details>
             )}
           </li>
         ))}

@@ -8,6 +8,7 @@ export const STORES = /* GraphQL */ `
       level
       parentId
       worksHere
+      supervisesHere
     }
   }
 `;
