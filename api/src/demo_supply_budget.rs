@@ -26,11 +26,21 @@ pub(crate) async fn seed(
     let today = Utc::now().date_naive();
     let year = financial_year_label(financial_year(today));
     let (medicines, _) = admin
-        .add_budget_head("EML-DRUGS", "Essential medicines (free drugs initiative)", &year, 25_00_00_000_00)
+        .add_budget_head(
+            "EML-DRUGS",
+            "Essential medicines (free drugs initiative)",
+            &year,
+            25_00_00_000_00,
+        )
         .await
         .map_err(err)?;
     let (consumables, _) = admin
-        .add_budget_head("CONSUMABLES", "Consumables and rapid test kits", &year, 4_00_00_000_00)
+        .add_budget_head(
+            "CONSUMABLES",
+            "Consumables and rapid test kits",
+            &year,
+            4_00_00_000_00,
+        )
         .await
         .map_err(err)?;
     let order = |head: Uuid, supplier: &str, days: i64, lines: Vec<(Uuid, i64, i64)>| OrderInput {

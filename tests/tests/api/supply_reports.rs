@@ -77,6 +77,51 @@ async fn reports_show_stock_outs_expiry_availability_and_use(backend: Backend) {
         ),
         (Some(2), Some(1), Some(50.0))
     );
+    // Across the state, each pharmacy is counted on its own stock: Lalbag's holds both.
+    let lalbag = expect_data(&app.gql(Some(&d.c.wb), STORE, json!({ "i": { "name": "Lalbag SDH Pharmacy", "level": "FACILITY", "facilityId": d.c.lalbag["id"], "parentId": d.warehouse["id"] } })).await)["createStore"].clone();
+    let lalbag_keeper = user(
+        &app,
+        &d.c.wb,
+        "keeper.lalbag",
+        json!([{ "role": "STORE_KEEPER", "facilityId": d.c.lalbag["id"] }]),
+    )
+    .await;
+    d.receive(
+        &app,
+        &lalbag_keeper,
+        &lalbag,
+        &d.paracetamol,
+        "L-P",
+        300,
+        10,
+    )
+    .await;
+    d.receive(
+        &app,
+        &lalbag_keeper,
+        &lalbag,
+        &d.amoxicillin,
+        "L-A",
+        300,
+        10,
+    )
+    .await;
+    let state = expect_data(&app.gql(Some(&d.c.wb), AVAILABILITY, json!({})).await)
+        ["essentialAvailability"]
+        .clone();
+    let of = |name: &str| {
+        state
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["storeName"] == name)
+            .map(|a| a["inStock"].as_i64())
+            .unwrap()
+    };
+    assert_eq!(
+        (of("Kolkata DH Pharmacy"), of("Lalbag SDH Pharmacy")),
+        (Some(1), Some(2))
+    );
 
     let trend = expect_data(&app.gql(Some(ph), TREND, json!({ "s": store["id"] })).await)
         ["consumptionTrend"]

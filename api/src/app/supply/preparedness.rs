@@ -15,7 +15,7 @@ use arogya_infra::db::Access;
 use arogya_infra::repos::facilities::{self, FacilityRecord};
 use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
 use arogya_infra::repos::supply::kits::{self as repo, KitLineRecord, KitRecord};
-use arogya_infra::repos::supply::stock as stock_repo;
+use arogya_infra::repos::supply::many;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
@@ -163,6 +163,18 @@ impl Supply<'_> {
             .map(|i| (i.id, i))
             .collect();
         let day = today();
+        // Every facility store's usable stock in one query, summed per facility and item.
+        let store_ids: Vec<Uuid> = by_facility.values().flatten().copied().collect();
+        let facility_of: HashMap<Uuid, Uuid> = by_facility
+            .iter()
+            .flat_map(|(f, stores)| stores.iter().map(move |s| (*s, *f)))
+            .collect();
+        let mut usable_at: HashMap<(Uuid, Uuid), i64> = HashMap::new();
+        for (store, l) in many::stock_lines(&tx, &store_ids).await? {
+            if let (Some(f), None) = (facility_of.get(&store), l.batch.blocked(day)) {
+                *usable_at.entry((*f, l.item_id)).or_default() += l.batch.quantity;
+            }
+        }
         let mut out = Vec::new();
         for f in found {
             let wanted: Vec<&KitLineRecord> = lines
@@ -172,21 +184,13 @@ impl Supply<'_> {
             if wanted.is_empty() {
                 continue;
             }
-            let mut usable: HashMap<Uuid, i64> = HashMap::new();
-            for s in by_facility.get(&f.id).into_iter().flatten() {
-                for l in stock_repo::stock_lines(&tx, *s).await? {
-                    if l.batch.blocked(day).is_none() {
-                        *usable.entry(l.item_id).or_default() += l.batch.quantity;
-                    }
-                }
-            }
             let lines = wanted
                 .iter()
                 .filter_map(|w| {
                     Some(Short {
                         item: items.get(&w.item_id)?.clone(),
                         required: w.quantity,
-                        available: usable.get(&w.item_id).copied().unwrap_or(0),
+                        available: usable_at.get(&(f.id, w.item_id)).copied().unwrap_or(0),
                     })
                 })
                 .collect();

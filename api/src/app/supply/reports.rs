@@ -14,6 +14,7 @@ use arogya_domain::supply::planning::usage;
 use arogya_domain::supply::store::StoreLevel;
 use arogya_infra::db::Access;
 use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
+use arogya_infra::repos::supply::many;
 use arogya_infra::repos::supply::reports as repo;
 use arogya_infra::repos::supply::stock as stock_repo;
 use arogya_infra::repos::supply::stores::{self as store_repo, StoreRecord};
@@ -151,17 +152,27 @@ impl Supply<'_> {
         let month_start =
             ist_midnight(NaiveDate::from_ymd_opt(day.year(), day.month(), 1).unwrap_or(day));
         let now = Utc::now();
-        let mut out = Vec::new();
-        for s in stores
+        let facilities: Vec<StoreRecord> = stores
             .into_iter()
             .filter(|s| matches!(StoreLevel::parse(&s.level), Ok(StoreLevel::Facility)))
-        {
-            let lines = stock_repo::stock_lines(&tx, s.id).await?;
-            let held = stock_repo::store_items(&tx, s.id).await?;
-            let mut moves: HashMap<Uuid, Vec<_>> = HashMap::new();
-            for (item, m) in stock_repo::moves_since(&tx, s.id, month_start).await? {
-                moves.entry(item).or_default().push(m);
-            }
+            .collect();
+        let ids: Vec<Uuid> = facilities.iter().map(|s| s.id).collect();
+        // Three queries for all the facilities' stores, grouped here by store.
+        let mut lines: HashMap<Uuid, Vec<_>> = HashMap::new();
+        for (store, l) in many::stock_lines(&tx, &ids).await? {
+            lines.entry(store).or_default().push(l);
+        }
+        let mut held: HashMap<(Uuid, Uuid), i64> = HashMap::new();
+        for (store, h) in many::store_items(&tx, &ids).await? {
+            held.insert((store, h.item_id), h.on_hand);
+        }
+        let mut moves: HashMap<(Uuid, Uuid), Vec<_>> = HashMap::new();
+        for (store, item, m) in many::moves_since(&tx, &ids, month_start).await? {
+            moves.entry((store, item)).or_default().push(m);
+        }
+        let mut out = Vec::with_capacity(facilities.len());
+        for s in facilities {
+            let lines = lines.remove(&s.id).unwrap_or_default();
             let mut in_stock = 0;
             let mut out_days = 0;
             for e in &essential {
@@ -171,14 +182,10 @@ impl Supply<'_> {
                 {
                     in_stock += 1;
                 }
-                let on_hand = held
-                    .iter()
-                    .find(|h| h.item_id == e.id)
-                    .map(|h| h.on_hand)
-                    .unwrap_or(0);
+                let on_hand = held.get(&(s.id, e.id)).copied().unwrap_or(0);
                 let (_, d) = usage(
                     on_hand,
-                    moves.get(&e.id).map(Vec::as_slice).unwrap_or(&[]),
+                    moves.get(&(s.id, e.id)).map(Vec::as_slice).unwrap_or(&[]),
                     month_start,
                     now,
                 );

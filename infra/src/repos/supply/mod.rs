@@ -9,6 +9,7 @@ pub mod dispenses;
 pub mod indents;
 pub mod items;
 pub mod kits;
+pub mod many;
 pub mod procurement;
 pub mod reports;
 pub mod stock;

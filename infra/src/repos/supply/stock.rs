@@ -232,16 +232,17 @@ pub async fn stock_lines(tx: &TenantTx, store: Uuid) -> InfraResult<Vec<StockLin
             vec![tx.tenant().0.into(), store.into()],
         ))
         .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(StockLine {
-                item_id: r.try_get("", "item_id")?,
-                manufacturer: r.try_get("", "manufacturer")?,
-                unit_price_paise: r.try_get("", "unit_price_paise")?,
-                batch: batch_stock(r)?,
-            })
-        })
-        .collect()
+    rows.iter().map(stock_line).collect()
+}
+
+/// A `StockLine` from a row of `supply_stock` joined with `supply_batches`.
+pub(super) fn stock_line(r: &sea_orm::QueryResult) -> InfraResult<StockLine> {
+    Ok(StockLine {
+        item_id: r.try_get("", "item_id")?,
+        manufacturer: r.try_get("", "manufacturer")?,
+        unit_price_paise: r.try_get("", "unit_price_paise")?,
+        batch: batch_stock(r)?,
+    })
 }
 
 /// A store's row for an item: its total and its own min/max.
@@ -264,17 +265,17 @@ pub async fn store_items(tx: &TenantTx, store: Uuid) -> InfraResult<Vec<StoreIte
             vec![tx.tenant().0.into(), store.into()],
         ))
         .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(StoreItem {
-                item_id: r.try_get("", "item_id")?,
-                on_hand: r.try_get("", "on_hand")?,
-                min_months: r.try_get("", "min_months")?,
-                max_months: r.try_get("", "max_months")?,
-                out_since: r.try_get("", "out_since")?,
-            })
-        })
-        .collect()
+    rows.iter().map(store_item).collect()
+}
+
+pub(super) fn store_item(r: &sea_orm::QueryResult) -> InfraResult<StoreItem> {
+    Ok(StoreItem {
+        item_id: r.try_get("", "item_id")?,
+        on_hand: r.try_get("", "on_hand")?,
+        min_months: r.try_get("", "min_months")?,
+        max_months: r.try_get("", "max_months")?,
+        out_since: r.try_get("", "out_since")?,
+    })
 }
 
 /// A store's ledger rows since `from`, per item in time order, as planning reads them.
@@ -293,25 +294,24 @@ pub async fn moves_since(
             vec![tx.tenant().0.into(), store.into(), from.into()],
         ))
         .await?;
-    rows.iter()
-        .map(|r| {
-            let kind: String = r.try_get("", "kind")?;
-            Ok((
-                r.try_get("", "item_id")?,
-                ItemMove {
-                    at: r.try_get("", "at")?,
-                    delta: r.try_get("", "quantity")?,
-                    item_balance: r.try_get("", "item_balance")?,
-                    consumed: matches!(
-                        MovementKind::parse(&kind),
-                        Ok(MovementKind::Issue
-                            | MovementKind::TransferOut
-                            | MovementKind::Dispense)
-                    ),
-                },
-            ))
-        })
-        .collect()
+    rows.iter().map(item_move).collect()
+}
+
+/// (item, move) from a ledger row with `item_id, at, quantity, item_balance, kind`.
+pub(super) fn item_move(r: &sea_orm::QueryResult) -> InfraResult<(Uuid, ItemMove)> {
+    let kind: String = r.try_get("", "kind")?;
+    Ok((
+        r.try_get("", "item_id")?,
+        ItemMove {
+            at: r.try_get("", "at")?,
+            delta: r.try_get("", "quantity")?,
+            item_balance: r.try_get("", "item_balance")?,
+            consumed: matches!(
+                MovementKind::parse(&kind),
+                Ok(MovementKind::Issue | MovementKind::TransferOut | MovementKind::Dispense)
+            ),
+        },
+    ))
 }
 
 /// A ledger row as shown on a stock card.
