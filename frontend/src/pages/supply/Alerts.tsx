@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
+import { useParam } from "../../hooks/useParam";
 import { gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField } from "../../components/Field";
@@ -42,20 +43,10 @@ function KindChart({ alerts }: { alerts: Alert[] }) {
  *  in the address so reload and back keep them. */
 export default function Alerts() {
   const { t, dateTime } = useI18n();
-  const [params, setParams] = useSearchParams();
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const kind = params.get("kind") ?? "";
-  const store = params.get("store") ?? "";
-  const setParam = (k: string, v: string) =>
-    setParams(
-      (p) => {
-        if (v) p.set(k, v);
-        else p.delete(k);
-        return p;
-      },
-      { replace: true },
-    );
+  const [kind, setKind] = useParam("kind");
+  const [store, setStore] = useParam("store");
   useEffect(() => {
     gql<SupplyAlertsQuery>(SUPPLY_ALERTS).then((d) => setAlerts(d.supplyAlerts), setError);
   }, []);
@@ -72,13 +63,13 @@ export default function Alerts() {
         <SelectField
           label={t("supply.store")}
           value={store}
-          onChange={(e) => setParam("store", e.target.value)}
+          onChange={(e) => setStore(e.target.value)}
           options={[{ value: "", label: t("supply.alerts.allStores") }, ...stores.map(([id, name]) => ({ value: id, label: name }))]}
         />
         <SelectField
           label={t("supply.alerts.kind")}
           value={kind}
-          onChange={(e) => setParam("kind", e.target.value)}
+          onChange={(e) => setKind(e.target.value)}
           options={[{ value: "", label: t("supply.alerts.allKinds") }, ...KINDS.map((k) => ({ value: k, label: t(`supply.alertKind.${k}` as MessageKey) }))]}
         />
       </div>

@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Link } from "react-router-dom";
 import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
-import { SelectField, TextField } from "../../components/Field";
+import { TextField } from "../../components/Field";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
@@ -20,6 +19,7 @@ import type {
   SubmitStockCountMutationVariables,
 } from "../../gql/types";
 import { DECIDE_COUNT, RECORD_COUNTS, START_COUNT, STOCK_COUNTS, SUBMIT_COUNT } from "./queries.counts";
+import { StorePicker } from "./StorePicker";
 import { useStores, type StoreRef } from "./useStores";
 
 type Sheet = StockCountsQuery["stockCounts"][number];
@@ -204,19 +204,7 @@ export default function Counts() {
     <section>
       <h1>{chosen ? t("supply.counts.title", { store: chosen.name }) : t("supply.counts.link")}</h1>
       <ErrorText error={storesError ?? error} />
-      {stores && chosen && (
-        <SelectField
-          label={t("supply.store")}
-          value={chosen.id}
-          onChange={(e) => choose(e.target.value)}
-          options={stores.map((x) => ({ value: x.id, label: `${x.name} · ${t(`supply.level.${x.level}` as MessageKey)}` }))}
-        />
-      )}
-      {chosen && (
-        <p>
-          <Link to={`/stores?store=${chosen.id}`}>{t("supply.stock.title")}</Link>
-        </p>
-      )}
+      <StorePicker stores={stores} chosen={chosen} choose={choose} />
       {chosen?.worksHere && list && !pending && (
         <div className="panel">
           <p>{t("supply.counts.startHint")}</p>

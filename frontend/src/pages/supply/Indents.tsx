@@ -1,15 +1,13 @@
 import { useEffect, useState } from "react";
-import { Link } from "react-router-dom";
 import { gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
-import { SelectField } from "../../components/Field";
 import { useI18n } from "../../i18n";
-import type { MessageKey } from "../../i18n/en";
 import type { StoreIndentsQuery, StoreIndentsQueryVariables, StoreStockQuery, StoreStockQueryVariables } from "../../gql/types";
 import { IndentCard, type IndentView } from "./IndentCard";
 import { INDENTS, STORE_STOCK } from "./queries";
 import { RaiseIndent } from "./RaiseIndent";
 import type { Position } from "./Stock";
+import { StorePicker } from "./StorePicker";
 import { useStores } from "./useStores";
 
 /** A store's indents: those it raised (to receive when issued) and those it must
@@ -34,19 +32,7 @@ export default function Indents() {
     <section className="supply-print">
       <h1>{chosen ? t("supply.indents.title", { store: chosen.name }) : t("supply.indents.link")}</h1>
       <ErrorText error={storesError ?? error} />
-      {stores && chosen && (
-        <SelectField
-          label={t("supply.store")}
-          value={chosen.id}
-          onChange={(e) => choose(e.target.value)}
-          options={stores.map((x) => ({ value: x.id, label: `${x.name} · ${t(`supply.level.${x.level}` as MessageKey)}` }))}
-        />
-      )}
-      {chosen && (
-        <p>
-          <Link to={`/stores?store=${chosen.id}`}>{t("supply.stock.title")}</Link>
-        </p>
-      )}
+      <StorePicker stores={stores} chosen={chosen} choose={choose} />
       {chosen?.worksHere && chosen.parentId && items.length > 0 && (
         <RaiseIndent
           key={`${chosen.id}-${changes}`}

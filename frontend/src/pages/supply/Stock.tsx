@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
+import { useParam } from "../../hooks/useParam";
 import { gql } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
@@ -8,6 +9,7 @@ import type { MessageKey } from "../../i18n/en";
 import type { StoreStockQuery, StoreStockQueryVariables } from "../../gql/types";
 import { STORE_STOCK } from "./queries";
 import { ReturnForm } from "./ReturnForm";
+import { StorePicker } from "./StorePicker";
 import { useStores } from "./useStores";
 
 export type Position = StoreStockQuery["storeStock"]["items"][number];
@@ -55,23 +57,13 @@ function MonthsChart({ items, min, max }: { items: Position[]; min: number; max:
 export default function Stock() {
   const { t, number: n, date } = useI18n();
   const { stores, chosen, choose, error: storesError } = useStores();
-  const [params, setParams] = useSearchParams();
   const [data, setData] = useState<StoreStockQuery["storeStock"] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [changes, setChanges] = useState(0);
   // Shown here: the item's card is rebuilt once the stock reloads.
   const [notice, setNotice] = useState<string | null>(null);
-  const text = params.get("q") ?? "";
-  const status = params.get("status") ?? "";
-  const setParam = (k: string, v: string) =>
-    setParams(
-      (p) => {
-        if (v) p.set(k, v);
-        else p.delete(k);
-        return p;
-      },
-      { replace: true },
-    );
+  const [text, setText] = useParam("q");
+  const [status, setStatus] = useParam("status");
   useEffect(() => {
     if (!chosen) return;
     setData(null);
@@ -88,14 +80,7 @@ export default function Stock() {
     <section>
       <h1>{t("supply.stock.title")}</h1>
       <ErrorText error={storesError ?? error} />
-      {stores && chosen && (
-        <SelectField
-          label={t("supply.store")}
-          value={chosen.id}
-          onChange={(e) => choose(e.target.value)}
-          options={stores.map((x) => ({ value: x.id, label: `${x.name} · ${t(`supply.level.${x.level}` as MessageKey)}` }))}
-        />
-      )}
+      <StorePicker stores={stores} chosen={chosen} choose={choose} stockLink={false} />
       {chosen && (
         <p>
           <Link to={`/stores/indents?store=${chosen.id}`}>{t("supply.indents.link")}</Link>
@@ -125,11 +110,11 @@ export default function Stock() {
       {notice && <p role="status">{notice}</p>}
       {s && <MonthsChart items={all} min={s.settings.minMonths} max={s.settings.maxMonths} />}
       <div className="filters">
-        <TextField label={t("supply.search")} type="search" value={text} onChange={(e) => setParam("q", e.target.value)} />
+        <TextField label={t("supply.search")} type="search" value={text} onChange={(e) => setText(e.target.value)} />
         <SelectField
           label={t("supply.filter.status")}
           value={status}
-          onChange={(e) => setParam("status", e.target.value)}
+          onChange={(e) => setStatus(e.target.value)}
           options={[{ value: "", label: t("supply.filter.all") }, ...STATUSES.map((x) => ({ value: x, label: t(`supply.status.${x}` as MessageKey) }))]}
         />
       </div>
