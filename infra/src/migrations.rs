@@ -37,6 +37,7 @@ mod m20261206_000033_procurement;
 mod m20261206_000034_supply_alerts;
 mod m20261206_000035_indent_waste;
 mod m20261206_000036_buffer_kits;
+mod m20261207_000037_usable_until;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -83,6 +84,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000034_supply_alerts::Migration),
             Box::new(m20261206_000035_indent_waste::Migration),
             Box::new(m20261206_000036_buffer_kits::Migration),
+            Box::new(m20261207_000037_usable_until::Migration),
         ]
     }
 }

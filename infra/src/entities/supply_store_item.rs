@@ -15,6 +15,9 @@ pub struct Model {
     pub max_months: Option<f64>,
     pub out_since: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// The latest expiry among the batches the store may issue (migration 37).
+    #[serde(default)]
+    pub usable_until: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

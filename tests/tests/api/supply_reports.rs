@@ -37,6 +37,46 @@ async fn reports_show_stock_outs_expiry_availability_and_use(backend: Backend) {
         json!([{ "storeName": "Kolkata DH Pharmacy", "item": { "code": "AMOX-500" }, "onHand": 40 },
                { "storeName": "Kolkata DH Pharmacy", "item": { "code": "GLV-M" }, "onHand": 0 }])
     );
+    // Released by its test, amoxicillin can be given; held again, it cannot.
+    const QUALITY: &str = "mutation($b: ID!, $v: Int!, $h: Boolean!, $q: QualityStatus!) { setBatchQuality(batchId: $b, expectedVersion: $v, onHold: $h, qualityStatus: $q) { version } }";
+    let amox = d.position(&app, ph, store, &d.amoxicillin).await["batches"][0]["batchId"].clone();
+    let codes = |outs: serde_json::Value| -> Vec<String> {
+        outs["stockOutReport"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["item"]["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let v = expect_data(
+        &app.gql(
+            Some(&d.c.wb),
+            QUALITY,
+            json!({ "b": amox, "v": 1, "h": false, "q": "PASSED" }),
+        )
+        .await,
+    )["setBatchQuality"]["version"]
+        .clone();
+    assert_eq!(
+        codes(expect_data(
+            &app.gql(Some(&d.ddo), OUTS, json!({ "u": kolkata })).await
+        )),
+        ["GLV-M"]
+    );
+    expect_data(
+        &app.gql(
+            Some(&d.c.wb),
+            QUALITY,
+            json!({ "b": amox, "v": v, "h": true, "q": "PASSED" }),
+        )
+        .await,
+    );
+    assert_eq!(
+        codes(expect_data(
+            &app.gql(Some(&d.ddo), OUTS, json!({ "u": kolkata })).await
+        )),
+        ["AMOX-500", "GLV-M"]
+    );
     // Murshidabad's officer sees none of Kolkata's.
     let murshidabad = user(
         &app,

@@ -6,7 +6,7 @@ use crate::entities::supply_batch as b;
 use arogya_domain::DomainError;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 pub type BatchRecord = b::Model;
@@ -111,5 +111,19 @@ pub async fn set_quality(
     if done.rows_affected == 0 {
         return Err(DomainError::conflict("the batch was changed meanwhile; reload it").into());
     }
+    // Every store holding the batch may now have more or less it can issue.
+    tx.conn()
+        .execute_raw(super::sql(
+            tx,
+            &format!(
+                "UPDATE supply_store_items SET usable_until = {}
+                 WHERE tenant_id = $1 AND store_id IN (
+                   SELECT store_id FROM supply_stock WHERE tenant_id = $1 AND batch_id = $2)
+                   AND item_id = (SELECT item_id FROM supply_batches WHERE tenant_id = $1 AND id = $2)",
+                super::stock::USABLE_UNTIL
+            ),
+            vec![tx.tenant().0.into(), id.into()],
+        ))
+        .await?;
     Ok(())
 }

@@ -16,7 +16,8 @@ pub struct StockOut {
 }
 
 /// Items with no usable stock (none, or only expired, held or untested batches) in
-/// the stores whose unit path starts with `path` (every store when none): one query.
+/// the stores whose unit path starts with `path` (every store when none): one query,
+/// on the usable-until rollup kept with each store item.
 pub async fn stock_outs(
     tx: &TenantTx,
     path: Option<&str>,
@@ -39,12 +40,7 @@ pub async fn stock_outs(
                  FROM supply_store_items si
                  JOIN supply_stores st ON st.tenant_id = si.tenant_id AND st.id = si.store_id
                  WHERE si.tenant_id = $1{within}
-                   AND NOT EXISTS (
-                     SELECT 1 FROM supply_stock s
-                     JOIN supply_batches b ON b.tenant_id = s.tenant_id AND b.id = s.batch_id
-                     WHERE s.tenant_id = si.tenant_id AND s.store_id = si.store_id AND s.item_id = si.item_id
-                       AND s.quantity > 0 AND b.expires_on >= $2 AND b.on_hold = FALSE
-                       AND b.quality_status IN ('not_required', 'passed'))"
+                   AND (si.usable_until IS NULL OR si.usable_until < $2)"
             ),
             values,
         ))

@@ -103,6 +103,14 @@ pub struct Posted {
     pub item_balance: i64,
 }
 
+/// The latest expiry among the batches a store may issue of an item, for
+/// `supply_store_items.usable_until`, read from the row being updated (migration 37).
+pub(super) const USABLE_UNTIL: &str = "(SELECT MAX(b.expires_on) FROM supply_stock s
+      JOIN supply_batches b ON b.tenant_id = s.tenant_id AND b.id = s.batch_id
+      WHERE s.tenant_id = supply_store_items.tenant_id AND s.store_id = supply_store_items.store_id
+        AND s.item_id = supply_store_items.item_id AND s.quantity > 0
+        AND b.on_hold = FALSE AND b.quality_status IN ('not_required', 'passed'))";
+
 /// Post a movement, or fail with the shortfall (and change nothing) when the batch
 /// has too little in the store.
 pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
@@ -154,11 +162,14 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
     let item = c
         .query_one_raw(sql(
             tx,
-            "UPDATE supply_store_items SET on_hand = on_hand + $4, updated_at = $5,
-                    out_since = CASE WHEN on_hand + $4 > 0 THEN NULL
-                                     WHEN out_since IS NULL THEN $5 ELSE out_since END
-             WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3 AND on_hand + $4 >= 0
-             RETURNING on_hand",
+            &format!(
+                "UPDATE supply_store_items SET on_hand = on_hand + $4, updated_at = $5,
+                        out_since = CASE WHEN on_hand + $4 > 0 THEN NULL
+                                         WHEN out_since IS NULL THEN $5 ELSE out_since END,
+                        usable_until = {USABLE_UNTIL}
+                 WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3 AND on_hand + $4 >= 0
+                 RETURNING on_hand"
+            ),
             vec![
                 t.into(),
                 p.store.into(),
