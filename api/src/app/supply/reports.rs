@@ -64,10 +64,12 @@ impl Supply<'_> {
             ),
             None => None,
         };
-        let stores = store_repo::all(tx)
-            .await?
+        let stores = match path.as_deref() {
+            Some(p) => store_repo::under(tx, p).await?,
+            None => store_repo::all(tx).await?,
+        };
+        let stores = stores
             .into_iter()
-            .filter(|s| path.as_deref().is_none_or(|p| s.unit_path.starts_with(p)))
             .filter(|s| rules::sees(self.principal, &store_ref(s)))
             .collect();
         Ok((stores, path))

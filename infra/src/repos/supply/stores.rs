@@ -87,6 +87,16 @@ pub async fn all(tx: &TenantTx) -> InfraResult<Vec<StoreRecord>> {
         .await?)
 }
 
+/// The stores under a unit (its path a prefix of theirs): a district's, not the state's.
+pub async fn under(tx: &TenantTx, path: &str) -> InfraResult<Vec<StoreRecord>> {
+    Ok(s::Entity::find()
+        .filter(s::Column::TenantId.eq(tx.tenant().0))
+        .filter(s::Column::UnitPath.starts_with(path))
+        .order_by_asc(s::Column::Name)
+        .all(tx.conn())
+        .await?)
+}
+
 /// Change a store's thresholds, if nobody changed the store meanwhile.
 pub async fn set_settings(
     tx: &TenantTx,
