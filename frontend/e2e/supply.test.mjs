@@ -84,7 +84,7 @@ test("an indent goes up, is approved in part, issued once and received with dama
   assert.equal(await phone.getByLabel("Show").inputValue(), "UNDER_STOCKED");
   await phone.getByText(/expires within 30 days/).waitFor({ state: "detached" }).catch(() => {});
   await phone.getByLabel("Show").selectOption("");
-  await phone.getByText(/KDH-PARA-1/).waitFor();
+  await phone.getByText(/^KDH-PARA-1: /).waitFor();
   await shot(phone, "supply-stock-360");
   await phone.goBack();
   await phone.getByRole("heading", { level: 1, name: /Indents of/ }).waitFor();

@@ -29,7 +29,19 @@ export default function MedicationRound() {
   const load = useCallback(() => {
     gql<MedicationRoundQuery, MedicationRoundQueryVariables>(ROUND, { wardId, day }).then((d) => setRound(d.medicationRound), setError);
   }, [wardId, day]);
-  useEffect(load, [load]);
+  // A new day clears the old day's doses at once and ignores its late answer, so a
+  // dose is never marked on the day just left.
+  useEffect(() => {
+    let current = true;
+    setRound(null);
+    gql<MedicationRoundQuery, MedicationRoundQueryVariables>(ROUND, { wardId, day }).then(
+      (d) => current && setRound(d.medicationRound),
+      (e) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wardId, day]);
 
   const mark = async (admissionId: string, prescriptionId: string, itemIndex: number, dueAt: string | null, status: DoseStatus, note: string | null) => {
     setError(null);
