@@ -30,7 +30,7 @@ pub(crate) async fn seed(
             "EML-DRUGS",
             "Essential medicines (free drugs initiative)",
             &year,
-            25_00_00_000_00,
+            25_000_000_000, // ₹25 crore, in paise
         )
         .await
         .map_err(err)?;
@@ -39,7 +39,7 @@ pub(crate) async fn seed(
             "CONSUMABLES",
             "Consumables and rapid test kits",
             &year,
-            4_00_00_000_00,
+            4_000_000_000, // ₹4 crore
         )
         .await
         .map_err(err)?;
@@ -56,7 +56,7 @@ pub(crate) async fn seed(
             medicines.id,
             "Karnataka Antibiotics & Pharmaceuticals",
             21,
-            vec![(items[0], 5_00_000, 48), (items[2], 2_00_000, 310)],
+            vec![(items[0], 500_000, 48), (items[2], 200_000, 310)],
         ))
         .await
         .map_err(err)?;
@@ -71,7 +71,7 @@ pub(crate) async fn seed(
                     expires_on: Some(today + Duration::days(700)),
                     manufactured_on: Some(today - Duration::days(30)),
                     manufacturer: Some("Karnataka Antibiotics & Pharmaceuticals".into()),
-                    accepted: 3_00_000,
+                    accepted: 300_000,
                     rejected: 0,
                     reason: None,
                 },
@@ -94,7 +94,7 @@ pub(crate) async fn seed(
             consumables.id,
             "Bengal Surgicals",
             30,
-            vec![(items[8], 2_00_000, 900), (items[9], 50_000, 2_500)],
+            vec![(items[8], 200_000, 900), (items[9], 50_000, 2_500)],
         ))
         .await
         .map_err(err)?;

@@ -10,9 +10,9 @@ use arogya_domain::supply::access as rules;
 use arogya_domain::supply::count::{self as domain, CountStatus};
 use arogya_domain::supply::ledger::MovementKind;
 use arogya_infra::db::Access;
-use arogya_infra::repos::supply::batches::{self as batch_repo, BatchRecord};
+use arogya_infra::repos::supply::batches::BatchRecord;
 use arogya_infra::repos::supply::counts::{self as repo, CountLineRecord, CountRecord};
-use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
+use arogya_infra::repos::supply::items::ItemRecord;
 use arogya_infra::repos::supply::stock::{self as stock_repo, Post};
 use arogya_infra::repos::supply::stores::StoreRecord;
 use arogya_infra::TenantTx;
@@ -41,27 +41,8 @@ async fn described(
     sheets: Vec<(CountRecord, Vec<CountLineRecord>)>,
 ) -> ApiResult<Vec<CountSheet>> {
     let all = sheets.iter().flat_map(|(_, l)| l);
-    let batch_ids: Vec<Uuid> = all
-        .clone()
-        .map(|l| l.batch_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let item_ids: Vec<Uuid> = all
-        .map(|l| l.item_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let batches: HashMap<Uuid, BatchRecord> = batch_repo::by_ids(tx, &batch_ids)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
-    let items: HashMap<Uuid, ItemRecord> = item_repo::by_ids(tx, &item_ids)
-        .await?
-        .into_iter()
-        .map(|i| (i.id, i))
-        .collect();
+    let batches = super::batches_by_id(tx, all.clone().map(|l| l.batch_id)).await?;
+    let items = super::items_by_id(tx, all.map(|l| l.item_id)).await?;
     Ok(sheets
         .into_iter()
         .map(|(count, lines)| CountSheet {

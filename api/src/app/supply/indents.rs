@@ -13,7 +13,7 @@ use arogya_domain::supply::access as rules;
 use arogya_domain::supply::indent::{self as domain, IndentStatus};
 use arogya_domain::supply::ledger::{quantity, MovementKind};
 use arogya_infra::db::Access;
-use arogya_infra::repos::supply::batches::{self as batch_repo, BatchRecord};
+use arogya_infra::repos::supply::batches::BatchRecord;
 use arogya_infra::repos::supply::indents::{
     self as repo, IndentLineRecord, IndentRecord, NewLine, VoucherLineRecord,
 };
@@ -97,28 +97,8 @@ impl Supply<'_> {
         let ids: Vec<Uuid> = list.iter().map(|i| i.id).collect();
         let all_lines = repo::lines_of(tx, &ids).await?;
         let all_voucher = repo::voucher_of(tx, &ids).await?;
-        let item_ids: Vec<Uuid> = all_lines
-            .iter()
-            .map(|l| l.item_id)
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        let batch_ids: Vec<Uuid> = all_voucher
-            .iter()
-            .map(|v| v.batch_id)
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        let items: HashMap<Uuid, ItemRecord> = item_repo::by_ids(tx, &item_ids)
-            .await?
-            .into_iter()
-            .map(|i| (i.id, i))
-            .collect();
-        let batches: HashMap<Uuid, BatchRecord> = batch_repo::by_ids(tx, &batch_ids)
-            .await?
-            .into_iter()
-            .map(|b| (b.id, b))
-            .collect();
+        let items = super::items_by_id(tx, all_lines.iter().map(|l| l.item_id)).await?;
+        let batches = super::batches_by_id(tx, all_voucher.iter().map(|v| v.batch_id)).await?;
         let mut lines: HashMap<Uuid, Vec<IndentLineRecord>> = HashMap::new();
         for l in all_lines {
             lines.entry(l.indent_id).or_default().push(l);

@@ -46,6 +46,40 @@ fn not_found(entity: &'static str) -> ApiError {
     DomainError::NotFound { entity }.into()
 }
 
+/// Catalogue items by id, for the ids given (repeats are read once).
+pub(crate) async fn items_by_id(
+    tx: &TenantTx,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> ApiResult<std::collections::HashMap<Uuid, ItemRecord>> {
+    let ids: Vec<Uuid> = ids
+        .into_iter()
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    Ok(item_repo::by_ids(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect())
+}
+
+/// Batches by id, for the ids given (repeats are read once).
+pub(crate) async fn batches_by_id(
+    tx: &TenantTx,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> ApiResult<std::collections::HashMap<Uuid, arogya_infra::repos::supply::batches::BatchRecord>> {
+    let ids: Vec<Uuid> = ids
+        .into_iter()
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    Ok(arogya_infra::repos::supply::batches::by_ids(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect())
+}
+
 /// What access to a stored store depends on.
 pub fn store_ref(s: &StoreRecord) -> StoreRef {
     StoreRef {
