@@ -7,7 +7,6 @@ use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
 use arogya_domain::supply::ledger::{quantity, MovementKind};
 use arogya_domain::supply::returns::ReturnReason;
-use arogya_domain::supply::text;
 use arogya_infra::db::Access;
 use arogya_infra::repos::supply::batches as batch_repo;
 use arogya_infra::repos::supply::stock::{self as repo, Post, Posted};
@@ -36,10 +35,7 @@ impl Supply<'_> {
     /// store's staff do it; the store above sees it arrive on its ledger.
     pub async fn return_stock(&self, i: ReturnInput) -> ApiResult<Returned> {
         let q = quantity(i.quantity, "quantity")?;
-        let note = match i.note.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(n) => Some(text(n, "note", 1, 300)?),
-        };
+        let note = super::stock::optional(i.note, "note", 300)?;
         let mut tx = self.tx(Access::Write).await?;
         let from = self.worked_store(&tx, i.store_id).await?;
         let to_id = from.parent_id.ok_or_else(|| {
