@@ -38,6 +38,7 @@ mod m20261206_000034_supply_alerts;
 mod m20261206_000035_indent_waste;
 mod m20261206_000036_buffer_kits;
 mod m20261207_000037_usable_until;
+mod m20261207_000038_usage_marks;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000035_indent_waste::Migration),
             Box::new(m20261206_000036_buffer_kits::Migration),
             Box::new(m20261207_000037_usable_until::Migration),
+            Box::new(m20261207_000038_usage_marks::Migration),
         ]
     }
 }

@@ -5,8 +5,9 @@
 -- (2,000 stores with the demo's three), a catalogue of 2,000 items, 50,000 batches,
 -- each store holding 25 items in one batch each, and 200 ledger rows per store and
 -- item over the last year (a receipt, then one unit out at a time) ending at the
--- stock held: 9,985,000 ledger rows that agree with the balances. About 2% of the
--- store items end at zero (stock-outs). Variables: wb, cms (the demo warehouse), by.
+-- stock held: 9,985,000 ledger rows that agree with the balances and carry their
+-- running totals. About 2% of the store items end at zero (stock-outs).
+-- Variables: wb, cms (the demo warehouse), by.
 \set ON_ERROR_STOP on
 SELECT set_config('app.tenant_id', :'wb', false);
 SET session_replication_role = replica;
@@ -60,20 +61,23 @@ SELECT b.s, b.id AS store, j, (b.s - 1) * 25 + j AS k, md5('batch:' || ((b.s - 1
 FROM bench_stores b CROSS JOIN generate_series(1, 25) AS j;
 INSERT INTO supply_stock (tenant_id, store_id, batch_id, item_id, quantity, updated_at)
 SELECT :'wb'::uuid, store, batch, item, final, now() - interval '1 day' FROM held;
-INSERT INTO supply_store_items (tenant_id, store_id, item_id, on_hand, min_months, max_months, out_since, updated_at, usable_until)
+-- The running totals (migration 38): 199 units consumed, never out of stock between rows.
+INSERT INTO supply_store_items (tenant_id, store_id, item_id, on_hand, min_months, max_months, out_since, updated_at, usable_until,
+  consumed_total, out_ms_total, first_move_at, last_move_at)
 SELECT :'wb'::uuid, store, item, final, NULL, NULL, CASE WHEN final = 0 THEN now() - interval '1 day' END, now() - interval '1 day',
-       CASE WHEN final > 0 THEN current_date + 30 + k % 700 END
+       CASE WHEN final > 0 THEN current_date + 30 + k % 700 END,
+       199, 0, now() - interval '1 day' - 199 * interval '1.8 days', now() - interval '1 day'
 FROM held;
 
 ALTER TABLE supply_ledger DROP CONSTRAINT IF EXISTS supply_ledger_pkey;
 DROP INDEX IF EXISTS ix_supply_ledger_item;
 DROP INDEX IF EXISTS ix_supply_ledger_document;
 INSERT INTO supply_ledger (tenant_id, id, store_id, item_id, batch_id, kind, reason, quantity, batch_balance, item_balance,
-  note, counterpart_store_id, document_kind, document_id, at, by)
+  note, counterpart_store_id, document_kind, document_id, at, by, consumed_total, out_ms_total)
 SELECT :'wb'::uuid, md5('ledger:' || h.s || ':' || h.j || ':' || r)::uuid, h.store, h.item, h.batch,
        CASE WHEN r = 1 THEN 'receipt' WHEN h.s <= 23 THEN 'issue' ELSE 'dispense' END, NULL,
        CASE WHEN r = 1 THEN 199 + h.final ELSE -1 END, 199 + h.final - (r - 1), 199 + h.final - (r - 1),
-       NULL, NULL, NULL, NULL, now() - interval '1 day' - (200 - r) * interval '1.8 days', :'by'::uuid
+       NULL, NULL, NULL, NULL, now() - interval '1 day' - (200 - r) * interval '1.8 days', :'by'::uuid, r - 1, 0
 FROM held h CROSS JOIN generate_series(1, 200) AS r;
 ALTER TABLE supply_ledger ADD CONSTRAINT supply_ledger_pkey PRIMARY KEY (tenant_id, id);
 CREATE INDEX ix_supply_ledger_item ON supply_ledger (tenant_id, store_id, item_id, at);

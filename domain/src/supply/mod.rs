@@ -16,6 +16,7 @@ pub mod planning;
 pub mod procurement;
 pub mod returns;
 pub mod store;
+pub mod usage;
 
 /// Trimmed text of `min..=max` characters without control characters: notes,
 /// batch numbers and destinations typed at the stores.

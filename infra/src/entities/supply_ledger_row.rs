@@ -22,6 +22,12 @@ pub struct Model {
     pub document_id: Option<Uuid>,
     pub at: DateTimeUtc,
     pub by: Uuid,
+    /// Units consumed and milliseconds out of stock from the store's first row of the
+    /// item up to this one (migration 38).
+    #[serde(default)]
+    pub consumed_total: i64,
+    #[serde(default)]
+    pub out_ms_total: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

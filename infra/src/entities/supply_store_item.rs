@@ -18,6 +18,15 @@ pub struct Model {
     /// The latest expiry among the batches the store may issue (migration 37).
     #[serde(default)]
     pub usable_until: Option<Date>,
+    /// Running totals for planning at the latest ledger row (migration 38).
+    #[serde(default)]
+    pub consumed_total: i64,
+    #[serde(default)]
+    pub out_ms_total: i64,
+    #[serde(default)]
+    pub first_move_at: Option<DateTimeUtc>,
+    #[serde(default)]
+    pub last_move_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -106,6 +106,7 @@ mod supply_procurement;
 mod supply_reports;
 mod supply_returns;
 mod supply_support;
+mod supply_usage;
 mod surveys;
 mod tenants;
 mod tokens;

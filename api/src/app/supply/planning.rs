@@ -1,10 +1,11 @@
 //! A store's position in each item it holds or has held: stock on hand by batch,
 //! usable stock, AMC, months of stock, status, what is on its way, the suggested
-//! indent, and what will expire before it can be used. Five queries per store,
-//! whatever the number of items.
+//! indent, and what will expire before it can be used. Four queries per store,
+//! whatever the number of items or the length of its ledger.
 
-use arogya_domain::supply::planning::{self as p, ItemMove, StockStatus};
+use arogya_domain::supply::planning::{self as p, StockStatus};
 use arogya_domain::supply::store::StoreSettings;
+use arogya_domain::supply::usage::usage_between;
 use arogya_infra::db::InfraResult;
 use arogya_infra::repos::supply::indents as indent_repo;
 use arogya_infra::repos::supply::items::{self as item_repo, ItemRecord};
@@ -45,14 +46,13 @@ pub async fn positions(
 ) -> InfraResult<Vec<ItemPosition>> {
     let settings = settings_of(store);
     let from = now - Duration::days(settings.lookback_days as i64);
-    let store_items = stock_repo::store_items(tx, store.id).await?;
+    let store_items = stock_repo::store_item_usage(tx, store.id, from).await?;
     let lines = stock_repo::stock_lines(tx, store.id).await?;
-    let moves = stock_repo::moves_since(tx, store.id, from).await?;
     let transit: HashMap<Uuid, i64> = indent_repo::in_transit_to(tx, store.id)
         .await?
         .into_iter()
         .collect();
-    let ids: Vec<Uuid> = store_items.iter().map(|s| s.item_id).collect();
+    let ids: Vec<Uuid> = store_items.iter().map(|s| s.store_item.item_id).collect();
     let items: HashMap<Uuid, ItemRecord> = item_repo::by_ids(tx, &ids)
         .await?
         .into_iter()
@@ -62,22 +62,15 @@ pub async fn positions(
     for l in lines {
         by_item.entry(l.item_id).or_default().push(l);
     }
-    let mut moves_of: HashMap<Uuid, Vec<ItemMove>> = HashMap::new();
-    for (item, m) in moves {
-        moves_of.entry(item).or_default().push(m);
-    }
     let warn_until = today + Duration::days(settings.expiry_warn_days as i64);
     let mut out: Vec<ItemPosition> = store_items
         .into_iter()
-        .filter_map(|si| {
+        .filter_map(|u| {
+            let si = &u.store_item;
             let item = items.get(&si.item_id)?.clone();
             let batches = by_item.remove(&si.item_id).unwrap_or_default();
-            let (consumed, days_out) = p::usage(
-                si.on_hand,
-                moves_of.get(&si.item_id).map(Vec::as_slice).unwrap_or(&[]),
-                from,
-                now,
-            );
+            let (consumed, days_out) =
+                usage_between(u.before.as_ref(), u.first_at, u.latest.as_ref(), from, now);
             let amc = p::amc(consumed, settings.lookback_days, days_out);
             let own = StoreSettings {
                 min_months: si.min_months.unwrap_or(settings.min_months),

@@ -9,6 +9,7 @@ use crate::db::{Backend, InfraResult, TenantTx};
 use arogya_domain::supply::fefo::{BatchStock, QualityStatus};
 use arogya_domain::supply::ledger::{AdjustmentReason, MovementKind, Shortfall};
 use arogya_domain::supply::planning::ItemMove;
+use arogya_domain::supply::usage::UsageMark;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -159,6 +160,7 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
         .into());
     };
     let batch_balance: i64 = batch.try_get("", "quantity")?;
+    let mark = next_mark(tx, p).await?;
     let item = c
         .query_one_raw(sql(
             tx,
@@ -166,7 +168,9 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
                 "UPDATE supply_store_items SET on_hand = on_hand + $4, updated_at = $5,
                         out_since = CASE WHEN on_hand + $4 > 0 THEN NULL
                                          WHEN out_since IS NULL THEN $5 ELSE out_since END,
-                        usable_until = {USABLE_UNTIL}
+                        usable_until = {USABLE_UNTIL},
+                        consumed_total = $6, out_ms_total = $7, last_move_at = $5,
+                        first_move_at = COALESCE(first_move_at, $5)
                  WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3 AND on_hand + $4 >= 0
                  RETURNING on_hand"
             ),
@@ -176,6 +180,8 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
                 p.item.into(),
                 p.delta.into(),
                 p.at.into(),
+                mark.consumed.into(),
+                mark.out_ms.into(),
             ],
         ))
         .await?
@@ -190,8 +196,8 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
         tx,
         "INSERT INTO supply_ledger (tenant_id, id, store_id, item_id, batch_id, kind, reason, quantity,
                                     batch_balance, item_balance, note, counterpart_store_id,
-                                    document_kind, document_id, at, by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                                    document_kind, document_id, at, by, consumed_total, out_ms_total)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         vec![
             t.into(),
             ledger_id.into(),
@@ -209,6 +215,8 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
             p.document.map(|d| d.1).into(),
             p.at.into(),
             p.by.into(),
+            mark.consumed.into(),
+            mark.out_ms.into(),
         ],
     ))
     .await?;
@@ -217,6 +225,50 @@ pub async fn post(tx: &TenantTx, p: &Post) -> InfraResult<Posted> {
         batch_balance,
         item_balance,
     })
+}
+
+/// The item's running totals after `p` (`arogya_domain::supply::usage`), from its
+/// store row's totals before it. The row is locked, so nothing moves in between.
+async fn next_mark(tx: &TenantTx, p: &Post) -> InfraResult<UsageMark> {
+    let row = tx
+        .conn()
+        .query_one_raw(sql(
+            tx,
+            "SELECT on_hand, consumed_total, out_ms_total, last_move_at FROM supply_store_items
+             WHERE tenant_id = $1 AND store_id = $2 AND item_id = $3",
+            vec![tx.tenant().0.into(), p.store.into(), p.item.into()],
+        ))
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("a movement posted without the store's row for the item"))?;
+    let on_hand: i64 = row.try_get("", "on_hand")?;
+    let prev = row
+        .try_get::<Option<DateTime<Utc>>>("", "last_move_at")?
+        .map(|at| -> InfraResult<UsageMark> {
+            Ok(UsageMark {
+                at,
+                balance: on_hand,
+                consumed: row.try_get("", "consumed_total")?,
+                out_ms: row.try_get("", "out_ms_total")?,
+            })
+        })
+        .transpose()?;
+    Ok(UsageMark::after(
+        prev.as_ref(),
+        &ItemMove {
+            at: p.at,
+            delta: p.delta,
+            item_balance: on_hand + p.delta,
+            consumed: consumes(p.kind),
+        },
+    ))
+}
+
+/// Issued, transferred out or dispensed: what counts as consumption.
+fn consumes(kind: MovementKind) -> bool {
+    matches!(
+        kind,
+        MovementKind::Issue | MovementKind::TransferOut | MovementKind::Dispense
+    )
 }
 
 /// A batch line of a store's stock on hand.
@@ -289,6 +341,79 @@ pub(super) fn store_item(r: &sea_orm::QueryResult) -> InfraResult<StoreItem> {
     })
 }
 
+/// A store's row for an item with the running totals planning needs over a period
+/// from `from` (`arogya_domain::supply::usage::usage_between`).
+#[derive(Debug, Clone)]
+pub struct ItemUsage {
+    pub store_item: StoreItem,
+    /// The last ledger row before the period.
+    pub before: Option<UsageMark>,
+    pub first_at: Option<DateTime<Utc>>,
+    /// The latest ledger row.
+    pub latest: Option<UsageMark>,
+}
+
+/// Every item a store holds or has held, with its totals now and at the last ledger
+/// row before `from`: one query, one index look-up per item, whatever the length of
+/// the ledger.
+pub async fn store_item_usage(
+    tx: &TenantTx,
+    store: Uuid,
+    from: DateTime<Utc>,
+) -> InfraResult<Vec<ItemUsage>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(sql(
+            tx,
+            "SELECT si.item_id, si.on_hand, si.min_months, si.max_months, si.out_since,
+                    si.consumed_total, si.out_ms_total, si.first_move_at, si.last_move_at,
+                    b.at AS before_at, b.item_balance AS before_balance,
+                    b.consumed_total AS before_consumed, b.out_ms_total AS before_out_ms
+             FROM supply_store_items si
+             LEFT JOIN supply_ledger b ON b.tenant_id = si.tenant_id AND b.id = (
+               SELECT l.id FROM supply_ledger l
+               WHERE l.tenant_id = si.tenant_id AND l.store_id = si.store_id
+                 AND l.item_id = si.item_id AND l.at < $3
+               ORDER BY l.at DESC, l.id DESC LIMIT 1)
+             WHERE si.tenant_id = $1 AND si.store_id = $2",
+            vec![tx.tenant().0.into(), store.into(), from.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let store_item = store_item(r)?;
+            let latest = r
+                .try_get::<Option<DateTime<Utc>>>("", "last_move_at")?
+                .map(|at| -> InfraResult<UsageMark> {
+                    Ok(UsageMark {
+                        at,
+                        balance: store_item.on_hand,
+                        consumed: r.try_get("", "consumed_total")?,
+                        out_ms: r.try_get("", "out_ms_total")?,
+                    })
+                })
+                .transpose()?;
+            let before = r
+                .try_get::<Option<DateTime<Utc>>>("", "before_at")?
+                .map(|at| -> InfraResult<UsageMark> {
+                    Ok(UsageMark {
+                        at,
+                        balance: r.try_get("", "before_balance")?,
+                        consumed: r.try_get("", "before_consumed")?,
+                        out_ms: r.try_get("", "before_out_ms")?,
+                    })
+                })
+                .transpose()?;
+            Ok(ItemUsage {
+                first_at: r.try_get("", "first_move_at")?,
+                store_item,
+                before,
+                latest,
+            })
+        })
+        .collect()
+}
+
 /// A store's ledger rows since `from`, per item in time order, as planning reads them.
 pub async fn moves_since(
     tx: &TenantTx,
@@ -317,10 +442,7 @@ pub(super) fn item_move(r: &sea_orm::QueryResult) -> InfraResult<(Uuid, ItemMove
             at: r.try_get("", "at")?,
             delta: r.try_get("", "quantity")?,
             item_balance: r.try_get("", "item_balance")?,
-            consumed: matches!(
-                MovementKind::parse(&kind),
-                Ok(MovementKind::Issue | MovementKind::TransferOut | MovementKind::Dispense)
-            ),
+            consumed: MovementKind::parse(&kind).is_ok_and(consumes),
         },
     ))
 }
