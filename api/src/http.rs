@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod operation_name;
 pub mod ops;
 pub mod oxygen;
+pub mod persisted_queries;
 pub mod prescriptions;
 pub mod registers;
 pub mod storage;

@@ -34,6 +34,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tracing::Instrument;
 
 /// Apply migrations with the owner's URL and, on PostgreSQL with a separate owner,
@@ -171,6 +173,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         login_lock,
         signup_throttle,
         family_throttle,
+        persisted_queries: Default::default(),
         public_throttle,
         bed_cache: Default::default(),
         live_counts: Default::default(),
@@ -259,6 +262,18 @@ pub fn router(state: SharedState) -> Router {
         .route("/tenants/{code}/card-keys.json", get(cards::card_keys))
         .fallback_service(crate::http::web::app(&state.config.web_dir))
         .layer(Extension(schema))
+        // Answers compressed for clients that accept it (gzip, brotli): a phone on 2G
+        // receives a fifth of the bytes. Level 4 of either: most of the gain for a
+        // small share of the CPU the top levels would take.
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(4))
+                .compress_when(
+                    DefaultPredicate::new()
+                        .and(NotForContentType::const_new("application/pdf"))
+                        .and(NotForContentType::const_new("application/gzip")),
+                ),
+        )
         .layer(middleware::from_fn_with_state(
             state.clone(),
             ops::count_requests,

@@ -35,6 +35,8 @@ pub struct AppState {
     pub signup_throttle: LoginThrottle,
     /// Family status requests and code attempts, per client address and request.
     pub family_throttle: LoginThrottle,
+    /// Query texts clients name by hash (automatic persisted queries).
+    pub persisted_queries: crate::http::persisted_queries::PersistedQueries,
     /// The public pages that need no sign-in (free beds), per client address.
     pub public_throttle: LoginThrottle,
     /// Districts' free beds, served from memory for a few seconds.

@@ -116,7 +116,7 @@ pub async fn graphql_post(
             )
         }
     };
-    let batch: BatchRequest = match serde_json::from_slice(&bytes) {
+    let mut batch: BatchRequest = match serde_json::from_slice(&bytes) {
         Ok(b) => b,
         Err(e) => {
             return reject(
@@ -135,6 +135,16 @@ pub async fn graphql_post(
                 &format!("A batch carries 1 to {MAX_BATCH} operations."),
             );
         }
+    }
+    // A query named by its hash takes its kept text before anything reads the query.
+    let resolved = match &mut batch {
+        BatchRequest::Single(r) => state.persisted_queries.resolve(r),
+        BatchRequest::Batch(list) => list
+            .iter_mut()
+            .try_for_each(|r| state.persisted_queries.resolve(r)),
+    };
+    if let Err(refused) = resolved {
+        return graphql_error(refused.code(), refused.message());
     }
     // Control characters in any text input are refused here, naming the field.
     let requests: Vec<&async_graphql::Request> = match &batch {
@@ -173,7 +183,9 @@ pub async fn graphql_post(
         (key, &batch, &ctx.authn)
     {
         if idempotency::is_mutation(&r.query, r.operation_name.as_deref()) {
-            match idempotency::enter(&state, principal, key, &bytes).await {
+            // The request as it runs, not its bytes: a retry by hash (persisted
+            // query) is the same request as the first with its text.
+            match idempotency::enter(&state, principal, key, &idempotency::canonical(r)).await {
                 Gate::Pass => {}
                 Gate::Run(c) => claimed = Some(c),
                 Gate::Replay(body) => {

@@ -77,6 +77,17 @@ pub fn is_mutation(query: &str, operation_name: Option<&str>) -> bool {
     }
 }
 
+/// What makes two requests the same request: the query, the operation and the
+/// variables (not how the body was spelt, nor whether the query came by hash).
+pub fn canonical(r: &async_graphql::Request) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({
+        "query": r.query,
+        "operationName": r.operation_name,
+        "variables": r.variables,
+    }))
+    .unwrap_or_default()
+}
+
 fn digest(body: &[u8]) -> String {
     Sha256::digest(body)
         .iter()

@@ -1,4 +1,5 @@
 import { ApiError, fromGraphqlErrors } from "./errors";
+import { sendPersisted, type GraphqlBody } from "./persisted";
 import { loadTokens, saveTokens, type Tokens } from "./session";
 import { listenToOtherTabs, oneTabAtATime, tellOtherTabs } from "./tabs";
 
@@ -43,21 +44,24 @@ export interface CallOptions {
   idempotencyKey?: string;
 }
 
-async function post(query: string, variables: unknown, token?: string, options?: CallOptions): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const res = await fetch("/graphql", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(options?.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
+/** Post one operation, by its hash where the server keeps its text (see `persisted.ts`). */
+function post(query: string, variables: unknown, token?: string, options?: CallOptions): Promise<GraphqlBody> {
+  return sendPersisted(query, variables, async (body) => {
+    const res = await fetch("/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(options?.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {}),
+      },
+      body,
+    });
+    try {
+      return await res.json();
+    } catch {
+      throw new ApiError(`the server answered ${res.status}`, res.status === 429 ? "RATE_LIMITED" : "UNAVAILABLE");
+    }
   });
-  try {
-    return await res.json();
-  } catch {
-    throw new ApiError(`the server answered ${res.status}`, res.status === 429 ? "RATE_LIMITED" : "UNAVAILABLE");
-  }
 }
 
 /** Exchange the refresh token for new tokens (once at a time); null when the session is over. */

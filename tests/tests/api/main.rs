@@ -86,6 +86,7 @@ mod oxygen_equipment;
 mod oxygen_import;
 mod patient_isolation;
 mod patients;
+mod persisted_queries;
 mod pii_keys;
 mod prints;
 mod professionals;
