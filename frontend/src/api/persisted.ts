@@ -7,8 +7,31 @@
  */
 
 const hashes = new Map<string, Promise<string | null>>();
-/** Queries whose text this page has sent, so the server keeps it. */
-const sentWithText = new Set<string>();
+/**
+ * Hashes of the queries whose text this browser has sent (so the server keeps it),
+ * remembered across reloads: a phone that reloads sends hashes, not texts. Only
+ * hashes of the app's own queries, nothing about the user.
+ */
+const SENT_KEY = "arogya.persistedQueries";
+const sentWithText = new Set<string>(readSent());
+
+function readSent(): string[] {
+  try {
+    const v = JSON.parse(globalThis.localStorage?.getItem(SENT_KEY) ?? "[]");
+    return Array.isArray(v) ? v.filter((h) => typeof h === "string").slice(-500) : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberSent(hash: string): void {
+  sentWithText.add(hash);
+  try {
+    globalThis.localStorage?.setItem(SENT_KEY, JSON.stringify([...sentWithText].slice(-500)));
+  } catch {
+    // Storage full or off: the text goes again after a reload, nothing worse.
+  }
+}
 
 /** The query's SHA-256 in hex; null where the browser has no WebCrypto (plain http). */
 export function sha256Hex(text: string): Promise<string | null> {
@@ -44,7 +67,7 @@ export async function sendPersisted(query: string, variables: unknown, send: (bo
   const withText = () => send(JSON.stringify({ query, variables, extensions }));
   if (!sentWithText.has(hash)) {
     const body = await withText();
-    sentWithText.add(hash);
+    rememberSent(hash);
     return body;
   }
   const body = await send(JSON.stringify({ variables, extensions }));
