@@ -361,21 +361,37 @@ pub async fn store_item_usage(
     store: Uuid,
     from: DateTime<Utc>,
 ) -> InfraResult<Vec<ItemUsage>> {
+    // The last row before the period, looked up per item through the ledger's index:
+    // a lateral join on PostgreSQL (joining on a subquery's id there hashes the whole
+    // ledger), a join on the row's id on SQLite (which has no LATERAL and looks it up).
+    let before = match tx.backend() {
+        Backend::Postgres => {
+            "LEFT JOIN LATERAL (
+               SELECT l.at, l.item_balance, l.consumed_total, l.out_ms_total FROM supply_ledger l
+               WHERE l.tenant_id = si.tenant_id AND l.store_id = si.store_id
+                 AND l.item_id = si.item_id AND l.at < $3
+               ORDER BY l.at DESC, l.id DESC LIMIT 1) b ON TRUE"
+        }
+        Backend::Sqlite => {
+            "LEFT JOIN supply_ledger b ON b.tenant_id = si.tenant_id AND b.id = (
+               SELECT l.id FROM supply_ledger l
+               WHERE l.tenant_id = si.tenant_id AND l.store_id = si.store_id
+                 AND l.item_id = si.item_id AND l.at < $3
+               ORDER BY l.at DESC, l.id DESC LIMIT 1)"
+        }
+    };
     let rows = tx
         .conn()
         .query_all_raw(sql(
             tx,
-            "SELECT si.item_id, si.on_hand, si.min_months, si.max_months, si.out_since,
-                    si.consumed_total, si.out_ms_total, si.first_move_at, si.last_move_at,
-                    b.at AS before_at, b.item_balance AS before_balance,
-                    b.consumed_total AS before_consumed, b.out_ms_total AS before_out_ms
-             FROM supply_store_items si
-             LEFT JOIN supply_ledger b ON b.tenant_id = si.tenant_id AND b.id = (
-               SELECT l.id FROM supply_ledger l
-               WHERE l.tenant_id = si.tenant_id AND l.store_id = si.store_id
-                 AND l.item_id = si.item_id AND l.at < $3
-               ORDER BY l.at DESC, l.id DESC LIMIT 1)
-             WHERE si.tenant_id = $1 AND si.store_id = $2",
+            &format!(
+                "SELECT si.item_id, si.on_hand, si.min_months, si.max_months, si.out_since,
+                        si.consumed_total, si.out_ms_total, si.first_move_at, si.last_move_at,
+                        b.at AS before_at, b.item_balance AS before_balance,
+                        b.consumed_total AS before_consumed, b.out_ms_total AS before_out_ms
+                 FROM supply_store_items si {before}
+                 WHERE si.tenant_id = $1 AND si.store_id = $2"
+            ),
             vec![tx.tenant().0.into(), store.into(), from.into()],
         ))
         .await?;
