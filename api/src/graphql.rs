@@ -1,5 +1,6 @@
 //! The GraphQL schema, merged from one part per module.
 
+pub mod api_clients;
 pub mod appointments;
 pub mod audit;
 pub mod context;
@@ -35,6 +36,7 @@ pub struct QueryRoot(
     session::SessionQuery,
     tenants::TenantQuery,
     users::UserQuery,
+    api_clients::ApiClientQuery,
     audit::AuditQuery,
     units::UnitQuery,
     facilities::FacilityQuery,
@@ -62,6 +64,7 @@ pub struct MutationRoot(
     session::SessionMutation,
     tenants::TenantMutation,
     users::UserMutation,
+    api_clients::ApiClientMutation,
     units::UnitMutation,
     facilities::FacilityMutation,
     professionals::ProfessionalMutation,

@@ -8,6 +8,7 @@ pub mod graphql_http;
 pub mod idempotency;
 pub mod indents;
 pub mod metrics;
+pub mod oauth;
 pub mod operation_name;
 pub mod ops;
 pub mod oxygen;

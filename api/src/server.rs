@@ -26,7 +26,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Extension, Router};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -242,6 +242,7 @@ pub fn router(state: SharedState) -> Router {
             get(graphql_http::graphiql).post(graphql_http::graphql_post),
         )
         .route("/graphql/ws", get(graphql_http::graphql_ws))
+        .route("/oauth/token", post(crate::http::oauth::token))
         .route("/cards/{file}", get(cards::card))
         .route("/prescriptions/{file}", get(prescriptions::prescription))
         .route("/ward-registers/{file}", get(registers::ward_register))

@@ -140,6 +140,10 @@ pub enum AuditAction {
     SupplySetup,
     StockMovement,
     IndentChange,
+    /// A machine client created, its secret rotated, or revoked.
+    ApiClientChange,
+    /// A machine client's token issued (OAuth 2.0 `client_credentials`).
+    ClientToken,
 }
 
 impl AuditAction {
@@ -157,6 +161,8 @@ impl AuditAction {
             AuditAction::RoleRevoke => "user.role_revoke",
             AuditAction::Login => "auth.login",
             AuditAction::LoginFailed => "auth.login_failed",
+            AuditAction::ApiClientChange => "api_client.change",
+            AuditAction::ClientToken => "auth.client_token",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -8,6 +8,7 @@
 mod text_enum;
 
 pub mod access;
+pub mod api_client;
 pub mod appointment;
 pub mod audit;
 pub mod clinical;

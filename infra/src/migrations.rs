@@ -39,6 +39,7 @@ mod m20261206_000035_indent_waste;
 mod m20261206_000036_buffer_kits;
 mod m20261207_000037_usable_until;
 mod m20261207_000038_usage_marks;
+mod m20261207_000039_api_clients;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -87,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000036_buffer_kits::Migration),
             Box::new(m20261207_000037_usable_until::Migration),
             Box::new(m20261207_000038_usage_marks::Migration),
+            Box::new(m20261207_000039_api_clients::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! [`crate::TenantTx`] and filter by its tenant; the database's row-level security
 //! checks the same thing again on PostgreSQL.
 
+pub mod api_clients;
 pub mod applications;
 pub mod appointments;
 pub mod audit;

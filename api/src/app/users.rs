@@ -193,6 +193,7 @@ pub async fn reset_password(
     users::find(&tx, id)
         .await?
         .ok_or(DomainError::NotFound { entity: "user" })?;
+    super::api_clients::refuse_password_reset(&tx, id).await?;
     users::set_password_hash(&tx, id, hash).await?;
     sessions::revoke_user(&tx, id).await?;
     let revoked = state

@@ -74,7 +74,7 @@ pub struct UpdateUserInput {
 }
 
 /// The tenant an account action applies to, after checking the caller administers it.
-fn admin_tenant(principal: &Principal, tenant_id: Option<&ID>) -> ApiResult<TenantId> {
+pub(crate) fn admin_tenant(principal: &Principal, tenant_id: Option<&ID>) -> ApiResult<TenantId> {
     let requested = tenant_id
         .map(|t| parse_id("tenantId", t).map(TenantId))
         .transpose()?;

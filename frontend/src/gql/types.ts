@@ -190,6 +190,22 @@ export type AgentPresence = {
   userId: Scalars['ID']['output'];
 };
 
+export type ApiClient = {
+  active: Scalars['Boolean']['output'];
+  /** What the client sends as `client_id`: its tenant's code and its id. */
+  clientId: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  rotatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The same as words, as the token endpoint says them (`lab_technician@facility:…`). */
+  scope: Scalars['String']['output'];
+  /** What it may do: roles with their unit or facility, as for staff. */
+  scopes: Array<RoleGrant>;
+  version: Scalars['Int']['output'];
+};
+
 /** How many applications are in one status in one district. */
 export type ApplicationCount = {
   count: Scalars['Int']['output'];
@@ -747,6 +763,18 @@ export type CreateAdminUnitInput = {
   name: Scalars['String']['input'];
   /** Leave out for the tenant's top unit (its state, or its district). */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateApiClientInput = {
+  /** Shown in the audit trail beside everything it does. */
+  name: Scalars['String']['input'];
+  /**
+   * 1 to 10 grants of machine roles (lab technician, doctor, nurse, surveyor, oxygen
+   * officer, store keeper, pharmacist), each within what you may grant.
+   */
+  scopes: Array<RoleGrantInput>;
+  /** Platform administrators name the tenant; staff leave it out. */
   tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1897,6 +1925,13 @@ export type IssueStockInput = {
   storeId: Scalars['ID']['input'];
 };
 
+/** A client with its secret: shown once, never again (only its hash is kept). */
+export type IssuedApiClient = {
+  client: ApiClient;
+  /** Empty after a revocation. */
+  clientSecret: Scalars['String']['output'];
+};
+
 export type ItemKind =
   | 'CONSUMABLE'
   | 'MEDICINE'
@@ -2206,6 +2241,8 @@ export type MutationRoot = {
   /** Correct a reading: a new version with the reason; the earlier one is kept. */
   correctOxygenReading: OxygenReading;
   createAdminUnit: AdminUnit;
+  /** Create a machine client; its secret is in the answer, and nowhere else. */
+  createApiClient: IssuedApiClient;
   createFacility: Facility;
   /** Start an application (a draft, saved step by step). */
   createHospitalApplication: HospitalApplication;
@@ -2398,9 +2435,13 @@ export type MutationRoot = {
   returnStock: StockReturn;
   /** Mark a break-glass opening as reviewed (state and district administrators). */
   reviewBreakGlassAccess: RecordAccess;
+  /** End a client: its tokens stop working now and no new one is issued. */
+  revokeApiClient: ApiClient;
   /** Revoke a card (administrators). */
   revokeCard: Card;
   revokeRole: User;
+  /** A new secret; the old one and every token it got stop working now. */
+  rotateApiClientSecret: IssuedApiClient;
   /** Save one step of a draft (or of an application sent back for changes). */
   saveApplicationStep: HospitalApplication;
   /** Send a code to the attendant's phone, to prove the number on the spot. */
@@ -2687,6 +2728,11 @@ export type MutationRootCorrectOxygenReadingArgs = {
 
 export type MutationRootCreateAdminUnitArgs = {
   input: CreateAdminUnitInput;
+};
+
+
+export type MutationRootCreateApiClientArgs = {
+  input: CreateApiClientInput;
 };
 
 
@@ -3132,6 +3178,12 @@ export type MutationRootReviewBreakGlassAccessArgs = {
 };
 
 
+export type MutationRootRevokeApiClientArgs = {
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationRootRevokeCardArgs = {
   cardId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -3142,6 +3194,12 @@ export type MutationRootRevokeRoleArgs = {
   grant: RoleGrantInput;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootRotateApiClientSecretArgs = {
+  id: Scalars['ID']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -4271,6 +4329,8 @@ export type QueryRoot = {
   admittedPatients: AdmittedList;
   /** Verified doctors posted at the facility today, who may admit there. */
   admittingDoctors: Array<AdmittingDoctor>;
+  /** The tenant's machine clients whose scopes you could grant, newest first. */
+  apiClients: Array<ApiClient>;
   /** The tenant's audit trail, newest first (administrators). */
   auditEvents: AuditEventConnection;
   /** The facility's declared bed capacity beside the beds set up in its wards. */
@@ -4544,6 +4604,11 @@ export type QueryRootAdmittedPatientsArgs = {
 
 export type QueryRootAdmittingDoctorsArgs = {
   facilityId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootApiClientsArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

@@ -160,10 +160,12 @@ pub async fn insert_tenant(
     Ok(())
 }
 
-/// End every session of the tenant (a restore revives none).
+/// End every session of the tenant and forget its machine clients (a restore revives
+/// none: clients' secrets are not archived).
 pub async fn end_sessions(tx: &TenantTx) -> InfraResult<()> {
     use crate::entities::refresh_token;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    crate::repos::api_clients::delete_all(tx).await?;
     refresh_token::Entity::delete_many()
         .filter(refresh_token::Column::TenantId.eq(tx.tenant().0))
         .exec(tx.conn())

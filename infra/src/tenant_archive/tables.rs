@@ -13,8 +13,14 @@ use serde_json::Value;
 
 /// Tables with a tenant that an archive leaves out, and why: sessions are not revived
 /// (everyone signs in again), idempotency keys are answers kept for a day, presence is
-/// who is at their desk right now.
-pub const EXCLUDED: &[&str] = &["refresh_tokens", "idempotency_keys", "agent_presence"];
+/// who is at their desk right now, and machine clients' secrets do not travel in a
+/// file (their accounts do; an administrator issues new clients after a restore).
+pub const EXCLUDED: &[&str] = &[
+    "refresh_tokens",
+    "idempotency_keys",
+    "agent_presence",
+    "api_clients",
+];
 
 /// The audit trail and its chain are never rewritten: restoring adds the archive's
 /// rows that are missing and leaves every other one in place.

@@ -42,6 +42,7 @@ macro_rules! on_all_stores {
     )+};
 }
 
+mod api_clients;
 mod appointments;
 mod archive;
 mod audit;
