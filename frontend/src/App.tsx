@@ -25,6 +25,7 @@ const Applications = lazy(() => import("./pages/Applications"));
 const Application = lazy(() => import("./pages/Application"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 const Users = lazy(() => import("./pages/admin/Users"));
+const ApiClients = lazy(() => import("./pages/admin/ApiClients"));
 const Imports = lazy(() => import("./pages/admin/Imports"));
 const Inpatients = lazy(() => import("./pages/inpatient/Inpatients"));
 const WardBoard = lazy(() => import("./pages/inpatient/WardBoard"));
@@ -98,6 +99,7 @@ function Screens() {
           <Route path="tenants" element={<Tenants />} />
           <Route path="audit" element={<Audit />} />
           <Route path="users" element={<Users />} />
+          <Route path="users/clients" element={<ApiClients />} />
           <Route path="imports" element={<Imports />} />
           <Route path="password" element={<Password />} />
           <Route path="*" element={<NotFound />} />

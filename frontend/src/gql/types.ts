@@ -6293,6 +6293,39 @@ export type RejectProfessionalMutationVariables = Exact<{
 
 export type RejectProfessionalMutation = { rejectProfessional: { id: string } };
 
+export type ApiClientFieldsFragment = { id: string, clientId: string, name: string, active: boolean, createdAt: string, rotatedAt: string | null, revokedAt: string | null, scopes: Array<{ role: Role, unitId: string | null, facilityId: string | null }> };
+
+export type ApiClientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiClientsQuery = { apiClients: Array<{ id: string, clientId: string, name: string, active: boolean, createdAt: string, rotatedAt: string | null, revokedAt: string | null, scopes: Array<{ role: Role, unitId: string | null, facilityId: string | null }> }> };
+
+export type CreateApiClientMutationVariables = Exact<{
+  input: CreateApiClientInput;
+}>;
+
+
+export type CreateApiClientMutation = { createApiClient: { clientSecret: string, client: { id: string, clientId: string, name: string, active: boolean, createdAt: string, rotatedAt: string | null, revokedAt: string | null, scopes: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } } };
+
+export type RotateApiClientMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RotateApiClientMutation = { rotateApiClientSecret: { clientSecret: string, client: { id: string, clientId: string, name: string, active: boolean, createdAt: string, rotatedAt: string | null, revokedAt: string | null, scopes: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { id: string, clientId: string, name: string, active: boolean, createdAt: string, rotatedAt: string | null, revokedAt: string | null, scopes: Array<{ role: Role, unitId: string | null, facilityId: string | null }> } };
+
+export type ClientFacilitiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClientFacilitiesQuery = { facilities: { nodes: Array<{ id: string, name: string }> } };
+
 export type UserFieldsFragment = { id: string, username: string, displayName: string, email: string | null, status: UserStatus, version: number, roles: Array<{ role: Role, unitId: string | null, facilityId: string | null }> };
 
 export type UsersQueryVariables = Exact<{

@@ -5,12 +5,14 @@ import { bnCare } from "./bn.care";
 import { bnInpatient } from "./bn.inpatient";
 import { bnOxygen } from "./bn.oxygen";
 import { bnSupply } from "./bn.supply";
+import { bnClients } from "./bn.clients";
 
 export const bn: Messages = {
   ...bnCare,
   ...bnInpatient,
   ...bnOxygen,
   ...bnSupply,
+  ...bnClients,
   "app.name": "আরোগ্য",
   "app.tagline": "প্রতিটি জেলার জন্য স্বাস্থ্য তথ্য",
   "lang.label": "ভাষা",

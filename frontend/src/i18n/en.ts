@@ -4,12 +4,14 @@ import { enCare } from "./en.care";
 import { enInpatient } from "./en.inpatient";
 import { enOxygen } from "./en.oxygen";
 import { enSupply } from "./en.supply";
+import { enClients } from "./en.clients";
 
 export const en = {
   ...enCare,
   ...enInpatient,
   ...enOxygen,
   ...enSupply,
+  ...enClients,
   "app.name": "Arogya",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",

@@ -5,12 +5,14 @@ import { hiCare } from "./hi.care";
 import { hiInpatient } from "./hi.inpatient";
 import { hiOxygen } from "./hi.oxygen";
 import { hiSupply } from "./hi.supply";
+import { hiClients } from "./hi.clients";
 
 export const hi: Messages = {
   ...hiCare,
   ...hiInpatient,
   ...hiOxygen,
   ...hiSupply,
+  ...hiClients,
   "app.name": "आरोग्य",
   "app.tagline": "हर ज़िले के लिए स्वास्थ्य जानकारी",
   "lang.label": "भाषा",

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
 import { gql } from "../../api/client";
 import { useAuth } from "../../api/auth";
 import { Confirm } from "../../components/Confirm";
@@ -219,6 +220,9 @@ export default function Users() {
   return (
     <section>
       <h1>{t("users.title")}</h1>
+      <p>
+        <Link to="/users/clients">{t("nav.clients")}</Link>
+      </p>
       <NewUser units={units} onCreated={replace} />
       <TextField label={t("users.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
       <ErrorText error={error} />
