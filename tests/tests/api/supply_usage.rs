@@ -99,12 +99,11 @@ async fn the_backfill_gives_the_totals_movements_wrote(backend: Backend) {
 
     let tenant = app.tenant_id("WB").await;
     let written = totals(&app, &tenant).await;
-    let para_row = written
+    let para_row = *written
         .1
         .iter()
         .find(|r| r.1.to_string() == para["id"].as_str().unwrap())
-        .expect("the pharmacy's paracetamol row")
-        .clone();
+        .expect("the pharmacy's paracetamol row");
     assert_eq!(para_row.2, 105, "30 + 70 + 5 consumed");
     assert!(
         para_row.3 >= 60,
