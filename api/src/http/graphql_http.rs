@@ -182,7 +182,7 @@ pub async fn graphql_post(
     if let (Some(key), BatchRequest::Single(r), Authn::Authenticated { principal, .. }) =
         (key, &batch, &ctx.authn)
     {
-        if idempotency::is_mutation(&r.query, r.operation_name.as_deref()) {
+        if idempotency::replayable_mutation(&r.query, r.operation_name.as_deref()) {
             // The request as it runs, not its bytes: a retry by hash (persisted
             // query) is the same request as the first with its text.
             match idempotency::enter(&state, principal, key, &idempotency::canonical(r)).await {

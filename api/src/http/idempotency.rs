@@ -63,18 +63,27 @@ pub fn key_of(headers: &HeaderMap) -> Result<Option<String>, String> {
     Ok(Some(s.to_owned()))
 }
 
-/// Is the operation that will run a mutation?
-pub fn is_mutation(query: &str, operation_name: Option<&str>) -> bool {
-    use async_graphql::parser::types::{DocumentOperations, OperationType};
+/// Mutations whose answer carries a secret shown once (a machine client's): their
+/// answers are never kept, since a secret must not rest in `idempotency_keys`, so a key
+/// sent with them is not used.
+const ANSWERS_A_SECRET: [&str; 2] = ["createApiClient", "rotateApiClientSecret"];
+
+/// Is the operation that will run a mutation whose answer may be kept for repeats?
+pub fn replayable_mutation(query: &str, operation_name: Option<&str>) -> bool {
+    use async_graphql::parser::types::{DocumentOperations, OperationType, Selection};
     let Ok(doc) = async_graphql::parser::parse_query(query) else {
         return false;
     };
-    match &doc.operations {
-        DocumentOperations::Single(op) => op.node.ty == OperationType::Mutation,
-        DocumentOperations::Multiple(ops) => operation_name
-            .and_then(|n| ops.get(n))
-            .is_some_and(|op| op.node.ty == OperationType::Mutation),
-    }
+    let op = match &doc.operations {
+        DocumentOperations::Single(op) => Some(op),
+        DocumentOperations::Multiple(ops) => operation_name.and_then(|n| ops.get(n)),
+    };
+    let Some(op) = op.filter(|op| op.node.ty == OperationType::Mutation) else {
+        return false;
+    };
+    !op.node.selection_set.node.items.iter().any(|s| {
+        matches!(&s.node, Selection::Field(f) if ANSWERS_A_SECRET.contains(&f.node.name.node.as_str()))
+    })
 }
 
 /// What makes two requests the same request: the query, the operation and the
@@ -207,11 +216,20 @@ mod tests {
         assert!(key_of(&h).unwrap().is_some());
         h.insert(HEADER, "has space".parse().unwrap());
         assert!(key_of(&h).is_err());
-        assert!(is_mutation("mutation { logout }", None));
-        assert!(!is_mutation("{ me { userId } }", None));
+        assert!(replayable_mutation("mutation { logout }", None));
+        assert!(!replayable_mutation("{ me { userId } }", None));
         let two = "query A { me { userId } } mutation B { logout }";
-        assert!(is_mutation(two, Some("B")));
-        assert!(!is_mutation(two, Some("A")));
-        assert!(!is_mutation("not graphql", None));
+        assert!(replayable_mutation(two, Some("B")));
+        assert!(!replayable_mutation(two, Some("A")));
+        assert!(!replayable_mutation("not graphql", None));
+        // A machine client's secret is never kept with the answer.
+        assert!(!replayable_mutation(
+            "mutation { createApiClient(input: $i) { clientSecret } }",
+            None
+        ));
+        assert!(!replayable_mutation(
+            "mutation R { rotateApiClientSecret(id: 1) { clientSecret } }",
+            Some("R")
+        ));
     }
 }
