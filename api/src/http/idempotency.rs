@@ -74,9 +74,15 @@ pub fn replayable_mutation(query: &str, operation_name: Option<&str>) -> bool {
     let Ok(doc) = async_graphql::parser::parse_query(query) else {
         return false;
     };
+    // A document's only operation runs without `operationName` (the web app names its
+    // operations and sends no `operationName`); the parser keeps a named one in the map.
     let op = match &doc.operations {
         DocumentOperations::Single(op) => Some(op),
-        DocumentOperations::Multiple(ops) => operation_name.and_then(|n| ops.get(n)),
+        DocumentOperations::Multiple(ops) => match operation_name {
+            Some(n) => ops.get(n),
+            None if ops.len() == 1 => ops.values().next(),
+            None => None,
+        },
     };
     let Some(op) = op.filter(|op| op.node.ty == OperationType::Mutation) else {
         return false;
@@ -222,6 +228,15 @@ mod tests {
         assert!(replayable_mutation(two, Some("B")));
         assert!(!replayable_mutation(two, Some("A")));
         assert!(!replayable_mutation("not graphql", None));
+        // A named operation, alone in its document, without `operationName`.
+        assert!(replayable_mutation(
+            "mutation Vitals($e: ID!) { logout }",
+            None
+        ));
+        assert!(
+            !replayable_mutation(two, None),
+            "two operations and none named"
+        );
         // A machine client's secret is never kept with the answer.
         assert!(!replayable_mutation(
             "mutation { createApiClient(input: $i) { clientSecret } }",

@@ -83,6 +83,17 @@ async fn a_repeated_mutation_with_one_key_runs_once(backend: Backend) {
     post(&app, &c.nurse, None, &add_q(), vitals.clone()).await;
     assert_eq!(count(&app, "WB", sql, "vitals").await, 3);
 
+    // A named operation without `operationName`, as the web app sends its forms, is the
+    // document's only operation: its repeat is replayed too.
+    let named = add_q().replacen("mutation(", "mutation AddVitals(", 1);
+    let named_key = uuid::Uuid::now_v7().to_string();
+    let (_, replayed, n1) = post(&app, &c.nurse, Some(&named_key), &named, vitals.clone()).await;
+    assert!(!replayed);
+    let (_, replayed, n2) = post(&app, &c.nurse, Some(&named_key), &named, vitals.clone()).await;
+    assert!(replayed, "{n2}");
+    assert_eq!(n1, n2);
+    assert_eq!(count(&app, "WB", sql, "vitals").await, 4);
+
     // A malformed key is refused before anything runs; queries ignore keys.
     let (status, _, body) = post(&app, &c.nurse, Some("not a key!"), &add_q(), vitals).await;
     assert_eq!(status, 400);
