@@ -6,7 +6,8 @@ const api = process.env.AROGYA_API ?? "http://127.0.0.1:8080";
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", sourcemap: false, target: "es2020" },
+  // The manifest lists every built file for the service worker (public/sw.js) to keep.
+  build: { outDir: "dist", sourcemap: false, target: "es2020", manifest: "asset-manifest.json" },
   server: {
     proxy: {
       "/graphql": { target: api, ws: true },

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { currentTokens, gql, onTokens, refreshTokens, setTokens } from "./client";
 import { refreshDelay, type Tokens } from "./session";
 import { askOtherTabs } from "./tabs";
+import { ApiError } from "./errors";
 import type { LoginMutation, LoginMutationVariables, MeQuery, Role } from "../gql/types";
 
 const ME_FIELDS = /* GraphQL */ `
@@ -63,6 +64,30 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * Who is signed in, kept beside the session so that the app opened without a network
+ * (the installed app, a reload in a dead zone) still knows whose screens to show.
+ * Removed at sign-out with the session.
+ */
+const ME_KEY = "arogya.me";
+
+function keepMe(me: Me | null): void {
+  try {
+    if (me) localStorage.setItem(ME_KEY, JSON.stringify(me));
+    else localStorage.removeItem(ME_KEY);
+  } catch {
+    // Storage off: the app then needs the network to start, nothing worse.
+  }
+}
+
+function keptMe(): Me | null {
+  try {
+    return JSON.parse(localStorage.getItem(ME_KEY) ?? "null") as Me | null;
+  } catch {
+    return null;
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   // True while a stored session, or another tab's, is looked for and checked.
@@ -82,8 +107,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!currentTokens()) return setChecking(false);
       try {
         setMe((await gql<MeQuery>(ME)).me);
-      } catch {
-        setTokens(null, true); // this tab's copy is dead; the others decide for themselves
+      } catch (err) {
+        // No network (or the server briefly away): keep the session and who it is.
+        const kept = keptMe();
+        const refused = err instanceof ApiError && err.code !== "UNAVAILABLE" && err.code !== "RATE_LIMITED";
+        if (kept && !refused) setMe(kept);
+        else setTokens(null, true); // this tab's copy is dead; the others decide for themselves
       } finally {
         setChecking(false);
       }
@@ -100,6 +129,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!tokens) setMe(null);
   }, [tokens]);
+  useEffect(() => {
+    if (me) keepMe(me);
+    else if (!tokens) keepMe(null);
+  }, [me, tokens]);
 
   const signIn = useCallback(async (tenantCode: string, login: string, password: string) => {
     const d = await gql<LoginMutation, LoginMutationVariables>(LOGIN, {

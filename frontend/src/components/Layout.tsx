@@ -5,6 +5,7 @@ import { useI18n } from "../i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
 import type { MessageKey } from "../i18n/en";
 import type { Role } from "../gql/types";
+import { OfflineBanner } from "./OfflineBanner";
 
 /** The menu: each entry only for the roles that can use it. */
 const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
@@ -83,6 +84,7 @@ export function Frame({ children }: { children: ReactNode }) {
       <header className="topbar">
         <span className="brand">{t("app.name")}</span>
       </header>
+      <OfflineBanner />
       <main id="main">{children}</main>
     </div>
   );
@@ -119,6 +121,7 @@ export function Layout() {
           </button>
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
         {/* A screen's code loads inside the frame: the menu stays while it arrives. */}
         <Suspense fallback={<Loading />}>

@@ -14,6 +14,8 @@ export const bn: Messages = {
   ...bnSupply,
   ...bnClients,
   "app.name": "আরোগ্য",
+  "offline.title": "নেটওয়ার্ক নেই।",
+  "offline.what": "এই ডিভাইসে আগে খোলা স্ক্রিনগুলি দেখা যাবে; সংরক্ষণ ও নতুন খোঁজ নেটওয়ার্ক ফিরলে হবে।",
   "app.tagline": "প্রতিটি জেলার জন্য স্বাস্থ্য তথ্য",
   "lang.label": "ভাষা",
   "nav.dashboard": "ড্যাশবোর্ড",

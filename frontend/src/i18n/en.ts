@@ -13,6 +13,8 @@ export const en = {
   ...enSupply,
   ...enClients,
   "app.name": "Arogya",
+  "offline.title": "No network.",
+  "offline.what": "Screens already opened on this device still show; saving and new lookups wait until the network is back.",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",
   "nav.dashboard": "Dashboard",

@@ -14,6 +14,8 @@ export const hi: Messages = {
   ...hiSupply,
   ...hiClients,
   "app.name": "आरोग्य",
+  "offline.title": "नेटवर्क नहीं है।",
+  "offline.what": "इस डिवाइस पर पहले खोली गई स्क्रीनें दिखती रहेंगी; सहेजना और नई खोज नेटवर्क लौटने तक रुकेंगे।",
   "app.tagline": "हर ज़िले के लिए स्वास्थ्य जानकारी",
   "lang.label": "भाषा",
   "nav.dashboard": "डैशबोर्ड",
