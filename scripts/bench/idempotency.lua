@@ -13,9 +13,13 @@ local threads = {}
 local counter = 0
 local failed = 0
 
+-- Keys unique across runs too: wrk does not seed Lua's random numbers.
+math.randomseed(os.time())
+local run_id = os.time() * 1000 + math.random(0, 999)
+
 function setup(thread)
   thread:set("tid", #threads + 1)
-  thread:set("run", math.random(1, 1000000000))
+  thread:set("run", run_id)
   threads[#threads + 1] = thread
 end
 
