@@ -63,21 +63,24 @@ async fn hash_secret(secret: &str) -> ApiResult<String> {
     Ok(hash_password(&as_password).await?)
 }
 
-async fn view(
+fn view(code: &str, record: ApiClientRecord, scopes: Vec<RoleGrant>) -> ClientView {
+    let active = record.revoked_at.is_none() && record.account_status == users::STATUS_ACTIVE;
+    ClientView {
+        client_id: ClientId::format(code, record.id),
+        record,
+        scopes,
+        active,
+    }
+}
+
+/// One client with its scopes.
+async fn view_one(
     tx: &arogya_infra::TenantTx,
     code: &str,
     record: ApiClientRecord,
 ) -> ApiResult<ClientView> {
     let scopes = roles::grants_for(tx, UserId(record.id)).await?;
-    let account = users::find(tx, UserId(record.id)).await?;
-    let active =
-        record.revoked_at.is_none() && account.is_some_and(|u| u.status == users::STATUS_ACTIVE);
-    Ok(ClientView {
-        client_id: ClientId::format(code, record.id),
-        record,
-        scopes,
-        active,
-    })
+    Ok(view(code, record, scopes))
 }
 
 async fn tenant_code(state: &AppState, tenant: TenantId) -> ApiResult<String> {
@@ -106,9 +109,7 @@ pub async fn create(
     scopes: Vec<RoleGrant>,
 ) -> ApiResult<Issued> {
     machine_grants(&scopes)?;
-    for g in &scopes {
-        principal.require_can_grant(tenant, g)?;
-    }
+    ensure_manages(principal, tenant, &scopes)?;
     let code = tenant_code(state, tenant).await?;
     let secret = new_secret();
     let hash = hash_secret(&secret).await?;
@@ -137,7 +138,7 @@ pub async fn create(
     .with_detail(serde_json::json!({ "change": "create", "name": user.display_name }));
     audit::record(&mut tx, meta, event).await?;
     let record = repo::find(&tx, user.id).await?.ok_or_else(not_found)?;
-    let client = view(&tx, &code, record).await?;
+    let client = view_one(&tx, &code, record).await?;
     tx.commit().await?;
     Ok(Issued { client, secret })
 }
@@ -157,15 +158,19 @@ pub async fn list(
 ) -> ApiResult<Vec<ClientView>> {
     let code = tenant_code(state, tenant).await?;
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
-    let mut out = Vec::new();
-    for r in repo::list(&tx).await? {
-        let v = view(&tx, &code, r).await?;
-        if ensure_manages(principal, tenant, &v.scopes).is_ok() {
-            out.push(v);
-        }
-    }
+    // Two queries whatever the number of clients: the clients, then all their scopes.
+    let records = repo::list(&tx).await?;
+    let ids: Vec<Uuid> = records.iter().map(|r| r.id).collect();
+    let mut scopes = roles::grants_for_many(&tx, &ids).await?;
     tx.commit().await?;
-    Ok(out)
+    Ok(records
+        .into_iter()
+        .map(|r| {
+            let s = scopes.remove(&r.id).unwrap_or_default();
+            view(&code, r, s)
+        })
+        .filter(|v| ensure_manages(principal, tenant, &v.scopes).is_ok())
+        .collect())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,7 +245,7 @@ pub async fn change(
     .with_detail(serde_json::json!({ "change": word }));
     audit::record(&mut tx, meta, event).await?;
     let record = repo::find(&tx, id).await?.ok_or_else(not_found)?;
-    let client = view(&tx, &code, record).await?;
+    let client = view_one(&tx, &code, record).await?;
     tx.commit().await?;
     state.revocations.apply(revoked);
     Ok(Issued {
@@ -304,18 +309,16 @@ async fn exchange(
     };
     let tenant_id = TenantId(tenant.id);
     let tx = state.db.tenant_tx(tenant_id, Access::Read).await?;
+    // Not revoked, and its account not disabled by an administrator.
     let client = repo::find(&tx, id.id)
         .await?
-        .filter(|c| c.revoked_at.is_none());
-    let account = users::find(&tx, UserId(id.id))
-        .await?
-        .filter(|u| u.status == users::STATUS_ACTIVE);
+        .filter(|c| c.revoked_at.is_none() && c.account_status == users::STATUS_ACTIVE);
     let scopes = roles::grants_for(&tx, UserId(id.id)).await?;
     tx.commit().await?;
     // Verified outside any transaction: argon2 takes tens of milliseconds.
     let verified = verify_password(client.as_ref().map(|c| c.secret_hash.clone()), secret).await;
     let mut tx = state.db.tenant_tx(tenant_id, Access::Write).await?;
-    let (Some(client), Some(account), true) = (client, account, verified) else {
+    let (Some(client), true) = (client, verified) else {
         let event = NewAuditEvent::new(
             Actor::Anonymous,
             AuditAction::LoginFailed,
@@ -341,8 +344,7 @@ async fn exchange(
         grants: scopes.clone(),
     };
     let ttl = state.config.access_token_ttl_secs;
-    let (access_token, _) =
-        access_token::issue(&state.keys, &principal, None, &account.display_name, ttl)?;
+    let (access_token, _) = access_token::issue(&state.keys, &principal, None, &client.name, ttl)?;
     Ok(ClientToken {
         access_token,
         expires_in: ttl,

@@ -17,11 +17,13 @@ pub struct ApiClientRecord {
     pub rotated_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub version: i32,
+    /// Its account's status (`users.status`): an administrator may disable it.
+    pub account_status: String,
 }
 
 const SELECT: &str =
     "SELECT c.id, u.display_name AS name, c.secret_hash, c.created_by, c.created_at,
-        c.rotated_at, c.revoked_at, c.version
+        c.rotated_at, c.revoked_at, c.version, u.status AS account_status
  FROM api_clients c JOIN users u ON u.tenant_id = c.tenant_id AND u.id = c.id
  WHERE c.tenant_id = $1";
 
@@ -35,6 +37,7 @@ fn record(r: &sea_orm::QueryResult) -> InfraResult<ApiClientRecord> {
         rotated_at: r.try_get("", "rotated_at")?,
         revoked_at: r.try_get("", "revoked_at")?,
         version: r.try_get("", "version")?,
+        account_status: r.try_get("", "account_status")?,
     })
 }
 

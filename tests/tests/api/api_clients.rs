@@ -168,6 +168,14 @@ async fn a_client_acts_within_its_scopes_until_rotated_or_revoked(backend: Backe
     let token = t["access_token"].as_str().unwrap().to_owned();
     expect_data(&app.gql(Some(&token), "{ me { userId } }", json!({})).await);
 
+    // An administrator who disables the client's account stops it too, until enabled.
+    set_active(&app, wb, id, false).await;
+    assert_eq!(token_by_form(&app, &client_id, &fresh).await.0, 401);
+    set_active(&app, wb, id, true).await;
+    let (status, t) = token_by_form(&app, &client_id, &fresh).await;
+    assert_eq!(status, 200);
+    let token = t["access_token"].as_str().unwrap().to_owned();
+
     // Revocation: no token, and the one it has stops.
     let revoked = expect_data(&app.gql(Some(wb), REVOKE, json!({ "id": id })).await)
         ["revokeApiClient"]
@@ -183,5 +191,26 @@ async fn a_client_acts_within_its_scopes_until_rotated_or_revoked(backend: Backe
     expect_error(
         &app.gql(Some(wb), ROTATE, json!({ "id": id })).await,
         "CONFLICT",
+    );
+}
+
+/// Enable or disable an account as its administrator.
+async fn set_active(app: &TestApp, admin: &str, id: &str, active: bool) {
+    let v = expect_data(
+        &app.gql(
+            Some(admin),
+            "query($u: ID!) { user(id: $u) { version } }",
+            json!({ "u": id }),
+        )
+        .await,
+    )["user"]["version"]
+        .clone();
+    expect_data(
+        &app.gql(
+            Some(admin),
+            "mutation($i: UpdateUserInput!) { updateUser(input: $i) { status } }",
+            json!({ "i": { "id": id, "expectedVersion": v, "active": active } }),
+        )
+        .await,
     );
 }
