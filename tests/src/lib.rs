@@ -185,6 +185,18 @@ impl TestApp {
         sql: &str,
         param: &str,
     ) -> Vec<sea_orm::QueryResult> {
+        self.rows_in_tenant_with(tenant, sql, vec![param.into()])
+            .await
+    }
+
+    /// The same with any parameters (`$1`, `$2`, … in order), bound as their types
+    /// (a `uuid::Uuid` matches a UUID column on either backend).
+    pub async fn rows_in_tenant_with(
+        &self,
+        tenant: &str,
+        sql: &str,
+        params: Vec<sea_orm::Value>,
+    ) -> Vec<sea_orm::QueryResult> {
         use sea_orm::{DbBackend, Statement, TransactionTrait};
         let db = self.owner_db().await;
         let tx = db.begin().await.expect("a transaction");
@@ -202,12 +214,12 @@ impl TestApp {
             Backend::Sqlite => DbBackend::Sqlite,
         };
         let sql = if backend == DbBackend::Sqlite {
-            sql.replace("$1", "?")
+            sql.replace('$', "?")
         } else {
             sql.to_owned()
         };
         let rows = tx
-            .query_all_raw(Statement::from_sql_and_values(backend, sql, [param.into()]))
+            .query_all_raw(Statement::from_sql_and_values(backend, sql, params))
             .await
             .expect("a query beneath the API");
         tx.commit().await.expect("commit");

@@ -4,9 +4,9 @@
 //! same either way.
 
 use super::supply_support::*;
-use arogya_tests::{expect_data, sql_uuid, Backend, TestApp};
+use arogya_tests::{expect_data, Backend, TestApp};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{json, Value};
 
 on_both_backends!(the_backfill_gives_the_totals_movements_wrote);
@@ -14,36 +14,17 @@ on_both_backends!(the_backfill_gives_the_totals_movements_wrote);
 type LedgerTotals = Vec<(uuid::Uuid, i64, i64)>;
 type ItemTotals = Vec<(uuid::Uuid, uuid::Uuid, i64, i64, Option<i64>, Option<i64>)>;
 
-/// Rows of `sql` as the table owner inside the tenant (`TENANT` stands for its id).
+/// Rows of `sql` (its `$1` the tenant's id) as the table owner inside the tenant.
 async fn rows(app: &TestApp, tenant: &str, sql: &str) -> Vec<sea_orm::QueryResult> {
-    let db = app.owner_db().await;
-    let tx = db.begin().await.expect("a transaction");
-    let b = match app.backend {
-        Backend::Postgres => {
-            tx.execute_raw(Statement::from_string(
-                DbBackend::Postgres,
-                format!("SELECT set_config('app.tenant_id', '{tenant}', true)"),
-            ))
-            .await
-            .expect("setting the tenant");
-            DbBackend::Postgres
-        }
-        Backend::Sqlite => DbBackend::Sqlite,
-    };
-    let sql = sql.replace("TENANT", &sql_uuid(app.backend, tenant));
-    let rows = tx
-        .query_all_raw(Statement::from_string(b, sql))
-        .await
-        .expect("a query beneath the API");
-    tx.commit().await.expect("commit");
-    rows
+    let id = uuid::Uuid::parse_str(tenant).expect("a tenant id");
+    app.rows_in_tenant_with(tenant, sql, vec![id.into()]).await
 }
 
 async fn totals(app: &TestApp, tenant: &str) -> (LedgerTotals, ItemTotals) {
     let ledger = rows(
         app,
         tenant,
-        "SELECT id, consumed_total, out_ms_total FROM supply_ledger WHERE tenant_id = TENANT ORDER BY id",
+        "SELECT id, consumed_total, out_ms_total FROM supply_ledger WHERE tenant_id = $1 ORDER BY id",
     )
     .await
     .iter()
@@ -60,7 +41,7 @@ async fn totals(app: &TestApp, tenant: &str) -> (LedgerTotals, ItemTotals) {
         app,
         tenant,
         "SELECT store_id, item_id, consumed_total, out_ms_total, first_move_at, last_move_at
-         FROM supply_store_items WHERE tenant_id = TENANT",
+         FROM supply_store_items WHERE tenant_id = $1",
     )
     .await
     .iter()
