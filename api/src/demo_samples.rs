@@ -233,6 +233,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
     let household = patients::create_household(
         &caller,
         &HouseholdDetails::new(block, "12 Station Road, Krishnanagar", Some((23.40, 88.50)))?,
+        None,
     )
     .await
     .map_err(err)?;

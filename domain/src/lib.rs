@@ -19,6 +19,7 @@ pub mod facility;
 pub mod helpline;
 pub mod ids;
 pub mod inpatient;
+pub mod offline_id;
 pub mod onboarding;
 pub mod oxygen;
 pub mod page;

@@ -758,6 +758,11 @@ export type HospitalService =
 
 export type HouseholdInput = {
   addressLine: Scalars['String']['input'];
+  /**
+   * The household's id when the phone made it (a UUID v7: see `OfflineId`), so that
+   * members can be enrolled into it while both still wait in the phone's queue.
+   */
+  id?: InputMaybe<Scalars['ID']['input']>;
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
   unitId: Scalars['ID']['input'];

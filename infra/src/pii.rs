@@ -260,6 +260,17 @@ impl PiiKeys {
         }
     }
 
+    /// A person's secret for the work their phone keeps while offline: the web app
+    /// seals its data key with it, so that a page reopened with a live session opens
+    /// that work without the password, while the phone alone (no session) cannot.
+    /// Derived, not stored: the same for the person on every server of the installation.
+    pub fn offline_secret(&self, tenant: TenantId, user: uuid::Uuid) -> [u8; 32] {
+        let key = self.derive("offline-v1", tenant);
+        let mut mac = HmacSha256::new_from_slice(&key).expect("HMAC takes any key length");
+        mac.update(user.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
     /// The key that signs this server's own storage URLs (the folder object store).
     pub fn storage_url_key(&self) -> [u8; 32] {
         let mut mac = HmacSha256::new_from_slice(self.master()).expect("HMAC takes any key length");

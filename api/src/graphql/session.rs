@@ -87,6 +87,19 @@ impl Me {
             Principal::PlatformAdmin { .. } => Ok(None),
         }
     }
+    /// The secret the web app seals the work kept on this person's phone with (see
+    /// `PiiKeys::offline_secret`), base64url; null for platform administrators. Never
+    /// stored by the app: asked for again by every page that opens.
+    async fn offline_secret(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        use base64::Engine as _;
+        Ok(match &self.principal {
+            Principal::Staff { id, tenant, .. } => Some(
+                base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .encode(ctx.app()?.pii.offline_secret(*tenant, id.0)),
+            ),
+            Principal::PlatformAdmin { .. } => None,
+        })
+    }
     /// As of when the access token was issued.
     async fn display_name(&self) -> &str {
         &self.display_name

@@ -1800,6 +1800,11 @@ export type HouseholdEdge = {
 
 export type HouseholdInput = {
   addressLine: Scalars['String']['input'];
+  /**
+   * The household's id when the phone made it (a UUID v7: see `OfflineId`), so that
+   * members can be enrolled into it while both still wait in the phone's queue.
+   */
+  id?: InputMaybe<Scalars['ID']['input']>;
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
   unitId: Scalars['ID']['input'];
@@ -2130,6 +2135,12 @@ export type Me = {
   /** As of when the access token was issued. */
   displayName: Scalars['String']['output'];
   isPlatformAdmin: Scalars['Boolean']['output'];
+  /**
+   * The secret the web app seals the work kept on this person's phone with (see
+   * `PiiKeys::offline_secret`), base64url; null for platform administrators. Never
+   * stored by the app: asked for again by every page that opens.
+   */
+  offlineSecret: Maybe<Scalars['String']['output']>;
   roles: Array<RoleGrant>;
   /** The caller's tenant; null for platform administrators. */
   tenant: Maybe<Tenant>;
@@ -6128,12 +6139,12 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, me: { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null } } };
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, me: { offlineSecret: string | null, userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null } };
+export type MeQuery = { me: { offlineSecret: string | null, userId: string, isPlatformAdmin: boolean, displayName: string, roles: Array<{ role: Role }>, tenant: { code: string, name: string } | null } };
 
 export type LogoutMutationVariables = Exact<{
   token: Scalars['String']['input'];

@@ -1,9 +1,10 @@
 //! Households enrolled by surveys.
 
-use crate::db::{InfraResult, TenantTx};
+use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
 use crate::entities::household::{self, Column, Entity};
 use arogya_domain::page::{Page, PageRequest};
 use arogya_domain::patient::household::HouseholdDetails;
+use arogya_domain::DomainError;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
@@ -13,14 +14,15 @@ pub type HouseholdRecord = household::Model;
 
 pub async fn insert(
     tx: &TenantTx,
+    id: Uuid,
     details: &HouseholdDetails,
     unit_path: &str,
     enrolled_by: Uuid,
 ) -> InfraResult<HouseholdRecord> {
     let now = Utc::now();
-    Ok(household::ActiveModel {
+    household::ActiveModel {
         tenant_id: Set(tx.tenant().0),
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         unit_id: Set(details.unit.0),
         unit_path: Set(unit_path.to_owned()),
         address_line: Set(details.address_line.clone()),
@@ -33,7 +35,16 @@ pub async fn insert(
         version: Set(1),
     }
     .insert(tx.conn())
-    .await?)
+    .await
+    .map_err(|err| -> InfraError {
+        if is_unique_violation(&err) {
+            // Only a client-made id can collide: the same id sent again without its
+            // idempotency key (with it, the first answer is replayed).
+            DomainError::conflict("a household with this id exists already").into()
+        } else {
+            err.into()
+        }
+    })
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<HouseholdRecord>> {

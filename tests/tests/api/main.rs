@@ -75,6 +75,7 @@ mod inpatient_reservations;
 mod inpatient_support;
 mod isolation;
 mod kb;
+mod offline_ids;
 mod onboarding;
 mod onboarding_email;
 mod onboarding_outcomes;

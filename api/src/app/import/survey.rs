@@ -179,7 +179,7 @@ pub async fn import_survey(
         let h = match households.get(&r.household) {
             Some(h) => h.clone(),
             None => {
-                let h = create_household_in(caller, &mut tx, &r.place).await?;
+                let h = create_household_in(caller, &mut tx, &r.place, None).await?;
                 report.households += 1;
                 households.insert(r.household.clone(), h.clone());
                 h

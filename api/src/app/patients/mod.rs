@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::ids::{TenantId, UnitId};
+use arogya_domain::offline_id::OfflineId;
 use arogya_domain::patient::access::PatientAccess;
 use arogya_domain::patient::card::{
     reason_text, CardClaims, CardStatus, DeliveryStatus, ReissueReason,

@@ -41,10 +41,11 @@ pub async fn record_member_views(caller: &Caller<'_>, households: &[Uuid]) -> Ap
 pub async fn create_household(
     caller: &Caller<'_>,
     details: &HouseholdDetails,
+    id: Option<OfflineId>,
 ) -> ApiResult<HouseholdRecord> {
     caller.access.require_register()?;
     let mut tx = caller.write().await?;
-    let h = create_household_in(caller, &mut tx, details).await?;
+    let h = create_household_in(caller, &mut tx, details, id).await?;
     tx.commit().await?;
     Ok(h)
 }
@@ -53,9 +54,11 @@ pub(crate) async fn create_household_in(
     caller: &Caller<'_>,
     tx: &mut TenantTx,
     details: &HouseholdDetails,
+    id: Option<OfflineId>,
 ) -> ApiResult<HouseholdRecord> {
     let path = unit_path(tx, details.unit, "unitId").await?;
-    let h = households::insert(tx, details, &path, caller.access.user.0).await?;
+    let id = id.map_or_else(Uuid::now_v7, OfflineId::uuid);
+    let h = households::insert(tx, id, details, &path, caller.access.user.0).await?;
     caller
         .record(
             tx,

@@ -88,6 +88,9 @@ pub struct PatientSearchInput {
 
 #[derive(InputObject)]
 pub struct HouseholdInput {
+    /// The household's id when the phone made it (a UUID v7: see `OfflineId`), so that
+    /// members can be enrolled into it while both still wait in the phone's queue.
+    pub id: Option<ID>,
     pub unit_id: ID,
     pub address_line: String,
     pub latitude: Option<f64>,
@@ -95,6 +98,20 @@ pub struct HouseholdInput {
 }
 
 impl HouseholdInput {
+    /// The client's id for the household, if it sent one.
+    pub fn offline_id(&self) -> ApiResult<Option<OfflineId>> {
+        self.id
+            .as_ref()
+            .map(|raw| {
+                Ok(OfflineId::parse(
+                    "id",
+                    parse_id("id", raw)?,
+                    chrono::Utc::now(),
+                )?)
+            })
+            .transpose()
+    }
+
     pub fn parse(&self) -> ApiResult<HouseholdDetails> {
         let geo = match (self.latitude, self.longitude) {
             (Some(la), Some(lo)) => Some((la, lo)),

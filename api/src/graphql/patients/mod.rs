@@ -12,6 +12,7 @@ use crate::graphql::types::parse_id;
 use crate::graphql::units::AdminUnit;
 use arogya_domain::audit::Actor;
 use arogya_domain::ids::UnitId;
+use arogya_domain::offline_id::OfflineId;
 use arogya_domain::patient::card as card_domain;
 use arogya_domain::patient::details::PatientForm;
 use arogya_domain::patient::household::HouseholdDetails;

@@ -124,7 +124,10 @@ impl PatientMutation {
     ) -> ApiResult<Household> {
         let c = caller(ctx)?;
         let details = input.parse()?;
-        Ok(Household(usecase::create_household(&c, &details).await?))
+        let id = input.offline_id()?;
+        Ok(Household(
+            usecase::create_household(&c, &details, id).await?,
+        ))
     }
 
     /// Enrol a household member: registered (with duplicate detection) and given a card.
