@@ -7,6 +7,7 @@ import SignIn from "./pages/SignIn";
 
 // Every screen behind sign-in is its own chunk: the first screen stays small.
 const Dashboard = lazy(() => import("./pages/Dashboard"));
+const Outbox = lazy(() => import("./pages/outbox/Outbox"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -102,6 +103,7 @@ function Screens() {
           <Route path="users/clients" element={<ApiClients />} />
           <Route path="imports" element={<Imports />} />
           <Route path="password" element={<Password />} />
+          <Route path="outbox" element={<Outbox />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -2,6 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { currentTokens, gql, onTokens, refreshTokens, setTokens } from "./client";
 import { refreshDelay, type Tokens } from "./session";
 import { askOtherTabs } from "./tabs";
+import { openAtSignIn, openWithoutNetwork, ownerOf, sessionEnded, signedIn, signedOut, watchIdle } from "../offline/keyring";
+import { isNetworkFailure } from "../offline/sync";
+import { loginName } from "../offline/vault";
+import { startSync } from "../offline/sync";
 import { ApiError } from "./errors";
 import type { LoginMutation, LoginMutationVariables, MeQuery, Role } from "../gql/types";
 
@@ -28,6 +32,7 @@ const LOGIN = /* GraphQL */ `
       refreshToken
       me {
         ...MeFields
+        offlineSecret
       }
     }
   }
@@ -38,6 +43,7 @@ const ME = /* GraphQL */ `
   query Me {
     me {
       ...MeFields
+      offlineSecret
     }
   }
   ${ME_FIELDS}
@@ -49,7 +55,14 @@ const LOGOUT = /* GraphQL */ `
   }
 `;
 
-export type Me = MeQuery["me"];
+/** Who is signed in (without the offline secret, which is never kept). */
+export type Me = Omit<MeQuery["me"], "offlineSecret">;
+
+/** Split the offline secret off, so it goes to the keyring and nowhere else. */
+function withoutSecret(m: MeQuery["me"]): [Me, string | null] {
+  const { offlineSecret, ...me } = m;
+  return [me, offlineSecret ?? null];
+}
 
 interface Auth {
   me: Me | null;
@@ -60,6 +73,14 @@ interface Auth {
   /** Take up tokens issued elsewhere (a hospital's sign-up signs the applicant in). */
   adopt: (tokens: Tokens) => Promise<void>;
   has: (...roles: Role[]) => boolean;
+  /**
+   * Working without a session: the browser was closed in the field and opened again
+   * with no network, and the password opened the person's work on this phone. Their
+   * work waits in the queue until they sign in with a network (`leaveOffline`).
+   */
+  offline: boolean;
+  /** Back to the sign-in form (the queue stays) to sign in now that there is a network. */
+  leaveOffline: () => void;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -95,6 +116,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [tokens, setTokenState] = useState(currentTokens);
 
   useEffect(() => onTokens(setTokenState), []);
+  useEffect(() => {
+    watchIdle();
+    startSync();
+  }, []);
+  // A page opened in a live session opens the offline key with the server's secret,
+  // or, without a network, waits for the password.
+  const [secret, setSecret] = useState<string | null>(null);
+  useEffect(() => {
+    if (me) void signedIn(ownerOf(me), secret);
+  }, [me, secret]);
 
   // A stored session (after a reload), or the session of another open tab (a link
   // opened in a new tab): ask who we are.
@@ -106,7 +137,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }
       if (!currentTokens()) return setChecking(false);
       try {
-        setMe((await gql<MeQuery>(ME)).me);
+        const [who, s] = withoutSecret((await gql<MeQuery>(ME)).me);
+        setSecret(s);
+        setMe(who);
       } catch (err) {
         // No network (or the server briefly away): keep the session and who it is.
         const kept = keptMe();
@@ -126,31 +159,63 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(timer);
   }, [tokens]);
 
+  const [offline, setOffline] = useState(false);
   useEffect(() => {
-    if (!tokens) setMe(null);
-  }, [tokens]);
+    if (!tokens && !offline) {
+      setMe(null);
+      sessionEnded();
+    }
+  }, [tokens, offline]);
   useEffect(() => {
     if (me) keepMe(me);
     else if (!tokens) keepMe(null);
   }, [me, tokens]);
 
   const signIn = useCallback(async (tenantCode: string, login: string, password: string) => {
-    const d = await gql<LoginMutation, LoginMutationVariables>(LOGIN, {
-      input: { tenantCode: tenantCode.trim() || null, login, password },
-    });
-    const { me: who, ...t } = d.login;
+    let d: LoginMutation;
+    try {
+      d = await gql<LoginMutation, LoginMutationVariables>(LOGIN, {
+        input: { tenantCode: tenantCode.trim() || null, login, password },
+      });
+    } catch (err) {
+      // No network: the person's work on this phone, if the password opens it.
+      const kept = isNetworkFailure(err) ? await openWithoutNetwork<Me>(loginName(tenantCode, login), password) : null;
+      if (!kept) throw err;
+      sessionStorage.setItem("arogya.offlineLogin", login);
+      setOffline(true);
+      setMe(kept);
+      return;
+    }
+    const { me: full, ...t } = d.login;
+    const [who, s] = withoutSecret(full);
+    // The password is at hand now, and only now: open (or make) the offline key, and
+    // remember (sealed) who this is, for a start without a network.
+    await openAtSignIn(ownerOf(who), password, s, { login: loginName(tenantCode, login), me: who });
+    setOffline(false);
+    sessionStorage.removeItem("arogya.offlineLogin");
     setTokens(t);
     setMe(who);
   }, []);
 
+  const leaveOffline = useCallback(() => {
+    setOffline(false);
+    setMe(null);
+    sessionEnded();
+  }, []);
+
   const adopt = useCallback(async (t: Tokens) => {
     setTokens(t);
-    const d = await gql<MeQuery>(ME);
-    setMe(d.me);
+    const [who, s] = withoutSecret((await gql<MeQuery>(ME)).me);
+    setSecret(s);
+    setMe(who);
   }, []);
 
   const signOut = useCallback(async () => {
     const t = currentTokens();
+    await signedOut();
+    sessionStorage.removeItem("arogya.offlineLogin");
+    setOffline(false);
+    setMe(null);
     setTokens(null);
     if (t) await gql(LOGOUT, { token: t.refreshToken }).catch(() => undefined);
   }, []);
@@ -160,7 +225,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [me],
   );
 
-  return <AuthContext.Provider value={{ me, checking, signIn, signOut, adopt, has }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ me, checking, signIn, signOut, adopt, has, offline, leaveOffline }}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): Auth {

@@ -15,6 +15,8 @@ export function ErrorText({ error }: { error: unknown }) {
     text = t("common.retryAfter", { seconds: error.retryAfterSeconds });
   } else if (error instanceof ApiError && error.field) {
     return null; // shown next to its field
+  } else if (error instanceof ApiError && error.code === "LOCKED") {
+    text = t("outbox.lockedSave");
   } else if (isOffline(error)) {
     text = t("common.offline");
   } else if (error instanceof ApiError && error.code === "UNAVAILABLE") {

@@ -6,6 +6,8 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import type { MessageKey } from "../i18n/en";
 import type { Role } from "../gql/types";
 import { OfflineBanner } from "./OfflineBanner";
+import { OutboxStatus } from "./OutboxStatus";
+import { useOutboxCounts } from "../offline/useOutbox";
 
 /** The menu: each entry only for the roles that can use it. */
 const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
@@ -27,6 +29,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/users", label: "nav.users", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/imports", label: "nav.imports", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "SURVEYOR"] },
   { to: "/audit", label: "nav.audit", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
+  { to: "/outbox", label: "nav.outbox", roles: ["SURVEYOR", "NURSE", "DOCTOR", "OXYGEN_OFFICER"] },
   { to: "/password", label: "nav.password", roles: "all" },
 ];
 
@@ -95,6 +98,13 @@ export function Layout() {
   const { me, has, signOut } = useAuth();
   const items = NAV.filter((n) => n.roles === "all" || has(...n.roles));
   useScreenTitleAndFocus();
+  const queued = useOutboxCounts();
+  // Signing out wipes this phone's copy of the person's work: say so when some is unsent.
+  const confirmSignOut = () => {
+    const unsent = queued.waiting + queued.sending + queued.attention;
+    if (unsent && !window.confirm(t("outbox.signOutLoses", { count: unsent }))) return;
+    void signOut();
+  };
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -116,12 +126,13 @@ export function Layout() {
         <div className="topbar__end">
           <LanguageSwitch />
           <span className="who">{me?.displayName}</span>
-          <button type="button" className="link" onClick={() => void signOut()}>
+          <button type="button" className="link" onClick={confirmSignOut}>
             {t("nav.signOut")}
           </button>
         </div>
       </header>
       <OfflineBanner />
+      <OutboxStatus />
       <main id="main" tabIndex={-1}>
         {/* A screen's code loads inside the frame: the menu stays while it arrives. */}
         <Suspense fallback={<Loading />}>

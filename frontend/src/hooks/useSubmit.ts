@@ -30,7 +30,7 @@ export function useSubmit() {
       key.current = newIdempotencyKey();
       return result;
     } catch (e) {
-      if (e instanceof ApiError && e.code !== "UNAVAILABLE") key.current = newIdempotencyKey();
+      if (e instanceof ApiError && e.code !== "UNAVAILABLE" && e.code !== "LOCKED") key.current = newIdempotencyKey();
       throw e;
     } finally {
       inFlight.current = false;

@@ -6,6 +6,7 @@ import { bnInpatient } from "./bn.inpatient";
 import { bnOxygen } from "./bn.oxygen";
 import { bnSupply } from "./bn.supply";
 import { bnClients } from "./bn.clients";
+import { bnOffline } from "./bn.offline";
 
 export const bn: Messages = {
   ...bnCare,
@@ -13,9 +14,10 @@ export const bn: Messages = {
   ...bnOxygen,
   ...bnSupply,
   ...bnClients,
+  ...bnOffline,
   "app.name": "আরোগ্য",
   "offline.title": "নেটওয়ার্ক নেই।",
-  "offline.what": "এই ডিভাইসে আগে খোলা স্ক্রিনগুলি দেখা যাবে; সংরক্ষণ ও নতুন খোঁজ নেটওয়ার্ক ফিরলে হবে।",
+  "offline.what": "পরিবার সমীক্ষা, দৈনিক অক্সিজেনের হিসাব ও ওয়ার্ডে অবস্থা এই ফোনে রাখা হয় এবং নেটওয়ার্ক ফিরলে নিজে থেকেই পাঠানো হয়। অন্য স্ক্রিনগুলি শেষবার যা দেখিয়েছিল তা দেখায়; সেগুলির সংরক্ষণ ও নতুন খোঁজ নেটওয়ার্কের অপেক্ষায় থাকে।",
   "app.tagline": "প্রতিটি জেলার জন্য স্বাস্থ্য তথ্য",
   "lang.label": "ভাষা",
   "nav.dashboard": "ড্যাশবোর্ড",

@@ -5,6 +5,7 @@ import { enInpatient } from "./en.inpatient";
 import { enOxygen } from "./en.oxygen";
 import { enSupply } from "./en.supply";
 import { enClients } from "./en.clients";
+import { enOffline } from "./en.offline";
 
 export const en = {
   ...enCare,
@@ -12,9 +13,10 @@ export const en = {
   ...enOxygen,
   ...enSupply,
   ...enClients,
+  ...enOffline,
   "app.name": "Arogya",
   "offline.title": "No network.",
-  "offline.what": "Screens already opened on this device still show; saving and new lookups wait until the network is back.",
+  "offline.what": "Household surveys, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",
   "nav.dashboard": "Dashboard",

@@ -6,6 +6,7 @@ import { hiInpatient } from "./hi.inpatient";
 import { hiOxygen } from "./hi.oxygen";
 import { hiSupply } from "./hi.supply";
 import { hiClients } from "./hi.clients";
+import { hiOffline } from "./hi.offline";
 
 export const hi: Messages = {
   ...hiCare,
@@ -13,9 +14,10 @@ export const hi: Messages = {
   ...hiOxygen,
   ...hiSupply,
   ...hiClients,
+  ...hiOffline,
   "app.name": "आरोग्य",
   "offline.title": "नेटवर्क नहीं है।",
-  "offline.what": "इस डिवाइस पर पहले खोली गई स्क्रीनें दिखती रहेंगी; सहेजना और नई खोज नेटवर्क लौटने तक रुकेंगे।",
+  "offline.what": "परिवार सर्वेक्षण, रोज़ की ऑक्सीजन प्रविष्टि और वार्ड में स्थिति इस फ़ोन पर सहेजी जाती हैं और नेटवर्क लौटने पर अपने-आप भेजी जाती हैं। दूसरी स्क्रीनें पिछली बार की जानकारी दिखाती हैं; उनका सहेजना और नई खोज नेटवर्क की प्रतीक्षा करते हैं।",
   "app.tagline": "हर ज़िले के लिए स्वास्थ्य जानकारी",
   "lang.label": "भाषा",
   "nav.dashboard": "डैशबोर्ड",

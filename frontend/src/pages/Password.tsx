@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { gql } from "../api/client";
+import { currentLock } from "../offline/keyring";
+import { resealVault } from "../offline/vault";
 import { fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
 import { ErrorText } from "../components/ErrorText";
@@ -25,6 +27,9 @@ export default function Password() {
     setDone(false);
     try {
       await gql<ChangePasswordMutation, ChangePasswordMutationVariables>(CHANGE, { current, next });
+      // Work kept on this phone is sealed with the password: seal its key with the new one.
+      const lock = currentLock();
+      if (lock.state !== "none") await resealVault(lock.owner, current, next).catch(() => false);
       setDone(true);
       setCurrent("");
       setNext("");

@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { useAuth } from "../api/auth";
 import { ApiError, fieldError } from "../api/errors";
 import { TextField } from "../components/Field";
-import { ErrorText } from "../components/ErrorText";
+import { ErrorText, isOffline } from "../components/ErrorText";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { useI18n } from "../i18n";
 
@@ -11,7 +11,8 @@ export default function SignIn() {
   const { t } = useI18n();
   const { signIn } = useAuth();
   const [tenant, setTenant] = useState(() => localStorage.getItem("arogya.tenant") ?? "");
-  const [login, setLogin] = useState("");
+  // Back from working without a network: the same person signs in (see `leaveOffline`).
+  const [login, setLogin] = useState(() => sessionStorage.getItem("arogya.offlineLogin") ?? "");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -46,6 +47,10 @@ export default function SignIn() {
         {unauth ? (
           <p className="error" role="alert">
             {t("signIn.failed")}
+          </p>
+        ) : isOffline(error) ? (
+          <p className="error" role="alert">
+            {t("signIn.offline")}
           </p>
         ) : (
           <ErrorText error={error} />

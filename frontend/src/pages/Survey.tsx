@@ -1,10 +1,17 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
-import { authorisedBlobUrl, gql } from "../api/client";
+import { authorisedBlobUrl } from "../api/client";
+import { cachedGql } from "../offline/cache";
+import type { Item } from "../offline/outbox";
+import { sendOrQueue } from "../offline/send";
+import { uuidv7 } from "../offline/uuid7";
+import { useOutboxItems } from "../offline/useOutbox";
+import { newIdempotencyKey } from "../hooks/useSubmit";
 import { fieldError } from "../api/errors";
 import { ErrorText } from "../components/ErrorText";
 import { SelectField, TextField } from "../components/Field";
 import { useSubmit } from "../hooks/useSubmit";
+import { useLock } from "../offline/useOutbox";
 import { useI18n } from "../i18n";
 import type {
   CreateHouseholdMutation,
@@ -62,6 +69,9 @@ type Household = MyHouseholdsQuery["households"]["nodes"][number];
 
 function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
+  // Reloaded when the phone's key opens: the saved places become readable.
+  const open = useLock().state === "open";
+  const [queued, setQueued] = useState(false);
   const [units, setUnits] = useState<UnitTreeQuery["adminUnitTree"]>([]);
   const [unitId, setUnitId] = useState("");
   const [address, setAddress] = useState("");
@@ -69,8 +79,8 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    gql<UnitTreeQuery>(UNIT_TREE).then((d) => setUnits(d.adminUnitTree), setError);
-  }, []);
+    cachedGql<UnitTreeQuery>("unitTree", UNIT_TREE).then((d) => setUnits(d.adminUnitTree), setError);
+  }, [open]);
   const places = useMemo(() => placeChoices(units), [units]);
 
   function locate() {
@@ -94,14 +104,18 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    setQueued(false);
     try {
-      const d = await run((key) =>
-        gql<CreateHouseholdMutation, CreateHouseholdMutationVariables>(CREATE, { input: { unitId, addressLine: address, ...(position ?? {}) } }, { idempotencyKey: key }),
-      );
+      // The phone makes the id, so members can be enrolled into the household before it
+      // reaches the server.
+      const id = uuidv7();
+      const variables: CreateHouseholdMutationVariables = { input: { id, unitId, addressLine: address, ...(position ?? {}) } };
+      const d = await run((key) => sendOrQueue<CreateHouseholdMutation>({ kind: "household", summary: address.trim(), query: CREATE, variables, idempotencyKey: key, ref: id }));
       if (!d) return;
       setAddress("");
       setPosition(null);
-      onCreated(d.createHousehold.id);
+      if ("queued" in d) setQueued(true);
+      onCreated(id);
     } catch (err) {
       setError(err);
     }
@@ -125,14 +139,28 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
         </p>
       )}
       <ErrorText error={error} />
+      {queued && <p role="status">{t("outbox.queued")}</p>}
       <button type="submit">{busy ? t("common.saving") : t("survey.create")}</button>
       </fieldset>
     </form>
   );
 }
 
-function HouseholdView({ h, onChanged }: { h: Household; onChanged: () => Promise<void> }) {
+/** A household still in the phone's queue, shown like one from the server. */
+type Shown = Household & { pending?: boolean };
+
+function pendingHouseholds(queue: Item[], units: Map<string, string>): Shown[] {
+  return queue
+    .filter((i) => i.kind === "household" && i.state !== "done")
+    .map((i) => {
+      const input = (i.variables as CreateHouseholdMutationVariables).input;
+      return { id: input.id as string, addressLine: input.addressLine, createdAt: i.createdAt, headPatientId: null, unit: { name: units.get(input.unitId) ?? "" }, members: [], pending: true };
+    });
+}
+
+function HouseholdView({ h, onChanged, queue }: { h: Shown; onChanged: () => Promise<void>; queue: Item[] }) {
   const { t } = useI18n();
+  const waiting = queue.filter((i) => i.kind === "member" && i.ref === h.id && i.state !== "done");
   const [head, setHead] = useState(h.headPatientId === null);
   const [error, setError] = useState<unknown>(null);
   async function printCard(healthId: string) {
@@ -145,10 +173,21 @@ function HouseholdView({ h, onChanged }: { h: Household; onChanged: () => Promis
   }
   return (
     <section className="card" aria-labelledby={`hh-${h.id}`}>
-      <h2 id={`hh-${h.id}`}>{h.addressLine}</h2>
+      <h2 id={`hh-${h.id}`}>
+        {h.addressLine} {h.pending && <span className="pill">{t("outbox.pending")}</span>}
+      </h2>
       <p className="muted">{h.unit?.name}</p>
       <ErrorText error={error} />
-      {h.members.length === 0 ? (
+      {waiting.length > 0 && (
+        <ul className="plain pending-members" aria-label={t("outbox.pending")}>
+          {waiting.map((i) => (
+            <li key={i.id}>
+              <strong>{i.summary}</strong> <span className={i.state === "attention" ? "pill pill--alert" : "pill"}>{t(`outbox.state.${i.state}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {h.members.length === 0 && waiting.length === 0 ? (
         <p className="muted">{t("survey.noMembers")}</p>
       ) : (
         <ul className="plain members">
@@ -170,13 +209,16 @@ function HouseholdView({ h, onChanged }: { h: Household; onChanged: () => Promis
       <Register
         title={t("survey.enrol")}
         save={async (patient, confirm) => {
-          const d = await gql<EnrolMemberMutation, EnrolMemberMutationVariables>(ENROL, { householdId: h.id, patient, head, confirm });
-          return d.enrollHouseholdMember;
+          const variables: EnrolMemberMutationVariables = { householdId: h.id, patient, head, confirm };
+          const summary = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
+          const d = await sendOrQueue<EnrolMemberMutation>({ kind: "member", summary, query: ENROL, variables, idempotencyKey: newIdempotencyKey(), ref: h.id });
+          return "queued" in d ? "queued" : d.sent.enrollHouseholdMember;
         }}
         onRegistered={() => {
           setHead(false);
           void onChanged();
         }}
+        onQueued={() => setHead(false)}
       >
         <label className="check">
           <input type="checkbox" checked={head} onChange={(e) => setHead(e.target.checked)} /> {t("survey.isHead")}
@@ -196,9 +238,26 @@ export default function Survey() {
   const openId = params.get("household");
   const setOpenId = (id: string | null) => setParams(id ? { household: id } : {});
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => gql<MyHouseholdsQuery>(HOUSEHOLDS).then((d) => setRows(d.households.nodes), setError), []);
-  useEffect(() => void load(), [load]);
-  const open = rows?.find((h) => h.id === openId);
+  const unlocked = useLock().state === "open";
+  const load = useCallback(
+    () =>
+      cachedGql<MyHouseholdsQuery>("households", HOUSEHOLDS).then((d) => {
+        setRows(d.households.nodes);
+        setError(null);
+      }, setError),
+    [],
+  );
+  const queue = useOutboxItems() ?? [];
+  // Sent items reach the server's list: read it again when the queue moves.
+  const moved = queue.filter((i) => i.state === "done").length;
+  useEffect(() => void load(), [load, unlocked, moved]);
+  const [units, setUnits] = useState(new Map<string, string>());
+  useEffect(() => {
+    cachedGql<UnitTreeQuery>("unitTree", UNIT_TREE).then((d) => setUnits(new Map(placeChoices(d.adminUnitTree).map((p) => [p.id, p.label]))), () => undefined);
+  }, [unlocked]);
+  const known = new Set(rows?.map((h) => h.id));
+  const shown: Shown[] = [...pendingHouseholds(queue, units).filter((h) => !known.has(h.id)), ...(rows ?? [])];
+  const open = shown.find((h) => h.id === openId);
 
   return (
     <section className="survey">
@@ -209,24 +268,25 @@ export default function Survey() {
           <button type="button" className="link" onClick={() => setOpenId(null)}>
             {t("survey.back")}
           </button>
-          <HouseholdView key={open.id} h={open} onChanged={load} />
+          <HouseholdView key={open.id} h={open} onChanged={load} queue={queue} />
         </>
       ) : (
         <>
           <NewHousehold
             onCreated={(id) => {
-              void load().then(() => setOpenId(id));
+              void load().finally(() => setOpenId(id));
             }}
           />
           <h2>{t("survey.mine")}</h2>
           {!rows && !error && <p aria-busy="true">{t("common.loading")}</p>}
-          {rows?.length === 0 && <p className="muted">{t("survey.none")}</p>}
+          {rows && shown.length === 0 && <p className="muted">{t("survey.none")}</p>}
           <ul className="plain">
-            {rows?.map((h) => (
+            {shown.map((h) => (
               <li key={h.id} className="card">
                 <button type="button" className="link" onClick={() => setOpenId(h.id)}>
                   {h.addressLine}
-                </button>
+                </button>{" "}
+                {h.pending && <span className="pill">{t("outbox.pending")}</span>}
                 <div className="muted">
                   {h.unit?.name} · {t("survey.members", { count: h.members.length })} · {dateTime(h.createdAt)}
                 </div>

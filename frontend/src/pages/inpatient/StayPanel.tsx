@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { authorisedBlobUrl, gql } from "../../api/client";
+import { cachedGql } from "../../offline/cache";
+import { sendOrQueue } from "../../offline/send";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
@@ -41,7 +43,7 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
   const [moveTo, setMoveTo] = useState("");
   const [d, setD] = useState({ outcome: "IMPROVED" as DischargeOutcome, death: "", note: "" });
 
-  const loadView = () => gql<AdmissionViewQuery, AdmissionViewQueryVariables>(HISTORY, { id: a.id }).then((r) => setView(r.admission), setError);
+  const loadView = () => cachedGql<AdmissionViewQuery, AdmissionViewQueryVariables>("admissionView", HISTORY, { id: a.id }).then((r) => setView(r.admission), setError);
   useEffect(() => {
     loadView();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -58,15 +60,13 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
     setError(null);
     setSaved(null);
     try {
-      const r = await run((key) =>
-        gql<RecordConditionMutation, RecordConditionMutationVariables>(
-          RECORD_CONDITION,
-          { input: { admissionId: a.id, category: c.category, lifeSupport: c.support, consciousness: c.avpu, remark: c.remark || null, observations: observations() } },
-          { idempotencyKey: key },
-        ),
-      );
+      // recordedAt: the time at the bedside, not the time a queued entry reaches the server.
+      const variables: RecordConditionMutationVariables = { input: { admissionId: a.id, category: c.category, lifeSupport: c.support, consciousness: c.avpu, remark: c.remark || null, observations: observations(), recordedAt: new Date().toISOString() } };
+      const summary = `${tile.bed.label} · ${t(`category.${c.category}` as MessageKey)}`;
+      const r = await run((key) => sendOrQueue<RecordConditionMutation>({ kind: "condition", summary, query: RECORD_CONDITION, variables, idempotencyKey: key, ref: `admission:${a.id}` }));
       if (!r) return;
-      const score = r.recordCondition.news2;
+      if ("queued" in r) return setSaved(t("outbox.queued"));
+      const score = r.sent.recordCondition.news2;
       setSaved(score == null ? t("stay.savedNoScore") : t("stay.saved", { score }));
       loadView();
       onDone();

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { authorisedBlobUrl, gql } from "../../api/client";
+import { cachedGql } from "../../offline/cache";
+import { useLock } from "../../offline/useOutbox";
 import { ErrorText } from "../../components/ErrorText";
 import { useSubmit } from "../../hooks/useSubmit";
 import { useI18n } from "../../i18n";
@@ -29,11 +31,13 @@ export default function WardBoard() {
   // Kept here, not in the form: once the board reloads the bed is occupied and the form is gone.
   const [notice, setNotice] = useState<{ bed: string; text: string } | null>(null);
   const { busy, run } = useSubmit();
+  const unlocked = useLock().state === "open";
 
   const load = useCallback(() => {
-    gql<WardBoardQuery, WardBoardQueryVariables>(BOARD, { wardId }).then((d) => setBoard(d.wardBoard), setError);
+    // The board opens from the phone's copy without a network (a nurse records rounds in a dead corner).
+    cachedGql<WardBoardQuery, WardBoardQueryVariables>("wardBoard", BOARD, { wardId }).then((d) => setBoard(d.wardBoard), setError);
     setLoads((n) => n + 1);
-  }, [wardId]);
+  }, [wardId, unlocked]);
   useEffect(load, [load]);
 
   const choose = (bed: string | null) => {

@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { gql } from "../../api/client";
+import { cachedGql } from "../../offline/cache";
+import { sendOrQueue } from "../../offline/send";
+import { useLock } from "../../offline/useOutbox";
 import { fieldError } from "../../api/errors";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField, TextField } from "../../components/Field";
@@ -49,21 +51,24 @@ export default function DailyEntry() {
   const [fromWards, setFromWards] = useState(true);
   const [patients, setPatients] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<RecordOxygenReadingMutation["recordOxygenReading"] | null>(null);
+  const [queued, setQueued] = useState(false);
+  // The form opens without a network from the phone's copy once the key is open.
+  const unlocked = useLock().state === "open";
 
   // Facilities the user reports for: one goes straight to its form.
   useEffect(() => {
-    gql<OxygenOverviewQuery>(OXYGEN_OVERVIEW).then((d) => {
+    cachedGql<OxygenOverviewQuery>("oxygenOverview", OXYGEN_OVERVIEW).then((d) => {
       const list = d.oxygenOverview.facilities.map((f) => ({ value: f.facilityId, label: f.facilityName }));
       setChoices(list);
       if (!facilityId && list.length === 1) setParams({ facility: list[0].value }, { replace: true });
     }, setError);
-  }, [facilityId, setParams]);
+  }, [facilityId, setParams, unlocked]);
 
   useEffect(() => {
     if (!facilityId) return;
     setForm(null);
-    gql<Form, OxygenEntryFormQueryVariables>(ENTRY_FORM, { facilityId }).then(setForm, setError);
-  }, [facilityId]);
+    cachedGql<Form, OxygenEntryFormQueryVariables>("oxygenEntryForm", ENTRY_FORM, { facilityId }).then(setForm, setError);
+  }, [facilityId, unlocked]);
 
   const last = form?.oxygenReadings[form.oxygenReadings.length - 1];
   const tankSources = form?.oxygenSources.filter((s) => s.kind === "LMO_TANK") ?? [];
@@ -93,17 +98,16 @@ export default function DailyEntry() {
     e.preventDefault();
     setError(null);
     setSaved(null);
+    setQueued(false);
     try {
-      const r = await run((key) =>
-        gql<RecordOxygenReadingMutation, RecordOxygenReadingMutationVariables>(
-          RECORD_READING,
-          { facilityId, readingAt: new Date(readingAt).toISOString(), readings: readings() },
-          { idempotencyKey: key },
-        ),
-      );
-      if (r) {
-        setSaved(r.recordOxygenReading);
-        gql<Form, OxygenEntryFormQueryVariables>(ENTRY_FORM, { facilityId }).then(setForm, setError);
+      const variables: RecordOxygenReadingMutationVariables = { facilityId, readingAt: new Date(readingAt).toISOString(), readings: readings() };
+      const summary = `${form?.facilityOxygen.facilityName ?? ""} · ${dateTime(variables.readingAt)}`;
+      // Readings of one facility go in the order they were read: each is checked against the one before.
+      const r = await run((key) => sendOrQueue<RecordOxygenReadingMutation>({ kind: "oxygen", summary, query: RECORD_READING, variables, idempotencyKey: key, ref: `oxygen:${facilityId}` }));
+      if (r && "queued" in r) setQueued(true);
+      else if (r) {
+        setSaved(r.sent.recordOxygenReading);
+        cachedGql<Form, OxygenEntryFormQueryVariables>("oxygenEntryForm", ENTRY_FORM, { facilityId }).then(setForm, setError);
       }
     } catch (err) {
       setError(err);
@@ -190,6 +194,7 @@ export default function DailyEntry() {
         <button type="submit" className="button--big" disabled={busy}>
           {t("oxygen.entry.save")}
         </button>
+        {queued && <p role="status">{t("outbox.queued")}</p>}
         {saved && (
           <p role="status" className="pill pill--ok">
             {t("oxygen.entry.saved", { held: n(Math.round(saved.heldNm3)), usable: n(Math.round(saved.usableNm3)) })}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { gql } from "../../api/client";
 import { fieldError } from "../../api/errors";
 import { SelectField, TextField } from "../../components/Field";
@@ -43,11 +43,16 @@ export type RegistrationResult = RegistrationResultFragment;
 interface RegisterProps {
   /** Open a patient (a new one, or a likely duplicate); left out, nothing offers to. */
   onOpen?: (healthId: string) => void;
-  /** Another way to save the person (a household survey's enrolment); default: registerPatient. */
-  save?: (input: PatientInput, confirmNotDuplicate: boolean) => Promise<RegistrationResult>;
+  /**
+   * Another way to save the person (a household survey's enrolment); default:
+   * registerPatient. "queued": kept on the phone to be sent when there is a network.
+   */
+  save?: (input: PatientInput, confirmNotDuplicate: boolean) => Promise<RegistrationResult | "queued">;
   title?: string;
   /** Called with each new registration. */
   onRegistered?: (healthId: string) => void;
+  /** Called when the person was kept on the phone instead (see `save`). */
+  onQueued?: () => void;
   children?: ReactNode;
 }
 
@@ -57,7 +62,7 @@ async function registerPatient(input: PatientInput, confirm: boolean): Promise<R
 }
 
 /** Register a patient; likely duplicates are shown first, with their reasons. */
-export function Register({ onOpen, save = registerPatient, title, onRegistered, children }: RegisterProps) {
+export function Register({ onOpen, save = registerPatient, title, onRegistered, onQueued, children }: RegisterProps) {
   const { t } = useI18n();
   const [given, setGiven] = useState("");
   const [family, setFamily] = useState("");
@@ -69,10 +74,16 @@ export function Register({ onOpen, save = registerPatient, title, onRegistered, 
   const [result, setResult] = useState<RegisterPatientMutation["registerPatient"] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [queued, setQueued] = useState(false);
+  // A double click faster than a render must not enrol the person twice.
+  const inFlight = useRef(false);
 
   async function register(confirm: boolean) {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setError(null);
+    setQueued(false);
     try {
       const r = await save(
         {
@@ -86,15 +97,26 @@ export function Register({ onOpen, save = registerPatient, title, onRegistered, 
         },
         confirm,
       );
+      const clearForm = () => {
+        for (const clear of [setGiven, setFamily, setLocal, setDob, setAge, setPhone]) clear("");
+      };
+      if (r === "queued") {
+        setResult(null);
+        setQueued(true);
+        clearForm();
+        onQueued?.();
+        return;
+      }
       setResult(r);
       if (r.patient) {
         // Ready for the next person (a household is enrolled one member after another).
-        for (const clear of [setGiven, setFamily, setLocal, setDob, setAge, setPhone]) clear("");
+        clearForm();
         onRegistered?.(r.patient.healthId);
       }
     } catch (err) {
       setError(err);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   }
@@ -119,6 +141,7 @@ export function Register({ onOpen, save = registerPatient, title, onRegistered, 
       </div>
       {children}
       <ErrorText error={error} />
+      {queued && <p role="status">{t("outbox.queued")}</p>}
       {created && (
         <p role="status">
           {t("patients.registered", { healthId: created.healthId })}{" "}
@@ -158,7 +181,7 @@ export function Register({ onOpen, save = registerPatient, title, onRegistered, 
           </button>
         </div>
       )}
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy} aria-busy={busy}>
         {title ?? t("patients.register")}
       </button>
     </form>
