@@ -76,6 +76,24 @@ test("a nurse admits to a free bed on the ward board (a double click admits once
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (${width})`);
   await shot(page, "ward-condition-360");
+
+  // A dead corner of the ward: the next round is saved on the phone with its bedside
+  // time, and goes by itself, once, when the network returns.
+  await ctx.setOffline(true);
+  await cond.getByLabel("Category").selectOption("CRITICAL");
+  await cond.getByLabel("Remark").fill("Drowsy, responds to voice");
+  await cond.getByRole("button", { name: "Save the condition" }).dblclick();
+  await page.getByText("It will be sent by itself").waitFor();
+  await page.locator(".outbox-status").getByText("1 waiting to be sent").waitFor();
+  const bedside = Date.now();
+  await ctx.setOffline(false);
+  await page.locator(".outbox-status").waitFor({ state: "detached", timeout: 60_000 });
+  const admissionId = (await api(server.url, "{ admittedPatients { patients { id bedLabel } } }", {}, admin)).admittedPatients.patients.find((p) => p.bedLabel === "MW-5").id;
+  const history = (await api(server.url, "query($id: ID!) { admission(id: $id) { conditionHistory { category remark recordedAt } } }", { id: admissionId }, admin)).admission.conditionHistory;
+  const critical = history.filter((c) => c.remark === "Drowsy, responds to voice");
+  assert.equal(critical.length, 1, "the round is recorded once");
+  assert.equal(critical[0].category, "CRITICAL");
+  assert.ok(Math.abs(Date.parse(critical[0].recordedAt) - bedside) < 60_000, "at the bedside time");
   await ctx.close();
 });
 
