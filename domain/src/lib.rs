@@ -28,6 +28,7 @@ pub mod phone;
 pub mod professional;
 pub mod role;
 pub mod supply;
+pub mod surveillance;
 pub mod tenant;
 pub mod unit;
 pub mod user;

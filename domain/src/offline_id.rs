@@ -71,7 +71,8 @@ mod tests {
 
     #[test]
     fn other_versions_are_refused() {
-        let err = OfflineId::parse("input.id", Uuid::new_v4(), Utc::now()).unwrap_err();
+        let v4 = Uuid::parse_str("9b2f7c1e-8c0a-4f1d-9a4b-3e5d6c7b8a90").unwrap();
+        let err = OfflineId::parse("input.id", v4, Utc::now()).unwrap_err();
         assert!(matches!(err, DomainError::Validation { ref field, .. } if field == "input.id"));
     }
 
