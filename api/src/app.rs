@@ -19,6 +19,7 @@ pub mod professionals;
 pub mod records;
 pub mod session;
 pub mod supply;
+pub mod surveillance;
 pub mod synthetic;
 pub mod tenant_archive;
 pub mod tenants;

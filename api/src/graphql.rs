@@ -23,6 +23,7 @@ pub mod professionals;
 pub mod records;
 pub mod session;
 pub mod supply;
+pub mod surveillance;
 pub mod tenants;
 pub mod types;
 pub mod units;
@@ -56,6 +57,7 @@ pub struct QueryRoot(
     oxygen::OxygenWatchQuery,
     oxygen::EquipmentQuery,
     supply::SupplyQueries,
+    surveillance::SurveillanceQuery,
     notifications::NotificationQuery,
 );
 
@@ -84,6 +86,7 @@ pub struct MutationRoot(
     oxygen::OxygenWatchMutation,
     oxygen::EquipmentMutation,
     supply::SupplyMutations,
+    surveillance::SurveillanceMutation,
 );
 
 #[derive(MergedSubscription, Default)]

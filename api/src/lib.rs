@@ -1,6 +1,9 @@
 //! Arogya's HTTP and GraphQL edge: configuration, the server, the GraphQL schema,
 //! the use cases it calls, and the `arogya` command line.
 
+// The merged GraphQL roots nest one level per module.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod cli;
 pub mod config;

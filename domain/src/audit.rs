@@ -144,6 +144,12 @@ pub enum AuditAction {
     ApiClientChange,
     /// A machine client's token issued (OAuth 2.0 `client_credentials`).
     ClientToken,
+    /// A case of a notifiable disease raised, reported, confirmed or changed.
+    SurveillanceCase,
+    /// A notifiable condition's definition changed.
+    SurveillanceSetup,
+    /// A line list with names read by a surveillance officer.
+    SurveillanceLineList,
 }
 
 impl AuditAction {
@@ -163,6 +169,9 @@ impl AuditAction {
             AuditAction::LoginFailed => "auth.login_failed",
             AuditAction::ApiClientChange => "api_client.change",
             AuditAction::ClientToken => "auth.client_token",
+            AuditAction::SurveillanceCase => "surveillance.case",
+            AuditAction::SurveillanceSetup => "surveillance.setup",
+            AuditAction::SurveillanceLineList => "surveillance.line_list",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

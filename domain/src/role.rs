@@ -31,10 +31,14 @@ pub enum Role {
     DistrictDrugOfficer,
     /// Runs the state warehouse, the catalogue and purchasing against budget.
     StateProcurementOfficer,
+    /// Watches notifiable diseases: a district surveillance officer (scoped to the
+    /// district) or the state surveillance cell (the whole tenant). Sees line lists
+    /// with names.
+    SurveillanceOfficer,
 }
 
 impl Role {
-    pub const ALL: [Role; 17] = [
+    pub const ALL: [Role; 18] = [
         Role::PlatformAdmin,
         Role::StateAdmin,
         Role::DistrictAdmin,
@@ -52,6 +56,7 @@ impl Role {
         Role::Pharmacist,
         Role::DistrictDrugOfficer,
         Role::StateProcurementOfficer,
+        Role::SurveillanceOfficer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +78,7 @@ impl Role {
             Role::Pharmacist => "pharmacist",
             Role::DistrictDrugOfficer => "district_drug_officer",
             Role::StateProcurementOfficer => "state_procurement_officer",
+            Role::SurveillanceOfficer => "surveillance_officer",
         }
     }
 

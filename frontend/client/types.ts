@@ -205,6 +205,15 @@ export type CardStatus =
   | 'REPLACED'
   | 'REVOKED';
 
+/** IDSP's reporting levels. */
+export type CaseLevel =
+  /** Laboratory confirmed. */
+  | 'L'
+  /** Presumptive: diagnosed by a clinician. */
+  | 'P'
+  /** Syndromic: reported by a health worker from signs and symptoms. */
+  | 'S';
+
 export type ClinicSessionInput = {
   department: Scalars['String']['input'];
   end: Scalars['String']['input'];
@@ -708,6 +717,24 @@ export type FamilyLookupInput =
   { healthId: Scalars['String']['input']; nameAtHospital?: never; }
   |  { healthId?: never; nameAtHospital: NameAtHospital; };
 
+/** A case reported from the field (level S). */
+export type FieldCaseInput = {
+  ageYears: Scalars['Int']['input'];
+  /** The condition's code (`DENGUE`). */
+  condition: Scalars['String']['input'];
+  /** The case's id when the phone made it (a UUID v7), for reports made offline. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  onsetDate: Scalars['NaiveDate']['input'];
+  /** female, male, other or unknown. */
+  sex: Scalars['String']['input'];
+  symptoms: Scalars['String']['input'];
+  /** The block (or other unit) the person lives in. */
+  unitId: Scalars['ID']['input'];
+  /** The village or ward. */
+  village: Scalars['String']['input'];
+};
+
 export type FluidKind =
   | 'ASPIRATE'
   | 'BLOOD'
@@ -961,6 +988,19 @@ export type NoteCategory =
 export type NoteInput = {
   category: NoteCategory;
   text: Scalars['String']['input'];
+};
+
+/** A notifiable condition's definition (its code does not change). */
+export type NotifiableConditionInput = {
+  active: Scalars['Boolean']['input'];
+  code: Scalars['String']['input'];
+  confirmed: Scalars['String']['input'];
+  episodeDays: Scalars['Int']['input'];
+  icd10: Array<Scalars['String']['input']>;
+  loinc: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  presumptive: Scalars['String']['input'];
+  syndromic: Scalars['String']['input'];
 };
 
 export type NursingShift =
@@ -1418,6 +1458,11 @@ export type Role =
    * (scope it to the district) or a facility's stores (scope it to the facility).
    */
   | 'STORE_KEEPER'
+  /**
+   * Watches notifiable diseases: scope it to a district (the district surveillance
+   * officer) or give it for the whole tenant (the state surveillance cell).
+   */
+  | 'SURVEILLANCE_OFFICER'
   | 'SURVEYOR';
 
 export type RoleGrantInput = {

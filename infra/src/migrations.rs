@@ -40,9 +40,13 @@ mod m20261206_000036_buffer_kits;
 mod m20261207_000037_usable_until;
 mod m20261207_000038_usage_marks;
 mod m20261207_000039_api_clients;
+mod m20261207_000040_surveillance;
 mod rls;
 
 use sea_orm_migration::prelude::*;
+
+/// IDSP's conditions for a new tenant (see the surveillance migration).
+pub(crate) use m20261207_000040_surveillance::seed_conditions;
 
 pub struct Migrator;
 
@@ -89,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000037_usable_until::Migration),
             Box::new(m20261207_000038_usage_marks::Migration),
             Box::new(m20261207_000039_api_clients::Migration),
+            Box::new(m20261207_000040_surveillance::Migration),
         ]
     }
 }

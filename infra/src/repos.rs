@@ -27,6 +27,7 @@ pub mod roles;
 pub mod sessions;
 pub mod signups;
 pub mod supply;
+pub mod surveillance;
 pub mod tenants;
 pub mod units;
 pub mod users;

@@ -59,6 +59,8 @@ pub async fn create_tenant(
     let event = NewAuditEvent::new(actor, AuditAction::TenantCreate, "tenant", Some(record.id))
         .with_detail(serde_json::json!({ "code": record.code, "kind": record.kind }));
     audit::record(&mut tx, meta, event).await?;
+    // Every tenant starts with IDSP's notifiable conditions.
+    arogya_infra::repos::surveillance::conditions::seed(&tx).await?;
     if let (Some(admin), Some(hash)) = (req.first_admin, admin_hash) {
         insert_account(&mut tx, actor, meta, &admin, hash).await?;
     }

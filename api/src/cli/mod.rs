@@ -180,7 +180,7 @@ pub(crate) enum UserCommand {
         /// Role to grant, repeatable: state_admin, district_admin, facility_admin, doctor,
         /// nurse, lab_technician, helpline_operator, helpline_doctor, surveyor, hospital_applicant,
         /// oxygen_officer, oxygen_committee, store_keeper, pharmacist, district_drug_officer,
-        /// state_procurement_officer.
+        /// state_procurement_officer, surveillance_officer.
         #[arg(long = "role")]
         roles: Vec<String>,
         /// Create a platform administrator instead of a tenant user.

@@ -105,6 +105,9 @@ pub enum Role {
     DistrictDrugOfficer,
     /// Runs the state warehouse and the catalogue.
     StateProcurementOfficer,
+    /// Watches notifiable diseases: scope it to a district (the district surveillance
+    /// officer) or give it for the whole tenant (the state surveillance cell).
+    SurveillanceOfficer,
 }
 
 /// A role and where it applies: the whole tenant, or narrowed to a unit or facility.

@@ -3,6 +3,7 @@
 //! confirmed), epidemiological weeks, the weekly counts kept current as cases change,
 //! and the rule that small counts are not shown outside surveillance.
 
+pub mod access;
 pub mod case;
 pub mod condition;
 pub mod counts;

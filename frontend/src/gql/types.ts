@@ -550,6 +550,15 @@ export type CardVerification = {
   status: Maybe<CardStatus>;
 };
 
+/** IDSP's reporting levels. */
+export type CaseLevel =
+  /** Laboratory confirmed. */
+  | 'L'
+  /** Presumptive: diagnosed by a clinician. */
+  | 'P'
+  /** Syndromic: reported by a health worker from signs and symptoms. */
+  | 'S';
+
 export type CategoryCount = {
   category: TicketCategory;
   count: Scalars['Int']['output'];
@@ -1617,6 +1626,24 @@ export type FamilyStatus = {
   wardPhone: Maybe<Scalars['String']['output']>;
 };
 
+/** A case reported from the field (level S). */
+export type FieldCaseInput = {
+  ageYears: Scalars['Int']['input'];
+  /** The condition's code (`DENGUE`). */
+  condition: Scalars['String']['input'];
+  /** The case's id when the phone made it (a UUID v7), for reports made offline. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  onsetDate: Scalars['NaiveDate']['input'];
+  /** female, male, other or unknown. */
+  sex: Scalars['String']['input'];
+  symptoms: Scalars['String']['input'];
+  /** The block (or other unit) the person lives in. */
+  unitId: Scalars['ID']['input'];
+  /** The village or ward. */
+  village: Scalars['String']['input'];
+};
+
 export type FluidKind =
   | 'ASPIRATE'
   | 'BLOOD'
@@ -2414,6 +2441,11 @@ export type MutationRoot = {
   removeAttendant: Scalars['Boolean']['output'];
   /** Reopen a resolved or closed ticket within 72 hours of its resolution. */
   reopenTicket: Ticket;
+  /**
+   * Report a case from the field (level S), for a person who may not be registered.
+   * Accepts the phone's own id for reports made offline.
+   */
+  reportFieldCase: SurveillanceCase;
   /** Send a submitted application back with comments on fields or documents. */
   requestApplicationChanges: HospitalApplication;
   /**
@@ -2533,6 +2565,11 @@ export type MutationRoot = {
    * The audit trail keeps what it said before.
    */
   updateKbArticle: KbArticle;
+  /**
+   * Change a notifiable condition: its codes, case definitions, episode length, or
+   * whether it is watched. State administrators and the state surveillance cell.
+   */
+  updateNotifiableCondition: NotifiableCondition;
   /** Change a source, or retire it (`active: false`). */
   updateOxygenSource: OxygenSource;
   /**
@@ -3122,6 +3159,11 @@ export type MutationRootReopenTicketArgs = {
 };
 
 
+export type MutationRootReportFieldCaseArgs = {
+  input: FieldCaseInput;
+};
+
+
 export type MutationRootRequestApplicationChangesArgs = {
   input: RequestApplicationChangesInput;
 };
@@ -3382,6 +3424,13 @@ export type MutationRootUpdateKbArticleArgs = {
 };
 
 
+export type MutationRootUpdateNotifiableConditionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: NotifiableConditionInput;
+};
+
+
 export type MutationRootUpdateOxygenSourceArgs = {
   active?: Scalars['Boolean']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -3481,6 +3530,40 @@ export type NoteInput = {
 export type NoteView = {
   category: NoteCategory;
   text: Scalars['String']['output'];
+};
+
+export type NotifiableCondition = {
+  active: Scalars['Boolean']['output'];
+  /** Stable short code (`DENGUE`). */
+  code: Scalars['String']['output'];
+  /** Case definition at level L. */
+  confirmed: Scalars['String']['output'];
+  /** Diagnoses within this many days of a case's onset are the same episode. */
+  episodeDays: Scalars['Int']['output'];
+  /** ICD-10 codes or categories whose diagnosis makes a presumptive case. */
+  icd10: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** LOINC codes of tests whose positive result confirms a case. */
+  loinc: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Case definition at level P. */
+  presumptive: Scalars['String']['output'];
+  /** Case definition at level S. */
+  syndromic: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** A notifiable condition's definition (its code does not change). */
+export type NotifiableConditionInput = {
+  active: Scalars['Boolean']['input'];
+  code: Scalars['String']['input'];
+  confirmed: Scalars['String']['input'];
+  episodeDays: Scalars['Int']['input'];
+  icd10: Array<Scalars['String']['input']>;
+  loinc: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  presumptive: Scalars['String']['input'];
+  syndromic: Scalars['String']['input'];
 };
 
 export type NursingShift =
@@ -4364,6 +4447,11 @@ export type QueryRoot = {
    */
   budgetHeads: Array<BudgetHead>;
   bufferKits: Array<BufferKit>;
+  /**
+   * Every case with its fields (names included), for surveillance officers in their
+   * reach; newest onset first, at most 5,000. The read is audited.
+   */
+  caseLineList: Array<SurveillanceCase>;
   /** One entry with its history. The read is logged like a timeline read. */
   clinicalEntry: ClinicalEntry;
   /** A store's consumption per item and month. */
@@ -4457,6 +4545,8 @@ export type QueryRoot = {
   myProfessional: Maybe<Professional>;
   /** The nearest operating facilities that receive emergencies (helpline agents). */
   nearestEmergencyFacilities: Array<SuggestedFacility>;
+  /** The tenant's notifiable conditions, with their case definitions. */
+  notifiableConditions: Array<NotifiableCondition>;
   /**
    * Beds over time from the daily snapshots, with average length of stay and bed
    * turnover, for a unit, a facility, or everything the caller oversees.
@@ -4588,6 +4678,13 @@ export type QueryRoot = {
   wards: Array<Ward>;
   /** Wards of the facilities the caller works at or oversees (at most 300). */
   wardsInSight: Array<WardInSight>;
+  /**
+   * Cases by place and condition over the weeks `from`..`to` (`2026W45`, at most 53
+   * weeks), for the children of `unitId` (default: where the caller's reach starts).
+   * Kept current as cases come in. Counts from 1 to 4 show as "<5" outside a
+   * surveillance officer's own district.
+   */
+  weeklyCaseTable: Array<WeeklyCaseCell>;
 };
 
 
@@ -4657,6 +4754,14 @@ export type QueryRootBreakGlassAccessesArgs = {
 
 export type QueryRootBudgetHeadsArgs = {
   financialYear?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootCaseLineListArgs = {
+  condition?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -5085,6 +5190,13 @@ export type QueryRootWardsArgs = {
   facilityId: Scalars['ID']['input'];
 };
 
+
+export type QueryRootWeeklyCaseTableArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A change in a queue, as it happens. */
 export type QueueChange = {
   /** `create`, `take`, `escalate`, `resolve`, `close`, `reopen`, `transfer`. */
@@ -5334,6 +5446,11 @@ export type Role =
    * (scope it to the district) or a facility's stores (scope it to the facility).
    */
   | 'STORE_KEEPER'
+  /**
+   * Watches notifiable diseases: scope it to a district (the district surveillance
+   * officer) or give it for the whole tenant (the state surveillance cell).
+   */
+  | 'SURVEILLANCE_OFFICER'
   | 'SURVEYOR';
 
 /** A role and where it applies: the whole tenant, or narrowed to a unit or facility. */
@@ -5405,6 +5522,15 @@ export type Shift =
   | 'MORNING'
   /** 22:00–06:00 (into the next day). */
   | 'NIGHT';
+
+/**
+ * A count as it may be shown: `shown` is the number, or "<5" where the caller may
+ * not see small counts (then `exact` is null).
+ */
+export type ShownCount = {
+  exact: Maybe<Scalars['Int']['output']>;
+  shown: Scalars['String']['output'];
+};
 
 /** A request to make directly (to S3, or to this server's storage), before `expiresAt`. */
 export type SignedRequest = {
@@ -5700,6 +5826,30 @@ export type SupplyItemInput = {
   schedule?: InputMaybe<DrugSchedule>;
   strength?: InputMaybe<Scalars['String']['input']>;
   unitOfIssue: Scalars['String']['input'];
+};
+
+export type SurveillanceCase = {
+  ageYears: Maybe<Scalars['Int']['output']>;
+  /** suspected, probable, confirmed or discarded. */
+  classification: Scalars['String']['output'];
+  condition: Scalars['String']['output'];
+  /** The onset's epidemiological week (`2026W49`). */
+  epiWeek: Scalars['String']['output'];
+  facilityId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  level: CaseLevel;
+  /** The name of a person reported from the field (registered patients: see their record). */
+  name: Maybe<Scalars['String']['output']>;
+  onsetDate: Scalars['NaiveDate']['output'];
+  /** recovered, died or lost; null while under care. */
+  outcome: Maybe<Scalars['String']['output']>;
+  /** The registered patient, when there is one. */
+  patientId: Maybe<Scalars['ID']['output']>;
+  reportedAt: Scalars['DateTime']['output'];
+  sex: Scalars['String']['output'];
+  symptoms: Maybe<Scalars['String']['output']>;
+  unitId: Scalars['ID']['output'];
+  village: Maybe<Scalars['String']['output']>;
 };
 
 /** A row flagged as someone already enrolled. */
@@ -6125,6 +6275,24 @@ export type WardInput = {
   name: Scalars['String']['input'];
   /** The nurses' station, given to families on the status page. */
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WeekCount = {
+  cases: ShownCount;
+  /** `2026W49`. */
+  week: Scalars['String']['output'];
+};
+
+/** A place and a condition over the weeks asked for. */
+export type WeeklyCaseCell = {
+  /** Oldest week first: the epidemic curve. */
+  byWeek: Array<WeekCount>;
+  cases: ShownCount;
+  condition: Scalars['String']['output'];
+  confirmed: ShownCount;
+  deaths: ShownCount;
+  unitId: Scalars['ID']['output'];
+  unitName: Scalars['String']['output'];
 };
 
 export type WitnessInput = {

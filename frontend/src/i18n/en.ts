@@ -6,6 +6,7 @@ import { enOxygen } from "./en.oxygen";
 import { enSupply } from "./en.supply";
 import { enClients } from "./en.clients";
 import { enOffline } from "./en.offline";
+import { enSurveillance } from "./en.surveillance";
 
 export const en = {
   ...enCare,
@@ -14,6 +15,7 @@ export const en = {
   ...enSupply,
   ...enClients,
   ...enOffline,
+  ...enSurveillance,
   "app.name": "Arogya",
   "offline.title": "No network.",
   "offline.what": "Household surveys, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",

@@ -7,6 +7,7 @@ import { hiOxygen } from "./hi.oxygen";
 import { hiSupply } from "./hi.supply";
 import { hiClients } from "./hi.clients";
 import { hiOffline } from "./hi.offline";
+import { hiSurveillance } from "./hi.surveillance";
 
 export const hi: Messages = {
   ...hiCare,
@@ -15,6 +16,7 @@ export const hi: Messages = {
   ...hiSupply,
   ...hiClients,
   ...hiOffline,
+  ...hiSurveillance,
   "app.name": "आरोग्य",
   "offline.title": "नेटवर्क नहीं है।",
   "offline.what": "परिवार सर्वेक्षण, रोज़ की ऑक्सीजन प्रविष्टि और वार्ड में स्थिति इस फ़ोन पर सहेजी जाती हैं और नेटवर्क लौटने पर अपने-आप भेजी जाती हैं। दूसरी स्क्रीनें पिछली बार की जानकारी दिखाती हैं; उनका सहेजना और नई खोज नेटवर्क की प्रतीक्षा करते हैं।",

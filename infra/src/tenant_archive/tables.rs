@@ -188,6 +188,9 @@ tables! {
     "supply_alerts" => supply_alert,
     "supply_kits" => supply_kit,
     "supply_kit_lines" => supply_kit_line,
+    "notifiable_conditions" => notifiable_condition,
+    "surveillance_cases" => surveillance_case,
+    "surveillance_weekly_counts" => surveillance_weekly_count,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -110,6 +110,7 @@ mod supply_reports;
 mod supply_returns;
 mod supply_support;
 mod supply_usage;
+mod surveillance;
 mod surveys;
 mod tenants;
 mod tokens;

@@ -274,6 +274,10 @@ pub async fn add_entry(
         serde_json::json!({ "encounterId": enc.id }),
     )
     .await?;
+    // A notifiable diagnosis or a positive confirming test raises its case now, in
+    // this transaction: the weekly counts never lag behind the records.
+    crate::app::surveillance::cases::on_clinical_entry(&mut tx, c.actor, &c.meta, &entry, &details)
+        .await?;
     tx.commit().await?;
     Ok(entry)
 }

@@ -1,0 +1,272 @@
+//! Cases: raised from diagnoses and lab results in the records module's transaction,
+//! or reported from the field; each write applies its change to the weekly counts in
+//! the same transaction.
+
+use super::Surveillance;
+use crate::error::{ApiError, ApiResult};
+use arogya_domain::audit::{Actor, AuditAction};
+use arogya_domain::clinical::entry::EntryDetails;
+use arogya_domain::ids::{FacilityId, UnitId};
+use arogya_domain::offline_id::OfflineId;
+use arogya_domain::surveillance::access::reports;
+use arogya_domain::surveillance::case::{
+    age_group, same_episode, CaseLevel, CaseSex, Classification, FieldReport, Outcome,
+};
+use arogya_domain::surveillance::condition::{is_positive, ConditionDef};
+use arogya_domain::surveillance::counts::{changes, CaseFacts, CountKey};
+use arogya_domain::surveillance::epi_week::{india_date, EpiWeek};
+use arogya_domain::DomainError;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::clinical::EntryRecord;
+use arogya_infra::repos::surveillance::cases::{self as repo, CaseRecord};
+use arogya_infra::repos::surveillance::{conditions, counts};
+use arogya_infra::repos::{facilities, patients, units};
+use arogya_infra::TenantTx;
+use chrono::{Datelike, NaiveDate, Utc};
+use uuid::Uuid;
+
+/// Which conditions an entry names (a diagnosis's code, a positive test's LOINC).
+type Matcher = Box<dyn Fn(&ConditionDef) -> bool + Send + Sync>;
+
+fn facts(c: &CaseRecord) -> ApiResult<CaseFacts> {
+    let sex = CaseSex::parse(&c.sex).unwrap_or(CaseSex::Unknown);
+    let group = age_group(c.age_years);
+    Ok(CaseFacts {
+        key: CountKey {
+            condition: c.condition_id,
+            unit: c.unit_id,
+            week: EpiWeek::from_key(c.epi_week)?,
+            age_group: group,
+            sex: sex.as_str(),
+        },
+        counted: c.classification != Classification::Discarded.as_str(),
+        confirmed: c.classification == Classification::Confirmed.as_str(),
+        died: c.outcome.as_deref() == Some(Outcome::Died.as_str()),
+    })
+}
+
+/// Write a case (new when `old` is none) and move the weekly counts with it.
+async fn write(tx: &TenantTx, old: Option<&CaseRecord>, new: CaseRecord) -> ApiResult<CaseRecord> {
+    let before = old.map(facts).transpose()?;
+    let after = facts(&new)?;
+    let saved = match old {
+        None => repo::insert(tx, new).await?,
+        Some(o) => {
+            if !repo::save(tx, new.clone(), o.version).await? {
+                return Err(ApiError::Conflict(
+                    "the case was changed by someone else meanwhile; reload it and try again"
+                        .into(),
+                ));
+            }
+            new
+        }
+    };
+    for (key, delta) in changes(before.as_ref(), &after) {
+        // A key keeps the path of the place it counts (a case moved to another place
+        // leaves its old key under the old path).
+        let path = match old {
+            Some(o) if key != after.key => o.unit_path.as_str(),
+            _ => saved.unit_path.as_str(),
+        };
+        counts::apply(tx, &key, path, delta).await?;
+    }
+    Ok(saved)
+}
+
+fn age_at(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut a = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        a -= 1;
+    }
+    a.max(0)
+}
+
+/// A diagnosis or a positive confirming test, just written in the records module's
+/// transaction: raise the person's case (or take their open episode up a level).
+pub async fn on_clinical_entry(
+    tx: &mut TenantTx,
+    actor: Actor,
+    meta: &RequestMeta,
+    entry: &EntryRecord,
+    details: &EntryDetails,
+) -> ApiResult<()> {
+    let (level, matches): (CaseLevel, Matcher) = match details {
+        EntryDetails::Diagnosis(d) => {
+            let code = d.code.clone();
+            (
+                CaseLevel::Presumptive,
+                Box::new(move |c: &ConditionDef| c.matches_icd10(&code)),
+            )
+        }
+        EntryDetails::LabResult(r) => {
+            let positives: Vec<String> = r
+                .measurements
+                .iter()
+                .filter(|m| is_positive(&m.value))
+                .filter_map(|m| m.loinc.clone())
+                .collect();
+            if positives.is_empty() {
+                return Ok(());
+            }
+            (
+                CaseLevel::Laboratory,
+                Box::new(move |c: &ConditionDef| positives.iter().any(|l| c.confirmed_by(l))),
+            )
+        }
+        _ => return Ok(()),
+    };
+    let found: Vec<_> = conditions::all(tx)
+        .await?
+        .into_iter()
+        .filter(|c| c.active && matches(&conditions::definition(c)))
+        .collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    let Some(patient) = patients::find(tx, entry.patient_id).await? else {
+        return Ok(());
+    };
+    let onset = india_date(entry.occurred_at);
+    for condition in found {
+        let open = repo::latest_for(tx, patient.id, condition.id)
+            .await?
+            .filter(|c| same_episode(c.onset_date, onset, condition.episode_days));
+        let now = Utc::now();
+        let (saved, raised) = match open {
+            Some(c) => {
+                let up = CaseLevel::parse(&c.level)?.max(level);
+                if up.as_str() == c.level {
+                    continue; // another visit of the same episode: the same case
+                }
+                let mut next = c.clone();
+                next.level = up.as_str().to_owned();
+                next.classification = up.classification().as_str().to_owned();
+                next.source_entry_id = Some(entry.id);
+                next.updated_at = now;
+                next.version = c.version + 1;
+                (write(tx, Some(&c), next).await?, false)
+            }
+            None => {
+                let (unit, path) = match (patient.unit_id, patient.unit_path.clone()) {
+                    (Some(u), Some(p)) => (u, p),
+                    _ => {
+                        let f = facilities::find(tx, FacilityId(entry.facility_id))
+                            .await?
+                            .ok_or(ApiError::Internal)?;
+                        (f.unit_id, f.unit_path)
+                    }
+                };
+                let age = age_at(patient.birth_date, onset);
+                let row = CaseRecord {
+                    tenant_id: tx.tenant().0,
+                    id: Uuid::now_v7(),
+                    condition_id: condition.id,
+                    patient_id: Some(patient.id),
+                    level: level.as_str().to_owned(),
+                    classification: level.classification().as_str().to_owned(),
+                    outcome: None,
+                    onset_date: onset,
+                    epi_week: EpiWeek::of_date(onset).key(),
+                    reported_at: now,
+                    unit_id: unit,
+                    unit_path: path,
+                    village: None,
+                    facility_id: Some(entry.facility_id),
+                    name: None,
+                    age_years: Some(age),
+                    age_group: age_group(Some(age)).to_owned(),
+                    sex: CaseSex::parse(&patient.sex)
+                        .unwrap_or(CaseSex::Unknown)
+                        .as_str()
+                        .to_owned(),
+                    symptoms: None,
+                    source_entry_id: Some(entry.id),
+                    reported_by: actor.id().unwrap_or_default(),
+                    created_at: now,
+                    updated_at: now,
+                    version: 1,
+                };
+                (write(tx, None, row).await?, true)
+            }
+        };
+        let event = NewAuditEvent::new(actor, AuditAction::SurveillanceCase, "surveillance_case", Some(saved.id))
+            .with_detail(serde_json::json!({
+                "condition": condition.code, "level": saved.level, "raised": raised, "entryId": entry.id,
+            }));
+        audit::record(tx, meta, event).await?;
+    }
+    Ok(())
+}
+
+impl Surveillance<'_> {
+    /// A case reported from the field (level S) by a health worker, for a person who may
+    /// not be registered. `id` is the phone's, when it made one.
+    pub async fn report(
+        &self,
+        condition_code: &str,
+        unit: UnitId,
+        report: FieldReport,
+        id: Option<OfflineId>,
+    ) -> ApiResult<(CaseRecord, String)> {
+        if !reports(self.principal) {
+            return Err(ApiError::Forbidden(
+                "cases are reported by health workers, nurses, doctors and surveillance officers"
+                    .into(),
+            ));
+        }
+        let mut tx = self.tx(Access::Write).await?;
+        let condition = conditions::find_by_code(&tx, condition_code)
+            .await?
+            .filter(|c| c.active)
+            .ok_or_else(|| {
+                ApiError::validation("condition", "no such notifiable condition in this tenant")
+            })?;
+        let place = units::find(&tx, unit).await?.ok_or_else(|| {
+            ApiError::validation("unitId", "no such administrative unit in this tenant")
+        })?;
+        let now = Utc::now();
+        let row = CaseRecord {
+            tenant_id: tx.tenant().0,
+            id: id.map_or_else(Uuid::now_v7, OfflineId::uuid),
+            condition_id: condition.id,
+            patient_id: None,
+            level: CaseLevel::Syndromic.as_str().to_owned(),
+            classification: Classification::Suspected.as_str().to_owned(),
+            outcome: None,
+            onset_date: report.onset,
+            epi_week: EpiWeek::of_date(report.onset).key(),
+            reported_at: now,
+            unit_id: place.id,
+            unit_path: place.path.clone(),
+            village: Some(report.village),
+            facility_id: None,
+            name: Some(report.name),
+            age_years: Some(report.age_years),
+            age_group: age_group(Some(report.age_years)).to_owned(),
+            sex: report.sex.as_str().to_owned(),
+            symptoms: Some(report.symptoms),
+            source_entry_id: None,
+            reported_by: Actor::from(self.principal).id().unwrap_or_default(),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let saved = write(&tx, None, row).await?;
+        self.audit(
+            &mut tx,
+            AuditAction::SurveillanceCase,
+            "surveillance_case",
+            Some(saved.id),
+            serde_json::json!({ "condition": condition.code, "level": "s", "raised": true, "field": true }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((saved, condition.code))
+    }
+}
+
+/// The case for a not-found answer.
+pub fn case_not_found() -> ApiError {
+    DomainError::NotFound { entity: "case" }.into()
+}

@@ -1,0 +1,50 @@
+//! Changes.
+
+use super::inputs::{FieldCaseInput, NotifiableConditionInput};
+use super::objects::{NotifiableCondition, SurveillanceCase};
+use super::surveillance;
+use crate::error::ApiResult;
+use crate::graphql::types::parse_id;
+use arogya_domain::ids::UnitId;
+use async_graphql::{Context, Object, ID};
+
+#[derive(Default)]
+pub struct SurveillanceMutation;
+
+#[Object]
+impl SurveillanceMutation {
+    /// Report a case from the field (level S), for a person who may not be registered.
+    /// Accepts the phone's own id for reports made offline.
+    async fn report_field_case(
+        &self,
+        ctx: &Context<'_>,
+        input: FieldCaseInput,
+    ) -> ApiResult<SurveillanceCase> {
+        let (id, unit, report) = input.parse()?;
+        let (case, condition_code) = surveillance(ctx)?
+            .report(&input.condition, UnitId(unit), report, id)
+            .await?;
+        Ok(SurveillanceCase {
+            case,
+            condition_code,
+        })
+    }
+
+    /// Change a notifiable condition: its codes, case definitions, episode length, or
+    /// whether it is watched. State administrators and the state surveillance cell.
+    async fn update_notifiable_condition(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        input: NotifiableConditionInput,
+    ) -> ApiResult<NotifiableCondition> {
+        let c = parse_id("id", &id)?;
+        let def = input.parse()?;
+        Ok(NotifiableCondition(
+            surveillance(ctx)?
+                .update_condition(c, expected_version, def, input.active)
+                .await?,
+        ))
+    }
+}

@@ -1,0 +1,196 @@
+//! Output types.
+
+use super::id;
+use crate::app::surveillance::reports::WeeklyCell;
+use arogya_domain::surveillance::epi_week::EpiWeek;
+use arogya_domain::surveillance::privacy::Shown;
+use arogya_infra::repos::surveillance::cases::CaseRecord;
+use arogya_infra::repos::surveillance::conditions::{self as repo, ConditionRecord};
+use async_graphql::{Enum, Object, SimpleObject, ID};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// IDSP's reporting levels.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+pub enum CaseLevel {
+    /// Syndromic: reported by a health worker from signs and symptoms.
+    S,
+    /// Presumptive: diagnosed by a clinician.
+    P,
+    /// Laboratory confirmed.
+    L,
+}
+
+pub struct NotifiableCondition(pub ConditionRecord);
+
+#[Object]
+impl NotifiableCondition {
+    async fn id(&self) -> ID {
+        id(self.0.id)
+    }
+    /// Stable short code (`DENGUE`).
+    async fn code(&self) -> &str {
+        &self.0.code
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// ICD-10 codes or categories whose diagnosis makes a presumptive case.
+    async fn icd10(&self) -> Vec<String> {
+        repo::definition(&self.0).icd10
+    }
+    /// LOINC codes of tests whose positive result confirms a case.
+    async fn loinc(&self) -> Vec<String> {
+        repo::definition(&self.0).loinc
+    }
+    /// Case definition at level S.
+    async fn syndromic(&self) -> &str {
+        &self.0.syndromic
+    }
+    /// Case definition at level P.
+    async fn presumptive(&self) -> &str {
+        &self.0.presumptive
+    }
+    /// Case definition at level L.
+    async fn confirmed(&self) -> &str {
+        &self.0.confirmed
+    }
+    /// Diagnoses within this many days of a case's onset are the same episode.
+    async fn episode_days(&self) -> i32 {
+        self.0.episode_days
+    }
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+}
+
+pub struct SurveillanceCase {
+    pub case: CaseRecord,
+    pub condition_code: String,
+}
+
+#[Object]
+impl SurveillanceCase {
+    async fn id(&self) -> ID {
+        id(self.case.id)
+    }
+    async fn condition(&self) -> &str {
+        &self.condition_code
+    }
+    async fn level(&self) -> CaseLevel {
+        match self.case.level.as_str() {
+            "l" => CaseLevel::L,
+            "p" => CaseLevel::P,
+            _ => CaseLevel::S,
+        }
+    }
+    /// suspected, probable, confirmed or discarded.
+    async fn classification(&self) -> &str {
+        &self.case.classification
+    }
+    /// recovered, died or lost; null while under care.
+    async fn outcome(&self) -> Option<&str> {
+        self.case.outcome.as_deref()
+    }
+    async fn onset_date(&self) -> NaiveDate {
+        self.case.onset_date
+    }
+    /// The onset's epidemiological week (`2026W49`).
+    async fn epi_week(&self) -> String {
+        EpiWeek::from_key(self.case.epi_week)
+            .map(|w| w.to_string())
+            .unwrap_or_default()
+    }
+    async fn reported_at(&self) -> DateTime<Utc> {
+        self.case.reported_at
+    }
+    async fn unit_id(&self) -> ID {
+        id(self.case.unit_id)
+    }
+    async fn village(&self) -> Option<&str> {
+        self.case.village.as_deref()
+    }
+    async fn facility_id(&self) -> Option<ID> {
+        self.case.facility_id.map(id)
+    }
+    /// The registered patient, when there is one.
+    async fn patient_id(&self) -> Option<ID> {
+        self.case.patient_id.map(id)
+    }
+    /// The name of a person reported from the field (registered patients: see their record).
+    async fn name(&self) -> Option<&str> {
+        self.case.name.as_deref()
+    }
+    async fn age_years(&self) -> Option<i32> {
+        self.case.age_years
+    }
+    async fn sex(&self) -> &str {
+        &self.case.sex
+    }
+    async fn symptoms(&self) -> Option<&str> {
+        self.case.symptoms.as_deref()
+    }
+}
+
+/// A count as it may be shown: `shown` is the number, or "<5" where the caller may
+/// not see small counts (then `exact` is null).
+#[derive(SimpleObject, Clone)]
+pub struct ShownCount {
+    pub shown: String,
+    pub exact: Option<i64>,
+}
+
+impl From<Shown> for ShownCount {
+    fn from(s: Shown) -> Self {
+        Self {
+            shown: s.to_string(),
+            exact: match s {
+                Shown::Exact(n) => Some(n),
+                Shown::FewerThanFive => None,
+            },
+        }
+    }
+}
+
+#[derive(SimpleObject, Clone)]
+pub struct WeekCount {
+    /// `2026W49`.
+    pub week: String,
+    pub cases: ShownCount,
+}
+
+/// A place and a condition over the weeks asked for.
+#[derive(SimpleObject, Clone)]
+pub struct WeeklyCaseCell {
+    pub unit_id: ID,
+    pub unit_name: String,
+    pub condition: String,
+    pub cases: ShownCount,
+    pub confirmed: ShownCount,
+    pub deaths: ShownCount,
+    /// Oldest week first: the epidemic curve.
+    pub by_week: Vec<WeekCount>,
+}
+
+impl From<WeeklyCell> for WeeklyCaseCell {
+    fn from(c: WeeklyCell) -> Self {
+        Self {
+            unit_id: id(c.unit_id),
+            unit_name: c.unit_name,
+            condition: c.condition_code,
+            cases: c.cases.into(),
+            confirmed: c.confirmed.into(),
+            deaths: c.deaths.into(),
+            by_week: c
+                .by_week
+                .into_iter()
+                .map(|(w, n)| WeekCount {
+                    week: w.to_string(),
+                    cases: n.into(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Reads.
+
+use super::objects::{NotifiableCondition, SurveillanceCase, WeeklyCaseCell};
+use super::surveillance;
+use crate::error::ApiResult;
+use crate::graphql::types::parse_id;
+use arogya_domain::ids::UnitId;
+use arogya_domain::surveillance::epi_week::EpiWeek;
+use async_graphql::{Context, Object, ID};
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct SurveillanceQuery;
+
+#[Object]
+impl SurveillanceQuery {
+    /// The tenant's notifiable conditions, with their case definitions.
+    async fn notifiable_conditions(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<NotifiableCondition>> {
+        Ok(surveillance(ctx)?
+            .conditions()
+            .await?
+            .into_iter()
+            .map(NotifiableCondition)
+            .collect())
+    }
+
+    /// Cases by place and condition over the weeks `from`..`to` (`2026W45`, at most 53
+    /// weeks), for the children of `unitId` (default: where the caller's reach starts).
+    /// Kept current as cases come in. Counts from 1 to 4 show as "<5" outside a
+    /// surveillance officer's own district.
+    async fn weekly_case_table(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        from: String,
+        to: String,
+    ) -> ApiResult<Vec<WeeklyCaseCell>> {
+        let unit = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?
+            .map(UnitId);
+        let from = EpiWeek::parse(&from, "from")?;
+        let to = EpiWeek::parse(&to, "to")?;
+        Ok(surveillance(ctx)?
+            .weekly_table(unit, from, to)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Every case with its fields (names included), for surveillance officers in their
+    /// reach; newest onset first, at most 5,000. The read is audited.
+    async fn case_line_list(
+        &self,
+        ctx: &Context<'_>,
+        condition: Option<String>,
+        unit_id: Option<ID>,
+        from: String,
+        to: String,
+    ) -> ApiResult<Vec<SurveillanceCase>> {
+        let unit = unit_id
+            .as_ref()
+            .map(|u| parse_id("unitId", u))
+            .transpose()?
+            .map(UnitId);
+        let from = EpiWeek::parse(&from, "from")?;
+        let to = EpiWeek::parse(&to, "to")?;
+        let s = surveillance(ctx)?;
+        let codes: HashMap<_, _> = s
+            .conditions()
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.code))
+            .collect();
+        Ok(s.line_list(condition.as_deref(), unit, from, to)
+            .await?
+            .into_iter()
+            .map(|case| SurveillanceCase {
+                condition_code: codes.get(&case.condition_id).cloned().unwrap_or_default(),
+                case,
+            })
+            .collect())
+    }
+}

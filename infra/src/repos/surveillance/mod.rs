@@ -1,0 +1,5 @@
+//! Disease surveillance: conditions, cases and their weekly counts.
+
+pub mod cases;
+pub mod conditions;
+pub mod counts;
