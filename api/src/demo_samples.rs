@@ -177,6 +177,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         crate::demo_supply::KEEPER,
         crate::demo_supply::DRUG_OFFICER,
         crate::demo_supply::PHARMACIST,
+        crate::demo_surveillance::OFFICER,
     ];
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let has_patients = !arogya_infra::repos::patients::by_name(&tx, "lxm", None, None, None, 1)
@@ -303,6 +304,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         crate::demo_oxygen::seed(state, tenant, district, facility).await?;
         let root = state_unit.ok_or_else(|| anyhow::anyhow!("no state created"))?;
         crate::demo_supply::seed(state, tenant, root, district, facility).await?;
+        crate::demo_surveillance::seed(state, tenant, district, block).await?;
     }
     Ok(logins)
 }

@@ -14,6 +14,7 @@ pub mod demo_oxygen;
 pub mod demo_records;
 pub mod demo_samples;
 pub mod demo_supply;
+pub mod demo_surveillance;
 pub mod demo_supply_budget;
 pub mod error;
 pub mod error_reasons;

@@ -8,6 +8,8 @@ import SignIn from "./pages/SignIn";
 // Every screen behind sign-in is its own chunk: the first screen stays small.
 const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Outbox = lazy(() => import("./pages/outbox/Outbox"));
+const Surveillance = lazy(() => import("./pages/surveillance/Surveillance"));
+const FieldReport = lazy(() => import("./pages/surveillance/FieldReport"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -104,6 +106,8 @@ function Screens() {
           <Route path="imports" element={<Imports />} />
           <Route path="password" element={<Password />} />
           <Route path="outbox" element={<Outbox />} />
+          <Route path="surveillance" element={<Surveillance />} />
+          <Route path="surveillance/report" element={<FieldReport />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

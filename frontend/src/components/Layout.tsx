@@ -19,6 +19,8 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/dispensing", label: "nav.dispensing", roles: ["PHARMACIST", "STORE_KEEPER"] },
   { to: "/stores/budget", label: "nav.budget", roles: ["STATE_ADMIN", "STATE_PROCUREMENT_OFFICER", "DISTRICT_DRUG_OFFICER", "STORE_KEEPER"] },
   { to: "/survey", label: "nav.survey", roles: ["SURVEYOR"] },
+  { to: "/surveillance", label: "nav.surveillance", roles: ["SURVEILLANCE_OFFICER", "STATE_ADMIN", "DISTRICT_ADMIN"] },
+  { to: "/surveillance/report", label: "nav.fieldReport", roles: ["SURVEYOR", "NURSE", "DOCTOR"] },
   { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
   { to: "/registry/facilities", label: "nav.facilities", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
   { to: "/registry/professionals", label: "nav.professionals", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN"] },
@@ -29,7 +31,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/users", label: "nav.users", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
   { to: "/imports", label: "nav.imports", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "SURVEYOR"] },
   { to: "/audit", label: "nav.audit", roles: ["STATE_ADMIN", "DISTRICT_ADMIN"] },
-  { to: "/outbox", label: "nav.outbox", roles: ["SURVEYOR", "NURSE", "DOCTOR", "OXYGEN_OFFICER"] },
+  { to: "/outbox", label: "nav.outbox", roles: ["SURVEYOR", "NURSE", "DOCTOR", "OXYGEN_OFFICER", "SURVEILLANCE_OFFICER"] },
   { to: "/password", label: "nav.password", roles: "all" },
 ];
 

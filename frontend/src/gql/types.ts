@@ -7484,3 +7484,24 @@ export type DispensePrescriptionMutationVariables = Exact<{
 
 
 export type DispensePrescriptionMutation = { dispensePrescription: Array<{ id: string, line: number | null, quantity: number, outcome: DispenseOutcome }> };
+
+export type NotifiableConditionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotifiableConditionsQuery = { notifiableConditions: Array<{ id: string, code: string, name: string, syndromic: string, active: boolean }> };
+
+export type ReportFieldCaseMutationVariables = Exact<{
+  input: FieldCaseInput;
+}>;
+
+
+export type ReportFieldCaseMutation = { reportFieldCase: { id: string, condition: string, epiWeek: string, village: string | null } };
+
+export type WeeklyCaseTableQueryVariables = Exact<{
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type WeeklyCaseTableQuery = { weeklyCaseTable: Array<{ unitId: string, unitName: string, condition: string, cases: { shown: string, exact: number | null }, confirmed: { shown: string }, deaths: { shown: string }, byWeek: Array<{ week: string, cases: { shown: string, exact: number | null } }> }> };

@@ -46,4 +46,5 @@ export const bnOffline = {
   "outbox.signInToSend": "পাঠাতে সাইন ইন করুন",
   "signIn.offline": "নেটওয়ার্ক নেই। নেটওয়ার্ক ছাড়া কেবল সেই ব্যক্তিই এখানে কাজ চালিয়ে যেতে পারেন যিনি এই ফোনে আগে সাইন ইন করেছেন, একই লগইন ও পাসওয়ার্ডে।",
   "outbox.openRecord": "রেকর্ড খুলুন",
+  "outbox.kind.case": "রোগীর খবর",
 } as const;

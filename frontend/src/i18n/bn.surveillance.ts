@@ -32,4 +32,5 @@ export const bnSurveillance = {
   "surveillance.level.P": "P (সম্ভাব্য)",
   "surveillance.level.L": "L (পরীক্ষাগার)",
   "surveillance.fewerThanFive": "5-এর কম",
+  "surveillance.curveOf": "মহামারি রেখা:",
 } as const;

@@ -46,4 +46,5 @@ export const enOffline = {
   "outbox.signInToSend": "Sign in to send",
   "signIn.offline": "No network. Without one, only someone who has signed in on this phone before can go on working here, with the same login and password.",
   "outbox.openRecord": "Open the record",
+  "outbox.kind.case": "Case report",
 } as const;

@@ -32,4 +32,5 @@ export const enSurveillance = {
   "surveillance.level.P": "P (presumptive)",
   "surveillance.level.L": "L (laboratory)",
   "surveillance.fewerThanFive": "fewer than 5",
+  "surveillance.curveOf": "Epidemic curve of",
 } as const;

@@ -18,7 +18,7 @@ export const en = {
   ...enSurveillance,
   "app.name": "Arogya",
   "offline.title": "No network.",
-  "offline.what": "Household surveys, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",
+  "offline.what": "Household surveys, case reports from the field, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",
   "app.tagline": "Health information for every district",
   "lang.label": "Language",
   "nav.dashboard": "Dashboard",

@@ -46,4 +46,5 @@ export const hiOffline = {
   "outbox.signInToSend": "भेजने के लिए साइन इन करें",
   "signIn.offline": "नेटवर्क नहीं है। नेटवर्क के बिना केवल वही व्यक्ति यहाँ काम जारी रख सकता है जिसने इस फ़ोन पर पहले साइन इन किया हो, उसी लॉगिन और पासवर्ड से।",
   "outbox.openRecord": "रिकॉर्ड खोलें",
+  "outbox.kind.case": "मामले की सूचना",
 } as const;

@@ -32,4 +32,5 @@ export const hiSurveillance = {
   "surveillance.level.P": "P (संभावित)",
   "surveillance.level.L": "L (प्रयोगशाला)",
   "surveillance.fewerThanFive": "5 से कम",
+  "surveillance.curveOf": "महामारी वक्र:",
 } as const;

@@ -34,6 +34,7 @@ function recordLink(item: Item): string | null {
   if (item.kind === "member" && v.householdId) return `/survey?household=${encodeURIComponent(v.householdId)}`;
   if (item.kind === "household" && v.input?.id) return `/survey?household=${encodeURIComponent(v.input.id)}`;
   if (item.kind === "condition") return "/inpatients";
+  if (item.kind === "case") return "/surveillance/report";
   return null;
 }
 

@@ -1,0 +1,93 @@
+//! Demo surveillance: Nadia's district surveillance officer, and six weeks of cases
+//! reported from the field by the demo surveyor, with a dengue cluster in one ward of
+//! Krishnanagar in the last ten days (what the alert rules will be shown on).
+
+use crate::app::surveillance::Surveillance;
+use crate::demo::DemoLogin;
+use crate::demo_oxygen::{err, login, meta};
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_domain::ids::{TenantId, UnitId, UserId};
+use arogya_domain::role::{Role, RoleGrant};
+use arogya_domain::surveillance::case::{CaseSex, FieldReport};
+use arogya_domain::surveillance::epi_week::india_date;
+use arogya_domain::user::LoginName;
+use arogya_infra::db::Access;
+use arogya_infra::repos::users;
+use chrono::{Duration, Utc};
+
+pub const OFFICER: DemoLogin = DemoLogin {
+    tenant_code: Some("WB"),
+    username: "dso.nadia",
+    password: "dso-nadia-demo-2026",
+};
+
+/// Seed once: with the officer's account (the demo's diagnoses raise cases of their own).
+pub async fn seed(
+    state: &AppState,
+    tenant: TenantId,
+    district: UnitId,
+    block: UnitId,
+) -> anyhow::Result<()> {
+    let tx = state.db.tenant_tx(tenant, Access::Read).await?;
+    let seeded = users::find_by_login(&tx, &LoginName::parse(OFFICER.username)?)
+        .await?
+        .is_some();
+    let surveyor = users::find_by_login(&tx, &LoginName::parse("wb.surveyor")?).await?;
+    tx.commit().await?;
+    login(
+        state,
+        tenant,
+        &OFFICER,
+        "Nadia District Surveillance Officer",
+        RoleGrant::new(Role::SurveillanceOfficer, Some(district), None)?,
+    )
+    .await?;
+    let Some(surveyor) = surveyor.filter(|_| !seeded) else {
+        return Ok(());
+    };
+    let principal = Principal::Staff {
+        id: UserId(surveyor.id),
+        tenant,
+        grants: vec![RoleGrant::new(Role::Surveyor, None, None)?],
+    };
+    let s = Surveillance {
+        state,
+        principal: &principal,
+        meta: meta(),
+    };
+    let today = india_date(Utc::now());
+    let names = ["Rekha Mondal", "Sabir Sk", "Papia Ghosh", "Ratan Das", "Mousumi Biswas", "Arif Mallick", "Tania Pal"];
+    let mut n = 0usize;
+    let mut report = |condition: &'static str, days_ago: i64, village: &'static str, symptoms: &'static str| {
+        n += 1;
+        let name = names[n % names.len()];
+        let age = [4, 9, 23, 31, 46, 67][n % 6];
+        let sex = if n % 2 == 0 { CaseSex::Female } else { CaseSex::Male };
+        (condition, FieldReport {
+            name: name.into(),
+            age_years: age,
+            sex,
+            village: village.into(),
+            symptoms: symptoms.into(),
+            onset: today - Duration::days(days_ago),
+            phone: None,
+        })
+    };
+    let mut all = vec![];
+    for week in 1..6 {
+        all.push(report("ADD", week * 7 + 1, "Ghurni", "loose stools, vomiting"));
+        all.push(report("ADD", week * 7 + 3, "Bahadurpur", "loose stools"));
+        if week % 2 == 0 {
+            all.push(report("MALARIA", week * 7 + 2, "Chapra", "fever with chills"));
+        }
+    }
+    // The cluster: dengue in one ward, six cases in ten days.
+    for d in [9, 7, 5, 4, 2, 1] {
+        all.push(report("DENGUE", d, "Krishnanagar ward 7", "fever, headache, pain behind the eyes"));
+    }
+    for (condition, r) in all {
+        s.report(condition, block, r, None).await.map_err(err)?;
+    }
+    Ok(())
+}

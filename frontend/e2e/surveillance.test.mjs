@@ -1,0 +1,101 @@
+// End-to-end, disease surveillance: a health worker reports a case from the field on a
+// 360 px phone without a network (sent once when it returns), and Nadia's district
+// surveillance officer sees the weekly table with the demo's dengue cluster and the
+// epidemic curve, in three languages, with the address keeping the view. Headless
+// Chromium against the real server with demo data.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { api, axeViolations, launch, shot, signIn, token } from "./browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const LINES = "query($f: String!, $t: String!) { caseLineList(condition: \"CHOLERA\", from: $f, to: $t) { name village level epiWeek } }";
+
+function thisWeek() {
+  const d = new Date(Date.now() + 330 * 60_000);
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7) + 3);
+  const jan4 = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
+  return `${t.getUTCFullYear()}W${1 + Math.round(((t - jan4) / 86_400_000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7)}`;
+}
+
+test("a health worker reports a case from the field on a phone without a network, and it arrives once", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "wb.surveyor", "wb-demo-surveyor-2026");
+  await page.getByRole("link", { name: "Report a case" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Report a case from the field" }).waitFor();
+  const disease = page.getByLabel("What it looks like");
+  await disease.locator("option", { hasText: "Cholera" }).waitFor({ state: "attached" });
+  await disease.selectOption({ label: "Cholera" });
+  // The case definition at level S is shown with the choice.
+  await page.getByText(/Report when: Acute watery diarrhoea/).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the field report has no serious accessibility violations");
+
+  await context.setOffline(true);
+  await page.getByLabel("Block or area").selectOption({ label: "Nadia › Krishnanagar Sadar › Krishnanagar-I" });
+  await page.getByLabel("Village or ward").fill("Ghurni ghat");
+  await page.getByLabel("Name of the sick person").fill("Haripada Mal");
+  await page.getByLabel("Age in years").fill("38");
+  await page.getByLabel("Sex").selectOption("male");
+  await page.getByLabel("Signs and symptoms").fill("rice-water stools, severe dehydration");
+  await page.getByRole("button", { name: "Send the report" }).dblclick();
+  await page.getByRole("status").filter({ hasText: "It will be sent by itself" }).waitFor();
+  await page.locator(".outbox-status").getByText("1 waiting to be sent").waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  await shot(page, "field-report-360");
+
+  await context.setOffline(false);
+  await page.locator(".outbox-status").waitFor({ state: "detached", timeout: 60_000 });
+  const officer = await token(server.url, "WB", "dso.nadia", "dso-nadia-demo-2026");
+  const wk = thisWeek();
+  const lines = (await api(server.url, LINES, { f: wk, t: wk }, officer)).caseLineList;
+  assert.deepEqual(lines.filter((l) => l.name === "Haripada Mal"), [{ name: "Haripada Mal", village: "Ghurni ghat", level: "S", epiWeek: wk }], "reported once");
+  await context.close();
+});
+
+test("the district surveillance officer sees the weekly table with the dengue cluster and its epidemic curve", async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "dso.nadia", "dso-nadia-demo-2026");
+  await page.getByRole("link", { name: "Disease surveillance" }).click();
+  await page.getByRole("heading", { level: 1, name: "Disease surveillance" }).waitFor();
+  const table = page.getByRole("table", { name: /^Cases by place and disease/ });
+  await table.getByRole("columnheader", { name: "Dengue" }).waitFor();
+  // Seven dengue cases in Nadia: the cluster of six reported from one ward in the last
+  // ten days, and the demo patient diagnosed at the district hospital.
+  const nadia = table.getByRole("row", { name: /^Nadia/ });
+  const dengueColumn = await table.getByRole("columnheader").evaluateAll((hs) => hs.findIndex((h) => h.textContent === "Dengue"));
+  assert.equal(await nadia.getByRole("cell").nth(dengueColumn - 1).textContent(), "7", `${await table.innerText()}`);
+  await page.getByLabel("Epidemic curve of").selectOption({ label: "Dengue" });
+  await page.getByRole("img", { name: "Dengue" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the weekly table has no serious accessibility violations");
+  await shot(page, "surveillance-weekly-1024");
+
+  // Narrowed to the district: its sub-divisions; the address keeps it through a reload and Back.
+  await page.getByLabel("Place").selectOption({ label: "Nadia" });
+  await table.getByRole("row", { name: /^Krishnanagar Sadar/ }).waitFor();
+  await page.reload();
+  await table.getByRole("row", { name: /^Krishnanagar Sadar/ }).waitFor();
+  await page.goBack();
+  await table.getByRole("row", { name: /^Nadia/ }).waitFor();
+  // In Hindi and Bengali.
+  await page.getByLabel("Language").selectOption("hi");
+  await page.getByRole("heading", { level: 1, name: "रोग निगरानी" }).waitFor();
+  await page.getByLabel(/भाषा|Language/).selectOption("bn");
+  await page.getByRole("heading", { level: 1, name: "রোগ নজরদারি" }).waitFor();
+  await context.close();
+});

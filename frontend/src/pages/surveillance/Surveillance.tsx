@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { gql } from "../../api/client";
+import { ErrorText } from "../../components/ErrorText";
+import { SelectField } from "../../components/Field";
+import { LineChart } from "../../components/LineChart";
+import { useParam } from "../../hooks/useParam";
+import { useI18n } from "../../i18n";
+import type { NotifiableConditionsQuery, UnitTreeQuery, WeeklyCaseTableQuery, WeeklyCaseTableQueryVariables } from "../../gql/types";
+import { placeChoices } from "../onboarding/units";
+import { UNIT_TREE } from "../registry/queries";
+import { CONDITIONS, WEEKLY_TABLE } from "./queries";
+import { indiaToday, isoWeek, weeksBefore } from "./weeks";
+
+type Cell = WeeklyCaseTableQuery["weeklyCaseTable"][number];
+
+/** A cell's shade: darker with more cases ("<5" is the lightest). */
+function shade(c: Cell | undefined): string | undefined {
+  const n = c?.cases.exact ?? (c ? 1 : 0);
+  if (!n) return undefined;
+  return n >= 20 ? "heat heat--3" : n >= 5 ? "heat heat--2" : "heat heat--1";
+}
+
+/**
+ * The weekly table for surveillance: places by condition over the last weeks, shaded
+ * by cases, and the epidemic curve of one condition. The place, the weeks and the
+ * condition stay in the address.
+ */
+export default function Surveillance() {
+  const { t } = useI18n();
+  const today = indiaToday();
+  const [weeksParam, setWeeks] = useParam("weeks");
+  const weeks = weeksParam || "8";
+  // Narrowing to a place is a step down: it adds a history entry, so Back goes up again.
+  const [params, setParams] = useSearchParams();
+  const unit = params.get("unit") ?? "";
+  const setUnit = (v: string) =>
+    setParams((p) => {
+      if (v) p.set("unit", v);
+      else p.delete("unit");
+      return p;
+    });
+  const [curveOf, setCurveOf] = useParam("condition");
+  const [units, setUnits] = useState<UnitTreeQuery["adminUnitTree"]>([]);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [cells, setCells] = useState<Cell[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const from = weeksBefore(today, Number(weeks) - 1);
+  const to = isoWeek(today);
+
+  useEffect(() => {
+    gql<UnitTreeQuery>(UNIT_TREE).then((d) => setUnits(d.adminUnitTree), setError);
+    gql<NotifiableConditionsQuery>(CONDITIONS).then((d) => setNames(new Map(d.notifiableConditions.map((c) => [c.code, c.name]))), setError);
+  }, []);
+  useEffect(() => {
+    setCells(null);
+    gql<WeeklyCaseTableQuery, WeeklyCaseTableQueryVariables>(WEEKLY_TABLE, { unitId: unit || null, from, to }).then((d) => setCells(d.weeklyCaseTable), setError);
+  }, [unit, from, to]);
+
+  const places = useMemo(() => placeChoices(units, false), [units]);
+  const rows = [...new Map((cells ?? []).map((c) => [c.unitId, c.unitName])).entries()];
+  const conditions = [...new Set((cells ?? []).map((c) => c.condition))].sort();
+  const at = (u: string, c: string) => cells?.find((x) => x.unitId === u && x.condition === c);
+  const curve = curveOf || conditions[0] || "";
+  const curveWeeks = cells?.find((c) => c.condition === curve)?.byWeek.map((w) => w.week) ?? [];
+  const curveValues = curveWeeks.map((wk) => (cells ?? []).filter((c) => c.condition === curve).reduce((sum, c) => sum + (c.byWeek.find((w) => w.week === wk)?.cases.exact ?? 0), 0));
+
+  return (
+    <section className="surveillance">
+      <h1>{t("surveillance.title")}</h1>
+      <p>
+        <Link to="/surveillance/report">{t("nav.fieldReport")}</Link>
+      </p>
+      <div className="filters">
+        <SelectField label={t("surveillance.place")} value={unit} onChange={(e) => setUnit(e.target.value)} options={[{ value: "", label: t("surveillance.wholeTenant") }, ...places.map((p) => ({ value: p.id, label: p.label }))]} />
+        <SelectField label={t("surveillance.weeks")} value={weeks} onChange={(e) => setWeeks(e.target.value)} options={["4", "8", "13", "26", "52"].map((w) => ({ value: w, label: w }))} />
+      </div>
+      <ErrorText error={error} />
+      {!cells && !error && <p aria-busy="true">{t("common.loading")}</p>}
+      {cells && cells.length === 0 && <p className="muted">{t("surveillance.noCases")}</p>}
+      {cells && cells.length > 0 && (
+        <>
+          <div className="table-scroll">
+            <table className="weekly">
+              <caption>{t("surveillance.weeklyTable", { from, to })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("surveillance.place")}</th>
+                  {conditions.map((c) => (
+                    <th key={c} scope="col">
+                      {names.get(c) ?? c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(([id, name]) => (
+                  <tr key={id}>
+                    <th scope="row">{name}</th>
+                    {conditions.map((c) => (
+                      <td key={c} className={shade(at(id, c))}>
+                        {at(id, c)?.cases.shown ?? "0"}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <SelectField label={t("surveillance.curveOf")} value={curve} onChange={(e) => setCurveOf(e.target.value)} options={conditions.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
+          <LineChart title={names.get(curve) ?? curve} days={curveWeeks} series={[{ label: t("surveillance.cases"), values: curveValues, colour: "#b42318" }]} />
+        </>
+      )}
+    </section>
+  );
+}
