@@ -4,6 +4,7 @@
 //! and the rule that small counts are not shown outside surveillance.
 
 pub mod access;
+pub mod alerts;
 pub mod case;
 pub mod condition;
 pub mod counts;
