@@ -57,34 +57,65 @@ pub async fn seed(
         meta: meta(),
     };
     let today = india_date(Utc::now());
-    let names = ["Rekha Mondal", "Sabir Sk", "Papia Ghosh", "Ratan Das", "Mousumi Biswas", "Arif Mallick", "Tania Pal"];
+    let names = [
+        "Rekha Mondal",
+        "Sabir Sk",
+        "Papia Ghosh",
+        "Ratan Das",
+        "Mousumi Biswas",
+        "Arif Mallick",
+        "Tania Pal",
+    ];
     let mut n = 0usize;
-    let mut report = |condition: &'static str, days_ago: i64, village: &'static str, symptoms: &'static str| {
-        n += 1;
-        let name = names[n % names.len()];
-        let age = [4, 9, 23, 31, 46, 67][n % 6];
-        let sex = if n % 2 == 0 { CaseSex::Female } else { CaseSex::Male };
-        (condition, FieldReport {
-            name: name.into(),
-            age_years: age,
-            sex,
-            village: village.into(),
-            symptoms: symptoms.into(),
-            onset: today - Duration::days(days_ago),
-            phone: None,
-        })
-    };
+    let mut report =
+        |condition: &'static str, days_ago: i64, village: &'static str, symptoms: &'static str| {
+            n += 1;
+            let name = names[n % names.len()];
+            let age = [4, 9, 23, 31, 46, 67][n % 6];
+            let sex = if n.is_multiple_of(2) {
+                CaseSex::Female
+            } else {
+                CaseSex::Male
+            };
+            (
+                condition,
+                FieldReport {
+                    name: name.into(),
+                    age_years: age,
+                    sex,
+                    village: village.into(),
+                    symptoms: symptoms.into(),
+                    onset: today - Duration::days(days_ago),
+                    phone: None,
+                },
+            )
+        };
     let mut all = vec![];
     for week in 1..6 {
-        all.push(report("ADD", week * 7 + 1, "Ghurni", "loose stools, vomiting"));
+        all.push(report(
+            "ADD",
+            week * 7 + 1,
+            "Ghurni",
+            "loose stools, vomiting",
+        ));
         all.push(report("ADD", week * 7 + 3, "Bahadurpur", "loose stools"));
         if week % 2 == 0 {
-            all.push(report("MALARIA", week * 7 + 2, "Chapra", "fever with chills"));
+            all.push(report(
+                "MALARIA",
+                week * 7 + 2,
+                "Chapra",
+                "fever with chills",
+            ));
         }
     }
     // The cluster: dengue in one ward, six cases in ten days.
     for d in [9, 7, 5, 4, 2, 1] {
-        all.push(report("DENGUE", d, "Krishnanagar ward 7", "fever, headache, pain behind the eyes"));
+        all.push(report(
+            "DENGUE",
+            d,
+            "Krishnanagar ward 7",
+            "fever, headache, pain behind the eyes",
+        ));
     }
     for (condition, r) in all {
         s.report(condition, block, r, None).await.map_err(err)?;

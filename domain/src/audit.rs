@@ -150,6 +150,8 @@ pub enum AuditAction {
     SurveillanceSetup,
     /// A line list with names read by a surveillance officer.
     SurveillanceLineList,
+    /// A surveillance alert verified as a true or a false signal.
+    SurveillanceAlert,
 }
 
 impl AuditAction {
@@ -172,6 +174,7 @@ impl AuditAction {
             AuditAction::SurveillanceCase => "surveillance.case",
             AuditAction::SurveillanceSetup => "surveillance.setup",
             AuditAction::SurveillanceLineList => "surveillance.line_list",
+            AuditAction::SurveillanceAlert => "surveillance.alert",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -80,6 +80,14 @@ test("the district surveillance officer sees the weekly table with the dengue cl
   const nadia = table.getByRole("row", { name: /^Nadia/ });
   const dengueColumn = await table.getByRole("columnheader").evaluateAll((hs) => hs.findIndex((h) => h.textContent === "Dengue"));
   assert.equal(await nadia.getByRole("cell").nth(dengueColumn - 1).textContent(), "7", `${await table.innerText()}`);
+  // The cluster raised an alert; the officer verifies it (a double click records it once).
+  const alert = page.getByRole("listitem").filter({ hasText: "Krishnanagar ward 7" });
+  await alert.getByText(/cases in one village or ward within 14 days/).waitFor();
+  await alert.getByLabel("What was checked").fill("ANM visited: six febrile cases, larvae in water tanks");
+  await alert.getByRole("button", { name: "True signal: investigate" }).dblclick();
+  await alert.waitFor({ state: "detached" });
+  const all = (await api(server.url, "{ surveillanceAlerts(openOnly: false) { village status } }", {}, await token(server.url, "WB", "dso.nadia", "dso-nadia-demo-2026"))).surveillanceAlerts;
+  assert.deepEqual(all.filter((a) => a.village === "Krishnanagar ward 7").map((a) => a.status), ["true_signal"]);
   await page.getByLabel("Epidemic curve of").selectOption({ label: "Dengue" });
   await page.getByRole("img", { name: "Dengue" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the weekly table has no serious accessibility violations");

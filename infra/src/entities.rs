@@ -78,6 +78,7 @@ pub mod supply_stock;
 pub mod supply_store;
 pub mod supply_store_item;
 pub mod supply_voucher_line;
+pub mod surveillance_alert;
 pub mod surveillance_case;
 pub mod surveillance_weekly_count;
 pub mod tenant;

@@ -41,6 +41,7 @@ mod m20261207_000037_usable_until;
 mod m20261207_000038_usage_marks;
 mod m20261207_000039_api_clients;
 mod m20261207_000040_surveillance;
+mod m20261207_000041_surveillance_alerts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -94,6 +95,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000038_usage_marks::Migration),
             Box::new(m20261207_000039_api_clients::Migration),
             Box::new(m20261207_000040_surveillance::Migration),
+            Box::new(m20261207_000041_surveillance_alerts::Migration),
         ]
     }
 }

@@ -20,10 +20,23 @@ use chrono::{Duration, NaiveDate};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum RuleKind {
-    Fixed { threshold: i64 },
-    BaselineMultiple { multiple: f64, years: u32, half_width: u32 },
-    MeanPlusSd { k: f64, years: u32, half_width: u32 },
-    Cluster { cases: i64, days: u32 },
+    Fixed {
+        threshold: i64,
+    },
+    BaselineMultiple {
+        multiple: f64,
+        years: u32,
+        half_width: u32,
+    },
+    MeanPlusSd {
+        k: f64,
+        years: u32,
+        half_width: u32,
+    },
+    Cluster {
+        cases: i64,
+        days: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,12 +54,12 @@ impl Rule {
         match &kind {
             RuleKind::Fixed { threshold } if *threshold < 1 => return bad("threshold", "must be at least 1"),
             RuleKind::BaselineMultiple { multiple, years, half_width }
-                if !(*multiple > 1.0 && *multiple <= 20.0) || !(1..=10).contains(years) || *half_width > 4 =>
+                if !(*multiple > 1.0 && *multiple <= 20.0 && (1..=10).contains(years)) || *half_width > 4 =>
             {
                 return bad("multiple", "the multiple must be over 1 and at most 20, over 1 to 10 years, within ± 4 weeks")
             }
             RuleKind::MeanPlusSd { k, years, half_width }
-                if !(*k > 0.0 && *k <= 5.0) || !(1..=10).contains(years) || *half_width > 4 =>
+                if !(*k > 0.0 && *k <= 5.0 && (1..=10).contains(years)) || *half_width > 4 =>
             {
                 return bad("k", "k must be over 0 and at most 5, over 1 to 10 years, within ± 4 weeks")
             }
@@ -61,7 +74,11 @@ impl Rule {
         if quiet_days > 90 {
             return bad("quietDays", "must be at most 90 days");
         }
-        Ok(Self { kind, min_cases, quiet_days })
+        Ok(Self {
+            kind,
+            min_cases,
+            quiet_days,
+        })
     }
 }
 
@@ -75,7 +92,8 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn mean(&self) -> Option<f64> {
-        (!self.counts.is_empty()).then(|| self.counts.iter().sum::<i64>() as f64 / self.counts.len() as f64)
+        (!self.counts.is_empty())
+            .then(|| self.counts.iter().sum::<i64>() as f64 / self.counts.len() as f64)
     }
 
     /// The sample standard deviation (n - 1); none under two weeks.
@@ -85,7 +103,12 @@ impl Baseline {
             return None;
         }
         let m = self.mean()?;
-        let var = self.counts.iter().map(|c| (*c as f64 - m).powi(2)).sum::<f64>() / (n - 1) as f64;
+        let var = self
+            .counts
+            .iter()
+            .map(|c| (*c as f64 - m).powi(2))
+            .sum::<f64>()
+            / (n - 1) as f64;
         Some(var.sqrt())
     }
 }
@@ -113,17 +136,29 @@ pub fn evaluate(rule: &Rule, cases: i64, baseline: &Baseline) -> Option<Signal> 
         RuleKind::BaselineMultiple { multiple, .. } => {
             let m = baseline.mean()?;
             let line = multiple * m;
-            (line, cases as f64 >= line, format!("{cases} cases reach {multiple} × the baseline of {m:.1} = {line:.1}"))
+            (
+                line,
+                cases as f64 >= line,
+                format!("{cases} cases reach {multiple} × the baseline of {m:.1} = {line:.1}"),
+            )
         }
         RuleKind::MeanPlusSd { k, .. } => {
             let m = baseline.mean()?;
             let sd = baseline.sd()?;
             let line = m + k * sd;
-            (line, cases as f64 > line, format!("{cases} cases exceed the mean {m:.1} + {k} × SD {sd:.1} = {line:.1}"))
+            (
+                line,
+                cases as f64 > line,
+                format!("{cases} cases exceed the mean {m:.1} + {k} × SD {sd:.1} = {line:.1}"),
+            )
         }
         RuleKind::Cluster { .. } => return None,
     };
-    (fired && cases >= rule.min_cases.max(1)).then(|| Signal { cases, line, explanation: why })
+    (fired && cases >= rule.min_cases.max(1)).then_some(Signal {
+        cases,
+        line,
+        explanation: why,
+    })
 }
 
 /// A cluster rule on the onset dates of one village's cases: the most cases within any
@@ -133,11 +168,16 @@ pub fn cluster(rule: &Rule, onsets: &[NaiveDate], today: NaiveDate) -> Option<Si
         return None;
     };
     let from = today - Duration::days(days as i64 - 1);
-    let n = onsets.iter().filter(|d| **d >= from && **d <= today).count() as i64;
+    let n = onsets
+        .iter()
+        .filter(|d| **d >= from && **d <= today)
+        .count() as i64;
     (n >= cases && n >= rule.min_cases).then(|| Signal {
         cases: n,
         line: cases as f64,
-        explanation: format!("{n} cases in one village or ward within {days} days (a cluster is {cases})"),
+        explanation: format!(
+            "{n} cases in one village or ward within {days} days (a cluster is {cases})"
+        ),
     })
 }
 
@@ -166,14 +206,27 @@ mod tests {
     fn twice_the_baseline_with_a_minimum() {
         // Dengue in a block: the same week ± 1 in the last 3 years had 2, 3, 1, 4, 2, 0,
         // 3, 2, 1 cases (mean 2.0). This week 4 cases: 4 >= 2 × 2.0, and the minimum of 3 is met.
-        let rule = Rule::new(RuleKind::BaselineMultiple { multiple: 2.0, years: 3, half_width: 1 }, 3, 7).unwrap();
-        let base = Baseline { counts: vec![2, 3, 1, 4, 2, 0, 3, 2, 1] };
+        let rule = Rule::new(
+            RuleKind::BaselineMultiple {
+                multiple: 2.0,
+                years: 3,
+                half_width: 1,
+            },
+            3,
+            7,
+        )
+        .unwrap();
+        let base = Baseline {
+            counts: vec![2, 3, 1, 4, 2, 0, 3, 2, 1],
+        };
         assert_eq!(base.mean(), Some(2.0));
         let s = evaluate(&rule, 4, &base).unwrap();
         assert_eq!(s.line, 4.0);
         assert!(evaluate(&rule, 3, &base).is_none(), "3 < 4");
         // Against a baseline of zero, one case would be "infinitely" many; the minimum stops it.
-        let zero = Baseline { counts: vec![0, 0, 0] };
+        let zero = Baseline {
+            counts: vec![0, 0, 0],
+        };
         assert!(evaluate(&rule, 2, &zero).is_none());
         assert!(evaluate(&rule, 3, &zero).is_some());
         // No history at all: no baseline, no signal.
@@ -183,8 +236,19 @@ mod tests {
     #[test]
     fn mean_plus_two_standard_deviations() {
         // Baseline 2, 3, 1, 4, 2, 0, 3, 2, 1: mean 2.0, sample SD 1.22; line 2.0 + 2 × 1.22 = 4.45.
-        let rule = Rule::new(RuleKind::MeanPlusSd { k: 2.0, years: 3, half_width: 1 }, 3, 7).unwrap();
-        let base = Baseline { counts: vec![2, 3, 1, 4, 2, 0, 3, 2, 1] };
+        let rule = Rule::new(
+            RuleKind::MeanPlusSd {
+                k: 2.0,
+                years: 3,
+                half_width: 1,
+            },
+            3,
+            7,
+        )
+        .unwrap();
+        let base = Baseline {
+            counts: vec![2, 3, 1, 4, 2, 0, 3, 2, 1],
+        };
         assert!((base.sd().unwrap() - 1.2247).abs() < 1e-3);
         assert!(evaluate(&rule, 4, &base).is_none());
         let s = evaluate(&rule, 5, &base).unwrap();
@@ -196,10 +260,16 @@ mod tests {
         // Dengue, 5 cases in one ward within 14 days: onsets 9, 7, 5, 4, 2 and 1 days ago.
         let rule = Rule::new(RuleKind::Cluster { cases: 5, days: 14 }, 0, 7).unwrap();
         let today = d("2026-12-07");
-        let onsets: Vec<_> = [9, 7, 5, 4, 2, 1].iter().map(|n| today - Duration::days(*n)).collect();
+        let onsets: Vec<_> = [9, 7, 5, 4, 2, 1]
+            .iter()
+            .map(|n| today - Duration::days(*n))
+            .collect();
         assert_eq!(cluster(&rule, &onsets, today).unwrap().cases, 6);
         // Spread over a month, the same six are no cluster.
-        let spread: Vec<_> = [29, 24, 19, 14, 9, 4].iter().map(|n| today - Duration::days(*n)).collect();
+        let spread: Vec<_> = [29, 24, 19, 14, 9, 4]
+            .iter()
+            .map(|n| today - Duration::days(*n))
+            .collect();
         assert!(cluster(&rule, &spread, today).is_none());
     }
 
@@ -209,8 +279,81 @@ mod tests {
         assert!(quiet(&rule, Some(d("2026-12-01")), d("2026-12-07")));
         assert!(!quiet(&rule, Some(d("2026-11-30")), d("2026-12-07")));
         assert!(!quiet(&rule, None, d("2026-12-07")));
-        assert!(Rule::new(RuleKind::BaselineMultiple { multiple: 1.0, years: 3, half_width: 1 }, 3, 7).is_err());
+        assert!(Rule::new(
+            RuleKind::BaselineMultiple {
+                multiple: 1.0,
+                years: 3,
+                half_width: 1
+            },
+            3,
+            7
+        )
+        .is_err());
         assert!(Rule::new(RuleKind::Cluster { cases: 1, days: 7 }, 0, 7).is_err());
         assert!(Rule::new(RuleKind::Fixed { threshold: 0 }, 0, 7).is_err());
+    }
+}
+
+/// Where a rule looks: the case's own place (a block), or its district.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Block,
+    District,
+}
+
+/// A rule as a tenant runs it for a condition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConditionRule {
+    /// Stable name of the rule in alerts (`fixed-1-block`).
+    pub key: &'static str,
+    pub scope: Scope,
+    pub rule: Rule,
+}
+
+/// The rules every tenant starts with, per condition code (IDSP's practice: a single
+/// case of the eliminated or epidemic-prone diseases; clusters of vector-borne ones;
+/// a rise over the baseline for the common ones).
+pub fn default_rules(code: &str) -> Vec<ConditionRule> {
+    let rule = |kind, min, quiet| Rule::new(kind, min, quiet).expect("the default rules are valid");
+    let single = || ConditionRule {
+        key: "fixed-1-block",
+        scope: Scope::Block,
+        rule: rule(RuleKind::Fixed { threshold: 1 }, 0, 7),
+    };
+    let cluster = || ConditionRule {
+        key: "cluster-5-in-14-days",
+        scope: Scope::Block,
+        rule: rule(RuleKind::Cluster { cases: 5, days: 14 }, 5, 7),
+    };
+    let rise = || ConditionRule {
+        key: "twice-baseline-block",
+        scope: Scope::Block,
+        rule: rule(
+            RuleKind::BaselineMultiple {
+                multiple: 2.0,
+                years: 3,
+                half_width: 1,
+            },
+            5,
+            7,
+        ),
+    };
+    let sd = || ConditionRule {
+        key: "mean-2sd-district",
+        scope: Scope::District,
+        rule: rule(
+            RuleKind::MeanPlusSd {
+                k: 2.0,
+                years: 3,
+                half_width: 1,
+            },
+            10,
+            7,
+        ),
+    };
+    match code {
+        "CHOLERA" | "AFP" | "MEASLES" | "DIPHTHERIA" => vec![single()],
+        "DENGUE" | "CHIKUNGUNYA" | "AES" => vec![cluster(), rise()],
+        _ => vec![rise(), sd()],
     }
 }

@@ -2596,6 +2596,11 @@ export type MutationRoot = {
    */
   verifyProfessional: Professional;
   /**
+   * Say whether an alert is a true signal (an outbreak to look into; its weeks leave
+   * future baselines) or not, with what was checked. The place's surveillance officer.
+   */
+  verifySurveillanceAlert: SurveillanceAlert;
+  /**
    * The applicant takes an application back (draft, submitted or sent back for
    * changes). Its documents are deleted, kept until the retention period ends.
    */
@@ -3477,6 +3482,14 @@ export type MutationRootVerifyProfessionalArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootVerifySurveillanceAlertArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+  trueSignal: Scalars['Boolean']['input'];
 };
 
 
@@ -4650,6 +4663,8 @@ export type QueryRoot = {
   supplyAlerts: Array<SupplyAlert>;
   /** The item catalogue, optionally those whose name or code contains `search`. */
   supplyItems: Array<SupplyItem>;
+  /** Alerts in the caller's reach, newest first: open ones (default) or all. */
+  surveillanceAlerts: Array<SurveillanceAlert>;
   /**
    * Survey progress of a unit and each unit under it (the whole tenant and its
    * districts when `unitId` is left out).
@@ -5126,6 +5141,11 @@ export type QueryRootSupplyAlertsArgs = {
 export type QueryRootSupplyItemsArgs = {
   limit?: Scalars['Int']['input'];
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRootSurveillanceAlertsArgs = {
+  openOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -5826,6 +5846,30 @@ export type SupplyItemInput = {
   schedule?: InputMaybe<DrugSchedule>;
   strength?: InputMaybe<Scalars['String']['input']>;
   unitOfIssue: Scalars['String']['input'];
+};
+
+export type SurveillanceAlert = {
+  cases: Scalars['Int']['output'];
+  condition: Scalars['String']['output'];
+  /** Why it fired, in numbers. */
+  explanation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The line the cases crossed (threshold, multiple of the baseline, mean + k SD). */
+  line: Scalars['Float']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  /** The rule's key (`cluster-5-in-14-days`, `fixed-1-block`, `twice-baseline-block`, `mean-2sd-district`). */
+  rule: Scalars['String']['output'];
+  /** open, true_signal or false_signal. */
+  status: Scalars['String']['output'];
+  unitId: Scalars['ID']['output'];
+  unitName: Scalars['String']['output'];
+  verificationNote: Maybe<Scalars['String']['output']>;
+  verifiedAt: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+  /** The village or ward of a cluster. */
+  village: Maybe<Scalars['String']['output']>;
+  windowFrom: Scalars['NaiveDate']['output'];
+  windowTo: Scalars['NaiveDate']['output'];
 };
 
 export type SurveillanceCase = {
@@ -7505,3 +7549,18 @@ export type WeeklyCaseTableQueryVariables = Exact<{
 
 
 export type WeeklyCaseTableQuery = { weeklyCaseTable: Array<{ unitId: string, unitName: string, condition: string, cases: { shown: string, exact: number | null }, confirmed: { shown: string }, deaths: { shown: string }, byWeek: Array<{ week: string, cases: { shown: string, exact: number | null } }> }> };
+
+export type SurveillanceAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveillanceAlertsQuery = { surveillanceAlerts: Array<{ id: string, condition: string, rule: string, unitName: string, village: string | null, cases: number, explanation: string, raisedAt: string, version: number }> };
+
+export type VerifySurveillanceAlertMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  trueSignal: Scalars['Boolean']['input'];
+  note: Scalars['String']['input'];
+}>;
+
+
+export type VerifySurveillanceAlertMutation = { verifySurveillanceAlert: { id: string, status: string } };

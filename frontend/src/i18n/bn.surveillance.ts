@@ -33,4 +33,10 @@ export const bnSurveillance = {
   "surveillance.level.L": "L (পরীক্ষাগার)",
   "surveillance.fewerThanFive": "5-এর কম",
   "surveillance.curveOf": "মহামারি রেখা:",
+  "alerts.title": "যাচাই করার সতর্কবার্তা",
+  "alerts.none": "কোনো খোলা সতর্কবার্তা নেই।",
+  "alerts.raised": "{when}-এ উঠেছে",
+  "alerts.note": "কী যাচাই করা হল",
+  "alerts.trueSignal": "সত্যিকারের সংকেত: তদন্ত করুন",
+  "alerts.falseSignal": "সংকেত নয়",
 } as const;

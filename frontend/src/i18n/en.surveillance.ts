@@ -33,4 +33,10 @@ export const enSurveillance = {
   "surveillance.level.L": "L (laboratory)",
   "surveillance.fewerThanFive": "fewer than 5",
   "surveillance.curveOf": "Epidemic curve of",
+  "alerts.title": "Alerts to verify",
+  "alerts.none": "No open alerts.",
+  "alerts.raised": "Raised {when}",
+  "alerts.note": "What was checked",
+  "alerts.trueSignal": "True signal: investigate",
+  "alerts.falseSignal": "Not a signal",
 } as const;

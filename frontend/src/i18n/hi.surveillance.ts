@@ -33,4 +33,10 @@ export const hiSurveillance = {
   "surveillance.level.L": "L (प्रयोगशाला)",
   "surveillance.fewerThanFive": "5 से कम",
   "surveillance.curveOf": "महामारी वक्र:",
+  "alerts.title": "जाँचने योग्य चेतावनियाँ",
+  "alerts.none": "कोई खुली चेतावनी नहीं।",
+  "alerts.raised": "{when} को उठी",
+  "alerts.note": "क्या जाँचा गया",
+  "alerts.trueSignal": "सही संकेत: जाँच करें",
+  "alerts.falseSignal": "संकेत नहीं",
 } as const;

@@ -191,6 +191,7 @@ tables! {
     "notifiable_conditions" => notifiable_condition,
     "surveillance_cases" => surveillance_case,
     "surveillance_weekly_counts" => surveillance_weekly_count,
+    "surveillance_alerts" => surveillance_alert,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -145,7 +145,9 @@ pub async fn on_clinical_entry(
                 next.source_entry_id = Some(entry.id);
                 next.updated_at = now;
                 next.version = c.version + 1;
-                (write(tx, Some(&c), next).await?, false)
+                let saved = write(tx, Some(&c), next).await?;
+                super::alerts::evaluate_for_case(tx, &saved, &condition.code).await?;
+                (saved, false)
             }
             None => {
                 let (unit, path) = match (patient.unit_id, patient.unit_path.clone()) {
@@ -187,7 +189,9 @@ pub async fn on_clinical_entry(
                     updated_at: now,
                     version: 1,
                 };
-                (write(tx, None, row).await?, true)
+                let saved = write(tx, None, row).await?;
+                super::alerts::evaluate_for_case(tx, &saved, &condition.code).await?;
+                (saved, true)
             }
         };
         let event = NewAuditEvent::new(actor, AuditAction::SurveillanceCase, "surveillance_case", Some(saved.id))
@@ -253,6 +257,7 @@ impl Surveillance<'_> {
             version: 1,
         };
         let saved = write(&tx, None, row).await?;
+        super::alerts::evaluate_for_case(&tx, &saved, &condition.code).await?;
         self.audit(
             &mut tx,
             AuditAction::SurveillanceCase,

@@ -13,6 +13,7 @@ use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::TenantTx;
 use uuid::Uuid;
 
+pub mod alerts;
 pub mod cases;
 pub mod conditions;
 pub mod reports;

@@ -1,7 +1,7 @@
 //! Changes.
 
 use super::inputs::{FieldCaseInput, NotifiableConditionInput};
-use super::objects::{NotifiableCondition, SurveillanceCase};
+use super::objects::{NotifiableCondition, SurveillanceAlert, SurveillanceCase};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -46,5 +46,33 @@ impl SurveillanceMutation {
                 .update_condition(c, expected_version, def, input.active)
                 .await?,
         ))
+    }
+
+    /// Say whether an alert is a true signal (an outbreak to look into; its weeks leave
+    /// future baselines) or not, with what was checked. The place's surveillance officer.
+    async fn verify_surveillance_alert(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        true_signal: bool,
+        note: String,
+    ) -> ApiResult<SurveillanceAlert> {
+        let a = parse_id("id", &id)?;
+        let s = surveillance(ctx)?;
+        let view = s
+            .verify_alert(a, expected_version, true_signal, &note)
+            .await?;
+        let code = s
+            .conditions()
+            .await?
+            .into_iter()
+            .find(|c| c.id == view.alert.condition_id)
+            .map(|c| c.code)
+            .unwrap_or_default();
+        Ok(SurveillanceAlert {
+            view,
+            condition_code: code,
+        })
     }
 }

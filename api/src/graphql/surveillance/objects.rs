@@ -1,6 +1,7 @@
 //! Output types.
 
 use super::id;
+use crate::app::surveillance::alerts::AlertView;
 use crate::app::surveillance::reports::WeeklyCell;
 use arogya_domain::surveillance::epi_week::EpiWeek;
 use arogya_domain::surveillance::privacy::Shown;
@@ -192,5 +193,68 @@ impl From<WeeklyCell> for WeeklyCaseCell {
                 })
                 .collect(),
         }
+    }
+}
+
+/// A rule that fired for a condition in a place, with the numbers that made it fire.
+pub struct SurveillanceAlert {
+    pub view: AlertView,
+    pub condition_code: String,
+}
+
+#[Object]
+impl SurveillanceAlert {
+    async fn id(&self) -> ID {
+        id(self.view.alert.id)
+    }
+    async fn condition(&self) -> &str {
+        &self.condition_code
+    }
+    /// The rule's key (`cluster-5-in-14-days`, `fixed-1-block`, `twice-baseline-block`, `mean-2sd-district`).
+    async fn rule(&self) -> &str {
+        &self.view.alert.rule_key
+    }
+    async fn unit_id(&self) -> ID {
+        id(self.view.alert.unit_id)
+    }
+    async fn unit_name(&self) -> &str {
+        &self.view.unit_name
+    }
+    /// The village or ward of a cluster.
+    async fn village(&self) -> Option<&str> {
+        self.view.alert.village.as_deref()
+    }
+    async fn window_from(&self) -> NaiveDate {
+        self.view.alert.window_from
+    }
+    async fn window_to(&self) -> NaiveDate {
+        self.view.alert.window_to
+    }
+    async fn cases(&self) -> i64 {
+        self.view.alert.cases
+    }
+    /// The line the cases crossed (threshold, multiple of the baseline, mean + k SD).
+    async fn line(&self) -> f64 {
+        self.view.alert.line
+    }
+    /// Why it fired, in numbers.
+    async fn explanation(&self) -> &str {
+        &self.view.alert.explanation
+    }
+    /// open, true_signal or false_signal.
+    async fn status(&self) -> &str {
+        &self.view.alert.status
+    }
+    async fn raised_at(&self) -> DateTime<Utc> {
+        self.view.alert.raised_at
+    }
+    async fn verified_at(&self) -> Option<DateTime<Utc>> {
+        self.view.alert.verified_at
+    }
+    async fn verification_note(&self) -> Option<&str> {
+        self.view.alert.verification_note.as_deref()
+    }
+    async fn version(&self) -> i32 {
+        self.view.alert.version
     }
 }

@@ -1,6 +1,6 @@
 //! Reads.
 
-use super::objects::{NotifiableCondition, SurveillanceCase, WeeklyCaseCell};
+use super::objects::{NotifiableCondition, SurveillanceAlert, SurveillanceCase, WeeklyCaseCell};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -83,6 +83,32 @@ impl SurveillanceQuery {
             .map(|case| SurveillanceCase {
                 condition_code: codes.get(&case.condition_id).cloned().unwrap_or_default(),
                 case,
+            })
+            .collect())
+    }
+
+    /// Alerts in the caller's reach, newest first: open ones (default) or all.
+    async fn surveillance_alerts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = true)] open_only: bool,
+    ) -> ApiResult<Vec<SurveillanceAlert>> {
+        let s = surveillance(ctx)?;
+        let codes: HashMap<_, _> = s
+            .conditions()
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.code))
+            .collect();
+        Ok(s.alerts(open_only)
+            .await?
+            .into_iter()
+            .map(|view| SurveillanceAlert {
+                condition_code: codes
+                    .get(&view.alert.condition_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                view,
             })
             .collect())
     }

@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n";
 import type { NotifiableConditionsQuery, UnitTreeQuery, WeeklyCaseTableQuery, WeeklyCaseTableQueryVariables } from "../../gql/types";
 import { placeChoices } from "../onboarding/units";
 import { UNIT_TREE } from "../registry/queries";
+import { AlertQueue } from "./AlertQueue";
 import { CONDITIONS, WEEKLY_TABLE } from "./queries";
 import { indiaToday, isoWeek, weeksBefore } from "./weeks";
 
@@ -71,6 +72,7 @@ export default function Surveillance() {
       <p>
         <Link to="/surveillance/report">{t("nav.fieldReport")}</Link>
       </p>
+      <AlertQueue names={names} />
       <div className="filters">
         <SelectField label={t("surveillance.place")} value={unit} onChange={(e) => setUnit(e.target.value)} options={[{ value: "", label: t("surveillance.wholeTenant") }, ...places.map((p) => ({ value: p.id, label: p.label }))]} />
         <SelectField label={t("surveillance.weeks")} value={weeks} onChange={(e) => setWeeks(e.target.value)} options={["4", "8", "13", "26", "52"].map((w) => ({ value: w, label: w }))} />

@@ -49,3 +49,28 @@ export const WEEKLY_TABLE = /* GraphQL */ `
     }
   }
 `;
+
+export const ALERTS = /* GraphQL */ `
+  query SurveillanceAlerts {
+    surveillanceAlerts(openOnly: true) {
+      id
+      condition
+      rule
+      unitName
+      village
+      cases
+      explanation
+      raisedAt
+      version
+    }
+  }
+`;
+
+export const VERIFY_ALERT = /* GraphQL */ `
+  mutation VerifySurveillanceAlert($id: ID!, $version: Int!, $trueSignal: Boolean!, $note: String!) {
+    verifySurveillanceAlert(id: $id, expectedVersion: $version, trueSignal: $trueSignal, note: $note) {
+      id
+      status
+    }
+  }
+`;

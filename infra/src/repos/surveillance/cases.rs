@@ -94,3 +94,44 @@ pub async fn list(tx: &TenantTx, f: &CaseFilter, limit: u64) -> InfraResult<Vec<
         .all(tx.conn())
         .await?)
 }
+
+/// Cases of a condition under a place (its path) with onset in `from..=to`, not discarded.
+pub async fn count_in(
+    tx: &TenantTx,
+    condition: Uuid,
+    under: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> InfraResult<i64> {
+    use sea_orm::PaginatorTrait;
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::ConditionId.eq(condition))
+        .filter(Column::UnitPath.starts_with(under))
+        .filter(Column::OnsetDate.between(from, to))
+        .filter(Column::Classification.ne("discarded"))
+        .count(tx.conn())
+        .await? as i64)
+}
+
+/// Onset dates of a condition's cases in one village or ward of a place since `from`.
+pub async fn onsets_in_village(
+    tx: &TenantTx,
+    condition: Uuid,
+    unit: Uuid,
+    village: &str,
+    from: chrono::NaiveDate,
+) -> InfraResult<Vec<chrono::NaiveDate>> {
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::OnsetDate)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::ConditionId.eq(condition))
+        .filter(Column::UnitId.eq(unit))
+        .filter(Column::Village.eq(village))
+        .filter(Column::OnsetDate.gte(from))
+        .filter(Column::Classification.ne("discarded"))
+        .into_tuple::<chrono::NaiveDate>()
+        .all(tx.conn())
+        .await?)
+}

@@ -98,3 +98,37 @@ pub async fn by_place_and_week(
         .all(tx.conn())
         .await?)
 }
+
+/// Cases of a condition under a place, per week, for the weeks named (a baseline).
+pub async fn by_weeks(
+    tx: &TenantTx,
+    condition: Uuid,
+    under: &str,
+    weeks: &[i32],
+) -> InfraResult<Vec<(i32, i64)>> {
+    Ok(Entity::find()
+        .select_only()
+        .column(Column::EpiWeek)
+        .column_as(Expr::cust("CAST(SUM(cases) AS BIGINT)"), "cases")
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::ConditionId.eq(condition))
+        .filter(Column::UnitPath.starts_with(under))
+        .filter(Column::EpiWeek.is_in(weeks.iter().copied()))
+        .group_by(Column::EpiWeek)
+        .into_tuple::<(i32, i64)>()
+        .all(tx.conn())
+        .await?)
+}
+
+/// The first week with any count of the condition: weeks before it are no history.
+pub async fn first_week(tx: &TenantTx, condition: Uuid) -> InfraResult<Option<i32>> {
+    Ok(Entity::find()
+        .select_only()
+        .column_as(Column::EpiWeek.min(), "w")
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::ConditionId.eq(condition))
+        .into_tuple::<Option<i32>>()
+        .one(tx.conn())
+        .await?
+        .flatten())
+}

@@ -1,5 +1,6 @@
 //! Disease surveillance: conditions, cases and their weekly counts.
 
+pub mod alerts;
 pub mod cases;
 pub mod conditions;
 pub mod counts;
