@@ -111,6 +111,7 @@ mod supply_returns;
 mod supply_support;
 mod supply_usage;
 mod surveillance;
+mod surveillance_alerts;
 mod surveys;
 mod tenants;
 mod tokens;

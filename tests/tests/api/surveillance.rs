@@ -16,12 +16,11 @@ on_both_backends!(
     field_reports_count_in_india_weeks_and_are_checked,
     names_and_small_counts_stay_with_surveillance_officers,
     state_administrators_edit_the_notifiable_conditions,
-    alerts_fire_once_and_the_district_officer_verifies_them,
 );
 
 const TABLE: &str = "query($u: ID, $f: String!, $t: String!) { weeklyCaseTable(unitId: $u, from: $f, to: $t) { unitName condition cases { shown exact } confirmed { shown exact } byWeek { week cases { shown } } } }";
 const LINES: &str = "query($c: String, $u: ID, $f: String!, $t: String!) { caseLineList(condition: $c, unitId: $u, from: $f, to: $t) { condition level classification name village epiWeek onsetDate patientId } }";
-const REPORT: &str = "mutation($i: FieldCaseInput!) { reportFieldCase(input: $i) { id condition level classification epiWeek name } }";
+pub(super) const REPORT: &str = "mutation($i: FieldCaseInput!) { reportFieldCase(input: $i) { id condition level classification epiWeek name } }";
 
 /// The ISO week of a date in India, as the API writes it.
 fn week(d: chrono::NaiveDate) -> String {
@@ -41,7 +40,18 @@ async fn line_list(app: &TestApp, token: &str, wk: &str) -> Value {
         .clone()
 }
 
-async fn officer(app: &TestApp, admin: &str, username: &str, unit: Option<&Value>) -> String {
+/// An account with one role narrowed to a unit, signed in.
+pub(super) async fn scoped(app: &TestApp, admin: &str, username: &str, role: &str, unit: &Value) -> String {
+    let grant = json!([{ "role": role, "unitId": unit }]);
+    expect_data(
+        &app.gql(Some(admin), CREATE_USER, new_user(username, grant))
+            .await,
+    );
+    app.token(Some("WB"), username, "a long enough password")
+        .await
+}
+
+pub(super) async fn officer(app: &TestApp, admin: &str, username: &str, unit: Option<&Value>) -> String {
     let grant = match unit {
         Some(u) => json!([{ "role": "SURVEILLANCE_OFFICER", "unitId": u }]),
         None => json!([{ "role": "SURVEILLANCE_OFFICER" }]),
@@ -278,21 +288,14 @@ async fn names_and_small_counts_stay_with_surveillance_officers(backend: Backend
     )
     .await;
     let kolkata_officer = officer(&app, &c.wb, "dso.kolkata", Some(&c.tree.kolkata["id"])).await;
-    let district_admin = {
-        expect_data(
-            &app.gql(
-                Some(&c.wb),
-                CREATE_USER,
-                new_user(
-                    "da.murshidabad",
-                    json!([{ "role": "DISTRICT_ADMIN", "unitId": c.tree.murshidabad["id"] }]),
-                ),
-            )
-            .await,
-        );
-        app.token(Some("WB"), "da.murshidabad", "a long enough password")
-            .await
-    };
+    let district_admin = scoped(
+        &app,
+        &c.wb,
+        "da.murshidabad",
+        "DISTRICT_ADMIN",
+        &c.tree.murshidabad["id"],
+    )
+    .await;
     let table = |token: String, unit: Value| {
         let q = json!({ "u": unit, "f": wk, "t": wk });
         let app = &app;
@@ -445,181 +448,6 @@ async fn state_administrators_edit_the_notifiable_conditions(backend: Backend) {
             Some(&br),
             update,
             json!({ "id": dengue["id"], "v": 2, "i": input("DENGUE", 21, "75377-2") }),
-        )
-        .await,
-        "NOT_FOUND",
-    );
-}
-
-const ALERTS: &str = "query($o: Boolean) { surveillanceAlerts(openOnly: $o) { id condition rule unitName village cases line status version explanation } }";
-const VERIFY: &str = "mutation($id: ID!, $v: Int!, $t: Boolean!, $n: String!) { verifySurveillanceAlert(id: $id, expectedVersion: $v, trueSignal: $t, note: $n) { status version } }";
-
-async fn alerts_fire_once_and_the_district_officer_verifies_them(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let c = Clinic::new(&app).await;
-    let worker = staff_token(&app, &c.wb, "asha.four", "SURVEYOR").await;
-    let today = (Utc::now() + Duration::minutes(330)).date_naive();
-    let report = |condition: &str, days_ago: i64, name: &str| json!({ "i": { "condition": condition, "unitId": c.tree.block["id"], "village": "Jiaganj ward 4", "name": name, "ageYears": 30, "sex": "male", "symptoms": "fever", "onsetDate": (today - Duration::days(days_ago)).to_string() } });
-    let dso = officer(
-        &app,
-        &c.wb,
-        "dso.murshidabad",
-        Some(&c.tree.murshidabad["id"]),
-    )
-    .await;
-    let list = |token: String, open: bool| {
-        let app = &app;
-        async move {
-            expect_data(&app.gql(Some(&token), ALERTS, json!({ "o": open })).await)
-                ["surveillanceAlerts"]
-                .clone()
-        }
-    };
-    // Four dengue cases in the ward: no cluster yet. The fifth within 14 days makes one.
-    for (i, d) in [12, 9, 6, 3].iter().enumerate() {
-        expect_data(
-            &app.gql(
-                Some(&worker),
-                REPORT,
-                report("DENGUE", *d, &format!("Case {i}")),
-            )
-            .await,
-        );
-    }
-    assert_eq!(list(dso.clone(), true).await, json!([]));
-    expect_data(
-        &app.gql(Some(&worker), REPORT, report("DENGUE", 1, "Case 5"))
-            .await,
-    );
-    let open = list(dso.clone(), true).await;
-    assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
-    assert_eq!(
-        (
-            open[0]["rule"].as_str(),
-            open[0]["village"].as_str(),
-            open[0]["cases"].as_i64()
-        ),
-        (
-            Some("cluster-5-in-14-days"),
-            Some("Jiaganj ward 4"),
-            Some(5)
-        )
-    );
-    assert_eq!(open[0]["unitName"], "Murshidabad-Jiaganj");
-    // A sixth case within the quiet days raises nothing new; a single cholera case alerts.
-    expect_data(
-        &app.gql(Some(&worker), REPORT, report("DENGUE", 0, "Case 6"))
-            .await,
-    );
-    expect_data(
-        &app.gql(Some(&worker), REPORT, report("CHOLERA", 0, "Case 7"))
-            .await,
-    );
-    let open = list(dso.clone(), true).await;
-    let rules: Vec<(&str, &str)> = open
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a["condition"].as_str().unwrap(),
-                a["rule"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        rules,
-        vec![
-            ("CHOLERA", "fixed-1-block"),
-            ("DENGUE", "cluster-5-in-14-days")
-        ]
-    );
-
-    // Verification: by the place's officer, with a note; once.
-    let cluster = open
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["condition"] == "DENGUE")
-        .unwrap()
-        .clone();
-    let district_admin = {
-        expect_data(
-            &app.gql(
-                Some(&c.wb),
-                CREATE_USER,
-                new_user(
-                    "da.murshid",
-                    json!([{ "role": "DISTRICT_ADMIN", "unitId": c.tree.murshidabad["id"] }]),
-                ),
-            )
-            .await,
-        );
-        app.token(Some("WB"), "da.murshid", "a long enough password")
-            .await
-    };
-    assert_eq!(
-        list(district_admin.clone(), true)
-            .await
-            .as_array()
-            .unwrap()
-            .len(),
-        2,
-        "administrators see the queue"
-    );
-    expect_error(
-        &app.gql(
-            Some(&district_admin),
-            VERIFY,
-            json!({ "id": cluster["id"], "v": 1, "t": true, "n": "Checked with the ANM" }),
-        )
-        .await,
-        "FORBIDDEN",
-    );
-    assert_eq!(
-        expect_error(
-            &app.gql(
-                Some(&dso),
-                VERIFY,
-                json!({ "id": cluster["id"], "v": 1, "t": true, "n": "ok" })
-            )
-            .await,
-            "VALIDATION"
-        )["extensions"]["field"],
-        "note"
-    );
-    let v = expect_data(&app.gql(Some(&dso), VERIFY, json!({ "id": cluster["id"], "v": 1, "t": true, "n": "Six febrile cases confirmed by the ANM's visit" })).await)["verifySurveillanceAlert"].clone();
-    assert_eq!(v, json!({ "status": "true_signal", "version": 2 }));
-    expect_error(
-        &app.gql(
-            Some(&dso),
-            VERIFY,
-            json!({ "id": cluster["id"], "v": 1, "t": false, "n": "Another look at it" }),
-        )
-        .await,
-        "CONFLICT",
-    );
-    assert_eq!(list(dso.clone(), true).await.as_array().unwrap().len(), 1);
-    assert_eq!(list(dso.clone(), false).await.as_array().unwrap().len(), 2);
-    // Another district's officer and another tenant see none of it.
-    let kolkata = officer(&app, &c.wb, "dso.kol", Some(&c.tree.kolkata["id"])).await;
-    assert_eq!(list(kolkata.clone(), false).await, json!([]));
-    expect_error(
-        &app.gql(
-            Some(&kolkata),
-            VERIFY,
-            json!({ "id": cluster["id"], "v": 2, "t": false, "n": "Not ours to judge" }),
-        )
-        .await,
-        "NOT_FOUND",
-    );
-    let br = app.br_admin().await;
-    assert_eq!(list(br.clone(), false).await, json!([]));
-    expect_error(
-        &app.gql(
-            Some(&br),
-            VERIFY,
-            json!({ "id": cluster["id"], "v": 2, "t": false, "n": "Not ours to judge" }),
         )
         .await,
         "NOT_FOUND",

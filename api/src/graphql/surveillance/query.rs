@@ -12,6 +12,20 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub struct SurveillanceQuery;
 
+/// The optional place and the week range of a table or list, parsed.
+fn place_and_weeks(
+    unit: Option<&ID>,
+    from: &str,
+    to: &str,
+) -> ApiResult<(Option<UnitId>, EpiWeek, EpiWeek)> {
+    let unit = unit.map(|u| parse_id("unitId", u)).transpose()?.map(UnitId);
+    Ok((
+        unit,
+        EpiWeek::parse(from, "from")?,
+        EpiWeek::parse(to, "to")?,
+    ))
+}
+
 #[Object]
 impl SurveillanceQuery {
     /// The tenant's notifiable conditions, with their case definitions.
@@ -38,13 +52,7 @@ impl SurveillanceQuery {
         from: String,
         to: String,
     ) -> ApiResult<Vec<WeeklyCaseCell>> {
-        let unit = unit_id
-            .as_ref()
-            .map(|u| parse_id("unitId", u))
-            .transpose()?
-            .map(UnitId);
-        let from = EpiWeek::parse(&from, "from")?;
-        let to = EpiWeek::parse(&to, "to")?;
+        let (unit, from, to) = place_and_weeks(unit_id.as_ref(), &from, &to)?;
         Ok(surveillance(ctx)?
             .weekly_table(unit, from, to)
             .await?
@@ -63,13 +71,7 @@ impl SurveillanceQuery {
         from: String,
         to: String,
     ) -> ApiResult<Vec<SurveillanceCase>> {
-        let unit = unit_id
-            .as_ref()
-            .map(|u| parse_id("unitId", u))
-            .transpose()?
-            .map(UnitId);
-        let from = EpiWeek::parse(&from, "from")?;
-        let to = EpiWeek::parse(&to, "to")?;
+        let (unit, from, to) = place_and_weeks(unit_id.as_ref(), &from, &to)?;
         let s = surveillance(ctx)?;
         let codes: HashMap<_, _> = s
             .conditions()
