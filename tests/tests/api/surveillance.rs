@@ -41,7 +41,13 @@ async fn line_list(app: &TestApp, token: &str, wk: &str) -> Value {
 }
 
 /// An account with one role narrowed to a unit, signed in.
-pub(super) async fn scoped(app: &TestApp, admin: &str, username: &str, role: &str, unit: &Value) -> String {
+pub(super) async fn scoped(
+    app: &TestApp,
+    admin: &str,
+    username: &str,
+    role: &str,
+    unit: &Value,
+) -> String {
     let grant = json!([{ "role": role, "unitId": unit }]);
     expect_data(
         &app.gql(Some(admin), CREATE_USER, new_user(username, grant))
@@ -51,7 +57,12 @@ pub(super) async fn scoped(app: &TestApp, admin: &str, username: &str, role: &st
         .await
 }
 
-pub(super) async fn officer(app: &TestApp, admin: &str, username: &str, unit: Option<&Value>) -> String {
+pub(super) async fn officer(
+    app: &TestApp,
+    admin: &str,
+    username: &str,
+    unit: Option<&Value>,
+) -> String {
     let grant = match unit {
         Some(u) => json!([{ "role": "SURVEILLANCE_OFFICER", "unitId": u }]),
         None => json!([{ "role": "SURVEILLANCE_OFFICER" }]),
