@@ -271,6 +271,100 @@ impl Surveillance<'_> {
     }
 }
 
+/// What a surveillance officer may change on a case; none: keep.
+#[derive(Debug, Default)]
+pub struct CaseChange {
+    /// Discard the case, or take it back (to what its level gives).
+    pub discarded: Option<bool>,
+    pub outcome: Option<Outcome>,
+    pub onset: Option<NaiveDate>,
+    /// Link a field case to the registered patient it turned out to be.
+    pub patient: Option<Uuid>,
+}
+
+impl Surveillance<'_> {
+    /// Change a case: discard it or take it back, its outcome, its onset (it moves week),
+    /// the patient it is. The surveillance officer of the case's place; audited with
+    /// before and after; the weekly counts move with it.
+    pub async fn change_case(
+        &self,
+        id: Uuid,
+        expected_version: i32,
+        change: CaseChange,
+    ) -> ApiResult<(CaseRecord, String)> {
+        let reach = self.reach()?;
+        let mut tx = self.tx(Access::Write).await?;
+        let old = repo::find(&tx, id)
+            .await?
+            .filter(|c| {
+                reach.sees(&arogya_domain::unit::UnitPath::from_stored(
+                    c.unit_path.clone(),
+                ))
+            })
+            .ok_or_else(case_not_found)?;
+        if !reach.sees_names(&arogya_domain::unit::UnitPath::from_stored(
+            old.unit_path.clone(),
+        )) {
+            return Err(ApiError::Forbidden(
+                "cases are changed by the surveillance officer of the place".into(),
+            ));
+        }
+        if old.version != expected_version {
+            return Err(ApiError::Conflict(
+                "the case was changed by someone else meanwhile; reload it and try again".into(),
+            ));
+        }
+        let mut next = old.clone();
+        if let Some(d) = change.discarded {
+            next.classification = if d {
+                Classification::Discarded.as_str().to_owned()
+            } else {
+                CaseLevel::parse(&old.level)?
+                    .classification()
+                    .as_str()
+                    .to_owned()
+            };
+        }
+        if let Some(o) = change.outcome {
+            next.outcome = Some(o.as_str().to_owned());
+        }
+        if let Some(onset) = change.onset {
+            arogya_domain::surveillance::case::check_onset(onset, Utc::now())?;
+            next.onset_date = onset;
+            next.epi_week = EpiWeek::of_date(onset).key();
+        }
+        if let Some(p) = change.patient {
+            let patient = patients::find(&tx, p)
+                .await?
+                .filter(|x| x.merged_into.is_none())
+                .ok_or_else(|| {
+                    ApiError::validation("patientId", "no such patient in this tenant")
+                })?;
+            next.patient_id = Some(patient.id);
+        }
+        next.updated_at = Utc::now();
+        next.version = old.version + 1;
+        let saved = write(&tx, Some(&old), next).await?;
+        let condition = conditions::find(&tx, saved.condition_id)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        super::alerts::evaluate_for_case(&tx, &saved, &condition.code).await?;
+        self.audit(
+            &mut tx,
+            AuditAction::SurveillanceCase,
+            "surveillance_case",
+            Some(saved.id),
+            serde_json::json!({
+                "before": { "classification": old.classification, "outcome": old.outcome, "onset": old.onset_date, "patientId": old.patient_id },
+                "after": { "classification": saved.classification, "outcome": saved.outcome, "onset": saved.onset_date, "patientId": saved.patient_id },
+            }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((saved, condition.code))
+    }
+}
+
 /// The case for a not-found answer.
 pub fn case_not_found() -> ApiError {
     DomainError::NotFound { entity: "case" }.into()

@@ -75,3 +75,35 @@ impl NotifiableConditionInput {
         )?)
     }
 }
+
+/// A surveillance officer's change to a case; a field left out is kept.
+#[derive(InputObject)]
+pub struct CaseChangeInput {
+    /// True: the case is discarded (not the disease after all); false: taken back.
+    pub discarded: Option<bool>,
+    /// recovered, died or lost.
+    pub outcome: Option<String>,
+    pub onset_date: Option<NaiveDate>,
+    /// The registered patient a field case turned out to be.
+    pub patient_id: Option<ID>,
+}
+
+impl CaseChangeInput {
+    pub fn parse(&self) -> ApiResult<crate::app::surveillance::cases::CaseChange> {
+        use arogya_domain::surveillance::case::Outcome;
+        Ok(crate::app::surveillance::cases::CaseChange {
+            discarded: self.discarded,
+            outcome: self
+                .outcome
+                .as_deref()
+                .map(|o| Outcome::parse(o.trim()))
+                .transpose()?,
+            onset: self.onset_date,
+            patient: self
+                .patient_id
+                .as_ref()
+                .map(|p| parse_id("patientId", p))
+                .transpose()?,
+        })
+    }
+}

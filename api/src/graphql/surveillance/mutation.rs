@@ -1,6 +1,6 @@
 //! Changes.
 
-use super::inputs::{FieldCaseInput, NotifiableConditionInput};
+use super::inputs::{CaseChangeInput, FieldCaseInput, NotifiableConditionInput};
 use super::objects::{NotifiableCondition, SurveillanceAlert, SurveillanceCase};
 use super::surveillance;
 use crate::error::ApiResult;
@@ -73,6 +73,26 @@ impl SurveillanceMutation {
         Ok(SurveillanceAlert {
             view,
             condition_code: code,
+        })
+    }
+
+    /// Change a case: discard it (or take it back), its outcome, its onset, the patient it
+    /// is. The surveillance officer of the case's place; the weekly counts follow.
+    async fn change_surveillance_case(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        input: CaseChangeInput,
+    ) -> ApiResult<SurveillanceCase> {
+        let c = parse_id("id", &id)?;
+        let change = input.parse()?;
+        let (case, condition_code) = surveillance(ctx)?
+            .change_case(c, expected_version, change)
+            .await?;
+        Ok(SurveillanceCase {
+            case,
+            condition_code,
         })
     }
 }

@@ -133,6 +133,10 @@ impl SurveillanceCase {
     async fn symptoms(&self) -> Option<&str> {
         self.case.symptoms.as_deref()
     }
+    /// Pass this back as `expectedVersion` to change the case.
+    async fn version(&self) -> i32 {
+        self.case.version
+    }
 }
 
 /// A count as it may be shown: `shown` is the number, or "<5" where the caller may
