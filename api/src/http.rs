@@ -3,6 +3,7 @@
 pub mod authn;
 pub mod cards;
 pub mod control_chars;
+pub mod csv;
 pub mod fhir;
 pub mod graphql_http;
 pub mod idempotency;
@@ -17,6 +18,7 @@ pub mod prescriptions;
 pub mod registers;
 pub mod storage;
 pub mod supply;
+pub mod surveillance;
 pub mod web;
 
 use crate::error::ApiError;

@@ -251,6 +251,10 @@ pub fn router(state: SharedState) -> Router {
         .route("/supply/reports/{file}", get(supply::report_csv))
         .route("/supply/indents/{file}", get(indents::indent_pdf))
         .route(
+            "/surveillance/line-list.csv",
+            get(crate::http::surveillance::line_list_csv),
+        )
+        .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),
         )

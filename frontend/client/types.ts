@@ -205,6 +205,17 @@ export type CardStatus =
   | 'REPLACED'
   | 'REVOKED';
 
+/** A surveillance officer's change to a case; a field left out is kept. */
+export type CaseChangeInput = {
+  /** True: the case is discarded (not the disease after all); false: taken back. */
+  discarded?: InputMaybe<Scalars['Boolean']['input']>;
+  onsetDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+  /** recovered, died or lost. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** The registered patient a field case turned out to be. */
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** IDSP's reporting levels. */
 export type CaseLevel =
   /** Laboratory confirmed. */

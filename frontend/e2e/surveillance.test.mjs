@@ -5,6 +5,7 @@
 // Chromium against the real server with demo data.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startServer } from "./server.mjs";
 import { api, axeViolations, launch, shot, signIn, token } from "./browser.mjs";
 
@@ -68,7 +69,7 @@ test("a health worker reports a case from the field on a phone without a network
 });
 
 test("the district surveillance officer sees the weekly table with the dengue cluster and its epidemic curve", async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   await signIn(page, server.url, "WB", "dso.nadia", "dso-nadia-demo-2026");
   await page.getByRole("link", { name: "Disease surveillance" }).click();
@@ -88,6 +89,11 @@ test("the district surveillance officer sees the weekly table with the dengue cl
   await alert.waitFor({ state: "detached" });
   const all = (await api(server.url, "{ surveillanceAlerts(openOnly: false) { village status } }", {}, await token(server.url, "WB", "dso.nadia", "dso-nadia-demo-2026"))).surveillanceAlerts;
   assert.deepEqual(all.filter((a) => a.village === "Krishnanagar ward 7").map((a) => a.status), ["true_signal"]);
+  // The line list with names, for the officer's spreadsheet.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Line list with names (CSV)" }).click()]);
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.ok(csv.startsWith("case_id,condition,level"), csv.slice(0, 80));
+  assert.equal(csv.split("\n").filter((l) => l.includes("Krishnanagar ward 7")).length, 6, "the cluster's six cases");
   await page.getByLabel("Epidemic curve of").selectOption({ label: "Dengue" });
   await page.getByRole("img", { name: "Dengue" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the weekly table has no serious accessibility violations");

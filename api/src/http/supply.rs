@@ -2,6 +2,7 @@
 //! reports for spreadsheets. `stock-outs` (`?unit=`), `expiry` (`?store=&days=`),
 //! `availability` (`?unit=`), `budget` (`?year=2026-27`).
 
+use super::csv::row;
 use super::{error_response, request_ctx};
 use crate::app::supply::Supply;
 use crate::error::ApiError;
@@ -26,27 +27,6 @@ fn id(v: &Option<String>, field: &str) -> Result<Option<uuid::Uuid>, ApiError> {
             uuid::Uuid::try_parse(s).map_err(|_| ApiError::validation(field, "is not a valid ID"))
         })
         .transpose()
-}
-
-/// One CSV field: quoted when it holds a comma, a quote or a line break; a leading
-/// `=`, `+`, `-` or `@` is prefixed so a spreadsheet never runs it as a formula.
-fn field(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@']) {
-        format!("'{v}")
-    } else {
-        v.to_owned()
-    };
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-fn row(cells: &[String]) -> String {
-    let mut line = cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
-    line.push('\n');
-    line
 }
 
 async fn build(s: &Supply<'_>, report: &str, q: &ReportQuery) -> Result<String, ApiError> {
@@ -167,20 +147,5 @@ pub async fn report_csv(
             resp
         }
         Err(e) => error_response(e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::field;
-
-    #[test]
-    fn fields_are_quoted_and_never_formulas() {
-        assert_eq!(field("Paracetamol"), "Paracetamol");
-        assert_eq!(
-            field("Oral rehydration salts, WHO"),
-            "\"Oral rehydration salts, WHO\""
-        );
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
     }
 }

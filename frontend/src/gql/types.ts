@@ -550,6 +550,17 @@ export type CardVerification = {
   status: Maybe<CardStatus>;
 };
 
+/** A surveillance officer's change to a case; a field left out is kept. */
+export type CaseChangeInput = {
+  /** True: the case is discarded (not the disease after all); false: taken back. */
+  discarded?: InputMaybe<Scalars['Boolean']['input']>;
+  onsetDate?: InputMaybe<Scalars['NaiveDate']['input']>;
+  /** recovered, died or lost. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** The registered patient a field case turned out to be. */
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** IDSP's reporting levels. */
 export type CaseLevel =
   /** Laboratory confirmed. */
@@ -2265,6 +2276,11 @@ export type MutationRoot = {
   changeEquipmentStatus: EquipmentItem;
   /** Change your own password. Ends all your sessions: log in again afterwards. */
   changePassword: Scalars['Boolean']['output'];
+  /**
+   * Change a case: discard it (or take it back), its outcome, its onset, the patient it
+   * is. The surveillance officer of the case's place; the weekly counts follow.
+   */
+  changeSurveillanceCase: SurveillanceCase;
   closeTicket: Ticket;
   /**
    * After uploading: the server reads the object and checks its size, SHA-256 and
@@ -2746,6 +2762,13 @@ export type MutationRootChangeEquipmentStatusArgs = {
 export type MutationRootChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationRootChangeSurveillanceCaseArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: CaseChangeInput;
 };
 
 
@@ -5893,6 +5916,8 @@ export type SurveillanceCase = {
   sex: Scalars['String']['output'];
   symptoms: Maybe<Scalars['String']['output']>;
   unitId: Scalars['ID']['output'];
+  /** Pass this back as `expectedVersion` to change the case. */
+  version: Scalars['Int']['output'];
   village: Maybe<Scalars['String']['output']>;
 };
 

@@ -39,4 +39,5 @@ export const bnSurveillance = {
   "alerts.note": "কী যাচাই করা হল",
   "alerts.trueSignal": "সত্যিকারের সংকেত: তদন্ত করুন",
   "alerts.falseSignal": "সংকেত নয়",
+  "surveillance.lineListCsv": "নামসহ রোগীর তালিকা (CSV)",
 } as const;

@@ -39,4 +39,5 @@ export const enSurveillance = {
   "alerts.note": "What was checked",
   "alerts.trueSignal": "True signal: investigate",
   "alerts.falseSignal": "Not a signal",
+  "surveillance.lineListCsv": "Line list with names (CSV)",
 } as const;

@@ -39,4 +39,5 @@ export const hiSurveillance = {
   "alerts.note": "क्या जाँचा गया",
   "alerts.trueSignal": "सही संकेत: जाँच करें",
   "alerts.falseSignal": "संकेत नहीं",
+  "surveillance.lineListCsv": "नामों सहित मामलों की सूची (CSV)",
 } as const;

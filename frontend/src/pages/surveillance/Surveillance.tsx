@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { gql } from "../../api/client";
+import { authorisedBlobUrl, gql } from "../../api/client";
+import { useAuth } from "../../api/auth";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
@@ -48,6 +49,20 @@ export default function Surveillance() {
   const [error, setError] = useState<unknown>(null);
   const from = weeksBefore(today, Number(weeks) - 1);
   const to = isoWeek(today);
+  const officer = useAuth().has("SURVEILLANCE_OFFICER");
+  // The line list with names, for the surveillance officer's spreadsheet (the read is logged).
+  const download = async () => {
+    setError(null);
+    try {
+      const q = new URLSearchParams({ from, to, ...(unit ? { unit } : {}) });
+      const a = document.createElement("a");
+      a.href = await authorisedBlobUrl(`/surveillance/line-list.csv?${q}`);
+      a.download = `line-list-${from}-${to}.csv`;
+      a.click();
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   useEffect(() => {
     gql<UnitTreeQuery>(UNIT_TREE).then((d) => setUnits(d.adminUnitTree), setError);
@@ -72,6 +87,13 @@ export default function Surveillance() {
       <p>
         <Link to="/surveillance/report">{t("nav.fieldReport")}</Link>
       </p>
+      {officer && (
+        <p>
+          <button type="button" className="secondary" onClick={() => void download()}>
+            {t("surveillance.lineListCsv")}
+          </button>
+        </p>
+      )}
       <AlertQueue names={names} />
       <div className="filters">
         <SelectField label={t("surveillance.place")} value={unit} onChange={(e) => setUnit(e.target.value)} options={[{ value: "", label: t("surveillance.wholeTenant") }, ...places.map((p) => ({ value: p.id, label: p.label }))]} />
