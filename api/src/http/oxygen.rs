@@ -6,8 +6,8 @@ use crate::app::oxygen::Oxygen;
 use crate::error::ApiError;
 use crate::state::SharedState;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use chrono::NaiveDate;
 use std::net::SocketAddr;
 
@@ -80,21 +80,7 @@ pub async fn daily_csv(
                     d.at_risk
                 ));
             }
-            let mut resp = out.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            );
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            h.insert(
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"oxygen-daily.csv\""),
-            );
-            resp
+            super::csv::response(out, "oxygen-daily.csv")
         }
         Err(e) => error_response(e),
     }

@@ -9,8 +9,8 @@ use crate::error::ApiError;
 use crate::state::SharedState;
 use arogya_domain::supply::procurement::financial_year_label;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use std::net::SocketAddr;
 
 #[derive(serde::Deserialize)]
@@ -128,24 +128,7 @@ pub async fn report_csv(
     }
     .await;
     match result {
-        Ok(body) => {
-            let mut resp = body.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            );
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            if let Ok(v) =
-                HeaderValue::from_str(&format!("attachment; filename=\"supply-{report}.csv\""))
-            {
-                h.insert(header::CONTENT_DISPOSITION, v);
-            }
-            resp
-        }
+        Ok(body) => super::csv::response(body, &format!("supply-{report}.csv")),
         Err(e) => error_response(e),
     }
 }

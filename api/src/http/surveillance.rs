@@ -2,7 +2,7 @@
 //! the line list as CSV, for surveillance officers, with the API's bearer token; the
 //! read is audited like the list on screen.
 
-use super::csv::row;
+use super::csv::{response, row};
 use super::{error_response, request_ctx};
 use crate::app::surveillance::Surveillance;
 use crate::error::ApiError;
@@ -10,8 +10,8 @@ use crate::state::SharedState;
 use arogya_domain::ids::UnitId;
 use arogya_domain::surveillance::epi_week::EpiWeek;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 
@@ -84,21 +84,7 @@ pub async fn line_list_csv(
                     c.patient_id.map(|p| p.to_string()).unwrap_or_default(),
                 ]));
             }
-            let mut resp = out.into_response();
-            let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            );
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            h.insert(
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"line-list.csv\""),
-            );
-            resp
+            response(out, "line-list.csv")
         }
         Err(e) => error_response(e),
     }
