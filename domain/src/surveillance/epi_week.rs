@@ -4,18 +4,11 @@
 //! both are on the same UTC day.
 
 use crate::error::{DomainError, DomainResult};
-use chrono::{DateTime, Datelike, Duration, FixedOffset, IsoWeek, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, IsoWeek, NaiveDate, Utc, Weekday};
 use std::fmt;
 
-/// India Standard Time.
-pub fn ist() -> FixedOffset {
-    FixedOffset::east_opt(5 * 3600 + 1800).expect("IST is a valid offset")
-}
-
-/// The calendar date in India at an instant.
-pub fn india_date(t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&ist()).date_naive()
-}
+/// The calendar date in India at an instant (the one helper the appointments use too).
+pub use crate::appointment::ist_date as india_date;
 
 /// An ISO week: `2026W49` (DHIS2's weekly period), stored as the number 202649 so
 /// that weeks sort and range as integers.

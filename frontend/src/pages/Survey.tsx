@@ -138,7 +138,7 @@ function NewHousehold({ onCreated }: { onCreated: (id: string) => void }) {
           {fieldError(error, "latitude") ?? fieldError(error, "longitude")}
         </p>
       )}
-      <ErrorText error={error} />
+      <ErrorText error={error} also={["id"]} />
       {queued && <p role="status">{t("outbox.queued")}</p>}
       <button type="submit">{busy ? t("common.saving") : t("survey.create")}</button>
       </fieldset>

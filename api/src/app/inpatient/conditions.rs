@@ -30,7 +30,7 @@ impl Inpatient<'_> {
         if at > now + Duration::minutes(10) {
             return Err(ApiError::validation(
                 "recordedAt",
-                "must not be in the future",
+                "must not be in the future: check the phone's date and time",
             ));
         }
         if at < now - Duration::hours(MAX_BACKDATE_HOURS) {

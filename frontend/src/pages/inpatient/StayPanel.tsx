@@ -147,7 +147,7 @@ export function StayPanel({ board, tile, onDone }: { board: Board; tile: Tile; o
         </button>
         {saved && <p role="status">{saved}</p>}
       </form>
-      <ErrorText error={error} />
+      <ErrorText error={error} also={["recordedAt"]} />
       <IntakeOutput admissionId={a.id} />
       {view && (
         <>

@@ -76,7 +76,7 @@ export default function FieldReport() {
           <SelectField label={t("fieldReport.sex")} value={f.sex} onChange={set("sex")} options={SEXES.map((s) => ({ value: s, label: t(SEX_LABEL[s]) }))} />
           <TextField label={t("fieldReport.symptoms")} value={f.symptoms} onChange={set("symptoms")} error={fieldError(error, "symptoms")} />
           <TextField label={t("fieldReport.onset")} type="date" max={today} value={f.onset} onChange={set("onset")} error={fieldError(error, "onset")} />
-          <ErrorText error={error} />
+          <ErrorText error={error} also={["id"]} />
           <button type="submit" className="button--big">
             {busy ? t("common.saving") : t("fieldReport.send")}
           </button>

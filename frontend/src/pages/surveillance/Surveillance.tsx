@@ -59,6 +59,8 @@ export default function Surveillance() {
       a.href = await authorisedBlobUrl(`/surveillance/line-list.csv?${q}`);
       a.download = `line-list-${from}-${to}.csv`;
       a.click();
+      // The file holds names: let the browser forget it once it has been saved.
+      window.setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
     } catch (err) {
       setError(err);
     }
