@@ -120,5 +120,45 @@ pub async fn seed(
     for (condition, r) in all {
         s.report(condition, block, r, None).await.map_err(err)?;
     }
+    map_for_dhis2(state, tenant, district).await
+}
+
+/// A made-up DHIS2 set-up, so the DHIS2 screen has something to export: Nadia and three
+/// diseases are mapped (the identifiers are invented); malaria is left unmapped, to show
+/// what the screen says about cases it cannot send.
+async fn map_for_dhis2(state: &AppState, tenant: TenantId, district: UnitId) -> anyhow::Result<()> {
+    use crate::app::surveillance::dhis2::MappingTarget;
+    use arogya_domain::surveillance::dhis2::{Dhis2Uid, Measure};
+    use arogya_infra::repos::surveillance::conditions;
+    let tx = state.db.tenant_tx(tenant, Access::Read).await?;
+    let admin = users::find_by_login(&tx, &LoginName::parse("wb.admin")?).await?;
+    let mut targets = vec![(MappingTarget::OrgUnit(district), "NadiaDemo01")];
+    for (code, measure, uid) in [
+        ("DENGUE", Measure::Cases, "DengueDemo1"),
+        ("DENGUE", Measure::Deaths, "DengueDemo2"),
+        ("ADD", Measure::Cases, "DiarrhDemo1"),
+        ("CHOLERA", Measure::Cases, "CholerDemo1"),
+    ] {
+        if let Some(c) = conditions::find_by_code(&tx, code).await? {
+            targets.push((MappingTarget::DataElement(c.id, measure), uid));
+        }
+    }
+    tx.commit().await?;
+    let Some(admin) = admin else { return Ok(()) };
+    let principal = Principal::Staff {
+        id: UserId(admin.id),
+        tenant,
+        grants: vec![RoleGrant::new(Role::StateAdmin, None, None)?],
+    };
+    let s = Surveillance {
+        state,
+        principal: &principal,
+        meta: meta(),
+    };
+    for (target, uid) in targets {
+        s.set_dhis2_mapping(target, Some(Dhis2Uid::parse(uid, "dhis2Id")?), None)
+            .await
+            .map_err(err)?;
+    }
     Ok(())
 }

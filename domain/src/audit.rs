@@ -152,6 +152,8 @@ pub enum AuditAction {
     SurveillanceLineList,
     /// A surveillance alert verified as a true or a false signal.
     SurveillanceAlert,
+    /// A DHIS2 export of a week's counts.
+    SurveillanceExport,
 }
 
 impl AuditAction {
@@ -175,6 +177,7 @@ impl AuditAction {
             AuditAction::SurveillanceSetup => "surveillance.setup",
             AuditAction::SurveillanceLineList => "surveillance.line_list",
             AuditAction::SurveillanceAlert => "surveillance.alert",
+            AuditAction::SurveillanceExport => "surveillance.export",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

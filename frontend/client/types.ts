@@ -400,6 +400,34 @@ export type Department =
   | 'PAEDIATRICS'
   | 'SURGERY';
 
+/** Map a thing to a DHIS2 identifier, or clear its mapping (`dhis2Id` null). */
+export type Dhis2MappingInput = {
+  /** For CATEGORY: 0-4, 5-14, 15-44, 45-64, 65+ or unknown. */
+  ageGroup?: InputMaybe<Scalars['String']['input']>;
+  /** For DATA_ELEMENT. */
+  conditionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The DHIS2 identifier (11 characters); null clears the mapping. */
+  dhis2Id?: InputMaybe<Scalars['String']['input']>;
+  /** The version read, to change or clear an existing mapping. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  kind: Dhis2MappingKind;
+  /** For DATA_ELEMENT: cases, confirmed or deaths. */
+  measure?: InputMaybe<Scalars['String']['input']>;
+  /** For CATEGORY: female, male, other or unknown. */
+  sex?: InputMaybe<Scalars['String']['input']>;
+  /** For ORG_UNIT. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a DHIS2 mapping maps. */
+export type Dhis2MappingKind =
+  /** An age group and sex to a category option combination. */
+  | 'CATEGORY'
+  /** A condition's cases, confirmed cases or deaths to a data element. */
+  | 'DATA_ELEMENT'
+  /** A place (unit) to an organisation unit. */
+  | 'ORG_UNIT';
+
 export type DiagnosisCertainty =
   | 'FINAL'
   | 'PROVISIONAL';

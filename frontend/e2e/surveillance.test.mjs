@@ -113,3 +113,46 @@ test("the district surveillance officer sees the weekly table with the dengue cl
   await page.getByRole("heading", { level: 1, name: "রোগ নজরদারি" }).waitFor();
   await context.close();
 });
+
+test("the state administrator makes the week's DHIS2 file on a phone and maps a place", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.goto(`${server.url}/surveillance`);
+  await page.getByRole("link", { name: "DHIS2 reporting" }).click();
+  await page.getByRole("heading", { level: 1, name: "DHIS2 reporting" }).waitFor();
+  // The demo maps Nadia and dengue, diarrhoea and cholera: last week's file has values.
+  const week = await page.getByLabel("Week").inputValue();
+  await page.getByRole("button", { name: "Make the file" }).dblclick();
+  await page.getByRole("status").getByText(new RegExp(`values for ${week}`)).waitFor();
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const viaApi = (await api(server.url, "query($w: String!) { dhis2Export(week: $w) { payload valueCount } }", { w: week }, admin)).dhis2Export;
+  assert.ok(viaApi.valueCount > 0, "the demo's week has values");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the file (JSON)" }).click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), "utf8")), viaApi.payload, "the file is the payload");
+  // The week stays in the address through a reload.
+  await page.reload();
+  assert.equal(await page.getByLabel("Week").inputValue(), week);
+
+  // Map a sub-division (a double click saves once); an identifier Nadia holds is refused.
+  await page.getByLabel("What", { exact: true }).selectOption("ORG_UNIT");
+  const place = page.getByLabel("Place");
+  await place.locator("option", { hasText: "Krishnanagar Sadar" }).first().waitFor({ state: "attached" });
+  await place.selectOption({ label: "Nadia › Krishnanagar Sadar" });
+  await page.getByLabel("DHIS2 identifier").fill("KrishSadr01");
+  await page.getByRole("button", { name: "Save" }).dblclick();
+  await page.getByRole("listitem").filter({ hasText: "KrishSadr01" }).getByText("Krishnanagar Sadar").waitFor();
+  const mapped = (await api(server.url, "{ dhis2Mappings { dhis2Id } }", {}, admin)).dhis2Mappings.filter((m) => m.dhis2Id === "KrishSadr01");
+  assert.equal(mapped.length, 1, "mapped once");
+  await place.selectOption({ label: "Nadia › Krishnanagar Sadar › Krishnanagar-I" });
+  await page.getByLabel("DHIS2 identifier").fill("NadiaDemo01");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText(/already mapped to something else/).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  assert.deepEqual(await axeViolations(page), [], "the DHIS2 screen has no serious accessibility violations");
+  await shot(page, "dhis2-360");
+  await page.getByLabel("Language").selectOption("bn");
+  await page.getByRole("heading", { level: 1, name: "DHIS2 রিপোর্টিং" }).waitFor();
+  await context.close();
+});

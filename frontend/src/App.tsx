@@ -10,6 +10,7 @@ const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Outbox = lazy(() => import("./pages/outbox/Outbox"));
 const Surveillance = lazy(() => import("./pages/surveillance/Surveillance"));
 const FieldReport = lazy(() => import("./pages/surveillance/FieldReport"));
+const Dhis2 = lazy(() => import("./pages/surveillance/Dhis2"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -108,6 +109,7 @@ function Screens() {
           <Route path="outbox" element={<Outbox />} />
           <Route path="surveillance" element={<Surveillance />} />
           <Route path="surveillance/report" element={<FieldReport />} />
+          <Route path="surveillance/dhis2" element={<Dhis2 />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -17,6 +17,7 @@ pub mod clinic_session;
 pub mod clinical_entry;
 pub mod clinical_entry_version;
 pub mod condition_entry;
+pub mod dhis2_mapping;
 pub mod district_bed_snapshot;
 pub mod document;
 pub mod document_settings;

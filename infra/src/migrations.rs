@@ -42,6 +42,7 @@ mod m20261207_000038_usage_marks;
 mod m20261207_000039_api_clients;
 mod m20261207_000040_surveillance;
 mod m20261207_000041_surveillance_alerts;
+mod m20261207_000042_dhis2_mappings;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -96,6 +97,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000039_api_clients::Migration),
             Box::new(m20261207_000040_surveillance::Migration),
             Box::new(m20261207_000041_surveillance_alerts::Migration),
+            Box::new(m20261207_000042_dhis2_mappings::Migration),
         ]
     }
 }

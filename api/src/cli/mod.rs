@@ -3,6 +3,7 @@
 mod accounts;
 mod archive;
 mod audit;
+mod export;
 mod import;
 mod ops;
 mod oxygen;
@@ -103,6 +104,11 @@ enum Command {
     Oxygen {
         #[command(subcommand)]
         command: oxygen::OxygenCommand,
+    },
+    /// Export data for other systems: a week of surveillance counts for DHIS2.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
     },
     /// Print the GraphQL schema (SDL).
     Schema,
@@ -378,6 +384,9 @@ pub async fn run() -> anyhow::Result<()> {
         }
         Command::Audit { command } => {
             audit::run(&*server::build_state(config).await?, command).await
+        }
+        Command::Export { command } => {
+            export::run(&*server::build_state(config).await?, command).await
         }
         Command::Oxygen { command } => {
             oxygen::run(&*server::build_state(config).await?, command).await

@@ -8,5 +8,6 @@ pub mod alerts;
 pub mod case;
 pub mod condition;
 pub mod counts;
+pub mod dhis2;
 pub mod epi_week;
 pub mod privacy;

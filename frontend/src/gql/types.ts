@@ -901,6 +901,69 @@ export type Department =
   | 'PAEDIATRICS'
   | 'SURGERY';
 
+export type Dhis2Export = {
+  /** The payload: `{ "dataValues": [{ dataElement, period, orgUnit, categoryOptionCombo?, value }] }`. */
+  payload: Scalars['JSON']['output'];
+  /** DHIS2's weekly period, `2026W49`. */
+  period: Scalars['String']['output'];
+  /** What could not be sent: map it and export again. */
+  skipped: Array<Dhis2Skipped>;
+  valueCount: Scalars['Int']['output'];
+};
+
+export type Dhis2Mapping = {
+  ageGroup: Maybe<Scalars['String']['output']>;
+  conditionId: Maybe<Scalars['ID']['output']>;
+  dhis2Id: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** ORG_UNIT, DATA_ELEMENT or CATEGORY. */
+  kind: Dhis2MappingKind;
+  /** The unit's name, the condition's code and measure, or the age group and sex. */
+  label: Scalars['String']['output'];
+  measure: Maybe<Scalars['String']['output']>;
+  sex: Maybe<Scalars['String']['output']>;
+  unitId: Maybe<Scalars['ID']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** Map a thing to a DHIS2 identifier, or clear its mapping (`dhis2Id` null). */
+export type Dhis2MappingInput = {
+  /** For CATEGORY: 0-4, 5-14, 15-44, 45-64, 65+ or unknown. */
+  ageGroup?: InputMaybe<Scalars['String']['input']>;
+  /** For DATA_ELEMENT. */
+  conditionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The DHIS2 identifier (11 characters); null clears the mapping. */
+  dhis2Id?: InputMaybe<Scalars['String']['input']>;
+  /** The version read, to change or clear an existing mapping. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  kind: Dhis2MappingKind;
+  /** For DATA_ELEMENT: cases, confirmed or deaths. */
+  measure?: InputMaybe<Scalars['String']['input']>;
+  /** For CATEGORY: female, male, other or unknown. */
+  sex?: InputMaybe<Scalars['String']['input']>;
+  /** For ORG_UNIT. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a DHIS2 mapping maps. */
+export type Dhis2MappingKind =
+  /** An age group and sex to a category option combination. */
+  | 'CATEGORY'
+  /** A condition's cases, confirmed cases or deaths to a data element. */
+  | 'DATA_ELEMENT'
+  /** A place (unit) to an organisation unit. */
+  | 'ORG_UNIT';
+
+/** Cases left out of a DHIS2 export, and why. */
+export type Dhis2Skipped = {
+  cases: Scalars['Int']['output'];
+  /** The condition's code, and the block for an unmapped place. */
+  label: Scalars['String']['output'];
+  /** place_not_mapped, condition_not_mapped or age_sex_not_mapped. */
+  reason: Scalars['String']['output'];
+};
+
 export type DiagnosisCertainty =
   | 'FINAL'
   | 'PROVISIONAL';
@@ -2522,6 +2585,12 @@ export type MutationRoot = {
   setBedHousekeeping: Bed;
   /** Record that a card was printed or delivered. */
   setCardDelivery: Card;
+  /**
+   * Map a place, a condition's measure, or an age group and sex to a DHIS2
+   * identifier; change it (with the version read) or clear it (`dhis2Id` null).
+   * Returns the mapping, or null once cleared. Audited with before and after.
+   */
+  setDhis2Mapping: Maybe<Dhis2Mapping>;
   /** Set a category's SLA targets (state administrators). */
   setHelplineSla: Scalars['Boolean']['output'];
   /**
@@ -3324,6 +3393,11 @@ export type MutationRootSetBedHousekeepingArgs = {
 export type MutationRootSetCardDeliveryArgs = {
   cardId: Scalars['ID']['input'];
   delivery: CardDelivery;
+};
+
+
+export type MutationRootSetDhis2MappingArgs = {
+  input: Dhis2MappingInput;
 };
 
 
@@ -4494,6 +4568,14 @@ export type QueryRoot = {
   consumptionTrend: Array<ConsumptionTrend>;
   /** The controlled drugs register of a schedule H1 or X drug in a store, newest first. */
   controlledRegister: Array<RegisterEntry>;
+  /**
+   * A week's counts as a DHIS2 `dataValueSets` payload (`week`: `2026W49`), the same
+   * as `arogya export dhis2 --week 2026W49`; what could not be mapped is listed.
+   * Audited.
+   */
+  dhis2Export: Dhis2Export;
+  /** The tenant's DHIS2 mappings (state administrators and the state surveillance cell). */
+  dhis2Mappings: Array<Dhis2Mapping>;
   /** A clinician's booked appointments of one day, by time. */
   doctorDayList: Array<Appointment>;
   /**
@@ -4820,6 +4902,11 @@ export type QueryRootControlledRegisterArgs = {
   itemId: Scalars['ID']['input'];
   limit?: Scalars['Int']['input'];
   storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootDhis2ExportArgs = {
+  week: Scalars['String']['input'];
 };
 
 
@@ -7589,3 +7676,22 @@ export type VerifySurveillanceAlertMutationVariables = Exact<{
 
 
 export type VerifySurveillanceAlertMutation = { verifySurveillanceAlert: { id: string, status: string } };
+
+export type Dhis2MappingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Dhis2MappingsQuery = { dhis2Mappings: Array<{ id: string, kind: Dhis2MappingKind, label: string, unitId: string | null, conditionId: string | null, measure: string | null, ageGroup: string | null, sex: string | null, dhis2Id: string, version: number }> };
+
+export type SetDhis2MappingMutationVariables = Exact<{
+  input: Dhis2MappingInput;
+}>;
+
+
+export type SetDhis2MappingMutation = { setDhis2Mapping: { id: string, dhis2Id: string, version: number } | null };
+
+export type Dhis2ExportQueryVariables = Exact<{
+  week: Scalars['String']['input'];
+}>;
+
+
+export type Dhis2ExportQuery = { dhis2Export: { period: string, payload: unknown, valueCount: number, skipped: Array<{ reason: string, label: string, cases: number }> } };

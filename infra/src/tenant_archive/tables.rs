@@ -192,6 +192,7 @@ tables! {
     "surveillance_cases" => surveillance_case,
     "surveillance_weekly_counts" => surveillance_weekly_count,
     "surveillance_alerts" => surveillance_alert,
+    "dhis2_mappings" => dhis2_mapping,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

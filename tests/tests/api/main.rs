@@ -113,6 +113,7 @@ mod supply_usage;
 mod surveillance;
 mod surveillance_alerts;
 mod surveillance_cases;
+mod surveillance_dhis2;
 mod surveillance_exports;
 mod surveys;
 mod tenants;

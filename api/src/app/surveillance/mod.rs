@@ -16,6 +16,7 @@ use uuid::Uuid;
 pub mod alerts;
 pub mod cases;
 pub mod conditions;
+pub mod dhis2;
 pub mod reports;
 
 pub struct Surveillance<'a> {

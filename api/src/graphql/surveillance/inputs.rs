@@ -107,3 +107,75 @@ impl CaseChangeInput {
         })
     }
 }
+
+/// What a DHIS2 mapping maps.
+#[derive(async_graphql::Enum, Clone, Copy, PartialEq, Eq)]
+pub enum Dhis2MappingKind {
+    /// A place (unit) to an organisation unit.
+    OrgUnit,
+    /// A condition's cases, confirmed cases or deaths to a data element.
+    DataElement,
+    /// An age group and sex to a category option combination.
+    Category,
+}
+
+/// Map a thing to a DHIS2 identifier, or clear its mapping (`dhis2Id` null).
+#[derive(InputObject)]
+pub struct Dhis2MappingInput {
+    pub kind: Dhis2MappingKind,
+    /// For ORG_UNIT.
+    pub unit_id: Option<ID>,
+    /// For DATA_ELEMENT.
+    pub condition_id: Option<ID>,
+    /// For DATA_ELEMENT: cases, confirmed or deaths.
+    pub measure: Option<String>,
+    /// For CATEGORY: 0-4, 5-14, 15-44, 45-64, 65+ or unknown.
+    pub age_group: Option<String>,
+    /// For CATEGORY: female, male, other or unknown.
+    pub sex: Option<String>,
+    /// The DHIS2 identifier (11 characters); null clears the mapping.
+    pub dhis2_id: Option<String>,
+    /// The version read, to change or clear an existing mapping.
+    pub expected_version: Option<i32>,
+}
+
+impl Dhis2MappingInput {
+    pub fn parse(
+        &self,
+    ) -> ApiResult<(
+        crate::app::surveillance::dhis2::MappingTarget,
+        Option<arogya_domain::surveillance::dhis2::Dhis2Uid>,
+    )> {
+        use crate::app::surveillance::dhis2::MappingTarget;
+        use arogya_domain::surveillance::dhis2::{Dhis2Uid, Measure};
+        let need = |v: &Option<String>, field: &str| {
+            v.clone()
+                .ok_or_else(|| ApiError::validation(field, "is needed for this kind of mapping"))
+        };
+        let need_id = |v: &Option<ID>, field: &str| {
+            v.as_ref()
+                .ok_or_else(|| ApiError::validation(field, "is needed for this kind of mapping"))
+                .and_then(|raw| parse_id(field, raw))
+        };
+        let target = match self.kind {
+            Dhis2MappingKind::OrgUnit => MappingTarget::OrgUnit(arogya_domain::ids::UnitId(
+                need_id(&self.unit_id, "unitId")?,
+            )),
+            Dhis2MappingKind::DataElement => MappingTarget::DataElement(
+                need_id(&self.condition_id, "conditionId")?,
+                Measure::parse(&need(&self.measure, "measure")?)?,
+            ),
+            Dhis2MappingKind::Category => MappingTarget::Category {
+                age_group: need(&self.age_group, "ageGroup")?,
+                sex: need(&self.sex, "sex")?,
+            },
+        };
+        let uid = self
+            .dhis2_id
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Dhis2Uid::parse(s, "dhis2Id"))
+            .transpose()?;
+        Ok((target, uid))
+    }
+}

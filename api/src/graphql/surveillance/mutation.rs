@@ -1,7 +1,7 @@
 //! Changes.
 
-use super::inputs::{CaseChangeInput, FieldCaseInput, NotifiableConditionInput};
-use super::objects::{NotifiableCondition, SurveillanceAlert, SurveillanceCase};
+use super::inputs::{CaseChangeInput, Dhis2MappingInput, FieldCaseInput, NotifiableConditionInput};
+use super::objects::{Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -94,5 +94,28 @@ impl SurveillanceMutation {
             case,
             condition_code,
         })
+    }
+
+    /// Map a place, a condition's measure, or an age group and sex to a DHIS2
+    /// identifier; change it (with the version read) or clear it (`dhis2Id` null).
+    /// Returns the mapping, or null once cleared. Audited with before and after.
+    async fn set_dhis2_mapping(
+        &self,
+        ctx: &Context<'_>,
+        input: Dhis2MappingInput,
+    ) -> ApiResult<Option<Dhis2Mapping>> {
+        let (target, uid) = input.parse()?;
+        let s = surveillance(ctx)?;
+        let Some(saved) = s
+            .set_dhis2_mapping(target, uid, input.expected_version)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(s.dhis2_mappings()
+            .await?
+            .into_iter()
+            .find(|m| m.mapping.id == saved.id)
+            .map(Dhis2Mapping))
     }
 }

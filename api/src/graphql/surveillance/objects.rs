@@ -262,3 +262,91 @@ impl SurveillanceAlert {
         self.view.alert.version
     }
 }
+
+/// A place, a condition's measure, or an age group and sex, mapped to DHIS2.
+pub struct Dhis2Mapping(pub crate::app::surveillance::dhis2::MappingView);
+
+#[Object]
+impl Dhis2Mapping {
+    async fn id(&self) -> ID {
+        id(self.0.mapping.id)
+    }
+    /// ORG_UNIT, DATA_ELEMENT or CATEGORY.
+    async fn kind(&self) -> super::inputs::Dhis2MappingKind {
+        use super::inputs::Dhis2MappingKind as K;
+        match self.0.mapping.kind.as_str() {
+            "org_unit" => K::OrgUnit,
+            "data_element" => K::DataElement,
+            _ => K::Category,
+        }
+    }
+    /// The unit's name, the condition's code and measure, or the age group and sex.
+    async fn label(&self) -> &str {
+        &self.0.label
+    }
+    async fn unit_id(&self) -> Option<ID> {
+        self.0.mapping.unit_id.map(id)
+    }
+    async fn condition_id(&self) -> Option<ID> {
+        self.0.mapping.condition_id.map(id)
+    }
+    async fn measure(&self) -> Option<&str> {
+        self.0.mapping.measure.as_deref()
+    }
+    async fn age_group(&self) -> Option<&str> {
+        self.0.mapping.age_group.as_deref()
+    }
+    async fn sex(&self) -> Option<&str> {
+        self.0.mapping.sex.as_deref()
+    }
+    async fn dhis2_id(&self) -> &str {
+        &self.0.mapping.dhis2_id
+    }
+    async fn version(&self) -> i32 {
+        self.0.mapping.version
+    }
+    async fn updated_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.mapping.updated_at
+    }
+}
+
+/// Cases left out of a DHIS2 export, and why.
+#[derive(async_graphql::SimpleObject)]
+pub struct Dhis2Skipped {
+    /// place_not_mapped, condition_not_mapped or age_sex_not_mapped.
+    pub reason: String,
+    /// The condition's code, and the block for an unmapped place.
+    pub label: String,
+    pub cases: i64,
+}
+
+/// A week's counts as a DHIS2 `dataValueSets` payload (POST it to `/api/dataValueSets`).
+pub struct Dhis2Export(pub crate::app::surveillance::dhis2::ExportView);
+
+#[Object]
+impl Dhis2Export {
+    /// DHIS2's weekly period, `2026W49`.
+    async fn period(&self) -> String {
+        self.0.week.to_string()
+    }
+    /// The payload: `{ "dataValues": [{ dataElement, period, orgUnit, categoryOptionCombo?, value }] }`.
+    async fn payload(&self) -> async_graphql::Json<serde_json::Value> {
+        async_graphql::Json(self.0.payload_json())
+    }
+    async fn value_count(&self) -> i32 {
+        self.0.export.payload.data_values.len() as i32
+    }
+    /// What could not be sent: map it and export again.
+    async fn skipped(&self) -> Vec<Dhis2Skipped> {
+        self.0
+            .export
+            .skipped
+            .iter()
+            .map(|s| Dhis2Skipped {
+                reason: s.reason.as_str().to_owned(),
+                label: self.0.skipped_label(s),
+                cases: s.cases,
+            })
+            .collect()
+    }
+}

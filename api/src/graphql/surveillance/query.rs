@@ -1,6 +1,9 @@
 //! Reads.
 
-use super::objects::{NotifiableCondition, SurveillanceAlert, SurveillanceCase, WeeklyCaseCell};
+use super::objects::{
+    Dhis2Export, Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase,
+    WeeklyCaseCell,
+};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -113,5 +116,23 @@ impl SurveillanceQuery {
                 view,
             })
             .collect())
+    }
+
+    /// The tenant's DHIS2 mappings (state administrators and the state surveillance cell).
+    async fn dhis2_mappings(&self, ctx: &Context<'_>) -> ApiResult<Vec<Dhis2Mapping>> {
+        Ok(surveillance(ctx)?
+            .dhis2_mappings()
+            .await?
+            .into_iter()
+            .map(Dhis2Mapping)
+            .collect())
+    }
+
+    /// A week's counts as a DHIS2 `dataValueSets` payload (`week`: `2026W49`), the same
+    /// as `arogya export dhis2 --week 2026W49`; what could not be mapped is listed.
+    /// Audited.
+    async fn dhis2_export(&self, ctx: &Context<'_>, week: String) -> ApiResult<Dhis2Export> {
+        let week = EpiWeek::parse(&week, "week")?;
+        Ok(Dhis2Export(surveillance(ctx)?.dhis2_export(week).await?))
     }
 }

@@ -49,7 +49,8 @@ export default function Surveillance() {
   const [error, setError] = useState<unknown>(null);
   const from = weeksBefore(today, Number(weeks) - 1);
   const to = isoWeek(today);
-  const officer = useAuth().has("SURVEILLANCE_OFFICER");
+  const auth = useAuth();
+  const officer = auth.has("SURVEILLANCE_OFFICER");
   // The line list with names, for the surveillance officer's spreadsheet (the read is logged).
   const download = async () => {
     setError(null);
@@ -88,6 +89,12 @@ export default function Surveillance() {
       <h1>{t("surveillance.title")}</h1>
       <p>
         <Link to="/surveillance/report">{t("nav.fieldReport")}</Link>
+        {(officer || auth.has("STATE_ADMIN")) && (
+          <>
+            {" · "}
+            <Link to="/surveillance/dhis2">{t("dhis2.title")}</Link>
+          </>
+        )}
       </p>
       {officer && (
         <p>

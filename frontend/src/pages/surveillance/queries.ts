@@ -74,3 +74,45 @@ export const VERIFY_ALERT = /* GraphQL */ `
     }
   }
 `;
+
+export const DHIS2_MAPPINGS = /* GraphQL */ `
+  query Dhis2Mappings {
+    dhis2Mappings {
+      id
+      kind
+      label
+      unitId
+      conditionId
+      measure
+      ageGroup
+      sex
+      dhis2Id
+      version
+    }
+  }
+`;
+
+export const SET_DHIS2_MAPPING = /* GraphQL */ `
+  mutation SetDhis2Mapping($input: Dhis2MappingInput!) {
+    setDhis2Mapping(input: $input) {
+      id
+      dhis2Id
+      version
+    }
+  }
+`;
+
+export const DHIS2_EXPORT = /* GraphQL */ `
+  query Dhis2Export($week: String!) {
+    dhis2Export(week: $week) {
+      period
+      payload
+      valueCount
+      skipped {
+        reason
+        label
+        cases
+      }
+    }
+  }
+`;

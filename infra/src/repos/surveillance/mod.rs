@@ -4,3 +4,4 @@ pub mod alerts;
 pub mod cases;
 pub mod conditions;
 pub mod counts;
+pub mod dhis2;
