@@ -95,6 +95,7 @@ pub struct SubscriptionRoot(
     helpline::HelplineSubscription,
     inpatient::InpatientSubscription,
     oxygen::OxygenSubscription,
+    surveillance::SurveillanceSubscription,
 );
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;

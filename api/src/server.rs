@@ -141,6 +141,8 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
     wards.start_listener(&db);
     let oxygen = arogya_infra::queue_bus::OxygenBus::oxygen(db.backend());
     oxygen.start_listener(&db);
+    let surveillance = arogya_infra::queue_bus::SurveillanceBus::surveillance(db.backend());
+    surveillance.start_listener(&db);
     db.start_health_probe();
     let tenants = Arc::new(TenantDirectory::new(
         db.clone(),
@@ -186,6 +188,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         queue,
         wards,
         oxygen,
+        surveillance,
         metrics: Metrics::default(),
     }))
 }

@@ -61,5 +61,7 @@ pub struct AppState {
     pub wards: arogya_infra::queue_bus::WardBus,
     /// Oxygen alerts raised, acknowledged and escalated.
     pub oxygen: arogya_infra::queue_bus::OxygenBus,
+    /// Surveillance alerts and outbreak investigations, live to surveillance officers.
+    pub surveillance: arogya_infra::queue_bus::SurveillanceBus,
     pub metrics: Metrics,
 }

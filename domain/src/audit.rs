@@ -154,6 +154,8 @@ pub enum AuditAction {
     SurveillanceAlert,
     /// A DHIS2 export of a week's counts.
     SurveillanceExport,
+    /// An outbreak investigation's entry added or its status changed.
+    SurveillanceInvestigation,
 }
 
 impl AuditAction {
@@ -178,6 +180,7 @@ impl AuditAction {
             AuditAction::SurveillanceLineList => "surveillance.line_list",
             AuditAction::SurveillanceAlert => "surveillance.alert",
             AuditAction::SurveillanceExport => "surveillance.export",
+            AuditAction::SurveillanceInvestigation => "surveillance.investigation",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -42,6 +42,8 @@ pub mod medication_administration;
 pub mod notifiable_condition;
 pub mod notification;
 pub mod otp_code;
+pub mod outbreak_entry;
+pub mod outbreak_investigation;
 pub mod oxygen_alert;
 pub mod oxygen_cylinder_type;
 pub mod oxygen_delivery;

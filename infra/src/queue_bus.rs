@@ -21,6 +21,8 @@ pub const CHANNEL: &str = "arogya_queue";
 pub const WARD_CHANNEL: &str = "arogya_ward";
 /// The PostgreSQL channel oxygen alerts travel on.
 pub const OXYGEN_CHANNEL: &str = "arogya_oxygen";
+/// The PostgreSQL channel surveillance alerts and investigations travel on.
+pub const SURVEILLANCE_CHANNEL: &str = "arogya_surveillance";
 
 /// An oxygen alert was raised, acknowledged or escalated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +43,28 @@ pub type OxygenBus = EventBus<OxygenEvent>;
 impl OxygenBus {
     pub fn oxygen(backend: Backend) -> Self {
         Self::on(backend, OXYGEN_CHANNEL)
+    }
+}
+
+/// A surveillance alert was raised or verified, or an investigation changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveillanceEvent {
+    pub tenant: Uuid,
+    /// The place's path, to check each subscriber's reach without a query.
+    pub unit_path: String,
+    /// `alert` or `investigation`.
+    pub kind: String,
+    pub id: Uuid,
+    /// `raised`, `verified`, `opened`, `entry` or `status`.
+    pub action: String,
+    pub at: DateTime<Utc>,
+}
+
+pub type SurveillanceBus = EventBus<SurveillanceEvent>;
+
+impl SurveillanceBus {
+    pub fn surveillance(backend: Backend) -> Self {
+        Self::on(backend, SURVEILLANCE_CHANNEL)
     }
 }
 

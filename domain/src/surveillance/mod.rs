@@ -10,4 +10,5 @@ pub mod condition;
 pub mod counts;
 pub mod dhis2;
 pub mod epi_week;
+pub mod investigation;
 pub mod privacy;

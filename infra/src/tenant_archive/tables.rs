@@ -193,6 +193,8 @@ tables! {
     "surveillance_weekly_counts" => surveillance_weekly_count,
     "surveillance_alerts" => surveillance_alert,
     "dhis2_mappings" => dhis2_mapping,
+    "outbreak_investigations" => outbreak_investigation,
+    "outbreak_entries" => outbreak_entry,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

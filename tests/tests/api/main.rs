@@ -115,6 +115,7 @@ mod surveillance_alerts;
 mod surveillance_cases;
 mod surveillance_dhis2;
 mod surveillance_exports;
+mod surveillance_investigations;
 mod surveys;
 mod tenants;
 mod tokens;

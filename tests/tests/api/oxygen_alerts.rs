@@ -48,7 +48,7 @@ fn alerts_cli(app: &TestApp, at: DateTime<Utc>) -> String {
     text
 }
 
-async fn emails_to(app: &TestApp, address: &str) -> Vec<String> {
+pub(super) async fn emails_to(app: &TestApp, address: &str) -> Vec<String> {
     let wb = app.tenant_id("WB").await;
     let sql = "SELECT subject FROM notification_outbox WHERE destination = $1";
     app.rows_in_tenant(&wb, sql, address)

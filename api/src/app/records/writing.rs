@@ -276,9 +276,19 @@ pub async fn add_entry(
     .await?;
     // A notifiable diagnosis or a positive confirming test raises its case now, in
     // this transaction: the weekly counts never lag behind the records.
-    crate::app::surveillance::cases::on_clinical_entry(&mut tx, c.actor, &c.meta, &entry, &details)
-        .await?;
+    let raised = crate::app::surveillance::cases::on_clinical_entry(
+        &mut tx,
+        &c.state.surveillance,
+        c.actor,
+        &c.meta,
+        &entry,
+        &details,
+    )
+    .await?;
     tx.commit().await?;
+    for e in raised {
+        c.state.surveillance.committed(e);
+    }
     Ok(entry)
 }
 

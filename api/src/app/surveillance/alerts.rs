@@ -2,7 +2,7 @@
 //! (in its transaction), a signal stored with its numbers unless the rule is in its
 //! quiet days; surveillance officers verify them.
 
-use super::Surveillance;
+use super::{notify, Surveillance};
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
 use arogya_domain::ids::UnitId;
@@ -13,9 +13,10 @@ use arogya_domain::surveillance::epi_week::{india_date, EpiWeek};
 use arogya_domain::unit::UnitPath;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
+use arogya_infra::queue_bus::{SurveillanceBus, SurveillanceEvent};
 use arogya_infra::repos::surveillance::alerts::{self as repo, AlertRecord};
 use arogya_infra::repos::surveillance::cases::{self as cases_repo, CaseRecord};
-use arogya_infra::repos::surveillance::counts;
+use arogya_infra::repos::surveillance::{conditions, counts, investigations};
 use arogya_infra::repos::units;
 use arogya_infra::TenantTx;
 use chrono::{Duration, NaiveDate, Utc};
@@ -87,12 +88,15 @@ async fn baseline(
     })
 }
 
-/// Evaluate the condition's rules after `case` was written; the signals raised.
+/// Evaluate the condition's rules after `case` was written; each signal raised is
+/// stored, e-mailed to the place's surveillance officers and announced. The events are
+/// for `SurveillanceBus::committed` after the commit.
 pub async fn evaluate_for_case(
     tx: &TenantTx,
+    bus: &SurveillanceBus,
     case: &CaseRecord,
     condition_code: &str,
-) -> ApiResult<Vec<AlertRecord>> {
+) -> ApiResult<Vec<SurveillanceEvent>> {
     let today = india_date(Utc::now());
     let mut raised = vec![];
     for cr in default_rules(condition_code) {
@@ -194,7 +198,28 @@ pub async fn evaluate_for_case(
             verification_note: None,
             version: 1,
         };
-        raised.push(repo::insert(tx, row).await?);
+        let alert = repo::insert(tx, row).await?;
+        let place = units::find(tx, UnitId(alert.unit_id))
+            .await?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        let at = alert
+            .village
+            .as_ref()
+            .map(|v| format!("{v}, {place}"))
+            .unwrap_or(place);
+        notify::email_officers(
+            tx,
+            &alert.unit_path,
+            &format!("Surveillance alert: {condition_code} in {at}"),
+            &format!(
+                "{condition_code} in {at}: {}. Verify it in Arogya (Disease surveillance, Alerts to verify); the verification clock runs 24 hours from now.",
+                alert.explanation
+            ),
+        )
+        .await?;
+        raised
+            .push(notify::announce(tx, bus, &alert.unit_path, "alert", alert.id, "raised").await?);
     }
     Ok(raised)
 }
@@ -203,6 +228,8 @@ pub async fn evaluate_for_case(
 pub struct AlertView {
     pub alert: AlertRecord,
     pub unit_name: String,
+    /// The investigation a true signal opened.
+    pub investigation_id: Option<Uuid>,
 }
 
 impl Surveillance<'_> {
@@ -221,10 +248,20 @@ impl Surveillance<'_> {
             .into_iter()
             .map(|u| (u.id, u.name))
             .collect();
+        let investigations: HashMap<Uuid, Uuid> = if open_only {
+            HashMap::new() // open alerts have none yet
+        } else {
+            investigations::list(&tx, None, false, 1000)
+                .await?
+                .into_iter()
+                .map(|i| (i.alert_id, i.id))
+                .collect()
+        };
         Ok(rows
             .into_iter()
             .map(|a| AlertView {
                 unit_name: names.get(&a.unit_id).cloned().unwrap_or_default(),
+                investigation_id: investigations.get(&a.id).copied(),
                 alert: a,
             })
             .collect())
@@ -283,10 +320,37 @@ impl Surveillance<'_> {
             .await?
             .map(|u| u.name)
             .unwrap_or_default();
+        let mut events = vec![
+            notify::announce(
+                &tx,
+                &self.state.surveillance,
+                &saved.unit_path,
+                "alert",
+                id,
+                "verified",
+            )
+            .await?,
+        ];
+        let mut investigation_id = None;
+        if true_signal {
+            let code = conditions::find(&tx, saved.condition_id)
+                .await?
+                .map(|c| c.code)
+                .unwrap_or_default();
+            let (inv, opened) = self
+                .open_investigation(&tx, &saved, &code, &unit_name)
+                .await?;
+            investigation_id = Some(inv.id);
+            events.extend(opened);
+        }
         tx.commit().await?;
+        for e in events {
+            self.state.surveillance.committed(e);
+        }
         Ok(AlertView {
             alert: saved,
             unit_name,
+            investigation_id,
         })
     }
 }

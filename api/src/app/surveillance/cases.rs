@@ -17,6 +17,7 @@ use arogya_domain::surveillance::counts::{changes, CaseFacts, CountKey};
 use arogya_domain::surveillance::epi_week::{india_date, EpiWeek};
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
+use arogya_infra::queue_bus::{SurveillanceBus, SurveillanceEvent};
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::clinical::EntryRecord;
 use arogya_infra::repos::surveillance::cases::{self as repo, CaseRecord};
@@ -84,13 +85,16 @@ fn age_at(birth: NaiveDate, on: NaiveDate) -> i32 {
 
 /// A diagnosis or a positive confirming test, just written in the records module's
 /// transaction: raise the person's case (or take their open episode up a level).
+/// The alerts it raised are returned as events, for `SurveillanceBus::committed`.
 pub async fn on_clinical_entry(
     tx: &mut TenantTx,
+    bus: &SurveillanceBus,
     actor: Actor,
     meta: &RequestMeta,
     entry: &EntryRecord,
     details: &EntryDetails,
-) -> ApiResult<()> {
+) -> ApiResult<Vec<SurveillanceEvent>> {
+    let mut raised = vec![];
     let (level, matches): (CaseLevel, Matcher) = match details {
         EntryDetails::Diagnosis(d) => {
             let code = d.code.clone();
@@ -107,14 +111,14 @@ pub async fn on_clinical_entry(
                 .filter_map(|m| m.loinc.clone())
                 .collect();
             if positives.is_empty() {
-                return Ok(());
+                return Ok(raised);
             }
             (
                 CaseLevel::Laboratory,
                 Box::new(move |c: &ConditionDef| positives.iter().any(|l| c.confirmed_by(l))),
             )
         }
-        _ => return Ok(()),
+        _ => return Ok(raised),
     };
     let found: Vec<_> = conditions::all(tx)
         .await?
@@ -122,10 +126,10 @@ pub async fn on_clinical_entry(
         .filter(|c| c.active && matches(&conditions::definition(c)))
         .collect();
     if found.is_empty() {
-        return Ok(());
+        return Ok(raised);
     }
     let Some(patient) = patients::find(tx, entry.patient_id).await? else {
-        return Ok(());
+        return Ok(raised);
     };
     let onset = india_date(entry.occurred_at);
     for condition in found {
@@ -146,7 +150,9 @@ pub async fn on_clinical_entry(
                 next.updated_at = now;
                 next.version = c.version + 1;
                 let saved = write(tx, Some(&c), next).await?;
-                super::alerts::evaluate_for_case(tx, &saved, &condition.code).await?;
+                raised.extend(
+                    super::alerts::evaluate_for_case(tx, bus, &saved, &condition.code).await?,
+                );
                 (saved, false)
             }
             None => {
@@ -190,7 +196,9 @@ pub async fn on_clinical_entry(
                     version: 1,
                 };
                 let saved = write(tx, None, row).await?;
-                super::alerts::evaluate_for_case(tx, &saved, &condition.code).await?;
+                raised.extend(
+                    super::alerts::evaluate_for_case(tx, bus, &saved, &condition.code).await?,
+                );
                 (saved, true)
             }
         };
@@ -200,7 +208,7 @@ pub async fn on_clinical_entry(
             }));
         audit::record(tx, meta, event).await?;
     }
-    Ok(())
+    Ok(raised)
 }
 
 impl Surveillance<'_> {
@@ -257,7 +265,13 @@ impl Surveillance<'_> {
             version: 1,
         };
         let saved = write(&tx, None, row).await?;
-        super::alerts::evaluate_for_case(&tx, &saved, &condition.code).await?;
+        let raised = super::alerts::evaluate_for_case(
+            &tx,
+            &self.state.surveillance,
+            &saved,
+            &condition.code,
+        )
+        .await?;
         self.audit(
             &mut tx,
             AuditAction::SurveillanceCase,
@@ -267,6 +281,9 @@ impl Surveillance<'_> {
         )
         .await?;
         tx.commit().await?;
+        for e in raised {
+            self.state.surveillance.committed(e);
+        }
         Ok((saved, condition.code))
     }
 }
@@ -348,7 +365,13 @@ impl Surveillance<'_> {
         let condition = conditions::find(&tx, saved.condition_id)
             .await?
             .ok_or(ApiError::Internal)?;
-        super::alerts::evaluate_for_case(&tx, &saved, &condition.code).await?;
+        let raised = super::alerts::evaluate_for_case(
+            &tx,
+            &self.state.surveillance,
+            &saved,
+            &condition.code,
+        )
+        .await?;
         self.audit(
             &mut tx,
             AuditAction::SurveillanceCase,
@@ -361,6 +384,9 @@ impl Surveillance<'_> {
         )
         .await?;
         tx.commit().await?;
+        for e in raised {
+            self.state.surveillance.committed(e);
+        }
         Ok((saved, condition.code))
     }
 }

@@ -17,6 +17,8 @@ pub mod alerts;
 pub mod cases;
 pub mod conditions;
 pub mod dhis2;
+pub mod investigations;
+pub mod notify;
 pub mod reports;
 
 pub struct Surveillance<'a> {

@@ -8,12 +8,15 @@ use async_graphql::{Context, ID};
 use uuid::Uuid;
 
 mod inputs;
+mod investigation;
 mod mutation;
 mod objects;
 mod query;
+mod subscription;
 
 pub use mutation::SurveillanceMutation;
 pub use query::SurveillanceQuery;
+pub use subscription::SurveillanceSubscription;
 
 fn surveillance<'a>(ctx: &'a Context<'_>) -> ApiResult<Surveillance<'a>> {
     let req = ctx.request()?;

@@ -1,6 +1,7 @@
 //! Changes.
 
 use super::inputs::{CaseChangeInput, Dhis2MappingInput, FieldCaseInput, NotifiableConditionInput};
+use super::investigation::{InvestigationEntryInput, InvestigationStatus, OutbreakInvestigation};
 use super::objects::{Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase};
 use super::surveillance;
 use crate::error::ApiResult;
@@ -117,5 +118,49 @@ impl SurveillanceMutation {
             .into_iter()
             .find(|m| m.mapping.id == saved.id)
             .map(Dhis2Mapping))
+    }
+
+    /// Add to an investigation: an action taken (the first stops the response clock), a
+    /// team member, a sample sent, a sample's result, or a linked case. Entries are kept
+    /// as written. The place's surveillance officer; audited.
+    async fn record_investigation_entry(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: InvestigationEntryInput,
+    ) -> ApiResult<OutbreakInvestigation> {
+        let id = parse_id("id", &id)?;
+        let entry = input.parse()?;
+        Ok(OutbreakInvestigation(
+            surveillance(ctx)?
+                .record_investigation_entry(id, entry)
+                .await?,
+        ))
+    }
+
+    /// Move an investigation on: open → investigating → contained → closed (contained
+    /// back to investigating when cases rise again). Closing needs the final report.
+    /// The place's officers and the state cell are e-mailed.
+    async fn change_investigation_status(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        expected_version: i32,
+        status: InvestigationStatus,
+        #[graphql(default)] note: String,
+        final_report: Option<String>,
+    ) -> ApiResult<OutbreakInvestigation> {
+        let id = parse_id("id", &id)?;
+        Ok(OutbreakInvestigation(
+            surveillance(ctx)?
+                .change_investigation_status(
+                    id,
+                    expected_version,
+                    status.into(),
+                    &note,
+                    final_report.as_deref(),
+                )
+                .await?,
+        ))
     }
 }

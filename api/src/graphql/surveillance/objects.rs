@@ -258,6 +258,10 @@ impl SurveillanceAlert {
     async fn verification_note(&self) -> Option<&str> {
         self.view.alert.verification_note.as_deref()
     }
+    /// The outbreak investigation a true signal opened.
+    async fn investigation_id(&self) -> Option<ID> {
+        self.view.investigation_id.map(id)
+    }
     async fn version(&self) -> i32 {
         self.view.alert.version
     }

@@ -1,5 +1,6 @@
 //! Reads.
 
+use super::investigation::OutbreakInvestigation;
 use super::objects::{
     Dhis2Export, Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase,
     WeeklyCaseCell,
@@ -134,5 +135,32 @@ impl SurveillanceQuery {
     async fn dhis2_export(&self, ctx: &Context<'_>, week: String) -> ApiResult<Dhis2Export> {
         let week = EpiWeek::parse(&week, "week")?;
         Ok(Dhis2Export(surveillance(ctx)?.dhis2_export(week).await?))
+    }
+
+    /// Outbreak investigations in the caller's reach, newest first: those not closed
+    /// (default) or all.
+    async fn outbreak_investigations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = true)] open_only: bool,
+    ) -> ApiResult<Vec<OutbreakInvestigation>> {
+        Ok(surveillance(ctx)?
+            .investigations(open_only)
+            .await?
+            .into_iter()
+            .map(OutbreakInvestigation)
+            .collect())
+    }
+
+    /// One investigation with its team, actions, samples, cases and log.
+    async fn outbreak_investigation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> ApiResult<OutbreakInvestigation> {
+        let id = parse_id("id", &id)?;
+        Ok(OutbreakInvestigation(
+            surveillance(ctx)?.investigation(id).await?,
+        ))
     }
 }

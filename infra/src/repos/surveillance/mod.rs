@@ -5,3 +5,4 @@ pub mod cases;
 pub mod conditions;
 pub mod counts;
 pub mod dhis2;
+pub mod investigations;
