@@ -854,6 +854,35 @@ export type IndentStatus =
   | 'REJECTED'
   | 'SUBMITTED';
 
+/** An entry for an investigation; which fields it needs depends on its kind. */
+export type InvestigationEntryInput = {
+  /** CASE_LINK: the case. */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** TEAM_MEMBER: the role. SAMPLE: the laboratory. */
+  detail?: InputMaybe<Scalars['String']['input']>;
+  kind: InvestigationEntryKind;
+  /** ACTION, SAMPLE, SAMPLE_RESULT: the day it happened (India's date). */
+  on?: InputMaybe<Scalars['NaiveDate']['input']>;
+  result?: InputMaybe<SampleResult>;
+  /** SAMPLE_RESULT: the sample. */
+  sampleId?: InputMaybe<Scalars['ID']['input']>;
+  /** ACTION: what was done. TEAM_MEMBER: the name. SAMPLE: the specimen. SAMPLE_RESULT: a note. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type InvestigationEntryKind =
+  | 'ACTION'
+  | 'CASE_LINK'
+  | 'SAMPLE'
+  | 'SAMPLE_RESULT'
+  | 'TEAM_MEMBER';
+
+export type InvestigationStatus =
+  | 'CLOSED'
+  | 'CONTAINED'
+  | 'INVESTIGATING'
+  | 'OPEN';
+
 export type IssueStockInput = {
   /** Name the batches instead of first-expiry-first-out (with `overrideReason`). */
   batches?: InputMaybe<Array<BatchPickInput>>;
@@ -1526,6 +1555,11 @@ export type Route =
   | 'SUBLINGUAL'
   | 'TOPICAL'
   | 'VAGINAL';
+
+export type SampleResult =
+  | 'INCONCLUSIVE'
+  | 'NEGATIVE'
+  | 'POSITIVE';
 
 /** Save one step of the draft: give exactly one of the steps. */
 export type SaveApplicationStepInput = {

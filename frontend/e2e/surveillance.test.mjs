@@ -82,7 +82,7 @@ test("the district surveillance officer sees the weekly table with the dengue cl
   const dengueColumn = await table.getByRole("columnheader").evaluateAll((hs) => hs.findIndex((h) => h.textContent === "Dengue"));
   assert.equal(await nadia.getByRole("cell").nth(dengueColumn - 1).textContent(), "7", `${await table.innerText()}`);
   // The cluster raised an alert; the officer verifies it (a double click records it once).
-  const alert = page.getByRole("listitem").filter({ hasText: "Krishnanagar ward 7" });
+  const alert = page.locator("li.card").filter({ hasText: "Krishnanagar ward 7" });
   await alert.getByText(/cases in one village or ward within 14 days/).waitFor();
   await alert.getByLabel("What was checked").fill("ANM visited: six febrile cases, larvae in water tanks");
   await alert.getByRole("button", { name: "True signal: investigate" }).dblclick();
@@ -111,6 +111,72 @@ test("the district surveillance officer sees the weekly table with the dengue cl
   await page.getByRole("heading", { level: 1, name: "रोग निगरानी" }).waitFor();
   await page.getByLabel(/भाषा|Language/).selectOption("bn");
   await page.getByRole("heading", { level: 1, name: "রোগ নজরদারি" }).waitFor();
+  await context.close();
+});
+
+test("the district officer works the dengue investigation on a phone, live and to its final report", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "dso.nadia", "dso-nadia-demo-2026");
+  await page.goto(`${server.url}/surveillance`);
+  // The cluster verified as a true signal in the test before opened an investigation.
+  await page.getByRole("region", { name: "Outbreak investigations" }).getByRole("link", { name: /Krishnanagar ward 7/ }).click();
+  await page.getByRole("heading", { level: 1, name: /^DENGUE outbreak: Krishnanagar ward 7/ }).waitFor();
+  await page.getByText(/Response: .* running/).waitFor();
+  // A second screen on the same investigation hears of changes made on the phone.
+  const watcher = await context.newPage();
+  await watcher.goto(page.url());
+  await watcher.getByText("updates live").waitFor();
+
+  const form = (name) => page.locator("form").filter({ has: page.getByRole("heading", { name }) });
+  const team = form("Add a team member");
+  await team.getByLabel("Name").fill("Dr. Sujata Roy");
+  await team.getByLabel("Role").fill("District epidemiologist");
+  await team.getByRole("button", { name: "Add" }).dblclick();
+  await page.getByRole("listitem").filter({ hasText: "Dr. Sujata Roy · District epidemiologist" }).waitFor();
+  const action = form("Record an action");
+  await action.getByLabel("What was done").fill("Larval survey of 120 houses; fogging in ward 7");
+  await action.getByRole("button", { name: "Add" }).click();
+  await page.getByText(/Response: .* on time/).waitFor();
+  await watcher.getByRole("listitem").filter({ hasText: "Larval survey of 120 houses" }).waitFor();
+  const sample = form("Record a sample sent");
+  await sample.getByLabel("Specimen").fill("Serum, 5 samples");
+  await sample.getByLabel("Laboratory").fill("JNM Medical College, Kalyani");
+  await sample.getByRole("button", { name: "Add" }).click();
+  await page.getByText("Result awaited").waitFor();
+  const result = form("Record the result");
+  await result.getByLabel("Result", { exact: true }).selectOption("POSITIVE");
+  await result.getByLabel("Note (organism, serotype)").fill("NS1 positive in 4 of 5, DENV-2");
+  await result.getByRole("button", { name: "Add" }).click();
+  await page.getByText(/^Positive \(/).waitFor();
+  const link = form("Link a case");
+  await link.getByLabel("Case").locator("option", { hasText: "Krishnanagar ward 7" }).first().waitFor({ state: "attached" });
+  const first = await link.getByLabel("Case").locator("option", { hasText: "Krishnanagar ward 7" }).first().getAttribute("value");
+  await link.getByLabel("Case").selectOption(first);
+  await link.getByRole("button", { name: "Add" }).click();
+  await page.getByRole("heading", { name: "Cases linked (1)" }).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  assert.deepEqual(await axeViolations(page), [], "the investigation page has no serious accessibility violations");
+  await shot(page, "investigation-360");
+
+  // Investigating, then closed with a final report (asked for before it closes).
+  await page.getByRole("button", { name: "Investigating" }).click();
+  await page.locator(".pill").getByText("Investigating").waitFor();
+  await page.getByRole("button", { name: "Close…" }).click();
+  await page.getByLabel("Final report").fill("too short");
+  await page.getByRole("button", { name: "Close with this report" }).click();
+  await page.getByText(/at least 40|40 to 8000/).first().waitFor();
+  await page.getByLabel("Final report").fill("Six cases of dengue (DENV-2) in Krishnanagar ward 7 from water tanks; source reduction and fogging; no new case in two weeks.");
+  await page.getByRole("button", { name: "Close with this report" }).dblclick();
+  await page.locator(".pill").getByText("Closed").waitFor();
+  await page.getByRole("heading", { name: "Final report" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Record an action" }).count(), 0, "nothing is added to a closed investigation");
+  await page.reload();
+  await page.locator(".pill").getByText("Closed").waitFor();
+  await page.getByLabel("Language").selectOption("hi");
+  await page.getByRole("heading", { level: 2, name: "अंतिम रिपोर्ट" }).waitFor();
+  await page.getByLabel(/भाषा|Language/).selectOption("en");
   await context.close();
 });
 

@@ -11,6 +11,7 @@ const Outbox = lazy(() => import("./pages/outbox/Outbox"));
 const Surveillance = lazy(() => import("./pages/surveillance/Surveillance"));
 const FieldReport = lazy(() => import("./pages/surveillance/FieldReport"));
 const Dhis2 = lazy(() => import("./pages/surveillance/Dhis2"));
+const Investigation = lazy(() => import("./pages/surveillance/Investigation"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -110,6 +111,7 @@ function Screens() {
           <Route path="surveillance" element={<Surveillance />} />
           <Route path="surveillance/report" element={<FieldReport />} />
           <Route path="surveillance/dhis2" element={<Dhis2 />} />
+          <Route path="surveillance/investigations/:id" element={<Investigation />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

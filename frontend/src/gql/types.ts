@@ -2020,6 +2020,66 @@ export type IntakeOutputLine = {
   volumeMl: Scalars['Int']['output'];
 };
 
+export type InvestigationAction = {
+  on: Scalars['NaiveDate']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  what: Scalars['String']['output'];
+};
+
+/** An entry for an investigation; which fields it needs depends on its kind. */
+export type InvestigationEntryInput = {
+  /** CASE_LINK: the case. */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** TEAM_MEMBER: the role. SAMPLE: the laboratory. */
+  detail?: InputMaybe<Scalars['String']['input']>;
+  kind: InvestigationEntryKind;
+  /** ACTION, SAMPLE, SAMPLE_RESULT: the day it happened (India's date). */
+  on?: InputMaybe<Scalars['NaiveDate']['input']>;
+  result?: InputMaybe<SampleResult>;
+  /** SAMPLE_RESULT: the sample. */
+  sampleId?: InputMaybe<Scalars['ID']['input']>;
+  /** ACTION: what was done. TEAM_MEMBER: the name. SAMPLE: the specimen. SAMPLE_RESULT: a note. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type InvestigationEntryKind =
+  | 'ACTION'
+  | 'CASE_LINK'
+  | 'SAMPLE'
+  | 'SAMPLE_RESULT'
+  | 'TEAM_MEMBER';
+
+/** One entry of the log, as recorded. */
+export type InvestigationLogEntry = {
+  detail: Maybe<Scalars['String']['output']>;
+  /** action, team_member, sample, sample_result, case_link or status. */
+  kind: Scalars['String']['output'];
+  on: Scalars['NaiveDate']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  text: Scalars['String']['output'];
+};
+
+/**
+ * A specimen sent, with its latest result (a later result supersedes an earlier one;
+ * both stay in the log).
+ */
+export type InvestigationSample = {
+  id: Scalars['ID']['output'];
+  lab: Scalars['String']['output'];
+  /** positive, negative or inconclusive; none while awaited. */
+  result: Maybe<Scalars['String']['output']>;
+  resultNote: Maybe<Scalars['String']['output']>;
+  resultOn: Maybe<Scalars['NaiveDate']['output']>;
+  sentOn: Scalars['NaiveDate']['output'];
+  specimen: Scalars['String']['output'];
+};
+
+export type InvestigationStatus =
+  | 'CLOSED'
+  | 'CONTAINED'
+  | 'INVESTIGATING'
+  | 'OPEN';
+
 export type IssueStockInput = {
   /** Name the batches instead of first-expiry-first-out (with `overrideReason`). */
   batches?: InputMaybe<Array<BatchPickInput>>;
@@ -2337,6 +2397,12 @@ export type MutationRoot = {
    * the date of maintenance if it was serviced.
    */
   changeEquipmentStatus: EquipmentItem;
+  /**
+   * Move an investigation on: open → investigating → contained → closed (contained
+   * back to investigating when cases rise again). Closing needs the final report.
+   * The place's officers and the state cell are e-mailed.
+   */
+  changeInvestigationStatus: OutbreakInvestigation;
   /** Change your own password. Ends all your sessions: log in again afterwards. */
   changePassword: Scalars['Boolean']['output'];
   /**
@@ -2478,6 +2544,12 @@ export type MutationRoot = {
   receiveStock: PostedMovement;
   /** Record the condition (rounds, or a change): appended, never edited. */
   recordCondition: ConditionEntry;
+  /**
+   * Add to an investigation: an action taken (the first stops the response clock), a
+   * team member, a sample sent, a sample's result, or a linked case. Entries are kept
+   * as written. The place's surveillance officer; audited.
+   */
+  recordInvestigationEntry: OutbreakInvestigation;
   /**
    * Enter a reading in a facility's daily register. Consumption is worked out, not
    * typed: give the gauges, the counts, and what arrived.
@@ -2828,6 +2900,15 @@ export type MutationRootChangeEquipmentStatusArgs = {
 };
 
 
+export type MutationRootChangeInvestigationStatusArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  finalReport?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  note?: Scalars['String']['input'];
+  status: InvestigationStatus;
+};
+
+
 export type MutationRootChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -3170,6 +3251,12 @@ export type MutationRootReceiveStockArgs = {
 
 export type MutationRootRecordConditionArgs = {
   input: ConditionInput;
+};
+
+
+export type MutationRootRecordInvestigationEntryArgs = {
+  id: Scalars['ID']['input'];
+  input: InvestigationEntryInput;
 };
 
 
@@ -3741,6 +3828,33 @@ export type OrderLineInput = {
   itemId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
   unitPricePaise: Scalars['Int']['input'];
+};
+
+export type OutbreakInvestigation = {
+  actions: Array<InvestigationAction>;
+  alertId: Scalars['ID']['output'];
+  /** The cases taken as part of the outbreak (names: the place's surveillance officers). */
+  cases: Array<SurveillanceCase>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  condition: Scalars['String']['output'];
+  finalReport: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Every entry, oldest first. */
+  log: Array<InvestigationLogEntry>;
+  raisedAt: Scalars['DateTime']['output'];
+  /** When the first action was recorded. */
+  respondedAt: Maybe<Scalars['DateTime']['output']>;
+  /** From verification to the first action in the field (target 24 hours). */
+  responseClock: ResponseClock;
+  samples: Array<InvestigationSample>;
+  status: InvestigationStatus;
+  team: Array<TeamMember>;
+  unitName: Scalars['String']['output'];
+  /** From the alert being raised to its verification (target 24 hours). */
+  verificationClock: ResponseClock;
+  verifiedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  village: Maybe<Scalars['String']['output']>;
 };
 
 export type OwnerStepInput = {
@@ -4670,6 +4784,13 @@ export type QueryRoot = {
    * turnover, for a unit, a facility, or everything the caller oversees.
    */
   occupancyHistory: OccupancyHistory;
+  /** One investigation with its team, actions, samples, cases and log. */
+  outbreakInvestigation: OutbreakInvestigation;
+  /**
+   * Outbreak investigations in the caller's reach, newest first: those not closed
+   * (default) or all.
+   */
+  outbreakInvestigations: Array<OutbreakInvestigation>;
   /**
    * Alerts of the facilities in reach, the latest first; only those waiting for an
    * acknowledgement unless `open` is false.
@@ -5084,6 +5205,16 @@ export type QueryRootOccupancyHistoryArgs = {
   from: Scalars['NaiveDate']['input'];
   to: Scalars['NaiveDate']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootOutbreakInvestigationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootOutbreakInvestigationsArgs = {
+  openOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -5519,6 +5650,16 @@ export type RequiredDocument = {
   satisfied: Scalars['Boolean']['output'];
 };
 
+/** A clock against its 24-hour target. */
+export type ResponseClock = {
+  /** Minutes from its start to its stop, or to now while it runs. */
+  minutes: Scalars['Int']['output'];
+  running: Scalars['Boolean']['output'];
+  targetMinutes: Scalars['Int']['output'];
+  /** Stopped within the target, or running and not yet past it. */
+  withinTarget: Scalars['Boolean']['output'];
+};
+
 export type ReturnReason =
   | 'DAMAGED'
   | 'EXCESS'
@@ -5629,6 +5770,11 @@ export type Route =
   | 'SUBLINGUAL'
   | 'TOPICAL'
   | 'VAGINAL';
+
+export type SampleResult =
+  | 'INCONCLUSIVE'
+  | 'NEGATIVE'
+  | 'POSITIVE';
 
 /** Save one step of the draft: give exactly one of the steps. */
 export type SaveApplicationStepInput = {
@@ -5869,6 +6015,11 @@ export type SubscriptionRoot = {
    */
   oxygenAlertChanged: OxygenAlertChange;
   /**
+   * A change to refresh on, from every server instance. The stream ends when the
+   * access token used to subscribe expires.
+   */
+  surveillanceChanged: SurveillanceChange;
+  /**
    * Changes to a tier's queue (new tickets, assignments, escalations, resolutions),
    * from every server instance. Tier 1 also hears of its tickets leaving for tier 2.
    * The stream ends when the access token used to subscribe expires.
@@ -5964,6 +6115,8 @@ export type SurveillanceAlert = {
   /** Why it fired, in numbers. */
   explanation: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The outbreak investigation a true signal opened. */
+  investigationId: Maybe<Scalars['ID']['output']>;
   /** The line the cases crossed (threshold, multiple of the baseline, mean + k SD). */
   line: Scalars['Float']['output'];
   raisedAt: Scalars['DateTime']['output'];
@@ -6006,6 +6159,16 @@ export type SurveillanceCase = {
   /** Pass this back as `expectedVersion` to change the case. */
   version: Scalars['Int']['output'];
   village: Maybe<Scalars['String']['output']>;
+};
+
+/** An alert raised or verified, or an investigation changed, in the subscriber's reach. */
+export type SurveillanceChange = {
+  /** raised, verified, opened, entry or status. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** alert or investigation. */
+  kind: Scalars['String']['output'];
 };
 
 /** A row flagged as someone already enrolled. */
@@ -6054,6 +6217,11 @@ export type TankReadingInput = {
   kilograms?: InputMaybe<Scalars['Float']['input']>;
   percent?: InputMaybe<Scalars['Float']['input']>;
   sourceId: Scalars['ID']['input'];
+};
+
+export type TeamMember = {
+  name: Scalars['String']['output'];
+  role: Scalars['String']['output'];
 };
 
 export type TeleconsultationRecorded = {
@@ -7675,7 +7843,7 @@ export type VerifySurveillanceAlertMutationVariables = Exact<{
 }>;
 
 
-export type VerifySurveillanceAlertMutation = { verifySurveillanceAlert: { id: string, status: string } };
+export type VerifySurveillanceAlertMutation = { verifySurveillanceAlert: { id: string, status: string, investigationId: string | null } };
 
 export type Dhis2MappingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -7695,3 +7863,50 @@ export type Dhis2ExportQueryVariables = Exact<{
 
 
 export type Dhis2ExportQuery = { dhis2Export: { period: string, payload: unknown, valueCount: number, skipped: Array<{ reason: string, label: string, cases: number }> } };
+
+export type InvestigationFieldsFragment = { id: string, alertId: string, condition: string, unitName: string, village: string | null, status: InvestigationStatus, raisedAt: string, verifiedAt: string, respondedAt: string | null, finalReport: string | null, closedAt: string | null, version: number, verificationClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, responseClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, team: Array<{ name: string, role: string }>, actions: Array<{ on: string, what: string }>, samples: Array<{ id: string, specimen: string, lab: string, sentOn: string, result: string | null, resultOn: string | null, resultNote: string | null }>, cases: Array<{ id: string, name: string | null, village: string | null, onsetDate: string, classification: string }>, log: Array<{ kind: string, on: string, text: string, detail: string | null, recordedAt: string }> };
+
+export type OutbreakInvestigationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OutbreakInvestigationQuery = { outbreakInvestigation: { id: string, alertId: string, condition: string, unitName: string, village: string | null, status: InvestigationStatus, raisedAt: string, verifiedAt: string, respondedAt: string | null, finalReport: string | null, closedAt: string | null, version: number, verificationClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, responseClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, team: Array<{ name: string, role: string }>, actions: Array<{ on: string, what: string }>, samples: Array<{ id: string, specimen: string, lab: string, sentOn: string, result: string | null, resultOn: string | null, resultNote: string | null }>, cases: Array<{ id: string, name: string | null, village: string | null, onsetDate: string, classification: string }>, log: Array<{ kind: string, on: string, text: string, detail: string | null, recordedAt: string }> } };
+
+export type OutbreakInvestigationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutbreakInvestigationsQuery = { outbreakInvestigations: Array<{ id: string, condition: string, unitName: string, village: string | null, status: InvestigationStatus, responseClock: { minutes: number, running: boolean, withinTarget: boolean } }> };
+
+export type RecordInvestigationEntryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: InvestigationEntryInput;
+}>;
+
+
+export type RecordInvestigationEntryMutation = { recordInvestigationEntry: { id: string, alertId: string, condition: string, unitName: string, village: string | null, status: InvestigationStatus, raisedAt: string, verifiedAt: string, respondedAt: string | null, finalReport: string | null, closedAt: string | null, version: number, verificationClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, responseClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, team: Array<{ name: string, role: string }>, actions: Array<{ on: string, what: string }>, samples: Array<{ id: string, specimen: string, lab: string, sentOn: string, result: string | null, resultOn: string | null, resultNote: string | null }>, cases: Array<{ id: string, name: string | null, village: string | null, onsetDate: string, classification: string }>, log: Array<{ kind: string, on: string, text: string, detail: string | null, recordedAt: string }> } };
+
+export type ChangeInvestigationStatusMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  status: InvestigationStatus;
+  note: Scalars['String']['input'];
+  finalReport?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ChangeInvestigationStatusMutation = { changeInvestigationStatus: { id: string, alertId: string, condition: string, unitName: string, village: string | null, status: InvestigationStatus, raisedAt: string, verifiedAt: string, respondedAt: string | null, finalReport: string | null, closedAt: string | null, version: number, verificationClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, responseClock: { minutes: number, targetMinutes: number, running: boolean, withinTarget: boolean }, team: Array<{ name: string, role: string }>, actions: Array<{ on: string, what: string }>, samples: Array<{ id: string, specimen: string, lab: string, sentOn: string, result: string | null, resultOn: string | null, resultNote: string | null }>, cases: Array<{ id: string, name: string | null, village: string | null, onsetDate: string, classification: string }>, log: Array<{ kind: string, on: string, text: string, detail: string | null, recordedAt: string }> } };
+
+export type SurveillanceChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveillanceChangedSubscription = { surveillanceChanged: { kind: string, id: string, action: string } };
+
+export type CasesToLinkQueryVariables = Exact<{
+  condition: Scalars['String']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type CasesToLinkQuery = { caseLineList: Array<{ id: string, name: string | null, village: string | null, onsetDate: string }> };

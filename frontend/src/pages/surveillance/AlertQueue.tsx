@@ -48,8 +48,9 @@ function AlertCard({ a, name, onDone }: { a: Alert; name: string; onDone: () => 
   );
 }
 
-/** Open alerts in the caller's reach, each verified with what was checked. */
-export function AlertQueue({ names }: { names: Map<string, string> }) {
+/** Open alerts in the caller's reach, each verified with what was checked (a true
+ *  signal opens an investigation, listed beside the queue). */
+export function AlertQueue({ names, onVerified }: { names: Map<string, string>; onVerified?: () => void }) {
   const { t } = useI18n();
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -62,7 +63,15 @@ export function AlertQueue({ names }: { names: Map<string, string> }) {
       {alerts?.length === 0 && <p className="muted">{t("alerts.none")}</p>}
       <ul className="plain">
         {alerts?.map((a) => (
-          <AlertCard key={a.id} a={a} name={names.get(a.condition) ?? a.condition} onDone={() => void load()} />
+          <AlertCard
+            key={a.id}
+            a={a}
+            name={names.get(a.condition) ?? a.condition}
+            onDone={() => {
+              void load();
+              onVerified?.();
+            }}
+          />
         ))}
       </ul>
     </section>

@@ -11,6 +11,7 @@ import type { NotifiableConditionsQuery, UnitTreeQuery, WeeklyCaseTableQuery, We
 import { placeChoices } from "../onboarding/units";
 import { UNIT_TREE } from "../registry/queries";
 import { AlertQueue } from "./AlertQueue";
+import { InvestigationList } from "./InvestigationList";
 import { CONDITIONS, WEEKLY_TABLE } from "./queries";
 import { indiaToday, isoWeek, weeksBefore } from "./weeks";
 
@@ -47,6 +48,7 @@ export default function Surveillance() {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [cells, setCells] = useState<Cell[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [verified, setVerified] = useState(0);
   const from = weeksBefore(today, Number(weeks) - 1);
   const to = isoWeek(today);
   const auth = useAuth();
@@ -103,7 +105,8 @@ export default function Surveillance() {
           </button>
         </p>
       )}
-      <AlertQueue names={names} />
+      <AlertQueue names={names} onVerified={() => setVerified((n) => n + 1)} />
+      <InvestigationList names={names} refresh={verified} />
       <div className="filters">
         <SelectField label={t("surveillance.place")} value={unit} onChange={(e) => setUnit(e.target.value)} options={[{ value: "", label: t("surveillance.wholeTenant") }, ...places.map((p) => ({ value: p.id, label: p.label }))]} />
         <SelectField label={t("surveillance.weeks")} value={weeks} onChange={(e) => setWeeks(e.target.value)} options={["4", "8", "13", "26", "52"].map((w) => ({ value: w, label: w }))} />

@@ -71,6 +71,7 @@ export const VERIFY_ALERT = /* GraphQL */ `
     verifySurveillanceAlert(id: $id, expectedVersion: $version, trueSignal: $trueSignal, note: $note) {
       id
       status
+      investigationId
     }
   }
 `;
@@ -113,6 +114,131 @@ export const DHIS2_EXPORT = /* GraphQL */ `
         label
         cases
       }
+    }
+  }
+`;
+
+const INVESTIGATION_FIELDS = /* GraphQL */ `
+  fragment InvestigationFields on OutbreakInvestigation {
+    id
+    alertId
+    condition
+    unitName
+    village
+    status
+    raisedAt
+    verifiedAt
+    respondedAt
+    verificationClock {
+      minutes
+      targetMinutes
+      running
+      withinTarget
+    }
+    responseClock {
+      minutes
+      targetMinutes
+      running
+      withinTarget
+    }
+    team {
+      name
+      role
+    }
+    actions {
+      on
+      what
+    }
+    samples {
+      id
+      specimen
+      lab
+      sentOn
+      result
+      resultOn
+      resultNote
+    }
+    cases {
+      id
+      name
+      village
+      onsetDate
+      classification
+    }
+    log {
+      kind
+      on
+      text
+      detail
+      recordedAt
+    }
+    finalReport
+    closedAt
+    version
+  }
+`;
+
+export const INVESTIGATION = /* GraphQL */ `
+  query OutbreakInvestigation($id: ID!) {
+    outbreakInvestigation(id: $id) {
+      ...InvestigationFields
+    }
+  }
+  ${INVESTIGATION_FIELDS}
+`;
+
+export const INVESTIGATIONS = /* GraphQL */ `
+  query OutbreakInvestigations {
+    outbreakInvestigations(openOnly: true) {
+      id
+      condition
+      unitName
+      village
+      status
+      responseClock {
+        minutes
+        running
+        withinTarget
+      }
+    }
+  }
+`;
+
+export const RECORD_ENTRY = /* GraphQL */ `
+  mutation RecordInvestigationEntry($id: ID!, $input: InvestigationEntryInput!) {
+    recordInvestigationEntry(id: $id, input: $input) {
+      ...InvestigationFields
+    }
+  }
+  ${INVESTIGATION_FIELDS}
+`;
+
+export const CHANGE_STATUS = /* GraphQL */ `
+  mutation ChangeInvestigationStatus($id: ID!, $version: Int!, $status: InvestigationStatus!, $note: String!, $finalReport: String) {
+    changeInvestigationStatus(id: $id, expectedVersion: $version, status: $status, note: $note, finalReport: $finalReport) {
+      ...InvestigationFields
+    }
+  }
+  ${INVESTIGATION_FIELDS}
+`;
+
+export const SURVEILLANCE_CHANGED = /* GraphQL */ `
+  subscription SurveillanceChanged {
+    surveillanceChanged {
+      kind
+      id
+      action
+    }
+  }
+`;
+
+export const CASES_OF = /* GraphQL */ `
+  query CasesToLink($condition: String!, $from: String!, $to: String!) {
+    caseLineList(condition: $condition, from: $from, to: $to) {
+      id
+      name
+      village
+      onsetDate
     }
   }
 `;
