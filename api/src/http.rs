@@ -19,6 +19,7 @@ pub mod registers;
 pub mod storage;
 pub mod supply;
 pub mod surveillance;
+pub mod surveillance_forms;
 pub mod web;
 
 use crate::error::ApiError;

@@ -258,6 +258,14 @@ pub fn router(state: SharedState) -> Router {
             get(crate::http::surveillance::line_list_csv),
         )
         .route(
+            "/surveillance/weekly-form.pdf",
+            get(crate::http::surveillance_forms::weekly_form_pdf),
+        )
+        .route(
+            "/surveillance/weekly-form.csv",
+            get(crate::http::surveillance_forms::weekly_form_csv),
+        )
+        .route(
             "/storage/{token}",
             get(storage::download).put(storage::upload),
         )

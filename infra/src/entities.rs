@@ -84,6 +84,7 @@ pub mod supply_voucher_line;
 pub mod surveillance_alert;
 pub mod surveillance_case;
 pub mod surveillance_weekly_count;
+pub mod surveillance_weekly_report;
 pub mod tenant;
 pub mod ticket_event;
 pub mod user;

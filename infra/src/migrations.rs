@@ -44,6 +44,7 @@ mod m20261207_000040_surveillance;
 mod m20261207_000041_surveillance_alerts;
 mod m20261207_000042_dhis2_mappings;
 mod m20261207_000043_outbreak_investigations;
+mod m20261207_000044_surveillance_weekly_reports;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000041_surveillance_alerts::Migration),
             Box::new(m20261207_000042_dhis2_mappings::Migration),
             Box::new(m20261207_000043_outbreak_investigations::Migration),
+            Box::new(m20261207_000044_surveillance_weekly_reports::Migration),
         ]
     }
 }

@@ -14,3 +14,4 @@ pub mod prescription;
 pub mod register;
 pub mod sheet;
 pub mod text;
+pub mod weekly_form;

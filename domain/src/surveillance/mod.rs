@@ -12,3 +12,4 @@ pub mod dhis2;
 pub mod epi_week;
 pub mod investigation;
 pub mod privacy;
+pub mod reporting;

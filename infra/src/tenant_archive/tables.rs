@@ -195,6 +195,7 @@ tables! {
     "dhis2_mappings" => dhis2_mapping,
     "outbreak_investigations" => outbreak_investigation,
     "outbreak_entries" => outbreak_entry,
+    "surveillance_weekly_reports" => surveillance_weekly_report,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -116,6 +116,7 @@ mod surveillance_cases;
 mod surveillance_dhis2;
 mod surveillance_exports;
 mod surveillance_investigations;
+mod surveillance_reporting;
 mod surveys;
 mod tenants;
 mod tokens;

@@ -19,6 +19,7 @@ pub mod conditions;
 pub mod dhis2;
 pub mod investigations;
 pub mod notify;
+pub mod reporting;
 pub mod reports;
 
 pub struct Surveillance<'a> {

@@ -38,7 +38,7 @@ type Tally = (BTreeMap<i32, i64>, i64, i64);
 /// The most weeks one table covers.
 pub const MAX_WEEKS: i64 = 53;
 
-fn check_weeks(from: EpiWeek, to: EpiWeek) -> ApiResult<Vec<EpiWeek>> {
+pub(super) fn check_weeks(from: EpiWeek, to: EpiWeek) -> ApiResult<Vec<EpiWeek>> {
     if to < from {
         return Err(ApiError::validation("to", "must not be before from"));
     }

@@ -12,6 +12,7 @@ mod investigation;
 mod mutation;
 mod objects;
 mod query;
+mod reporting;
 mod subscription;
 
 pub use mutation::SurveillanceMutation;

@@ -3,6 +3,7 @@
 use super::inputs::{CaseChangeInput, Dhis2MappingInput, FieldCaseInput, NotifiableConditionInput};
 use super::investigation::{InvestigationEntryInput, InvestigationStatus, OutbreakInvestigation};
 use super::objects::{Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase};
+use super::reporting::WeeklyReportSent;
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -160,6 +161,25 @@ impl SurveillanceMutation {
                     &note,
                     final_report.as_deref(),
                 )
+                .await?,
+        ))
+    }
+
+    /// Send a facility's weekly report (its cases counted now; none is a nil report).
+    /// Sending again corrects it; the first sending decides whether it was on time
+    /// (by the end of the Monday after the week, IST).
+    async fn send_weekly_report(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+        week: String,
+        note: Option<String>,
+    ) -> ApiResult<WeeklyReportSent> {
+        let facility = arogya_domain::ids::FacilityId(parse_id("facilityId", &facility_id)?);
+        let week = arogya_domain::surveillance::epi_week::EpiWeek::parse(&week, "week")?;
+        Ok(WeeklyReportSent(
+            surveillance(ctx)?
+                .send_weekly_report(facility, week, note)
                 .await?,
         ))
     }

@@ -5,6 +5,7 @@ use super::objects::{
     Dhis2Export, Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase,
     WeeklyCaseCell,
 };
+use super::reporting::{ReportingLevel, ReportingWeek, WeeklyFormView};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -161,6 +162,42 @@ impl SurveillanceQuery {
         let id = parse_id("id", &id)?;
         Ok(OutbreakInvestigation(
             surveillance(ctx)?.investigation(id).await?,
+        ))
+    }
+
+    /// Completeness and timeliness of weekly reporting under `unitId` (default: the
+    /// caller's place) for the weeks `from`..`to`, with each facility's standing.
+    async fn surveillance_reporting(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        from: String,
+        to: String,
+    ) -> ApiResult<Vec<ReportingWeek>> {
+        let (unit, from, to) = place_and_weeks(unit_id.as_ref(), &from, &to)?;
+        Ok(surveillance(ctx)?
+            .reporting(unit, from, to)
+            .await?
+            .into_iter()
+            .map(ReportingWeek)
+            .collect())
+    }
+
+    /// A place's weekly form at level S, P or L: each condition's cases that reached
+    /// the level in the week, by age group, with deaths. Also as PDF and CSV at
+    /// `/surveillance/weekly-form.{pdf,csv}?week=…&level=…[&unit=…]`.
+    async fn weekly_form(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        week: String,
+        level: ReportingLevel,
+    ) -> ApiResult<WeeklyFormView> {
+        let (unit, week, _) = place_and_weeks(unit_id.as_ref(), &week, &week)?;
+        Ok(WeeklyFormView(
+            surveillance(ctx)?
+                .weekly_form(unit, week, level.into())
+                .await?,
         ))
     }
 }

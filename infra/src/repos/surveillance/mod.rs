@@ -6,3 +6,4 @@ pub mod conditions;
 pub mod counts;
 pub mod dhis2;
 pub mod investigations;
+pub mod reporting;
