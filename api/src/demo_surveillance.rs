@@ -120,7 +120,68 @@ pub async fn seed(
     for (condition, r) in all {
         s.report(condition, block, r, None).await.map_err(err)?;
     }
+    weekly_reports(state, tenant, district, surveyor.id).await?;
     map_for_dhis2(state, tenant, district).await
+}
+
+/// Seven weeks of Nadia's weekly reports, sent at the times they would have been (so
+/// written directly, not through the send that stamps "now"): most on Monday, some on
+/// Wednesday (late), a few never; last week only the first facility has sent yet.
+async fn weekly_reports(
+    state: &AppState,
+    tenant: TenantId,
+    district: UnitId,
+    by: uuid::Uuid,
+) -> anyhow::Result<()> {
+    use arogya_domain::surveillance::epi_week::EpiWeek;
+    use arogya_infra::repos::surveillance::reporting::{self as repo, ReportRecord};
+    use arogya_infra::repos::units;
+    let tx = state.db.tenant_tx(tenant, Access::Write).await?;
+    let Some(place) = units::find(&tx, district).await? else {
+        return Ok(());
+    };
+    let this = EpiWeek::of_instant(Utc::now());
+    for (i, f) in repo::reporting_units(&tx, Some(&place.path))
+        .await?
+        .into_iter()
+        .enumerate()
+    {
+        for back in 1..=7i64 {
+            let week = this.plus(-back);
+            let sends = if back == 1 {
+                i == 0
+            } else {
+                (i as i64 + back) % 5 != 0
+            };
+            if !sends {
+                continue;
+            }
+            // Monday 10:00 IST, or Wednesday when late.
+            let late = (i as i64 + back) % 3 == 0;
+            let day = week.sunday() + Duration::days(if late { 3 } else { 1 });
+            let at = day.and_hms_opt(4, 30, 0).unwrap_or_default().and_utc();
+            let cases = repo::facility_cases(&tx, f.id, week.key()).await?;
+            repo::insert(
+                &tx,
+                ReportRecord {
+                    tenant_id: tenant.0,
+                    id: uuid::Uuid::now_v7(),
+                    facility_id: f.id,
+                    unit_path: f.unit_path.clone(),
+                    epi_week: week.key(),
+                    first_submitted_at: at,
+                    last_submitted_at: at,
+                    submitted_by: by,
+                    cases,
+                    note: None,
+                    version: 1,
+                },
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A made-up DHIS2 set-up, so the DHIS2 screen has something to export: Nadia and three

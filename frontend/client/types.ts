@@ -1454,6 +1454,15 @@ export type Relation =
   | 'SON'
   | 'SPOUSE';
 
+/** IDSP's reporting levels, for the weekly forms. */
+export type ReportingLevel =
+  /** Laboratory confirmed. */
+  | 'L'
+  /** Presumptive, by clinicians. */
+  | 'P'
+  /** Syndromic, by health workers. */
+  | 'S';
+
 export type RequestApplicationChangesInput = {
   applicationId: Scalars['ID']['input'];
   comments?: Array<ReviewCommentInput>;

@@ -180,6 +180,47 @@ test("the district officer works the dengue investigation on a phone, live and t
   await context.close();
 });
 
+test("a nurse sends her facilities' week on a phone, and the officer sees completeness and prints the form", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "wb.nurse", "wb-demo-nurse-2026");
+  await page.getByRole("link", { name: "Send the week" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Send the week for surveillance" }).waitFor();
+  const card = page.locator("li.card").filter({ hasText: "Shantipur State General Hospital" });
+  await card.getByText("Not sent").waitFor();
+  await card.getByRole("button", { name: "Send the week" }).dblclick();
+  await card.getByRole("status").getByText(/^Week \d{4}W\d+ sent/).waitFor();
+  await card.getByText(/^Sent .*(on time|late)$/).waitFor();
+  await card.getByRole("button", { name: "Send again (correction)" }).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  assert.deepEqual(await axeViolations(page), [], "sending the week has no serious accessibility violations");
+  await context.close();
+
+  const officer = await browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true });
+  const p2 = await officer.newPage();
+  await signIn(p2, server.url, "WB", "dso.nadia", "dso-nadia-demo-2026");
+  await p2.goto(`${server.url}/surveillance`);
+  await p2.getByRole("link", { name: "Reporting completeness" }).click();
+  await p2.getByRole("heading", { level: 1, name: "Reporting completeness and timeliness" }).waitFor();
+  await p2.getByRole("img", { name: "Facilities reporting, per cent" }).waitFor();
+  // Last week: the demo's first facility and the nurse's are in; the list says who is not.
+  const shantipur = p2.getByRole("listitem").filter({ hasText: "Shantipur State General Hospital" });
+  await shantipur.getByText(/^Sent /).waitFor();
+  await p2.getByText(/of \d+ facilities sent the week/).waitFor();
+  const [pdf] = await Promise.all([p2.waitForEvent("download"), p2.getByRole("button", { name: "Form P (PDF)" }).click()]);
+  assert.ok(readFileSync(await pdf.path()).subarray(0, 4).toString() === "%PDF", "the P form is a PDF");
+  const [csv] = await Promise.all([p2.waitForEvent("download"), p2.getByRole("button", { name: "CSV" }).first().click()]);
+  assert.ok(readFileSync(await csv.path(), "utf8").startsWith("place,week,level,condition"));
+  const w2 = await p2.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(w2 <= 360, `no sideways scrolling at 360 px (${w2})`);
+  assert.deepEqual(await axeViolations(p2), [], "the reporting page has no serious accessibility violations");
+  await shot(p2, "reporting-360");
+  await p2.getByLabel("Language").selectOption("bn");
+  await p2.getByRole("heading", { level: 1, name: "রিপোর্টিংয়ের সম্পূর্ণতা ও সময়ানুবর্তিতা" }).waitFor();
+  await officer.close();
+});
+
 test("the state administrator makes the week's DHIS2 file on a phone and maps a place", async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true });
   const page = await context.newPage();

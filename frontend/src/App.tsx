@@ -12,6 +12,8 @@ const Surveillance = lazy(() => import("./pages/surveillance/Surveillance"));
 const FieldReport = lazy(() => import("./pages/surveillance/FieldReport"));
 const Dhis2 = lazy(() => import("./pages/surveillance/Dhis2"));
 const Investigation = lazy(() => import("./pages/surveillance/Investigation"));
+const SendWeek = lazy(() => import("./pages/surveillance/SendWeek"));
+const Reporting = lazy(() => import("./pages/surveillance/Reporting"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -112,6 +114,8 @@ function Screens() {
           <Route path="surveillance/report" element={<FieldReport />} />
           <Route path="surveillance/dhis2" element={<Dhis2 />} />
           <Route path="surveillance/investigations/:id" element={<Investigation />} />
+          <Route path="surveillance/week" element={<SendWeek />} />
+          <Route path="surveillance/reporting" element={<Reporting />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

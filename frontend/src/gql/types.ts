@@ -2646,6 +2646,12 @@ export type MutationRoot = {
    */
   sendEmailCode: EmailVerification;
   /**
+   * Send a facility's weekly report (its cases counted now; none is a nil report).
+   * Sending again corrects it; the first sending decides whether it was on time
+   * (by the end of the Monday after the week, IST).
+   */
+  sendWeeklyReport: WeeklyReportSent;
+  /**
    * Available, busy or away, and the languages you take calls in. Waiting tickets go
    * to free agents of their tier and language automatically, most urgent and oldest
    * first; becoming available brings the next one at once.
@@ -3452,6 +3458,13 @@ export type MutationRootSendAttendantCodeArgs = {
 
 export type MutationRootSendEmailCodeArgs = {
   email?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRootSendWeeklyReportArgs = {
+  facilityId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  week: Scalars['String']['input'];
 };
 
 
@@ -4775,6 +4788,11 @@ export type QueryRoot = {
   myEmailVerification: EmailVerification;
   /** The professional linked to the caller's own account. */
   myProfessional: Maybe<Professional>;
+  /**
+   * The facilities the caller sends weekly reports for, with how each stands for
+   * `week`.
+   */
+  myReportingFacilities: Array<ReportingUnitStanding>;
   /** The nearest operating facilities that receive emergencies (helpline agents). */
   nearestEmergencyFacilities: Array<SuggestedFacility>;
   /** The tenant's notifiable conditions, with their case definitions. */
@@ -4892,6 +4910,11 @@ export type QueryRoot = {
   /** Alerts in the caller's reach, newest first: open ones (default) or all. */
   surveillanceAlerts: Array<SurveillanceAlert>;
   /**
+   * Completeness and timeliness of weekly reporting under `unitId` (default: the
+   * caller's place) for the weeks `from`..`to`, with each facility's standing.
+   */
+  surveillanceReporting: Array<ReportingWeek>;
+  /**
    * Survey progress of a unit and each unit under it (the whole tenant and its
    * districts when `unitId` is left out).
    */
@@ -4926,6 +4949,12 @@ export type QueryRoot = {
    * surveillance officer's own district.
    */
   weeklyCaseTable: Array<WeeklyCaseCell>;
+  /**
+   * A place's weekly form at level S, P or L: each condition's cases that reached
+   * the level in the week, by age group, with deaths. Also as PDF and CSV at
+   * `/surveillance/weekly-form.{pdf,csv}?week=…&level=…[&unit=…]`.
+   */
+  weeklyForm: WeeklyFormView;
 };
 
 
@@ -5194,6 +5223,11 @@ export type QueryRootMedicationRoundArgs = {
 };
 
 
+export type QueryRootMyReportingFacilitiesArgs = {
+  week: Scalars['String']['input'];
+};
+
+
 export type QueryRootNearestEmergencyFacilitiesArgs = {
   latitude: Scalars['Float']['input'];
   longitude: Scalars['Float']['input'];
@@ -5390,6 +5424,13 @@ export type QueryRootSurveillanceAlertsArgs = {
 };
 
 
+export type QueryRootSurveillanceReportingArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryRootSurveyProgressArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -5456,6 +5497,13 @@ export type QueryRootWeeklyCaseTableArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootWeeklyFormArgs = {
+  level: ReportingLevel;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  week: Scalars['String']['input'];
 };
 
 /** A change in a queue, as it happens. */
@@ -5621,6 +5669,41 @@ export type Relation =
   | 'SIBLING'
   | 'SON'
   | 'SPOUSE';
+
+/** IDSP's reporting levels, for the weekly forms. */
+export type ReportingLevel =
+  /** Laboratory confirmed. */
+  | 'L'
+  /** Presumptive, by clinicians. */
+  | 'P'
+  /** Syndromic, by health workers. */
+  | 'S';
+
+/** How a reporting unit stands for the week. */
+export type ReportingUnitStanding = {
+  cases: Maybe<Scalars['Int']['output']>;
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  onTime: Scalars['Boolean']['output'];
+  /** When it first sent the week; null: nothing sent. */
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  unitName: Scalars['String']['output'];
+};
+
+export type ReportingWeek = {
+  /** Per cent of the expected that reported; null when none is expected. */
+  completeness: Maybe<Scalars['Int']['output']>;
+  /** Reports after this (the end of the Monday after the week, IST) are late. */
+  deadline: Scalars['DateTime']['output'];
+  /** Operational facilities under the place. */
+  expected: Scalars['Int']['output'];
+  onTime: Scalars['Int']['output'];
+  reported: Scalars['Int']['output'];
+  timeliness: Maybe<Scalars['Int']['output']>;
+  /** Each unit: sent on time, late, or nothing. */
+  units: Array<ReportingUnitStanding>;
+  week: Scalars['String']['output'];
+};
 
 export type RequestApplicationChangesInput = {
   applicationId: Scalars['ID']['input'];
@@ -6617,6 +6700,41 @@ export type WeeklyCaseCell = {
   deaths: ShownCount;
   unitId: Scalars['ID']['output'];
   unitName: Scalars['String']['output'];
+};
+
+export type WeeklyFormLine = {
+  /** Cases per age group, in the order of `ageGroups` ("<5" where hidden). */
+  byAge: Array<Scalars['String']['output']>;
+  condition: Scalars['String']['output'];
+  conditionName: Scalars['String']['output'];
+  deaths: Scalars['String']['output'];
+  total: Scalars['String']['output'];
+};
+
+export type WeeklyFormView = {
+  ageGroups: Array<Scalars['String']['output']>;
+  expected: Scalars['Int']['output'];
+  level: Scalars['String']['output'];
+  lines: Array<WeeklyFormLine>;
+  onTime: Scalars['Int']['output'];
+  place: Scalars['String']['output'];
+  reported: Scalars['Int']['output'];
+  week: Scalars['String']['output'];
+};
+
+export type WeeklyReportSent = {
+  /** The facility's cases of the week when sent. */
+  cases: Scalars['Int']['output'];
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  /** The first sending (it decides timeliness). */
+  firstSentAt: Scalars['DateTime']['output'];
+  lastSentAt: Scalars['DateTime']['output'];
+  /** No case this week: a nil report. */
+  nilReport: Scalars['Boolean']['output'];
+  onTime: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
+  week: Scalars['String']['output'];
 };
 
 export type WitnessInput = {
@@ -7910,3 +8028,28 @@ export type CasesToLinkQueryVariables = Exact<{
 
 
 export type CasesToLinkQuery = { caseLineList: Array<{ id: string, name: string | null, village: string | null, onsetDate: string }> };
+
+export type MyReportingFacilitiesQueryVariables = Exact<{
+  week: Scalars['String']['input'];
+}>;
+
+
+export type MyReportingFacilitiesQuery = { myReportingFacilities: Array<{ facilityId: string, facilityName: string, unitName: string, sentAt: string | null, onTime: boolean, cases: number | null }> };
+
+export type SendWeeklyReportMutationVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+  week: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SendWeeklyReportMutation = { sendWeeklyReport: { facilityId: string, week: string, cases: number, nilReport: boolean, onTime: boolean, version: number } };
+
+export type SurveillanceReportingQueryVariables = Exact<{
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type SurveillanceReportingQuery = { surveillanceReporting: Array<{ week: string, deadline: string, expected: number, reported: number, onTime: number, completeness: number | null, timeliness: number | null, units: Array<{ facilityId: string, facilityName: string, unitName: string, sentAt: string | null, onTime: boolean }> }> };

@@ -104,6 +104,24 @@ async fn facilities_send_their_week_and_the_forms_add_up(backend: Backend) {
         expect_data(&send(&app, &nurse, &c.lalbag["id"], &this).await)["sendWeeklyReport"].clone();
     assert_eq!(again["version"], 2);
     assert_eq!(again["firstSentAt"], first["firstSentAt"]);
+    // The nurse's screen lists her facility only, sent.
+    let mine = expect_data(
+        &app.gql(
+            Some(&nurse),
+            "query($w: String!) { myReportingFacilities(week: $w) { facilityName sentAt onTime } }",
+            json!({ "w": this }),
+        )
+        .await,
+    );
+    let mine = mine["myReportingFacilities"].as_array().unwrap().clone();
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert_eq!(
+        (
+            mine[0]["facilityName"].as_str(),
+            mine[0]["onTime"].as_bool()
+        ),
+        (Some("Lalbag SDH"), Some(true))
+    );
     // The district officer sends a week two weeks old for it: late.
     let late =
         expect_data(&send(&app, &dso, &c.lalbag["id"], &before).await)["sendWeeklyReport"].clone();

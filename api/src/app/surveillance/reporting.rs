@@ -146,6 +146,48 @@ impl Surveillance<'_> {
         })
     }
 
+    /// The facilities the caller sends weeks for, with how each stands for `week`.
+    pub async fn my_reporting_units(&self, week: EpiWeek) -> ApiResult<Vec<UnitStanding>> {
+        let tx = self.tx(Access::Read).await?;
+        let mine: Vec<_> = repo::reporting_units(&tx, None)
+            .await?
+            .into_iter()
+            .filter(|f| {
+                may_report_for(
+                    self.principal,
+                    FacilityId(f.id),
+                    &UnitPath::from_stored(f.unit_path.clone()),
+                )
+            })
+            .take(500)
+            .collect();
+        let sent: HashMap<Uuid, ReportRecord> = repo::reports_in(&tx, None, week.key(), week.key())
+            .await?
+            .into_iter()
+            .map(|r| (r.facility_id, r))
+            .collect();
+        let unit_ids: Vec<Uuid> = mine.iter().map(|f| f.unit_id).collect();
+        let names: HashMap<Uuid, String> = units::find_many(&tx, &unit_ids)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect();
+        Ok(mine
+            .into_iter()
+            .map(|f| {
+                let r = sent.get(&f.id);
+                UnitStanding {
+                    facility_id: f.id,
+                    facility_name: f.name,
+                    unit_name: names.get(&f.unit_id).cloned().unwrap_or_default(),
+                    sent_at: r.map(|r| r.first_submitted_at),
+                    on_time: r.is_some_and(|r| on_time(week, r.first_submitted_at)),
+                    cases: r.map(|r| r.cases),
+                }
+            })
+            .collect())
+    }
+
     /// The place asked for in reach (none: the whole reach, which must then be the tenant
     /// or one unit).
     async fn reporting_place(

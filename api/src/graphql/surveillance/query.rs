@@ -5,7 +5,7 @@ use super::objects::{
     Dhis2Export, Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase,
     WeeklyCaseCell,
 };
-use super::reporting::{ReportingLevel, ReportingWeek, WeeklyFormView};
+use super::reporting::{ReportingLevel, ReportingUnitStanding, ReportingWeek, WeeklyFormView};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -199,5 +199,21 @@ impl SurveillanceQuery {
                 .weekly_form(unit, week, level.into())
                 .await?,
         ))
+    }
+
+    /// The facilities the caller sends weekly reports for, with how each stands for
+    /// `week`.
+    async fn my_reporting_facilities(
+        &self,
+        ctx: &Context<'_>,
+        week: String,
+    ) -> ApiResult<Vec<ReportingUnitStanding>> {
+        let week = EpiWeek::parse(&week, "week")?;
+        Ok(surveillance(ctx)?
+            .my_reporting_units(week)
+            .await?
+            .iter()
+            .map(Into::into)
+            .collect())
     }
 }

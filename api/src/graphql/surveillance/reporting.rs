@@ -80,6 +80,19 @@ pub struct ReportingUnitStanding {
     pub cases: Option<i64>,
 }
 
+impl From<&crate::app::surveillance::reporting::UnitStanding> for ReportingUnitStanding {
+    fn from(u: &crate::app::surveillance::reporting::UnitStanding) -> Self {
+        Self {
+            facility_id: id(u.facility_id),
+            facility_name: u.facility_name.clone(),
+            unit_name: u.unit_name.clone(),
+            sent_at: u.sent_at,
+            on_time: u.on_time,
+            cases: u.cases,
+        }
+    }
+}
+
 /// Completeness and timeliness of a week's reporting under a place.
 pub struct ReportingWeek(pub WeekReporting);
 
@@ -111,18 +124,7 @@ impl ReportingWeek {
     }
     /// Each unit: sent on time, late, or nothing.
     async fn units(&self) -> Vec<ReportingUnitStanding> {
-        self.0
-            .units
-            .iter()
-            .map(|u| ReportingUnitStanding {
-                facility_id: id(u.facility_id),
-                facility_name: u.facility_name.clone(),
-                unit_name: u.unit_name.clone(),
-                sent_at: u.sent_at,
-                on_time: u.on_time,
-                cases: u.cases,
-            })
-            .collect()
+        self.0.units.iter().map(Into::into).collect()
     }
 }
 

@@ -91,6 +91,8 @@ export default function Surveillance() {
       <h1>{t("surveillance.title")}</h1>
       <p>
         <Link to="/surveillance/report">{t("nav.fieldReport")}</Link>
+        {" · "}
+        <Link to="/surveillance/reporting">{t("reporting.link")}</Link>
         {(officer || auth.has("STATE_ADMIN")) && (
           <>
             {" · "}

@@ -242,3 +242,50 @@ export const CASES_OF = /* GraphQL */ `
     }
   }
 `;
+
+export const MY_REPORTING = /* GraphQL */ `
+  query MyReportingFacilities($week: String!) {
+    myReportingFacilities(week: $week) {
+      facilityId
+      facilityName
+      unitName
+      sentAt
+      onTime
+      cases
+    }
+  }
+`;
+
+export const SEND_WEEK = /* GraphQL */ `
+  mutation SendWeeklyReport($facilityId: ID!, $week: String!, $note: String) {
+    sendWeeklyReport(facilityId: $facilityId, week: $week, note: $note) {
+      facilityId
+      week
+      cases
+      nilReport
+      onTime
+      version
+    }
+  }
+`;
+
+export const REPORTING = /* GraphQL */ `
+  query SurveillanceReporting($unitId: ID, $from: String!, $to: String!) {
+    surveillanceReporting(unitId: $unitId, from: $from, to: $to) {
+      week
+      deadline
+      expected
+      reported
+      onTime
+      completeness
+      timeliness
+      units {
+        facilityId
+        facilityName
+        unitName
+        sentAt
+        onTime
+      }
+    }
+  }
+`;
