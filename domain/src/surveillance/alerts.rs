@@ -37,6 +37,10 @@ pub enum RuleKind {
         cases: i64,
         days: u32,
     },
+    /// Cases per 100,000 people of the place in the window (needs the place's population).
+    Rate {
+        per_100k: f64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +69,9 @@ impl Rule {
             }
             RuleKind::Cluster { cases, days } if *cases < 2 || !(1..=60).contains(days) => {
                 return bad("cases", "a cluster is 2 or more cases within 1 to 60 days")
+            }
+            RuleKind::Rate { per_100k } if !(*per_100k > 0.0 && *per_100k <= 100_000.0) => {
+                return bad("ratePer100k", "a rate is over 0 and at most 100,000 per 100,000")
             }
             _ => {}
         }
@@ -152,12 +159,29 @@ pub fn evaluate(rule: &Rule, cases: i64, baseline: &Baseline) -> Option<Signal> 
                 format!("{cases} cases exceed the mean {m:.1} + {k} × SD {sd:.1} = {line:.1}"),
             )
         }
-        RuleKind::Cluster { .. } => return None,
+        RuleKind::Cluster { .. } | RuleKind::Rate { .. } => return None,
     };
     (fired && cases >= rule.min_cases.max(1)).then_some(Signal {
         cases,
         line,
         explanation: why,
+    })
+}
+
+/// A rate rule on a window's cases and the place's population (none: no signal, a rate
+/// needs its denominator).
+pub fn rate(rule: &Rule, cases: i64, population: Option<i64>) -> Option<Signal> {
+    let RuleKind::Rate { per_100k } = rule.kind else {
+        return None;
+    };
+    let people = population.filter(|p| *p > 0)? as f64;
+    let r = cases as f64 * 100_000.0 / people;
+    (r >= per_100k && cases >= rule.min_cases.max(1)).then(|| Signal {
+        cases,
+        line: per_100k,
+        explanation: format!(
+            "{cases} cases among {people:.0} people are {r:.1} per 100,000, at or over {per_100k}"
+        ),
     })
 }
 
@@ -256,6 +280,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_per_hundred_thousand_needs_its_population() {
+        // Malaria, 20 per 100,000 in a week, at least 5 cases: a block of 38,000 people
+        // with 8 cases is at 21.1 per 100,000 and alerts; with 7 (18.4) it does not.
+        let rule = Rule::new(RuleKind::Rate { per_100k: 20.0 }, 5, 7).unwrap();
+        let s = rate(&rule, 8, Some(38_000)).unwrap();
+        assert!(
+            s.explanation.contains("21.1 per 100,000"),
+            "{}",
+            s.explanation
+        );
+        assert!(rate(&rule, 7, Some(38_000)).is_none());
+        // A small hamlet: 2 cases in 5,000 people is 40 per 100,000 but under the minimum.
+        assert!(rate(&rule, 2, Some(5_000)).is_none());
+        assert!(rate(&rule, 8, None).is_none(), "no population, no rate");
+        assert!(Rule::new(RuleKind::Rate { per_100k: 0.0 }, 5, 7).is_err());
+    }
+
+    #[test]
     fn a_cluster_is_counted_in_one_village_within_the_days() {
         // Dengue, 5 cases in one ward within 14 days: onsets 9, 7, 5, 4, 2 and 1 days ago.
         let rule = Rule::new(RuleKind::Cluster { cases: 5, days: 14 }, 0, 7).unwrap();
@@ -291,69 +333,5 @@ mod tests {
         .is_err());
         assert!(Rule::new(RuleKind::Cluster { cases: 1, days: 7 }, 0, 7).is_err());
         assert!(Rule::new(RuleKind::Fixed { threshold: 0 }, 0, 7).is_err());
-    }
-}
-
-/// Where a rule looks: the case's own place (a block), or its district.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Block,
-    District,
-}
-
-/// A rule as a tenant runs it for a condition.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConditionRule {
-    /// Stable name of the rule in alerts (`fixed-1-block`).
-    pub key: &'static str,
-    pub scope: Scope,
-    pub rule: Rule,
-}
-
-/// The rules every tenant starts with, per condition code (IDSP's practice: a single
-/// case of the eliminated or epidemic-prone diseases; clusters of vector-borne ones;
-/// a rise over the baseline for the common ones).
-pub fn default_rules(code: &str) -> Vec<ConditionRule> {
-    let rule = |kind, min, quiet| Rule::new(kind, min, quiet).expect("the default rules are valid");
-    let single = || ConditionRule {
-        key: "fixed-1-block",
-        scope: Scope::Block,
-        rule: rule(RuleKind::Fixed { threshold: 1 }, 0, 7),
-    };
-    let cluster = || ConditionRule {
-        key: "cluster-5-in-14-days",
-        scope: Scope::Block,
-        rule: rule(RuleKind::Cluster { cases: 5, days: 14 }, 5, 7),
-    };
-    let rise = || ConditionRule {
-        key: "twice-baseline-block",
-        scope: Scope::Block,
-        rule: rule(
-            RuleKind::BaselineMultiple {
-                multiple: 2.0,
-                years: 3,
-                half_width: 1,
-            },
-            5,
-            7,
-        ),
-    };
-    let sd = || ConditionRule {
-        key: "mean-2sd-district",
-        scope: Scope::District,
-        rule: rule(
-            RuleKind::MeanPlusSd {
-                k: 2.0,
-                years: 3,
-                half_width: 1,
-            },
-            10,
-            7,
-        ),
-    };
-    match code {
-        "CHOLERA" | "AFP" | "MEASLES" | "DIPHTHERIA" => vec![single()],
-        "DENGUE" | "CHIKUNGUNYA" | "AES" => vec![cluster(), rise()],
-        _ => vec![rise(), sd()],
     }
 }

@@ -13,3 +13,4 @@ pub mod epi_week;
 pub mod investigation;
 pub mod privacy;
 pub mod reporting;
+pub mod rules;

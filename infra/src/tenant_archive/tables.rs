@@ -196,6 +196,8 @@ tables! {
     "outbreak_investigations" => outbreak_investigation,
     "outbreak_entries" => outbreak_entry,
     "surveillance_weekly_reports" => surveillance_weekly_report,
+    "surveillance_alert_rules" => surveillance_alert_rule,
+    "surveillance_populations" => surveillance_population,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -7,19 +7,21 @@ use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::AuditAction;
 use arogya_domain::ids::UnitId;
 use arogya_domain::surveillance::alerts::{
-    cluster, default_rules, evaluate, quiet, Baseline, RuleKind, Scope, Signal,
+    cluster, evaluate, quiet, rate, Baseline, RuleKind, Signal,
 };
 use arogya_domain::surveillance::epi_week::{india_date, EpiWeek};
+use arogya_domain::surveillance::rules::{Scope, Window};
 use arogya_domain::unit::UnitPath;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
 use arogya_infra::queue_bus::{SurveillanceBus, SurveillanceEvent};
 use arogya_infra::repos::surveillance::alerts::{self as repo, AlertRecord};
 use arogya_infra::repos::surveillance::cases::{self as cases_repo, CaseRecord};
+use arogya_infra::repos::surveillance::rules as rules_repo;
 use arogya_infra::repos::surveillance::{conditions, counts, investigations};
 use arogya_infra::repos::units;
 use arogya_infra::TenantTx;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -99,18 +101,29 @@ pub async fn evaluate_for_case(
 ) -> ApiResult<Vec<SurveillanceEvent>> {
     let today = india_date(Utc::now());
     let mut raised = vec![];
-    for cr in default_rules(condition_code) {
+    let (rules, _) = super::rules::in_force(tx, case.condition_id, condition_code).await?;
+    for cr in rules {
         let Some((unit, path)) = place(tx, case, cr.scope).await? else {
             continue;
         };
         let week = EpiWeek::from_key(case.epi_week)?;
+        // The window counted: the week of the case's onset, or the seven days to today
+        // (a case with an older onset does not change those).
+        let (from, to) = match cr.window {
+            Window::EpiWeek => (week.monday(), week.sunday()),
+            Window::Rolling7 => (today - Duration::days(6), today),
+        };
+        if case.onset_date < from || case.onset_date > to {
+            continue;
+        }
+        let count = || cases_repo::count_in(tx, case.condition_id, &path, from, to);
         let (signal, village, from, to): (Option<Signal>, Option<String>, NaiveDate, NaiveDate) =
-            match &cr.rule.kind {
+            match cr.rule.kind {
                 RuleKind::Cluster { days, .. } => {
                     let Some(v) = case.village.clone() else {
                         continue;
                     };
-                    let from = today - Duration::days(*days as i64 - 1);
+                    let from = today - Duration::days(days as i64 - 1);
                     let onsets = cases_repo::onsets_in_village(
                         tx,
                         case.condition_id,
@@ -122,20 +135,18 @@ pub async fn evaluate_for_case(
                     (cluster(&cr.rule, &onsets, today), Some(v), from, today)
                 }
                 RuleKind::Fixed { .. } => {
-                    let n = cases_repo::count_in(
-                        tx,
-                        case.condition_id,
-                        &path,
-                        week.monday(),
-                        week.sunday(),
-                    )
-                    .await?;
-                    (
-                        evaluate(&cr.rule, n, &Baseline::default()),
-                        None,
-                        week.monday(),
-                        week.sunday(),
-                    )
+                    let n = count().await?;
+                    (evaluate(&cr.rule, n, &Baseline::default()), None, from, to)
+                }
+                RuleKind::Rate { .. } => {
+                    let n = count().await?;
+                    if n < cr.rule.min_cases {
+                        continue;
+                    }
+                    let people = rules_repo::population(tx, unit, to.year())
+                        .await?
+                        .map(|p| p.population);
+                    (rate(&cr.rule, n, people), None, from, to)
                 }
                 RuleKind::BaselineMultiple {
                     years, half_width, ..
@@ -143,14 +154,7 @@ pub async fn evaluate_for_case(
                 | RuleKind::MeanPlusSd {
                     years, half_width, ..
                 } => {
-                    let n = cases_repo::count_in(
-                        tx,
-                        case.condition_id,
-                        &path,
-                        week.monday(),
-                        week.sunday(),
-                    )
-                    .await?;
+                    let n = count().await?;
                     if n < cr.rule.min_cases {
                         continue; // below the minimum: no need to read the baseline
                     }
@@ -159,22 +163,17 @@ pub async fn evaluate_for_case(
                         case.condition_id,
                         unit,
                         &path,
-                        week,
-                        *years,
-                        *half_width,
+                        EpiWeek::of_date(to),
+                        years,
+                        half_width,
                     )
                     .await?;
-                    (
-                        evaluate(&cr.rule, n, &base),
-                        None,
-                        week.monday(),
-                        week.sunday(),
-                    )
+                    (evaluate(&cr.rule, n, &base), None, from, to)
                 }
             };
         let Some(signal) = signal else { continue };
         let last =
-            repo::last_raised(tx, case.condition_id, cr.key, unit, village.as_deref()).await?;
+            repo::last_raised(tx, case.condition_id, &cr.key, unit, village.as_deref()).await?;
         if quiet(&cr.rule, last.map(india_date), today) {
             continue;
         }
@@ -182,7 +181,7 @@ pub async fn evaluate_for_case(
             tenant_id: tx.tenant().0,
             id: Uuid::now_v7(),
             condition_id: case.condition_id,
-            rule_key: cr.key.to_owned(),
+            rule_key: cr.key.clone(),
             unit_id: unit,
             unit_path: path,
             village,

@@ -21,6 +21,7 @@ pub mod investigations;
 pub mod notify;
 pub mod reporting;
 pub mod reports;
+pub mod rules;
 
 pub struct Surveillance<'a> {
     pub state: &'a AppState,

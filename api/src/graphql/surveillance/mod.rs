@@ -13,6 +13,7 @@ mod mutation;
 mod objects;
 mod query;
 mod reporting;
+mod rules;
 mod subscription;
 
 pub use mutation::SurveillanceMutation;

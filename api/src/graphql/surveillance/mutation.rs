@@ -4,6 +4,7 @@ use super::inputs::{CaseChangeInput, Dhis2MappingInput, FieldCaseInput, Notifiab
 use super::investigation::{InvestigationEntryInput, InvestigationStatus, OutbreakInvestigation};
 use super::objects::{Dhis2Mapping, NotifiableCondition, SurveillanceAlert, SurveillanceCase};
 use super::reporting::WeeklyReportSent;
+use super::rules::{AlertRuleInput, AlertRuleSet, UnitPopulation};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -182,5 +183,52 @@ impl SurveillanceMutation {
                 .send_weekly_report(facility, week, note)
                 .await?,
         ))
+    }
+
+    /// Replace a condition's alert rules (an empty list goes back to IDSP's defaults;
+    /// the old set is kept, retired). State administrators and the state surveillance
+    /// cell; audited with before and after.
+    async fn set_alert_rules(
+        &self,
+        ctx: &Context<'_>,
+        condition_id: ID,
+        rules: Vec<AlertRuleInput>,
+    ) -> ApiResult<AlertRuleSet> {
+        let c = parse_id("conditionId", &condition_id)?;
+        let parsed = rules
+            .iter()
+            .map(AlertRuleInput::parse)
+            .collect::<ApiResult<Vec<_>>>()?;
+        let (rules, is_default) = surveillance(ctx)?.set_alert_rules(c, parsed).await?;
+        Ok(AlertRuleSet {
+            condition_id,
+            is_default,
+            rules: rules.iter().map(Into::into).collect(),
+        })
+    }
+
+    /// Set a place's population for a year, the denominator of rate rules (a change
+    /// needs the version read).
+    async fn set_unit_population(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: ID,
+        year: i32,
+        population: i64,
+        expected_version: Option<i32>,
+    ) -> ApiResult<UnitPopulation> {
+        let unit = UnitId(parse_id("unitId", &unit_id)?);
+        let s = surveillance(ctx)?;
+        let saved = s
+            .set_population(unit, year, population, expected_version)
+            .await?;
+        let name = s
+            .populations(year)
+            .await?
+            .into_iter()
+            .find(|(p, _)| p.unit_id == saved.unit_id)
+            .map(|(_, n)| n)
+            .unwrap_or_default();
+        Ok(UnitPopulation(saved, name))
     }
 }

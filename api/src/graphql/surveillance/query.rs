@@ -6,6 +6,7 @@ use super::objects::{
     WeeklyCaseCell,
 };
 use super::reporting::{ReportingLevel, ReportingUnitStanding, ReportingWeek, WeeklyFormView};
+use super::rules::{AlertRuleSet, UnitPopulation};
 use super::surveillance;
 use crate::error::ApiResult;
 use crate::graphql::types::parse_id;
@@ -214,6 +215,31 @@ impl SurveillanceQuery {
             .await?
             .iter()
             .map(Into::into)
+            .collect())
+    }
+
+    /// A condition's alert rules in force: the state's own set, or IDSP's defaults.
+    async fn alert_rules(&self, ctx: &Context<'_>, condition_id: ID) -> ApiResult<AlertRuleSet> {
+        let c = parse_id("conditionId", &condition_id)?;
+        let (rules, is_default) = surveillance(ctx)?.alert_rules(c).await?;
+        Ok(AlertRuleSet {
+            condition_id,
+            is_default,
+            rules: rules.iter().map(Into::into).collect(),
+        })
+    }
+
+    /// Populations of the places in reach for `year` (the denominators of rates).
+    async fn unit_populations(
+        &self,
+        ctx: &Context<'_>,
+        year: i32,
+    ) -> ApiResult<Vec<UnitPopulation>> {
+        Ok(surveillance(ctx)?
+            .populations(year)
+            .await?
+            .into_iter()
+            .map(|(p, name)| UnitPopulation(p, name))
             .collect())
     }
 }

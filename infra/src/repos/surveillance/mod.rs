@@ -7,3 +7,4 @@ pub mod counts;
 pub mod dhis2;
 pub mod investigations;
 pub mod reporting;
+pub mod rules;
