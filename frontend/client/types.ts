@@ -87,6 +87,42 @@ export type AdmittedFilter = {
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One rule as the state writes it. */
+export type AlertRuleInput = {
+  /** The threshold, the multiple, k, the rate per 100,000, or the cluster's cases. */
+  amount: Scalars['Float']['input'];
+  days?: Scalars['Int']['input'];
+  halfWidth?: Scalars['Int']['input'];
+  kind: AlertRuleKind;
+  minCases?: Scalars['Int']['input'];
+  quietDays?: Scalars['Int']['input'];
+  scope: AlertScope;
+  window?: AlertWindow;
+  years?: Scalars['Int']['input'];
+};
+
+export type AlertRuleKind =
+  /** cases ≥ multiple × the baseline. */
+  | 'BASELINE_MULTIPLE'
+  /** N cases in one village or ward within D days. */
+  | 'CLUSTER'
+  /** cases ≥ threshold. */
+  | 'FIXED'
+  /** cases > mean + k × SD of the baseline. */
+  | 'MEAN_PLUS_SD'
+  /** cases per 100,000 people ≥ the rate. */
+  | 'RATE';
+
+export type AlertScope =
+  | 'BLOCK'
+  | 'DISTRICT';
+
+export type AlertWindow =
+  /** The epidemiological week of the case's onset. */
+  | 'EPI_WEEK'
+  /** The seven days to today. */
+  | 'ROLLING_7_DAYS';
+
 export type ApplicationStatus =
   | 'APPROVED'
   | 'CHANGES_REQUESTED'

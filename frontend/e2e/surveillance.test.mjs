@@ -221,6 +221,51 @@ test("a nurse sends her facilities' week on a phone, and the officer sees comple
   await officer.close();
 });
 
+test("the state administrator sets a disease's alert rules and a population on a phone", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.goto(`${server.url}/surveillance`);
+  await page.getByRole("link", { name: "Alert rules" }).click();
+  await page.getByRole("heading", { level: 1, name: "Alert rules" }).waitFor();
+  const disease = page.getByLabel("Disease", { exact: true });
+  await disease.locator("option", { hasText: "Malaria" }).waitFor({ state: "attached" });
+  await disease.selectOption({ label: "Malaria" });
+  await page.getByText("This disease runs IDSP's default rules.").waitFor();
+  await page.getByRole("group", { name: "Rule 2" }).waitFor();
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  const third = page.getByRole("group", { name: "Rule 3" });
+  await third.getByLabel("Kind").selectOption("RATE");
+  await third.getByLabel("When").selectOption("ROLLING_7_DAYS");
+  await third.getByLabel("Cases per 100,000 people").fill("0");
+  await page.getByRole("button", { name: "Save the rules" }).click();
+  await page.getByText(/over 0 and at most 100,000/).waitFor();
+  await third.getByLabel("Cases per 100,000 people").fill("20");
+  await third.getByLabel("At least this many cases").fill("3");
+  await page.getByRole("button", { name: "Save the rules" }).dblclick();
+  await page.getByRole("status").getByText(/^Saved/).waitFor();
+  await page.getByText("This disease runs the state's own rules.").waitFor();
+  // The disease stays chosen through a reload, with its three rules.
+  await page.reload();
+  await page.getByRole("group", { name: "Rule 3" }).getByLabel("Kind").waitFor();
+  assert.equal(await page.getByRole("group", { name: "Rule 3" }).getByLabel("Kind").inputValue(), "RATE");
+  // Nadia's population, the denominator of the rate.
+  await page.getByLabel("Place").selectOption({ label: "Nadia" });
+  await page.getByLabel("People", { exact: true }).fill("5167600");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("listitem").filter({ hasText: /^Nadia: / }).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  assert.deepEqual(await axeViolations(page), [], "the rules page has no serious accessibility violations");
+  await shot(page, "rules-360");
+  await page.getByRole("button", { name: "Back to the defaults" }).click();
+  await page.getByText("This disease runs IDSP's default rules.").waitFor();
+  await page.getByLabel("Language").selectOption("hi");
+  await page.getByRole("heading", { level: 1, name: "अलर्ट नियम" }).waitFor();
+  await page.getByLabel(/भाषा|Language/).selectOption("en");
+  await context.close();
+});
+
 test("the state administrator makes the week's DHIS2 file on a phone and maps a place", async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true });
   const page = await context.newPage();

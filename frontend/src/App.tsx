@@ -14,6 +14,7 @@ const Dhis2 = lazy(() => import("./pages/surveillance/Dhis2"));
 const Investigation = lazy(() => import("./pages/surveillance/Investigation"));
 const SendWeek = lazy(() => import("./pages/surveillance/SendWeek"));
 const Reporting = lazy(() => import("./pages/surveillance/Reporting"));
+const Rules = lazy(() => import("./pages/surveillance/Rules"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -116,6 +117,7 @@ function Screens() {
           <Route path="surveillance/investigations/:id" element={<Investigation />} />
           <Route path="surveillance/week" element={<SendWeek />} />
           <Route path="surveillance/reporting" element={<Reporting />} />
+          <Route path="surveillance/rules" element={<Rules />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -190,6 +190,67 @@ export type AgentPresence = {
   userId: Scalars['ID']['output'];
 };
 
+/** One rule of a condition. */
+export type AlertRule = {
+  /** The threshold, the multiple, k, the rate per 100,000, or the cluster's cases. */
+  amount: Scalars['Float']['output'];
+  /** A cluster's days. */
+  days: Maybe<Scalars['Int']['output']>;
+  halfWidth: Maybe<Scalars['Int']['output']>;
+  key: Scalars['String']['output'];
+  kind: AlertRuleKind;
+  minCases: Scalars['Int']['output'];
+  quietDays: Scalars['Int']['output'];
+  scope: AlertScope;
+  window: AlertWindow;
+  /** Baseline years and ± weeks (baseline and SD rules). */
+  years: Maybe<Scalars['Int']['output']>;
+};
+
+/** One rule as the state writes it. */
+export type AlertRuleInput = {
+  /** The threshold, the multiple, k, the rate per 100,000, or the cluster's cases. */
+  amount: Scalars['Float']['input'];
+  days?: Scalars['Int']['input'];
+  halfWidth?: Scalars['Int']['input'];
+  kind: AlertRuleKind;
+  minCases?: Scalars['Int']['input'];
+  quietDays?: Scalars['Int']['input'];
+  scope: AlertScope;
+  window?: AlertWindow;
+  years?: Scalars['Int']['input'];
+};
+
+export type AlertRuleKind =
+  /** cases ≥ multiple × the baseline. */
+  | 'BASELINE_MULTIPLE'
+  /** N cases in one village or ward within D days. */
+  | 'CLUSTER'
+  /** cases ≥ threshold. */
+  | 'FIXED'
+  /** cases > mean + k × SD of the baseline. */
+  | 'MEAN_PLUS_SD'
+  /** cases per 100,000 people ≥ the rate. */
+  | 'RATE';
+
+/** A condition's rules in force. */
+export type AlertRuleSet = {
+  conditionId: Scalars['ID']['output'];
+  /** The tenant runs IDSP's defaults for this condition (no set of its own). */
+  isDefault: Scalars['Boolean']['output'];
+  rules: Array<AlertRule>;
+};
+
+export type AlertScope =
+  | 'BLOCK'
+  | 'DISTRICT';
+
+export type AlertWindow =
+  /** The epidemiological week of the case's onset. */
+  | 'EPI_WEEK'
+  /** The seven days to today. */
+  | 'ROLLING_7_DAYS';
+
 export type ApiClient = {
   active: Scalars['Boolean']['output'];
   /** What the client sends as `client_id`: its tenant's code and its id. */
@@ -2657,6 +2718,12 @@ export type MutationRoot = {
    * first; becoming available brings the next one at once.
    */
   setAgentPresence: PresenceChange;
+  /**
+   * Replace a condition's alert rules (an empty list goes back to IDSP's defaults;
+   * the old set is kept, retired). State administrators and the state surveillance
+   * cell; audited with before and after.
+   */
+  setAlertRules: AlertRuleSet;
   /** Put a batch on hold or release it, with its quality-test status. */
   setBatchQuality: SupplyBatch;
   /** Cleaning done, isolating, closing (with a reason): occupancy is not set here. */
@@ -2680,6 +2747,11 @@ export type MutationRoot = {
   setOxygenRules: OxygenRules;
   /** Change a store's planning thresholds. */
   setStoreSettings: Store;
+  /**
+   * Set a place's population for a year, the denominator of rate rules (a change
+   * needs the version read).
+   */
+  setUnitPopulation: UnitPopulation;
   /** Open an encounter at one of the caller's facilities (doctors and nurses). */
   startEncounter: ClinicalEntry;
   /**
@@ -3474,6 +3546,12 @@ export type MutationRootSetAgentPresenceArgs = {
 };
 
 
+export type MutationRootSetAlertRulesArgs = {
+  conditionId: Scalars['ID']['input'];
+  rules: Array<AlertRuleInput>;
+};
+
+
 export type MutationRootSetBatchQualityArgs = {
   batchId: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -3525,6 +3603,14 @@ export type MutationRootSetStoreSettingsArgs = {
   expectedVersion: Scalars['Int']['input'];
   settings: StoreSettingsInput;
   storeId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootSetUnitPopulationArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  population: Scalars['Int']['input'];
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
 };
 
 
@@ -4660,6 +4746,8 @@ export type QueryRoot = {
   admittedPatients: AdmittedList;
   /** Verified doctors posted at the facility today, who may admit there. */
   admittingDoctors: Array<AdmittingDoctor>;
+  /** A condition's alert rules in force: the state's own set, or IDSP's defaults. */
+  alertRules: AlertRuleSet;
   /** The tenant's machine clients whose scopes you could grant, newest first. */
   apiClients: Array<ApiClient>;
   /** The tenant's audit trail, newest first (administrators). */
@@ -4929,6 +5017,8 @@ export type QueryRoot = {
    * first, then the oldest.
    */
   ticketQueue: Array<Ticket>;
+  /** Populations of the places in reach for `year` (the denominators of rates). */
+  unitPopulations: Array<UnitPopulation>;
   user: User;
   /** Accounts of a tenant, newest first. */
   users: UserConnection;
@@ -4982,6 +5072,11 @@ export type QueryRootAdmittedPatientsArgs = {
 
 export type QueryRootAdmittingDoctorsArgs = {
   facilityId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootAlertRulesArgs = {
+  conditionId: Scalars['ID']['input'];
 };
 
 
@@ -5455,6 +5550,11 @@ export type QueryRootTicketArgs = {
 export type QueryRootTicketQueueArgs = {
   limit?: Scalars['Int']['input'];
   tier: Scalars['Int']['input'];
+};
+
+
+export type QueryRootUnitPopulationsArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -6472,6 +6572,14 @@ export type UnitKind =
   | 'DISTRICT'
   | 'STATE'
   | 'SUB_DIVISION';
+
+export type UnitPopulation = {
+  population: Scalars['Int']['output'];
+  unitId: Scalars['ID']['output'];
+  unitName: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
 
 export type UpdateAdminUnitInput = {
   expectedVersion: Scalars['Int']['input'];
@@ -8053,3 +8161,35 @@ export type SurveillanceReportingQueryVariables = Exact<{
 
 
 export type SurveillanceReportingQuery = { surveillanceReporting: Array<{ week: string, deadline: string, expected: number, reported: number, onTime: number, completeness: number | null, timeliness: number | null, units: Array<{ facilityId: string, facilityName: string, unitName: string, sentAt: string | null, onTime: boolean }> }> };
+
+export type AlertRulesQueryVariables = Exact<{
+  conditionId: Scalars['ID']['input'];
+}>;
+
+
+export type AlertRulesQuery = { alertRules: { isDefault: boolean, rules: Array<{ key: string, kind: AlertRuleKind, scope: AlertScope, window: AlertWindow, amount: number, years: number | null, halfWidth: number | null, days: number | null, minCases: number, quietDays: number }> } };
+
+export type SetAlertRulesMutationVariables = Exact<{
+  conditionId: Scalars['ID']['input'];
+  rules: Array<AlertRuleInput> | AlertRuleInput;
+}>;
+
+
+export type SetAlertRulesMutation = { setAlertRules: { isDefault: boolean, rules: Array<{ key: string }> } };
+
+export type UnitPopulationsQueryVariables = Exact<{
+  year: Scalars['Int']['input'];
+}>;
+
+
+export type UnitPopulationsQuery = { unitPopulations: Array<{ unitId: string, unitName: string, year: number, population: number, version: number }> };
+
+export type SetUnitPopulationMutationVariables = Exact<{
+  unitId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+  population: Scalars['Int']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SetUnitPopulationMutation = { setUnitPopulation: { unitId: string, population: number, version: number } };

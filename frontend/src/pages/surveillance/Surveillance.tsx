@@ -97,6 +97,8 @@ export default function Surveillance() {
           <>
             {" · "}
             <Link to="/surveillance/dhis2">{t("dhis2.title")}</Link>
+            {" · "}
+            <Link to="/surveillance/rules">{t("rules.link")}</Link>
           </>
         )}
       </p>

@@ -289,3 +289,56 @@ export const REPORTING = /* GraphQL */ `
     }
   }
 `;
+
+export const ALERT_RULES = /* GraphQL */ `
+  query AlertRules($conditionId: ID!) {
+    alertRules(conditionId: $conditionId) {
+      isDefault
+      rules {
+        key
+        kind
+        scope
+        window
+        amount
+        years
+        halfWidth
+        days
+        minCases
+        quietDays
+      }
+    }
+  }
+`;
+
+export const SET_ALERT_RULES = /* GraphQL */ `
+  mutation SetAlertRules($conditionId: ID!, $rules: [AlertRuleInput!]!) {
+    setAlertRules(conditionId: $conditionId, rules: $rules) {
+      isDefault
+      rules {
+        key
+      }
+    }
+  }
+`;
+
+export const POPULATIONS = /* GraphQL */ `
+  query UnitPopulations($year: Int!) {
+    unitPopulations(year: $year) {
+      unitId
+      unitName
+      year
+      population
+      version
+    }
+  }
+`;
+
+export const SET_POPULATION = /* GraphQL */ `
+  mutation SetUnitPopulation($unitId: ID!, $year: Int!, $population: Int!, $expectedVersion: Int) {
+    setUnitPopulation(unitId: $unitId, year: $year, population: $population, expectedVersion: $expectedVersion) {
+      unitId
+      population
+      version
+    }
+  }
+`;
