@@ -153,6 +153,24 @@ pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<EntryRecord>> {
         .await?)
 }
 
+/// A patient's active entries of `kinds` that occurred in `from..=to` (the timeline index).
+pub async fn of_patient_between(
+    tx: &TenantTx,
+    patient: Uuid,
+    kinds: &[&str],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> InfraResult<Vec<EntryRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::PatientId.eq(patient))
+        .filter(Column::OccurredAt.between(from, to))
+        .filter(Column::Kind.is_in(kinds.iter().copied()))
+        .filter(Column::Status.eq("active"))
+        .all(tx.conn())
+        .await?)
+}
+
 pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<EntryRecord>> {
     Ok(Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))

@@ -113,6 +113,7 @@ mod supply_usage;
 mod surveillance;
 mod surveillance_alerts;
 mod surveillance_cases;
+mod surveillance_corrections;
 mod surveillance_dhis2;
 mod surveillance_exports;
 mod surveillance_investigations;

@@ -364,7 +364,20 @@ pub async fn correct_entry(
         serde_json::json!({}),
     )
     .await?;
+    // A corrected diagnosis or test moves the surveillance cases it gave evidence to.
+    let raised = crate::app::surveillance::cases::on_clinical_revision(
+        &mut tx,
+        &c.state.surveillance,
+        c.actor,
+        &c.meta,
+        &entry,
+        Some(&details),
+    )
+    .await?;
     tx.commit().await?;
+    for e in raised {
+        c.state.surveillance.committed(e);
+    }
     Ok(entry)
 }
 
@@ -408,6 +421,16 @@ pub async fn mark_entered_in_error(
         AuditAction::RecordEnteredInError,
         &entry,
         serde_json::json!({}),
+    )
+    .await?;
+    // A case raised by this entry alone is discarded with it.
+    crate::app::surveillance::cases::on_clinical_revision(
+        &mut tx,
+        &c.state.surveillance,
+        c.actor,
+        &c.meta,
+        &entry,
+        None,
     )
     .await?;
     tx.commit().await?;

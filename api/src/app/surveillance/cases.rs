@@ -19,7 +19,7 @@ use arogya_domain::DomainError;
 use arogya_infra::db::Access;
 use arogya_infra::queue_bus::{SurveillanceBus, SurveillanceEvent};
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
-use arogya_infra::repos::clinical::EntryRecord;
+use arogya_infra::repos::clinical::{self, EntryRecord};
 use arogya_infra::repos::surveillance::cases::{self as repo, CaseRecord};
 use arogya_infra::repos::surveillance::{conditions, counts};
 use arogya_infra::repos::{facilities, patients, units};
@@ -75,6 +75,149 @@ async fn write(tx: &TenantTx, old: Option<&CaseRecord>, new: CaseRecord) -> ApiR
     Ok(saved)
 }
 
+/// The level an entry gives a case and the conditions it names; none for an entry that
+/// names none (a negative test, a note).
+fn matcher(details: &EntryDetails) -> Option<(CaseLevel, Matcher)> {
+    match details {
+        EntryDetails::Diagnosis(d) => {
+            let code = d.code.clone();
+            Some((
+                CaseLevel::Presumptive,
+                Box::new(move |c: &ConditionDef| c.matches_icd10(&code)),
+            ))
+        }
+        EntryDetails::LabResult(r) => {
+            let positives: Vec<String> = r
+                .measurements
+                .iter()
+                .filter(|m| is_positive(&m.value))
+                .filter_map(|m| m.loinc.clone())
+                .collect();
+            if positives.is_empty() {
+                return None;
+            }
+            Some((
+                CaseLevel::Laboratory,
+                Box::new(move |c: &ConditionDef| positives.iter().any(|l| c.confirmed_by(l))),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// An entry corrected (`details`: its new details) or marked entered in error (none),
+/// in the records module's transaction: a case whose latest evidence it was and which
+/// it no longer supports is discarded (its officer may take it back if other evidence
+/// holds), and the corrected details raise what they name, as a new entry would.
+pub async fn on_clinical_revision(
+    tx: &mut TenantTx,
+    bus: &SurveillanceBus,
+    actor: Actor,
+    meta: &RequestMeta,
+    entry: &EntryRecord,
+    details: Option<&EntryDetails>,
+) -> ApiResult<Vec<SurveillanceEvent>> {
+    let sourced: Vec<CaseRecord> = repo::sourced_by(tx, entry.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.classification != Classification::Discarded.as_str())
+        .collect();
+    if !sourced.is_empty() {
+        let defs: std::collections::HashMap<Uuid, ConditionDef> = conditions::all(tx)
+            .await?
+            .iter()
+            .map(|c| (c.id, conditions::definition(c)))
+            .collect();
+        let still = details.and_then(matcher);
+        for case in sourced {
+            let supported = match (&still, defs.get(&case.condition_id)) {
+                (Some((_, m)), Some(def)) => m(def),
+                _ => false,
+            };
+            if supported {
+                continue;
+            }
+            // What else in the person's records still names the condition within the
+            // episode: the case keeps the strongest (and goes down a level if it must);
+            // with nothing left it is discarded (its officer may take it back).
+            let other = match defs.get(&case.condition_id) {
+                Some(def) => remaining_evidence(tx, &case, def, entry.id).await?,
+                None => None,
+            };
+            let mut next = case.clone();
+            match &other {
+                Some((level, source)) => {
+                    next.level = level.as_str().to_owned();
+                    next.classification = level.classification().as_str().to_owned();
+                    next.source_entry_id = Some(*source);
+                }
+                None => next.classification = Classification::Discarded.as_str().to_owned(),
+            }
+            next.updated_at = Utc::now();
+            next.version = case.version + 1;
+            let saved = write(tx, Some(&case), next).await?;
+            let event = NewAuditEvent::new(actor, AuditAction::SurveillanceCase, "surveillance_case", Some(saved.id))
+                .with_detail(serde_json::json!({
+                    "before": { "classification": case.classification, "level": case.level },
+                    "after": { "classification": saved.classification, "level": saved.level },
+                    "why": if details.is_some() { "the entry it came from was corrected" } else { "the entry it came from was entered in error" },
+                    "entryId": entry.id,
+                }));
+            audit::record(tx, meta, event).await?;
+        }
+    }
+    match details {
+        Some(d) => on_clinical_entry(tx, bus, actor, meta, entry, d).await,
+        None => Ok(vec![]),
+    }
+}
+
+/// The strongest evidence, other than `except`, the person's active records hold for
+/// the case's condition within its episode: its level and entry.
+async fn remaining_evidence(
+    tx: &TenantTx,
+    case: &CaseRecord,
+    def: &ConditionDef,
+    except: Uuid,
+) -> ApiResult<Option<(CaseLevel, Uuid)>> {
+    let Some(patient) = case.patient_id else {
+        return Ok(None);
+    };
+    let days = chrono::Duration::days(def.episode_days as i64 + 1);
+    let onset = case.onset_date.and_time(chrono::NaiveTime::MIN).and_utc();
+    let entries = clinical::of_patient_between(
+        tx,
+        patient,
+        &["diagnosis", "lab_result"],
+        onset - days,
+        onset + days,
+    )
+    .await?;
+    let mut best: Option<(CaseLevel, Uuid, chrono::DateTime<Utc>)> = None;
+    for e in entries.iter().filter(|e| e.id != except) {
+        let Ok(kind) = arogya_domain::clinical::entry::EntryKind::parse(&e.kind) else {
+            continue;
+        };
+        let Ok(d) = EntryDetails::from_json(kind, e.details.clone()) else {
+            continue;
+        };
+        let Some((level, m)) = matcher(&d) else {
+            continue;
+        };
+        if !m(def) || !same_episode(case.onset_date, india_date(e.occurred_at), def.episode_days) {
+            continue;
+        }
+        let better = match &best {
+            None => true,
+            Some((l, _, at)) => level.max(*l) == level && (level != *l || e.occurred_at > *at),
+        };
+        if better {
+            best = Some((level, e.id, e.occurred_at));
+        }
+    }
+    Ok(best.map(|(l, id, _)| (l, id)))
+}
+
 fn age_at(birth: NaiveDate, on: NaiveDate) -> i32 {
     let mut a = on.year() - birth.year();
     if (on.month(), on.day()) < (birth.month(), birth.day()) {
@@ -95,30 +238,8 @@ pub async fn on_clinical_entry(
     details: &EntryDetails,
 ) -> ApiResult<Vec<SurveillanceEvent>> {
     let mut raised = vec![];
-    let (level, matches): (CaseLevel, Matcher) = match details {
-        EntryDetails::Diagnosis(d) => {
-            let code = d.code.clone();
-            (
-                CaseLevel::Presumptive,
-                Box::new(move |c: &ConditionDef| c.matches_icd10(&code)),
-            )
-        }
-        EntryDetails::LabResult(r) => {
-            let positives: Vec<String> = r
-                .measurements
-                .iter()
-                .filter(|m| is_positive(&m.value))
-                .filter_map(|m| m.loinc.clone())
-                .collect();
-            if positives.is_empty() {
-                return Ok(raised);
-            }
-            (
-                CaseLevel::Laboratory,
-                Box::new(move |c: &ConditionDef| positives.iter().any(|l| c.confirmed_by(l))),
-            )
-        }
-        _ => return Ok(raised),
+    let Some((level, matches)) = matcher(details) else {
+        return Ok(raised);
     };
     let found: Vec<_> = conditions::all(tx)
         .await?
@@ -133,8 +254,10 @@ pub async fn on_clinical_entry(
     };
     let onset = india_date(entry.occurred_at);
     for condition in found {
+        // A discarded case is no case: new evidence raises a new one.
         let open = repo::latest_for(tx, patient.id, condition.id)
             .await?
+            .filter(|c| c.classification != Classification::Discarded.as_str())
             .filter(|c| same_episode(c.onset_date, onset, condition.episode_days));
         let now = Utc::now();
         let (saved, raised) = match open {

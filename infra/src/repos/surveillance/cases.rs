@@ -27,6 +27,15 @@ pub async fn latest_for(
         .await?)
 }
 
+/// The cases whose latest evidence is `entry`.
+pub async fn sourced_by(tx: &TenantTx, entry: Uuid) -> InfraResult<Vec<CaseRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::SourceEntryId.eq(entry))
+        .all(tx.conn())
+        .await?)
+}
+
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<CaseRecord>> {
     Ok(Entity::find()
         .filter(Column::TenantId.eq(tx.tenant().0))
