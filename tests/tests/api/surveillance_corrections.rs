@@ -93,6 +93,41 @@ async fn corrections_move_their_cases(backend: Backend) {
         ]
     );
     assert_eq!(dengue_counted(&app, &cell).await, 1);
+    // One condition's curve reads that condition only; an unknown one is not found.
+    let curve = "query($c: String!, $f: String!, $t: String!) { weeklyCaseTable(condition: $c, from: $f, to: $t) { condition cases { exact } } }";
+    let wk = this_week();
+    let d = expect_data(
+        &app.gql(
+            Some(&cell),
+            curve,
+            json!({ "c": "DENGUE", "f": wk, "t": wk }),
+        )
+        .await,
+    )["weeklyCaseTable"]
+        .clone();
+    assert!(
+        d.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["condition"] == "DENGUE")
+            && !d.as_array().unwrap().is_empty(),
+        "{d}"
+    );
+    let none = expect_data(
+        &app.gql(
+            Some(&cell),
+            curve,
+            json!({ "c": "CHOLERA", "f": wk, "t": wk }),
+        )
+        .await,
+    )["weeklyCaseTable"]
+        .clone();
+    assert_eq!(none, json!([]));
+    arogya_tests::expect_error(
+        &app.gql(Some(&cell), curve, json!({ "c": "NOPE", "f": wk, "t": wk }))
+            .await,
+        "NOT_FOUND",
+    );
     // Each move audited with its reason.
     let tid = app.tenant_id("WB").await;
     let tenant: uuid::Uuid = tid.parse().unwrap();

@@ -81,6 +81,7 @@ impl Surveillance<'_> {
     pub async fn weekly_table(
         &self,
         unit: Option<UnitId>,
+        condition: Option<&str>,
         from: EpiWeek,
         to: EpiWeek,
     ) -> ApiResult<Vec<WeeklyCell>> {
@@ -108,9 +109,24 @@ impl Surveillance<'_> {
                 units::find_many(&tx, &reach.units.iter().map(|u| u.0).collect::<Vec<_>>()).await?
             }
         };
+        // One condition (an epidemic curve) reads its own rows only.
+        let only = match condition {
+            Some(code) => Some(
+                conditions::find_by_code(&tx, code)
+                    .await?
+                    .ok_or_else(|| {
+                        ApiError::from(arogya_domain::DomainError::NotFound {
+                            entity: "condition",
+                        })
+                    })?
+                    .id,
+            ),
+            None => None,
+        };
         let data = counts::by_place_and_week(
             &tx,
             place.as_ref().map(|p| p.path.as_str()),
+            only,
             from.key(),
             to.key(),
         )

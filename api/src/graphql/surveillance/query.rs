@@ -55,12 +55,14 @@ impl SurveillanceQuery {
         &self,
         ctx: &Context<'_>,
         unit_id: Option<ID>,
+        #[graphql(desc = "One condition's code (`DENGUE`): its epidemic curve only.")]
+        condition: Option<String>,
         from: String,
         to: String,
     ) -> ApiResult<Vec<WeeklyCaseCell>> {
         let (unit, from, to) = place_and_weeks(unit_id.as_ref(), &from, &to)?;
         Ok(surveillance(ctx)?
-            .weekly_table(unit, from, to)
+            .weekly_table(unit, condition.as_deref(), from, to)
             .await?
             .into_iter()
             .map(Into::into)

@@ -72,6 +72,7 @@ pub struct PlaceWeek {
 pub async fn by_place_and_week(
     tx: &TenantTx,
     under: Option<&str>,
+    condition: Option<Uuid>,
     from_week: i32,
     to_week: i32,
 ) -> InfraResult<Vec<PlaceWeek>> {
@@ -89,6 +90,9 @@ pub async fn by_place_and_week(
         .filter(Column::EpiWeek.between(from_week, to_week));
     if let Some(p) = under {
         q = q.filter(Column::UnitPath.starts_with(p));
+    }
+    if let Some(c) = condition {
+        q = q.filter(Column::ConditionId.eq(c));
     }
     Ok(q.group_by(Column::ConditionId)
         .group_by(Column::UnitId)
