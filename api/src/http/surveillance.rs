@@ -23,6 +23,16 @@ pub struct LineListQuery {
     unit: Option<String>,
 }
 
+/// The optional `unit` of a surveillance download.
+pub(super) fn unit_param(unit: Option<&str>) -> Result<Option<UnitId>, ApiError> {
+    unit.map(|u| {
+        uuid::Uuid::try_parse(u)
+            .map(UnitId)
+            .map_err(|_| ApiError::validation("unit", "is not a valid ID"))
+    })
+    .transpose()
+}
+
 #[tracing::instrument(name = "surveillance_line_list_csv", skip_all)]
 pub async fn line_list_csv(
     State(state): State<SharedState>,
@@ -37,15 +47,7 @@ pub async fn line_list_csv(
             principal: req.principal()?,
             meta: req.meta(),
         };
-        let unit = q
-            .unit
-            .as_deref()
-            .map(|u| {
-                uuid::Uuid::try_parse(u)
-                    .map_err(|_| ApiError::validation("unit", "is not a valid ID"))
-            })
-            .transpose()?
-            .map(UnitId);
+        let unit = unit_param(q.unit.as_deref())?;
         let from = EpiWeek::parse(&q.from, "from")?;
         let to = EpiWeek::parse(&q.to, "to")?;
         let codes: HashMap<_, _> = s

@@ -10,7 +10,6 @@ use crate::app::surveillance::Surveillance;
 use crate::error::{ApiError, ApiResult};
 use crate::print::weekly_form;
 use crate::state::SharedState;
-use arogya_domain::ids::UnitId;
 use arogya_domain::surveillance::case::{CaseLevel, AGE_GROUPS};
 use arogya_domain::surveillance::epi_week::EpiWeek;
 use axum::extract::{ConnectInfo, Query, State};
@@ -37,14 +36,7 @@ async fn form(
         principal: req.principal()?,
         meta: req.meta(),
     };
-    let unit = q
-        .unit
-        .as_deref()
-        .map(|u| {
-            uuid::Uuid::try_parse(u).map_err(|_| ApiError::validation("unit", "is not a valid ID"))
-        })
-        .transpose()?
-        .map(UnitId);
+    let unit = super::surveillance::unit_param(q.unit.as_deref())?;
     let week = EpiWeek::parse(&q.week, "week")?;
     let level = match q.level.to_uppercase().as_str() {
         "S" => CaseLevel::Syndromic,

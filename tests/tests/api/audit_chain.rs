@@ -1,26 +1,17 @@
 //! The audit trail is tamper-evident: events are sealed into a keyed chain, and
 //! `arogya audit verify` finds the first link broken by an owner who altered a row.
 
-use arogya_tests::{arogya_bin, expect_data, Backend, TestApp};
+use super::oxygen_import::cli;
+use arogya_tests::{expect_data, Backend, TestApp};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Run `arogya audit …` against the test server's database and keys.
 fn audit(app: &TestApp, args: &[&str]) -> Output {
-    Command::new(arogya_bin())
-        .current_dir(&app.dir)
-        .env_remove("AROGYA_CONFIG")
-        .env("AROGYA_DATABASE_URL", &app.config.database_url)
-        .env("AROGYA_MIGRATE_ON_START", "false")
-        .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
-        .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
-        .env("AROGYA_PII_KEY_FILE", &app.config.pii_key_file)
-        .env("AROGYA_LOG_FILTER", "warn")
-        .arg("audit")
-        .args(args)
-        .output()
-        .expect("running arogya")
+    let mut all = vec!["audit"];
+    all.extend_from_slice(args);
+    cli(app, &all)
 }
 
 fn text(o: &Output) -> String {

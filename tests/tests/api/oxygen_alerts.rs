@@ -5,11 +5,11 @@
 //! to empty, and the facility confirms what arrived.
 
 use super::oxygen::Plant;
+use super::oxygen_import::cli;
 use super::subscriptions::{next_json, subscribed};
-use arogya_tests::{arogya_bin, expect_data, expect_error, Backend, TestApp};
+use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
-use std::process::Command;
 
 const ALERTS: &str = "query($open: Boolean! = true) { oxygenAlerts(open: $open) { id facilityName kind level message timeToEmptyHours raisedAt acknowledgedBy actionTaken escalatedAt } }";
 const ACK: &str = "mutation($id: ID!, $a: String!) { acknowledgeOxygenAlert(id: $id, actionTaken: $a) { id acknowledgedAt acknowledgedBy actionTaken } }";
@@ -20,25 +20,8 @@ const LEDGER: &str =
 const TTE: &str = "query($f: ID!) { facilityOxygen(facilityId: $f) { timeToEmptyHours risk } }";
 
 fn alerts_cli(app: &TestApp, at: DateTime<Utc>) -> String {
-    let out = Command::new(arogya_bin())
-        .current_dir(&app.dir)
-        .env_remove("AROGYA_CONFIG")
-        .env("AROGYA_DATABASE_URL", &app.config.database_url)
-        .env("AROGYA_MIGRATE_ON_START", "false")
-        .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
-        .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
-        .env("AROGYA_PII_KEY_FILE", &app.config.pii_key_file)
-        .env("AROGYA_LOG_FILTER", "warn")
-        .args([
-            "oxygen",
-            "alerts",
-            "--tenant",
-            "WB",
-            "--at",
-            &at.to_rfc3339(),
-        ])
-        .output()
-        .expect("running arogya");
+    let at = at.to_rfc3339();
+    let out = cli(app, &["oxygen", "alerts", "--tenant", "WB", "--at", &at]);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
         out.status.success(),

@@ -2,13 +2,13 @@
 //! DHIS2 identifiers; a week's counts leave as a `dataValueSets` payload, the same from
 //! the GraphQL query and `arogya export dhis2`, checked against DHIS2's own patterns.
 
+use super::oxygen_import::cli;
 use super::patients::staff_token;
 use super::records::Clinic;
 use super::surveillance::{officer, scoped, this_week, REPORT};
-use arogya_tests::{arogya_bin, expect_data, expect_error, Backend, TestApp};
+use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
-use std::process::Command;
 
 on_both_backends!(a_week_leaves_for_dhis2_as_mapped);
 
@@ -57,18 +57,10 @@ fn check_against_dhis2(payload: &Value) {
 }
 
 fn cli_export(app: &TestApp, tenant: &str, week: &str) -> (Value, String) {
-    let out = Command::new(arogya_bin())
-        .current_dir(&app.dir)
-        .env_remove("AROGYA_CONFIG")
-        .env("AROGYA_DATABASE_URL", &app.config.database_url)
-        .env("AROGYA_MIGRATE_ON_START", "false")
-        .env("AROGYA_JWT_KEYS_DIR", &app.config.jwt_keys_dir)
-        .env("AROGYA_OBJECT_STORE_DIR", &app.config.object_store_dir)
-        .env("AROGYA_PII_KEY_FILE", &app.config.pii_key_file)
-        .env("AROGYA_LOG_FILTER", "warn")
-        .args(["export", "dhis2", "--tenant", tenant, "--week", week])
-        .output()
-        .expect("running arogya");
+    let out = cli(
+        app,
+        &["export", "dhis2", "--tenant", tenant, "--week", week],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{stderr}");
     (
