@@ -112,6 +112,7 @@ mod supply_support;
 mod supply_usage;
 mod surveillance;
 mod surveillance_alerts;
+mod surveillance_baselines;
 mod surveillance_cases;
 mod surveillance_corrections;
 mod surveillance_dhis2;
