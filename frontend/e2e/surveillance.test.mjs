@@ -80,13 +80,18 @@ test("the district surveillance officer sees the weekly table with the dengue cl
   // ten days, and the demo patient diagnosed at the district hospital.
   const nadia = table.getByRole("row", { name: /^Nadia/ });
   const dengueColumn = await table.getByRole("columnheader").evaluateAll((hs) => hs.findIndex((h) => h.textContent === "Dengue"));
-  assert.equal(await nadia.getByRole("cell").nth(dengueColumn - 1).textContent(), "7", `${await table.innerText()}`);
+  const dengueCell = nadia.getByRole("cell").nth(dengueColumn - 1);
+  assert.match(await dengueCell.textContent(), /^7/, `${await table.innerText()}`);
+  assert.match(await dengueCell.getAttribute("class"), /heat--alert/, "an alert to verify colours the cell amber");
   // The cluster raised an alert; the officer verifies it (a double click records it once).
   const alert = page.locator("li.card").filter({ hasText: "Krishnanagar ward 7" });
   await alert.getByText(/cases in one village or ward within 14 days/).waitFor();
   await alert.getByLabel("What was checked").fill("ANM visited: six febrile cases, larvae in water tanks");
   await alert.getByRole("button", { name: "True signal: investigate" }).dblclick();
   await alert.waitFor({ state: "detached" });
+  // The verified signal recolours the cell: an outbreak, red.
+  for (let i = 0; i < 50 && !/heat--outbreak/.test((await dengueCell.getAttribute("class")) ?? ""); i++) await page.waitForTimeout(100);
+  assert.match(await dengueCell.getAttribute("class"), /heat--outbreak/, "a true signal colours the cell red");
   const all = (await api(server.url, "{ surveillanceAlerts(openOnly: false) { village status } }", {}, await token(server.url, "WB", "dso.nadia", "dso-nadia-demo-2026"))).surveillanceAlerts;
   assert.deepEqual(all.filter((a) => a.village === "Krishnanagar ward 7").map((a) => a.status), ["true_signal"]);
   // The line list with names, for the officer's spreadsheet.

@@ -5594,6 +5594,7 @@ export type QueryRootWardsArgs = {
 
 
 export type QueryRootWeeklyCaseTableArgs = {
+  condition?: InputMaybe<Scalars['String']['input']>;
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -6800,6 +6801,11 @@ export type WeekCount = {
 
 /** A place and a condition over the weeks asked for. */
 export type WeeklyCaseCell = {
+  /**
+   * The strongest alert of the condition in the place over the weeks: `true_signal`
+   * (an outbreak under investigation), `open` (to verify), or null.
+   */
+  alert: Maybe<Scalars['String']['output']>;
   /** Oldest week first: the epidemic curve. */
   byWeek: Array<WeekCount>;
   cases: ShownCount;
@@ -8054,7 +8060,7 @@ export type WeeklyCaseTableQueryVariables = Exact<{
 }>;
 
 
-export type WeeklyCaseTableQuery = { weeklyCaseTable: Array<{ unitId: string, unitName: string, condition: string, cases: { shown: string, exact: number | null }, confirmed: { shown: string }, deaths: { shown: string }, byWeek: Array<{ week: string, cases: { shown: string, exact: number | null } }> }> };
+export type WeeklyCaseTableQuery = { weeklyCaseTable: Array<{ unitId: string, unitName: string, condition: string, alert: string | null, cases: { shown: string, exact: number | null }, confirmed: { shown: string }, deaths: { shown: string }, byWeek: Array<{ week: string, cases: { shown: string, exact: number | null } }> }> };
 
 export type SurveillanceAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -196,4 +196,7 @@ export const bnSurveillance = {
   "rules.populationsIntro": "প্রতি ১,০০,০০০ হার এগুলির ভিত্তিতে হিসাব হয়। যে স্থানের জনসংখ্যা নেই সেখানে হারের সতর্কতা ওঠে না।",
   "rules.people": "মানুষ",
   "rules.link": "সতর্কতার নিয়ম",
+  "surveillance.legendOutbreak": "তদন্তাধীন প্রাদুর্ভাব",
+  "surveillance.legendAlert": "যাচাই করার সতর্কতা",
+  "surveillance.legendCases": "৫ বা বেশি কেস",
 } as const;

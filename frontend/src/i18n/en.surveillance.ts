@@ -196,4 +196,7 @@ export const enSurveillance = {
   "rules.populationsIntro": "Rates per 100,000 are taken against these. A place with no population raises no rate alert.",
   "rules.people": "People",
   "rules.link": "Alert rules",
+  "surveillance.legendOutbreak": "outbreak under investigation",
+  "surveillance.legendAlert": "alert to verify",
+  "surveillance.legendCases": "5 or more cases",
 } as const;

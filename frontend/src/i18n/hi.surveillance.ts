@@ -196,4 +196,7 @@ export const hiSurveillance = {
   "rules.populationsIntro": "प्रति 1,00,000 दरें इन्हीं पर निकाली जाती हैं। जिस स्थान की जनसंख्या नहीं है, वहाँ दर का अलर्ट नहीं उठता।",
   "rules.people": "लोग",
   "rules.link": "अलर्ट नियम",
+  "surveillance.legendOutbreak": "जाँच में प्रकोप",
+  "surveillance.legendAlert": "सत्यापित करने योग्य अलर्ट",
+  "surveillance.legendCases": "5 या अधिक मामले",
 } as const;

@@ -176,4 +176,40 @@ async fn alerts_fire_once_and_the_district_officer_verifies_them(backend: Backen
         .await,
         "NOT_FOUND",
     );
+    // The weekly table colours the district's cells by their alerts: dengue an outbreak
+    // (a true signal), cholera still to verify; Kolkata has none.
+    let week = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        format!("{}W{}", d.iso_week().year(), d.iso_week().week())
+    };
+    let today = (Utc::now() + Duration::minutes(330)).date_naive();
+    let table = expect_data(
+        &app.gql(
+            Some(&dso),
+            "query($f: String!, $t: String!) { weeklyCaseTable(from: $f, to: $t) { unitName condition alert } }",
+            json!({ "f": week(today - Duration::days(21)), "t": week(today) }),
+        )
+        .await,
+    )["weeklyCaseTable"]
+        .clone();
+    let murshidabad = c.tree.murshidabad["name"].clone();
+    let alert_of = |condition: &str| {
+        table
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["condition"] == condition && c["unitName"] == murshidabad)
+            .map(|c| c["alert"].clone())
+    };
+    assert_eq!(alert_of("DENGUE"), Some(json!("true_signal")), "{table}");
+    assert_eq!(alert_of("CHOLERA"), Some(json!("open")), "{table}");
+    assert!(
+        table
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["unitName"] != murshidabad)
+            .all(|c| c["alert"].is_null()),
+        "{table}"
+    );
 }

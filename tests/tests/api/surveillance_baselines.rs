@@ -18,8 +18,21 @@ async fn the_baseline_rules_fire_on_their_worked_numbers(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let c = Clinic::new(&app).await;
     let cell = officer(&app, &c.wb, "idsp.base", None).await;
-    let conds = expect_data(&app.gql(Some(&cell), "{ notifiableConditions { id code } }", json!({})).await);
-    let typhoid = conds["notifiableConditions"].as_array().unwrap().iter().find(|c| c["code"] == "TYPHOID").unwrap()["id"].clone();
+    let conds = expect_data(
+        &app.gql(
+            Some(&cell),
+            "{ notifiableConditions { id code } }",
+            json!({}),
+        )
+        .await,
+    );
+    let typhoid = conds["notifiableConditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "TYPHOID")
+        .unwrap()["id"]
+        .clone();
     let rules = json!([
         { "kind": "BASELINE_MULTIPLE", "scope": "BLOCK", "amount": 2.0, "years": 3, "halfWidth": 1, "minCases": 3 },
         { "kind": "MEAN_PLUS_SD", "scope": "BLOCK", "amount": 2.0, "years": 3, "halfWidth": 1, "minCases": 3 },
@@ -30,7 +43,13 @@ async fn the_baseline_rules_fire_on_their_worked_numbers(backend: Backend) {
     let tid = app.tenant_id("WB").await;
     let tenant: uuid::Uuid = tid.parse().unwrap();
     let block: uuid::Uuid = c.tree.block["id"].as_str().unwrap().parse().unwrap();
-    let path = app.rows_in_tenant_with(&tid, "SELECT path FROM admin_units WHERE tenant_id = $1 AND id = $2", vec![tenant.into(), block.into()]).await[0]
+    let path = app
+        .rows_in_tenant_with(
+            &tid,
+            "SELECT path FROM admin_units WHERE tenant_id = $1 AND id = $2",
+            vec![tenant.into(), block.into()],
+        )
+        .await[0]
         .try_get::<String>("", "path")
         .unwrap();
     let condition: uuid::Uuid = typhoid.as_str().unwrap().parse().unwrap();
@@ -69,11 +88,17 @@ async fn the_baseline_rules_fire_on_their_worked_numbers(backend: Backend) {
     let a: Vec<Value> = alerts().await;
     assert_eq!(a.len(), 1, "{a:?}");
     assert_eq!(a[0]["rule"], "baseline-block");
-    assert_eq!(a[0]["explanation"], "4 cases reach 2 × the baseline of 2.0 = 4.0");
+    assert_eq!(
+        a[0]["explanation"],
+        "4 cases reach 2 × the baseline of 2.0 = 4.0"
+    );
     expect_data(&app.gql(Some(&worker), REPORT, report(4)).await);
     let a: Vec<Value> = alerts().await;
     let sd: Vec<&Value> = a.iter().filter(|x| x["rule"] == "sd-block").collect();
     assert_eq!(sd.len(), 1, "{a:?}");
-    assert_eq!(sd[0]["explanation"], "5 cases exceed the mean 2.0 + 2 × SD 1.2 = 4.4");
+    assert_eq!(
+        sd[0]["explanation"],
+        "5 cases exceed the mean 2.0 + 2 × SD 1.2 = 4.4"
+    );
     assert_eq!(a.len(), 2, "the baseline rule is quiet for its days: {a:?}");
 }

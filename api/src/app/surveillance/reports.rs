@@ -11,7 +11,7 @@ use arogya_domain::surveillance::privacy::{shown, Shown};
 use arogya_domain::unit::UnitPath;
 use arogya_infra::db::Access;
 use arogya_infra::repos::surveillance::cases::{self as cases_repo, CaseFilter, CaseRecord};
-use arogya_infra::repos::surveillance::{conditions, counts};
+use arogya_infra::repos::surveillance::{alerts as alerts_repo, conditions, counts};
 use arogya_infra::repos::units::{self, UnitRecord};
 use arogya_infra::TenantTx;
 use std::collections::BTreeMap;
@@ -30,6 +30,9 @@ pub struct WeeklyCell {
     pub deaths: Shown,
     /// Cases per week, oldest first (the epidemic curve), as may be shown.
     pub by_week: Vec<(EpiWeek, Shown)>,
+    /// The strongest alert of the condition in the place over the weeks: `true_signal`
+    /// (an outbreak), `open` (to verify), or none. False signals do not colour a cell.
+    pub alert: Option<&'static str>,
 }
 
 /// Cases per week, confirmed, deaths: one cell's sums while the table is built.
@@ -147,6 +150,31 @@ impl Surveillance<'_> {
             e.1 += d.confirmed;
             e.2 += d.deaths;
         }
+        // The alerts of these weeks colour their cells: one raised in the row's place or
+        // below it, or over it (a district's alert colours its blocks).
+        let (first, last) = (from.monday(), to.sunday());
+        let raised: Vec<_> =
+            alerts_repo::list(&tx, place.as_ref().map(|p| p.path.as_str()), false, 2000)
+                .await?
+                .into_iter()
+                .filter(|a| {
+                    a.status != "false_signal" && a.window_to >= first && a.window_from <= last
+                })
+                .collect();
+        let alert_of = |row: &UnitRecord, condition: Uuid| {
+            let here = raised.iter().filter(|a| {
+                a.condition_id == condition
+                    && (a.unit_path.starts_with(&row.path) || row.path.starts_with(&a.unit_path))
+            });
+            let mut level = None;
+            for a in here {
+                if a.status == "true_signal" {
+                    return Some("true_signal");
+                }
+                level = Some("open");
+            }
+            level
+        };
         Ok(cells
             .into_iter()
             .filter(|(_, (w, c, d))| w.values().any(|n| *n != 0) || *c != 0 || *d != 0)
@@ -166,6 +194,7 @@ impl Surveillance<'_> {
                         .iter()
                         .map(|wk| (*wk, shown(w.get(&wk.key()).copied().unwrap_or(0), exact)))
                         .collect(),
+                    alert: alert_of(row, condition),
                 }
             })
             .collect())

@@ -177,6 +177,9 @@ pub struct WeeklyCaseCell {
     pub deaths: ShownCount,
     /// Oldest week first: the epidemic curve.
     pub by_week: Vec<WeekCount>,
+    /// The strongest alert of the condition in the place over the weeks: `true_signal`
+    /// (an outbreak under investigation), `open` (to verify), or null.
+    pub alert: Option<String>,
 }
 
 impl From<WeeklyCell> for WeeklyCaseCell {
@@ -196,6 +199,7 @@ impl From<WeeklyCell> for WeeklyCaseCell {
                     cases: n.into(),
                 })
                 .collect(),
+            alert: c.alert.map(str::to_owned),
         }
     }
 }

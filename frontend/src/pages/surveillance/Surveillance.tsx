@@ -17,8 +17,11 @@ import { indiaToday, isoWeek, weeksBefore } from "./weeks";
 
 type Cell = WeeklyCaseTableQuery["weeklyCaseTable"][number];
 
-/** A cell's shade: darker with more cases ("<5" is the lightest). */
+/** A cell's colour: red for an outbreak (an alert verified as a true signal), amber for
+ *  an alert to verify; otherwise a shade, darker with more cases ("<5" is the lightest). */
 function shade(c: Cell | undefined): string | undefined {
+  if (c?.alert === "true_signal") return "heat heat--outbreak";
+  if (c?.alert === "open") return "heat heat--alert";
   const n = c?.cases.exact ?? (c ? 1 : 0);
   if (!n) return undefined;
   return n >= 20 ? "heat heat--3" : n >= 5 ? "heat heat--2" : "heat heat--1";
@@ -76,7 +79,8 @@ export default function Surveillance() {
   useEffect(() => {
     setCells(null);
     gql<WeeklyCaseTableQuery, WeeklyCaseTableQueryVariables>(WEEKLY_TABLE, { unitId: unit || null, from, to }).then((d) => setCells(d.weeklyCaseTable), setError);
-  }, [unit, from, to]);
+    // A verified alert recolours its cells.
+  }, [unit, from, to, verified]);
 
   const places = useMemo(() => placeChoices(units, false), [units]);
   const rows = [...new Map((cells ?? []).map((c) => [c.unitId, c.unitName])).entries()];
@@ -140,6 +144,7 @@ export default function Surveillance() {
                     {conditions.map((c) => (
                       <td key={c} className={shade(at(id, c))}>
                         {at(id, c)?.cases.shown ?? "0"}
+                        {at(id, c)?.alert && <span className="visually-hidden"> ({t(at(id, c)?.alert === "true_signal" ? "surveillance.legendOutbreak" : "surveillance.legendAlert")})</span>}
                       </td>
                     ))}
                   </tr>
@@ -147,6 +152,9 @@ export default function Surveillance() {
               </tbody>
             </table>
           </div>
+          <p className="legend">
+            <span className="heat heat--outbreak">{t("surveillance.legendOutbreak")}</span> <span className="heat heat--alert">{t("surveillance.legendAlert")}</span> <span className="heat heat--2">{t("surveillance.legendCases")}</span>
+          </p>
           <SelectField label={t("surveillance.curveOf")} value={curve} onChange={(e) => setCurveOf(e.target.value)} options={conditions.map((c) => ({ value: c, label: names.get(c) ?? c }))} />
           <LineChart title={names.get(curve) ?? curve} days={curveWeeks} series={[{ label: t("surveillance.cases"), values: curveValues, colour: "#b42318" }]} />
         </>

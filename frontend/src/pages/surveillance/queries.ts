@@ -29,6 +29,7 @@ export const WEEKLY_TABLE = /* GraphQL */ `
       unitId
       unitName
       condition
+      alert
       cases {
         shown
         exact
