@@ -126,7 +126,7 @@ test("the district officer works the dengue investigation on a phone, live and t
   await page.goto(`${server.url}/surveillance`);
   // The cluster verified as a true signal in the test before opened an investigation.
   await page.getByRole("region", { name: "Outbreak investigations" }).getByRole("link", { name: /Krishnanagar ward 7/ }).click();
-  await page.getByRole("heading", { level: 1, name: /^DENGUE outbreak: Krishnanagar ward 7/ }).waitFor();
+  await page.getByRole("heading", { level: 1, name: /^Dengue outbreak: Krishnanagar ward 7/ }).waitFor();
   await page.getByText(/Response: .* running/).waitFor();
   // A second screen on the same investigation hears of changes made on the phone.
   const watcher = await context.newPage();

@@ -137,7 +137,11 @@ pub fn evaluate(rule: &Rule, cases: i64, baseline: &Baseline) -> Option<Signal> 
             return (cases >= *threshold).then(|| Signal {
                 cases,
                 line: t,
-                explanation: format!("{cases} cases reach the threshold of {threshold}"),
+                explanation: if cases == 1 {
+                    format!("1 case reaches the threshold of {threshold}")
+                } else {
+                    format!("{cases} cases reach the threshold of {threshold}")
+                },
             });
         }
         RuleKind::BaselineMultiple { multiple, .. } => {
@@ -223,7 +227,12 @@ mod tests {
         let rule = Rule::new(RuleKind::Fixed { threshold: 1 }, 0, 7).unwrap();
         assert!(evaluate(&rule, 0, &Baseline::default()).is_none());
         let s = evaluate(&rule, 1, &Baseline::default()).unwrap();
-        assert_eq!(s.explanation, "1 cases reach the threshold of 1");
+        assert_eq!(s.explanation, "1 case reaches the threshold of 1");
+        let two = Rule::new(RuleKind::Fixed { threshold: 2 }, 0, 7).unwrap();
+        assert_eq!(
+            evaluate(&two, 3, &Baseline::default()).unwrap().explanation,
+            "3 cases reach the threshold of 2"
+        );
     }
 
     #[test]

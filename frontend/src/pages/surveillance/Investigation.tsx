@@ -5,11 +5,11 @@ import { subscribe } from "../../api/live";
 import { useAuth } from "../../api/auth";
 import { ErrorText } from "../../components/ErrorText";
 import { useI18n } from "../../i18n";
-import type { InvestigationFieldsFragment, OutbreakInvestigationQuery, OutbreakInvestigationQueryVariables, SurveillanceChangedSubscription } from "../../gql/types";
+import type { NotifiableConditionsQuery, InvestigationFieldsFragment, OutbreakInvestigationQuery, OutbreakInvestigationQueryVariables, SurveillanceChangedSubscription } from "../../gql/types";
 import { Clocks } from "./Clocks";
 import { ActionForm, CaseLinkForm, ResultForm, SampleForm, TeamForm } from "./InvestigationEntries";
 import { StatusControl } from "./InvestigationStatus";
-import { INVESTIGATION, SURVEILLANCE_CHANGED } from "./queries";
+import { CONDITIONS, INVESTIGATION, SURVEILLANCE_CHANGED } from "./queries";
 
 type Inv = InvestigationFieldsFragment;
 
@@ -26,6 +26,10 @@ export default function Investigation() {
   const [inv, setInv] = useState<Inv | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [live, setLive] = useState(false);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    gql<NotifiableConditionsQuery>(CONDITIONS).then((d) => setNames(new Map(d.notifiableConditions.map((c) => [c.code, c.name]))), setError);
+  }, []);
   const load = useCallback(() => gql<OutbreakInvestigationQuery, OutbreakInvestigationQueryVariables>(INVESTIGATION, { id }).then((d) => setInv(d.outbreakInvestigation), setError), [id]);
   useEffect(() => void load(), [load]);
   // Someone else added to it: read it again.
@@ -50,7 +54,7 @@ export default function Investigation() {
         <Link to="/surveillance">← {t("surveillance.title")}</Link>
       </p>
       <h1>
-        {t("inv.title", { condition: inv.condition, place: inv.village ? `${inv.village}, ${inv.unitName}` : inv.unitName })}
+        {t("inv.title", { condition: names.get(inv.condition) ?? inv.condition, place: inv.village ? `${inv.village}, ${inv.unitName}` : inv.unitName })}
       </h1>
       <p>
         <span className={STATUS_CLASS[inv.status]}>{t(`inv.status.${inv.status}`)}</span> {t("inv.raised", { when: dateTime(inv.raisedAt) })} · {t("inv.verified", { when: dateTime(inv.verifiedAt) })}
