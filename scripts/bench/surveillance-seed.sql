@@ -20,7 +20,7 @@ FROM root, generate_series(0, 199) AS b;
 CREATE TEMP TABLE conds AS
 SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM notifiable_conditions WHERE tenant_id = :'wb'::uuid;
 
--- Case i: condition i % 15, block (i * 7919) % 200, onset i % 1092 days ago; one in ten
+-- Case i: condition (i / 200) % 15, block (i * 7919) % 200, onset i % 1092 days ago; one in ten
 -- confirmed, one in fifty died, one in a hundred discarded.
 INSERT INTO surveillance_cases (tenant_id, id, condition_id, patient_id, level, classification, outcome, onset_date,
   epi_week, reported_at, unit_id, unit_path, village, facility_id, name, age_years, age_group, sex, symptoms,
@@ -34,8 +34,8 @@ SELECT :'wb'::uuid, md5('idspcase:' || i)::uuid, conds.id, NULL,
        CASE WHEN i % 90 < 5 THEN '0-4' WHEN i % 90 < 15 THEN '5-14' WHEN i % 90 < 45 THEN '15-44' WHEN i % 90 < 65 THEN '45-64' ELSE '65+' END,
        CASE WHEN i % 2 = 0 THEN 'female' ELSE 'male' END, 'fever', NULL, :'admin_user'::uuid, now(), now(), 1
 FROM generate_series(1, 500000) AS i
-JOIN conds ON conds.n = i % 15
-JOIN admin_units u ON u.tenant_id = :'wb'::uuid AND u.id = md5('idspblock:' || ((i * 7919) % 200))::uuid
+JOIN conds ON conds.n = (i / 200) % 15
+JOIN admin_units u ON u.tenant_id = :'wb'::uuid AND u.id = md5('idspblock:' || ((i::bigint * 7919) % 200))::uuid
 CROSS JOIN LATERAL (SELECT (current_date - (i % 1092))::date AS onset) c;
 
 -- The counts, as the cases' writes keep them (discarded cases not counted).
@@ -57,4 +57,5 @@ FROM generate_series(1, 20) AS d
 UNION ALL
 SELECT :'wb'::uuid, md5('idspmap:c' || n)::uuid, 'data_element', id::text || '|cases', NULL, id, 'cases', NULL, NULL,
        'BenchC' || lpad(n::text, 5, '0'), 1, now(), :'admin_user'::uuid
-FROM conds;
+FROM conds
+ON CONFLICT (tenant_id, kind, local_key) DO NOTHING;
