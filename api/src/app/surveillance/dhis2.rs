@@ -171,6 +171,42 @@ pub async fn audit_export(
     Ok(())
 }
 
+/// Mappings with the names of what they map (one query for the units, one for the
+/// conditions, whatever their number).
+async fn labelled(tx: &TenantTx, rows: Vec<MappingRecord>) -> ApiResult<Vec<MappingView>> {
+    let unit_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.unit_id).collect();
+    let names: HashMap<Uuid, String> = units::find_many(tx, &unit_ids)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let codes: HashMap<Uuid, String> = conditions::all(tx)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.code))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let label = match r.kind.as_str() {
+                "org_unit" => r
+                    .unit_id
+                    .and_then(|u| names.get(&u).cloned())
+                    .unwrap_or_default(),
+                "data_element" => format!(
+                    "{} {}",
+                    r.condition_id
+                        .and_then(|c| codes.get(&c).cloned())
+                        .unwrap_or_default(),
+                    r.measure.clone().unwrap_or_default()
+                ),
+                _ => r.local_key.replace('|', " "),
+            };
+            MappingView { mapping: r, label }
+        })
+        .collect())
+}
+
 impl Surveillance<'_> {
     fn check_configures(&self) -> ApiResult<()> {
         if !configures(self.principal) {
@@ -186,37 +222,7 @@ impl Surveillance<'_> {
         self.check_configures()?;
         let tx = self.tx(Access::Read).await?;
         let rows = repo::all(&tx).await?;
-        let unit_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.unit_id).collect();
-        let names: HashMap<Uuid, String> = units::find_many(&tx, &unit_ids)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.name))
-            .collect();
-        let codes: HashMap<Uuid, String> = conditions::all(&tx)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c.code))
-            .collect();
-        Ok(rows
-            .into_iter()
-            .map(|r| {
-                let label = match r.kind.as_str() {
-                    "org_unit" => r
-                        .unit_id
-                        .and_then(|u| names.get(&u).cloned())
-                        .unwrap_or_default(),
-                    "data_element" => format!(
-                        "{} {}",
-                        r.condition_id
-                            .and_then(|c| codes.get(&c).cloned())
-                            .unwrap_or_default(),
-                        r.measure.clone().unwrap_or_default()
-                    ),
-                    _ => r.local_key.replace('|', " "),
-                };
-                MappingView { mapping: r, label }
-            })
-            .collect())
+        labelled(&tx, rows).await
     }
 
     /// Map a thing to a DHIS2 identifier, change its identifier (at the version read),
@@ -227,7 +233,7 @@ impl Surveillance<'_> {
         target: MappingTarget,
         dhis2_id: Option<Dhis2Uid>,
         expected_version: Option<i32>,
-    ) -> ApiResult<Option<MappingRecord>> {
+    ) -> ApiResult<Option<MappingView>> {
         self.check_configures()?;
         let mut tx = self.tx(Access::Write).await?;
         let (unit_id, condition_id, measure, age_group, sex) = match &target {
@@ -278,7 +284,9 @@ impl Surveillance<'_> {
             )
         };
         let saved = match (&existing, &dhis2_id) {
-            (Some(e), Some(uid)) if e.dhis2_id == uid.as_str() => return Ok(Some(e.clone())),
+            (Some(e), Some(uid)) if e.dhis2_id == uid.as_str() => {
+                return Ok(labelled(&tx, vec![e.clone()]).await?.pop())
+            }
             (None, None) => return Ok(None),
             (Some(e), _) if expected_version != Some(e.version) => return Err(stale()),
             (None, Some(uid)) => Some(
@@ -328,8 +336,12 @@ impl Surveillance<'_> {
             }),
         )
         .await?;
+        let view = match saved {
+            Some(m) => labelled(&tx, vec![m]).await?.pop(),
+            None => None,
+        };
         tx.commit().await?;
-        Ok(saved)
+        Ok(view)
     }
 
     /// The week's payload, for state administrators and the state surveillance cell

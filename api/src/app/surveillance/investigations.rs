@@ -131,15 +131,18 @@ impl Surveillance<'_> {
 
     async fn view(&self, tx: &TenantTx, inv: InvestigationRecord) -> ApiResult<InvestigationView> {
         let entries = repo::entries(tx, inv.id).await?;
-        let mut cases = vec![];
-        for e in entries
+        // The linked cases in one query, in the order they were linked.
+        let linked: Vec<Uuid> = entries
             .iter()
             .filter(|e| e.kind == EntryKind::CaseLink.as_str())
-        {
-            if let Some(c) = e.case_id {
-                cases.extend(cases_repo::find(tx, c).await?);
-            }
-        }
+            .filter_map(|e| e.case_id)
+            .collect();
+        let mut found: HashMap<Uuid, CaseRecord> = cases_repo::find_many(tx, &linked)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        let cases = linked.iter().filter_map(|id| found.remove(id)).collect();
         let condition_code = conditions::find(tx, inv.condition_id)
             .await?
             .map(|c| c.code)

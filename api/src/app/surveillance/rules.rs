@@ -197,7 +197,7 @@ impl Surveillance<'_> {
         year: i32,
         population: i64,
         expected_version: Option<i32>,
-    ) -> ApiResult<PopulationRecord> {
+    ) -> ApiResult<(PopulationRecord, String)> {
         self.must_configure()?;
         if !(2000..=2100).contains(&year) {
             return Err(ApiError::validation("year", "a year such as 2026"));
@@ -254,6 +254,6 @@ impl Surveillance<'_> {
             .await?
             .ok_or(ApiError::Internal)?;
         tx.commit().await?;
-        Ok(saved)
+        Ok((saved, u.name))
     }
 }

@@ -108,17 +108,9 @@ impl SurveillanceMutation {
         input: Dhis2MappingInput,
     ) -> ApiResult<Option<Dhis2Mapping>> {
         let (target, uid) = input.parse()?;
-        let s = surveillance(ctx)?;
-        let Some(saved) = s
+        Ok(surveillance(ctx)?
             .set_dhis2_mapping(target, uid, input.expected_version)
             .await?
-        else {
-            return Ok(None);
-        };
-        Ok(s.dhis2_mappings()
-            .await?
-            .into_iter()
-            .find(|m| m.mapping.id == saved.id)
             .map(Dhis2Mapping))
     }
 
@@ -218,17 +210,9 @@ impl SurveillanceMutation {
         expected_version: Option<i32>,
     ) -> ApiResult<UnitPopulation> {
         let unit = UnitId(parse_id("unitId", &unit_id)?);
-        let s = surveillance(ctx)?;
-        let saved = s
+        let (saved, name) = surveillance(ctx)?
             .set_population(unit, year, population, expected_version)
             .await?;
-        let name = s
-            .populations(year)
-            .await?
-            .into_iter()
-            .find(|(p, _)| p.unit_id == saved.unit_id)
-            .map(|(_, n)| n)
-            .unwrap_or_default();
         Ok(UnitPopulation(saved, name))
     }
 }

@@ -44,6 +44,14 @@ pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<CaseRecord>> {
         .await?)
 }
 
+pub async fn find_many(tx: &TenantTx, ids: &[Uuid]) -> InfraResult<Vec<CaseRecord>> {
+    Ok(Entity::find()
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?)
+}
+
 pub async fn insert(tx: &TenantTx, row: CaseRecord) -> InfraResult<CaseRecord> {
     let mut m: CaseChange = row.into();
     m.tenant_id = sea_orm::Set(tx.tenant().0);
