@@ -23,6 +23,7 @@ pub mod surveillance;
 pub mod synthetic;
 pub mod tenant_archive;
 pub mod tenants;
+pub mod training;
 pub mod units;
 pub mod users;
 

@@ -25,6 +25,7 @@ pub mod session;
 pub mod supply;
 pub mod surveillance;
 pub mod tenants;
+pub mod training;
 pub mod types;
 pub mod units;
 pub mod users;
@@ -58,6 +59,7 @@ pub struct QueryRoot(
     oxygen::EquipmentQuery,
     supply::SupplyQueries,
     surveillance::SurveillanceQuery,
+    training::TrainingQuery,
     notifications::NotificationQuery,
 );
 
@@ -87,6 +89,7 @@ pub struct MutationRoot(
     oxygen::EquipmentMutation,
     supply::SupplyMutations,
     surveillance::SurveillanceMutation,
+    training::TrainingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -20,6 +20,7 @@ pub mod storage;
 pub mod supply;
 pub mod surveillance;
 pub mod surveillance_forms;
+pub mod training;
 pub mod web;
 
 use crate::error::ApiError;

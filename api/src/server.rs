@@ -254,6 +254,10 @@ pub fn router(state: SharedState) -> Router {
         .route("/supply/reports/{file}", get(supply::report_csv))
         .route("/supply/indents/{file}", get(indents::indent_pdf))
         .route(
+            "/training-registers/{file}",
+            get(crate::http::training::register_pdf),
+        )
+        .route(
             "/surveillance/line-list.csv",
             get(crate::http::surveillance::line_list_csv),
         )

@@ -156,6 +156,10 @@ pub enum AuditAction {
     SurveillanceExport,
     /// An outbreak investigation's entry added or its status changed.
     SurveillanceInvestigation,
+    /// A training scheduled, its trainees nominated, or its status changed.
+    TrainingChange,
+    /// Marks made in a training's attendance register.
+    TrainingAttendance,
 }
 
 impl AuditAction {
@@ -181,6 +185,8 @@ impl AuditAction {
             AuditAction::SurveillanceAlert => "surveillance.alert",
             AuditAction::SurveillanceExport => "surveillance.export",
             AuditAction::SurveillanceInvestigation => "surveillance.investigation",
+            AuditAction::TrainingChange => "training.change",
+            AuditAction::TrainingAttendance => "training.attendance",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

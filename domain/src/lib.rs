@@ -30,6 +30,7 @@ pub mod role;
 pub mod supply;
 pub mod surveillance;
 pub mod tenant;
+pub mod training;
 pub mod unit;
 pub mod user;
 

@@ -29,6 +29,7 @@ pub mod signups;
 pub mod supply;
 pub mod surveillance;
 pub mod tenants;
+pub mod training;
 pub mod units;
 pub mod users;
 

@@ -198,6 +198,9 @@ tables! {
     "surveillance_weekly_reports" => surveillance_weekly_report,
     "surveillance_alert_rules" => surveillance_alert_rule,
     "surveillance_populations" => surveillance_population,
+    "training_sessions" => training_session,
+    "training_nominees" => training_nominee,
+    "training_attendance" => training_attendance,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }
