@@ -305,6 +305,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         let root = state_unit.ok_or_else(|| anyhow::anyhow!("no state created"))?;
         crate::demo_supply::seed(state, tenant, root, district, facility).await?;
         crate::demo_surveillance::seed(state, tenant, district, block).await?;
+        crate::demo_training::seed(state, tenant, facility).await?;
     }
     Ok(logins)
 }

@@ -16,6 +16,7 @@ pub mod demo_samples;
 pub mod demo_supply;
 pub mod demo_supply_budget;
 pub mod demo_surveillance;
+pub mod demo_training;
 pub mod error;
 pub mod error_reasons;
 pub mod fhir;
