@@ -39,7 +39,9 @@ pub async fn seed(state: &AppState, tenant: TenantId, facility: FacilityId) -> a
         return Ok(());
     };
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
-    let trainer = professionals::find_by_user(&tx, nurse.id).await?.map(|p| p.id);
+    let trainer = professionals::find_by_user(&tx, nurse.id)
+        .await?
+        .map(|p| p.id);
     tx.commit().await?;
     let mut nominees: Vec<Uuid> = staff
         .iter()

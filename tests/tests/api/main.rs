@@ -123,6 +123,7 @@ mod surveillance_rules;
 mod surveys;
 mod tenants;
 mod tokens;
+mod training;
 mod units;
 mod users;
 mod validation;
