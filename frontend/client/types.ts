@@ -138,6 +138,17 @@ export type ArrivalInput = {
   received: Scalars['Int']['input'];
 };
 
+export type AttendanceMark =
+  | 'ABSENT'
+  | 'PRESENT';
+
+/** One nominee's mark, naming the cell's version the phone saw (0: unmarked). */
+export type AttendanceMarkInput = {
+  basedOnVersion: Scalars['Int']['input'];
+  mark: AttendanceMark;
+  professionalId: Scalars['ID']['input'];
+};
+
 export type AttendantInput = {
   name: Scalars['String']['input'];
   /** An Indian mobile number: status codes go only to it. */
@@ -1038,6 +1049,15 @@ export type LoginInput = {
   tenantCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MarkAttendanceInput = {
+  day: Scalars['NaiveDate']['input'];
+  /** When the marks were made on the phone (a queued submission keeps it). */
+  markedAt: Scalars['DateTime']['input'];
+  /** 1 to 500 marks, one per nominee. */
+  marks: Array<AttendanceMarkInput>;
+  sessionId: Scalars['ID']['input'];
+};
+
 export type MatchReason =
   | 'SAME_NATIONAL_ID'
   | 'SAME_PHONE'
@@ -1616,6 +1636,21 @@ export type SaveApplicationStepInput = {
   owner?: InputMaybe<OwnerStepInput>;
 };
 
+export type ScheduleTrainingInput = {
+  /** 1 to 500; null: no limit. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  endsOn: Scalars['NaiveDate']['input'];
+  /** Where it is held. */
+  facilityId: Scalars['ID']['input'];
+  /** From today (India) on; the last day at most 30 days after the first. */
+  startsOn: Scalars['NaiveDate']['input'];
+  /** 3 to 200 characters. */
+  title: Scalars['String']['input'];
+  topic: TrainingTopic;
+  /** A professional of the registry; null: an outside trainer. */
+  trainerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Sex =
   | 'FEMALE'
   | 'MALE'
@@ -1783,6 +1818,23 @@ export type TimelineFilter = {
   /** Entries before this time. */
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
+
+/** `SCHEDULED`: attendance is marked. `CLOSED`: signed off. `CANCELLED`: not held. */
+export type TrainingStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'SCHEDULED';
+
+export type TrainingTopic =
+  | 'CLINICAL_CARE'
+  | 'DIGITAL_HEALTH'
+  | 'DISEASE_SURVEILLANCE'
+  | 'IMMUNISATION'
+  | 'INFECTION_PREVENTION'
+  | 'MATERNAL_CHILD_HEALTH'
+  | 'OTHER'
+  | 'OXYGEN_CRITICAL_CARE'
+  | 'SUPPLY_CHAIN';
 
 export type UnitKind =
   | 'BLOCK'

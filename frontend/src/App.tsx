@@ -15,6 +15,8 @@ const Investigation = lazy(() => import("./pages/surveillance/Investigation"));
 const SendWeek = lazy(() => import("./pages/surveillance/SendWeek"));
 const Reporting = lazy(() => import("./pages/surveillance/Reporting"));
 const Rules = lazy(() => import("./pages/surveillance/Rules"));
+const TrainingList = lazy(() => import("./pages/training/TrainingList"));
+const TrainingSession = lazy(() => import("./pages/training/TrainingSession"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -118,6 +120,8 @@ function Screens() {
           <Route path="surveillance/week" element={<SendWeek />} />
           <Route path="surveillance/reporting" element={<Reporting />} />
           <Route path="surveillance/rules" element={<Rules />} />
+          <Route path="training" element={<TrainingList />} />
+          <Route path="training/:id" element={<TrainingSession />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

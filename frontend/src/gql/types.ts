@@ -320,6 +320,17 @@ export type ArrivalInput = {
   received: Scalars['Int']['input'];
 };
 
+export type AttendanceMark =
+  | 'ABSENT'
+  | 'PRESENT';
+
+/** One nominee's mark, naming the cell's version the phone saw (0: unmarked). */
+export type AttendanceMarkInput = {
+  basedOnVersion: Scalars['Int']['input'];
+  mark: AttendanceMark;
+  professionalId: Scalars['ID']['input'];
+};
+
 export type Attendant = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -2348,6 +2359,15 @@ export type LoginInput = {
   tenantCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MarkAttendanceInput = {
+  day: Scalars['NaiveDate']['input'];
+  /** When the marks were made on the phone (a queued submission keeps it). */
+  markedAt: Scalars['DateTime']['input'];
+  /** 1 to 500 marks, one per nominee. */
+  marks: Array<AttendanceMarkInput>;
+  sessionId: Scalars['ID']['input'];
+};
+
 export type MatchReason =
   | 'SAME_NATIONAL_ID'
   | 'SAME_PHONE'
@@ -2471,6 +2491,11 @@ export type MutationRoot = {
    * is. The surveillance officer of the case's place; the weekly counts follow.
    */
   changeSurveillanceCase: SurveillanceCase;
+  /**
+   * Close the register (`CLOSED`: the trainer or an administrator, once the training
+   * has begun) or cancel the training (`CANCELLED`: an administrator, with the reason).
+   */
+  changeTrainingStatus: TrainingRegister;
   closeTicket: Ticket;
   /**
    * After uploading: the server reads the object and checks its size, SHA-256 and
@@ -2582,10 +2607,19 @@ export type MutationRoot = {
   /** Entries are never deleted: mark one entered in error, saying why. */
   markEnteredInError: ClinicalEntry;
   /**
+   * Mark a day of the register (the trainer or an administrator). Each mark names
+   * the cell's version it changes: a cell marked differently meanwhile is a
+   * `CONFLICT` and nothing of the submission is written. Marks the cell already
+   * has change nothing. Send it with an `Idempotency-Key`, as a queued phone does.
+   */
+  markTrainingAttendance: TrainingRegister;
+  /**
    * Merge `mergedId` into `survivorId` (administrators). `expectedVersion` is the
    * merged record's version.
    */
   mergePatients: Patient;
+  /** Nominate professionals of the registry; those already nominated stay as they are. */
+  nominateTrainees: TrainingRegister;
   /** Place a procurement order (state administrators and the state's oxygen cell). */
   placeEquipmentOrder: EquipmentOrder;
   /** Order from a supplier against a budget head of this financial year. */
@@ -2699,6 +2733,11 @@ export type MutationRoot = {
   rotateApiClientSecret: IssuedApiClient;
   /** Save one step of a draft (or of an application sent back for changes). */
   saveApplicationStep: HospitalApplication;
+  /**
+   * Schedule a training at a facility: state administrators anywhere, district
+   * administrators in their district, facility administrators at their facility.
+   */
+  scheduleTraining: TrainingSession;
   /** Send a code to the attendant's phone, to prove the number on the spot. */
   sendAttendantCode: Scalars['DateTime']['output'];
   /**
@@ -3000,6 +3039,14 @@ export type MutationRootChangeSurveillanceCaseArgs = {
 };
 
 
+export type MutationRootChangeTrainingStatusArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: TrainingStatus;
+};
+
+
 export type MutationRootCloseTicketArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -3268,10 +3315,21 @@ export type MutationRootMarkEnteredInErrorArgs = {
 };
 
 
+export type MutationRootMarkTrainingAttendanceArgs = {
+  input: MarkAttendanceInput;
+};
+
+
 export type MutationRootMergePatientsArgs = {
   expectedVersion: Scalars['Int']['input'];
   mergedId: Scalars['ID']['input'];
   survivorId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootNominateTraineesArgs = {
+  professionalIds: Array<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
 };
 
 
@@ -3520,6 +3578,11 @@ export type MutationRootRotateApiClientSecretArgs = {
 
 export type MutationRootSaveApplicationStepArgs = {
   input: SaveApplicationStepInput;
+};
+
+
+export type MutationRootScheduleTrainingArgs = {
+  input: ScheduleTrainingInput;
 };
 
 
@@ -5017,6 +5080,13 @@ export type QueryRoot = {
    * first, then the oldest.
    */
   ticketQueue: Array<Ticket>;
+  /** A session's attendance register: every nominee, every day. */
+  trainingRegister: TrainingRegister;
+  /**
+   * Sessions held between `from` and `to` (both included) that the caller runs (an
+   * administrator in their reach) or trains, soonest first, at most 500.
+   */
+  trainingSessions: Array<TrainingSession>;
   /** Populations of the places in reach for `year` (the denominators of rates). */
   unitPopulations: Array<UnitPopulation>;
   user: User;
@@ -5553,6 +5623,17 @@ export type QueryRootTicketQueueArgs = {
 };
 
 
+export type QueryRootTrainingRegisterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRootTrainingSessionsArgs = {
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+};
+
+
 export type QueryRootUnitPopulationsArgs = {
   year: Scalars['Int']['input'];
 };
@@ -5728,6 +5809,12 @@ export type Referral = {
   toFacilityId: Scalars['ID']['output'];
 };
 
+export type RegisterCell = {
+  day: Scalars['NaiveDate']['output'];
+  mark: Maybe<AttendanceMark>;
+  version: Scalars['Int']['output'];
+};
+
 /** A line of the controlled drugs register. */
 export type RegisterEntry = {
   at: Scalars['DateTime']['output'];
@@ -5742,6 +5829,19 @@ export type RegisterEntry = {
   quantity: Scalars['Int']['output'];
   /** Who signed as witness (dispenses). */
   witness: Maybe<Scalars['String']['output']>;
+};
+
+export type RegisterLine = {
+  cells: Array<RegisterCell>;
+  /** Present every day of the training. */
+  completed: Scalars['Boolean']['output'];
+  daysPresent: Scalars['Int']['output'];
+  /** doctor, nurse, asha_chw… as the registry keeps it. */
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Designation and facility of their current posting. */
+  posting: Maybe<Scalars['String']['output']>;
+  professionalId: Scalars['ID']['output'];
 };
 
 export type Registration = {
@@ -5968,6 +6068,21 @@ export type SaveApplicationStepInput = {
   facility?: InputMaybe<FacilityStepInput>;
   licences?: InputMaybe<LicencesStepInput>;
   owner?: InputMaybe<OwnerStepInput>;
+};
+
+export type ScheduleTrainingInput = {
+  /** 1 to 500; null: no limit. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  endsOn: Scalars['NaiveDate']['input'];
+  /** Where it is held. */
+  facilityId: Scalars['ID']['input'];
+  /** From today (India) on; the last day at most 30 days after the first. */
+  startsOn: Scalars['NaiveDate']['input'];
+  /** 3 to 200 characters. */
+  title: Scalars['String']['input'];
+  topic: TrainingTopic;
+  /** A professional of the registry; null: an outside trainer. */
+  trainerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Sex =
@@ -6567,6 +6682,62 @@ export type TimelineFilter = {
   /** Entries before this time. */
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
+
+export type TrainingRegister = {
+  days: Array<Scalars['NaiveDate']['output']>;
+  /** Every nominee, by name. */
+  lines: Array<RegisterLine>;
+  session: TrainingSession;
+};
+
+export type TrainingSession = {
+  /** Per cent of the nominee-days held so far marked present; null before the first day. */
+  attendanceRate: Maybe<Scalars['Int']['output']>;
+  /** The caller keeps its register (its trainer, or an administrator). */
+  canKeepRegister: Scalars['Boolean']['output'];
+  /** The caller administers it: nominates, cancels. */
+  canManage: Scalars['Boolean']['output'];
+  /** The most trainees it takes; null: no limit set. */
+  capacity: Maybe<Scalars['Int']['output']>;
+  /** Days held by today (India). */
+  daysHeld: Scalars['Int']['output'];
+  endsOn: Scalars['NaiveDate']['output'];
+  /** The venue. */
+  facilityId: Scalars['ID']['output'];
+  facilityName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  nominees: Scalars['Int']['output'];
+  /** Nominee-days marked present. */
+  present: Scalars['Int']['output'];
+  startsOn: Scalars['NaiveDate']['output'];
+  status: TrainingStatus;
+  /** Why it was cancelled (or a note at closing). */
+  statusReason: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  topic: TrainingTopic;
+  trainerId: Maybe<Scalars['ID']['output']>;
+  /** The trainer's name; null: an outside trainer, or none named. */
+  trainerName: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** `SCHEDULED`: attendance is marked. `CLOSED`: signed off. `CANCELLED`: not held. */
+export type TrainingStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'SCHEDULED';
+
+export type TrainingTopic =
+  | 'CLINICAL_CARE'
+  | 'DIGITAL_HEALTH'
+  | 'DISEASE_SURVEILLANCE'
+  | 'IMMUNISATION'
+  | 'INFECTION_PREVENTION'
+  | 'MATERNAL_CHILD_HEALTH'
+  | 'OTHER'
+  | 'OXYGEN_CRITICAL_CARE'
+  | 'SUPPLY_CHAIN';
 
 export type UnitKind =
   | 'BLOCK'
@@ -8199,3 +8370,68 @@ export type SetUnitPopulationMutationVariables = Exact<{
 
 
 export type SetUnitPopulationMutation = { setUnitPopulation: { unitId: string, population: number, version: number } };
+
+export type TrainingSessionFieldsFragment = { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number };
+
+export type TrainingRegisterFieldsFragment = { days: Array<string>, session: { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number }, lines: Array<{ professionalId: string, name: string, kind: string, posting: string | null, daysPresent: number, completed: boolean, cells: Array<{ day: string, mark: AttendanceMark | null, version: number }> }> };
+
+export type TrainingSessionsQueryVariables = Exact<{
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+}>;
+
+
+export type TrainingSessionsQuery = { trainingSessions: Array<{ id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number }> };
+
+export type TrainingRegisterQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TrainingRegisterQuery = { trainingRegister: { days: Array<string>, session: { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number }, lines: Array<{ professionalId: string, name: string, kind: string, posting: string | null, daysPresent: number, completed: boolean, cells: Array<{ day: string, mark: AttendanceMark | null, version: number }> }> } };
+
+export type ScheduleTrainingMutationVariables = Exact<{
+  input: ScheduleTrainingInput;
+}>;
+
+
+export type ScheduleTrainingMutation = { scheduleTraining: { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number } };
+
+export type NominateTraineesMutationVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+  professionalIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type NominateTraineesMutation = { nominateTrainees: { days: Array<string>, session: { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number }, lines: Array<{ professionalId: string, name: string, kind: string, posting: string | null, daysPresent: number, completed: boolean, cells: Array<{ day: string, mark: AttendanceMark | null, version: number }> }> } };
+
+export type MarkTrainingAttendanceMutationVariables = Exact<{
+  input: MarkAttendanceInput;
+}>;
+
+
+export type MarkTrainingAttendanceMutation = { markTrainingAttendance: { days: Array<string>, session: { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number }, lines: Array<{ professionalId: string, name: string, kind: string, posting: string | null, daysPresent: number, completed: boolean, cells: Array<{ day: string, mark: AttendanceMark | null, version: number }> }> } };
+
+export type ChangeTrainingStatusMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  status: TrainingStatus;
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ChangeTrainingStatusMutation = { changeTrainingStatus: { days: Array<string>, session: { id: string, title: string, topic: TrainingTopic, facilityId: string, facilityName: string, startsOn: string, endsOn: string, capacity: number | null, trainerName: string | null, status: TrainingStatus, statusReason: string | null, nominees: number, present: number, daysHeld: number, attendanceRate: number | null, canManage: boolean, canKeepRegister: boolean, version: number }, lines: Array<{ professionalId: string, name: string, kind: string, posting: string | null, daysPresent: number, completed: boolean, cells: Array<{ day: string, mark: AttendanceMark | null, version: number }> }> } };
+
+export type TrainingVenuesQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TrainingVenuesQuery = { facilities: { nodes: Array<{ id: string, name: string, unit: { name: string } | null }> } };
+
+export type TrainingPeopleQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TrainingPeopleQuery = { professionals: { nodes: Array<{ id: string, name: string, kind: ProfessionalKind, verificationStatus: VerificationStatus, postings: Array<{ designation: string, facility: { name: string } | null }> }> } };

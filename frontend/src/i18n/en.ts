@@ -7,6 +7,7 @@ import { enSupply } from "./en.supply";
 import { enClients } from "./en.clients";
 import { enOffline } from "./en.offline";
 import { enSurveillance } from "./en.surveillance";
+import { enTraining } from "./en.training";
 
 export const en = {
   ...enCare,
@@ -16,6 +17,7 @@ export const en = {
   ...enClients,
   ...enOffline,
   ...enSurveillance,
+  ...enTraining,
   "app.name": "Arogya",
   "offline.title": "No network.",
   "offline.what": "Household surveys, case reports from the field, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",

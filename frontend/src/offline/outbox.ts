@@ -13,7 +13,7 @@ import { get, ownedBy, put, remove } from "./idb";
 import { seal, unseal, type Sealed } from "./vault";
 import { newIdempotencyKey } from "../hooks/useSubmit";
 
-export type Kind = "household" | "member" | "oxygen" | "condition" | "case";
+export type Kind = "household" | "member" | "oxygen" | "condition" | "case" | "attendance";
 export type State = "waiting" | "sending" | "done" | "attention";
 
 /** What the server said when it did not take an item. */

@@ -5,6 +5,7 @@ use arogya_domain::training::attendance::AttendanceMark as DomainMark;
 use arogya_domain::training::session::{
     TrainingStatus as DomainStatus, TrainingTopic as DomainTopic,
 };
+use crate::error::ApiResult;
 use async_graphql::{Enum, Object, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -53,10 +54,8 @@ impl TrainingSession {
     async fn title(&self) -> &str {
         &self.0.session.title
     }
-    async fn topic(&self) -> Option<TrainingTopic> {
-        DomainTopic::parse(&self.0.session.topic)
-            .ok()
-            .map(Into::into)
+    async fn topic(&self) -> ApiResult<TrainingTopic> {
+        Ok(DomainTopic::parse(&self.0.session.topic)?.into())
     }
     /// The venue.
     async fn facility_id(&self) -> ID {
@@ -82,10 +81,8 @@ impl TrainingSession {
     async fn trainer_name(&self) -> Option<&str> {
         self.0.trainer_name.as_deref()
     }
-    async fn status(&self) -> Option<TrainingStatus> {
-        DomainStatus::parse(&self.0.session.status)
-            .ok()
-            .map(Into::into)
+    async fn status(&self) -> ApiResult<TrainingStatus> {
+        Ok(DomainStatus::parse(&self.0.session.status)?.into())
     }
     /// Why it was cancelled (or a note at closing).
     async fn status_reason(&self) -> Option<&str> {

@@ -35,6 +35,8 @@ function recordLink(item: Item): string | null {
   if (item.kind === "household" && v.input?.id) return `/survey?household=${encodeURIComponent(v.input.id)}`;
   if (item.kind === "condition") return "/inpatients";
   if (item.kind === "case") return "/surveillance/report";
+  const mark = item.variables as { input?: { sessionId?: string; day?: string } };
+  if (item.kind === "attendance" && mark.input?.sessionId) return `/training/${encodeURIComponent(mark.input.sessionId)}?day=${mark.input.day ?? ""}`;
   return null;
 }
 
