@@ -59,3 +59,18 @@ export async function token(url, tenantCode, login, password) {
   const d = await api(url, "mutation($i: LoginInput!) { login(input: $i) { accessToken } }", { i: { tenantCode, login, password } });
   return d.login.accessToken;
 }
+
+/** About 3G in a village: 400 kbit/s each way and 400 ms of latency. */
+export async function slowNetwork(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const bytesPerSecond = (400 * 1024) / 8;
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+}
+
+/** Wait for the service worker to hold the page, so it opens again without a network. */
+export async function installed(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+  });
+}

@@ -8,7 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
-import { api, launch, shot, signIn, token } from "./browser.mjs";
+import { api, installed, launch, shot, signIn, slowNetwork, token } from "./browser.mjs";
 
 let server;
 let browser;
@@ -22,21 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** About 3G in a village: 400 kbit/s each way and 400 ms of latency. */
-export async function slowNetwork(context, page) {
-  const cdp = await context.newCDPSession(page);
-  const bytesPerSecond = (400 * 1024) / 8;
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
-}
-
-/** Wait for the service worker to hold the page, so it opens again without a network. */
-async function installed(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-  });
-}
 
 const band = (page) => page.locator(".outbox-status");
 

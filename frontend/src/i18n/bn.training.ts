@@ -24,7 +24,7 @@ export const bnTraining = {
   "training.outsideTrainer": "বাইরের প্রশিক্ষক",
   "training.nominees": "মনোনীত: {n}",
   "training.capacity": "আসন: {n}",
-  "training.rate": "এখন পর্যন্ত উপস্থিতি: {days} দিনে {rate}%",
+  "training.rate": "এখন পর্যন্ত উপস্থিতি: {rate}% · হয়ে যাওয়া দিন: {days}",
   "training.schedule": "প্রশিক্ষণ ঠিক করুন",
   "training.titleField": "শিরোনাম",
   "training.topic": "বিষয়",

@@ -24,7 +24,7 @@ export const enTraining = {
   "training.outsideTrainer": "Trainer from outside",
   "training.nominees": "Nominees: {n}",
   "training.capacity": "places: {n}",
-  "training.rate": "Attendance so far: {rate}% over {days} days",
+  "training.rate": "Attendance so far: {rate}% · days held: {days}",
   "training.schedule": "Schedule a training",
   "training.titleField": "Title",
   "training.topic": "Subject",

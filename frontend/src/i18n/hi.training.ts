@@ -24,7 +24,7 @@ export const hiTraining = {
   "training.outsideTrainer": "बाहर के प्रशिक्षक",
   "training.nominees": "नामित: {n}",
   "training.capacity": "स्थान: {n}",
-  "training.rate": "अब तक उपस्थिति: {days} दिनों में {rate}%",
+  "training.rate": "अब तक उपस्थिति: {rate}% · बीते दिन: {days}",
   "training.schedule": "प्रशिक्षण तय करें",
   "training.titleField": "शीर्षक",
   "training.topic": "विषय",

@@ -60,7 +60,7 @@ export function ScheduleForm() {
         <TextField label={t("training.endsOn")} type="date" min={f.startsOn} value={f.endsOn} onChange={set("endsOn")} error={fieldError(error, "endsOn")} />
         <TextField label={t("training.capacityField")} type="number" inputMode="numeric" min={1} max={500} value={f.capacity} onChange={set("capacity")} error={fieldError(error, "capacity")} />
         <SearchPick optional label={t("training.trainerField")} searchLabel={t("training.trainerSearch")} find={findPeople} value={f.trainerId} onChange={(id) => setF({ ...f, trainerId: id })} error={fieldError(error, "trainerId")} />
-        <ErrorText error={error} also={["title", "facilityId", "startsOn", "endsOn", "capacity", "trainerId", "topic"]} />
+        <ErrorText error={error} also={["topic"]} />
         <button type="submit">{busy ? t("common.saving") : t("training.scheduleButton")}</button>
       </fieldset>
     </form>

@@ -32,7 +32,7 @@ export function StatusActions({ reg, begun, onSaved }: { reg: Reg; begun: boolea
       <fieldset className="plain" disabled={busy}>
         {begun && <p className="muted">{t("training.closeHint")}</p>}
         {s.canManage && <TextField label={t("training.cancelReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(error, "reason")} />}
-        <ErrorText error={error} also={["reason", "status"]} />
+        <ErrorText error={error} also={s.canManage ? ["status"] : ["status", "reason"]} />
         <div className="actions">
           {begun && (
             <button type="button" onClick={() => void change("CLOSED")}>

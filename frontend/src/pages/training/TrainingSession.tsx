@@ -78,7 +78,8 @@ export default function TrainingSession() {
       {reg.lines.length === 0 ? (
         <p className="muted">{t("training.noNominees")}</p>
       ) : (
-        <div className="table-scroll">
+        // Focusable so that a keyboard can scroll a month-long register sideways.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("training.register")}>
           <table>
             <caption className="visually-hidden">{t("training.register")}</caption>
             <thead>
@@ -95,10 +96,7 @@ export default function TrainingSession() {
             <tbody>
               {reg.lines.map((l) => (
                 <tr key={l.professionalId}>
-                  <th scope="row">
-                    {l.name}
-                    {l.posting && <small className="muted"> · {l.posting}</small>}
-                  </th>
+                  <th scope="row">{l.name}</th>
                   {l.cells.map((c) => (
                     <td key={c.day}>{c.mark === "PRESENT" ? t("training.P") : c.mark === "ABSENT" ? t("training.A") : ""}</td>
                   ))}
