@@ -84,6 +84,7 @@ pub mod supply_voucher_line;
 pub mod surveillance_alert;
 pub mod surveillance_alert_rule;
 pub mod surveillance_case;
+pub mod surveillance_place_count;
 pub mod surveillance_population;
 pub mod surveillance_weekly_count;
 pub mod surveillance_weekly_report;

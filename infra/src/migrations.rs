@@ -48,6 +48,7 @@ mod m20261207_000044_surveillance_weekly_reports;
 mod m20261207_000045_surveillance_rules;
 mod m20261207_000046_case_sources;
 mod m20261207_000047_training;
+mod m20261207_000048_place_counts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -108,6 +109,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000045_surveillance_rules::Migration),
             Box::new(m20261207_000046_case_sources::Migration),
             Box::new(m20261207_000047_training::Migration),
+            Box::new(m20261207_000048_place_counts::Migration),
         ]
     }
 }

@@ -50,6 +50,16 @@ ON CONFLICT (tenant_id, condition_id, unit_id, epi_week, age_group, sex) DO UPDA
       confirmed = surveillance_weekly_counts.confirmed + excluded.confirmed,
       deaths = surveillance_weekly_counts.deaths + excluded.deaths;
 
+-- Their roll-ups to every place over each block, recomputed from the block rows as
+-- migration 48 does (every case write keeps them so).
+DELETE FROM surveillance_place_counts WHERE tenant_id = :'wb'::uuid;
+INSERT INTO surveillance_place_counts (tenant_id, condition_id, unit_id, epi_week, cases, confirmed, deaths)
+SELECT w.tenant_id, w.condition_id, u.id, w.epi_week, SUM(w.cases), SUM(w.confirmed), SUM(w.deaths)
+FROM surveillance_weekly_counts w
+JOIN admin_units u ON u.tenant_id = w.tenant_id AND w.unit_path LIKE u.path || '%'
+WHERE w.tenant_id = :'wb'::uuid
+GROUP BY w.tenant_id, w.condition_id, u.id, w.epi_week;
+
 INSERT INTO dhis2_mappings (tenant_id, id, kind, local_key, unit_id, condition_id, measure, age_group, sex, dhis2_id, version, updated_at, updated_by)
 SELECT :'wb'::uuid, md5('idspmap:d' || d)::uuid, 'org_unit', md5('idspdistrict:' || d)::uuid::text, md5('idspdistrict:' || d)::uuid,
        NULL, NULL, NULL, NULL, 'BenchD' || lpad(d::text, 5, '0'), 1, now(), :'admin_user'::uuid

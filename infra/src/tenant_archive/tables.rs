@@ -191,6 +191,7 @@ tables! {
     "notifiable_conditions" => notifiable_condition,
     "surveillance_cases" => surveillance_case,
     "surveillance_weekly_counts" => surveillance_weekly_count,
+    "surveillance_place_counts" => surveillance_place_count,
     "surveillance_alerts" => surveillance_alert,
     "dhis2_mappings" => dhis2_mapping,
     "outbreak_investigations" => outbreak_investigation,

@@ -119,6 +119,7 @@ mod surveillance_dhis2;
 mod surveillance_exports;
 mod surveillance_investigations;
 mod surveillance_reporting;
+mod surveillance_rollups;
 mod surveillance_rules;
 mod surveys;
 mod tenants;

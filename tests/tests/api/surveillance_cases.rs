@@ -181,4 +181,5 @@ async fn the_officer_discards_cases_records_deaths_and_links_patients(backend: B
         .await,
         "NOT_FOUND",
     );
+    super::surveillance_rollups::assert_rollups_add_up(&app, "WB").await;
 }

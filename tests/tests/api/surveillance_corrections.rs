@@ -146,4 +146,5 @@ async fn corrections_move_their_cases(backend: Backend) {
             "the entry it came from was corrected"
         ]
     );
+    super::surveillance_rollups::assert_rollups_add_up(&app, "WB").await;
 }

@@ -126,14 +126,9 @@ impl Surveillance<'_> {
             ),
             None => None,
         };
-        let data = counts::by_place_and_week(
-            &tx,
-            place.as_ref().map(|p| p.path.as_str()),
-            only,
-            from.key(),
-            to.key(),
-        )
-        .await?;
+        // Each row's place keeps its own roll-up: one row per place, condition and week.
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let data = counts::in_places(&tx, &ids, only, from.key(), to.key()).await?;
         let names: BTreeMap<Uuid, String> = conditions::all(&tx)
             .await?
             .into_iter()
@@ -141,8 +136,10 @@ impl Surveillance<'_> {
             .collect();
         // (row, condition) -> (week -> cases), confirmed, deaths
         let mut cells: BTreeMap<(usize, Uuid), Tally> = BTreeMap::new();
+        let row_of: std::collections::HashMap<Uuid, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         for d in data {
-            let Some(i) = rows.iter().position(|r| d.unit_path.starts_with(&r.path)) else {
+            let Some(&i) = row_of.get(&d.unit_id) else {
                 continue;
             };
             let e = cells.entry((i, d.condition_id)).or_default();

@@ -1,11 +1,11 @@
 //! What trainings look like over GraphQL.
 
 use crate::app::training::{Cell, Register, RegisterRow, SessionSummary};
+use crate::error::ApiResult;
 use arogya_domain::training::attendance::AttendanceMark as DomainMark;
 use arogya_domain::training::session::{
     TrainingStatus as DomainStatus, TrainingTopic as DomainTopic,
 };
-use crate::error::ApiResult;
 use async_graphql::{Enum, Object, ID};
 use chrono::{DateTime, NaiveDate, Utc};
 

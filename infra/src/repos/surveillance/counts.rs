@@ -1,8 +1,11 @@
-//! The weekly counts: changed with every write of a case, in its transaction.
+//! The weekly counts: changed with every write of a case, in its transaction, in the
+//! block's row (by age group and sex) and in the rows of every place over it.
 
 use crate::db::{InfraResult, TenantTx};
+use crate::entities::surveillance_place_count as p;
 use crate::entities::surveillance_weekly_count::{self as w, Column, Entity};
 use arogya_domain::surveillance::counts::{CountDelta, CountKey};
+use arogya_domain::unit::UnitPath;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
@@ -53,54 +56,94 @@ pub async fn apply(
         )
         .exec_without_returning(tx.conn())
         .await?;
+    apply_to_places(tx, key, unit_path, delta).await
+}
+
+/// The same difference in the rows of the block and every place over it, in one
+/// statement.
+async fn apply_to_places(
+    tx: &TenantTx,
+    key: &CountKey,
+    unit_path: &str,
+    delta: CountDelta,
+) -> InfraResult<()> {
+    let places = UnitPath::from_stored(unit_path.to_owned()).ids();
+    if places.is_empty() {
+        return Ok(());
+    }
+    let rows = places.into_iter().map(|u| p::ActiveModel {
+        tenant_id: Set(tx.tenant().0),
+        condition_id: Set(key.condition),
+        unit_id: Set(u.0),
+        epi_week: Set(key.week.key()),
+        cases: Set(delta.cases),
+        confirmed: Set(delta.confirmed),
+        deaths: Set(delta.deaths),
+    });
+    p::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([
+                p::Column::TenantId,
+                p::Column::ConditionId,
+                p::Column::UnitId,
+                p::Column::EpiWeek,
+            ])
+            .value(
+                p::Column::Cases,
+                Expr::cust("surveillance_place_counts.cases + excluded.cases"),
+            )
+            .value(
+                p::Column::Confirmed,
+                Expr::cust("surveillance_place_counts.confirmed + excluded.confirmed"),
+            )
+            .value(
+                p::Column::Deaths,
+                Expr::cust("surveillance_place_counts.deaths + excluded.deaths"),
+            )
+            .to_owned(),
+        )
+        .exec_without_returning(tx.conn())
+        .await?;
     Ok(())
 }
 
-/// Counts of a week range under a place, summed over age and sex, per condition, block
-/// and week.
+/// Counts of a week range in these places (each the sum of everything under it), per
+/// condition, place and week.
 #[derive(Debug, Clone, FromQueryResult)]
-pub struct PlaceWeek {
+pub struct UnitWeek {
     pub condition_id: Uuid,
     pub unit_id: Uuid,
-    pub unit_path: String,
     pub epi_week: i32,
     pub cases: i64,
     pub confirmed: i64,
     pub deaths: i64,
 }
 
-pub async fn by_place_and_week(
+pub async fn in_places(
     tx: &TenantTx,
-    under: Option<&str>,
+    places: &[Uuid],
     condition: Option<Uuid>,
     from_week: i32,
     to_week: i32,
-) -> InfraResult<Vec<PlaceWeek>> {
-    let mut q = Entity::find()
+) -> InfraResult<Vec<UnitWeek>> {
+    if places.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = p::Entity::find()
         .select_only()
-        .column(Column::ConditionId)
-        .column(Column::UnitId)
-        .column(Column::UnitPath)
-        .column(Column::EpiWeek)
-        // SUM of a BIGINT is NUMERIC on PostgreSQL: back to BIGINT.
-        .column_as(Expr::cust("CAST(SUM(cases) AS BIGINT)"), "cases")
-        .column_as(Expr::cust("CAST(SUM(confirmed) AS BIGINT)"), "confirmed")
-        .column_as(Expr::cust("CAST(SUM(deaths) AS BIGINT)"), "deaths")
-        .filter(Column::TenantId.eq(tx.tenant().0))
-        .filter(Column::EpiWeek.between(from_week, to_week));
-    if let Some(p) = under {
-        q = q.filter(Column::UnitPath.starts_with(p));
-    }
+        .column(p::Column::ConditionId)
+        .column(p::Column::UnitId)
+        .column(p::Column::EpiWeek)
+        .column(p::Column::Cases)
+        .column(p::Column::Confirmed)
+        .column(p::Column::Deaths)
+        .filter(p::Column::TenantId.eq(tx.tenant().0))
+        .filter(p::Column::UnitId.is_in(places.iter().copied()))
+        .filter(p::Column::EpiWeek.between(from_week, to_week));
     if let Some(c) = condition {
-        q = q.filter(Column::ConditionId.eq(c));
+        q = q.filter(p::Column::ConditionId.eq(c));
     }
-    Ok(q.group_by(Column::ConditionId)
-        .group_by(Column::UnitId)
-        .group_by(Column::UnitPath)
-        .group_by(Column::EpiWeek)
-        .into_model::<PlaceWeek>()
-        .all(tx.conn())
-        .await?)
+    Ok(q.into_model::<UnitWeek>().all(tx.conn()).await?)
 }
 
 /// Cases of a condition under a place, per week, for the weeks named (a baseline).

@@ -1,0 +1,54 @@
+//! The place roll-ups (`surveillance_place_counts`) against a recount of the block
+//! counts they come from, for the tests that write cases of every kind (reports,
+//! discards, deaths, moves, corrections) to finish with.
+
+use arogya_tests::TestApp;
+
+/// Rows whose roll-up differs from the sum of the block rows under the place, plus
+/// block rows with cases whose own place has no roll-up row.
+const DISAGREEING: &str = "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (
+    SELECT p.cases, p.confirmed, p.deaths,
+      (SELECT COALESCE(SUM(w.cases), 0) FROM surveillance_weekly_counts w JOIN admin_units u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id
+        WHERE w.tenant_id = p.tenant_id AND w.condition_id = p.condition_id AND w.epi_week = p.epi_week AND w.unit_path LIKE u.path || '%') AS cases_recounted,
+      (SELECT COALESCE(SUM(w.confirmed), 0) FROM surveillance_weekly_counts w JOIN admin_units u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id
+        WHERE w.tenant_id = p.tenant_id AND w.condition_id = p.condition_id AND w.epi_week = p.epi_week AND w.unit_path LIKE u.path || '%') AS confirmed_recounted,
+      (SELECT COALESCE(SUM(w.deaths), 0) FROM surveillance_weekly_counts w JOIN admin_units u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id
+        WHERE w.tenant_id = p.tenant_id AND w.condition_id = p.condition_id AND w.epi_week = p.epi_week AND w.unit_path LIKE u.path || '%') AS deaths_recounted
+    FROM surveillance_place_counts p WHERE p.tenant_id = $1
+  ) x WHERE cases <> cases_recounted OR confirmed <> confirmed_recounted OR deaths <> deaths_recounted";
+
+const MISSING: &str = "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM surveillance_weekly_counts w
+  WHERE w.tenant_id = $1 AND (w.cases <> 0 OR w.deaths <> 0) AND NOT EXISTS (SELECT 1 FROM surveillance_place_counts p
+    WHERE p.tenant_id = w.tenant_id AND p.unit_id = w.unit_id AND p.condition_id = w.condition_id AND p.epi_week = w.epi_week)";
+
+async fn n(app: &TestApp, tid: &str, sql: &str) -> i64 {
+    let tenant = uuid::Uuid::parse_str(tid).unwrap();
+    app.rows_in_tenant_with(tid, sql, vec![tenant.into()]).await[0]
+        .try_get::<i64>("", "n")
+        .unwrap()
+}
+
+/// Every place's roll-up equals the recount of the block rows under it.
+pub async fn assert_rollups_add_up(app: &TestApp, tenant_code: &str) {
+    let tid = app.tenant_id(tenant_code).await;
+    let rows = n(
+        app,
+        &tid,
+        "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM surveillance_place_counts WHERE tenant_id = $1",
+    )
+    .await;
+    assert!(
+        rows > 0,
+        "the test wrote cases, so there are roll-ups to check"
+    );
+    assert_eq!(
+        n(app, &tid, DISAGREEING).await,
+        0,
+        "every roll-up equals its recount"
+    );
+    assert_eq!(
+        n(app, &tid, MISSING).await,
+        0,
+        "every counted block has its roll-up"
+    );
+}
