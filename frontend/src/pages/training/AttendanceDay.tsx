@@ -19,7 +19,9 @@ export function usePending(session: string, day: string): Map<string, { mark: At
   const items = useOutboxItems();
   const pending = new Map<string, { mark: AttendanceMark; basedOn: number }>();
   for (const item of items ?? []) {
-    if (item.kind !== "attendance" || item.state === "done") continue;
+    // Refused items (needing attention) are not on their way: the register shows the
+    // server's marks for the trainer to look at again.
+    if (item.kind !== "attendance" || (item.state !== "waiting" && item.state !== "sending")) continue;
     const input = (item.variables as MarkTrainingAttendanceMutationVariables).input;
     if (input.sessionId !== session || input.day !== day) continue;
     for (const m of input.marks as Sent[]) pending.set(m.professionalId, { mark: m.mark, basedOn: m.basedOnVersion });
