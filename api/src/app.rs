@@ -3,6 +3,7 @@
 //! audit event, and returns records. Authorisation is the caller's job: resolvers ask
 //! the policies in `arogya_domain::access` first; the command line acts as the system.
 
+pub mod answer_cache;
 pub mod api_clients;
 pub mod appointments;
 pub mod audit_chain;

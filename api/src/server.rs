@@ -181,6 +181,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         live_counts: Default::default(),
         oxygen_status: Default::default(),
         oxygen_daily: Default::default(),
+        surveillance_table: Default::default(),
         store,
         fs_store,
         notifier,

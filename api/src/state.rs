@@ -47,6 +47,8 @@ pub struct AppState {
     pub oxygen_status: crate::app::oxygen::cache::StatusCache,
     /// Day-by-day oxygen answers per tenant and question, for a minute.
     pub oxygen_daily: crate::app::oxygen::daily_cache::DailyCache,
+    /// Weekly tables of cases per tenant and question, for a minute.
+    pub surveillance_table: crate::app::surveillance::weekly_table::TableCache,
     /// Where documents are kept.
     pub store: Arc<dyn ObjectStore>,
     /// The same store when it is the local folder, whose URLs this server serves.

@@ -86,6 +86,7 @@ impl Oxygen<'_> {
             }
             None => None,
         };
+        let began = std::time::Instant::now();
         let tx = self.tx(Access::Read).await?;
         let rules = rules_of(&tx).await?;
         let (ids, beds) = if let Some(f) = facility {
@@ -172,6 +173,7 @@ impl Oxygen<'_> {
                 q,
                 std::sync::Arc::new(days.clone()),
                 ids.iter().copied().collect(),
+                began,
             );
         }
         Ok(days)

@@ -277,12 +277,7 @@ pub async fn add_entry(
     // A notifiable diagnosis or a positive confirming test raises its case now, in
     // this transaction: the weekly counts never lag behind the records.
     let raised = crate::app::surveillance::cases::on_clinical_entry(
-        &mut tx,
-        &c.state.surveillance,
-        c.actor,
-        &c.meta,
-        &entry,
-        &details,
+        &mut tx, c.state, c.actor, &c.meta, &entry, &details,
     )
     .await?;
     tx.commit().await?;
@@ -367,7 +362,7 @@ pub async fn correct_entry(
     // A corrected diagnosis or test moves the surveillance cases it gave evidence to.
     let raised = crate::app::surveillance::cases::on_clinical_revision(
         &mut tx,
-        &c.state.surveillance,
+        c.state,
         c.actor,
         &c.meta,
         &entry,
@@ -425,12 +420,7 @@ pub async fn mark_entered_in_error(
     .await?;
     // A case raised by this entry alone is discarded with it.
     crate::app::surveillance::cases::on_clinical_revision(
-        &mut tx,
-        &c.state.surveillance,
-        c.actor,
-        &c.meta,
-        &entry,
-        None,
+        &mut tx, c.state, c.actor, &c.meta, &entry, None,
     )
     .await?;
     tx.commit().await?;

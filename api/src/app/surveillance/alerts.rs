@@ -343,6 +343,8 @@ impl Surveillance<'_> {
             events.extend(opened);
         }
         tx.commit().await?;
+        // The weekly tables colour their cells by alerts: this one's colour changed.
+        self.state.surveillance_table.forget(self.tenant()?);
         for e in events {
             self.state.surveillance.committed(e);
         }

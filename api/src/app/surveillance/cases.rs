@@ -4,6 +4,7 @@
 
 use super::Surveillance;
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::clinical::entry::EntryDetails;
 use arogya_domain::ids::{FacilityId, UnitId};
@@ -17,7 +18,7 @@ use arogya_domain::surveillance::counts::{changes, CaseFacts, CountKey};
 use arogya_domain::surveillance::epi_week::{india_date, EpiWeek};
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
-use arogya_infra::queue_bus::{SurveillanceBus, SurveillanceEvent};
+use arogya_infra::queue_bus::SurveillanceEvent;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
 use arogya_infra::repos::clinical::{self, EntryRecord};
 use arogya_infra::repos::surveillance::cases::{self as repo, CaseRecord};
@@ -47,8 +48,15 @@ fn facts(c: &CaseRecord) -> ApiResult<CaseFacts> {
     })
 }
 
-/// Write a case (new when `old` is none) and move the weekly counts with it.
-async fn write(tx: &TenantTx, old: Option<&CaseRecord>, new: CaseRecord) -> ApiResult<CaseRecord> {
+/// Write a case (new when `old` is none) and move the weekly counts with it; the
+/// tenant's weekly tables kept in memory are forgotten.
+async fn write(
+    tx: &TenantTx,
+    state: &AppState,
+    old: Option<&CaseRecord>,
+    new: CaseRecord,
+) -> ApiResult<CaseRecord> {
+    state.surveillance_table.forget(tx.tenant());
     let before = old.map(facts).transpose()?;
     let after = facts(&new)?;
     let saved = match old {
@@ -111,7 +119,7 @@ fn matcher(details: &EntryDetails) -> Option<(CaseLevel, Matcher)> {
 /// holds), and the corrected details raise what they name, as a new entry would.
 pub async fn on_clinical_revision(
     tx: &mut TenantTx,
-    bus: &SurveillanceBus,
+    state: &AppState,
     actor: Actor,
     meta: &RequestMeta,
     entry: &EntryRecord,
@@ -155,7 +163,7 @@ pub async fn on_clinical_revision(
             }
             next.updated_at = Utc::now();
             next.version = case.version + 1;
-            let saved = write(tx, Some(&case), next).await?;
+            let saved = write(tx, state, Some(&case), next).await?;
             let event = NewAuditEvent::new(actor, AuditAction::SurveillanceCase, "surveillance_case", Some(saved.id))
                 .with_detail(serde_json::json!({
                     "before": { "classification": case.classification, "level": case.level },
@@ -167,7 +175,7 @@ pub async fn on_clinical_revision(
         }
     }
     match details {
-        Some(d) => on_clinical_entry(tx, bus, actor, meta, entry, d).await,
+        Some(d) => on_clinical_entry(tx, state, actor, meta, entry, d).await,
         None => Ok(vec![]),
     }
 }
@@ -231,7 +239,7 @@ fn age_at(birth: NaiveDate, on: NaiveDate) -> i32 {
 /// The alerts it raised are returned as events, for `SurveillanceBus::committed`.
 pub async fn on_clinical_entry(
     tx: &mut TenantTx,
-    bus: &SurveillanceBus,
+    state: &AppState,
     actor: Actor,
     meta: &RequestMeta,
     entry: &EntryRecord,
@@ -272,9 +280,15 @@ pub async fn on_clinical_entry(
                 next.source_entry_id = Some(entry.id);
                 next.updated_at = now;
                 next.version = c.version + 1;
-                let saved = write(tx, Some(&c), next).await?;
+                let saved = write(tx, state, Some(&c), next).await?;
                 raised.extend(
-                    super::alerts::evaluate_for_case(tx, bus, &saved, &condition.code).await?,
+                    super::alerts::evaluate_for_case(
+                        tx,
+                        &state.surveillance,
+                        &saved,
+                        &condition.code,
+                    )
+                    .await?,
                 );
                 (saved, false)
             }
@@ -318,9 +332,15 @@ pub async fn on_clinical_entry(
                     updated_at: now,
                     version: 1,
                 };
-                let saved = write(tx, None, row).await?;
+                let saved = write(tx, state, None, row).await?;
                 raised.extend(
-                    super::alerts::evaluate_for_case(tx, bus, &saved, &condition.code).await?,
+                    super::alerts::evaluate_for_case(
+                        tx,
+                        &state.surveillance,
+                        &saved,
+                        &condition.code,
+                    )
+                    .await?,
                 );
                 (saved, true)
             }
@@ -387,7 +407,7 @@ impl Surveillance<'_> {
             updated_at: now,
             version: 1,
         };
-        let saved = write(&tx, None, row).await?;
+        let saved = write(&tx, self.state, None, row).await?;
         let raised = super::alerts::evaluate_for_case(
             &tx,
             &self.state.surveillance,
@@ -484,7 +504,7 @@ impl Surveillance<'_> {
         }
         next.updated_at = Utc::now();
         next.version = old.version + 1;
-        let saved = write(&tx, Some(&old), next).await?;
+        let saved = write(&tx, self.state, Some(&old), next).await?;
         let condition = conditions::find(&tx, saved.condition_id)
             .await?
             .ok_or(ApiError::Internal)?;

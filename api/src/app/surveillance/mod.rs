@@ -22,6 +22,7 @@ pub mod notify;
 pub mod reporting;
 pub mod reports;
 pub mod rules;
+pub mod weekly_table;
 
 pub struct Surveillance<'a> {
     pub state: &'a AppState,

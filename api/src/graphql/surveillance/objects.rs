@@ -2,7 +2,7 @@
 
 use super::id;
 use crate::app::surveillance::alerts::AlertView;
-use crate::app::surveillance::reports::WeeklyCell;
+use crate::app::surveillance::weekly_table::WeeklyCell;
 use arogya_domain::surveillance::epi_week::EpiWeek;
 use arogya_domain::surveillance::privacy::Shown;
 use arogya_infra::repos::surveillance::cases::CaseRecord;
