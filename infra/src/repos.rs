@@ -135,3 +135,29 @@ pub(crate) fn contains_literally<C: ColumnTrait>(
     }
     column.like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\'))
 }
+
+/// Insert rows in one statement, all or none; a unique key already taken (someone
+/// writing the same rows at the same moment) is a conflict saying `taken`.
+pub(crate) async fn insert_all_or_conflict<A>(
+    tx: &TenantTx,
+    rows: Vec<A>,
+    taken: &str,
+) -> InfraResult<()>
+where
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    if rows.is_empty() {
+        return Ok(());
+    }
+    <A::Entity as EntityTrait>::insert_many(rows)
+        .exec_without_returning(tx.conn())
+        .await
+        .map_err(|e| -> crate::db::InfraError {
+            if crate::db::is_unique_violation(&e) {
+                arogya_domain::DomainError::conflict(taken).into()
+            } else {
+                e.into()
+            }
+        })?;
+    Ok(())
+}

@@ -1,9 +1,8 @@
 //! The attendance register: each cell (a nominee's day) is a chain of versions; the
 //! newest is what the register says.
 
-use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
+use crate::db::{InfraResult, TenantTx};
 use crate::entities::training_attendance::{self as a, Column, Entity};
-use arogya_domain::DomainError;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -50,25 +49,17 @@ pub async fn history(tx: &TenantTx, session: Uuid) -> InfraResult<Vec<MarkRecord
 /// Append new versions of cells in one statement. Another phone writing the same
 /// version of a cell at the same moment makes it a conflict: nothing is written.
 pub async fn append(tx: &TenantTx, rows: Vec<MarkRecord>) -> InfraResult<()> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let models = rows.into_iter().map(|mut r| {
-        r.tenant_id = tx.tenant().0;
-        a::ActiveModel::from(r)
-    });
-    Entity::insert_many(models)
-        .exec(tx.conn())
-        .await
-        .map_err(|e| -> InfraError {
-            if is_unique_violation(&e) {
-                DomainError::conflict(
-                    "the register was marked on another phone at the same moment; open it again",
-                )
-                .into()
-            } else {
-                e.into()
-            }
-        })?;
-    Ok(())
+    let models = rows
+        .into_iter()
+        .map(|mut r| {
+            r.tenant_id = tx.tenant().0;
+            a::ActiveModel::from(r)
+        })
+        .collect();
+    super::super::insert_all_or_conflict(
+        tx,
+        models,
+        "the register was marked on another phone at the same moment; open it again",
+    )
+    .await
 }

@@ -1,8 +1,7 @@
 //! The professionals nominated to a session.
 
-use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
+use crate::db::{InfraResult, TenantTx};
 use crate::entities::training_nominee::{self as n, Column, Entity};
-use arogya_domain::DomainError;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -21,27 +20,19 @@ pub async fn of_session(tx: &TenantTx, session: Uuid) -> InfraResult<Vec<Nominee
 /// Add nominees in one statement. Someone nominating the same person at the same
 /// moment makes it a conflict (the caller reloads and sees them nominated).
 pub async fn insert_many(tx: &TenantTx, rows: Vec<NomineeRecord>) -> InfraResult<()> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let models = rows.into_iter().map(|mut r| {
-        r.tenant_id = tx.tenant().0;
-        n::ActiveModel::from(r)
-    });
-    Entity::insert_many(models)
-        .exec(tx.conn())
-        .await
-        .map_err(|e| -> InfraError {
-            if is_unique_violation(&e) {
-                DomainError::conflict(
-                    "someone nominated the same people at the same moment; reload the training",
-                )
-                .into()
-            } else {
-                e.into()
-            }
-        })?;
-    Ok(())
+    let models = rows
+        .into_iter()
+        .map(|mut r| {
+            r.tenant_id = tx.tenant().0;
+            n::ActiveModel::from(r)
+        })
+        .collect();
+    super::super::insert_all_or_conflict(
+        tx,
+        models,
+        "someone nominated the same people at the same moment; reload the training",
+    )
+    .await
 }
 
 #[derive(Debug, Clone, FromQueryResult)]
