@@ -56,7 +56,7 @@ pub async fn assert_rollups_add_up(app: &TestApp, tenant_code: &str) {
 use super::patients::staff_token;
 use super::records::Clinic;
 use super::surveillance::{officer, this_week, REPORT, TABLE};
-use arogya_tests::{expect_data, Backend};
+use arogya_tests::{expect_data, expect_error, Backend};
 use serde_json::{json, Value};
 
 on_both_backends!(a_table_kept_in_memory_shows_a_new_case_at_once);
@@ -101,5 +101,13 @@ async fn a_table_kept_in_memory_shows_a_new_case_at_once(backend: Backend) {
         2,
         "the new case counts at once"
     );
+    // A district's table kept for one who may see it is not served to one who may not.
+    let district = json!({ "u": c.tree.murshidabad["id"], "f": wk, "t": wk });
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    for _ in 0..2 {
+        expect_data(&app.gql(Some(&cell), TABLE, district.clone()).await);
+    }
+    let kolkata = officer(&app, &c.wb, "dso.kolkata", Some(&c.tree.kolkata["id"])).await;
+    expect_error(&app.gql(Some(&kolkata), TABLE, district).await, "NOT_FOUND");
     assert_rollups_add_up(&app, "WB").await;
 }

@@ -57,6 +57,9 @@ type Sums = (BTreeMap<i32, i64>, i64, i64);
 
 /// A table worked out, before what the caller may see is applied.
 pub struct TableAnswer {
+    /// The path of the place asked for (none: the caller's reach), checked against
+    /// each caller's reach before the answer is served.
+    place_path: Option<String>,
     rows: Vec<UnitRecord>,
     cells: Vec<Counted>,
 }
@@ -92,21 +95,23 @@ impl Surveillance<'_> {
         let reach = self.reach()?;
         let weeks = check_weeks(from, to)?;
         let tenant = self.tenant()?;
-        let tx = self.tx(Access::Read).await?;
-        let place = self.place(&tx, &reach, unit).await?;
         // The rows depend on the place, or, for none, on the caller's reach.
         let mut scope: Vec<Uuid> = reach.units.iter().map(|u| u.0).collect();
         scope.sort();
-        let question = match &place {
-            Some(p) => format!("place {}|{condition:?}|{from}|{to}", p.id),
+        let question = match unit {
+            Some(u) => format!("place {}|{condition:?}|{from}|{to}", u.0),
             None => format!("reach {}:{scope:?}|{condition:?}|{from}|{to}", reach.whole),
         };
         let cache = &self.state.surveillance_table;
+        // Served from memory without a round trip to the database: the place's path
+        // kept with the answer is checked against this caller's reach.
         let answer = match cache.get(tenant, &question) {
             Some(a) => a,
             None => {
+                let tx = self.tx(Access::Read).await?;
+                let place = self.place(&tx, &reach, unit).await?;
                 let _flight = cache.flight(tenant, &question).await;
-                match cache.get(tenant, &question) {
+                let a = match cache.get(tenant, &question) {
                     Some(a) => a,
                     None => {
                         let began = Instant::now();
@@ -125,10 +130,16 @@ impl Surveillance<'_> {
                         cache.keep(tenant, question, Arc::clone(&a), HashSet::new(), began);
                         a
                     }
-                }
+                };
+                tx.commit().await?;
+                a
             }
         };
-        tx.commit().await?;
+        if let Some(path) = &answer.place_path {
+            if !reach.sees(&UnitPath::from_stored(path.clone())) {
+                return Err(arogya_domain::DomainError::NotFound { entity: "unit" }.into());
+            }
+        }
         Ok(answer
             .cells
             .iter()
@@ -245,6 +256,10 @@ impl Surveillance<'_> {
                 deaths,
             })
             .collect();
-        Ok(TableAnswer { rows, cells })
+        Ok(TableAnswer {
+            place_path: place.map(|p| p.path.clone()),
+            rows,
+            cells,
+        })
     }
 }
