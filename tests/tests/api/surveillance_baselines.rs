@@ -1,6 +1,7 @@
 //! The baseline rules with the worked numbers of docs/SURVEILLANCE.md, end to end: the
 //! same week ± 1 in each of the last three years held 2, 3, 1 / 4, 2, 0 / 3, 2, 1 typhoid
-//! cases in the block (mean 2.0, sample SD 1.22). Twice the baseline (4.0) alerts at the
+//! cases in the block (mean 2.0, sample SD 1.22), written as the block's counts and
+//! their roll-ups. Twice the baseline (4.0) alerts at the
 //! fourth case of this week; mean + 2 SD (4.45) only at the fifth.
 
 use super::patients::staff_token;
@@ -68,6 +69,16 @@ async fn the_baseline_rules_fire_on_their_worked_numbers(backend: Backend) {
                     vec![tenant.into(), condition.into(), block.into(), key.into(), path.clone().into(), (*n as i64).into()],
                 )
                 .await;
+                // And their roll-ups to the block and every place over it, as case writes keep them.
+                for place in path.split('/').filter(|p| !p.is_empty()) {
+                    let place: uuid::Uuid = place.parse().unwrap();
+                    app.rows_in_tenant_with(
+                        &tid,
+                        "INSERT INTO surveillance_place_counts (tenant_id, condition_id, unit_id, epi_week, cases, confirmed, deaths) VALUES ($1, $2, $3, $4, $5, 0, 0)",
+                        vec![tenant.into(), condition.into(), place.into(), key.into(), (*n as i64).into()],
+                    )
+                    .await;
+                }
             }
         }
     }

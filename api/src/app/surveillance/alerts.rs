@@ -54,7 +54,6 @@ async fn baseline(
     tx: &TenantTx,
     condition: Uuid,
     unit: Uuid,
-    path: &str,
     week: EpiWeek,
     years: u32,
     half_width: u32,
@@ -78,7 +77,7 @@ async fn baseline(
         return Ok(Baseline::default());
     }
     let keys: Vec<i32> = weeks.iter().map(|w| w.key()).collect();
-    let found: HashMap<i32, i64> = counts::by_weeks(tx, condition, path, &keys)
+    let found: HashMap<i32, i64> = counts::by_weeks(tx, condition, unit, &keys)
         .await?
         .into_iter()
         .collect();
@@ -162,7 +161,6 @@ pub async fn evaluate_for_case(
                         tx,
                         case.condition_id,
                         unit,
-                        &path,
                         EpiWeek::of_date(to),
                         years,
                         half_width,

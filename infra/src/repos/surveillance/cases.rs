@@ -2,6 +2,7 @@
 
 use crate::db::{is_unique_violation, InfraError, InfraResult, TenantTx};
 use crate::entities::surveillance_case::{self as c, Column, Entity};
+use arogya_domain::surveillance::epi_week::EpiWeek;
 use arogya_domain::DomainError;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -125,6 +126,9 @@ pub async fn count_in(
         .filter(Column::TenantId.eq(tx.tenant().0))
         .filter(Column::ConditionId.eq(condition))
         .filter(Column::UnitPath.starts_with(under))
+        // A case is in its onset's week: the weeks narrow the condition's index to the
+        // days asked for instead of every case of the condition.
+        .filter(Column::EpiWeek.between(EpiWeek::of_date(from).key(), EpiWeek::of_date(to).key()))
         .filter(Column::OnsetDate.between(from, to))
         .filter(Column::Classification.ne("discarded"))
         .count(tx.conn())
@@ -146,6 +150,7 @@ pub async fn onsets_in_village(
         .filter(Column::ConditionId.eq(condition))
         .filter(Column::UnitId.eq(unit))
         .filter(Column::Village.eq(village))
+        .filter(Column::EpiWeek.gte(EpiWeek::of_date(from).key()))
         .filter(Column::OnsetDate.gte(from))
         .filter(Column::Classification.ne("discarded"))
         .into_tuple::<chrono::NaiveDate>()

@@ -146,22 +146,22 @@ pub async fn in_places(
     Ok(q.into_model::<UnitWeek>().all(tx.conn()).await?)
 }
 
-/// Cases of a condition under a place, per week, for the weeks named (a baseline).
+/// Cases of a condition in a place (everything under it), per week, for the weeks
+/// named (a baseline): the place's own roll-up rows, one per week.
 pub async fn by_weeks(
     tx: &TenantTx,
     condition: Uuid,
-    under: &str,
+    place: Uuid,
     weeks: &[i32],
 ) -> InfraResult<Vec<(i32, i64)>> {
-    Ok(Entity::find()
+    Ok(p::Entity::find()
         .select_only()
-        .column(Column::EpiWeek)
-        .column_as(Expr::cust("CAST(SUM(cases) AS BIGINT)"), "cases")
-        .filter(Column::TenantId.eq(tx.tenant().0))
-        .filter(Column::ConditionId.eq(condition))
-        .filter(Column::UnitPath.starts_with(under))
-        .filter(Column::EpiWeek.is_in(weeks.iter().copied()))
-        .group_by(Column::EpiWeek)
+        .column(p::Column::EpiWeek)
+        .column(p::Column::Cases)
+        .filter(p::Column::TenantId.eq(tx.tenant().0))
+        .filter(p::Column::ConditionId.eq(condition))
+        .filter(p::Column::UnitId.eq(place))
+        .filter(p::Column::EpiWeek.is_in(weeks.iter().copied()))
         .into_tuple::<(i32, i64)>()
         .all(tx.conn())
         .await?)
