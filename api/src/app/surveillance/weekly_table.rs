@@ -108,13 +108,15 @@ impl Surveillance<'_> {
         let answer = match cache.get(tenant, &question) {
             Some(a) => a,
             None => {
-                let tx = self.tx(Access::Read).await?;
-                let place = self.place(&tx, &reach, unit).await?;
+                // Wait for whoever is working this question out before taking a
+                // connection, so that a burst of viewers does not hold the pool.
                 let _flight = cache.flight(tenant, &question).await;
-                let a = match cache.get(tenant, &question) {
+                match cache.get(tenant, &question) {
                     Some(a) => a,
                     None => {
                         let began = Instant::now();
+                        let tx = self.tx(Access::Read).await?;
+                        let place = self.place(&tx, &reach, unit).await?;
                         let a = Arc::new(
                             self.work_out(
                                 &tx,
@@ -127,12 +129,11 @@ impl Surveillance<'_> {
                             )
                             .await?,
                         );
+                        tx.commit().await?;
                         cache.keep(tenant, question, Arc::clone(&a), HashSet::new(), began);
                         a
                     }
-                };
-                tx.commit().await?;
-                a
+                }
             }
         };
         if let Some(path) = &answer.place_path {

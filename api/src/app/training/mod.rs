@@ -73,29 +73,32 @@ impl Training<'_> {
             .map(|p| p.id))
     }
 
-    /// The session and the caller's rights over it. A session the caller neither runs
+    /// The session, the caller's rights over it and their own registry entry. A session the caller neither runs
     /// nor trains is not found: its existence is not disclosed.
     async fn session_with_rights(
         &self,
         tx: &TenantTx,
         id: Uuid,
-    ) -> ApiResult<(SessionRecord, Rights)> {
+    ) -> ApiResult<(SessionRecord, Rights, Option<Uuid>)> {
         let not_found = || ApiError::from(DomainError::NotFound { entity: "training" });
         let s = sessions::find(tx, id).await?.ok_or_else(not_found)?;
-        let rights = Rights {
+        let me = self.own_professional(tx).await?;
+        let rights = self.rights(&s, me);
+        if !rights.keeps_register() {
+            return Err(not_found());
+        }
+        Ok((s, rights, me))
+    }
+
+    /// The caller's rights over a session, `me` being their own registry entry.
+    fn rights(&self, s: &SessionRecord, me: Option<Uuid>) -> Rights {
+        Rights {
             manages: self.reach().runs(
                 FacilityId(s.facility_id),
                 &UnitPath::from_stored(s.unit_path.clone()),
             ),
-            trains: match s.trainer_id {
-                Some(t) => self.own_professional(tx).await? == Some(t),
-                None => false,
-            },
-        };
-        if !rights.keeps_register() {
-            return Err(not_found());
+            trains: me.is_some() && s.trainer_id == me,
         }
-        Ok((s, rights))
     }
 
     async fn audit(

@@ -30,7 +30,7 @@ impl Training<'_> {
             ));
         }
         let mut tx = self.tx(Access::Write).await?;
-        let (s, rights) = self.session_with_rights(&tx, session).await?;
+        let (s, rights, me) = self.session_with_rights(&tx, session).await?;
         if !rights.manages {
             return Err(ApiError::Forbidden(
                 "trainees are nominated by the administrators who run the training".into(),
@@ -102,7 +102,7 @@ impl Training<'_> {
             serde_json::json!({ "nominated": new }),
         )
         .await?;
-        let r = self.build_register(&tx, s).await?;
+        let r = self.build_register(&tx, s, me).await?;
         tx.commit().await?;
         Ok(r)
     }

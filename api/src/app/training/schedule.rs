@@ -113,7 +113,8 @@ impl Training<'_> {
             serde_json::json!({ "scheduled": row.title, "facility": row.facility_id, "from": row.starts_on, "to": row.ends_on, "trainer": row.trainer_id }),
         )
         .await?;
-        let summary = self.summaries(&tx, vec![row]).await?.pop();
+        let me = self.own_professional(&tx).await?;
+        let summary = self.summaries(&tx, vec![row], me).await?.pop();
         tx.commit().await?;
         summary.ok_or(ApiError::Internal)
     }
@@ -138,16 +139,18 @@ impl Training<'_> {
             trainer,
         };
         let rows = sessions::list(&tx, &scope, from, to, LIST_LIMIT).await?;
-        let out = self.summaries(&tx, rows).await?;
+        let out = self.summaries(&tx, rows, trainer).await?;
         tx.commit().await?;
         Ok(out)
     }
 
-    /// Summaries of sessions in a fixed number of queries, whatever their number.
+    /// Summaries of sessions in a fixed number of queries, whatever their number; `me`
+    /// is the caller's own registry entry (the trainer of some).
     pub(super) async fn summaries(
         &self,
         tx: &TenantTx,
         rows: Vec<SessionRecord>,
+        me: Option<Uuid>,
     ) -> ApiResult<Vec<SessionSummary>> {
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
         let mut venue_ids: Vec<Uuid> = rows.iter().map(|r| r.facility_id).collect();
@@ -175,8 +178,6 @@ impl Training<'_> {
                 *present.entry(m.session_id).or_default() += 1;
             }
         }
-        let reach = self.reach();
-        let me = self.own_professional(tx).await?;
         let today = today();
         Ok(rows
             .into_iter()
@@ -190,13 +191,7 @@ impl Training<'_> {
                     nominees: counts.get(&s.id).copied().unwrap_or(0),
                     present: present.get(&s.id).copied().unwrap_or(0),
                     days_held: held,
-                    rights: Rights {
-                        manages: reach.runs(
-                            FacilityId(s.facility_id),
-                            &UnitPath::from_stored(s.unit_path.clone()),
-                        ),
-                        trains: me.is_some() && s.trainer_id == me,
-                    },
+                    rights: self.rights(&s, me),
                     session: s,
                 }
             })

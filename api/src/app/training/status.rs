@@ -22,7 +22,7 @@ impl Training<'_> {
         why: Option<String>,
     ) -> ApiResult<Register> {
         let mut tx = self.tx(Access::Write).await?;
-        let (s, rights) = self.session_with_rights(&tx, id).await?;
+        let (s, rights, me) = self.session_with_rights(&tx, id).await?;
         if to == TrainingStatus::Cancelled && !rights.manages {
             return Err(ApiError::Forbidden(
                 "a training is cancelled by the administrators who run it".into(),
@@ -58,7 +58,7 @@ impl Training<'_> {
         )
         .await?;
         let fresh = sessions::find(&tx, s.id).await?.ok_or(ApiError::Internal)?;
-        let r = self.build_register(&tx, fresh).await?;
+        let r = self.build_register(&tx, fresh, me).await?;
         tx.commit().await?;
         Ok(r)
     }
