@@ -100,7 +100,10 @@ test("switching to Hindi shows Hindi labels, and the choice is remembered", asyn
 });
 
 test("a link opened in a new tab keeps the session, each screen has its title and focus, and a slow screen keeps the frame", async () => {
-  const ctx = await browser.newContext();
+  // The offline worker caches the screens' code once it is installed, and a
+  // request it answers never reaches page.route; without it the slow screen
+  // below is slow every time, not only when the worker is not ready yet.
+  const ctx = await browser.newContext({ serviceWorkers: "block" });
   const page = await ctx.newPage();
   await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
   // A skip link first, then the menu.
