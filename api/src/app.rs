@@ -7,6 +7,7 @@ pub mod answer_cache;
 pub mod api_clients;
 pub mod appointments;
 pub mod audit_chain;
+pub mod dashboards;
 pub mod documents;
 pub mod facilities;
 pub mod helpline;

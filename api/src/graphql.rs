@@ -4,6 +4,7 @@ pub mod api_clients;
 pub mod appointments;
 pub mod audit;
 pub mod context;
+pub mod dashboards;
 pub mod documents;
 pub mod facilities;
 pub mod helpline;
@@ -60,6 +61,7 @@ pub struct QueryRoot(
     supply::SupplyQueries,
     surveillance::SurveillanceQuery,
     training::TrainingQuery,
+    dashboards::DashboardQuery,
     notifications::NotificationQuery,
 );
 
@@ -90,6 +92,7 @@ pub struct MutationRoot(
     supply::SupplyMutations,
     surveillance::SurveillanceMutation,
     training::TrainingMutation,
+    dashboards::DashboardMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -24,6 +24,13 @@ impl Actor {
             Actor::Anonymous => "anonymous",
         }
     }
+    /// The tenant user acting, if it is one (records that name their author by user).
+    pub fn user(&self) -> Option<Uuid> {
+        match self {
+            Actor::User(id) => Some(*id),
+            _ => None,
+        }
+    }
     pub fn id(&self) -> Option<Uuid> {
         match self {
             Actor::User(id) | Actor::PlatformAdmin(id) => Some(*id),
@@ -160,6 +167,8 @@ pub enum AuditAction {
     TrainingChange,
     /// Marks made in a training's attendance register.
     TrainingAttendance,
+    /// The EMR roll-out's deadline set, or facilities' readiness changed in bulk.
+    EmrRollout,
 }
 
 impl AuditAction {
@@ -187,6 +196,7 @@ impl AuditAction {
             AuditAction::SurveillanceInvestigation => "surveillance.investigation",
             AuditAction::TrainingChange => "training.change",
             AuditAction::TrainingAttendance => "training.attendance",
+            AuditAction::EmrRollout => "emr.rollout",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -12,6 +12,7 @@ pub mod api_client;
 pub mod appointment;
 pub mod audit;
 pub mod clinical;
+pub mod dashboards;
 pub mod dispatch;
 pub mod document;
 pub mod error;

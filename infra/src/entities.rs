@@ -23,6 +23,8 @@ pub mod document;
 pub mod document_settings;
 pub mod email_verification;
 pub mod emergency_dispatch;
+pub mod emr_deadline;
+pub mod emr_readiness_change;
 pub mod equipment;
 pub mod equipment_event;
 pub mod equipment_order;

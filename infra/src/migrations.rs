@@ -49,6 +49,7 @@ mod m20261207_000045_surveillance_rules;
 mod m20261207_000046_case_sources;
 mod m20261207_000047_training;
 mod m20261207_000048_place_counts;
+mod m20261207_000049_emr_rollout;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -110,6 +111,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000046_case_sources::Migration),
             Box::new(m20261207_000047_training::Migration),
             Box::new(m20261207_000048_place_counts::Migration),
+            Box::new(m20261207_000049_emr_rollout::Migration),
         ]
     }
 }

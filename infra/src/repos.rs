@@ -9,6 +9,7 @@ pub mod audit;
 pub mod audit_chain;
 pub mod cards;
 pub mod clinical;
+pub mod dashboards;
 pub mod dispatches;
 pub mod documents;
 pub mod email_verifications;

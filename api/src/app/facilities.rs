@@ -11,6 +11,7 @@ use arogya_domain::unit::UnitPath;
 use arogya_domain::DomainError;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::dashboards::emr_changes::{self, ChangeSource};
 use arogya_infra::repos::facilities::{self, FacilityRecord, Placement};
 use arogya_infra::repos::units::{self, UnitRecord};
 use arogya_infra::TenantTx;
@@ -58,6 +59,7 @@ pub async fn create_facility(
         unit: &unit,
     };
     let facility = facilities::insert(&tx, &details, &at).await?;
+    emr_changes::record(&tx, &facility, ChangeSource::Form, actor.user()).await?;
     let event = NewAuditEvent::new(
         actor,
         AuditAction::FacilityCreate,
@@ -94,6 +96,18 @@ pub async fn update_facility(
         unit: &unit,
     };
     let facility = facilities::update(&tx, &current, expected_version, &details, &at).await?;
+    // Only a change of readiness is the roll-out's history.
+    if (
+        facility.emr_adopted,
+        facility.emr_adopted_on,
+        &facility.emr_checklist,
+    ) != (
+        current.emr_adopted,
+        current.emr_adopted_on,
+        &current.emr_checklist,
+    ) {
+        emr_changes::record(&tx, &facility, ChangeSource::Form, actor.user()).await?;
+    }
     let event = NewAuditEvent::new(
         actor,
         AuditAction::FacilityUpdate,

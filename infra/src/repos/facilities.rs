@@ -30,12 +30,6 @@ fn to_active(
     at: &Placement<'_>,
     now: DateTime<Utc>,
 ) -> facility::ActiveModel {
-    let checklist: serde_json::Map<String, serde_json::Value> = d
-        .emr
-        .checklist
-        .iter()
-        .map(|(item, status)| (item.as_str().to_owned(), status.as_str().into()))
-        .collect();
     facility::ActiveModel {
         tenant_id: Set(tenant),
         id: Set(id),
@@ -74,7 +68,7 @@ fn to_active(
         beds_maternity: Set(d.beds.maternity),
         emr_adopted: Set(d.emr.adopted),
         emr_adopted_on: Set(d.emr.adopted_on),
-        emr_checklist: Set(serde_json::Value::Object(checklist)),
+        emr_checklist: Set(checklist_json(&d.emr)),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -135,6 +129,45 @@ pub async fn update(
         .ok_or_else(|| DomainError::NotFound { entity: "facility" }.into())
 }
 
+/// Replace only a facility's EMR readiness (a bulk readiness file), over the version
+/// read in the same transaction; the returned record is the new version.
+pub async fn set_emr(
+    tx: &TenantTx,
+    current: &FacilityRecord,
+    emr: &arogya_domain::facility::EmrReadiness,
+) -> InfraResult<FacilityRecord> {
+    let mut model: facility::ActiveModel = current.clone().into();
+    model.emr_adopted = Set(emr.adopted);
+    model.emr_adopted_on = Set(emr.adopted_on);
+    model.emr_checklist = Set(checklist_json(emr));
+    model.updated_at = Set(Utc::now());
+    model.version = Set(current.version + 1);
+    let updated = Entity::update_many()
+        .set(model)
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::Id.eq(current.id))
+        .filter(Column::Version.eq(current.version))
+        .exec(tx.conn())
+        .await?
+        .rows_affected;
+    if updated == 0 {
+        return Err(stale(current.version + 1));
+    }
+    find(tx, FacilityId(current.id))
+        .await?
+        .ok_or_else(|| DomainError::NotFound { entity: "facility" }.into())
+}
+
+/// The checklist as stored: item → status.
+fn checklist_json(emr: &arogya_domain::facility::EmrReadiness) -> serde_json::Value {
+    serde_json::Value::Object(
+        emr.checklist
+            .iter()
+            .map(|(item, status)| (item.as_str().to_owned(), status.as_str().into()))
+            .collect(),
+    )
+}
+
 fn stale(version: i32) -> InfraError {
     DomainError::conflict(format!(
         "the facility was changed by someone else (now at version {version} or later); reload and try again"
@@ -187,7 +220,7 @@ pub struct FacilityFilter {
     pub reach: UnitReach,
 }
 
-fn reach_condition(reach: &UnitReach) -> Option<Condition> {
+pub(crate) fn reach_condition(reach: &UnitReach) -> Option<Condition> {
     match reach {
         UnitReach::Whole => None,
         UnitReach::Subtrees(roots) => Some(roots.iter().fold(Condition::any(), |c, r| {

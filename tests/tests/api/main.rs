@@ -55,6 +55,7 @@ mod control_chars;
 mod crash;
 mod documents;
 mod documents_cleanup;
+mod emr_rollout;
 mod facilities;
 mod fhir;
 mod fhir_complete;

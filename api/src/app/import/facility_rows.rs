@@ -1,6 +1,7 @@
 //! Facilities from CSV, placed in units by LGD code.
 
 use super::*;
+use arogya_infra::repos::dashboards::emr_changes::{self, ChangeSource};
 
 const FACILITY_COLUMNS: &[(&str, &str)] = &[
     ("name", "name"),
@@ -183,6 +184,7 @@ pub async fn import_facilities(
             unit,
         };
         let f: FacilityRecord = facilities::insert(&tx, &details, &at).await?;
+        emr_changes::record(&tx, &f, ChangeSource::Import, actor.user()).await?;
         let event = NewAuditEvent::new(actor, AuditAction::FacilityCreate, "facility", Some(f.id))
             .with_detail(serde_json::json!({ "name": f.name, "import": true }));
         audit::record(&mut tx, meta, event).await?;

@@ -201,6 +201,7 @@ pub(super) fn finish(
 }
 
 mod bed_rows;
+mod emr_rows;
 mod facility_rows;
 mod item_rows;
 mod oxygen_rows;
@@ -208,6 +209,7 @@ mod professional_rows;
 mod survey;
 
 pub use bed_rows::import_beds;
+pub use emr_rows::{import_emr_readiness, ReadinessReport};
 pub use facility_rows::import_facilities;
 pub use item_rows::import_items;
 pub use oxygen_rows::{import_equipment, import_oxygen_sources};

@@ -32,6 +32,7 @@ use arogya_infra::repos::applications::{
     self, ApplicationRecord, Change, CountRow, EventRecord, Filter, NewEvent,
 };
 use arogya_infra::repos::audit::{self, NewAuditEvent, RequestMeta};
+use arogya_infra::repos::dashboards::emr_changes::{self, ChangeSource};
 use arogya_infra::repos::documents;
 use arogya_infra::repos::facilities::{self, Placement};
 use arogya_infra::repos::{roles, units};
@@ -386,6 +387,13 @@ impl Onboarding<'_> {
                 district: UnitPath::from(&unit).district(kind),
                 unit: &unit,
             },
+        )
+        .await?;
+        emr_changes::record(
+            &tx,
+            &facility,
+            ChangeSource::Onboarding,
+            Some(self.principal.user_id().0),
         )
         .await?;
         let grant = RoleGrant::new(Role::FacilityAdmin, None, Some(FacilityId(facility.id)))?;

@@ -1,0 +1,31 @@
+//! Dashboards' use cases. Today: tracking the roll-out of electronic medical records
+//! (where it stands, the tenant's deadline, each facility's history of readiness).
+
+pub mod emr_history;
+pub mod emr_rollout;
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use arogya_domain::access::Principal;
+use arogya_domain::ids::TenantId;
+use arogya_infra::db::Access;
+use arogya_infra::repos::audit::RequestMeta;
+use arogya_infra::TenantTx;
+
+pub struct Dashboards<'a> {
+    pub state: &'a AppState,
+    pub principal: &'a Principal,
+    pub meta: RequestMeta,
+}
+
+impl Dashboards<'_> {
+    fn tenant(&self) -> ApiResult<TenantId> {
+        self.principal.tenant().ok_or_else(|| {
+            ApiError::Forbidden("dashboards are kept per tenant: sign in to one".into())
+        })
+    }
+
+    async fn tx(&self, access: Access) -> ApiResult<TenantTx> {
+        Ok(self.state.db.tenant_tx(self.tenant()?, access).await?)
+    }
+}

@@ -1,0 +1,23 @@
+//! Dashboards over GraphQL: the EMR roll-out, its deadline and each facility's history.
+
+use crate::app::dashboards::Dashboards;
+use crate::error::ApiResult;
+use crate::graphql::context::ContextExt;
+use async_graphql::Context;
+
+mod inputs;
+mod mutation;
+mod objects;
+mod query;
+
+pub use mutation::DashboardMutation;
+pub use query::DashboardQuery;
+
+fn dashboards<'a>(ctx: &'a Context<'_>) -> ApiResult<Dashboards<'a>> {
+    let req = ctx.request()?;
+    Ok(Dashboards {
+        state: ctx.app()?,
+        principal: req.principal()?,
+        meta: req.meta(),
+    })
+}
