@@ -306,6 +306,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         crate::demo_supply::seed(state, tenant, root, district, facility).await?;
         crate::demo_surveillance::seed(state, tenant, district, block).await?;
         crate::demo_training::seed(state, tenant, facility).await?;
+        crate::demo_emr::seed(state, tenant, root, district).await?;
     }
     Ok(logins)
 }

@@ -881,6 +881,13 @@ export type HouseholdInput = {
   unitId: Scalars['ID']['input'];
 };
 
+export type ImportEmrReadinessInput = {
+  /** The CSV text (columns in `docs/samples/emr-readiness.csv`). */
+  csv: Scalars['String']['input'];
+  /** Go on with the valid rows when some are invalid (otherwise nothing changes). */
+  skipInvalid?: Scalars['Boolean']['input'];
+};
+
 export type IndentDecisionInput = {
   approved: Scalars['Int']['input'];
   itemId: Scalars['ID']['input'];
@@ -1606,6 +1613,12 @@ export type RoleGrantInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type RolloutStanding =
+  | 'ADOPTED'
+  | 'AT_RISK'
+  | 'ON_TRACK'
+  | 'OVERDUE';
+
 export type Route =
   | 'INHALED'
   | 'INTRAMUSCULAR'
@@ -1649,6 +1662,12 @@ export type ScheduleTrainingInput = {
   topic: TrainingTopic;
   /** A professional of the registry; null: an outside trainer. */
   trainerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SetEmrDeadlineInput = {
+  deadline: Scalars['NaiveDate']['input'];
+  /** The deadline's version the caller saw: 0 when none was set. */
+  expectedVersion: Scalars['Int']['input'];
 };
 
 export type Sex =

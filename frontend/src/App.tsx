@@ -17,6 +17,8 @@ const Reporting = lazy(() => import("./pages/surveillance/Reporting"));
 const Rules = lazy(() => import("./pages/surveillance/Rules"));
 const TrainingList = lazy(() => import("./pages/training/TrainingList"));
 const TrainingSession = lazy(() => import("./pages/training/TrainingSession"));
+const EmrRollout = lazy(() => import("./pages/dashboards/EmrRollout"));
+const EmrHistory = lazy(() => import("./pages/dashboards/EmrHistory"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -122,6 +124,8 @@ function Screens() {
           <Route path="surveillance/rules" element={<Rules />} />
           <Route path="training" element={<TrainingList />} />
           <Route path="training/:id" element={<TrainingSession />} />
+          <Route path="dashboards/emr" element={<EmrRollout />} />
+          <Route path="dashboards/emr/:facilityId" element={<EmrHistory />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

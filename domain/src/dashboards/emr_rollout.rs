@@ -126,37 +126,21 @@ pub fn month_ends(today: NaiveDate, count: u32) -> Vec<(String, NaiveDate)> {
         .collect()
 }
 
-/// A facility as the month-by-month share counts it: when it was registered and when
-/// it adopted electronic records.
-#[derive(Debug, Clone, Copy)]
-pub struct AdoptionDates {
-    pub registered_on: NaiveDate,
-    pub adopted_on: Option<NaiveDate>,
-}
-
-/// For each month end: the facilities that existed by then, and of those the ones that
-/// had adopted by then (by the adoption date the registry records). A facility exists
-/// from the earlier of its registration in Arogya and its adoption: one registered
-/// after it went electronic (a registry loaded late) counts from its adoption.
+/// For each month end: how many of today's facilities had adopted electronic records
+/// by then (by the adoption date the registry records). The share is of today's
+/// facilities throughout, so the line shows progress towards the deadline's goal and
+/// does not jump when a registry is loaded late or a facility is added.
 pub fn adoption_by_month(
-    facilities: &[AdoptionDates],
+    adopted_on: &[Option<NaiveDate>],
     ends: &[(String, NaiveDate)],
 ) -> Vec<(String, i64, i64)> {
+    let total = adopted_on.len() as i64;
     ends.iter()
         .map(|(label, end)| {
-            let (mut total, mut adopted) = (0, 0);
-            for f in facilities {
-                let since = f
-                    .adopted_on
-                    .map_or(f.registered_on, |a| a.min(f.registered_on));
-                if since > *end {
-                    continue;
-                }
-                total += 1;
-                if f.adopted_on.is_some_and(|d| d <= *end) {
-                    adopted += 1;
-                }
-            }
+            let adopted = adopted_on
+                .iter()
+                .filter(|d| d.is_some_and(|d| d <= *end))
+                .count() as i64;
             (label.clone(), total, adopted)
         })
         .collect()
@@ -262,24 +246,19 @@ mod tests {
     }
 
     #[test]
-    fn adoption_by_month_counts_registered_and_adopted_by_each_month_end() {
-        let f = |reg: NaiveDate, adopted: Option<NaiveDate>| AdoptionDates {
-            registered_on: reg,
-            adopted_on: adopted,
-        };
-        let facilities = [
-            f(day(2025, 1, 1), Some(day(2026, 1, 10))),
-            f(day(2025, 1, 1), None),
-            f(day(2026, 2, 3), Some(day(2026, 2, 20))),
-            // Registered in February, electronic since December: counted from December.
-            f(day(2026, 2, 10), Some(day(2025, 12, 1))),
+    fn adoption_by_month_counts_todays_facilities_adopted_by_each_month_end() {
+        let adopted = [
+            Some(day(2026, 1, 10)),
+            None,
+            Some(day(2026, 2, 20)),
+            Some(day(2025, 12, 1)),
         ];
         let ends = month_ends(day(2026, 2, 25), 3);
         assert_eq!(
-            adoption_by_month(&facilities, &ends),
+            adoption_by_month(&adopted, &ends),
             vec![
-                ("2025-12".into(), 3, 1),
-                ("2026-01".into(), 3, 2),
+                ("2025-12".into(), 4, 1),
+                ("2026-01".into(), 4, 2),
                 ("2026-02".into(), 4, 3)
             ]
         );

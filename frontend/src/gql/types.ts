@@ -1354,6 +1354,13 @@ export type EmrChecklistEntryInput = {
   status: ReadinessStatus;
 };
 
+export type EmrDeadline = {
+  deadline: Scalars['NaiveDate']['output'];
+  setAt: Scalars['DateTime']['output'];
+  /** Pass it back as `expectedVersion` to change the deadline. */
+  version: Scalars['Int']['output'];
+};
+
 export type EmrItem =
   | 'INFORMATION_SECURITY'
   | 'LAN'
@@ -1367,11 +1374,56 @@ export type EmrReadiness = {
   checklist: Array<EmrChecklistEntry>;
 };
 
+export type EmrReadinessChange = {
+  adopted: Scalars['Boolean']['output'];
+  adoptedOn: Maybe<Scalars['NaiveDate']['output']>;
+  changedAt: Scalars['DateTime']['output'];
+  /** Who made the change; none for the system. */
+  changedBy: Maybe<Scalars['String']['output']>;
+  checklist: Array<EmrChecklistEntry>;
+  /** 1 for the facility's first row, one more for each change. */
+  seq: Scalars['Int']['output'];
+  /** registry (as it stood when tracking began), form, import or onboarding. */
+  source: Scalars['String']['output'];
+};
+
+export type EmrReadinessImport = {
+  /** Facilities whose readiness changed. */
+  changed: Scalars['Int']['output'];
+  errors: Array<ImportRowError>;
+  /**
+   * Rows not applied: the invalid ones, or all of them when any was invalid and
+   * `skipInvalid` was false.
+   */
+  skipped: Scalars['Int']['output'];
+  /** Valid rows that said what the registry already held. */
+  unchanged: Scalars['Int']['output'];
+};
+
 export type EmrReadinessInput = {
   adopted?: Scalars['Boolean']['input'];
   /** Required exactly when `adopted` is true. */
   adoptedOn?: InputMaybe<Scalars['NaiveDate']['input']>;
   checklist?: Array<EmrChecklistEntryInput>;
+};
+
+export type EmrRollout = {
+  all: RolloutTally;
+  /** Districts by name; facilities outside any district last. */
+  byDistrict: Array<RolloutGroup>;
+  /** Facility types, the most numerous first. */
+  byType: Array<RolloutGroup>;
+  deadline: Maybe<EmrDeadline>;
+  /**
+   * Facilities not yet keeping electronic records: overdue first, then at risk,
+   * then on track, each by name; at most 500 (see `notAdopted` for how many).
+   */
+  facilities: Array<RolloutFacility>;
+  /** The last twelve months, this one (so far) last. */
+  monthly: Array<RolloutMonth>;
+  notAdopted: Scalars['Int']['output'];
+  /** The day the standings are reckoned on (India's date). */
+  today: Scalars['NaiveDate']['output'];
 };
 
 export type EncounterKind =
@@ -1994,6 +2046,13 @@ export type Icd10Code = {
   description: Scalars['String']['output'];
 };
 
+export type ImportEmrReadinessInput = {
+  /** The CSV text (columns in `docs/samples/emr-readiness.csv`). */
+  csv: Scalars['String']['input'];
+  /** Go on with the valid rows when some are invalid (otherwise nothing changes). */
+  skipInvalid?: Scalars['Boolean']['input'];
+};
+
 export type ImportReport = {
   errors: Array<ImportRowError>;
   imported: Scalars['Int']['output'];
@@ -2243,6 +2302,12 @@ export type LabTest = {
 export type LabTestInput = {
   loinc?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+};
+
+/** Facilities not yet adopted that lack one checklist item. */
+export type LackingCount = {
+  facilities: Scalars['Int']['output'];
+  item: EmrItem;
 };
 
 /** Whether a store's balances agree with its ledger. */
@@ -2566,6 +2631,12 @@ export type MutationRoot = {
   grantRole: User;
   /** An unidentified patient turns out to be a registered one. */
   identifyAdmittedPatient: Admission;
+  /**
+   * Update facilities' EMR readiness from a sheet (state and district
+   * administrators, within their reach). Each facility changed gets a row of
+   * history under the caller's name.
+   */
+  importEmrReadiness: EmrReadinessImport;
   /** Import facilities from CSV (columns in `docs/samples/facilities.csv`). */
   importFacilities: ImportReport;
   /** Import professionals from CSV (columns in `docs/samples/professionals.csv`). */
@@ -2775,6 +2846,11 @@ export type MutationRoot = {
    * Returns the mapping, or null once cleared. Audited with before and after.
    */
   setDhis2Mapping: Maybe<Dhis2Mapping>;
+  /**
+   * Set the date by which every facility should keep electronic records (state
+   * administrators). Each change is a new version.
+   */
+  setEmrDeadline: EmrDeadline;
   /** Set a category's SLA targets (state administrators). */
   setHelplineSla: Scalars['Boolean']['output'];
   /**
@@ -3232,6 +3308,11 @@ export type MutationRootIdentifyAdmittedPatientArgs = {
 };
 
 
+export type MutationRootImportEmrReadinessArgs = {
+  input: ImportEmrReadinessInput;
+};
+
+
 export type MutationRootImportFacilitiesArgs = {
   csv: Scalars['String']['input'];
   skipInvalid?: Scalars['Boolean']['input'];
@@ -3639,6 +3720,11 @@ export type MutationRootSetCardDeliveryArgs = {
 
 export type MutationRootSetDhis2MappingArgs = {
   input: Dhis2MappingInput;
+};
+
+
+export type MutationRootSetEmrDeadlineArgs = {
+  input: SetEmrDeadlineInput;
 };
 
 
@@ -4870,6 +4956,13 @@ export type QueryRoot = {
    * agents, state and district administrators).
    */
   emergencyDispatches: Array<EmergencyDispatch>;
+  /** A facility's readiness history, newest first (administrators of its place). */
+  emrReadinessHistory: Array<EmrReadinessChange>;
+  /**
+   * Where the roll-out of electronic medical records stands within the caller's
+   * reach, optionally under one unit (a district) and for one facility type.
+   */
+  emrRollout: EmrRollout;
   /** A facility's critical-care equipment with each item's history. */
   equipment: Array<EquipmentItem>;
   /** Equipment by district and kind, and working ventilators against ventilator beds. */
@@ -5246,6 +5339,17 @@ export type QueryRootDutyListArgs = {
 export type QueryRootEmergencyDispatchesArgs = {
   limit?: Scalars['Int']['input'];
   statuses?: InputMaybe<Array<DispatchStatus>>;
+};
+
+
+export type QueryRootEmrReadinessHistoryArgs = {
+  facilityId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootEmrRolloutArgs = {
+  facilityType?: InputMaybe<FacilityType>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -6023,6 +6127,51 @@ export type RoleGrantInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type RolloutFacility = {
+  checklist: Array<EmrChecklistEntry>;
+  district: Maybe<Scalars['String']['output']>;
+  facilityType: Maybe<FacilityType>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  standing: RolloutStanding;
+};
+
+export type RolloutGroup = {
+  /** The district's id, or the facility type; none for facilities outside any district. */
+  key: Maybe<Scalars['String']['output']>;
+  /** The district's name (empty outside any district), or the facility type's code. */
+  label: Scalars['String']['output'];
+  tally: RolloutTally;
+};
+
+/**
+ * One month of the trend: today's facilities, and how many of them had adopted
+ * electronic records by the month's end.
+ */
+export type RolloutMonth = {
+  adopted: Scalars['Int']['output'];
+  facilities: Scalars['Int']['output'];
+  /** "YYYY-MM". */
+  month: Scalars['String']['output'];
+};
+
+export type RolloutStanding =
+  | 'ADOPTED'
+  | 'AT_RISK'
+  | 'ON_TRACK'
+  | 'OVERDUE';
+
+/** Counts for a group of facilities. */
+export type RolloutTally = {
+  adopted: Scalars['Int']['output'];
+  /** Adopted as a share of all, in per cent (one decimal); 0 when there are none. */
+  adoptedPercent: Scalars['Float']['output'];
+  atRisk: Scalars['Int']['output'];
+  lacking: Array<LackingCount>;
+  overdue: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
 export type RoundBed = {
   admission: Admission;
   drugs: Array<RoundDrug>;
@@ -6083,6 +6232,12 @@ export type ScheduleTrainingInput = {
   topic: TrainingTopic;
   /** A professional of the registry; null: an outside trainer. */
   trainerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SetEmrDeadlineInput = {
+  deadline: Scalars['NaiveDate']['input'];
+  /** The deadline's version the caller saw: 0 when none was set. */
+  expectedVersion: Scalars['Int']['input'];
 };
 
 export type Sex =
@@ -7306,6 +7461,37 @@ export type ImportSurveyMutationVariables = Exact<{
 
 
 export type ImportSurveyMutation = { importSurvey: { imported: number, households: number, duplicates: Array<{ row: number }>, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type EmrRolloutQueryVariables = Exact<{
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  facilityType?: InputMaybe<FacilityType>;
+}>;
+
+
+export type EmrRolloutQuery = { emrRollout: { today: string, notAdopted: number, deadline: { deadline: string, version: number } | null, all: { total: number, adopted: number, adoptedPercent: number, atRisk: number, overdue: number, lacking: Array<{ item: EmrItem, facilities: number }> }, byDistrict: Array<{ key: string | null, label: string, tally: { total: number, adopted: number, adoptedPercent: number, atRisk: number, overdue: number, lacking: Array<{ item: EmrItem, facilities: number }> } }>, byType: Array<{ key: string | null, tally: { total: number, adopted: number, adoptedPercent: number, atRisk: number, overdue: number, lacking: Array<{ item: EmrItem, facilities: number }> } }>, monthly: Array<{ month: string, facilities: number, adopted: number }>, facilities: Array<{ id: string, name: string, facilityType: FacilityType | null, district: string | null, standing: RolloutStanding, checklist: Array<{ item: EmrItem, status: ReadinessStatus }> }> } };
+
+export type RolloutTallyFieldsFragment = { total: number, adopted: number, adoptedPercent: number, atRisk: number, overdue: number, lacking: Array<{ item: EmrItem, facilities: number }> };
+
+export type EmrReadinessHistoryQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+}>;
+
+
+export type EmrReadinessHistoryQuery = { emrReadinessHistory: Array<{ seq: number, adopted: boolean, adoptedOn: string | null, source: string, changedBy: string | null, changedAt: string, checklist: Array<{ item: EmrItem, status: ReadinessStatus }> }> };
+
+export type SetEmrDeadlineMutationVariables = Exact<{
+  input: SetEmrDeadlineInput;
+}>;
+
+
+export type SetEmrDeadlineMutation = { setEmrDeadline: { deadline: string, version: number } };
+
+export type ImportEmrReadinessMutationVariables = Exact<{
+  input: ImportEmrReadinessInput;
+}>;
+
+
+export type ImportEmrReadinessMutation = { importEmrReadiness: { changed: number, unchanged: number, skipped: number, errors: Array<{ row: number, column: string, message: string }> } };
 
 export type BookingPatientQueryVariables = Exact<{
   healthId: Scalars['String']['input'];

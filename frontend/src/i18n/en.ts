@@ -8,6 +8,7 @@ import { enClients } from "./en.clients";
 import { enOffline } from "./en.offline";
 import { enSurveillance } from "./en.surveillance";
 import { enTraining } from "./en.training";
+import { enDashboards } from "./en.dashboards";
 
 export const en = {
   ...enCare,
@@ -18,6 +19,7 @@ export const en = {
   ...enOffline,
   ...enSurveillance,
   ...enTraining,
+  ...enDashboards,
   "app.name": "Arogya",
   "offline.title": "No network.",
   "offline.what": "Household surveys, case reports from the field, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",

@@ -5,6 +5,7 @@ import { SelectField, TextField } from "../components/Field";
 import { usePaged } from "../hooks/usePaged";
 import { useI18n } from "../i18n";
 import type { AuditEventFilter, AuditTrailQuery, AuditTrailQueryVariables } from "../gql/types";
+import { csvCell } from "../components/csv";
 
 const AUDIT = /* GraphQL */ `
   query AuditTrail($filter: AuditEventFilter, $after: String, $first: Int) {
@@ -37,11 +38,6 @@ const FAMILIES = ["", "auth.", "user.", "tenant.", "patient.", "record.", "card.
 
 /** The most rows one CSV export reads (100 a page). */
 const EXPORT_LIMIT = 10_000;
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function auditCsv(rows: Row[]): string {
   const head = ["occurredAt", "actor", "actorKind", "action", "entityType", "entityId", "clientAddress", "detail"];

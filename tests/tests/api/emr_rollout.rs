@@ -150,19 +150,23 @@ async fn the_rollout_counts_what_the_registry_holds_and_a_sheet_changes_it(backe
             { "key": "rural_hospital_chc", "tally": { "total": 1, "adopted": 0 } }
         ])
     );
-    // Twelve months; last month only the hospital adopted then counts (it existed
-    // electronically before it was registered today); this month all four.
+    // Twelve months of today's four facilities: the hospital adopted on the last day
+    // of last month counts from last month, none before.
     let months = r["monthly"].as_array().unwrap();
     assert_eq!(months.len(), 12);
+    let last_month = last_day_of_previous_month(today)
+        .format("%Y-%m")
+        .to_string();
     assert_eq!(
         months[10],
-        json!({ "month": last_day_of_previous_month(today).format("%Y-%m").to_string(), "facilities": 1, "adopted": 1 })
+        json!({ "month": last_month, "facilities": 4, "adopted": 1 })
     );
+    let this_month = today.format("%Y-%m").to_string();
     assert_eq!(
         months[11],
-        json!({ "month": today.format("%Y-%m").to_string(), "facilities": 4, "adopted": 1 })
+        json!({ "month": this_month, "facilities": 4, "adopted": 1 })
     );
-    assert_eq!(months[9]["facilities"], 0);
+    assert_eq!(months[9]["adopted"], 0);
     assert_eq!(r["notAdopted"], 3);
     assert_eq!(
         standings(&r),

@@ -6,7 +6,7 @@ use super::Dashboards;
 use crate::app::professionals::today;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::dashboards::emr_rollout::{
-    adoption_by_month, month_ends, AdoptionDates, EmrDeadline, FacilityReadiness, RolloutStanding,
+    adoption_by_month, month_ends, EmrDeadline, FacilityReadiness, RolloutStanding,
 };
 use arogya_domain::facility::{EmrItem, FacilityType, ReadinessStatus};
 use arogya_domain::ids::UnitId;
@@ -82,7 +82,7 @@ pub struct Rollout {
     pub all: Tally,
     pub by_district: Vec<Group>,
     pub by_type: Vec<Group>,
-    /// (month "YYYY-MM", facilities registered by its end, of those adopted by then).
+    /// (month "YYYY-MM", today's facilities, of those adopted by the month's end).
     pub monthly: Vec<(String, i64, i64)>,
     /// Facilities not yet adopted, overdue first, then at risk, then by name.
     pub facilities: Vec<ListedFacility>,
@@ -164,13 +164,10 @@ fn summarise(
             .entry(row.facility_type.clone())
             .or_default()
             .add(&r, standing);
-        dates.push(AdoptionDates {
-            registered_on: row.created_at.date_naive(),
-            adopted_on: if row.emr_adopted {
-                row.emr_adopted_on
-            } else {
-                None
-            },
+        dates.push(if row.emr_adopted {
+            row.emr_adopted_on
+        } else {
+            None
         });
         if standing != RolloutStanding::Adopted {
             listed.push(ListedFacility {

@@ -96,8 +96,8 @@ impl RolloutGroup<'_> {
     }
 }
 
-/// One month of the trend: the facilities registered by its end, and those of them
-/// that had adopted electronic records by then.
+/// One month of the trend: today's facilities, and how many of them had adopted
+/// electronic records by the month's end.
 #[derive(SimpleObject)]
 pub struct RolloutMonth {
     /// "YYYY-MM".
