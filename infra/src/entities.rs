@@ -36,6 +36,8 @@ pub mod hospital_application;
 pub mod hospital_signup;
 pub mod household;
 pub mod idempotency_key;
+pub mod indicator_facility_day;
+pub mod indicator_unit_month;
 pub mod inpatient_code;
 pub mod inpatient_settings;
 pub mod intake_output;

@@ -50,6 +50,7 @@ mod m20261207_000046_case_sources;
 mod m20261207_000047_training;
 mod m20261207_000048_place_counts;
 mod m20261207_000049_emr_rollout;
+mod m20261207_000050_indicator_counts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -112,6 +113,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000047_training::Migration),
             Box::new(m20261207_000048_place_counts::Migration),
             Box::new(m20261207_000049_emr_rollout::Migration),
+            Box::new(m20261207_000050_indicator_counts::Migration),
         ]
     }
 }

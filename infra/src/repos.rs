@@ -17,6 +17,7 @@ pub mod facilities;
 pub mod helpline;
 pub mod households;
 pub mod idempotency;
+pub mod indicators;
 pub mod inpatient;
 pub mod outbox;
 pub mod oxygen;

@@ -2,3 +2,5 @@
 //! medical records has come and which facilities are at risk of missing its deadline.
 
 pub mod emr_rollout;
+pub mod indicators;
+pub mod measures;

@@ -87,6 +87,7 @@ pub async fn insert(tx: &TenantTx, new: NewEntry) -> InfraResult<EntryRecord> {
     version_row(tx, &entry, new.author, None)
         .insert(tx.conn())
         .await?;
+    super::indicators::track::on_entry(tx, None, &entry).await?;
     Ok(entry)
 }
 
@@ -137,6 +138,7 @@ pub async fn revise(
     version_row(tx, &entry, rev.author, rev.reason)
         .insert(tx.conn())
         .await?;
+    super::indicators::track::on_entry(tx, Some(current), &entry).await?;
     Ok(entry)
 }
 

@@ -65,6 +65,7 @@ mod helpline_care;
 mod helpline_live;
 mod idempotency;
 mod import;
+mod indicators;
 mod inpatient;
 mod inpatient_census;
 mod inpatient_chart;

@@ -3,6 +3,7 @@
 
 pub mod emr_history;
 pub mod emr_rollout;
+pub mod indicators;
 
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;

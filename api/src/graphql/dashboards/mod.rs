@@ -5,6 +5,7 @@ use crate::error::ApiResult;
 use crate::graphql::context::ContextExt;
 use async_graphql::Context;
 
+mod indicator_objects;
 mod inputs;
 mod mutation;
 mod objects;

@@ -1,7 +1,9 @@
 //! Reading the dashboards.
 
 use super::dashboards;
+use super::indicator_objects::IndicatorReport;
 use super::objects::{EmrReadinessChange, EmrRollout};
+use crate::app::dashboards::indicators::PlaceRef;
 use crate::error::ApiResult;
 use crate::graphql::facilities::FacilityType;
 use crate::graphql::types::parse_id;
@@ -28,6 +30,30 @@ impl DashboardQuery {
         Ok(EmrRollout(
             dashboards(ctx)?
                 .emr_rollout(unit, facility_type.map(Into::into))
+                .await?,
+        ))
+    }
+
+    /// The indicators of a place over the months `from` to `to` ("YYYY-MM", both
+    /// included, at most 36): the caller's whole reach, or a unit or a facility in it.
+    /// Optionally of one department (a ward department, `other` or `unspecified`).
+    async fn indicators(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        facility_id: Option<ID>,
+        from: String,
+        to: String,
+        department: Option<String>,
+    ) -> ApiResult<IndicatorReport> {
+        let place = match (unit_id, facility_id) {
+            (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", &f)?)),
+            (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", &u)?)),
+            (None, None) => PlaceRef::Reach,
+        };
+        Ok(IndicatorReport(
+            dashboards(ctx)?
+                .indicators(place, &from, &to, department.as_deref())
                 .await?,
         ))
     }

@@ -38,7 +38,7 @@ pub struct NewAdmission<'a> {
 }
 
 pub async fn insert(tx: &TenantTx, n: NewAdmission<'_>) -> InfraResult<AdmissionRecord> {
-    admission::ActiveModel {
+    let a = admission::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         id: Set(Uuid::now_v7()),
         patient_id: Set(n.patient),
@@ -68,13 +68,15 @@ pub async fn insert(tx: &TenantTx, n: NewAdmission<'_>) -> InfraResult<Admission
     }
     .insert(tx.conn())
     .await
-    .map_err(|e| {
+    .map_err(|e| -> crate::db::InfraError {
         if is_unique_violation(&e) {
             DomainError::conflict("the patient is already admitted").into()
         } else {
             e.into()
         }
-    })
+    })?;
+    crate::repos::indicators::track::on_stay(tx, None, &a).await?;
+    Ok(a)
 }
 
 pub async fn find(tx: &TenantTx, id: Uuid) -> InfraResult<Option<AdmissionRecord>> {
@@ -318,7 +320,7 @@ pub async fn discharged(
     a: &AdmissionRecord,
     d: &Discharge,
 ) -> InfraResult<Option<AdmissionRecord>> {
-    update_at_version(
+    let done = update_at_version(
         tx,
         a.id,
         a.version,
@@ -340,7 +342,20 @@ pub async fn discharged(
             ),
         ],
     )
-    .await
+    .await?;
+    counted(tx, a, done).await
+}
+
+/// Keep the indicators' roll-ups in step with a changed admission.
+async fn counted(
+    tx: &TenantTx,
+    before: &AdmissionRecord,
+    after: Option<AdmissionRecord>,
+) -> InfraResult<Option<AdmissionRecord>> {
+    if let Some(a) = &after {
+        crate::repos::indicators::track::on_stay(tx, Some(before), a).await?;
+    }
+    Ok(after)
 }
 
 /// Link an unidentified admission to the registered patient it turned out to be.
@@ -350,7 +365,7 @@ pub async fn identified(
     patient: Uuid,
     encounter: Uuid,
 ) -> InfraResult<Option<AdmissionRecord>> {
-    update_at_version(
+    let done = update_at_version(
         tx,
         a.id,
         a.version,
@@ -359,7 +374,8 @@ pub async fn identified(
             (admission::Column::EncounterId, Expr::value(Some(encounter))),
         ],
     )
-    .await
+    .await?;
+    counted(tx, a, done).await
 }
 
 /// Keep the latest condition on the admission (same transaction as the entry).

@@ -1,0 +1,302 @@
+//! The indicators of a place (the caller's whole reach, a unit, or a facility) over a
+//! run of months: the totals, month by month, by part (the units under it, or its
+//! facilities), by department and, for a facility or a block, by age group and sex.
+//! Read from the roll-ups, never from the records themselves.
+
+use super::Dashboards;
+use crate::app::professionals::today;
+use crate::error::{ApiError, ApiResult};
+use arogya_domain::access::UnitReach;
+use arogya_domain::dashboards::indicators::{Figures, MonthRange};
+use arogya_domain::dashboards::measures::department_filter;
+use arogya_domain::ids::{FacilityId, UnitId};
+use arogya_domain::unit::UnitPath;
+use arogya_infra::db::Access;
+use arogya_infra::repos::indicators::read::{self, FacilityBeds};
+use arogya_infra::repos::{facilities, units};
+use arogya_infra::TenantTx;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// Which place the figures are of.
+#[derive(Debug, Clone, Copy)]
+pub enum PlaceRef {
+    /// Everything the caller reaches.
+    Reach,
+    Unit(UnitId),
+    Facility(FacilityId),
+}
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub id: Uuid,
+    pub name: String,
+    /// "unit" or "facility".
+    pub kind: &'static str,
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub place_name: String,
+    pub range: MonthRange,
+    pub department: Option<String>,
+    pub totals: Figures,
+    pub months: Vec<(NaiveDate, Figures)>,
+    pub parts: Vec<Part>,
+    pub departments: Vec<(String, Figures)>,
+    /// (age group, sex, figures); empty above a block (too many facilities to sum).
+    pub groups: Vec<(String, String, Figures)>,
+}
+
+/// The place resolved: a name, the units whose months are its figures (or the
+/// facility), and its facilities with their beds.
+struct Resolved {
+    name: String,
+    units: Vec<Uuid>,
+    facility: Option<Uuid>,
+    children: Vec<(Uuid, String, String)>,
+    facilities: Vec<FacilityBeds>,
+}
+
+fn beds_under(facilities: &[FacilityBeds], path: Option<&str>) -> i64 {
+    facilities
+        .iter()
+        .filter(|f| path.is_none_or(|p| f.unit_path.starts_with(p)))
+        .map(|f| f.beds)
+        .sum()
+}
+
+impl Dashboards<'_> {
+    async fn resolve(
+        &self,
+        tx: &TenantTx,
+        reach: &UnitReach,
+        place: PlaceRef,
+    ) -> ApiResult<Resolved> {
+        let not_found = |what: &str| ApiError::NotFound(format!("{what} not found"));
+        match place {
+            PlaceRef::Facility(id) => {
+                let f = facilities::find(tx, id)
+                    .await?
+                    .filter(|f| reach.allows(&UnitPath::from_stored(f.unit_path.clone())))
+                    .ok_or_else(|| not_found("facility"))?;
+                let facilities = read::facilities_with_beds(tx, Some(&f.unit_path))
+                    .await?
+                    .into_iter()
+                    .filter(|x| x.id == f.id)
+                    .collect();
+                Ok(Resolved {
+                    name: f.name,
+                    units: vec![],
+                    facility: Some(f.id),
+                    children: vec![],
+                    facilities,
+                })
+            }
+            PlaceRef::Unit(id) => {
+                let u = units::find(tx, id)
+                    .await?
+                    .filter(|u| reach.allows(&UnitPath::from(u)))
+                    .ok_or_else(|| not_found("unit"))?;
+                self.unit_place(tx, u).await
+            }
+            PlaceRef::Reach => match reach {
+                UnitReach::Subtrees(roots) => {
+                    let first = roots.first().copied().ok_or_else(|| not_found("unit"))?;
+                    let u = units::find(tx, first)
+                        .await?
+                        .ok_or_else(|| not_found("unit"))?;
+                    self.unit_place(tx, u).await
+                }
+                UnitReach::Whole => {
+                    let roots = units::children(tx, None).await?;
+                    let name = match roots.as_slice() {
+                        [only] => only.name.clone(),
+                        _ => String::new(),
+                    };
+                    // One root (a state): its districts are the parts.
+                    let children = match roots.as_slice() {
+                        [only] => units::children(tx, Some(UnitId(only.id))).await?,
+                        _ => roots.clone(),
+                    };
+                    Ok(Resolved {
+                        name,
+                        units: roots.iter().map(|u| u.id).collect(),
+                        facility: None,
+                        children: children
+                            .into_iter()
+                            .map(|c| (c.id, c.name, c.path))
+                            .collect(),
+                        facilities: read::facilities_with_beds(tx, None).await?,
+                    })
+                }
+            },
+        }
+    }
+
+    async fn unit_place(&self, tx: &TenantTx, u: units::UnitRecord) -> ApiResult<Resolved> {
+        let children = units::children(tx, Some(UnitId(u.id))).await?;
+        Ok(Resolved {
+            facilities: read::facilities_with_beds(tx, Some(&u.path)).await?,
+            name: u.name,
+            units: vec![u.id],
+            facility: None,
+            children: children
+                .into_iter()
+                .map(|c| (c.id, c.name, c.path))
+                .collect(),
+        })
+    }
+
+    /// The figures of a place over the months `from`..`to` ("YYYY-MM"), optionally of
+    /// one department. A place out of reach is not found.
+    pub async fn indicators(
+        &self,
+        place: PlaceRef,
+        from: &str,
+        to: &str,
+        department: Option<&str>,
+    ) -> ApiResult<Report> {
+        let range = MonthRange::parse(from, to, today())?;
+        let department = department.map(department_filter).transpose()?;
+        let reach = self.principal.registry_read_reach();
+        let tx = self.tx(Access::Read).await?;
+        let place = self.resolve(&tx, &reach, place).await?;
+        let all_beds = beds_under(&place.facilities, None);
+        let mut months: BTreeMap<NaiveDate, Figures> = range
+            .months()
+            .into_iter()
+            .map(|(m, days)| {
+                (
+                    m,
+                    Figures {
+                        beds: all_beds,
+                        days,
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect();
+        let mut parts = Vec::new();
+        let mut departments: BTreeMap<String, Figures> = BTreeMap::new();
+        let mut groups = Vec::new();
+        let blank = |beds: i64| Figures {
+            beds,
+            days: range.days(),
+            ..Default::default()
+        };
+        let facility_level = place.facility.is_some() || place.children.is_empty();
+        if facility_level {
+            // A facility, or a unit with no units under it: its facilities' days.
+            let ids: Vec<Uuid> = place.facilities.iter().map(|f| f.id).collect();
+            let rows = read::facility_days(&tx, &ids, range.from, range.until).await?;
+            let mut by_facility: HashMap<Uuid, Figures> = HashMap::new();
+            for r in &rows {
+                departments
+                    .entry(r.department.clone())
+                    .or_insert_with(|| blank(all_beds))
+                    .add(&r.measure, r.value);
+                if department.as_deref().is_some_and(|d| d != r.department) {
+                    continue;
+                }
+                let month = read::month_of(r.day);
+                if let Some(f) = months.get_mut(&month) {
+                    f.add(&r.measure, r.value);
+                }
+                by_facility
+                    .entry(r.facility_id)
+                    .or_insert_with(Figures::default)
+                    .add(&r.measure, r.value);
+            }
+            if place.facility.is_none() {
+                for f in &place.facilities {
+                    let mut figures = by_facility.get(&f.id).copied().unwrap_or_default();
+                    figures.beds = f.beds;
+                    figures.days = range.days();
+                    parts.push(Part {
+                        id: f.id,
+                        name: f.name.clone(),
+                        kind: "facility",
+                        figures,
+                    });
+                }
+            }
+            for g in read::by_age_and_sex(
+                &tx,
+                Some(&ids),
+                department.as_deref(),
+                range.from,
+                range.until,
+            )
+            .await?
+            {
+                groups.push((g.age_group, g.sex, g.measure, g.value));
+            }
+        } else {
+            for r in read::unit_months(
+                &tx,
+                &place.units,
+                range.from,
+                range.to,
+                department.as_deref(),
+            )
+            .await?
+            {
+                if let Some(f) = months.get_mut(&r.month) {
+                    f.add(&r.measure, r.value);
+                }
+            }
+            let child_ids: Vec<Uuid> = place.children.iter().map(|c| c.0).collect();
+            let mut by_child: HashMap<Uuid, Figures> = HashMap::new();
+            for r in read::unit_months(&tx, &child_ids, range.from, range.to, department.as_deref())
+                .await?
+            {
+                by_child
+                    .entry(r.unit_id)
+                    .or_default()
+                    .add(&r.measure, r.value);
+            }
+            for (id, name, path) in &place.children {
+                let mut figures = by_child.get(id).copied().unwrap_or_default();
+                figures.beds = beds_under(&place.facilities, Some(path));
+                figures.days = range.days();
+                parts.push(Part {
+                    id: *id,
+                    name: name.clone(),
+                    kind: "unit",
+                    figures,
+                });
+            }
+            for r in read::unit_departments(&tx, &place.units, range.from, range.to).await? {
+                departments
+                    .entry(r.department)
+                    .or_insert_with(|| blank(all_beds))
+                    .add(&r.measure, r.value);
+            }
+        }
+        tx.commit().await?;
+        let mut totals = blank(all_beds);
+        for f in months.values() {
+            totals.absorb(f);
+        }
+        let mut by_group: BTreeMap<(String, String), Figures> = BTreeMap::new();
+        for (age, sex, measure, value) in groups {
+            by_group
+                .entry((age, sex))
+                .or_insert_with(|| blank(all_beds))
+                .add(&measure, value);
+        }
+        Ok(Report {
+            place_name: place.name,
+            range,
+            department,
+            totals,
+            months: months.into_iter().collect(),
+            parts,
+            departments: departments.into_iter().collect(),
+            groups: by_group.into_iter().map(|((a, s), f)| (a, s, f)).collect(),
+        })
+    }
+}

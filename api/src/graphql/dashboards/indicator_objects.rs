@@ -1,0 +1,162 @@
+//! The indicators over GraphQL: the counts of a place and period with their rates.
+
+use crate::app::dashboards::indicators::{Part, Report};
+use arogya_domain::dashboards::indicators::Figures;
+use async_graphql::{Object, SimpleObject, ID};
+
+/// Counts of a place over a period, and the rates worked out from them (none where
+/// the denominator is nought). Definitions in docs/DASHBOARDS.md.
+pub struct IndicatorFigures(pub Figures);
+
+#[Object]
+impl IndicatorFigures {
+    /// Outpatient, emergency and teleconsultation visits begun.
+    async fn opd_visits(&self) -> i64 {
+        self.0.opd_visits
+    }
+    async fn admissions(&self) -> i64 {
+        self.0.admissions
+    }
+    /// Stays ended, however they ended (deaths included).
+    async fn discharges(&self) -> i64 {
+        self.0.discharges
+    }
+    async fn deaths(&self) -> i64 {
+        self.0.deaths
+    }
+    /// Days in hospital of the stays ended in the period.
+    async fn inpatient_days(&self) -> i64 {
+        self.0.inpatient_days
+    }
+    /// Visits and stays ended by referral elsewhere.
+    async fn referrals_out(&self) -> i64 {
+        self.0.referrals_out
+    }
+    /// Beds of the place's facilities (the registry's counts today).
+    async fn beds(&self) -> i64 {
+        self.0.beds
+    }
+    /// Days of the period counted (to today for a month still running).
+    async fn days(&self) -> i64 {
+        self.0.days
+    }
+    /// Deaths per 100 discharges.
+    async fn mortality_rate(&self) -> Option<f64> {
+        self.0.mortality_rate()
+    }
+    /// Inpatient days per discharge.
+    async fn average_length_of_stay(&self) -> Option<f64> {
+        self.0.average_length_of_stay()
+    }
+    /// Inpatient days per 100 bed-days (beds × days).
+    async fn bed_occupancy_rate(&self) -> Option<f64> {
+        self.0.bed_occupancy_rate()
+    }
+    /// Discharges per bed.
+    async fn bed_turnover(&self) -> Option<f64> {
+        self.0.bed_turnover()
+    }
+}
+
+pub struct IndicatorMonth(pub (chrono::NaiveDate, Figures));
+
+#[Object]
+impl IndicatorMonth {
+    /// "YYYY-MM".
+    async fn month(&self) -> String {
+        self.0 .0.format("%Y-%m").to_string()
+    }
+    async fn figures(&self) -> IndicatorFigures {
+        IndicatorFigures(self.0 .1)
+    }
+}
+
+/// A unit under the place, or one of its facilities.
+pub struct IndicatorPart(pub Part);
+
+#[Object]
+impl IndicatorPart {
+    async fn id(&self) -> ID {
+        self.0.id.into()
+    }
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// "unit" or "facility".
+    async fn kind(&self) -> &str {
+        self.0.kind
+    }
+    async fn figures(&self) -> IndicatorFigures {
+        IndicatorFigures(self.0.figures)
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct IndicatorGroup {
+    /// 0-4, 5-14, 15-44, 45-64, 65+ or unknown.
+    pub age_group: String,
+    /// male, female, other or unknown.
+    pub sex: String,
+    pub figures: IndicatorFigures,
+}
+
+#[derive(SimpleObject)]
+pub struct IndicatorDepartment {
+    /// A ward department (medicine, surgery, paediatrics, …), other or unspecified.
+    pub department: String,
+    pub figures: IndicatorFigures,
+}
+
+pub struct IndicatorReport(pub Report);
+
+#[Object]
+impl IndicatorReport {
+    /// The place's name (empty for a tenant of several top-level units).
+    async fn place_name(&self) -> &str {
+        &self.0.place_name
+    }
+    async fn from(&self) -> String {
+        self.0.range.from.format("%Y-%m").to_string()
+    }
+    async fn to(&self) -> String {
+        self.0.range.to.format("%Y-%m").to_string()
+    }
+    /// The department the figures are of; none for all.
+    async fn department(&self) -> Option<&str> {
+        self.0.department.as_deref()
+    }
+    async fn totals(&self) -> IndicatorFigures {
+        IndicatorFigures(self.0.totals)
+    }
+    async fn months(&self) -> Vec<IndicatorMonth> {
+        self.0.months.iter().cloned().map(IndicatorMonth).collect()
+    }
+    /// The units under the place (districts of a state, blocks of a district…), or
+    /// the facilities of a place with no units under it.
+    async fn parts(&self) -> Vec<IndicatorPart> {
+        self.0.parts.iter().cloned().map(IndicatorPart).collect()
+    }
+    /// By department, all departments of the period (whatever `department` is).
+    async fn departments(&self) -> Vec<IndicatorDepartment> {
+        self.0
+            .departments
+            .iter()
+            .map(|(d, f)| IndicatorDepartment {
+                department: d.clone(),
+                figures: IndicatorFigures(*f),
+            })
+            .collect()
+    }
+    /// By age group and sex: for a facility, or a unit with no units under it.
+    async fn groups(&self) -> Vec<IndicatorGroup> {
+        self.0
+            .groups
+            .iter()
+            .map(|(a, s, f)| IndicatorGroup {
+                age_group: a.clone(),
+                sex: s.clone(),
+                figures: IndicatorFigures(*f),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,167 @@
+//! The indicators' roll-ups, kept in the transaction of each clinical write:
+//! - per facility and day, by measure, department, age group and sex (the finest
+//!   grain: a facility's days, drill-down by age and sex);
+//! - per unit and month, by measure and department, for the facility's unit and every
+//!   unit over it (a district's or the state's months in a few rows).
+//!
+//! Records already stored are counted here, tenant by tenant, with the same rules as
+//! the live writes (`repos::indicators::backfill`).
+
+use super::{create_index, rls};
+use crate::repos::indicators::backfill;
+use sea_orm::{DbBackend, Statement};
+use sea_orm_migration::{prelude::*, schema::*};
+use uuid::Uuid;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden, Clone, Copy)]
+enum IndicatorFacilityDays {
+    Table,
+    TenantId,
+    FacilityId,
+    Day,
+    Measure,
+    Department,
+    AgeGroup,
+    Sex,
+    Value,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum IndicatorUnitMonths {
+    Table,
+    TenantId,
+    UnitId,
+    /// The month's first day.
+    Month,
+    Measure,
+    Department,
+    Value,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum Facilities {
+    Table,
+    TenantId,
+    Id,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum AdminUnits {
+    Table,
+    TenantId,
+    Id,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        {
+            use IndicatorFacilityDays::*;
+            m.create_table(
+                sea_orm_migration::prelude::Table::create()
+                    .table(IndicatorFacilityDays::Table)
+                    .col(uuid(TenantId))
+                    .col(uuid(FacilityId))
+                    .col(date(Day))
+                    .col(string_len(Measure, 30))
+                    .col(string_len(Department, 30))
+                    .col(string_len(AgeGroup, 10))
+                    .col(string_len(Sex, 10))
+                    .col(big_integer(Value))
+                    .primary_key(
+                        Index::create()
+                            .col(TenantId)
+                            .col(FacilityId)
+                            .col(Day)
+                            .col(Measure)
+                            .col(Department)
+                            .col(AgeGroup)
+                            .col(Sex),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(IndicatorFacilityDays::Table, (TenantId, FacilityId))
+                            .to(Facilities::Table, (Facilities::TenantId, Facilities::Id)),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+            // Every facility's days of a period (rankings, drill-down by facility).
+            create_index(
+                m,
+                "ix_indicator_facility_days_day",
+                IndicatorFacilityDays::Table,
+                &[TenantId, Day, Measure],
+                false,
+            )
+            .await?;
+        }
+        {
+            use IndicatorUnitMonths::*;
+            m.create_table(
+                sea_orm_migration::prelude::Table::create()
+                    .table(IndicatorUnitMonths::Table)
+                    .col(uuid(TenantId))
+                    .col(uuid(UnitId))
+                    .col(date(Month))
+                    .col(string_len(Measure, 30))
+                    .col(string_len(Department, 30))
+                    .col(big_integer(Value))
+                    .primary_key(
+                        Index::create()
+                            .col(TenantId)
+                            .col(UnitId)
+                            .col(Month)
+                            .col(Measure)
+                            .col(Department),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(IndicatorUnitMonths::Table, (TenantId, UnitId))
+                            .to(AdminUnits::Table, (AdminUnits::TenantId, AdminUnits::Id)),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        }
+        let backend = m.get_database_backend();
+        if backend == DbBackend::Postgres {
+            for t in ["indicator_facility_days", "indicator_unit_months"] {
+                rls::protect_tenant_table(m, t).await?;
+            }
+        }
+        let db = m.get_connection();
+        let tenants = db
+            .query_all_raw(Statement::from_string(
+                backend,
+                "SELECT id AS tenant_id FROM tenants",
+            ))
+            .await?;
+        for t in tenants {
+            let tenant: Uuid = t.try_get("", "tenant_id")?;
+            if backend == DbBackend::Postgres {
+                db.execute_raw(Statement::from_sql_and_values(
+                    backend,
+                    "SELECT set_config('app.tenant_id', $1, true)",
+                    [tenant.to_string().into()],
+                ))
+                .await?;
+            }
+            backfill(db, backend, tenant).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for t in [
+            IndicatorUnitMonths::Table.into_iden(),
+            IndicatorFacilityDays::Table.into_iden(),
+        ] {
+            m.drop_table(Table::drop().table(t).to_owned()).await?;
+        }
+        Ok(())
+    }
+}

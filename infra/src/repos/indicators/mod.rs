@@ -1,0 +1,10 @@
+//! The indicators' roll-ups: counts per facility and day, and per unit and month, kept
+//! in the transaction of every write of a visit or a stay (`track`), counted once for
+//! records written before the roll-ups existed (`backfill`), and read (`read`).
+
+mod backfill;
+pub mod read;
+mod rollup;
+pub mod track;
+
+pub use backfill::backfill;

@@ -1,0 +1,112 @@
+//! Adding differences to the roll-ups, on PostgreSQL and SQLite alike.
+
+use crate::entities::{indicator_facility_day as d, indicator_unit_month as m};
+use arogya_domain::dashboards::measures::CountKey;
+use arogya_domain::unit::UnitPath;
+use chrono::{Datelike, NaiveDate};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// Where a facility's counts go: its own rows, and the months of its unit and of every
+/// unit over it.
+pub struct Place {
+    pub facility: Uuid,
+    pub unit_path: String,
+}
+
+/// Rows one statement may carry (PostgreSQL allows 65,535 parameters; 8 per row).
+const CHUNK: usize = 2000;
+
+pub fn month_of(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// Add `diffs` (keys unique) to the place's rows.
+pub async fn apply(
+    db: &impl ConnectionTrait,
+    tenant: Uuid,
+    place: &Place,
+    diffs: &[(CountKey, i64)],
+) -> Result<(), DbErr> {
+    if diffs.is_empty() {
+        return Ok(());
+    }
+    for chunk in diffs.chunks(CHUNK) {
+        let rows = chunk.iter().map(|(k, v)| d::ActiveModel {
+            tenant_id: Set(tenant),
+            facility_id: Set(place.facility),
+            day: Set(k.day),
+            measure: Set(k.measure.to_owned()),
+            department: Set(k.department.clone()),
+            age_group: Set(k.age_group.clone()),
+            sex: Set(k.sex.clone()),
+            value: Set(*v),
+        });
+        d::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([
+                    d::Column::TenantId,
+                    d::Column::FacilityId,
+                    d::Column::Day,
+                    d::Column::Measure,
+                    d::Column::Department,
+                    d::Column::AgeGroup,
+                    d::Column::Sex,
+                ])
+                .value(
+                    d::Column::Value,
+                    Expr::cust("indicator_facility_days.value + excluded.value"),
+                )
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    // One row per unit, month, measure and department: a statement may not touch a
+    // row twice, so the differences are summed first.
+    let mut months: BTreeMap<(NaiveDate, &str, &str), i64> = BTreeMap::new();
+    for (k, v) in diffs {
+        *months
+            .entry((month_of(k.day), k.measure, k.department.as_str()))
+            .or_default() += v;
+    }
+    let units = UnitPath::from_stored(place.unit_path.clone()).ids();
+    let rows: Vec<m::ActiveModel> = units
+        .iter()
+        .flat_map(|u| {
+            months
+                .iter()
+                .filter(|(_, v)| **v != 0)
+                .map(move |((month, measure, department), v)| m::ActiveModel {
+                    tenant_id: Set(tenant),
+                    unit_id: Set(u.0),
+                    month: Set(*month),
+                    measure: Set((*measure).to_owned()),
+                    department: Set((*department).to_owned()),
+                    value: Set(*v),
+                })
+        })
+        .collect();
+    for chunk in rows.chunks(CHUNK) {
+        m::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::columns([
+                    m::Column::TenantId,
+                    m::Column::UnitId,
+                    m::Column::Month,
+                    m::Column::Measure,
+                    m::Column::Department,
+                ])
+                .value(
+                    m::Column::Value,
+                    Expr::cust("indicator_unit_months.value + excluded.value"),
+                )
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
