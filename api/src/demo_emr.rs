@@ -2,6 +2,7 @@
 //! both at every stage (adopted over the past months, under way, not started, ready),
 //! the state's deadline three months ahead, and a readiness sheet loaded by the state
 //! administrator (`wb.admin`), so a facility's history shows who changed what.
+//! Returns the facilities it made (the indicators demo counts visits there too).
 
 use crate::app::dashboards::Dashboards;
 use crate::app::facilities::create_facility;
@@ -20,6 +21,7 @@ use arogya_domain::user::LoginName;
 use arogya_infra::db::Access;
 use arogya_infra::repos::users;
 use chrono::{Duration, Months};
+use uuid::Uuid;
 
 use EmrItem::{InformationSecurity as Sec, Lan, ServerBackup as Server, Workstations as Ws};
 use ReadinessStatus::{Done, InProgress as Doing, NotStarted as No};
@@ -112,12 +114,12 @@ pub async fn seed(
     tenant: TenantId,
     root: UnitId,
     nadia: UnitId,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Uuid>> {
     let tx = state.db.tenant_tx(tenant, Access::Read).await?;
     let admin = users::find_by_login(&tx, &LoginName::parse("wb.admin")?).await?;
     tx.commit().await?;
     let Some(admin) = admin else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let murshidabad = create_unit(
         state,
@@ -210,5 +212,5 @@ pub async fn seed(
     )
     .await
     .map_err(err)?;
-    Ok(())
+    Ok(ids.into_iter().map(|(_, id)| id).collect())
 }

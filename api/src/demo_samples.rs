@@ -306,7 +306,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         crate::demo_supply::seed(state, tenant, root, district, facility).await?;
         crate::demo_surveillance::seed(state, tenant, district, block).await?;
         crate::demo_training::seed(state, tenant, facility).await?;
-        crate::demo_emr::seed(state, tenant, root, district).await?;
+        let others = crate::demo_emr::seed(state, tenant, root, district).await?;
+        let people: Vec<Uuid> = registered.iter().map(|(id, _)| *id).collect();
+        crate::demo_indicators::seed(state, tenant, facility, &others, doctor, &people).await?;
     }
     Ok(logins)
 }

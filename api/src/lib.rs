@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod demo_emr;
+pub mod demo_indicators;
 pub mod demo_inpatient;
 pub mod demo_kb;
 pub mod demo_oxygen;

@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { startServer } from "./server.mjs";
-import { axeViolations, launch, shot, signIn } from "./browser.mjs";
+import { api, axeViolations, launch, shot, signIn, token } from "./browser.mjs";
 
 let server;
 let browser;
@@ -95,5 +95,55 @@ test("the state administrator tracks the EMR roll-out, moves the deadline and lo
   await page.locator("li", { hasText: "Bhimpur PHC" }).waitFor({ state: "detached" });
   await murshidabad.waitFor();
   await shot(page, "emr-rollout-after-sheet");
+  await context.close();
+});
+
+test("the state administrator reads the indicators, goes down to a district and a department, and downloads a table", async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.getByRole("link", { name: "Indicators" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Indicators" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: /^West Bengal, \d{4}-\d{2} to \d{4}-\d{2}$/ }).waitFor();
+  // The figures on screen are the API's for the same place and months.
+  const heading = await page.getByRole("heading", { level: 2, name: /^West Bengal, / }).textContent();
+  const [, from, to] = heading.match(/(\d{4}-\d{2}) to (\d{4}-\d{2})/);
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const q = "query($f: String!, $t: String!, $u: ID, $d: String) { indicators(from: $f, to: $t, unitId: $u, department: $d) { totals { opdVisits admissions deaths } parts { id name figures { opdVisits } } } }";
+  const all = (await api(server.url, q, { f: from, t: to }, admin)).indicators;
+  assert.ok(all.totals.opdVisits > 100 && all.totals.admissions > 20, "six months of demo visits and stays are counted");
+  const tile = (label) => page.locator(".stat", { has: page.getByText(label, { exact: true }) }).locator(".stat__value");
+  assert.equal(await tile("Outpatient visits").textContent(), all.totals.opdVisits.toLocaleString("en-IN"));
+  assert.equal(await tile("Admissions").textContent(), all.totals.admissions.toLocaleString("en-IN"));
+  // The districts as a table, in CSV too.
+  const places = page.locator("#ind-parts").locator("..");
+  await places.getByRole("button", { name: "Murshidabad" }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), places.getByRole("button", { name: "Download as CSV" }).click()]);
+  const csv = readFileSync(await download.path(), "utf8");
+  const nadia = all.parts.find((p) => p.name === "Nadia");
+  assert.match(csv, new RegExp(`\\r\\nNadia,${nadia.figures.opdVisits},`));
+  assert.deepEqual(await axeViolations(page), [], "the indicators have no serious accessibility violations");
+  await shot(page, "indicators-state");
+
+  // Down to Murshidabad: its facilities are the parts; a reload keeps the place.
+  await places.getByRole("button", { name: "Murshidabad" }).click();
+  await page.getByRole("heading", { level: 2, name: /^Murshidabad, / }).waitFor();
+  await page.locator("#ind-parts").getByText("By facility").waitFor();
+  await page.locator("#ind-parts").locator("..").getByRole("button", { name: "Jangipur Sub-Divisional Hospital" }).waitFor();
+  await page.reload();
+  await page.getByRole("heading", { level: 2, name: /^Murshidabad, / }).waitFor();
+  const msd = all.parts.find((p) => p.name === "Murshidabad");
+  assert.equal(await tile("Outpatient visits").textContent(), msd.figures.opdVisits.toLocaleString("en-IN"));
+
+  // Paediatrics only, from the departments table; the definitions are there to read.
+  await page.locator("#ind-departments").locator("..").getByRole("button", { name: "Paediatrics" }).click();
+  await page.getByLabel("Department").locator("option:checked").filter({ hasText: "Paediatrics" }).waitFor({ state: "attached" });
+  const paed = (await api(server.url, q, { f: from, t: to, u: msd.id, d: "paediatrics" }, admin)).indicators;
+  await page.waitForFunction((n) => document.querySelector(".stat .stat__value")?.textContent === n, paed.totals.opdVisits.toLocaleString("en-IN"));
+  await page.getByText("How each figure is counted").click();
+  await page.getByText("Deaths ÷ discharges × 100.").waitFor();
+  // Back up to the whole state.
+  await page.getByRole("link", { name: "Back to your whole area" }).click();
+  await page.getByRole("heading", { level: 2, name: /^West Bengal, / }).waitFor();
   await context.close();
 });

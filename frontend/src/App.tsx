@@ -18,6 +18,7 @@ const Rules = lazy(() => import("./pages/surveillance/Rules"));
 const TrainingList = lazy(() => import("./pages/training/TrainingList"));
 const TrainingSession = lazy(() => import("./pages/training/TrainingSession"));
 const EmrRollout = lazy(() => import("./pages/dashboards/EmrRollout"));
+const Indicators = lazy(() => import("./pages/dashboards/Indicators"));
 const EmrHistory = lazy(() => import("./pages/dashboards/EmrHistory"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
@@ -124,6 +125,7 @@ function Screens() {
           <Route path="surveillance/rules" element={<Rules />} />
           <Route path="training" element={<TrainingList />} />
           <Route path="training/:id" element={<TrainingSession />} />
+          <Route path="dashboards" element={<Indicators />} />
           <Route path="dashboards/emr" element={<EmrRollout />} />
           <Route path="dashboards/emr/:facilityId" element={<EmrHistory />} />
           <Route path="*" element={<NotFound />} />

@@ -2119,6 +2119,79 @@ export type IndentStatus =
   | 'REJECTED'
   | 'SUBMITTED';
 
+export type IndicatorDepartment = {
+  /** A ward department (medicine, surgery, paediatrics, …), other or unspecified. */
+  department: Scalars['String']['output'];
+  figures: IndicatorFigures;
+};
+
+export type IndicatorFigures = {
+  admissions: Scalars['Int']['output'];
+  /** Inpatient days per discharge. */
+  averageLengthOfStay: Maybe<Scalars['Float']['output']>;
+  /** Inpatient days per 100 bed-days (beds × days). */
+  bedOccupancyRate: Maybe<Scalars['Float']['output']>;
+  /** Discharges per bed. */
+  bedTurnover: Maybe<Scalars['Float']['output']>;
+  /** Beds of the place's facilities (the registry's counts today). */
+  beds: Scalars['Int']['output'];
+  /** Days of the period counted (to today for a month still running). */
+  days: Scalars['Int']['output'];
+  deaths: Scalars['Int']['output'];
+  /** Stays ended, however they ended (deaths included). */
+  discharges: Scalars['Int']['output'];
+  /** Days in hospital of the stays ended in the period. */
+  inpatientDays: Scalars['Int']['output'];
+  /** Deaths per 100 discharges. */
+  mortalityRate: Maybe<Scalars['Float']['output']>;
+  /** Outpatient, emergency and teleconsultation visits begun. */
+  opdVisits: Scalars['Int']['output'];
+  /** Visits and stays ended by referral elsewhere. */
+  referralsOut: Scalars['Int']['output'];
+};
+
+export type IndicatorGroup = {
+  /** 0-4, 5-14, 15-44, 45-64, 65+ or unknown. */
+  ageGroup: Scalars['String']['output'];
+  figures: IndicatorFigures;
+  /** male, female, other or unknown. */
+  sex: Scalars['String']['output'];
+};
+
+export type IndicatorMonth = {
+  figures: IndicatorFigures;
+  /** "YYYY-MM". */
+  month: Scalars['String']['output'];
+};
+
+export type IndicatorPart = {
+  figures: IndicatorFigures;
+  id: Scalars['ID']['output'];
+  /** "unit" or "facility". */
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type IndicatorReport = {
+  /** The department the figures are of; none for all. */
+  department: Maybe<Scalars['String']['output']>;
+  /** By department, all departments of the period (whatever `department` is). */
+  departments: Array<IndicatorDepartment>;
+  from: Scalars['String']['output'];
+  /** By age group and sex: for a facility, or a unit with no units under it. */
+  groups: Array<IndicatorGroup>;
+  months: Array<IndicatorMonth>;
+  /**
+   * The units under the place (districts of a state, blocks of a district…), or
+   * the facilities of a place with no units under it.
+   */
+  parts: Array<IndicatorPart>;
+  /** The place's name (empty for a tenant of several top-level units). */
+  placeName: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  totals: IndicatorFigures;
+};
+
 /** A tenant's inpatient rules. */
 export type InpatientSettings = {
   /** Condition entries a day for patients in ICU, HDU and ventilator beds. */
@@ -5017,6 +5090,12 @@ export type QueryRoot = {
   indent: Indent;
   /** Indents a store raised or must answer, newest first. */
   indents: Array<Indent>;
+  /**
+   * The indicators of a place over the months `from` to `to` ("YYYY-MM", both
+   * included, at most 36): the caller's whole reach, or a unit or a facility in it.
+   * Optionally of one department (a ward department, `other` or `unspecified`).
+   */
+  indicators: IndicatorReport;
   inpatientSettings: InpatientSettings;
   intakeOutputChart: IntakeOutputChart;
   /** Knowledge-base articles containing every word, newest first. */
@@ -5470,6 +5549,15 @@ export type QueryRootIndentArgs = {
 export type QueryRootIndentsArgs = {
   limit?: Scalars['Int']['input'];
   storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootIndicatorsArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -7461,6 +7549,19 @@ export type ImportSurveyMutationVariables = Exact<{
 
 
 export type ImportSurveyMutation = { importSurvey: { imported: number, households: number, duplicates: Array<{ row: number }>, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type IndicatorsQueryVariables = Exact<{
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  department?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
+
+export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
 
 export type EmrRolloutQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

@@ -1,0 +1,56 @@
+// Indicators of a place over months: totals, months, parts, departments, age and sex.
+
+export const INDICATORS = /* GraphQL */ `
+  query Indicators($unitId: ID, $facilityId: ID, $from: String!, $to: String!, $department: String) {
+    indicators(unitId: $unitId, facilityId: $facilityId, from: $from, to: $to, department: $department) {
+      placeName
+      from
+      to
+      department
+      totals {
+        ...IndicatorFigureFields
+      }
+      months {
+        month
+        figures {
+          ...IndicatorFigureFields
+        }
+      }
+      parts {
+        id
+        name
+        kind
+        figures {
+          ...IndicatorFigureFields
+        }
+      }
+      departments {
+        department
+        figures {
+          ...IndicatorFigureFields
+        }
+      }
+      groups {
+        ageGroup
+        sex
+        figures {
+          ...IndicatorFigureFields
+        }
+      }
+    }
+  }
+  fragment IndicatorFigureFields on IndicatorFigures {
+    opdVisits
+    admissions
+    discharges
+    deaths
+    inpatientDays
+    referralsOut
+    beds
+    days
+    mortalityRate
+    averageLengthOfStay
+    bedOccupancyRate
+    bedTurnover
+  }
+`;
