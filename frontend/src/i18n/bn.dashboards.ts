@@ -122,4 +122,5 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.averageLengthOfStay": "ভর্তির দিন ÷ ছুটি।",
   "ind.def.bedOccupancyRate": "ভর্তির দিন ÷ (শয্যা × সময়কালের দিন) × 100। শয্যা প্রতিষ্ঠান রেজিস্টারে আজ যেমন আছে।",
   "ind.def.bedTurnover": "ছুটি ÷ শয্যা।",
+  "ind.trendOf": "{name}: মাস অনুযায়ী বহির্বিভাগ ভিজিট",
 };

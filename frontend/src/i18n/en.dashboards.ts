@@ -120,4 +120,5 @@ export const enDashboards = {
   "ind.def.averageLengthOfStay": "Inpatient days ÷ discharges.",
   "ind.def.bedOccupancyRate": "Inpatient days ÷ (beds × days of the period) × 100. Beds as the facility registry has them today.",
   "ind.def.bedTurnover": "Discharges ÷ beds.",
+  "ind.trendOf": "{name}: outpatient visits by month",
 };

@@ -122,4 +122,5 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.averageLengthOfStay": "भर्ती के दिन ÷ डिस्चार्ज।",
   "ind.def.bedOccupancyRate": "भर्ती के दिन ÷ (बिस्तर × अवधि के दिन) × 100। बिस्तर जैसे सुविधा रजिस्टर में आज हैं।",
   "ind.def.bedTurnover": "डिस्चार्ज ÷ बिस्तर।",
+  "ind.trendOf": "{name}: महीनेवार ओपीडी विज़िट",
 };

@@ -202,6 +202,10 @@ tables! {
     "training_sessions" => training_session,
     "training_nominees" => training_nominee,
     "training_attendance" => training_attendance,
+    "emr_readiness_changes" => emr_readiness_change,
+    "emr_deadlines" => emr_deadline,
+    "indicator_facility_days" => indicator_facility_day,
+    "indicator_unit_months" => indicator_unit_month,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -35,6 +35,43 @@ pub struct Part {
     /// "unit" or "facility".
     pub kind: &'static str,
     pub figures: Figures,
+    /// Each month of the range (for a sparkline), every month present.
+    pub months: Vec<(NaiveDate, Figures)>,
+}
+
+/// Counts of one part, month by month.
+type PartMonths = BTreeMap<NaiveDate, Figures>;
+
+/// A part's totals and months, with its beds and the range's days.
+fn part(
+    (id, name, kind): (Uuid, String, &'static str),
+    counted: Option<&PartMonths>,
+    beds: i64,
+    range: &MonthRange,
+) -> Part {
+    let mut figures = Figures {
+        beds,
+        days: range.days(),
+        ..Default::default()
+    };
+    let months = range
+        .months()
+        .into_iter()
+        .map(|(m, days)| {
+            let mut f = counted.and_then(|c| c.get(&m)).copied().unwrap_or_default();
+            figures.absorb(&f);
+            f.beds = beds;
+            f.days = days;
+            (m, f)
+        })
+        .collect();
+    Part {
+        id,
+        name,
+        kind,
+        figures,
+        months,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -192,7 +229,7 @@ impl Dashboards<'_> {
             // A facility, or a unit with no units under it: its facilities' days.
             let ids: Vec<Uuid> = place.facilities.iter().map(|f| f.id).collect();
             let rows = read::facility_days(&tx, &ids, range.from, range.until).await?;
-            let mut by_facility: HashMap<Uuid, Figures> = HashMap::new();
+            let mut by_facility: HashMap<Uuid, PartMonths> = HashMap::new();
             for r in &rows {
                 departments
                     .entry(r.department.clone())
@@ -207,20 +244,15 @@ impl Dashboards<'_> {
                 }
                 by_facility
                     .entry(r.facility_id)
-                    .or_insert_with(Figures::default)
+                    .or_default()
+                    .entry(month)
+                    .or_default()
                     .add(&r.measure, r.value);
             }
             if place.facility.is_none() {
                 for f in &place.facilities {
-                    let mut figures = by_facility.get(&f.id).copied().unwrap_or_default();
-                    figures.beds = f.beds;
-                    figures.days = range.days();
-                    parts.push(Part {
-                        id: f.id,
-                        name: f.name.clone(),
-                        kind: "facility",
-                        figures,
-                    });
+                    let who = (f.id, f.name.clone(), "facility");
+                    parts.push(part(who, by_facility.get(&f.id), f.beds, &range));
                 }
             }
             for g in read::by_age_and_sex(
@@ -249,25 +281,25 @@ impl Dashboards<'_> {
                 }
             }
             let child_ids: Vec<Uuid> = place.children.iter().map(|c| c.0).collect();
-            let mut by_child: HashMap<Uuid, Figures> = HashMap::new();
+            let mut by_child: HashMap<Uuid, PartMonths> = HashMap::new();
             for r in read::unit_months(&tx, &child_ids, range.from, range.to, department.as_deref())
                 .await?
             {
                 by_child
                     .entry(r.unit_id)
                     .or_default()
+                    .entry(r.month)
+                    .or_default()
                     .add(&r.measure, r.value);
             }
             for (id, name, path) in &place.children {
-                let mut figures = by_child.get(id).copied().unwrap_or_default();
-                figures.beds = beds_under(&place.facilities, Some(path));
-                figures.days = range.days();
-                parts.push(Part {
-                    id: *id,
-                    name: name.clone(),
-                    kind: "unit",
-                    figures,
-                });
+                let beds = beds_under(&place.facilities, Some(path));
+                parts.push(part(
+                    (*id, name.clone(), "unit"),
+                    by_child.get(id),
+                    beds,
+                    &range,
+                ));
             }
             for r in read::unit_departments(&tx, &place.units, range.from, range.to).await? {
                 departments

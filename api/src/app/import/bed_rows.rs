@@ -87,19 +87,7 @@ pub async fn import_beds(
             })
         }
     };
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (i, record) in records.into_iter().enumerate() {
-        let row = Row {
-            number: i + 2,
-            headers: &headers,
-            record,
-        };
-        match bed_row(&row) {
-            Ok(p) => parsed.push((row.number, p)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, mut errors) = parse_rows(&headers, records, bed_row);
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let ids: Vec<String> = parsed
         .iter()

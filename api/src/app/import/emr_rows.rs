@@ -5,7 +5,7 @@
 //! is. Each facility whose readiness changes gets a new row of history under the
 //! importing user's name, and an audit event; rows that change nothing are counted.
 
-use super::{finish, read_csv, Row, RowError};
+use super::{finish, parse_rows, read_csv, Row, RowError};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use arogya_domain::access::UnitReach;
@@ -145,19 +145,8 @@ pub async fn import_emr_readiness(
         };
         return Ok(rejected(vec![e], records.len()));
     }
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (i, record) in records.into_iter().enumerate() {
-        let row = Row {
-            number: i + 2,
-            headers: &headers,
-            record,
-        };
-        match parse_row(&row) {
-            Ok(p) => parsed.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, mut errors) = parse_rows(&headers, records, parse_row);
+    let parsed: Vec<Parsed> = parsed.into_iter().map(|(_, p)| p).collect();
 
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let ids: Vec<Uuid> = parsed

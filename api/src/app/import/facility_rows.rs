@@ -105,19 +105,7 @@ pub async fn import_facilities(
             }
         };
     let kind = crate::app::facilities::tenant_kind(state, tenant).await?;
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (i, record) in records.into_iter().enumerate() {
-        let row = Row {
-            number: i + 2,
-            headers: &headers,
-            record,
-        };
-        match facility_row(&row) {
-            Ok(p) => parsed.push((row.number, p)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, mut errors) = parse_rows(&headers, records, facility_row);
 
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let codes: Vec<String> = parsed

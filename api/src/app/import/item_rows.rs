@@ -90,19 +90,7 @@ pub async fn import_items(
         }
     };
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (i, record) in records.into_iter().enumerate() {
-        let row = Row {
-            number: i + 2,
-            headers: &headers,
-            record,
-        };
-        match item_row(&row) {
-            Ok(item) => parsed.push((row.number, item)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, mut errors) = parse_rows(&headers, records, item_row);
     let codes: Vec<String> = parsed.iter().map(|(_, i)| i.code.clone()).collect();
     let mut seen: HashSet<String> = item_repo::by_codes(&tx, &codes)
         .await?

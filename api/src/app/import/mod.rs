@@ -174,6 +174,29 @@ fn read_csv(text: &str, required: &[&str]) -> Result<Table, Vec<RowError>> {
     Ok((headers, records))
 }
 
+/// Each record parsed by `parse`, numbered as a spreadsheet numbers rows (the header
+/// is row 1): the rows that parsed, with their numbers, and the errors of the others.
+fn parse_rows<T>(
+    headers: &HashMap<String, usize>,
+    records: Vec<csv::StringRecord>,
+    parse: impl Fn(&Row<'_>) -> Result<T, RowError>,
+) -> (Vec<(usize, T)>, Vec<RowError>) {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for (i, record) in records.into_iter().enumerate() {
+        let row = Row {
+            number: i + 2,
+            headers,
+            record,
+        };
+        match parse(&row) {
+            Ok(p) => parsed.push((row.number, p)),
+            Err(e) => errors.push(e),
+        }
+    }
+    (parsed, errors)
+}
+
 /// For callers that have no progress to show.
 pub fn no_progress(_: usize, _: usize) {}
 

@@ -147,19 +147,7 @@ pub async fn import_oxygen_sources(
         .filter(|c| c.supplier.is_empty())
         .map(|c| (c.code.to_lowercase(), (c.id, c.nm3)))
         .collect();
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (i, record) in records.into_iter().enumerate() {
-        let row = Row {
-            number: i + 2,
-            headers: &headers,
-            record,
-        };
-        match source_row(&row, &types) {
-            Ok(p) => parsed.push((row.number, p)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, mut errors) = parse_rows(&headers, records, |row| source_row(row, &types));
     let found = facilities_by_id(
         &tx,
         reach,

@@ -112,19 +112,7 @@ pub async fn import_professionals(
             })
         }
     };
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (i, record) in records.into_iter().enumerate() {
-        let row = Row {
-            number: i + 2,
-            headers: &headers,
-            record,
-        };
-        match professional_row(&row) {
-            Ok(p) => parsed.push((row.number, p)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, mut errors) = parse_rows(&headers, records, professional_row);
     let mut tx = state.db.tenant_tx(tenant, Access::Write).await?;
     let national_ids: Vec<String> = parsed
         .iter()

@@ -89,6 +89,10 @@ impl IndicatorPart {
     async fn figures(&self) -> IndicatorFigures {
         IndicatorFigures(self.0.figures)
     }
+    /// Every month of the range, for a sparkline.
+    async fn months(&self) -> Vec<IndicatorMonth> {
+        self.0.months.iter().cloned().map(IndicatorMonth).collect()
+    }
 }
 
 #[derive(SimpleObject)]

@@ -1,16 +1,20 @@
 import { useI18n } from "../../i18n";
 import { downloadCsv, toCsv } from "../../components/csv";
+import { Sparkline } from "../../components/Sparkline";
 import { FIGURE_KEYS, figureLabel, figureText, type Figures } from "./figures";
 
 export interface Row {
   key: string;
   label: string;
   figures: Figures;
+  /** Outpatient visits month by month, drawn beside the name. */
+  trend?: number[];
 }
 
 /** Rows of indicators (districts, facilities, departments…), every indicator a column,
- *  with a bar of each row's admissions against the largest so the busiest stands out;
- *  downloadable as the same table in CSV. */
+ *  with each row's outpatient visits month by month as a small line where given, or a
+ *  bar of its visits and admissions against the largest, so the busiest and the
+ *  changing stand out; downloadable as the same table in CSV. */
 export function IndicatorTable({ id, title, first, rows, file, onPick }: { id: string; title: string; first: string; rows: Row[]; file: string; onPick?: (key: string) => void }) {
   const { t, number: n } = useI18n();
   const top = Math.max(1, ...rows.map((r) => r.figures.admissions + r.figures.opdVisits));
@@ -47,9 +51,16 @@ export function IndicatorTable({ id, title, first, rows, file, onPick }: { id: s
                     ) : (
                       r.label
                     )}
-                    <span className="bars__track" aria-hidden="true">
-                      <span className="bars__bar" style={{ width: `${(100 * (r.figures.admissions + r.figures.opdVisits)) / top}%` }} />
-                    </span>
+                    {r.trend ? (
+                      <>
+                        <br />
+                        <Sparkline label={t("ind.trendOf", { name: r.label })} values={r.trend} />
+                      </>
+                    ) : (
+                      <span className="bars__track" aria-hidden="true">
+                        <span className="bars__bar" style={{ width: `${(100 * (r.figures.admissions + r.figures.opdVisits)) / top}%` }} />
+                      </span>
+                    )}
                   </th>
                   {FIGURE_KEYS.map((k) => (
                     <td key={k}>{figureText(n, r.figures, k)}</td>

@@ -105,7 +105,7 @@ export default function Indicators() {
             id="ind-parts"
             title={data.parts[0]?.kind === "facility" ? t("ind.byFacility") : t("ind.byPlace")}
             first={data.parts[0]?.kind === "facility" ? t("emr.facility") : t("ind.place")}
-            rows={data.parts.map((p) => ({ key: p.id, label: p.name, figures: p.figures }))}
+            rows={data.parts.map((p) => ({ key: p.id, label: p.name, figures: p.figures, trend: p.months.map((m) => m.figures.opdVisits) }))}
             file={`indicators-places-${data.from}-${data.to}.csv`}
             onPick={data.parts[0] ? pick(data.parts[0].kind) : undefined}
           />

@@ -23,6 +23,12 @@ export const INDICATORS = /* GraphQL */ `
         figures {
           ...IndicatorFigureFields
         }
+        months {
+          month
+          figures {
+            opdVisits
+          }
+        }
       }
       departments {
         department
