@@ -66,6 +66,7 @@ mod helpline_live;
 mod idempotency;
 mod import;
 mod indicators;
+mod indicators_rollups;
 mod inpatient;
 mod inpatient_census;
 mod inpatient_chart;
