@@ -303,20 +303,7 @@ impl Facility {
         }
     }
     async fn total_beds(&self) -> i64 {
-        let f = &self.0;
-        [
-            f.beds_general,
-            f.beds_oxygen,
-            f.beds_icu,
-            f.beds_hdu,
-            f.beds_ventilator,
-            f.beds_isolation,
-            f.beds_paediatric,
-            f.beds_maternity,
-        ]
-        .iter()
-        .map(|n| *n as i64)
-        .sum()
+        repo::total_beds(&self.0)
     }
     async fn emr_readiness(&self) -> ApiResult<EmrReadiness> {
         let stored = self

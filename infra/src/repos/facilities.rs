@@ -17,6 +17,23 @@ use uuid::Uuid;
 
 pub type FacilityRecord = facility::Model;
 
+/// All of a facility's beds, every type summed (as `indicators::read` sums them in SQL).
+pub fn total_beds(f: &FacilityRecord) -> i64 {
+    [
+        f.beds_general,
+        f.beds_oxygen,
+        f.beds_icu,
+        f.beds_hdu,
+        f.beds_ventilator,
+        f.beds_isolation,
+        f.beds_paediatric,
+        f.beds_maternity,
+    ]
+    .iter()
+    .map(|n| *n as i64)
+    .sum()
+}
+
 /// Where a facility lies: its unit, and the district that unit belongs to.
 pub struct Placement<'a> {
     pub unit: &'a UnitRecord,

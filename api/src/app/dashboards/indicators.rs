@@ -119,11 +119,12 @@ impl Dashboards<'_> {
                     .await?
                     .filter(|f| reach.allows(&UnitPath::from_stored(f.unit_path.clone())))
                     .ok_or_else(|| not_found("facility"))?;
-                let facilities = read::facilities_with_beds(tx, Some(&f.unit_path))
-                    .await?
-                    .into_iter()
-                    .filter(|x| x.id == f.id)
-                    .collect();
+                let facilities = vec![FacilityBeds {
+                    id: f.id,
+                    name: f.name.clone(),
+                    unit_path: f.unit_path.clone(),
+                    beds: facilities::total_beds(&f),
+                }];
                 Ok(Resolved {
                     name: f.name,
                     units: vec![],

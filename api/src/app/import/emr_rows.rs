@@ -208,9 +208,9 @@ pub async fn import_emr_readiness(
         Err(r) => return Ok(rejected(r.errors, r.skipped)),
     };
     let by = actor.user();
+    let mut changed = Vec::with_capacity(changes.len());
     for (current, next) in &changes {
         let f = facilities::set_emr(&tx, current, next).await?;
-        emr_changes::record(&tx, &f, ChangeSource::Import, by).await?;
         let event = NewAuditEvent::new(actor, AuditAction::EmrRollout, "facility", Some(f.id))
             .with_detail(serde_json::json!({
                 "import": true,
@@ -218,7 +218,9 @@ pub async fn import_emr_readiness(
                 "checklist": f.emr_checklist,
             }));
         audit::record(&mut tx, meta, event).await?;
+        changed.push(f);
     }
+    emr_changes::record_many(&tx, &changed, ChangeSource::Import, by).await?;
     tx.commit().await?;
     Ok(ReadinessReport {
         changed: changes.len(),

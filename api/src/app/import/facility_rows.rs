@@ -166,20 +166,23 @@ pub async fn import_facilities(
         Err(rejected) => return Ok(rejected),
     };
     let total = valid.len();
+    let mut created = Vec::with_capacity(total);
     for (done, (unit, details)) in valid.into_iter().enumerate() {
         let at = Placement {
             district: UnitPath::from(unit).district(kind),
             unit,
         };
         let f: FacilityRecord = facilities::insert(&tx, &details, &at).await?;
-        emr_changes::record(&tx, &f, ChangeSource::Import, actor.user()).await?;
         let event = NewAuditEvent::new(actor, AuditAction::FacilityCreate, "facility", Some(f.id))
             .with_detail(serde_json::json!({ "name": f.name, "import": true }));
         audit::record(&mut tx, meta, event).await?;
+        created.push(f);
         if (done + 1) % 100 == 0 || done + 1 == total {
             progress(done + 1, total);
         }
     }
+    // Each new facility's readiness is the first row of its roll-out history.
+    emr_changes::record_many(&tx, &created, ChangeSource::Import, actor.user()).await?;
     tx.commit().await?;
     Ok(report)
 }

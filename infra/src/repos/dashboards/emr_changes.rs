@@ -11,6 +11,7 @@ use sea_orm::{
     ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
     Set,
 };
+use std::collections::HashMap;
 use uuid::Uuid;
 
 pub type ChangeRecord = c::Model;
@@ -44,32 +45,61 @@ pub async fn record(
     source: ChangeSource,
     by: Option<Uuid>,
 ) -> InfraResult<()> {
-    let last: Option<i32> = Entity::find()
-        .select_only()
-        .column_as(Column::Seq.max(), "seq")
-        .filter(Column::TenantId.eq(tx.tenant().0))
-        .filter(Column::FacilityId.eq(f.id))
-        .into_tuple::<Option<i32>>()
-        .one(tx.conn())
-        .await?
-        .flatten();
-    let row = c::ActiveModel {
-        tenant_id: Set(tx.tenant().0),
-        facility_id: Set(f.id),
-        seq: Set(last.unwrap_or(0) + 1),
-        adopted: Set(f.emr_adopted),
-        adopted_on: Set(f.emr_adopted_on),
-        checklist: Set(f.emr_checklist.clone()),
-        source: Set(source.as_str().to_owned()),
-        changed_by: Set(by),
-        changed_at: Set(Utc::now()),
-    };
-    super::super::insert_all_or_conflict(
-        tx,
-        vec![row],
-        "the facility's readiness was changed at the same moment; reload and try again",
-    )
-    .await
+    record_many(tx, std::slice::from_ref(f), source, by).await
+}
+
+/// Ids a statement may carry in one `IN` list.
+const CHUNK: usize = 500;
+
+/// `record` for many facilities (a sheet, an import): one query for their last rows
+/// and one insert per 500, however many there are.
+pub async fn record_many(
+    tx: &TenantTx,
+    facilities: &[FacilityRecord],
+    source: ChangeSource,
+    by: Option<Uuid>,
+) -> InfraResult<()> {
+    let mut last: HashMap<Uuid, i32> = HashMap::new();
+    for chunk in facilities.chunks(CHUNK) {
+        let rows: Vec<(Uuid, Option<i32>)> = Entity::find()
+            .select_only()
+            .column(Column::FacilityId)
+            .column_as(Column::Seq.max(), "seq")
+            .filter(Column::TenantId.eq(tx.tenant().0))
+            .filter(Column::FacilityId.is_in(chunk.iter().map(|f| f.id)))
+            .group_by(Column::FacilityId)
+            .into_tuple()
+            .all(tx.conn())
+            .await?;
+        last.extend(
+            rows.into_iter()
+                .filter_map(|(id, seq)| seq.map(|s| (id, s))),
+        );
+    }
+    let now = Utc::now();
+    for chunk in facilities.chunks(CHUNK) {
+        let rows = chunk
+            .iter()
+            .map(|f| c::ActiveModel {
+                tenant_id: Set(tx.tenant().0),
+                facility_id: Set(f.id),
+                seq: Set(last.get(&f.id).copied().unwrap_or(0) + 1),
+                adopted: Set(f.emr_adopted),
+                adopted_on: Set(f.emr_adopted_on),
+                checklist: Set(f.emr_checklist.clone()),
+                source: Set(source.as_str().to_owned()),
+                changed_by: Set(by),
+                changed_at: Set(now),
+            })
+            .collect();
+        super::super::insert_all_or_conflict(
+            tx,
+            rows,
+            "a facility's readiness was changed at the same moment; reload and try again",
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// A facility's history, newest first.
