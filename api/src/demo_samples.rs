@@ -309,6 +309,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         let others = crate::demo_emr::seed(state, tenant, root, district).await?;
         let people: Vec<Uuid> = registered.iter().map(|(id, _)| *id).collect();
         crate::demo_indicators::seed(state, tenant, facility, &others, doctor, &people).await?;
+        crate::demo_awards::seed(state, tenant, &others, doctor).await?;
     }
     Ok(logins)
 }

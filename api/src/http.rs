@@ -1,6 +1,7 @@
 //! Plain HTTP endpoints and middleware around the GraphQL API.
 
 pub mod authn;
+pub mod awards;
 pub mod cards;
 pub mod control_chars;
 pub mod csv;

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_awards;
 pub mod demo_emr;
 pub mod demo_indicators;
 pub mod demo_inpatient;

@@ -248,6 +248,10 @@ pub fn router(state: SharedState) -> Router {
         .route("/graphql/ws", get(graphql_http::graphql_ws))
         .route("/oauth/token", post(crate::http::oauth::token))
         .route("/cards/{file}", get(cards::card))
+        .route(
+            "/awards/{round}/certificates/{file}",
+            get(crate::http::awards::certificate_pdf),
+        )
         .route("/prescriptions/{file}", get(prescriptions::prescription))
         .route("/ward-registers/{file}", get(registers::ward_register))
         .route("/patient-charts/{file}", get(registers::patient_chart))

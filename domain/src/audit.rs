@@ -169,6 +169,14 @@ pub enum AuditAction {
     TrainingAttendance,
     /// The EMR roll-out's deadline set, or facilities' readiness changed in bulk.
     EmrRollout,
+    /// A hospital scorecard saved (a new one or a new version).
+    ScorecardSave,
+    /// An award round's ranking frozen.
+    AwardFreeze,
+    /// An award round's decision and winners recorded.
+    AwardDecide,
+    /// An award certificate printed.
+    AwardCertificate,
 }
 
 impl AuditAction {
@@ -197,6 +205,10 @@ impl AuditAction {
             AuditAction::TrainingChange => "training.change",
             AuditAction::TrainingAttendance => "training.attendance",
             AuditAction::EmrRollout => "emr.rollout",
+            AuditAction::ScorecardSave => "scorecard.save",
+            AuditAction::AwardFreeze => "award.freeze",
+            AuditAction::AwardDecide => "award.decide",
+            AuditAction::AwardCertificate => "award.certificate",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -51,6 +51,7 @@ mod m20261207_000047_training;
 mod m20261207_000048_place_counts;
 mod m20261207_000049_emr_rollout;
 mod m20261207_000050_indicator_counts;
+mod m20261207_000051_scorecards_awards;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -114,6 +115,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000048_place_counts::Migration),
             Box::new(m20261207_000049_emr_rollout::Migration),
             Box::new(m20261207_000050_indicator_counts::Migration),
+            Box::new(m20261207_000051_scorecards_awards::Migration),
         ]
     }
 }

@@ -369,7 +369,20 @@ impl PiiKeys {
 
     /// A compact JWS (EdDSA) of the claims: what the card's QR code holds.
     pub fn sign_card(&self, tenant: TenantId, claims: &CardClaims) -> String {
-        let header = serde_json::json!({ "alg": "EdDSA", "typ": "arogya-card+jwt", "kid": self.card_kid(tenant) });
+        self.sign_document(tenant, CARD_TYP, claims)
+    }
+
+    /// A compact JWS (EdDSA) of any printed document's claims, signed with the
+    /// tenant's card key; `typ` tells the kinds apart (a card is never taken for a
+    /// certificate).
+    pub fn sign_document<T: serde::Serialize>(
+        &self,
+        tenant: TenantId,
+        typ: &str,
+        claims: &T,
+    ) -> String {
+        let header =
+            serde_json::json!({ "alg": "EdDSA", "typ": typ, "kid": self.card_kid(tenant) });
         let payload = serde_json::to_vec(claims).unwrap_or_default();
         let signing_input = format!(
             "{}.{}",
@@ -386,7 +399,21 @@ impl PiiKeys {
     /// Verify a card payload against `tenant`'s key that signed it (named by `kid`),
     /// if that key is still accepted.
     pub fn verify_card(&self, tenant: TenantId, token: &str) -> Result<CardClaims, CardTokenError> {
-        let kid = header_kid(token).ok_or(CardTokenError::Malformed)?;
+        self.verify_document(tenant, CARD_TYP, token)
+    }
+
+    /// Verify a document of kind `typ` against `tenant`'s key that signed it.
+    pub fn verify_document<T: serde::de::DeserializeOwned>(
+        &self,
+        tenant: TenantId,
+        typ: &str,
+        token: &str,
+    ) -> Result<T, CardTokenError> {
+        let header = header_of(token).ok_or(CardTokenError::Malformed)?;
+        if header["typ"].as_str() != Some(typ) {
+            return Err(CardTokenError::Malformed);
+        }
+        let kid = header["kid"].as_str().ok_or(CardTokenError::Malformed)?;
         let key = self
             .versions
             .iter()
@@ -397,6 +424,9 @@ impl PiiKeys {
     }
 }
 
+/// The `typ` of an e-health card's payload.
+pub const CARD_TYP: &str = "arogya-card+jwt";
+
 /// Version n's link of the national-ID hash chain.
 fn chain(k: &MasterKey, tenant: TenantId, previous: &str) -> String {
     let mut mac = HmacSha256::new_from_slice(&derive_from(&k.key, "national-id-v1", tenant))
@@ -405,16 +435,20 @@ fn chain(k: &MasterKey, tenant: TenantId, previous: &str) -> String {
     format!("v{}:{}", k.version, hex(&mac.finalize().into_bytes()))
 }
 
-/// The `kid` of a card payload's header, if it has one.
-fn header_kid(token: &str) -> Option<String> {
+/// A payload's header, if it has one.
+fn header_of(token: &str) -> Option<serde_json::Value> {
     let header = token.trim().split('.').next()?;
     let bytes = URL_SAFE_NO_PAD.decode(header).ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    v["kid"].as_str().map(str::to_owned)
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// The claims of a card payload, without checking who signed it (to find the tenant).
 pub fn unverified_card_claims(token: &str) -> Result<CardClaims, CardTokenError> {
+    unverified_claims(token)
+}
+
+/// The claims of any signed payload, without checking who signed it.
+pub fn unverified_claims<T: serde::de::DeserializeOwned>(token: &str) -> Result<T, CardTokenError> {
     let mut parts = token.trim().split('.');
     let (Some(_), Some(payload), Some(_), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -427,14 +461,17 @@ pub fn unverified_card_claims(token: &str) -> Result<CardClaims, CardTokenError>
     serde_json::from_slice(&bytes).map_err(|_| CardTokenError::Malformed)
 }
 
-fn verify_with(key: &VerifyingKey, token: &str) -> Result<CardClaims, CardTokenError> {
+fn verify_with<T: serde::de::DeserializeOwned>(
+    key: &VerifyingKey,
+    token: &str,
+) -> Result<T, CardTokenError> {
     let token = token.trim();
     let (signing_input, signature) = token.rsplit_once('.').ok_or(CardTokenError::Malformed)?;
     let sig = URL_SAFE_NO_PAD
         .decode(signature)
         .map_err(|_| CardTokenError::Malformed)?;
     let sig = Signature::from_slice(&sig).map_err(|_| CardTokenError::Malformed)?;
-    let claims = unverified_card_claims(token)?;
+    let claims = unverified_claims(token)?;
     key.verify(signing_input.as_bytes(), &sig)
         .map_err(|_| CardTokenError::BadSignature)?;
     Ok(claims)
@@ -512,7 +549,10 @@ mod tests {
         // Cards: the old one still verifies; new ones carry the new key's id.
         assert_eq!(v2.verify_card(t, &old_card).unwrap(), claims());
         let new_card = v2.sign_card(t, &claims());
-        assert_ne!(header_kid(&new_card), header_kid(&old_card));
+        assert_ne!(
+            header_of(&new_card).map(|h| h["kid"].clone()),
+            header_of(&old_card).map(|h| h["kid"].clone())
+        );
         assert_eq!(v2.verify_card(t, &new_card).unwrap(), claims());
         assert_eq!(v2.card_jwks(t)["keys"].as_array().unwrap().len(), 2);
         // National IDs: every version's form is known; a stored v1 hash re-keys to the

@@ -99,7 +99,7 @@ fn fitted(text: &str, max: f64, width_available: f64, bold: bool) -> f64 {
     }
 }
 
-fn qr_path(payload: &str) -> Result<(String, usize)> {
+pub(crate) fn qr_path(payload: &str) -> Result<(String, usize)> {
     let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
         .context("encoding the QR code")?;
     let width = code.width();

@@ -5,7 +5,7 @@
 use super::measures::Measure;
 
 /// The counts of a place over a period, with what the rates are taken against.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figures {
     pub opd_visits: i64,
     pub admissions: i64,

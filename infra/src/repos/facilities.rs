@@ -341,3 +341,22 @@ pub async fn ventilator_beds(tx: &TenantTx) -> InfraResult<Vec<(Uuid, Option<Uui
         .all(tx.conn())
         .await?)
 }
+
+/// Id, name and district of every facility of these types (the hospitals a scorecard
+/// ranks), by the type index.
+pub async fn of_types(
+    tx: &TenantTx,
+    types: &[String],
+) -> InfraResult<Vec<(Uuid, String, Option<Uuid>)>> {
+    if types.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(Entity::find()
+        .select_only()
+        .columns([Column::Id, Column::Name, Column::DistrictId])
+        .filter(Column::TenantId.eq(tx.tenant().0))
+        .filter(Column::FacilityType.is_in(types.iter().map(String::as_str)))
+        .into_tuple::<(Uuid, String, Option<Uuid>)>()
+        .all(tx.conn())
+        .await?)
+}

@@ -206,6 +206,9 @@ tables! {
     "emr_deadlines" => emr_deadline,
     "indicator_facility_days" => indicator_facility_day,
     "indicator_unit_months" => indicator_unit_month,
+    "scorecards" => scorecard,
+    "award_rounds" => award_round,
+    "award_winners" => award_winner,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -99,6 +99,7 @@ mod records;
 mod revocation;
 mod rls;
 mod schema;
+mod scorecards;
 mod search;
 mod session;
 mod subscriptions;

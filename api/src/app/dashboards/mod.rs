@@ -1,9 +1,12 @@
-//! Dashboards' use cases. Today: tracking the roll-out of electronic medical records
-//! (where it stands, the tenant's deadline, each facility's history of readiness).
+//! Dashboards' use cases: tracking the roll-out of electronic medical records (where
+//! it stands, the tenant's deadline, each facility's history of readiness), the
+//! indicators of a place, hospital scorecards with their rankings, and award rounds.
 
+pub mod awards;
 pub mod emr_history;
 pub mod emr_rollout;
 pub mod indicators;
+pub mod scorecards;
 
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;

@@ -1,4 +1,5 @@
-//! Dashboards over GraphQL: the EMR roll-out, its deadline and each facility's history.
+//! Dashboards over GraphQL: the EMR roll-out, its deadline and each facility's history;
+//! the indicators; hospital scorecards, their rankings and award rounds.
 
 use crate::app::dashboards::Dashboards;
 use crate::error::ApiResult;
@@ -10,6 +11,7 @@ mod inputs;
 mod mutation;
 mod objects;
 mod query;
+mod scorecard_objects;
 
 pub use mutation::DashboardMutation;
 pub use query::DashboardQuery;

@@ -1,12 +1,22 @@
 //! Changing what the dashboards track.
 
 use super::dashboards;
-use super::inputs::{ImportEmrReadinessInput, SetEmrDeadlineInput};
+use super::inputs::{
+    DecideAwardRoundInput, FreezeAwardRoundInput, ImportEmrReadinessInput, SaveScorecardInput,
+    SetEmrDeadlineInput,
+};
 use super::objects::{EmrDeadline, EmrReadinessImport};
+use super::scorecard_objects::{AwardRound, ScorecardView};
 use crate::app::import;
+use crate::app::professionals::today;
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::ContextExt;
+use crate::graphql::types::parse_id;
 use arogya_domain::audit::Actor;
+use arogya_domain::dashboards::awards::AwardTitle;
+use arogya_domain::dashboards::scorecard::{
+    ScoreIndicator, ScoreItem, ScorePeriod, ScorecardRules,
+};
 use async_graphql::{Context, Object};
 
 #[derive(Default)]
@@ -53,5 +63,95 @@ impl DashboardMutation {
         )
         .await?;
         Ok(EmrReadinessImport(report))
+    }
+
+    /// Save a hospital scorecard (state administrators): a new one, or a new version
+    /// of one over the version the caller saw.
+    async fn save_scorecard(
+        &self,
+        ctx: &Context<'_>,
+        input: SaveScorecardInput,
+    ) -> ApiResult<ScorecardView> {
+        let items = input
+            .items
+            .iter()
+            .map(|i| {
+                let indicator: ScoreIndicator = i.indicator.into();
+                ScoreItem {
+                    indicator,
+                    direction: i
+                        .direction
+                        .map(Into::into)
+                        .unwrap_or_else(|| indicator.usual_direction()),
+                    weight: i.weight,
+                }
+            })
+            .collect();
+        let types = input
+            .facility_types
+            .iter()
+            .map(|t| {
+                arogya_domain::facility::FacilityType::from(*t)
+                    .as_str()
+                    .to_owned()
+            })
+            .collect();
+        let rules = ScorecardRules::parse(
+            &input.name,
+            &input.specialty,
+            items,
+            input.min_volume,
+            types,
+        )?;
+        let period = ScorePeriod::parse(&input.from, &input.to, today())?;
+        let id = match (&input.id, input.expected_version) {
+            (None, _) => None,
+            (Some(id), Some(v)) => Some((parse_id("id", id)?, v)),
+            (Some(_), None) => {
+                return Err(ApiError::validation(
+                    "expectedVersion",
+                    "give the version you saw to change a scorecard",
+                ))
+            }
+        };
+        Ok(ScorecardView(
+            dashboards(ctx)?.save_scorecard(id, rules, period).await?,
+        ))
+    }
+
+    /// Freeze a scorecard's ranking as an award round (state administrators): the
+    /// rules, every hospital's counts and the result are kept unchanged from now on.
+    async fn freeze_award_round(
+        &self,
+        ctx: &Context<'_>,
+        input: FreezeAwardRoundInput,
+    ) -> ApiResult<AwardRound> {
+        let id = parse_id("scorecardId", &input.scorecard_id)?;
+        let title = AwardTitle::parse(&input.title)?;
+        Ok(AwardRound(
+            dashboards(ctx)?
+                .freeze_award_round(id, input.expected_version, title)
+                .await?,
+        ))
+    }
+
+    /// Record a round's decision and winners, once (state administrators). Winners
+    /// are hospitals ranked in the frozen result.
+    async fn decide_award_round(
+        &self,
+        ctx: &Context<'_>,
+        input: DecideAwardRoundInput,
+    ) -> ApiResult<AwardRound> {
+        let id = parse_id("roundId", &input.round_id)?;
+        let winners = input
+            .winners
+            .iter()
+            .map(|w| Ok((parse_id("winners", &w.facility_id)?, w.place)))
+            .collect::<ApiResult<Vec<_>>>()?;
+        Ok(AwardRound(
+            dashboards(ctx)?
+                .decide_award_round(id, input.expected_version, &input.note, &winners)
+                .await?,
+        ))
     }
 }

@@ -3,6 +3,9 @@
 use super::dashboards;
 use super::indicator_objects::IndicatorReport;
 use super::objects::{EmrReadinessChange, EmrRollout};
+use super::scorecard_objects::{
+    AwardRound, CertificateVerification, ScorecardRanking, ScorecardView,
+};
 use crate::app::dashboards::indicators::PlaceRef;
 use crate::error::ApiResult;
 use crate::graphql::facilities::FacilityType;
@@ -71,5 +74,53 @@ impl DashboardQuery {
             .into_iter()
             .map(EmrReadinessChange)
             .collect())
+    }
+
+    /// Every hospital scorecard in force, by name.
+    async fn scorecards(&self, ctx: &Context<'_>) -> ApiResult<Vec<ScorecardView>> {
+        Ok(dashboards(ctx)?
+            .scorecards()
+            .await?
+            .into_iter()
+            .map(ScorecardView)
+            .collect())
+    }
+
+    /// A scorecard's ranking of its hospitals over its period so far, with each
+    /// hospital's score by indicator and its trend against the period before.
+    async fn scorecard_ranking(
+        &self,
+        ctx: &Context<'_>,
+        scorecard_id: ID,
+    ) -> ApiResult<ScorecardRanking> {
+        let id = parse_id("scorecardId", &scorecard_id)?;
+        Ok(ScorecardRanking(dashboards(ctx)?.ranking(id).await?))
+    }
+
+    /// Every award round, newest first.
+    async fn award_rounds(&self, ctx: &Context<'_>) -> ApiResult<Vec<AwardRound>> {
+        Ok(dashboards(ctx)?
+            .award_rounds()
+            .await?
+            .into_iter()
+            .map(AwardRound)
+            .collect())
+    }
+
+    /// One award round as frozen, with its decision.
+    async fn award_round(&self, ctx: &Context<'_>, id: ID) -> ApiResult<AwardRound> {
+        let id = parse_id("id", &id)?;
+        Ok(AwardRound(dashboards(ctx)?.award_round(id).await?))
+    }
+
+    /// Check what an award certificate's QR code holds.
+    async fn verify_award_certificate(
+        &self,
+        ctx: &Context<'_>,
+        payload: String,
+    ) -> ApiResult<CertificateVerification> {
+        Ok(CertificateVerification(
+            dashboards(ctx)?.verify_certificate(&payload).await?,
+        ))
     }
 }

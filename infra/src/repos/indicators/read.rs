@@ -180,3 +180,37 @@ pub async fn facilities_with_beds(
         .all(tx.conn())
         .await?)
 }
+
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct FacilityTotal {
+    pub facility_id: Uuid,
+    pub measure: String,
+    pub value: i64,
+}
+
+/// Each facility's counts of one department over the days from `from` to `to` (what a
+/// scorecard ranks).
+pub async fn facility_totals(
+    tx: &TenantTx,
+    facilities: &[Uuid],
+    department: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> InfraResult<Vec<FacilityTotal>> {
+    if facilities.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(d::Entity::find()
+        .select_only()
+        .columns([d::Column::FacilityId, d::Column::Measure])
+        .column_as(Expr::cust("CAST(SUM(value) AS BIGINT)"), "value")
+        .filter(d::Column::TenantId.eq(tx.tenant().0))
+        .filter(d::Column::FacilityId.is_in(facilities.iter().copied()))
+        .filter(d::Column::Department.eq(department))
+        .filter(d::Column::Day.between(from, to))
+        .group_by(d::Column::FacilityId)
+        .group_by(d::Column::Measure)
+        .into_model::<FacilityTotal>()
+        .all(tx.conn())
+        .await?)
+}
