@@ -169,6 +169,12 @@ export type AuditEventFilter = {
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+export type AwardWinnerInput = {
+  facilityId: Scalars['ID']['input'];
+  /** 1 for first place. */
+  place: Scalars['Int']['input'];
+};
+
 export type BatchPickInput = {
   batchId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
@@ -427,6 +433,14 @@ export type CylinderMovementInput = {
   count: Scalars['Int']['input'];
   cylinderTypeId: Scalars['ID']['input'];
   supplier: Scalars['String']['input'];
+};
+
+export type DecideAwardRoundInput = {
+  expectedVersion: Scalars['Int']['input'];
+  /** The decision as minuted. */
+  note: Scalars['String']['input'];
+  roundId: Scalars['ID']['input'];
+  winners: Array<AwardWinnerInput>;
 };
 
 export type DecideIndentInput = {
@@ -831,6 +845,14 @@ export type FluidKind =
   | 'STOOL'
   | 'URINE'
   | 'VOMIT';
+
+export type FreezeAwardRoundInput = {
+  /** The scorecard's version whose ranking the caller looked at. */
+  expectedVersion: Scalars['Int']['input'];
+  scorecardId: Scalars['ID']['input'];
+  /** "Best district hospital in paediatrics, 2026–27". */
+  title: Scalars['String']['input'];
+};
 
 export type GlucoseTiming =
   | 'FASTING'
@@ -1649,6 +1671,22 @@ export type SaveApplicationStepInput = {
   owner?: InputMaybe<OwnerStepInput>;
 };
 
+export type SaveScorecardInput = {
+  /** The version the caller saw (with `id`). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  facilityTypes: Array<FacilityType>;
+  /** First and last month, "YYYY-MM" (a financial year: April to March). */
+  from: Scalars['String']['input'];
+  /** None for a new scorecard. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  items: Array<ScoreItemInput>;
+  minVolume?: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  /** A ward department: medicine, paediatrics, orthopaedics, … */
+  specialty: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
 export type ScheduleTrainingInput = {
   /** 1 to 500; null: no limit. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -1662,6 +1700,29 @@ export type ScheduleTrainingInput = {
   topic: TrainingTopic;
   /** A professional of the registry; null: an outside trainer. */
   trainerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ScoreDirection =
+  | 'HIGHER_IS_BETTER'
+  | 'LOWER_IS_BETTER';
+
+export type ScoreIndicator =
+  | 'ADMISSIONS'
+  /** Days in hospital per discharge. */
+  | 'AVERAGE_LENGTH_OF_STAY'
+  /** Deaths per 100 discharges. */
+  | 'MORTALITY_RATE'
+  /** Outpatient visits in the specialty. */
+  | 'OPD_VISITS'
+  /** Referrals out per 100 visits and discharges. */
+  | 'REFERRAL_RATE';
+
+export type ScoreItemInput = {
+  /** Defaults to the indicator's usual direction (volumes higher, rates lower). */
+  direction?: InputMaybe<ScoreDirection>;
+  indicator: ScoreIndicator;
+  /** 1 to 100. */
+  weight: Scalars['Int']['input'];
 };
 
 export type SetEmrDeadlineInput = {

@@ -2,6 +2,7 @@
 // on a 360 px phone (Murshidabad: 3 of the demo's 6 facilities adopted), narrows it to
 // a district by tapping the table (kept through a reload), downloads the table as CSV,
 // opens a facility's history, moves the deadline, and loads a readiness sheet.
+// Then the indicators, and a hospital scorecard with its award round.
 // Headless Chromium against the real server with demo data.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -145,5 +146,63 @@ test("the state administrator reads the indicators, goes down to a district and 
   // Back up to the whole state.
   await page.getByRole("link", { name: "Back to your whole area" }).click();
   await page.getByRole("heading", { level: 2, name: /^West Bengal, / }).waitFor();
+  await context.close();
+});
+
+test("the state ranks hospitals on a scorecard, freezes a round, decides it and prints the winner's certificate", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  await page.getByRole("link", { name: "Scorecards" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Hospital scorecards" }).waitFor();
+  const admin = await token(server.url, "WB", "wb.admin", "wb-demo-admin-2026");
+  const cards = (await api(server.url, "{ scorecards { id name } }", {}, admin)).scorecards;
+  const paediatrics = cards.find((c) => c.name === "Paediatrics");
+  await page.getByLabel("Scorecard", { exact: true }).selectOption(paediatrics.id);
+  const q = "query($id: ID!) { scorecardRanking(scorecardId: $id) { hospitals { name rank score } } }";
+  const ranking = (await api(server.url, q, { id: paediatrics.id }, admin)).scorecardRanking.hospitals;
+  const ranked = ranking.filter((h) => h.rank !== null);
+  assert.ok(ranked.length >= 5, "the demo hospitals are ranked");
+  // The table is the API's ranking, best first, with each score.
+  const table = page.locator("#ranking").locator("..");
+  const rows = table.locator("tbody tr");
+  await rows.first().getByRole("rowheader", { name: new RegExp(`^${ranked[0].name}`) }).waitFor();
+  assert.equal(await rows.count(), ranking.length);
+  await rows.first().getByText(ranked[0].score.toLocaleString("en-IN"), { exact: true }).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling of the page on a phone (${width} px)`);
+  assert.deepEqual(await axeViolations(page), [], "the scorecard has no serious accessibility violations");
+  await shot(page, "scorecard-phone");
+  const [download] = await Promise.all([page.waitForEvent("download"), table.getByRole("button", { name: "Download as CSV" }).click()]);
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.match(csv, /^\ufeff?Rank,Facility,District,Volume,Score,/);
+  assert.ok(csv.includes(`\r\n1,${ranked[0].name},`), csv);
+
+  // The demo's decided round: its winners, and a certificate to print.
+  await page.getByRole("link", { name: /^Best hospital in paediatrics/ }).click();
+  await page.getByRole("heading", { level: 2, name: "Decision" }).waitFor();
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Print the certificate" }).first().click()]);
+  assert.match(popup.url(), /^blob:/);
+  await popup.close();
+  // Back keeps the chosen scorecard.
+  await page.goBack();
+  await page.getByLabel("Scorecard", { exact: true }).locator("option:checked").filter({ hasText: "Paediatrics" }).waitFor({ state: "attached" });
+
+  // A new round: frozen from the ranking on screen (a double tap makes one), then decided.
+  await page.getByLabel("Title of the round").fill("Paediatrics, browser round");
+  await page.getByRole("button", { name: "Freeze the ranking" }).dblclick();
+  await page.getByRole("heading", { level: 1, name: "Paediatrics, browser round" }).waitFor();
+  await page.getByText("Not decided yet").waitFor();
+  const frozenRows = page.locator("#frozen").locator("..").locator("tbody tr");
+  assert.equal(await frozenRows.count(), ranking.length);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Paediatrics, browser round" }).waitFor();
+  await page.getByLabel(`1. ${ranked[0].name}`).selectOption("1");
+  await page.getByLabel("The decision as minuted").fill("Committee, browser test: first as ranked.");
+  await page.getByRole("button", { name: "Record the decision" }).dblclick();
+  await page.getByRole("heading", { level: 2, name: "Decision" }).waitFor();
+  await page.getByText(`1. ${ranked[0].name}`, { exact: true }).waitFor();
+  const rounds = (await api(server.url, "{ awardRounds { title decided } }", {}, admin)).awardRounds;
+  assert.equal(rounds.filter((r) => r.title === "Paediatrics, browser round").length, 1, "one round, however often the button was pressed");
   await context.close();
 });

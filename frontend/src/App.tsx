@@ -20,6 +20,8 @@ const TrainingSession = lazy(() => import("./pages/training/TrainingSession"));
 const EmrRollout = lazy(() => import("./pages/dashboards/EmrRollout"));
 const Indicators = lazy(() => import("./pages/dashboards/Indicators"));
 const EmrHistory = lazy(() => import("./pages/dashboards/EmrHistory"));
+const Scorecards = lazy(() => import("./pages/dashboards/Scorecards"));
+const AwardRound = lazy(() => import("./pages/dashboards/AwardRound"));
 const Patients = lazy(() => import("./pages/Patients"));
 const Helpline = lazy(() => import("./pages/Helpline"));
 const Record = lazy(() => import("./pages/Record"));
@@ -128,6 +130,8 @@ function Screens() {
           <Route path="dashboards" element={<Indicators />} />
           <Route path="dashboards/emr" element={<EmrRollout />} />
           <Route path="dashboards/emr/:facilityId" element={<EmrHistory />} />
+          <Route path="dashboards/scorecards" element={<Scorecards />} />
+          <Route path="dashboards/awards/:roundId" element={<AwardRound />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -24,6 +24,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | "all" }[] = [
   { to: "/surveillance/week", label: "nav.sendWeek", roles: ["NURSE", "DOCTOR", "LAB_TECHNICIAN", "FACILITY_ADMIN"] },
   { to: "/dashboards", label: "nav.indicators", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN"] },
   { to: "/dashboards/emr", label: "nav.emrRollout", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN"] },
+  { to: "/dashboards/scorecards", label: "nav.scorecards", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN"] },
   { to: "/training", label: "nav.training", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "DOCTOR", "NURSE"] },
   { to: "/helpline", label: "nav.helpline", roles: ["HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },
   { to: "/registry/facilities", label: "nav.facilities", roles: ["STATE_ADMIN", "DISTRICT_ADMIN", "FACILITY_ADMIN", "HELPLINE_OPERATOR", "HELPLINE_DOCTOR"] },

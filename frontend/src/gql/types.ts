@@ -408,6 +408,51 @@ export type AuthPayload = {
   tokenType: Scalars['String']['output'];
 };
 
+export type AwardRound = {
+  decided: Scalars['Boolean']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decidedBy: Maybe<Scalars['String']['output']>;
+  decisionNote: Maybe<Scalars['String']['output']>;
+  /** The months frozen, "YYYY-MM". */
+  from: Scalars['String']['output'];
+  frozenAt: Scalars['DateTime']['output'];
+  frozenBy: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  items: Array<ScoreItemView>;
+  minVolume: Scalars['Int']['output'];
+  /**
+   * The ranking as frozen, with the counts it was worked out from: never
+   * recomputed.
+   */
+  result: Array<HospitalStanding>;
+  scorecardId: Scalars['ID']['output'];
+  scorecardName: Scalars['String']['output'];
+  scorecardVersion: Scalars['Int']['output'];
+  specialty: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** Pass it back as `expectedVersion` to record the decision. */
+  version: Scalars['Int']['output'];
+  winners: Array<AwardWinner>;
+};
+
+export type AwardWinner = {
+  /** The printable certificate (PDF, signed in by the same token as the API). */
+  certificateUrl: Scalars['String']['output'];
+  facilityId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 1 for first place. */
+  place: Scalars['Int']['output'];
+  rank: Maybe<Scalars['Int']['output']>;
+  score: Maybe<Scalars['Float']['output']>;
+};
+
+export type AwardWinnerInput = {
+  facilityId: Scalars['ID']['input'];
+  /** 1 for first place. */
+  place: Scalars['Int']['input'];
+};
+
 export type BatchPickInput = {
   batchId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
@@ -645,6 +690,17 @@ export type CaseLevel =
 export type CategoryCount = {
   category: TicketCategory;
   count: Scalars['Int']['output'];
+};
+
+export type CertificateVerification = {
+  facilityName: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** Whether this tenant lists the award (none for another tenant's certificate). */
+  onRecord: Maybe<Scalars['Boolean']['output']>;
+  place: Maybe<Scalars['Int']['output']>;
+  signatureValid: Scalars['Boolean']['output'];
+  tenantCode: Maybe<Scalars['String']['output']>;
+  title: Maybe<Scalars['String']['output']>;
 };
 
 export type ChannelCount = {
@@ -953,6 +1009,14 @@ export type DailyBeds = {
   occupied: Scalars['Int']['output'];
   outOfService: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
+};
+
+export type DecideAwardRoundInput = {
+  expectedVersion: Scalars['Int']['input'];
+  /** The decision as minuted. */
+  note: Scalars['String']['input'];
+  roundId: Scalars['ID']['input'];
+  winners: Array<AwardWinnerInput>;
 };
 
 export type DecideIndentInput = {
@@ -1858,6 +1922,14 @@ export type FreeBedCount = {
   free: Scalars['Int']['output'];
 };
 
+export type FreezeAwardRoundInput = {
+  /** The scorecard's version whose ranking the caller looked at. */
+  expectedVersion: Scalars['Int']['input'];
+  scorecardId: Scalars['ID']['input'];
+  /** "Best district hospital in paediatrics, 2026–27". */
+  title: Scalars['String']['input'];
+};
+
 export type GlucoseTiming =
   | 'FASTING'
   | 'POST_PRANDIAL'
@@ -1990,6 +2062,24 @@ export type HospitalService =
   | 'PHARMACY'
   | 'ULTRASOUND'
   | 'XRAY';
+
+export type HospitalStanding = {
+  /** The counts in the specialty the score was worked out from. */
+  counts: IndicatorFigures;
+  district: Maybe<Scalars['String']['output']>;
+  facilityId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  parts: Array<ScorePart>;
+  previousRank: Maybe<Scalars['Int']['output']>;
+  /** The score and rank over the same months one period before. */
+  previousScore: Maybe<Scalars['Float']['output']>;
+  /** None: not ranked (volume below the minimum). Equal scores share a rank. */
+  rank: Maybe<Scalars['Int']['output']>;
+  /** 0 to 100: the weighted mean of the parts' points. */
+  score: Maybe<Scalars['Float']['output']>;
+  /** Visits plus admissions in the specialty. */
+  volume: Scalars['Int']['output'];
+};
 
 export type Household = {
   addressLine: Scalars['String']['output'];
@@ -2666,6 +2756,11 @@ export type MutationRoot = {
   createTenant: Tenant;
   createUser: User;
   createWard: Ward;
+  /**
+   * Record a round's decision and winners, once (state administrators). Winners
+   * are hospitals ranked in the frozen result.
+   */
+  decideAwardRound: AwardRound;
   /** Approve an indent's lines in full, in part or not at all (the store above). */
   decideIndent: Indent;
   /** Approve (posting every difference as an adjustment) or send back with a note. */
@@ -2703,6 +2798,11 @@ export type MutationRoot = {
   escalateTicket: Ticket;
   /** Public, no sign-in: the patient's condition, once, for a right code. */
   familyStatus: FamilyStatus;
+  /**
+   * Freeze a scorecard's ranking as an award round (state administrators): the
+   * rules, every hospital's counts and the result are kept unchanged from now on.
+   */
+  freezeAwardRound: AwardRound;
   grantRole: User;
   /** An unidentified patient turns out to be a registered one. */
   identifyAdmittedPatient: Admission;
@@ -2879,6 +2979,11 @@ export type MutationRoot = {
   rotateApiClientSecret: IssuedApiClient;
   /** Save one step of a draft (or of an application sent back for changes). */
   saveApplicationStep: HospitalApplication;
+  /**
+   * Save a hospital scorecard (state administrators): a new one, or a new version
+   * of one over the version the caller saw.
+   */
+  saveScorecard: Scorecard;
   /**
    * Schedule a training at a facility: state administrators anywhere, district
    * administrators in their district, facility administrators at their facility.
@@ -3278,6 +3383,11 @@ export type MutationRootCreateWardArgs = {
 };
 
 
+export type MutationRootDecideAwardRoundArgs = {
+  input: DecideAwardRoundInput;
+};
+
+
 export type MutationRootDecideIndentArgs = {
   input: DecideIndentInput;
 };
@@ -3366,6 +3476,11 @@ export type MutationRootFamilyStatusArgs = {
   code: Scalars['String']['input'];
   requestId: Scalars['ID']['input'];
   tenantCode: Scalars['String']['input'];
+};
+
+
+export type MutationRootFreezeAwardRoundArgs = {
+  input: FreezeAwardRoundInput;
 };
 
 
@@ -3734,6 +3849,11 @@ export type MutationRootRotateApiClientSecretArgs = {
 
 export type MutationRootSaveApplicationStepArgs = {
   input: SaveApplicationStepInput;
+};
+
+
+export type MutationRootSaveScorecardArgs = {
+  input: SaveScorecardInput;
 };
 
 
@@ -4976,6 +5096,10 @@ export type QueryRoot = {
   apiClients: Array<ApiClient>;
   /** The tenant's audit trail, newest first (administrators). */
   auditEvents: AuditEventConnection;
+  /** One award round as frozen, with its decision. */
+  awardRound: AwardRound;
+  /** Every award round, newest first. */
+  awardRounds: Array<AwardRound>;
   /** The facility's declared bed capacity beside the beds set up in its wards. */
   bedCapacityCheck: Array<BedCapacityCheck>;
   /**
@@ -5208,6 +5332,13 @@ export type QueryRoot = {
   /** Purchase orders: a store's, or all of them for the budget's keepers. */
   purchaseOrders: Array<PurchaseOrder>;
   /**
+   * A scorecard's ranking of its hospitals over its period so far, with each
+   * hospital's score by indicator and its trend against the period before.
+   */
+  scorecardRanking: ScorecardRanking;
+  /** Every hospital scorecard in force, by name. */
+  scorecards: Array<Scorecard>;
+  /**
    * Find patients by phone, or by name (spelling variants match) within an age band.
    * At most 50 results. Audited.
    */
@@ -5266,6 +5397,8 @@ export type QueryRoot = {
   user: User;
   /** Accounts of a tenant, newest first. */
   users: UserConnection;
+  /** Check what an award certificate's QR code holds. */
+  verifyAwardCertificate: CertificateVerification;
   /** Check a scanned card QR code: signature and whether the card is current. */
   verifyCard: CardVerification;
   /** One ward's beds, each with its state and patient: an audited read. */
@@ -5334,6 +5467,11 @@ export type QueryRootAuditEventsArgs = {
   filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootAwardRoundArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -5725,6 +5863,11 @@ export type QueryRootPurchaseOrdersArgs = {
 };
 
 
+export type QueryRootScorecardRankingArgs = {
+  scorecardId: Scalars['ID']['input'];
+};
+
+
 export type QueryRootSearchPatientsArgs = {
   input: PatientSearchInput;
 };
@@ -5843,6 +5986,11 @@ export type QueryRootUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRootVerifyAwardCertificateArgs = {
+  payload: Scalars['String']['input'];
 };
 
 
@@ -6309,6 +6457,22 @@ export type SaveApplicationStepInput = {
   owner?: InputMaybe<OwnerStepInput>;
 };
 
+export type SaveScorecardInput = {
+  /** The version the caller saw (with `id`). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  facilityTypes: Array<FacilityType>;
+  /** First and last month, "YYYY-MM" (a financial year: April to March). */
+  from: Scalars['String']['input'];
+  /** None for a new scorecard. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  items: Array<ScoreItemInput>;
+  minVolume?: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  /** A ward department: medicine, paediatrics, orthopaedics, … */
+  specialty: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
 export type ScheduleTrainingInput = {
   /** 1 to 500; null: no limit. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -6322,6 +6486,75 @@ export type ScheduleTrainingInput = {
   topic: TrainingTopic;
   /** A professional of the registry; null: an outside trainer. */
   trainerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ScoreDirection =
+  | 'HIGHER_IS_BETTER'
+  | 'LOWER_IS_BETTER';
+
+export type ScoreIndicator =
+  | 'ADMISSIONS'
+  /** Days in hospital per discharge. */
+  | 'AVERAGE_LENGTH_OF_STAY'
+  /** Deaths per 100 discharges. */
+  | 'MORTALITY_RATE'
+  /** Outpatient visits in the specialty. */
+  | 'OPD_VISITS'
+  /** Referrals out per 100 visits and discharges. */
+  | 'REFERRAL_RATE';
+
+export type ScoreItemInput = {
+  /** Defaults to the indicator's usual direction (volumes higher, rates lower). */
+  direction?: InputMaybe<ScoreDirection>;
+  indicator: ScoreIndicator;
+  /** 1 to 100. */
+  weight: Scalars['Int']['input'];
+};
+
+export type ScoreItemView = {
+  direction: ScoreDirection;
+  indicator: ScoreIndicator;
+  weight: Scalars['Int']['output'];
+};
+
+export type ScorePart = {
+  indicator: ScoreIndicator;
+  /** 0 to 100 among the ranked hospitals. */
+  points: Scalars['Float']['output'];
+  /** None: nothing to divide by (it then scores 0 points). */
+  value: Maybe<Scalars['Float']['output']>;
+  weight: Scalars['Int']['output'];
+};
+
+export type Scorecard = {
+  facilityTypes: Array<FacilityType>;
+  /** First and last month, "YYYY-MM". */
+  from: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  items: Array<ScoreItemView>;
+  /** Visits plus admissions in the specialty below which a hospital is not ranked. */
+  minVolume: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  savedAt: Scalars['DateTime']['output'];
+  /** A ward department (medicine, paediatrics, …). */
+  specialty: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** Pass it back as `expectedVersion` to change the scorecard or freeze a round. */
+  version: Scalars['Int']['output'];
+};
+
+export type ScorecardRanking = {
+  /** The months counted: the scorecard's period up to today. */
+  from: Scalars['String']['output'];
+  /** Ranked hospitals best first, then those not ranked. */
+  hospitals: Array<HospitalStanding>;
+  /** The months the trend compares with. */
+  previousFrom: Scalars['String']['output'];
+  previousTo: Scalars['String']['output'];
+  scorecard: Scorecard;
+  to: Scalars['String']['output'];
+  /** The last day counted. */
+  until: Scalars['NaiveDate']['output'];
 };
 
 export type SetEmrDeadlineInput = {
@@ -7595,6 +7828,52 @@ export type ImportEmrReadinessMutationVariables = Exact<{
 
 
 export type ImportEmrReadinessMutation = { importEmrReadiness: { changed: number, unchanged: number, skipped: number, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type StandingFieldsFragment = { facilityId: string, name: string, volume: number, rank: number | null, score: number | null, parts: Array<{ indicator: ScoreIndicator, weight: number, value: number | null, points: number }> };
+
+export type ScorecardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScorecardsQuery = { scorecards: Array<{ id: string, version: number, name: string, specialty: string, minVolume: number, facilityTypes: Array<FacilityType>, from: string, to: string, items: Array<{ indicator: ScoreIndicator, direction: ScoreDirection, weight: number }> }>, awardRounds: Array<{ id: string, title: string, scorecardName: string, from: string, to: string, decided: boolean, frozenAt: string, winners: Array<{ facilityId: string, name: string, place: number }> }> };
+
+export type ScorecardFieldsFragment = { id: string, version: number, name: string, specialty: string, minVolume: number, facilityTypes: Array<FacilityType>, from: string, to: string, items: Array<{ indicator: ScoreIndicator, direction: ScoreDirection, weight: number }> };
+
+export type ScorecardRankingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ScorecardRankingQuery = { scorecardRanking: { from: string, to: string, until: string, previousFrom: string, previousTo: string, hospitals: Array<{ district: string | null, previousScore: number | null, previousRank: number | null, facilityId: string, name: string, volume: number, rank: number | null, score: number | null, parts: Array<{ indicator: ScoreIndicator, weight: number, value: number | null, points: number }> }> } };
+
+export type SaveScorecardMutationVariables = Exact<{
+  input: SaveScorecardInput;
+}>;
+
+
+export type SaveScorecardMutation = { saveScorecard: { id: string, version: number } };
+
+export type AwardRoundFieldsFragment = { id: string, version: number, title: string, scorecardName: string, scorecardVersion: number, specialty: string, minVolume: number, from: string, to: string, frozenAt: string, frozenBy: string | null, decided: boolean, decidedAt: string | null, decidedBy: string | null, decisionNote: string | null, items: Array<{ indicator: ScoreIndicator, direction: ScoreDirection, weight: number }>, result: Array<{ facilityId: string, name: string, volume: number, rank: number | null, score: number | null, parts: Array<{ indicator: ScoreIndicator, weight: number, value: number | null, points: number }> }>, winners: Array<{ facilityId: string, name: string, place: number, score: number | null, rank: number | null, certificateUrl: string }> };
+
+export type AwardRoundQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AwardRoundQuery = { awardRound: { id: string, version: number, title: string, scorecardName: string, scorecardVersion: number, specialty: string, minVolume: number, from: string, to: string, frozenAt: string, frozenBy: string | null, decided: boolean, decidedAt: string | null, decidedBy: string | null, decisionNote: string | null, items: Array<{ indicator: ScoreIndicator, direction: ScoreDirection, weight: number }>, result: Array<{ facilityId: string, name: string, volume: number, rank: number | null, score: number | null, parts: Array<{ indicator: ScoreIndicator, weight: number, value: number | null, points: number }> }>, winners: Array<{ facilityId: string, name: string, place: number, score: number | null, rank: number | null, certificateUrl: string }> } };
+
+export type FreezeAwardRoundMutationVariables = Exact<{
+  input: FreezeAwardRoundInput;
+}>;
+
+
+export type FreezeAwardRoundMutation = { freezeAwardRound: { id: string } };
+
+export type DecideAwardRoundMutationVariables = Exact<{
+  input: DecideAwardRoundInput;
+}>;
+
+
+export type DecideAwardRoundMutation = { decideAwardRound: { id: string, version: number, title: string, scorecardName: string, scorecardVersion: number, specialty: string, minVolume: number, from: string, to: string, frozenAt: string, frozenBy: string | null, decided: boolean, decidedAt: string | null, decidedBy: string | null, decisionNote: string | null, items: Array<{ indicator: ScoreIndicator, direction: ScoreDirection, weight: number }>, result: Array<{ facilityId: string, name: string, volume: number, rank: number | null, score: number | null, parts: Array<{ indicator: ScoreIndicator, weight: number, value: number | null, points: number }> }>, winners: Array<{ facilityId: string, name: string, place: number, score: number | null, rank: number | null, certificateUrl: string }> } };
 
 export type BookingPatientQueryVariables = Exact<{
   healthId: Scalars['String']['input'];

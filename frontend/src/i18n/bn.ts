@@ -10,6 +10,7 @@ import { bnOffline } from "./bn.offline";
 import { bnSurveillance } from "./bn.surveillance";
 import { bnTraining } from "./bn.training";
 import { bnDashboards } from "./bn.dashboards";
+import { bnScorecards } from "./bn.scorecards";
 
 export const bn: Messages = {
   ...bnCare,
@@ -21,6 +22,7 @@ export const bn: Messages = {
   ...bnSurveillance,
   ...bnTraining,
   ...bnDashboards,
+  ...bnScorecards,
   "app.name": "আরোগ্য",
   "offline.title": "নেটওয়ার্ক নেই।",
   "offline.what": "পরিবার সমীক্ষা, মাঠ থেকে রোগীর খবর, দৈনিক অক্সিজেনের হিসাব ও ওয়ার্ডে অবস্থা এই ফোনে রাখা হয় এবং নেটওয়ার্ক ফিরলে নিজে থেকেই পাঠানো হয়। অন্য স্ক্রিনগুলি শেষবার যা দেখিয়েছিল তা দেখায়; সেগুলির সংরক্ষণ ও নতুন খোঁজ নেটওয়ার্কের অপেক্ষায় থাকে।",

@@ -9,6 +9,7 @@ import { enOffline } from "./en.offline";
 import { enSurveillance } from "./en.surveillance";
 import { enTraining } from "./en.training";
 import { enDashboards } from "./en.dashboards";
+import { enScorecards } from "./en.scorecards";
 
 export const en = {
   ...enCare,
@@ -20,6 +21,7 @@ export const en = {
   ...enSurveillance,
   ...enTraining,
   ...enDashboards,
+  ...enScorecards,
   "app.name": "Arogya",
   "offline.title": "No network.",
   "offline.what": "Household surveys, case reports from the field, the daily oxygen entry and conditions on the ward are saved on this phone and sent by themselves when the network is back. Other screens show what they last showed; their saving and new lookups wait for the network.",

@@ -10,6 +10,7 @@ import { hiOffline } from "./hi.offline";
 import { hiSurveillance } from "./hi.surveillance";
 import { hiTraining } from "./hi.training";
 import { hiDashboards } from "./hi.dashboards";
+import { hiScorecards } from "./hi.scorecards";
 
 export const hi: Messages = {
   ...hiCare,
@@ -21,6 +22,7 @@ export const hi: Messages = {
   ...hiSurveillance,
   ...hiTraining,
   ...hiDashboards,
+  ...hiScorecards,
   "app.name": "आरोग्य",
   "offline.title": "नेटवर्क नहीं है।",
   "offline.what": "परिवार सर्वेक्षण, क्षेत्र से मामलों की सूचना, रोज़ की ऑक्सीजन प्रविष्टि और वार्ड में स्थिति इस फ़ोन पर सहेजी जाती हैं और नेटवर्क लौटने पर अपने-आप भेजी जाती हैं। दूसरी स्क्रीनें पिछली बार की जानकारी दिखाती हैं; उनका सहेजना और नई खोज नेटवर्क की प्रतीक्षा करते हैं।",
