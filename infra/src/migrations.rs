@@ -52,6 +52,7 @@ mod m20261207_000048_place_counts;
 mod m20261207_000049_emr_rollout;
 mod m20261207_000050_indicator_counts;
 mod m20261207_000051_scorecards_awards;
+mod m20261207_000052_lab_prescription_counts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -116,6 +117,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000049_emr_rollout::Migration),
             Box::new(m20261207_000050_indicator_counts::Migration),
             Box::new(m20261207_000051_scorecards_awards::Migration),
+            Box::new(m20261207_000052_lab_prescription_counts::Migration),
         ]
     }
 }

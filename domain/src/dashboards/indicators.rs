@@ -5,7 +5,9 @@
 use super::measures::Measure;
 
 /// The counts of a place over a period, with what the rates are taken against.
+/// Counts added later read as 0 in what was stored before them (frozen award rounds).
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Figures {
     pub opd_visits: i64,
     pub admissions: i64,
@@ -13,6 +15,10 @@ pub struct Figures {
     pub deaths: i64,
     pub inpatient_days: i64,
     pub referrals_out: i64,
+    pub lab_tests: i64,
+    pub lab_timed: i64,
+    pub lab_turnaround_minutes: i64,
+    pub prescriptions: i64,
     /// Beds of the place's facilities (the registry's counts today).
     pub beds: i64,
     /// Days of the period (up to today for a period still running).
@@ -36,6 +42,10 @@ impl Figures {
             Measure::Deaths => &mut self.deaths,
             Measure::InpatientDays => &mut self.inpatient_days,
             Measure::ReferralsOut => &mut self.referrals_out,
+            Measure::LabTests => &mut self.lab_tests,
+            Measure::LabTimed => &mut self.lab_timed,
+            Measure::LabTurnaroundMinutes => &mut self.lab_turnaround_minutes,
+            Measure::Prescriptions => &mut self.prescriptions,
         };
         *slot += value;
     }
@@ -48,6 +58,21 @@ impl Figures {
         self.deaths += other.deaths;
         self.inpatient_days += other.inpatient_days;
         self.referrals_out += other.referrals_out;
+        self.lab_tests += other.lab_tests;
+        self.lab_timed += other.lab_timed;
+        self.lab_turnaround_minutes += other.lab_turnaround_minutes;
+        self.prescriptions += other.prescriptions;
+    }
+
+    /// Hours from a lab order to its result, on average over the results that answer
+    /// an order, to one decimal.
+    pub fn lab_turnaround_hours(&self) -> Option<f64> {
+        ratio(self.lab_turnaround_minutes, self.lab_timed * 60, 1.0)
+    }
+
+    /// Prescriptions per outpatient visit, to one decimal.
+    pub fn prescriptions_per_visit(&self) -> Option<f64> {
+        ratio(self.prescriptions, self.opd_visits, 1.0)
     }
 
     /// Deaths per 100 discharges (deaths included), to one decimal.
@@ -100,6 +125,13 @@ mod tests {
         assert_eq!(f.bed_occupancy_rate(), Some(32.0));
         // 120 discharges over 50 beds: 2.4 each.
         assert_eq!(f.bed_turnover(), Some(2.4));
+        // 3 results timed over 270 minutes: 1.5 hours each; 45 prescriptions in 30 visits.
+        f.add("lab_timed", 3);
+        f.add("lab_turnaround_minutes", 270);
+        f.add("prescriptions", 45);
+        f.add("opd_visits", 30);
+        assert_eq!(f.lab_turnaround_hours(), Some(1.5));
+        assert_eq!(f.prescriptions_per_visit(), Some(1.5));
         let none = Figures::default();
         assert_eq!(none.mortality_rate(), None);
         assert_eq!(none.bed_occupancy_rate(), None);

@@ -25,6 +25,14 @@ text_enum!(
     InpatientDays => "inpatient_days",
     /// Visits and stays ended by referral elsewhere.
     ReferralsOut => "referrals_out",
+    /// Lab results written, on the day of the result.
+    LabTests => "lab_tests",
+    /// Lab results that answer an order: the denominator of the turnaround.
+    LabTimed => "lab_timed",
+    /// Minutes from order to result, summed over the timed results.
+    LabTurnaroundMinutes => "lab_turnaround_minutes",
+    /// Prescriptions written.
+    Prescriptions => "prescriptions",
 });
 
 /// The department a count is kept under: one of the wards' departments, `other` for
@@ -112,6 +120,60 @@ pub struct StayFacts {
     pub admitted_at: DateTime<Utc>,
     pub ended: Option<(DateTime<Utc>, DischargeOutcome)>,
     pub person: Person,
+}
+
+/// What kind of health-record entry besides a visit the roll-ups count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountedEntry {
+    LabResult,
+    Prescription,
+}
+
+/// A lab result or a prescription as the roll-ups see it. Counted under the department
+/// of the visit it was written in, as that visit stood when it was written.
+#[derive(Debug, Clone)]
+pub struct EntryFacts {
+    pub kind: CountedEntry,
+    /// Cancelled or entered in error: counts nothing.
+    pub void: bool,
+    pub department: Option<String>,
+    pub at: DateTime<Utc>,
+    /// When the lab order it answers was written.
+    pub ordered_at: Option<DateTime<Utc>>,
+    pub person: Person,
+}
+
+/// What a lab result or a prescription counts, on the day it was written: one test (and,
+/// when it answers an order, its minutes from the order), or one prescription.
+pub fn entry_counts(e: &EntryFacts) -> BTreeMap<CountKey, i64> {
+    let mut out = BTreeMap::new();
+    if e.void {
+        return out;
+    }
+    let day = india_day(e.at);
+    let (age_group, sex) = e.person.group(day);
+    let key = |m: Measure| CountKey {
+        day,
+        measure: m.as_str(),
+        department: department_key(e.department.as_deref()),
+        age_group: age_group.clone(),
+        sex: sex.clone(),
+    };
+    match e.kind {
+        CountedEntry::Prescription => add(&mut out, key(Measure::Prescriptions), 1),
+        CountedEntry::LabResult => {
+            add(&mut out, key(Measure::LabTests), 1);
+            if let Some(ordered) = e.ordered_at.filter(|o| *o <= e.at) {
+                add(&mut out, key(Measure::LabTimed), 1);
+                add(
+                    &mut out,
+                    key(Measure::LabTurnaroundMinutes),
+                    (e.at - ordered).num_minutes(),
+                );
+            }
+        }
+    }
+    out
 }
 
 fn add(out: &mut BTreeMap<CountKey, i64>, key: CountKey, value: i64) {
@@ -251,6 +313,40 @@ mod tests {
             visit_counts(&inpatient).is_empty(),
             "stays count as admissions"
         );
+    }
+
+    #[test]
+    fn a_lab_result_counts_its_turnaround_from_the_order_and_a_prescription_once() {
+        let result = EntryFacts {
+            kind: CountedEntry::LabResult,
+            void: false,
+            department: Some("Medicine".into()),
+            at: at(2026, 11, 2, 8),
+            ordered_at: Some(at(2026, 11, 1, 20)),
+            person: child(),
+        };
+        let by: BTreeMap<_, _> = entry_counts(&result)
+            .into_iter()
+            .map(|(k, v)| (k.measure, v))
+            .collect();
+        // Ordered at 20:00, resulted at 08:00 the next day: 720 minutes.
+        assert_eq!(by["lab_tests"], 1);
+        assert_eq!(by["lab_timed"], 1);
+        assert_eq!(by["lab_turnaround_minutes"], 720);
+        // No order, or an order after the result (a clock wrong somewhere): a test, untimed.
+        for ordered_at in [None, Some(at(2026, 11, 3, 8))] {
+            let c = entry_counts(&EntryFacts {
+                ordered_at,
+                ..result.clone()
+            });
+            assert_eq!(c.len(), 1);
+        }
+        let rx = EntryFacts {
+            kind: CountedEntry::Prescription,
+            ..result.clone()
+        };
+        assert_eq!(entry_counts(&rx).values().sum::<i64>(), 1);
+        assert!(entry_counts(&EntryFacts { void: true, ..rx }).is_empty());
     }
 
     #[test]

@@ -2232,10 +2232,21 @@ export type IndicatorFigures = {
   discharges: Scalars['Int']['output'];
   /** Days in hospital of the stays ended in the period. */
   inpatientDays: Scalars['Int']['output'];
+  /** Lab results written. */
+  labTests: Scalars['Int']['output'];
+  /**
+   * Hours from a lab order to its result, on average over the results that answer
+   * an order.
+   */
+  labTurnaroundHours: Maybe<Scalars['Float']['output']>;
   /** Deaths per 100 discharges. */
   mortalityRate: Maybe<Scalars['Float']['output']>;
   /** Outpatient, emergency and teleconsultation visits begun. */
   opdVisits: Scalars['Int']['output'];
+  /** Prescriptions written. */
+  prescriptions: Scalars['Int']['output'];
+  /** Prescriptions per outpatient visit. */
+  prescriptionsPerVisit: Maybe<Scalars['Float']['output']>;
   /** Visits and stays ended by referral elsewhere. */
   referralsOut: Scalars['Int']['output'];
 };
@@ -7794,9 +7805,9 @@ export type IndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number } }> }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
+export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number } }> }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
 
-export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
+export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
 
 export type EmrRolloutQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

@@ -123,4 +123,12 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.bedOccupancyRate": "ভর্তির দিন ÷ (শয্যা × সময়কালের দিন) × 100। শয্যা প্রতিষ্ঠান রেজিস্টারে আজ যেমন আছে।",
   "ind.def.bedTurnover": "ছুটি ÷ শয্যা।",
   "ind.trendOf": "{name}: মাস অনুযায়ী বহির্বিভাগ ভিজিট",
+  "ind.labTests": "ল্যাব পরীক্ষা",
+  "ind.prescriptions": "প্রেসক্রিপশন",
+  "ind.labTurnaroundHours": "ল্যাব ফলের সময় (ঘণ্টা)",
+  "ind.prescriptionsPerVisit": "প্রতি ভিজিটে প্রেসক্রিপশন",
+  "ind.def.labTests": "সময়কালে লেখা ল্যাব ফল, তাদের ভিজিটের বিভাগে।",
+  "ind.def.prescriptions": "সময়কালে লেখা প্রেসক্রিপশন (ভুলবশত লেখা গোনা হয় না)।",
+  "ind.def.labTurnaroundHours": "ল্যাব অর্ডার থেকে তার ফল পর্যন্ত ঘণ্টা, অর্ডারের উত্তর দেওয়া ফলের গড়।",
+  "ind.def.prescriptionsPerVisit": "প্রেসক্রিপশন ÷ বহির্বিভাগ ভিজিট।",
 };

@@ -121,4 +121,12 @@ export const enDashboards = {
   "ind.def.bedOccupancyRate": "Inpatient days ÷ (beds × days of the period) × 100. Beds as the facility registry has them today.",
   "ind.def.bedTurnover": "Discharges ÷ beds.",
   "ind.trendOf": "{name}: outpatient visits by month",
+  "ind.labTests": "Lab tests",
+  "ind.prescriptions": "Prescriptions",
+  "ind.labTurnaroundHours": "Lab turnaround (hours)",
+  "ind.prescriptionsPerVisit": "Prescriptions per visit",
+  "ind.def.labTests": "Lab results written in the period, under the department of their visit.",
+  "ind.def.prescriptions": "Prescriptions written in the period (those entered in error are not counted).",
+  "ind.def.labTurnaroundHours": "Hours from the lab order to its result, averaged over the results that answer an order.",
+  "ind.def.prescriptionsPerVisit": "Prescriptions ÷ outpatient visits.",
 };

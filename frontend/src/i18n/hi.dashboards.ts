@@ -123,4 +123,12 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.bedOccupancyRate": "भर्ती के दिन ÷ (बिस्तर × अवधि के दिन) × 100। बिस्तर जैसे सुविधा रजिस्टर में आज हैं।",
   "ind.def.bedTurnover": "डिस्चार्ज ÷ बिस्तर।",
   "ind.trendOf": "{name}: महीनेवार ओपीडी विज़िट",
+  "ind.labTests": "लैब जाँच",
+  "ind.prescriptions": "पर्चे",
+  "ind.labTurnaroundHours": "लैब परिणाम का समय (घंटे)",
+  "ind.prescriptionsPerVisit": "प्रति विज़िट पर्चे",
+  "ind.def.labTests": "अवधि में लिखे गए लैब परिणाम, उनकी विज़िट के विभाग में।",
+  "ind.def.prescriptions": "अवधि में लिखे गए पर्चे (गलती से दर्ज नहीं गिने जाते)।",
+  "ind.def.labTurnaroundHours": "लैब आदेश से उसके परिणाम तक के घंटे, आदेश वाले परिणामों का औसत।",
+  "ind.def.prescriptionsPerVisit": "पर्चे ÷ ओपीडी विज़िट।",
 };

@@ -8,10 +8,19 @@
 //! the live writes (`repos::indicators::backfill`).
 
 use super::{create_index, rls};
-use crate::repos::indicators::backfill;
+use crate::repos::indicators::backfill_measures;
 use sea_orm::{DbBackend, Statement};
 use sea_orm_migration::{prelude::*, schema::*};
 use uuid::Uuid;
+
+const FIRST_MEASURES: [&str; 6] = [
+    "opd_visits",
+    "admissions",
+    "discharges",
+    "deaths",
+    "inpatient_days",
+    "referrals_out",
+];
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -150,7 +159,9 @@ impl MigrationTrait for Migration {
                 ))
                 .await?;
             }
-            backfill(db, backend, tenant).await?;
+            // The measures this migration introduced; later ones count theirs in their own
+            // migration, so a database upgraded across both counts each record once.
+            backfill_measures(db, backend, tenant, Some(&FIRST_MEASURES)).await?;
         }
         Ok(())
     }

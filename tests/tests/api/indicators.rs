@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 on_both_backends!(indicators_count_visits_and_stays_by_place_and_department);
 
-const FIGURES: &str = "opdVisits admissions discharges deaths inpatientDays referralsOut beds days mortalityRate averageLengthOfStay bedOccupancyRate bedTurnover";
+const FIGURES: &str = "opdVisits admissions discharges deaths inpatientDays referralsOut labTests labTurnaroundHours prescriptions prescriptionsPerVisit beds days mortalityRate averageLengthOfStay bedOccupancyRate bedTurnover";
 
 fn query() -> String {
     format!(
@@ -131,7 +131,7 @@ async fn indicators_count_visits_and_stays_by_place_and_department(backend: Back
         &c.doctor_id,
     )
     .await;
-    visit(
+    let second = visit(
         &app,
         &c.nurse,
         &p,
@@ -140,6 +140,39 @@ async fn indicators_count_visits_and_stays_by_place_and_department(backend: Back
         &c.doctor_id,
     )
     .await;
+    // In the second visit: a lab order three hours ago, its result an hour ago (two
+    // hours' turnaround), a result with no order would not be allowed; one prescription,
+    // and one entered in error (not counted).
+    let entry = "mutation($e: ID!, $x: ClinicalEntryInput!, $at: DateTime) { addClinicalEntry(encounterId: $e, entry: $x, occurredAt: $at) { id version } }";
+    let at = |h: i64| Utc::now() - Duration::hours(h);
+    let order = expect_data(&app.gql(Some(&c.doctor), entry, json!({ "e": second["id"], "at": at(3), "x": { "labOrder": { "tests": [{ "name": "Haemoglobin" }], "priority": "ROUTINE", "specimen": "BLOOD" } } })).await)["addClinicalEntry"].clone();
+    expect_data(&app.gql(Some(&c.lab), entry, json!({ "e": second["id"], "at": at(1), "x": { "labResult": { "orderId": order["id"], "measurements": [{ "test": "Haemoglobin", "value": "11.2", "unit": "g/dL" }] } } })).await);
+    let rx = json!({ "prescription": { "items": [{ "drugName": "Paracetamol", "strength": "500 mg", "dose": "1 tablet", "frequency": "1-1-1", "durationDays": 3 }] } });
+    expect_data(
+        &app.gql(
+            Some(&c.doctor),
+            entry,
+            json!({ "e": second["id"], "x": rx.clone() }),
+        )
+        .await,
+    );
+    let wrong = expect_data(
+        &app.gql(
+            Some(&c.doctor),
+            entry,
+            json!({ "e": second["id"], "x": rx }),
+        )
+        .await,
+    )["addClinicalEntry"]
+        .clone();
+    expect_data(
+        &app.gql(
+            Some(&c.doctor),
+            MARK,
+            json!({ "id": wrong["id"], "v": wrong["version"], "r": "written twice" }),
+        )
+        .await,
+    );
     let cancelled = visit(
         &app,
         &c.nurse,
@@ -211,6 +244,16 @@ async fn indicators_count_visits_and_stays_by_place_and_department(backend: Back
     );
     assert_eq!(t["beds"], 10);
     assert_eq!(t["days"], days);
+    // One lab test, timed from its order: 2 hours; one prescription in 3 visits: 0.3.
+    assert_eq!(
+        (
+            t["labTests"].clone(),
+            t["labTurnaroundHours"].clone(),
+            t["prescriptions"].clone(),
+            t["prescriptionsPerVisit"].clone()
+        ),
+        (json!(1), json!(2.0), json!(1), json!(0.3))
+    );
     // 1 death in 2 discharges: 50 %; 5 days over 2 stays: 2.5; 2 discharges over 10 beds: 0.2.
     assert_eq!(t["mortalityRate"], 50.0);
     assert_eq!(t["averageLengthOfStay"], 2.5);

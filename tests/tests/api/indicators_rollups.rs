@@ -1,6 +1,7 @@
 //! The indicators' roll-ups after random writes: always equal to a recount from the
 //! records, every unit's months equal to its facilities' days, and the migration's
-//! backfill counting the same records the same way.
+//! backfill counting the same records the same way. Visits, stays, lab orders and
+//! results, prescriptions, and some of them voided.
 
 use super::indicators::{admit_at, discharge, visit, MARK, UPDATE};
 use super::inpatient_support::Hospital;
@@ -87,8 +88,43 @@ async fn recounted(app: &TestApp, tid: &str) -> BTreeMap<(String, String), i64> 
             add(f, "referrals_out", 1);
         }
     }
+    // Lab results (timed from their order) and prescriptions not voided.
+    let entries = app
+        .rows_in_tenant_with(tid, "SELECT id, facility_id AS f, kind, status, occurred_at, order_id FROM clinical_entries WHERE kind IN ('lab_order', 'lab_result', 'prescription')", vec![])
+        .await;
+    let ordered: BTreeMap<uuid::Uuid, DateTime<Utc>> = entries
+        .iter()
+        .filter(|e| e.try_get::<String>("", "kind").unwrap() == "lab_order")
+        .map(|e| {
+            (
+                e.try_get("", "id").unwrap(),
+                e.try_get("", "occurred_at").unwrap(),
+            )
+        })
+        .collect();
+    for e in &entries {
+        let f = e.try_get::<uuid::Uuid>("", "f").unwrap().to_string();
+        let kind: String = e.try_get("", "kind").unwrap();
+        let status: String = e.try_get("", "status").unwrap();
+        if kind == "lab_order" || status == "cancelled" || status == "entered_in_error" {
+            continue;
+        }
+        if kind == "prescription" {
+            add(f, "prescriptions", 1);
+            continue;
+        }
+        add(f.clone(), "lab_tests", 1);
+        let at: DateTime<Utc> = e.try_get("", "occurred_at").unwrap();
+        let order: Option<uuid::Uuid> = e.try_get("", "order_id").unwrap();
+        if let Some(o) = order.and_then(|o| ordered.get(&o)).filter(|o| **o <= at) {
+            add(f.clone(), "lab_timed", 1);
+            add(f, "lab_turnaround_minutes", (at - *o).num_minutes());
+        }
+    }
     out.into_iter().filter(|(_, v)| *v != 0).collect()
 }
+
+const ENTRY: &str = "mutation($e: ID!, $x: ClinicalEntryInput!, $at: DateTime) { addClinicalEntry(encounterId: $e, entry: $x, occurredAt: $at) { id version } }";
 
 async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -113,10 +149,11 @@ async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
     let mut open_visits: Vec<Value> = Vec::new();
     let mut finished: Vec<Value> = Vec::new();
     let mut stays: Vec<(Value, usize)> = Vec::new();
+    let mut written: Vec<Value> = Vec::new();
     let mut free_beds: Vec<usize> = (0..h.beds.len()).collect();
     let patient = c.patient(&app, "Eva", "98300 55555").await;
-    for step in 0..30 {
-        match rng.gen_range(0..6) {
+    for step in 0..36 {
+        match rng.gen_range(0..9) {
             0 | 1 => {
                 let (token, facility, doctor) = if rng.gen_bool(0.7) {
                     (&c.nurse, &c.kolkata, &c.doctor_id)
@@ -169,7 +206,11 @@ async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
             4 if !free_beds.is_empty() => {
                 let bed = free_beds.remove(rng.gen_range(0..free_beds.len()));
                 let ago = Duration::hours(rng.gen_range(0..24 * 6));
-                let name = format!("Rani {}", char::from(b'a' + step as u8));
+                let name = format!(
+                    "Rani {}{}",
+                    char::from(b'a' + (step / 26) as u8),
+                    char::from(b'a' + (step % 26) as u8)
+                );
                 let a = admit_at(
                     &app,
                     &h,
@@ -185,6 +226,30 @@ async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
                 let (a, _bed) = stays.remove(rng.gen_range(0..stays.len()));
                 discharge(&app, &h, &a, outcomes[rng.gen_range(0..outcomes.len())]).await;
                 // The bed goes for cleaning; it is not offered again in this run.
+            }
+            6 | 8 if !open_visits.is_empty() => {
+                // A lab order and its result some minutes to hours later, or a prescription.
+                let v = &open_visits[rng.gen_range(0..open_visits.len())];
+                let ordered = Utc::now() - Duration::minutes(rng.gen_range(60..600));
+                if rng.gen_bool(0.5) {
+                    let order = expect_data(&app.gql(Some(&c.doctor), ENTRY, json!({ "e": v["id"], "at": ordered, "x": { "labOrder": { "tests": [{ "name": "Haemoglobin" }], "priority": "ROUTINE", "specimen": "BLOOD" } } })).await)["addClinicalEntry"].clone();
+                    let resulted = ordered + Duration::minutes(rng.gen_range(5..55));
+                    written.push(expect_data(&app.gql(Some(&c.lab), ENTRY, json!({ "e": v["id"], "at": resulted, "x": { "labResult": { "orderId": order["id"], "measurements": [{ "test": "Haemoglobin", "value": "12.1" }] } } })).await)["addClinicalEntry"].clone());
+                } else {
+                    written.push(expect_data(&app.gql(Some(&c.doctor), ENTRY, json!({ "e": v["id"], "at": ordered, "x": { "prescription": { "items": [{ "drugName": "ORS", "dose": "1 sachet", "frequency": "after each stool" }] } } })).await)["addClinicalEntry"].clone());
+                }
+            }
+            7 if !written.is_empty() => {
+                let e = written.remove(rng.gen_range(0..written.len()));
+                let token = if rng.gen_bool(0.5) { &c.doctor } else { &c.lab };
+                // Only its author's role may void it; a refusal writes nothing.
+                let _ = app
+                    .gql(
+                        Some(token),
+                        MARK,
+                        json!({ "id": e["id"], "v": e["version"], "r": "wrong patient" }),
+                    )
+                    .await;
             }
             _ => {}
         }

@@ -32,6 +32,23 @@ impl IndicatorFigures {
     async fn referrals_out(&self) -> i64 {
         self.0.referrals_out
     }
+    /// Lab results written.
+    async fn lab_tests(&self) -> i64 {
+        self.0.lab_tests
+    }
+    /// Hours from a lab order to its result, on average over the results that answer
+    /// an order.
+    async fn lab_turnaround_hours(&self) -> Option<f64> {
+        self.0.lab_turnaround_hours()
+    }
+    /// Prescriptions written.
+    async fn prescriptions(&self) -> i64 {
+        self.0.prescriptions
+    }
+    /// Prescriptions per outpatient visit.
+    async fn prescriptions_per_visit(&self) -> Option<f64> {
+        self.0.prescriptions_per_visit()
+    }
     /// Beds of the place's facilities (the registry's counts today).
     async fn beds(&self) -> i64 {
         self.0.beds

@@ -7,7 +7,7 @@ export type Figures = IndicatorFigureFieldsFragment;
 export type FigureKey = Exclude<keyof Figures, "beds" | "days">;
 
 /** Every indicator shown, counts first, then rates. */
-export const FIGURE_KEYS: FigureKey[] = ["opdVisits", "admissions", "discharges", "deaths", "referralsOut", "inpatientDays", "mortalityRate", "averageLengthOfStay", "bedOccupancyRate", "bedTurnover"];
+export const FIGURE_KEYS: FigureKey[] = ["opdVisits", "admissions", "discharges", "deaths", "referralsOut", "inpatientDays", "labTests", "prescriptions", "mortalityRate", "averageLengthOfStay", "bedOccupancyRate", "bedTurnover", "labTurnaroundHours", "prescriptionsPerVisit"];
 
 export const figureLabel = (t: Translate, k: FigureKey) => t(`ind.${k}` as MessageKey);
 

@@ -52,6 +52,10 @@ export const INDICATORS = /* GraphQL */ `
     deaths
     inpatientDays
     referralsOut
+    labTests
+    labTurnaroundHours
+    prescriptions
+    prescriptionsPerVisit
     beds
     days
     mortalityRate

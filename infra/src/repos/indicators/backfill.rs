@@ -3,7 +3,7 @@
 //! set for row-level security by the caller).
 
 use super::rollup::{self, Place};
-use super::track::{person_of, stay_of, visit_of};
+use super::track::{department_of, entry_of, person_of, stay_of, visit_of};
 use crate::entities::{admission, clinical_entry, facility, patient};
 use arogya_domain::dashboards::measures::CountKey;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter};
@@ -12,8 +12,19 @@ use uuid::Uuid;
 
 pub async fn backfill(
     db: &impl ConnectionTrait,
+    backend: DbBackend,
+    tenant: Uuid,
+) -> Result<(), DbErr> {
+    backfill_measures(db, backend, tenant, None).await
+}
+
+/// As `backfill`, keeping only the counts of `only` (a migration that adds measures
+/// counts the records written before it for those alone).
+pub async fn backfill_measures(
+    db: &impl ConnectionTrait,
     _backend: DbBackend,
     tenant: Uuid,
+    only: Option<&[&str]>,
 ) -> Result<(), DbErr> {
     let facilities: HashMap<Uuid, String> = facility::Entity::find()
         .filter(facility::Column::TenantId.eq(tenant))
@@ -33,19 +44,39 @@ pub async fn backfill(
     let mut add = |facility: Uuid, c: BTreeMap<CountKey, i64>| {
         let into = counts.entry(facility).or_default();
         for (k, v) in c {
-            *into.entry(k).or_default() += v;
+            if only.is_none_or(|m| m.contains(&k.measure)) {
+                *into.entry(k).or_default() += v;
+            }
         }
     };
-    let encounters = clinical_entry::Entity::find()
+    let entries = clinical_entry::Entity::find()
         .filter(clinical_entry::Column::TenantId.eq(tenant))
-        .filter(clinical_entry::Column::Kind.eq("encounter"))
+        .filter(clinical_entry::Column::Kind.is_in([
+            "encounter",
+            "lab_order",
+            "lab_result",
+            "prescription",
+        ]))
         .all(db)
         .await?;
-    for e in &encounters {
-        add(
-            e.facility_id,
-            visit_of(e, person_of(patients.get(&e.patient_id))),
-        );
+    let by_id: HashMap<Uuid, &clinical_entry::Model> = entries.iter().map(|e| (e.id, e)).collect();
+    for e in &entries {
+        let who = person_of(patients.get(&e.patient_id));
+        match e.kind.as_str() {
+            "encounter" => add(e.facility_id, visit_of(e, who)),
+            "lab_result" | "prescription" => {
+                let department = by_id
+                    .get(&e.encounter_id)
+                    .filter(|v| v.id != e.id)
+                    .and_then(|v| department_of(v));
+                let ordered_at = e
+                    .order_id
+                    .and_then(|o| by_id.get(&o))
+                    .map(|o| o.occurred_at);
+                add(e.facility_id, entry_of(e, who, department, ordered_at));
+            }
+            _ => {}
+        }
     }
     let stays = admission::Entity::find()
         .filter(admission::Column::TenantId.eq(tenant))

@@ -7,4 +7,4 @@ pub mod read;
 mod rollup;
 pub mod track;
 
-pub use backfill::backfill;
+pub use backfill::{backfill, backfill_measures};

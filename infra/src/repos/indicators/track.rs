@@ -1,5 +1,5 @@
-//! Keeping the roll-ups current: each write of a visit (an encounter entry) or a stay
-//! (an admission) adds the difference between what the record counts now and what it
+//! Keeping the roll-ups current: each write of a visit (an encounter entry), a lab
+//! result, a prescription or a stay (an admission) adds the difference between what the record counts now and what it
 //! counted before, in the write's own transaction. Called by the repositories that
 //! write those records, so no path that writes them can forget it.
 
@@ -9,7 +9,8 @@ use crate::entities::{admission, clinical_entry, facility, patient};
 use arogya_domain::clinical::encounter::EncounterDetails;
 use arogya_domain::clinical::entry::EntryStatus;
 use arogya_domain::dashboards::measures::{
-    difference, stay_counts, visit_counts, CountKey, Person, StayFacts, VisitFacts,
+    difference, entry_counts, stay_counts, visit_counts, CountKey, CountedEntry, EntryFacts,
+    Person, StayFacts, VisitFacts,
 };
 use arogya_domain::inpatient::admission::{AdmissionStatus, DischargeOutcome};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -50,6 +51,39 @@ pub(super) fn visit_of(e: &clinical_entry::Model, person: Person) -> BTreeMap<Co
         outcome: d.outcome,
         person,
     })
+}
+
+/// What a lab result or a prescription counts (nothing for other entries), under the
+/// department of its visit and, for a result, timed from its order.
+pub(super) fn entry_of(
+    e: &clinical_entry::Model,
+    person: Person,
+    department: Option<String>,
+    ordered_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> BTreeMap<CountKey, i64> {
+    let kind = match e.kind.as_str() {
+        "lab_result" => CountedEntry::LabResult,
+        "prescription" => CountedEntry::Prescription,
+        _ => return BTreeMap::new(),
+    };
+    let void = [EntryStatus::Cancelled, EntryStatus::EnteredInError]
+        .iter()
+        .any(|s| s.as_str() == e.status);
+    entry_counts(&EntryFacts {
+        kind,
+        void,
+        department,
+        at: e.occurred_at,
+        ordered_at,
+        person,
+    })
+}
+
+/// The department of an encounter entry, from its details.
+pub(super) fn department_of(encounter: &clinical_entry::Model) -> Option<String> {
+    serde_json::from_value::<EncounterDetails>(encounter.details.clone())
+        .ok()
+        .and_then(|d| d.department)
 }
 
 /// What an admission counts.
@@ -113,13 +147,45 @@ pub async fn on_entry(
     old: Option<&clinical_entry::Model>,
     new: &clinical_entry::Model,
 ) -> InfraResult<()> {
-    if new.kind != "encounter" {
-        return Ok(());
+    match new.kind.as_str() {
+        "encounter" => {
+            let who = person(tx.conn(), tx.tenant().0, Some(new.patient_id)).await?;
+            let before = old.map(|o| visit_of(o, who.clone())).unwrap_or_default();
+            let after = visit_of(new, who);
+            apply(tx, new.facility_id, difference(&before, &after)).await
+        }
+        "lab_result" | "prescription" => {
+            let tenant = tx.tenant().0;
+            let who = person(tx.conn(), tenant, Some(new.patient_id)).await?;
+            // Its visit and its order (neither changes when the entry is revised).
+            let linked: Vec<Uuid> = [
+                Some(new.encounter_id).filter(|e| *e != new.id),
+                new.order_id,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let rows = clinical_entry::Entity::find()
+                .filter(clinical_entry::Column::TenantId.eq(tenant))
+                .filter(clinical_entry::Column::Id.is_in(linked))
+                .all(tx.conn())
+                .await?;
+            let department = rows
+                .iter()
+                .find(|r| r.id == new.encounter_id)
+                .and_then(department_of);
+            let ordered_at = rows
+                .iter()
+                .find(|r| Some(r.id) == new.order_id)
+                .map(|r| r.occurred_at);
+            let before = old
+                .map(|o| entry_of(o, who.clone(), department.clone(), ordered_at))
+                .unwrap_or_default();
+            let after = entry_of(new, who, department, ordered_at);
+            apply(tx, new.facility_id, difference(&before, &after)).await
+        }
+        _ => Ok(()),
     }
-    let who = person(tx.conn(), tx.tenant().0, Some(new.patient_id)).await?;
-    let before = old.map(|o| visit_of(o, who.clone())).unwrap_or_default();
-    let after = visit_of(new, who);
-    apply(tx, new.facility_id, difference(&before, &after)).await
 }
 
 /// An admission was written (`old`: as it stood before, if it existed).
