@@ -9,6 +9,7 @@ pub mod fhir;
 pub mod graphql_http;
 pub mod idempotency;
 pub mod indents;
+pub mod indicator_report;
 pub mod metrics;
 pub mod oauth;
 pub mod operation_name;

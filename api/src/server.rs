@@ -249,6 +249,10 @@ pub fn router(state: SharedState) -> Router {
         .route("/oauth/token", post(crate::http::oauth::token))
         .route("/cards/{file}", get(cards::card))
         .route(
+            "/dashboards/report.pdf",
+            get(crate::http::indicator_report::report_pdf),
+        )
+        .route(
             "/awards/{round}/certificates/{file}",
             get(crate::http::awards::certificate_pdf),
         )

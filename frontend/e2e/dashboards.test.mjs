@@ -125,6 +125,10 @@ test("the state administrator reads the indicators, goes down to a district and 
   assert.match(csv, new RegExp(`\\r\\nNadia,${nadia.figures.opdVisits},`));
   assert.deepEqual(await axeViolations(page), [], "the indicators have no serious accessibility violations");
   await shot(page, "indicators-state");
+  // The last month as a printable report.
+  const [report] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: `Monthly report (PDF), ${to}` }).click()]);
+  assert.match(report.url(), /^blob:/);
+  await report.close();
 
   // Down to Murshidabad: its facilities are the parts; a reload keeps the place.
   await places.getByRole("button", { name: "Murshidabad" }).click();

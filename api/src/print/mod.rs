@@ -1,6 +1,6 @@
 //! Printed documents, one renderer each: e-health cards (`card`), award certificates
 //! (`certificate`), prescription slips (`prescription`), wards' day registers
-//! (`register`), a patient's day chart
+//! (`register`), a place's monthly indicators report (`indicator_report`), a patient's day chart
 //! (`chart`), an indent with its issue voucher (`indent`), a place's weekly IDSP form
 //! (`weekly_form`) and a training's attendance register (`training_register`), the
 //! tabular ones on shared sheets (`sheet`). They share the fonts and shaping (`text`)
@@ -12,6 +12,7 @@ pub mod card;
 pub mod certificate;
 pub mod chart;
 pub mod indent;
+pub mod indicator_report;
 pub mod pdf;
 pub mod prescription;
 pub mod register;

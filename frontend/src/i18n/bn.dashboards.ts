@@ -131,4 +131,5 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.prescriptions": "সময়কালে লেখা প্রেসক্রিপশন (ভুলবশত লেখা গোনা হয় না)।",
   "ind.def.labTurnaroundHours": "ল্যাব অর্ডার থেকে তার ফল পর্যন্ত ঘণ্টা, অর্ডারের উত্তর দেওয়া ফলের গড়।",
   "ind.def.prescriptionsPerVisit": "প্রেসক্রিপশন ÷ বহির্বিভাগ ভিজিট।",
+  "ind.report": "মাসিক প্রতিবেদন (PDF), {month}",
 };

@@ -129,4 +129,5 @@ export const enDashboards = {
   "ind.def.prescriptions": "Prescriptions written in the period (those entered in error are not counted).",
   "ind.def.labTurnaroundHours": "Hours from the lab order to its result, averaged over the results that answer an order.",
   "ind.def.prescriptionsPerVisit": "Prescriptions ÷ outpatient visits.",
+  "ind.report": "Monthly report (PDF), {month}",
 };

@@ -131,4 +131,5 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.prescriptions": "अवधि में लिखे गए पर्चे (गलती से दर्ज नहीं गिने जाते)।",
   "ind.def.labTurnaroundHours": "लैब आदेश से उसके परिणाम तक के घंटे, आदेश वाले परिणामों का औसत।",
   "ind.def.prescriptionsPerVisit": "पर्चे ÷ ओपीडी विज़िट।",
+  "ind.report": "मासिक रिपोर्ट (PDF), {month}",
 };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
+import { authorisedBlobUrl } from "../../api/client";
 import { ErrorText } from "../../components/ErrorText";
 import { SelectField } from "../../components/Field";
 import { LineChart } from "../../components/LineChart";
@@ -60,6 +61,15 @@ export default function Indicators() {
     }
   };
   const totals = data?.totals;
+  // The month shown last, as a printable report with its eleven months before.
+  async function report() {
+    const place = facility ? `&facility=${encodeURIComponent(facility)}` : unit ? `&unit=${encodeURIComponent(unit)}` : "";
+    try {
+      window.open(await authorisedBlobUrl(`/dashboards/report.pdf?month=${to}${place}`), "_blank", "noopener");
+    } catch (err) {
+      setError(err);
+    }
+  }
   return (
     <section>
       <h1>{t("ind.title")}</h1>
@@ -78,6 +88,11 @@ export default function Indicators() {
       {data && totals && (
         <>
           <h2>{t("ind.placePeriod", { place: data.placeName || t("ind.everything"), from: data.from, to: data.to })}</h2>
+          <p className="no-print">
+            <button type="button" className="secondary" onClick={report}>
+              {t("ind.report", { month: to })}
+            </button>
+          </p>
           <div className="stats">
             {FIGURE_KEYS.filter((k) => k !== "inpatientDays" && k !== "discharges").map((k) => (
               <div className="stat" key={k}>
