@@ -2,7 +2,7 @@
 //! with stays over the past months (some ended by death or referral), the state
 //! defines scorecards for paediatrics and medicine over this financial year, and a
 //! paediatrics round is frozen and decided by `wb.admin`, so the winner's certificate
-//! can be printed.
+//! can be printed. The state's health officer is named to receive the monthly report.
 
 use crate::app::dashboards::Dashboards;
 use crate::app::professionals::today;
@@ -55,6 +55,13 @@ pub async fn seed(
         principal: &principal,
         meta: meta(),
     };
+    // The state's health officer receives the whole state's monthly report.
+    d.add_report_recipient(
+        arogya_domain::user::Email::parse("sho.reports@wb.gov.in")?,
+        crate::app::dashboards::indicators::PlaceRef::Reach,
+    )
+    .await
+    .map_err(err)?;
     let today = today();
     let fy = if today.month() >= 4 {
         today.year()

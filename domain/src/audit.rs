@@ -177,6 +177,8 @@ pub enum AuditAction {
     AwardDecide,
     /// An award certificate printed.
     AwardCertificate,
+    /// A recipient of the monthly indicators report added or removed.
+    ReportRecipients,
 }
 
 impl AuditAction {
@@ -209,6 +211,7 @@ impl AuditAction {
             AuditAction::AwardFreeze => "award.freeze",
             AuditAction::AwardDecide => "award.decide",
             AuditAction::AwardCertificate => "award.certificate",
+            AuditAction::ReportRecipients => "report.recipients",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -37,6 +37,13 @@ export type AbnormalFlag =
   | 'LOW'
   | 'NORMAL';
 
+export type AddReportRecipientInput = {
+  email: Scalars['String']['input'];
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The place: a unit, a facility, or neither for the whole tenant. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type AddressInput = {
   line?: InputMaybe<Scalars['String']['input']>;
   pincode?: InputMaybe<Scalars['String']['input']>;

@@ -129,6 +129,13 @@ test("the state administrator reads the indicators, goes down to a district and 
   const [report] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: `Monthly report (PDF), ${to}` }).click()]);
   assert.match(report.url(), /^blob:/);
   await report.close();
+  // The state sends the whole state's report to an officer every month (a double tap adds one).
+  await page.getByLabel("E-mail address to receive West Bengal's report").fill("sho@wb.gov.in");
+  await page.getByRole("button", { name: "Send the monthly report" }).dblclick();
+  await page.getByRole("button", { name: "Stop sending to sho@wb.gov.in" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Stop sending to sho@wb.gov.in" }).count(), 1);
+  await page.getByRole("button", { name: "Stop sending to sho@wb.gov.in" }).click();
+  await page.getByRole("button", { name: "Stop sending to sho@wb.gov.in" }).waitFor({ state: "detached" });
 
   // Down to Murshidabad: its facilities are the parts; a reload keeps the place.
   await places.getByRole("button", { name: "Murshidabad" }).click();

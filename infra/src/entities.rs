@@ -66,6 +66,8 @@ pub mod professional_registration;
 pub mod record_access;
 pub mod referral;
 pub mod refresh_token;
+pub mod report_recipient;
+pub mod report_send;
 pub mod role_assignment;
 pub mod schedule_exception;
 pub mod scorecard;

@@ -53,6 +53,7 @@ mod m20261207_000049_emr_rollout;
 mod m20261207_000050_indicator_counts;
 mod m20261207_000051_scorecards_awards;
 mod m20261207_000052_lab_prescription_counts;
+mod m20261207_000053_report_recipients;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -118,6 +119,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000050_indicator_counts::Migration),
             Box::new(m20261207_000051_scorecards_awards::Migration),
             Box::new(m20261207_000052_lab_prescription_counts::Migration),
+            Box::new(m20261207_000053_report_recipients::Migration),
         ]
     }
 }

@@ -1,7 +1,7 @@
 //! Background work the server does on its own, tenant by tenant: expiring upload
 //! slots that were never confirmed (their objects removed), destroying the objects of
 //! deleted documents once their retention period is over, sealing the audit chains,
-//! and delivering the notification outbox.
+//! queueing last month's indicators reports, and delivering the notification outbox.
 //!
 //! Safe with several replicas: expiring and purging are conditional updates, and on
 //! PostgreSQL outbox rows are claimed with `FOR UPDATE SKIP LOCKED`.
@@ -235,6 +235,12 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                 tracing::warn!(
                     error = format!("{e:#}"),
                     "checking the supply alerts failed"
+                );
+            }
+            if let Err(e) = crate::app::dashboards::reports::send_monthly_reports(&state).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "sending the monthly reports failed"
                 );
             }
             if let Err(e) = seal_audit_chains(&state).await {

@@ -37,6 +37,13 @@ export type AbnormalFlag =
   | 'LOW'
   | 'NORMAL';
 
+export type AddReportRecipientInput = {
+  email: Scalars['String']['input'];
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The place: a unit, a facility, or neither for the whole tenant. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Address = {
   line: Maybe<Scalars['String']['output']>;
   pincode: Maybe<Scalars['String']['output']>;
@@ -2695,6 +2702,11 @@ export type MutationRoot = {
   addOxygenCylinderType: OxygenCylinderType;
   /** Post a professional at a facility (they may work at several). */
   addPosting: Posting;
+  /**
+   * Send a place's monthly indicators report to an e-mail address on the first of
+   * each month (state administrators).
+   */
+  addReportRecipient: ReportRecipient;
   /** Add an item to the catalogue (state administrators, state procurement officer). */
   addSupplyItem: SupplyItem;
   addTicketNote: Ticket;
@@ -2942,6 +2954,8 @@ export type MutationRoot = {
   rejectProfessional: Professional;
   /** No more status codes go to this attendant. */
   removeAttendant: Scalars['Boolean']['output'];
+  /** Stop sending the monthly report to a recipient (state administrators). */
+  removeReportRecipient: Scalars['Boolean']['output'];
   /** Reopen a resolved or closed ticket within 72 hours of its resolution. */
   reopenTicket: Ticket;
   /**
@@ -3220,6 +3234,11 @@ export type MutationRootAddPostingArgs = {
   posting: PostingInput;
   professionalId: Scalars['ID']['input'];
   tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRootAddReportRecipientArgs = {
+  input: AddReportRecipientInput;
 };
 
 
@@ -3751,6 +3770,11 @@ export type MutationRootRejectProfessionalArgs = {
 
 export type MutationRootRemoveAttendantArgs = {
   attendantId: Scalars['ID']['input'];
+};
+
+
+export type MutationRootRemoveReportRecipientArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -5342,6 +5366,8 @@ export type QueryRoot = {
   publicDistricts: Array<PublicDistrict>;
   /** Purchase orders: a store's, or all of them for the budget's keepers. */
   purchaseOrders: Array<PurchaseOrder>;
+  /** Who receives the monthly indicators reports (state administrators). */
+  reportRecipients: Array<ReportRecipient>;
   /**
    * A scorecard's ranking of its hospitals over its period so far, with each
    * hospital's score by indicator and its trend against the period before.
@@ -6223,6 +6249,16 @@ export type Relation =
   | 'SIBLING'
   | 'SON'
   | 'SPOUSE';
+
+export type ReportRecipient = {
+  addedAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  facilityId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** The place's name (empty for the whole tenant). */
+  place: Scalars['String']['output'];
+  unitId: Maybe<Scalars['ID']['output']>;
+};
 
 /** IDSP's reporting levels, for the weekly forms. */
 export type ReportingLevel =
@@ -7808,6 +7844,25 @@ export type IndicatorsQueryVariables = Exact<{
 export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number } }> }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
 
 export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
+
+export type ReportRecipientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportRecipientsQuery = { reportRecipients: Array<{ id: string, email: string, place: string }> };
+
+export type AddReportRecipientMutationVariables = Exact<{
+  input: AddReportRecipientInput;
+}>;
+
+
+export type AddReportRecipientMutation = { addReportRecipient: { id: string } };
+
+export type RemoveReportRecipientMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveReportRecipientMutation = { removeReportRecipient: boolean };
 
 export type EmrRolloutQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

@@ -132,4 +132,9 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.labTurnaroundHours": "ল্যাব অর্ডার থেকে তার ফল পর্যন্ত ঘণ্টা, অর্ডারের উত্তর দেওয়া ফলের গড়।",
   "ind.def.prescriptionsPerVisit": "প্রেসক্রিপশন ÷ বহির্বিভাগ ভিজিট।",
   "ind.report": "মাসিক প্রতিবেদন (PDF), {month}",
+  "ind.recipients": "ই-মেলে মাসিক প্রতিবেদন",
+  "ind.recipientsHint": "প্রতি মাসের প্রথম দিনে কোনো স্থানের গত মাসের তথ্য এই ঠিকানাগুলিতে, ছাপার যোগ্য প্রতিবেদনের ঠিকানা সহ, পাঠানো হয়।",
+  "ind.removeRecipient": "{email}-এ পাঠানো বন্ধ করুন",
+  "ind.recipientEmail": "{place}-এর প্রতিবেদন পাওয়ার ই-মেল ঠিকানা",
+  "ind.addRecipient": "মাসিক প্রতিবেদন পাঠান",
 };

@@ -130,4 +130,9 @@ export const enDashboards = {
   "ind.def.labTurnaroundHours": "Hours from the lab order to its result, averaged over the results that answer an order.",
   "ind.def.prescriptionsPerVisit": "Prescriptions ÷ outpatient visits.",
   "ind.report": "Monthly report (PDF), {month}",
+  "ind.recipients": "Monthly report by e-mail",
+  "ind.recipientsHint": "On the first of each month, last month's figures of a place go to these addresses, with the address of the printable report.",
+  "ind.removeRecipient": "Stop sending to {email}",
+  "ind.recipientEmail": "E-mail address to receive {place}'s report",
+  "ind.addRecipient": "Send the monthly report",
 };

@@ -132,4 +132,9 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.labTurnaroundHours": "लैब आदेश से उसके परिणाम तक के घंटे, आदेश वाले परिणामों का औसत।",
   "ind.def.prescriptionsPerVisit": "पर्चे ÷ ओपीडी विज़िट।",
   "ind.report": "मासिक रिपोर्ट (PDF), {month}",
+  "ind.recipients": "ई-मेल से मासिक रिपोर्ट",
+  "ind.recipientsHint": "हर महीने की पहली तारीख को किसी स्थान के पिछले महीने के आँकड़े इन पतों पर, छापने योग्य रिपोर्ट के पते के साथ, भेजे जाते हैं।",
+  "ind.removeRecipient": "{email} को भेजना बंद करें",
+  "ind.recipientEmail": "{place} की रिपोर्ट पाने का ई-मेल पता",
+  "ind.addRecipient": "मासिक रिपोर्ट भेजें",
 };

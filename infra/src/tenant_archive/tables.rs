@@ -209,6 +209,8 @@ tables! {
     "scorecards" => scorecard,
     "award_rounds" => award_round,
     "award_winners" => award_winner,
+    "report_recipients" => report_recipient,
+    "report_sends" => report_send,
     "audit_events" => audit_event,
     "audit_chain" => audit_link,
 }

@@ -6,6 +6,7 @@ pub mod awards;
 pub mod emr_history;
 pub mod emr_rollout;
 pub mod indicators;
+pub mod reports;
 pub mod scorecards;
 
 use crate::error::{ApiError, ApiResult};

@@ -70,3 +70,11 @@ pub struct DecideAwardRoundInput {
     pub note: String,
     pub winners: Vec<AwardWinnerInput>,
 }
+
+#[derive(InputObject)]
+pub struct AddReportRecipientInput {
+    pub email: String,
+    /// The place: a unit, a facility, or neither for the whole tenant.
+    pub unit_id: Option<async_graphql::ID>,
+    pub facility_id: Option<async_graphql::ID>,
+}

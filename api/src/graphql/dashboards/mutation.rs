@@ -2,11 +2,13 @@
 
 use super::dashboards;
 use super::inputs::{
-    DecideAwardRoundInput, FreezeAwardRoundInput, ImportEmrReadinessInput, SaveScorecardInput,
-    SetEmrDeadlineInput,
+    AddReportRecipientInput, DecideAwardRoundInput, FreezeAwardRoundInput, ImportEmrReadinessInput,
+    SaveScorecardInput, SetEmrDeadlineInput,
 };
+use super::objects::ReportRecipient;
 use super::objects::{EmrDeadline, EmrReadinessImport};
 use super::scorecard_objects::{AwardRound, ScorecardView};
+use crate::app::dashboards::indicators::PlaceRef;
 use crate::app::import;
 use crate::app::professionals::today;
 use crate::error::{ApiError, ApiResult};
@@ -17,7 +19,8 @@ use arogya_domain::dashboards::awards::AwardTitle;
 use arogya_domain::dashboards::scorecard::{
     ScoreIndicator, ScoreItem, ScorePeriod, ScorecardRules,
 };
-use async_graphql::{Context, Object};
+use arogya_domain::ids::{FacilityId, UnitId};
+use async_graphql::{Context, Object, ID};
 
 #[derive(Default)]
 pub struct DashboardMutation;
@@ -153,5 +156,30 @@ impl DashboardMutation {
                 .decide_award_round(id, input.expected_version, &input.note, &winners)
                 .await?,
         ))
+    }
+
+    /// Send a place's monthly indicators report to an e-mail address on the first of
+    /// each month (state administrators).
+    async fn add_report_recipient(
+        &self,
+        ctx: &Context<'_>,
+        input: AddReportRecipientInput,
+    ) -> ApiResult<ReportRecipient> {
+        let email = arogya_domain::user::Email::parse(&input.email)?;
+        let place = match (&input.unit_id, &input.facility_id) {
+            (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", f)?)),
+            (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", u)?)),
+            (None, None) => PlaceRef::Reach,
+        };
+        Ok(ReportRecipient(
+            dashboards(ctx)?.add_report_recipient(email, place).await?,
+        ))
+    }
+
+    /// Stop sending the monthly report to a recipient (state administrators).
+    async fn remove_report_recipient(&self, ctx: &Context<'_>, id: ID) -> ApiResult<bool> {
+        let id = parse_id("id", &id)?;
+        dashboards(ctx)?.remove_report_recipient(id).await?;
+        Ok(true)
     }
 }

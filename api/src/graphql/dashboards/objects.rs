@@ -251,3 +251,29 @@ impl EmrReadinessImport {
             .collect()
     }
 }
+
+/// Someone who receives a place's monthly indicators report by e-mail.
+pub struct ReportRecipient(pub crate::app::dashboards::reports::Recipient);
+
+#[Object]
+impl ReportRecipient {
+    async fn id(&self) -> ID {
+        self.0.record.id.into()
+    }
+    async fn email(&self) -> &str {
+        &self.0.record.email
+    }
+    /// The place's name (empty for the whole tenant).
+    async fn place(&self) -> &str {
+        &self.0.place
+    }
+    async fn unit_id(&self) -> Option<ID> {
+        self.0.record.unit_id.map(Into::into)
+    }
+    async fn facility_id(&self) -> Option<ID> {
+        self.0.record.facility_id.map(Into::into)
+    }
+    async fn added_at(&self) -> DateTime<Utc> {
+        self.0.record.added_at
+    }
+}

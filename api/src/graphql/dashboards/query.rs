@@ -2,7 +2,7 @@
 
 use super::dashboards;
 use super::indicator_objects::IndicatorReport;
-use super::objects::{EmrReadinessChange, EmrRollout};
+use super::objects::{EmrReadinessChange, EmrRollout, ReportRecipient};
 use super::scorecard_objects::{
     AwardRound, CertificateVerification, ScorecardRanking, ScorecardView,
 };
@@ -122,5 +122,15 @@ impl DashboardQuery {
         Ok(CertificateVerification(
             dashboards(ctx)?.verify_certificate(&payload).await?,
         ))
+    }
+
+    /// Who receives the monthly indicators reports (state administrators).
+    async fn report_recipients(&self, ctx: &Context<'_>) -> ApiResult<Vec<ReportRecipient>> {
+        Ok(dashboards(ctx)?
+            .report_recipients()
+            .await?
+            .into_iter()
+            .map(ReportRecipient)
+            .collect())
     }
 }

@@ -11,6 +11,8 @@ import { cachedGql } from "../../offline/cache";
 import type { IndicatorsQuery, IndicatorsQueryVariables } from "../../gql/types";
 import { FIGURE_KEYS, figureLabel, figureText, financialYears, lastMonths } from "./figures";
 import { IndicatorTable } from "./IndicatorTable";
+import { ReportRecipients } from "./ReportRecipients";
+import { useAuth } from "../../api/auth";
 import { INDICATORS } from "./indicatorQueries";
 
 type Report = IndicatorsQuery["indicators"];
@@ -40,6 +42,7 @@ function range(period: string): [string, string] {
  */
 export default function Indicators() {
   const { t, number: n } = useI18n();
+  const auth = useAuth();
   const [unit, setUnit] = useParam("unit");
   const [facility, setFacility] = useParam("facility");
   const [period, setPeriod] = useParam("period");
@@ -141,6 +144,7 @@ export default function Indicators() {
               file={`indicators-age-sex-${data.from}-${data.to}.csv`}
             />
           )}
+          {auth.has("STATE_ADMIN") && <ReportRecipients unitId={unit} facilityId={facility} placeName={data.placeName} />}
           <details className="card">
             <summary>{t("ind.definitions")}</summary>
             <dl>

@@ -64,3 +64,27 @@ export const INDICATORS = /* GraphQL */ `
     bedTurnover
   }
 `;
+
+export const REPORT_RECIPIENTS = /* GraphQL */ `
+  query ReportRecipients {
+    reportRecipients {
+      id
+      email
+      place
+    }
+  }
+`;
+
+export const ADD_REPORT_RECIPIENT = /* GraphQL */ `
+  mutation AddReportRecipient($input: AddReportRecipientInput!) {
+    addReportRecipient(input: $input) {
+      id
+    }
+  }
+`;
+
+export const REMOVE_REPORT_RECIPIENT = /* GraphQL */ `
+  mutation RemoveReportRecipient($id: ID!) {
+    removeReportRecipient(id: $id)
+  }
+`;

@@ -4,4 +4,5 @@
 pub mod awards;
 pub mod emr_changes;
 pub mod emr_deadlines;
+pub mod report_recipients;
 pub mod scorecards;
