@@ -179,6 +179,8 @@ pub enum AuditAction {
     AwardCertificate,
     /// A recipient of the monthly indicators report added or removed.
     ReportRecipients,
+    /// The records behind an indicator looked at (the patients shown are named).
+    IndicatorRows,
 }
 
 impl AuditAction {
@@ -212,6 +214,7 @@ impl AuditAction {
             AuditAction::AwardDecide => "award.decide",
             AuditAction::AwardCertificate => "award.certificate",
             AuditAction::ReportRecipients => "report.recipients",
+            AuditAction::IndicatorRows => "indicator.rows",
             AuditAction::TokenRefresh => "auth.refresh",
             AuditAction::RefreshTokenReuse => "auth.refresh_token_reuse",
             AuditAction::Logout => "auth.logout",

@@ -937,6 +937,18 @@ export type IndentStatus =
   | 'REJECTED'
   | 'SUBMITTED';
 
+export type IndicatorMeasure =
+  | 'ADMISSIONS'
+  | 'DEATHS'
+  | 'DISCHARGES'
+  | 'INPATIENT_DAYS'
+  | 'LAB_TESTS'
+  | 'LAB_TIMED'
+  | 'LAB_TURNAROUND_MINUTES'
+  | 'OPD_VISITS'
+  | 'PRESCRIPTIONS'
+  | 'REFERRALS_OUT';
+
 /** An entry for an investigation; which fields it needs depends on its kind. */
 export type InvestigationEntryInput = {
   /** CASE_LINK: the case. */

@@ -146,6 +146,16 @@ test("the state administrator reads the indicators, goes down to a district and 
   await page.getByRole("heading", { level: 2, name: /^Murshidabad, / }).waitFor();
   const msd = all.parts.find((p) => p.name === "Murshidabad");
   assert.equal(await tile("Outpatient visits").textContent(), msd.figures.opdVisits.toLocaleString("en-IN"));
+  // One hospital's visits, down to the records (administrators only); back up again.
+  const msdUrl = page.url();
+  await page.locator("#ind-parts").locator("..").getByRole("button", { name: "Jangipur Sub-Divisional Hospital" }).click();
+  await page.getByRole("heading", { level: 2, name: /^Jangipur Sub-Divisional Hospital, / }).waitFor();
+  const visits = await tile("Outpatient visits").textContent();
+  await page.getByRole("button", { name: "Show the records" }).click();
+  await page.getByText(new RegExp(`^\\d+ records, adding up to ${visits} `)).waitFor();
+  assert.ok((await page.locator("#rows-behind").locator("..").locator("tbody tr").count()) > 0);
+  await page.goto(msdUrl);
+  await page.getByRole("heading", { level: 2, name: /^Murshidabad, / }).waitFor();
 
   // Paediatrics only, from the departments table; the definitions are there to read.
   await page.locator("#ind-departments").locator("..").getByRole("button", { name: "Paediatrics" }).click();

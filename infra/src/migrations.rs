@@ -54,6 +54,7 @@ mod m20261207_000050_indicator_counts;
 mod m20261207_000051_scorecards_awards;
 mod m20261207_000052_lab_prescription_counts;
 mod m20261207_000053_report_recipients;
+mod m20261207_000054_rows_behind_indexes;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -120,6 +121,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000051_scorecards_awards::Migration),
             Box::new(m20261207_000052_lab_prescription_counts::Migration),
             Box::new(m20261207_000053_report_recipients::Migration),
+            Box::new(m20261207_000054_rows_behind_indexes::Migration),
         ]
     }
 }

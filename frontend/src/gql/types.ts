@@ -2266,6 +2266,18 @@ export type IndicatorGroup = {
   sex: Scalars['String']['output'];
 };
 
+export type IndicatorMeasure =
+  | 'ADMISSIONS'
+  | 'DEATHS'
+  | 'DISCHARGES'
+  | 'INPATIENT_DAYS'
+  | 'LAB_TESTS'
+  | 'LAB_TIMED'
+  | 'LAB_TURNAROUND_MINUTES'
+  | 'OPD_VISITS'
+  | 'PRESCRIPTIONS'
+  | 'REFERRALS_OUT';
+
 export type IndicatorMonth = {
   figures: IndicatorFigures;
   /** "YYYY-MM". */
@@ -2300,6 +2312,32 @@ export type IndicatorReport = {
   placeName: Scalars['String']['output'];
   to: Scalars['String']['output'];
   totals: IndicatorFigures;
+};
+
+/** One record behind a number. */
+export type IndicatorRow = {
+  day: Scalars['NaiveDate']['output'];
+  department: Scalars['String']['output'];
+  healthId: Maybe<Scalars['String']['output']>;
+  /** VISIT, STAY, LAB_RESULT or PRESCRIPTION. */
+  kind: Scalars['String']['output'];
+  patientName: Maybe<Scalars['String']['output']>;
+  recordId: Scalars['ID']['output'];
+  /** How an unidentified patient was described. */
+  unidentified: Maybe<Scalars['String']['output']>;
+  /** What it counts (1, or days in hospital, or minutes of turnaround). */
+  value: Scalars['Int']['output'];
+};
+
+export type IndicatorRows = {
+  facilityName: Scalars['String']['output'];
+  from: Scalars['NaiveDate']['output'];
+  rows: Array<IndicatorRow>;
+  /** The sum of their values: the number on screen. */
+  sum: Scalars['Int']['output'];
+  /** All the records found (at most 500 are listed). */
+  total: Scalars['Int']['output'];
+  until: Scalars['NaiveDate']['output'];
 };
 
 /** A tenant's inpatient rules. */
@@ -5252,6 +5290,12 @@ export type QueryRoot = {
   /** Indents a store raised or must answer, newest first. */
   indents: Array<Indent>;
   /**
+   * The records behind a facility's number over the months `from` to `to`
+   * ("YYYY-MM"), of one department or all: for state and district administrators
+   * within their reach. Audited as a read of the patients listed.
+   */
+  indicatorRows: IndicatorRows;
+  /**
    * The indicators of a place over the months `from` to `to` ("YYYY-MM", both
    * included, at most 36): the caller's whole reach, or a unit or a facility in it.
    * Optionally of one department (a ward department, `other` or `unspecified`).
@@ -5726,6 +5770,15 @@ export type QueryRootIndentArgs = {
 export type QueryRootIndentsArgs = {
   limit?: Scalars['Int']['input'];
   storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootIndicatorRowsArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  facilityId: Scalars['ID']['input'];
+  from: Scalars['String']['input'];
+  measure: IndicatorMeasure;
+  to: Scalars['String']['input'];
 };
 
 
@@ -7863,6 +7916,17 @@ export type RemoveReportRecipientMutationVariables = Exact<{
 
 
 export type RemoveReportRecipientMutation = { removeReportRecipient: boolean };
+
+export type IndicatorRowsQueryVariables = Exact<{
+  facilityId: Scalars['ID']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  measure: IndicatorMeasure;
+  department?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type IndicatorRowsQuery = { indicatorRows: { total: number, sum: number, rows: Array<{ kind: string, recordId: string, healthId: string | null, patientName: string | null, unidentified: string | null, day: string, department: string, value: number }> } };
 
 export type EmrRolloutQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

@@ -137,4 +137,12 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.removeRecipient": "{email}-এ পাঠানো বন্ধ করুন",
   "ind.recipientEmail": "{place}-এর প্রতিবেদন পাওয়ার ই-মেল ঠিকানা",
   "ind.addRecipient": "মাসিক প্রতিবেদন পাঠান",
+  "ind.rowsTitle": "সংখ্যার পিছনের রেকর্ড",
+  "ind.rowsHint": "প্রশাসকদের জন্য: এখানে গোনা ভিজিট, ভর্তি, ফল বা প্রেসক্রিপশন। প্রতিবার দেখা, দেখানো রোগীদের সহ, অডিটে লেখা থাকে।",
+  "ind.rowsOf": "কীসের রেকর্ড",
+  "ind.showRows": "রেকর্ড দেখান",
+  "ind.rowsCount": "{total}টি রেকর্ড, মোট {sum} ({shown}টি তালিকায়)",
+  "ind.rowDay": "দিন",
+  "ind.rowPatient": "রোগী",
+  "ind.rowValue": "গণনা",
 };

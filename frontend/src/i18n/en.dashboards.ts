@@ -135,4 +135,12 @@ export const enDashboards = {
   "ind.removeRecipient": "Stop sending to {email}",
   "ind.recipientEmail": "E-mail address to receive {place}'s report",
   "ind.addRecipient": "Send the monthly report",
+  "ind.rowsTitle": "The records behind the numbers",
+  "ind.rowsHint": "For administrators: the visits, stays, results or prescriptions counted here. Each look is recorded in the audit trail with the patients shown.",
+  "ind.rowsOf": "Records of",
+  "ind.showRows": "Show the records",
+  "ind.rowsCount": "{total} records, adding up to {sum} ({shown} listed)",
+  "ind.rowDay": "Day",
+  "ind.rowPatient": "Patient",
+  "ind.rowValue": "Counts",
 };

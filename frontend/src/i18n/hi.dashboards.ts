@@ -137,4 +137,12 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.removeRecipient": "{email} को भेजना बंद करें",
   "ind.recipientEmail": "{place} की रिपोर्ट पाने का ई-मेल पता",
   "ind.addRecipient": "मासिक रिपोर्ट भेजें",
+  "ind.rowsTitle": "आँकड़ों के पीछे के रिकॉर्ड",
+  "ind.rowsHint": "प्रशासकों के लिए: यहाँ गिनी गई विज़िट, भर्ती, परिणाम या पर्चे। हर बार देखना, दिखाए गए मरीज़ों के साथ, ऑडिट में दर्ज होता है।",
+  "ind.rowsOf": "किसके रिकॉर्ड",
+  "ind.showRows": "रिकॉर्ड दिखाएँ",
+  "ind.rowsCount": "{total} रिकॉर्ड, कुल {sum} ({shown} सूचीबद्ध)",
+  "ind.rowDay": "दिन",
+  "ind.rowPatient": "मरीज़",
+  "ind.rowValue": "गिनती",
 };

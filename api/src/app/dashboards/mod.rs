@@ -7,6 +7,7 @@ pub mod emr_history;
 pub mod emr_rollout;
 pub mod indicators;
 pub mod reports;
+pub mod rows;
 pub mod scorecards;
 
 use crate::error::{ApiError, ApiResult};

@@ -181,3 +181,77 @@ impl IndicatorReport {
             .collect()
     }
 }
+
+#[derive(async_graphql::Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "arogya_domain::dashboards::measures::Measure")]
+pub enum IndicatorMeasure {
+    OpdVisits,
+    Admissions,
+    Discharges,
+    Deaths,
+    InpatientDays,
+    ReferralsOut,
+    LabTests,
+    LabTimed,
+    LabTurnaroundMinutes,
+    Prescriptions,
+}
+
+/// One record behind a number.
+#[derive(SimpleObject)]
+pub struct IndicatorRow {
+    /// VISIT, STAY, LAB_RESULT or PRESCRIPTION.
+    pub kind: String,
+    pub record_id: ID,
+    pub health_id: Option<String>,
+    pub patient_name: Option<String>,
+    /// How an unidentified patient was described.
+    pub unidentified: Option<String>,
+    pub day: chrono::NaiveDate,
+    pub department: String,
+    /// What it counts (1, or days in hospital, or minutes of turnaround).
+    pub value: i64,
+}
+
+/// The records behind a facility's number over months.
+pub struct IndicatorRows(pub crate::app::dashboards::rows::RowsBehind);
+
+#[Object]
+impl IndicatorRows {
+    async fn facility_name(&self) -> &str {
+        &self.0.facility
+    }
+    async fn from(&self) -> chrono::NaiveDate {
+        self.0.range.from
+    }
+    async fn until(&self) -> chrono::NaiveDate {
+        self.0.range.until
+    }
+    /// All the records found (at most 500 are listed).
+    async fn total(&self) -> usize {
+        self.0.total
+    }
+    /// The sum of their values: the number on screen.
+    async fn sum(&self) -> i64 {
+        self.0.sum
+    }
+    async fn rows(&self) -> Vec<IndicatorRow> {
+        self.0
+            .rows
+            .iter()
+            .map(|r| IndicatorRow {
+                kind: r.kind.to_uppercase(),
+                record_id: r.record.into(),
+                health_id: r.patient.as_ref().map(|p| p.health_id.clone()),
+                patient_name: r.patient.as_ref().map(|p| match &p.family_name {
+                    Some(f) => format!("{} {f}", p.given_name),
+                    None => p.given_name.clone(),
+                }),
+                unidentified: r.unidentified.clone(),
+                day: r.day,
+                department: r.department.clone(),
+                value: r.value,
+            })
+            .collect()
+    }
+}

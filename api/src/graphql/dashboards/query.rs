@@ -1,7 +1,7 @@
 //! Reading the dashboards.
 
 use super::dashboards;
-use super::indicator_objects::IndicatorReport;
+use super::indicator_objects::{IndicatorMeasure, IndicatorReport, IndicatorRows};
 use super::objects::{EmrReadinessChange, EmrRollout, ReportRecipient};
 use super::scorecard_objects::{
     AwardRound, CertificateVerification, ScorecardRanking, ScorecardView,
@@ -132,5 +132,25 @@ impl DashboardQuery {
             .into_iter()
             .map(ReportRecipient)
             .collect())
+    }
+
+    /// The records behind a facility's number over the months `from` to `to`
+    /// ("YYYY-MM"), of one department or all: for state and district administrators
+    /// within their reach. Audited as a read of the patients listed.
+    async fn indicator_rows(
+        &self,
+        ctx: &Context<'_>,
+        facility_id: ID,
+        from: String,
+        to: String,
+        measure: IndicatorMeasure,
+        department: Option<String>,
+    ) -> ApiResult<IndicatorRows> {
+        let id = FacilityId(parse_id("facilityId", &facility_id)?);
+        Ok(IndicatorRows(
+            dashboards(ctx)?
+                .rows_behind(id, &from, &to, measure.into(), department.as_deref())
+                .await?,
+        ))
     }
 }

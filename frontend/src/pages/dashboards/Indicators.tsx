@@ -12,6 +12,7 @@ import type { IndicatorsQuery, IndicatorsQueryVariables } from "../../gql/types"
 import { FIGURE_KEYS, figureLabel, figureText, financialYears, lastMonths } from "./figures";
 import { IndicatorTable } from "./IndicatorTable";
 import { ReportRecipients } from "./ReportRecipients";
+import { RowsBehind } from "./RowsBehind";
 import { useAuth } from "../../api/auth";
 import { INDICATORS } from "./indicatorQueries";
 
@@ -144,6 +145,7 @@ export default function Indicators() {
               file={`indicators-age-sex-${data.from}-${data.to}.csv`}
             />
           )}
+          {facility && auth.has("STATE_ADMIN", "DISTRICT_ADMIN") && <RowsBehind key={`${facility}-${from}-${to}-${department}`} facilityId={facility} from={from} to={to} department={department} />}
           {auth.has("STATE_ADMIN") && <ReportRecipients unitId={unit} facilityId={facility} placeName={data.placeName} />}
           <details className="card">
             <summary>{t("ind.definitions")}</summary>

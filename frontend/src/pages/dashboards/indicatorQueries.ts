@@ -88,3 +88,22 @@ export const REMOVE_REPORT_RECIPIENT = /* GraphQL */ `
     removeReportRecipient(id: $id)
   }
 `;
+
+export const INDICATOR_ROWS = /* GraphQL */ `
+  query IndicatorRows($facilityId: ID!, $from: String!, $to: String!, $measure: IndicatorMeasure!, $department: String) {
+    indicatorRows(facilityId: $facilityId, from: $from, to: $to, measure: $measure, department: $department) {
+      total
+      sum
+      rows {
+        kind
+        recordId
+        healthId
+        patientName
+        unidentified
+        day
+        department
+        value
+      }
+    }
+  }
+`;

@@ -5,6 +5,7 @@
 mod backfill;
 pub mod read;
 mod rollup;
+pub mod rows;
 pub mod track;
 
 pub use backfill::{backfill, backfill_measures};

@@ -1,0 +1,81 @@
+import { useState } from "react";
+import { gql } from "../../api/client";
+import { ErrorText } from "../../components/ErrorText";
+import { SelectField } from "../../components/Field";
+import { useI18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/en";
+import type { IndicatorMeasure, IndicatorRowsQuery, IndicatorRowsQueryVariables } from "../../gql/types";
+import { INDICATOR_ROWS } from "./indicatorQueries";
+
+const MEASURES: [IndicatorMeasure, string][] = [
+  ["OPD_VISITS", "opdVisits"],
+  ["ADMISSIONS", "admissions"],
+  ["DISCHARGES", "discharges"],
+  ["DEATHS", "deaths"],
+  ["REFERRALS_OUT", "referralsOut"],
+  ["INPATIENT_DAYS", "inpatientDays"],
+  ["LAB_TESTS", "labTests"],
+  ["PRESCRIPTIONS", "prescriptions"],
+];
+
+/** For administrators looking at one facility: the records behind one of its numbers
+ *  over the months on screen (each look is written to the audit trail). */
+export function RowsBehind({ facilityId, from, to, department }: { facilityId: string; from: string; to: string; department: string }) {
+  const { t, number: n, date } = useI18n();
+  const [measure, setMeasure] = useState<IndicatorMeasure>("OPD_VISITS");
+  const [data, setData] = useState<IndicatorRowsQuery["indicatorRows"] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  async function show() {
+    setError(null);
+    setBusy(true);
+    try {
+      const d = await gql<IndicatorRowsQuery, IndicatorRowsQueryVariables>(INDICATOR_ROWS, { facilityId, from, to, measure, department: department || null });
+      setData(d.indicatorRows);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="rows-behind">
+      <h2 id="rows-behind">{t("ind.rowsTitle")}</h2>
+      <p className="muted">{t("ind.rowsHint")}</p>
+      <div className="filters no-print">
+        <SelectField label={t("ind.rowsOf")} value={measure} onChange={(e) => setMeasure(e.target.value as IndicatorMeasure)} options={MEASURES.map(([m, k]) => ({ value: m, label: t(`ind.${k}` as MessageKey) }))} />
+        <button type="button" className="secondary" onClick={show} disabled={busy}>
+          {t("ind.showRows")}
+        </button>
+      </div>
+      <ErrorText error={error} />
+      {data && (
+        <>
+          <p>{t("ind.rowsCount", { total: n(data.total), sum: n(data.sum), shown: n(data.rows.length) })}</p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="rows-behind">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("ind.rowDay")}</th>
+                  <th scope="col">{t("ind.rowPatient")}</th>
+                  <th scope="col">{t("ind.department")}</th>
+                  <th scope="col">{t("ind.rowValue")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={`${r.kind}-${r.recordId}`}>
+                    <td>{date(r.day)}</td>
+                    <td>{r.patientName ? `${r.patientName} (${r.healthId})` : r.unidentified}</td>
+                    <td>{t(`ind.dept.${r.department}` as MessageKey)}</td>
+                    <td>{n(r.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

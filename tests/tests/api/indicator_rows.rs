@@ -1,0 +1,195 @@
+//! The records behind a number: they add up to the number the indicators show, for
+//! state and district administrators within their reach; a look is audited with the
+//! patients shown; everyone else sees the aggregates only.
+
+use super::indicators::{admit_at, discharge, visit, UPDATE};
+use super::inpatient_support::Hospital;
+use super::users::{new_user, CREATE_USER};
+use arogya_tests::{expect_data, expect_error, Backend, TestApp};
+use chrono::{Datelike, Duration, Months, Utc};
+use serde_json::{json, Value};
+
+on_both_backends!(the_rows_behind_a_number_add_up_to_it);
+
+const ROWS: &str = "query($f: ID!, $from: String!, $to: String!, $m: IndicatorMeasure!, $d: String) { indicatorRows(facilityId: $f, from: $from, to: $to, measure: $m, department: $d) { facilityName total sum rows { kind healthId patientName department value } } }";
+const TOTALS: &str = "query($f: ID!, $from: String!, $to: String!) { indicators(facilityId: $f, from: $from, to: $to) { totals { opdVisits referralsOut deaths inpatientDays admissions } } }";
+
+async fn the_rows_behind_a_number_add_up_to_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let h = Hospital::new(&app).await;
+    let c = &h.c;
+    let p = c.patient(&app, "Asha", "98300 11111").await;
+    let first = visit(
+        &app,
+        &c.nurse,
+        &p,
+        &c.kolkata,
+        Some("Medicine"),
+        &c.doctor_id,
+    )
+    .await;
+    visit(
+        &app,
+        &c.nurse,
+        &p,
+        &c.kolkata,
+        Some("Medicine"),
+        &c.doctor_id,
+    )
+    .await;
+    visit(
+        &app,
+        &c.nurse,
+        &p,
+        &c.kolkata,
+        Some("Paediatrics"),
+        &c.doctor_id,
+    )
+    .await;
+    expect_data(&app.gql(Some(&c.doctor), UPDATE, json!({ "i": { "id": first["id"], "expectedVersion": 1, "status": "FINISHED", "outcome": "REFERRED" } })).await);
+    let now = Utc::now();
+    let a1 = admit_at(
+        &app,
+        &h,
+        "Bina",
+        "98300 22222",
+        &h.beds[0],
+        now - Duration::days(3),
+    )
+    .await;
+    let a2 = admit_at(
+        &app,
+        &h,
+        "Chhaya",
+        "98300 33333",
+        &h.beds[1],
+        now - Duration::days(2),
+    )
+    .await;
+    discharge(&app, &h, &a1, "RECOVERED").await;
+    discharge(&app, &h, &a2, "DIED").await;
+
+    let today = (now + Duration::minutes(330))
+        .date_naive()
+        .with_day(1)
+        .unwrap();
+    let (from, to) = (
+        (today - Months::new(1)).format("%Y-%m").to_string(),
+        today.format("%Y-%m").to_string(),
+    );
+    let rows = |token: String, m: &str, d: Option<&str>| {
+        let (app, f, from, to) = (&app, c.kolkata["id"].clone(), from.clone(), to.clone());
+        let m = m.to_owned();
+        let d = d.map(str::to_owned);
+        async move {
+            app.gql(
+                Some(&token),
+                ROWS,
+                json!({ "f": f, "from": from, "to": to, "m": m, "d": d }),
+            )
+            .await
+        }
+    };
+    let totals = expect_data(
+        &app.gql(
+            Some(&c.wb),
+            TOTALS,
+            json!({ "f": c.kolkata["id"], "from": from, "to": to }),
+        )
+        .await,
+    )["indicators"]["totals"]
+        .clone();
+    // Every measure's rows add up to the number shown.
+    for (m, key) in [
+        ("OPD_VISITS", "opdVisits"),
+        ("REFERRALS_OUT", "referralsOut"),
+        ("DEATHS", "deaths"),
+        ("INPATIENT_DAYS", "inpatientDays"),
+        ("ADMISSIONS", "admissions"),
+    ] {
+        let r = expect_data(&rows(c.wb.clone(), m, None).await)["indicatorRows"].clone();
+        assert_eq!(r["sum"], totals[key], "{m}: {r}");
+        let listed: i64 = r["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["value"].as_i64().unwrap())
+            .sum();
+        assert_eq!(json!(listed), totals[key], "{m}");
+    }
+    let visits =
+        expect_data(&rows(c.wb.clone(), "OPD_VISITS", None).await)["indicatorRows"].clone();
+    assert_eq!(visits["total"], 3);
+    assert_eq!(visits["facilityName"], "Kolkata DH");
+    assert!(visits["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["kind"] == "VISIT" && r["healthId"] == p["healthId"]));
+    let medicine = expect_data(&rows(c.wb.clone(), "OPD_VISITS", Some("Medicine")).await)
+        ["indicatorRows"]
+        .clone();
+    assert_eq!(medicine["total"], 2);
+    let deaths =
+        expect_data(&rows(c.wb.clone(), "DEATHS", None).await)["indicatorRows"]["rows"].clone();
+    assert_eq!(deaths.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            deaths[0]["kind"].clone(),
+            deaths[0]["patientName"].clone(),
+            deaths[0]["department"].clone()
+        ),
+        (json!("STAY"), json!("Chhaya Mondal"), json!("medicine"))
+    );
+
+    // The look is audited with the patients shown.
+    let tid = app.tenant_id("WB").await;
+    let audited = app
+        .rows_in_tenant_with(
+            &tid,
+            "SELECT detail FROM audit_events WHERE action = 'indicator.rows'",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        audited.len(),
+        8,
+        "five measures, then visits, medicine and deaths"
+    );
+    let detail: Value = audited[0].try_get("", "detail").unwrap();
+    assert!(
+        detail["healthIds"]
+            .as_array()
+            .unwrap()
+            .contains(&p["healthId"]),
+        "{detail}"
+    );
+
+    // A nurse sees the aggregates only; Murshidabad's administrator does not reach
+    // Kolkata; another tenant finds nothing.
+    expect_error(
+        &rows(c.nurse.clone(), "OPD_VISITS", None).await,
+        "FORBIDDEN",
+    );
+    expect_data(
+        &app.gql(
+            Some(&c.wb),
+            CREATE_USER,
+            new_user(
+                "da.msd",
+                json!([{ "role": "DISTRICT_ADMIN", "unitId": c.tree.murshidabad["id"] }]),
+            ),
+        )
+        .await,
+    );
+    let msd = app
+        .token(Some("WB"), "da.msd", "a long enough password")
+        .await;
+    expect_error(&rows(msd, "OPD_VISITS", None).await, "NOT_FOUND");
+    let br = app.br_admin().await;
+    expect_error(&rows(br, "OPD_VISITS", None).await, "NOT_FOUND");
+    expect_error(
+        &rows(c.wb.clone(), "OPD_VISITS", Some("dermatology")).await,
+        "VALIDATION",
+    );
+}
