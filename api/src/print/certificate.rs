@@ -124,7 +124,8 @@ pub fn page(face: &CertificateFace) -> Result<Page> {
     );
 
     let (qr, modules) = qr_path(&face.qr_payload)?;
-    let scale = 330.0 / (modules as f64 + 4.0);
+    // 45 mm wide: a module of about half a millimetre, easy for a phone's camera.
+    let scale = 450.0 / (modules as f64 + 4.0);
     let svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" viewBox="0 0 2970 2100">
 <rect width="2970" height="2100" fill="#ffffff"/>
@@ -132,8 +133,8 @@ pub fn page(face: &CertificateFace) -> Result<Page> {
 <rect x="120" y="120" width="2730" height="1860" fill="none" stroke="#b8860b" stroke-width="4"/>
 {body}<text x="250" y="1790" font-family="Noto Sans" font-size="40" fill="#444444">Decided on {decided}</text>
 <text x="250" y="1850" font-family="Noto Sans" font-size="32" fill="#444444">Reference {reference}</text>
-<g transform="translate(2420,1500)"><rect width="330" height="330" fill="#ffffff"/><g transform="scale({scale:.4}) translate(2,2)"><path d="{qr}" fill="#000000"/></g></g>
-<text x="2585" y="1880" text-anchor="middle" font-family="Noto Sans" font-size="32" fill="#444444">Scan to verify</text>
+<g transform="translate(2300,1420)"><rect width="450" height="450" fill="#ffffff"/><g transform="scale({scale:.4}) translate(2,2)"><path d="{qr}" fill="#000000"/></g></g>
+<text x="2525" y="1920" text-anchor="middle" font-family="Noto Sans" font-size="32" fill="#444444">Scan to verify</text>
 </svg>"##,
         decided = escape(&face.decided_on),
         reference = escape(&face.reference),

@@ -8,10 +8,9 @@
 //! the live writes (`repos::indicators::backfill`).
 
 use super::{create_index, rls};
-use crate::repos::indicators::backfill_measures;
-use sea_orm::{DbBackend, Statement};
+use crate::repos::indicators::backfill_all_tenants;
+use sea_orm::DbBackend;
 use sea_orm_migration::{prelude::*, schema::*};
-use uuid::Uuid;
 
 const FIRST_MEASURES: [&str; 6] = [
     "opd_visits",
@@ -142,27 +141,9 @@ impl MigrationTrait for Migration {
                 rls::protect_tenant_table(m, t).await?;
             }
         }
-        let db = m.get_connection();
-        let tenants = db
-            .query_all_raw(Statement::from_string(
-                backend,
-                "SELECT id AS tenant_id FROM tenants",
-            ))
-            .await?;
-        for t in tenants {
-            let tenant: Uuid = t.try_get("", "tenant_id")?;
-            if backend == DbBackend::Postgres {
-                db.execute_raw(Statement::from_sql_and_values(
-                    backend,
-                    "SELECT set_config('app.tenant_id', $1, true)",
-                    [tenant.to_string().into()],
-                ))
-                .await?;
-            }
-            // The measures this migration introduced; later ones count theirs in their own
-            // migration, so a database upgraded across both counts each record once.
-            backfill_measures(db, backend, tenant, Some(&FIRST_MEASURES)).await?;
-        }
+        // The measures this migration introduced; later ones count theirs in their own
+        // migration, so a database upgraded across both counts each record once.
+        backfill_all_tenants(m.get_connection(), backend, &FIRST_MEASURES).await?;
         Ok(())
     }
 

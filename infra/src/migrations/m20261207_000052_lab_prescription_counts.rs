@@ -3,10 +3,9 @@
 //! counted once, tenant by tenant, by the same rules as the live writes. No table
 //! changes: the roll-ups keep any measure.
 
-use crate::repos::indicators::backfill_measures;
-use sea_orm::{DbBackend, Statement};
+use crate::repos::indicators::backfill_all_tenants;
+use sea_orm::Statement;
 use sea_orm_migration::prelude::*;
-use uuid::Uuid;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -21,26 +20,7 @@ const MEASURES: [&str; 4] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let backend = m.get_database_backend();
-        let db = m.get_connection();
-        let tenants = db
-            .query_all_raw(Statement::from_string(
-                backend,
-                "SELECT id AS tenant_id FROM tenants",
-            ))
-            .await?;
-        for t in tenants {
-            let tenant: Uuid = t.try_get("", "tenant_id")?;
-            if backend == DbBackend::Postgres {
-                db.execute_raw(Statement::from_sql_and_values(
-                    backend,
-                    "SELECT set_config('app.tenant_id', $1, true)",
-                    [tenant.to_string().into()],
-                ))
-                .await?;
-            }
-            backfill_measures(db, backend, tenant, Some(&MEASURES)).await?;
-        }
+        backfill_all_tenants(m.get_connection(), m.get_database_backend(), &MEASURES).await?;
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! state and district administrators within their reach; a look is audited with the
 //! patients shown; everyone else sees the aggregates only.
 
-use super::indicators::{admit_at, discharge, visit, UPDATE};
+use super::indicators::{two_stays_ended, visit, UPDATE};
 use super::inpatient_support::Hospital;
 use super::users::{new_user, CREATE_USER};
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
@@ -47,29 +47,9 @@ async fn the_rows_behind_a_number_add_up_to_it(backend: Backend) {
     )
     .await;
     expect_data(&app.gql(Some(&c.doctor), UPDATE, json!({ "i": { "id": first["id"], "expectedVersion": 1, "status": "FINISHED", "outcome": "REFERRED" } })).await);
-    let now = Utc::now();
-    let a1 = admit_at(
-        &app,
-        &h,
-        "Bina",
-        "98300 22222",
-        &h.beds[0],
-        now - Duration::days(3),
-    )
-    .await;
-    let a2 = admit_at(
-        &app,
-        &h,
-        "Chhaya",
-        "98300 33333",
-        &h.beds[1],
-        now - Duration::days(2),
-    )
-    .await;
-    discharge(&app, &h, &a1, "RECOVERED").await;
-    discharge(&app, &h, &a2, "DIED").await;
+    two_stays_ended(&app, &h).await;
 
-    let today = (now + Duration::minutes(330))
+    let today = (Utc::now() + Duration::minutes(330))
         .date_naive()
         .with_day(1)
         .unwrap();

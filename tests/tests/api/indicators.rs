@@ -89,6 +89,32 @@ pub(super) async fn admit_at(
     expect_data(&app.gql(Some(&h.c.nurse), ADMIT, input).await)["admitPatient"].clone()
 }
 
+/// Two stays in Kolkata DH's medicine ward, ended: Bina's of three days (recovered)
+/// and Chhaya's of two (by death).
+pub(super) async fn two_stays_ended(app: &TestApp, h: &Hospital) {
+    let now = Utc::now();
+    let a1 = admit_at(
+        app,
+        h,
+        "Bina",
+        "98300 22222",
+        &h.beds[0],
+        now - Duration::days(3),
+    )
+    .await;
+    let a2 = admit_at(
+        app,
+        h,
+        "Chhaya",
+        "98300 33333",
+        &h.beds[1],
+        now - Duration::days(2),
+    )
+    .await;
+    discharge(app, h, &a1, "RECOVERED").await;
+    discharge(app, h, &a2, "DIED").await;
+}
+
 pub(super) async fn discharge(app: &TestApp, h: &Hospital, a: &Value, outcome: &str) {
     let now = Utc::now();
     let death = (outcome == "DIED").then_some(now);
@@ -203,28 +229,8 @@ async fn indicators_count_visits_and_stays_by_place_and_department(backend: Back
 
     // Stays in Kolkata DH's medicine ward: one of three days ended recovered, one of two
     // days ended by death, one still in.
-    let now = Utc::now();
-    let a1 = admit_at(
-        &app,
-        &h,
-        "Bina",
-        "98300 22222",
-        &h.beds[0],
-        now - Duration::days(3),
-    )
-    .await;
-    let a2 = admit_at(
-        &app,
-        &h,
-        "Chhaya",
-        "98300 33333",
-        &h.beds[1],
-        now - Duration::days(2),
-    )
-    .await;
-    admit_at(&app, &h, "Dipa", "98300 44444", &h.beds[2], now).await;
-    discharge(&app, &h, &a1, "RECOVERED").await;
-    discharge(&app, &h, &a2, "DIED").await;
+    two_stays_ended(&app, &h).await;
+    admit_at(&app, &h, "Dipa", "98300 44444", &h.beds[2], Utc::now()).await;
 
     let (_, _, days) = months();
     let r = indicators(&app, &c.wb, json!({})).await;

@@ -61,16 +61,7 @@ impl ScorecardView {
         &self.0.rules.specialty
     }
     async fn items(&self) -> Vec<ScoreItemView> {
-        self.0
-            .rules
-            .items
-            .iter()
-            .map(|i| ScoreItemView {
-                indicator: i.indicator.into(),
-                direction: i.direction.into(),
-                weight: i.weight,
-            })
-            .collect()
+        items_of(&self.0.rules)
     }
     /// Visits plus admissions in the specialty below which a hospital is not ranked.
     async fn min_volume(&self) -> i64 {
@@ -89,6 +80,19 @@ impl ScorecardView {
     async fn saved_at(&self) -> DateTime<Utc> {
         self.0.record.saved_at
     }
+}
+
+/// A scorecard's indicators with their direction and weight.
+fn items_of(rules: &arogya_domain::dashboards::scorecard::ScorecardRules) -> Vec<ScoreItemView> {
+    rules
+        .items
+        .iter()
+        .map(|i| ScoreItemView {
+            indicator: i.indicator.into(),
+            direction: i.direction.into(),
+            weight: i.weight,
+        })
+        .collect()
 }
 
 fn facility_types(types: &[String]) -> Vec<FacilityType> {
@@ -254,16 +258,7 @@ impl AwardRound {
         &self.0.rules.specialty
     }
     async fn items(&self) -> Vec<ScoreItemView> {
-        self.0
-            .rules
-            .items
-            .iter()
-            .map(|i| ScoreItemView {
-                indicator: i.indicator.into(),
-                direction: i.direction.into(),
-                weight: i.weight,
-            })
-            .collect()
+        items_of(&self.0.rules)
     }
     async fn min_volume(&self) -> i64 {
         self.0.rules.min_volume

@@ -10,6 +10,35 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, Query
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
+/// `backfill_measures` for every tenant, each under its own tenant setting (row-level
+/// security on PostgreSQL): what a migration that adds measures runs.
+pub async fn backfill_all_tenants(
+    db: &impl ConnectionTrait,
+    backend: DbBackend,
+    only: &[&str],
+) -> Result<(), DbErr> {
+    use sea_orm::Statement;
+    let tenants = db
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT id AS tenant_id FROM tenants",
+        ))
+        .await?;
+    for t in tenants {
+        let tenant: Uuid = t.try_get("", "tenant_id")?;
+        if backend == DbBackend::Postgres {
+            db.execute_raw(Statement::from_sql_and_values(
+                backend,
+                "SELECT set_config('app.tenant_id', $1, true)",
+                [tenant.to_string().into()],
+            ))
+            .await?;
+        }
+        backfill_measures(db, backend, tenant, Some(only)).await?;
+    }
+    Ok(())
+}
+
 pub async fn backfill(
     db: &impl ConnectionTrait,
     backend: DbBackend,

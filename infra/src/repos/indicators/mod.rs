@@ -8,4 +8,4 @@ mod rollup;
 pub mod rows;
 pub mod track;
 
-pub use backfill::{backfill, backfill_measures};
+pub use backfill::{backfill, backfill_all_tenants, backfill_measures};
