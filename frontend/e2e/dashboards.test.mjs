@@ -125,6 +125,11 @@ test("the state administrator reads the indicators, goes down to a district and 
   assert.match(csv, new RegExp(`\\r\\nNadia,${nadia.figures.opdVisits},`));
   assert.deepEqual(await axeViolations(page), [], "the indicators have no serious accessibility violations");
   await shot(page, "indicators-state");
+  // The last days, then the last weeks, as a line and a table.
+  await page.getByRole("heading", { level: 2, name: "The days" }).waitFor();
+  assert.equal(await page.locator("#ind-days").locator("..").locator("tbody tr").count(), 14);
+  await page.getByLabel("Show", { exact: true }).selectOption("weeks");
+  await page.getByRole("heading", { level: 2, name: "The weeks (from Monday)" }).waitFor();
   // The last month as a printable report.
   const [report] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: `Monthly report (PDF), ${to}` }).click()]);
   assert.match(report.url(), /^blob:/);

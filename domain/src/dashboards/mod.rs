@@ -3,6 +3,7 @@
 //! the indicators kept per place and period; hospitals' scorecards, rankings and awards.
 
 pub mod awards;
+pub mod days;
 pub mod emr_rollout;
 pub mod indicators;
 pub mod measures;

@@ -2216,6 +2216,20 @@ export type IndentStatus =
   | 'REJECTED'
   | 'SUBMITTED';
 
+export type IndicatorDay = {
+  /** The day, or the first day of the week within the range. */
+  day: Scalars['NaiveDate']['output'];
+  figures: IndicatorFigures;
+};
+
+export type IndicatorDays = {
+  from: Scalars['NaiveDate']['output'];
+  placeName: Scalars['String']['output'];
+  points: Array<IndicatorDay>;
+  to: Scalars['NaiveDate']['output'];
+  weekly: Scalars['Boolean']['output'];
+};
+
 export type IndicatorDepartment = {
   /** A ward department (medicine, surgery, paediatrics, …), other or unspecified. */
   department: Scalars['String']['output'];
@@ -5290,6 +5304,11 @@ export type QueryRoot = {
   /** Indents a store raised or must answer, newest first. */
   indents: Array<Indent>;
   /**
+   * The indicators of a place (as `indicators`) day by day from `from` to `to` (at
+   * most 92 days, none after today), or week by week (weeks begin on Monday).
+   */
+  indicatorDays: IndicatorDays;
+  /**
    * The records behind a facility's number over the months `from` to `to`
    * ("YYYY-MM"), of one department or all: for state and district administrators
    * within their reach. Audited as a read of the patients listed.
@@ -5770,6 +5789,16 @@ export type QueryRootIndentArgs = {
 export type QueryRootIndentsArgs = {
   limit?: Scalars['Int']['input'];
   storeId: Scalars['ID']['input'];
+};
+
+
+export type QueryRootIndicatorDaysArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  weekly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -7885,6 +7914,8 @@ export type ImportSurveyMutationVariables = Exact<{
 
 export type ImportSurveyMutation = { importSurvey: { imported: number, households: number, duplicates: Array<{ row: number }>, errors: Array<{ row: number, column: string, message: string }> } };
 
+export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
+
 export type IndicatorsQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;
   facilityId?: InputMaybe<Scalars['ID']['input']>;
@@ -7895,8 +7926,6 @@ export type IndicatorsQueryVariables = Exact<{
 
 
 export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number } }> }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
-
-export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
 
 export type ReportRecipientsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -7927,6 +7956,18 @@ export type IndicatorRowsQueryVariables = Exact<{
 
 
 export type IndicatorRowsQuery = { indicatorRows: { total: number, sum: number, rows: Array<{ kind: string, recordId: string, healthId: string | null, patientName: string | null, unidentified: string | null, day: string, department: string, value: number }> } };
+
+export type IndicatorDaysQueryVariables = Exact<{
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['NaiveDate']['input'];
+  to: Scalars['NaiveDate']['input'];
+  department?: InputMaybe<Scalars['String']['input']>;
+  weekly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type IndicatorDaysQuery = { indicatorDays: { from: string, to: string, points: Array<{ day: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
 
 export type EmrRolloutQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

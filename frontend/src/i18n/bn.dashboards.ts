@@ -145,4 +145,12 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.rowDay": "দিন",
   "ind.rowPatient": "রোগী",
   "ind.rowValue": "গণনা",
+  "ind.byDay": "দিনে দিনে",
+  "ind.byWeek": "সপ্তাহে সপ্তাহে",
+  "ind.span": "দেখান",
+  "ind.span.days": "গত 14 দিন, দিনভিত্তিক",
+  "ind.span.weeks": "গত 13 সপ্তাহ, সপ্তাহভিত্তিক",
+  "ind.dayTable": "দিনগুলি",
+  "ind.weekTable": "সপ্তাহগুলি (সোমবার থেকে)",
+  "ind.weekOf": "সপ্তাহ শুরু",
 };

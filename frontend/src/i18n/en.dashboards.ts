@@ -143,4 +143,12 @@ export const enDashboards = {
   "ind.rowDay": "Day",
   "ind.rowPatient": "Patient",
   "ind.rowValue": "Counts",
+  "ind.byDay": "Day by day",
+  "ind.byWeek": "Week by week",
+  "ind.span": "Show",
+  "ind.span.days": "the last 14 days, day by day",
+  "ind.span.weeks": "the last 13 weeks, week by week",
+  "ind.dayTable": "The days",
+  "ind.weekTable": "The weeks (from Monday)",
+  "ind.weekOf": "Week from",
 };

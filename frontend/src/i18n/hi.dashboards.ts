@@ -145,4 +145,12 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.rowDay": "दिन",
   "ind.rowPatient": "मरीज़",
   "ind.rowValue": "गिनती",
+  "ind.byDay": "दिन-ब-दिन",
+  "ind.byWeek": "सप्ताह-दर-सप्ताह",
+  "ind.span": "दिखाएँ",
+  "ind.span.days": "पिछले 14 दिन, दिनवार",
+  "ind.span.weeks": "पिछले 13 सप्ताह, सप्ताहवार",
+  "ind.dayTable": "दिन",
+  "ind.weekTable": "सप्ताह (सोमवार से)",
+  "ind.weekOf": "सप्ताह आरंभ",
 };

@@ -65,6 +65,7 @@ mod helpline_care;
 mod helpline_live;
 mod idempotency;
 mod import;
+mod indicator_days;
 mod indicator_report;
 mod indicator_rows;
 mod indicators;

@@ -89,12 +89,12 @@ pub struct Report {
 
 /// The place resolved: a name, the units whose months are its figures (or the
 /// facility), and its facilities with their beds.
-struct Resolved {
-    name: String,
+pub(super) struct Resolved {
+    pub(super) name: String,
     units: Vec<Uuid>,
     facility: Option<Uuid>,
     children: Vec<(Uuid, String, String)>,
-    facilities: Vec<FacilityBeds>,
+    pub(super) facilities: Vec<FacilityBeds>,
 }
 
 fn beds_under(facilities: &[FacilityBeds], path: Option<&str>) -> i64 {
@@ -106,7 +106,7 @@ fn beds_under(facilities: &[FacilityBeds], path: Option<&str>) -> i64 {
 }
 
 impl Dashboards<'_> {
-    async fn resolve(
+    pub(super) async fn resolve(
         &self,
         tx: &TenantTx,
         reach: &UnitReach,

@@ -5,6 +5,7 @@
 pub mod awards;
 pub mod emr_history;
 pub mod emr_rollout;
+pub mod indicator_days;
 pub mod indicators;
 pub mod reports;
 pub mod rows;

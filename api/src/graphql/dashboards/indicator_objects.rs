@@ -255,3 +255,38 @@ impl IndicatorRows {
             .collect()
     }
 }
+
+/// A place's figures day by day or week by week.
+pub struct IndicatorDays(pub crate::app::dashboards::indicator_days::DaySeries);
+
+#[Object]
+impl IndicatorDays {
+    async fn place_name(&self) -> &str {
+        &self.0.place_name
+    }
+    async fn from(&self) -> chrono::NaiveDate {
+        self.0.range.from
+    }
+    async fn to(&self) -> chrono::NaiveDate {
+        self.0.range.to
+    }
+    async fn weekly(&self) -> bool {
+        self.0.weekly
+    }
+    async fn points(&self) -> Vec<IndicatorDay> {
+        self.0.points.iter().map(|p| IndicatorDay(*p)).collect()
+    }
+}
+
+pub struct IndicatorDay(pub (chrono::NaiveDate, Figures));
+
+#[Object]
+impl IndicatorDay {
+    /// The day, or the first day of the week within the range.
+    async fn day(&self) -> chrono::NaiveDate {
+        self.0 .0
+    }
+    async fn figures(&self) -> IndicatorFigures {
+        IndicatorFigures(self.0 .1)
+    }
+}

@@ -1,7 +1,7 @@
 //! Reading the dashboards.
 
 use super::dashboards;
-use super::indicator_objects::{IndicatorMeasure, IndicatorReport, IndicatorRows};
+use super::indicator_objects::{IndicatorDays, IndicatorMeasure, IndicatorReport, IndicatorRows};
 use super::objects::{EmrReadinessChange, EmrRollout, ReportRecipient};
 use super::scorecard_objects::{
     AwardRound, CertificateVerification, ScorecardRanking, ScorecardView,
@@ -150,6 +150,37 @@ impl DashboardQuery {
         Ok(IndicatorRows(
             dashboards(ctx)?
                 .rows_behind(id, &from, &to, measure.into(), department.as_deref())
+                .await?,
+        ))
+    }
+
+    /// The indicators of a place (as `indicators`) day by day from `from` to `to` (at
+    /// most 92 days, none after today), or week by week (weeks begin on Monday).
+    #[allow(clippy::too_many_arguments)]
+    async fn indicator_days(
+        &self,
+        ctx: &Context<'_>,
+        unit_id: Option<ID>,
+        facility_id: Option<ID>,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        department: Option<String>,
+        weekly: Option<bool>,
+    ) -> ApiResult<IndicatorDays> {
+        let place = match (unit_id, facility_id) {
+            (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", &f)?)),
+            (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", &u)?)),
+            (None, None) => PlaceRef::Reach,
+        };
+        Ok(IndicatorDays(
+            dashboards(ctx)?
+                .indicator_days(
+                    place,
+                    from,
+                    to,
+                    department.as_deref(),
+                    weekly.unwrap_or(false),
+                )
                 .await?,
         ))
     }

@@ -13,6 +13,7 @@ import { FIGURE_KEYS, figureLabel, figureText, financialYears, lastMonths } from
 import { IndicatorTable } from "./IndicatorTable";
 import { ReportRecipients } from "./ReportRecipients";
 import { RowsBehind } from "./RowsBehind";
+import { DayTrend } from "./DayTrend";
 import { useAuth } from "../../api/auth";
 import { INDICATORS } from "./indicatorQueries";
 
@@ -113,6 +114,7 @@ export default function Indicators() {
               { label: figureLabel(t, "admissions"), values: data.months.map((m) => m.figures.admissions), colour: "#b7791f" },
             ]}
           />
+          <DayTrend unit={unit} facility={facility} department={department} today={indiaToday()} />
           <IndicatorTable
             id="ind-months"
             title={t("ind.byMonth")}

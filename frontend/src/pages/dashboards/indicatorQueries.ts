@@ -1,5 +1,26 @@
 // Indicators of a place over months: totals, months, parts, departments, age and sex.
 
+const FIGURE_FIELDS = /* GraphQL */ `
+  fragment IndicatorFigureFields on IndicatorFigures {
+    opdVisits
+    admissions
+    discharges
+    deaths
+    inpatientDays
+    referralsOut
+    labTests
+    labTurnaroundHours
+    prescriptions
+    prescriptionsPerVisit
+    beds
+    days
+    mortalityRate
+    averageLengthOfStay
+    bedOccupancyRate
+    bedTurnover
+  }
+`;
+
 export const INDICATORS = /* GraphQL */ `
   query Indicators($unitId: ID, $facilityId: ID, $from: String!, $to: String!, $department: String) {
     indicators(unitId: $unitId, facilityId: $facilityId, from: $from, to: $to, department: $department) {
@@ -45,24 +66,7 @@ export const INDICATORS = /* GraphQL */ `
       }
     }
   }
-  fragment IndicatorFigureFields on IndicatorFigures {
-    opdVisits
-    admissions
-    discharges
-    deaths
-    inpatientDays
-    referralsOut
-    labTests
-    labTurnaroundHours
-    prescriptions
-    prescriptionsPerVisit
-    beds
-    days
-    mortalityRate
-    averageLengthOfStay
-    bedOccupancyRate
-    bedTurnover
-  }
+  ${FIGURE_FIELDS}
 `;
 
 export const REPORT_RECIPIENTS = /* GraphQL */ `
@@ -106,4 +110,20 @@ export const INDICATOR_ROWS = /* GraphQL */ `
       }
     }
   }
+`;
+
+export const INDICATOR_DAYS = /* GraphQL */ `
+  query IndicatorDays($unitId: ID, $facilityId: ID, $from: NaiveDate!, $to: NaiveDate!, $department: String, $weekly: Boolean) {
+    indicatorDays(unitId: $unitId, facilityId: $facilityId, from: $from, to: $to, department: $department, weekly: $weekly) {
+      from
+      to
+      points {
+        day
+        figures {
+          ...IndicatorFigureFields
+        }
+      }
+    }
+  }
+  ${FIGURE_FIELDS}
 `;

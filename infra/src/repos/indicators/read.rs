@@ -214,3 +214,37 @@ pub async fn facility_totals(
         .all(tx.conn())
         .await?)
 }
+
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct DayCount {
+    pub day: NaiveDate,
+    pub measure: String,
+    pub value: i64,
+}
+
+/// These facilities' counts day by day from `from` to `to`, summed over them (and over
+/// departments unless one is named).
+pub async fn days_of(
+    tx: &TenantTx,
+    facilities: &[Uuid],
+    from: NaiveDate,
+    to: NaiveDate,
+    department: Option<&str>,
+) -> InfraResult<Vec<DayCount>> {
+    if facilities.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(d::Entity::find()
+        .select_only()
+        .columns([d::Column::Day, d::Column::Measure])
+        .column_as(Expr::cust("CAST(SUM(value) AS BIGINT)"), "value")
+        .filter(d::Column::TenantId.eq(tx.tenant().0))
+        .filter(d::Column::FacilityId.is_in(facilities.iter().copied()))
+        .filter(d::Column::Day.between(from, to))
+        .apply_if(department, |q, dep| q.filter(d::Column::Department.eq(dep)))
+        .group_by(d::Column::Day)
+        .group_by(d::Column::Measure)
+        .into_model::<DayCount>()
+        .all(tx.conn())
+        .await?)
+}
