@@ -207,10 +207,14 @@ test("oxygen readings made offline are sent in order, once; one entered meanwhil
   const last = before.at(-1).tanks[0].percent;
   assert.ok(last > 3, "room for three lower readings");
 
-  // Without a network: two readings, a few minutes apart.
+  // Without a network: two readings, a few minutes apart, after the last one on record
+  // (the demo's reading of today is five minutes before the server started when that
+  // is before 08:00 in India, so "twelve minutes ago" is not always after it).
   await context.setOffline(true);
-  const first = await localTime(page, 12);
-  const second = await localTime(page, 6);
+  const sinceLast = Math.floor((Date.now() - Date.parse(before.at(-1).readingAt)) / 60_000);
+  assert.ok(sinceLast >= 3, `room for two readings since the last (${sinceLast} min)`);
+  const first = await localTime(page, Math.min(12, Math.floor((2 * sinceLast) / 3)));
+  const second = await localTime(page, Math.min(6, Math.floor(sinceLast / 3)));
   await fillReading(page, first, last - 1);
   await page.getByRole("button", { name: "Save the reading" }).dblclick();
   await page.getByRole("status").filter({ hasText: "It will be sent by itself" }).waitFor();

@@ -1,7 +1,7 @@
 //! The indicators day by day and week by week: the same counts as the months, put on
 //! the days they happened (India's calendar), summed into weeks that begin on Monday.
 
-use super::indicators::{two_stays_ended, visit};
+use super::indicators::{medicine_visits, two_stays_ended};
 use super::inpatient_support::Hospital;
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use chrono::{Datelike, Duration, Utc};
@@ -25,17 +25,7 @@ async fn days_and_weeks_count_what_happened_on_them(backend: Backend) {
     let h = Hospital::new(&app).await;
     let c = &h.c;
     let p = c.patient(&app, "Asha", "98300 11111").await;
-    for _ in 0..3 {
-        visit(
-            &app,
-            &c.nurse,
-            &p,
-            &c.kolkata,
-            Some("Medicine"),
-            &c.doctor_id,
-        )
-        .await;
-    }
+    medicine_visits(&app, c, &p, 3).await;
     // Admitted three and two days ago, both discharged today (one by death).
     two_stays_ended(&app, &h).await;
     let today = (Utc::now() + Duration::minutes(330)).date_naive();

@@ -4,7 +4,7 @@
 //! figures by e-mail through the outbox, once.
 
 use super::indicators::admit_at;
-use super::indicators::visit;
+use super::indicators::medicine_visits;
 use super::inpatient_support::Hospital;
 use super::users::{new_user, CREATE_USER};
 use arogya_tests::{expect_data, expect_error, Backend, Store, TestApp};
@@ -36,17 +36,7 @@ async fn a_facility_prints_its_monthly_report(backend: Backend) {
     let h = Hospital::new(&app).await;
     let c = &h.c;
     let p = c.patient(&app, "Asha", "98300 11111").await;
-    for _ in 0..3 {
-        visit(
-            &app,
-            &c.nurse,
-            &p,
-            &c.kolkata,
-            Some("Medicine"),
-            &c.doctor_id,
-        )
-        .await;
-    }
+    medicine_visits(&app, c, &p, 3).await;
     let today = (Utc::now() + Duration::minutes(330)).date_naive();
     let month = today.format("%Y-%m").to_string();
     let http = reqwest::Client::new();

@@ -2,7 +2,7 @@
 //! state and district administrators within their reach; a look is audited with the
 //! patients shown; everyone else sees the aggregates only.
 
-use super::indicators::{two_stays_ended, visit, UPDATE};
+use super::indicators::{medicine_visits, two_stays_ended, visit, UPDATE};
 use super::inpatient_support::Hospital;
 use super::users::{new_user, CREATE_USER};
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
@@ -19,24 +19,7 @@ async fn the_rows_behind_a_number_add_up_to_it(backend: Backend) {
     let h = Hospital::new(&app).await;
     let c = &h.c;
     let p = c.patient(&app, "Asha", "98300 11111").await;
-    let first = visit(
-        &app,
-        &c.nurse,
-        &p,
-        &c.kolkata,
-        Some("Medicine"),
-        &c.doctor_id,
-    )
-    .await;
-    visit(
-        &app,
-        &c.nurse,
-        &p,
-        &c.kolkata,
-        Some("Medicine"),
-        &c.doctor_id,
-    )
-    .await;
+    let first = medicine_visits(&app, c, &p, 2).await.remove(0);
     visit(
         &app,
         &c.nurse,

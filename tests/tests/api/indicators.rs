@@ -4,6 +4,7 @@
 //! `indicators_rollups`.)
 
 use super::inpatient_support::{Hospital, ADMIT, DISCHARGE};
+use super::records::Clinic;
 use super::users::{new_user, CREATE_USER};
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
@@ -87,6 +88,15 @@ pub(super) async fn admit_at(
     let mut input = h.admission(&p, bed);
     input["i"]["admittedAt"] = json!(at);
     expect_data(&app.gql(Some(&h.c.nurse), ADMIT, input).await)["admitPatient"].clone()
+}
+
+/// `n` medicine visits of `p` at Kolkata DH, begun by its nurse, newest last.
+pub(super) async fn medicine_visits(app: &TestApp, c: &Clinic, p: &Value, n: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(visit(app, &c.nurse, p, &c.kolkata, Some("Medicine"), &c.doctor_id).await);
+    }
+    out
 }
 
 /// Two stays in Kolkata DH's medicine ward, ended: Bina's of three days (recovered)

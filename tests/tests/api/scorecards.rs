@@ -5,7 +5,7 @@
 
 use super::cards::pdf_text;
 use super::facilities::{create_facility, facility};
-use super::indicators::{two_stays_ended, visit, UPDATE};
+use super::indicators::{medicine_visits, two_stays_ended, visit, UPDATE};
 use super::inpatient_support::Hospital;
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -110,33 +110,7 @@ async fn scorecards_rank_hospitals_and_rounds_stay_frozen(backend: Backend) {
     // Kolkata DH, medicine: three visits (one ended by referral), two stays ended
     // (one recovered, one by death). Lalbag SDH: two medicine visits, no stays.
     let p = c.patient(&app, "Asha", "98300 11111").await;
-    let first = visit(
-        &app,
-        &c.nurse,
-        &p,
-        &c.kolkata,
-        Some("Medicine"),
-        &c.doctor_id,
-    )
-    .await;
-    visit(
-        &app,
-        &c.nurse,
-        &p,
-        &c.kolkata,
-        Some("Medicine"),
-        &c.doctor_id,
-    )
-    .await;
-    visit(
-        &app,
-        &c.nurse,
-        &p,
-        &c.kolkata,
-        Some("Medicine"),
-        &c.doctor_id,
-    )
-    .await;
+    let first = medicine_visits(&app, c, &p, 3).await.remove(0);
     expect_data(&app.gql(Some(&c.doctor), UPDATE, json!({ "i": { "id": first["id"], "expectedVersion": 1, "status": "FINISHED", "outcome": "REFERRED" } })).await);
     for _ in 0..2 {
         visit(

@@ -16,6 +16,21 @@ mod scorecard_objects;
 pub use mutation::DashboardMutation;
 pub use query::DashboardQuery;
 
+/// The place a query names: a facility, else a unit, else the caller's whole reach.
+fn place_ref(
+    unit_id: Option<&async_graphql::ID>,
+    facility_id: Option<&async_graphql::ID>,
+) -> ApiResult<crate::app::dashboards::indicators::PlaceRef> {
+    use crate::app::dashboards::indicators::PlaceRef;
+    use crate::graphql::types::parse_id;
+    use arogya_domain::ids::{FacilityId, UnitId};
+    Ok(match (unit_id, facility_id) {
+        (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", f)?)),
+        (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", u)?)),
+        (None, None) => PlaceRef::Reach,
+    })
+}
+
 fn dashboards<'a>(ctx: &'a Context<'_>) -> ApiResult<Dashboards<'a>> {
     let req = ctx.request()?;
     Ok(Dashboards {

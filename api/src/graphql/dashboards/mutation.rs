@@ -1,6 +1,5 @@
 //! Changing what the dashboards track.
 
-use super::dashboards;
 use super::inputs::{
     AddReportRecipientInput, DecideAwardRoundInput, FreezeAwardRoundInput, ImportEmrReadinessInput,
     SaveScorecardInput, SetEmrDeadlineInput,
@@ -8,7 +7,7 @@ use super::inputs::{
 use super::objects::ReportRecipient;
 use super::objects::{EmrDeadline, EmrReadinessImport};
 use super::scorecard_objects::{AwardRound, ScorecardView};
-use crate::app::dashboards::indicators::PlaceRef;
+use super::{dashboards, place_ref};
 use crate::app::import;
 use crate::app::professionals::today;
 use crate::error::{ApiError, ApiResult};
@@ -19,7 +18,6 @@ use arogya_domain::dashboards::awards::AwardTitle;
 use arogya_domain::dashboards::scorecard::{
     ScoreIndicator, ScoreItem, ScorePeriod, ScorecardRules,
 };
-use arogya_domain::ids::{FacilityId, UnitId};
 use async_graphql::{Context, Object, ID};
 
 #[derive(Default)]
@@ -166,11 +164,7 @@ impl DashboardMutation {
         input: AddReportRecipientInput,
     ) -> ApiResult<ReportRecipient> {
         let email = arogya_domain::user::Email::parse(&input.email)?;
-        let place = match (&input.unit_id, &input.facility_id) {
-            (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", f)?)),
-            (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", u)?)),
-            (None, None) => PlaceRef::Reach,
-        };
+        let place = place_ref(input.unit_id.as_ref(), input.facility_id.as_ref())?;
         Ok(ReportRecipient(
             dashboards(ctx)?.add_report_recipient(email, place).await?,
         ))

@@ -1,12 +1,11 @@
 //! Reading the dashboards.
 
-use super::dashboards;
 use super::indicator_objects::{IndicatorDays, IndicatorMeasure, IndicatorReport, IndicatorRows};
 use super::objects::{EmrReadinessChange, EmrRollout, ReportRecipient};
 use super::scorecard_objects::{
     AwardRound, CertificateVerification, ScorecardRanking, ScorecardView,
 };
-use crate::app::dashboards::indicators::PlaceRef;
+use super::{dashboards, place_ref};
 use crate::error::ApiResult;
 use crate::graphql::facilities::FacilityType;
 use crate::graphql::types::parse_id;
@@ -49,11 +48,7 @@ impl DashboardQuery {
         to: String,
         department: Option<String>,
     ) -> ApiResult<IndicatorReport> {
-        let place = match (unit_id, facility_id) {
-            (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", &f)?)),
-            (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", &u)?)),
-            (None, None) => PlaceRef::Reach,
-        };
+        let place = place_ref(unit_id.as_ref(), facility_id.as_ref())?;
         Ok(IndicatorReport(
             dashboards(ctx)?
                 .indicators(place, &from, &to, department.as_deref())
@@ -167,11 +162,7 @@ impl DashboardQuery {
         department: Option<String>,
         weekly: Option<bool>,
     ) -> ApiResult<IndicatorDays> {
-        let place = match (unit_id, facility_id) {
-            (_, Some(f)) => PlaceRef::Facility(FacilityId(parse_id("facilityId", &f)?)),
-            (Some(u), None) => PlaceRef::Unit(UnitId(parse_id("unitId", &u)?)),
-            (None, None) => PlaceRef::Reach,
-        };
+        let place = place_ref(unit_id.as_ref(), facility_id.as_ref())?;
         Ok(IndicatorDays(
             dashboards(ctx)?
                 .indicator_days(
