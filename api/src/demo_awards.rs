@@ -6,6 +6,7 @@
 
 use crate::app::dashboards::Dashboards;
 use crate::app::professionals::today;
+use crate::demo_indicators::{ended_stay, StayPlace};
 use crate::demo_oxygen::{err, meta};
 use crate::state::AppState;
 use arogya_domain::access::Principal;
@@ -14,13 +15,13 @@ use arogya_domain::dashboards::scorecard::{
     ScoreIndicator as I, ScoreItem, ScorePeriod, ScorecardRules,
 };
 use arogya_domain::ids::{TenantId, UserId};
-use arogya_domain::inpatient::admission::{AdmissionFacts, Discharge, DischargeOutcome};
+use arogya_domain::inpatient::admission::DischargeOutcome;
 use arogya_domain::inpatient::beds::BedType;
 use arogya_domain::inpatient::wards::{Department, Ward};
 use arogya_domain::role::{Role, RoleGrant};
 use arogya_domain::user::LoginName;
 use arogya_infra::db::Access;
-use arogya_infra::repos::inpatient::{admissions, wards};
+use arogya_infra::repos::inpatient::wards;
 use arogya_infra::repos::{facilities, professionals, users};
 use chrono::{Datelike, Duration, Months, TimeZone, Utc};
 use uuid::Uuid;
@@ -192,34 +193,22 @@ async fn stays(
                     1 | 2 => DischargeOutcome::Referred,
                     _ => DischargeOutcome::Recovered,
                 };
-                let facts = AdmissionFacts {
-                    reason: "Demo paediatric stay".into(),
-                    provisional_diagnosis: None,
-                    admitted_at: admitted,
-                    unidentified: Some(format!("Demo child {s} of {}", month.format("%B %Y"))),
+                let place = StayPlace {
+                    facility: *hospital,
+                    ward: ward.id,
+                    bed: bed.id,
+                    department: Department::Paediatrics,
                 };
-                let a = admissions::insert(
+                let who = format!("Demo child {s} of {}", month.format("%B %Y"));
+                ended_stay(
                     &tx,
-                    admissions::NewAdmission {
-                        patient: None,
-                        facility: *hospital,
-                        ward: ward.id,
-                        bed: bed.id,
-                        encounter: None,
-                        admitting_professional: professional.id,
-                        department: Department::Paediatrics,
-                        facts: &facts,
-                        by: doctor.0,
-                    },
+                    &place,
+                    (professional.id, doctor.0),
+                    who,
+                    (admitted, ended),
+                    outcome,
                 )
                 .await?;
-                let d = Discharge {
-                    outcome,
-                    at: ended,
-                    time_of_death: (outcome == DischargeOutcome::Died).then_some(ended),
-                    note: None,
-                };
-                admissions::discharged(&tx, &a, &d).await?;
             }
         }
     }

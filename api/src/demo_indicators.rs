@@ -138,43 +138,79 @@ pub async fn seed(
                 1 => DischargeOutcome::Referred,
                 _ => DischargeOutcome::Recovered,
             };
-            let facts = AdmissionFacts {
-                reason: "Demo stay".into(),
-                provisional_diagnosis: None,
-                admitted_at: admitted,
-                unidentified: Some(format!(
-                    "Demo patient {s} of {}",
-                    month_start.format("%B %Y")
-                )),
+            let department = if s % 3 == 0 {
+                Department::Paediatrics
+            } else {
+                Department::Medicine
             };
-            let a = admissions::insert(
+            let who = format!("Demo patient {s} of {}", month_start.format("%B %Y"));
+            let place = StayPlace {
+                facility: hospital.0,
+                ward: ward.id,
+                bed: bed.id,
+                department,
+            };
+            ended_stay(
                 &tx,
-                admissions::NewAdmission {
-                    patient: None,
-                    facility: hospital.0,
-                    ward: ward.id,
-                    bed: bed.id,
-                    encounter: None,
-                    admitting_professional: professional.id,
-                    department: if s % 3 == 0 {
-                        Department::Paediatrics
-                    } else {
-                        Department::Medicine
-                    },
-                    facts: &facts,
-                    by: doctor.0,
-                },
+                &place,
+                (professional.id, doctor.0),
+                who,
+                (admitted, ended),
+                outcome,
             )
             .await?;
-            let d = Discharge {
-                outcome,
-                at: ended,
-                time_of_death: (outcome == DischargeOutcome::Died).then_some(ended),
-                note: None,
-            };
-            admissions::discharged(&tx, &a, &d).await?;
         }
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Where a demo stay is: a facility's ward and bed, and the ward's department.
+pub(crate) struct StayPlace {
+    pub facility: Uuid,
+    pub ward: Uuid,
+    pub bed: Uuid,
+    pub department: Department,
+}
+
+/// A stay of an unidentified demo patient (`who`), admitted and ended at the given
+/// times with `outcome`, written through the same repositories as live stays (so the
+/// roll-ups count it). `by`: the admitting professional and their user.
+pub(crate) async fn ended_stay(
+    tx: &arogya_infra::TenantTx,
+    place: &StayPlace,
+    by: (Uuid, Uuid),
+    who: String,
+    (admitted, ended): (chrono::DateTime<Utc>, chrono::DateTime<Utc>),
+    outcome: DischargeOutcome,
+) -> anyhow::Result<()> {
+    let facts = AdmissionFacts {
+        reason: "Demo stay".into(),
+        provisional_diagnosis: None,
+        admitted_at: admitted,
+        unidentified: Some(who),
+    };
+    let a = admissions::insert(
+        tx,
+        admissions::NewAdmission {
+            patient: None,
+            facility: place.facility,
+            ward: place.ward,
+            bed: place.bed,
+            encounter: None,
+            admitting_professional: by.0,
+            department: place.department,
+            facts: &facts,
+            by: by.1,
+        },
+    )
+    .await?;
+    let d = Discharge {
+        outcome,
+        at: ended,
+        time_of_death: (outcome == DischargeOutcome::Died).then_some(ended),
+        note: None,
+    };
+    admissions::discharged(tx, &a, &d).await?;
     Ok(())
 }

@@ -6,7 +6,7 @@
 use super::indicators::admit_at;
 use super::indicators::medicine_visits;
 use super::inpatient_support::Hospital;
-use super::users::{new_user, CREATE_USER};
+use super::onboarding_support::district_admin;
 use arogya_tests::{expect_data, expect_error, Backend, Store, TestApp};
 use chrono::{Datelike, Duration, Utc};
 use serde_json::json;
@@ -84,20 +84,7 @@ async fn a_facility_prints_its_monthly_report(backend: Backend) {
             .status(),
         400
     );
-    expect_data(
-        &app.gql(
-            Some(&c.wb),
-            CREATE_USER,
-            new_user(
-                "da.msd",
-                json!([{ "role": "DISTRICT_ADMIN", "unitId": c.tree.murshidabad["id"] }]),
-            ),
-        )
-        .await,
-    );
-    let msd = app
-        .token(Some("WB"), "da.msd", "a long enough password")
-        .await;
+    let msd = district_admin(&app, &c.wb, "da.msd", &c.tree.murshidabad).await;
     assert_eq!(
         get(format!("month={month}&facility={kdh}"), Some(msd.clone()))
             .await

@@ -4,7 +4,7 @@
 
 use super::indicators::{medicine_visits, two_stays_ended, visit, UPDATE};
 use super::inpatient_support::Hospital;
-use super::users::{new_user, CREATE_USER};
+use super::onboarding_support::district_admin;
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use chrono::{Datelike, Duration, Months, Utc};
 use serde_json::{json, Value};
@@ -134,20 +134,7 @@ async fn the_rows_behind_a_number_add_up_to_it(backend: Backend) {
         &rows(c.nurse.clone(), "OPD_VISITS", None).await,
         "FORBIDDEN",
     );
-    expect_data(
-        &app.gql(
-            Some(&c.wb),
-            CREATE_USER,
-            new_user(
-                "da.msd",
-                json!([{ "role": "DISTRICT_ADMIN", "unitId": c.tree.murshidabad["id"] }]),
-            ),
-        )
-        .await,
-    );
-    let msd = app
-        .token(Some("WB"), "da.msd", "a long enough password")
-        .await;
+    let msd = district_admin(&app, &c.wb, "da.msd", &c.tree.murshidabad).await;
     expect_error(&rows(msd, "OPD_VISITS", None).await, "NOT_FOUND");
     let br = app.br_admin().await;
     expect_error(&rows(br, "OPD_VISITS", None).await, "NOT_FOUND");

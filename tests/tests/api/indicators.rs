@@ -4,8 +4,8 @@
 //! `indicators_rollups`.)
 
 use super::inpatient_support::{Hospital, ADMIT, DISCHARGE};
+use super::onboarding_support::district_admin;
 use super::records::Clinic;
-use super::users::{new_user, CREATE_USER};
 use arogya_tests::{expect_data, expect_error, Backend, TestApp};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde_json::{json, Value};
@@ -384,20 +384,7 @@ async fn indicators_count_visits_and_stays_by_place_and_department(backend: Back
     assert_eq!(f["parts"], json!([]));
 
     // Murshidabad's administrator sees Murshidabad: the visit, and nothing of Kolkata.
-    expect_data(
-        &app.gql(
-            Some(&c.wb),
-            CREATE_USER,
-            new_user(
-                "da.msd",
-                json!([{ "role": "DISTRICT_ADMIN", "unitId": c.tree.murshidabad["id"] }]),
-            ),
-        )
-        .await,
-    );
-    let msd = app
-        .token(Some("WB"), "da.msd", "a long enough password")
-        .await;
+    let msd = district_admin(&app, &c.wb, "da.msd", &c.tree.murshidabad).await;
     let m = indicators(&app, &msd, json!({})).await;
     assert_eq!(m["placeName"], murshidabad);
     assert_eq!(

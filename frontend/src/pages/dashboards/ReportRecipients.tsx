@@ -15,6 +15,8 @@ export function ReportRecipients({ unitId, facilityId, placeName }: { unitId: st
   const [email, setEmail] = useState("");
   const [error, setError] = useState<unknown>(null);
   const { busy, run } = useSubmit();
+  // A second tap while a removal is on its way would find the recipient gone already.
+  const [removing, setRemoving] = useState<string | null>(null);
   const load = useCallback(() => {
     gql<ReportRecipientsQuery, Record<string, never>>(REPORT_RECIPIENTS, {}).then((d) => setList(d.reportRecipients), setError);
   }, []);
@@ -34,12 +36,16 @@ export function ReportRecipients({ unitId, facilityId, placeName }: { unitId: st
     }
   }
   async function remove(id: string) {
+    if (removing) return;
     setError(null);
+    setRemoving(id);
     try {
       await gql<RemoveReportRecipientMutation, RemoveReportRecipientMutationVariables>(REMOVE_REPORT_RECIPIENT, { id });
       load();
     } catch (err) {
       setError(err);
+    } finally {
+      setRemoving(null);
     }
   }
   return (
@@ -51,7 +57,7 @@ export function ReportRecipients({ unitId, facilityId, placeName }: { unitId: st
           {list.map((r) => (
             <li key={r.id}>
               {r.email} — {r.place || t("ind.everything")}{" "}
-              <button type="button" className="link" onClick={() => remove(r.id)}>
+              <button type="button" className="link" onClick={() => remove(r.id)} disabled={removing !== null}>
                 {t("ind.removeRecipient", { email: r.email })}
               </button>
             </li>
