@@ -140,7 +140,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         Role::Doctor,
     )
     .await?;
-    account(
+    let operator = account(
         state,
         tenant,
         &OPERATOR,
@@ -310,6 +310,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<Vec<DemoLogin>> {
         let people: Vec<Uuid> = registered.iter().map(|(id, _)| *id).collect();
         crate::demo_indicators::seed(state, tenant, facility, &others, doctor, &people).await?;
         crate::demo_awards::seed(state, tenant, &others, doctor).await?;
+        crate::demo_programmes::seed(state, tenant, root, district, operator.0).await?;
     }
     Ok(logins)
 }

@@ -14,6 +14,7 @@ pub mod demo_indicators;
 pub mod demo_inpatient;
 pub mod demo_kb;
 pub mod demo_oxygen;
+pub mod demo_programmes;
 pub mod demo_records;
 pub mod demo_samples;
 pub mod demo_supply;

@@ -939,15 +939,27 @@ export type IndentStatus =
 
 export type IndicatorMeasure =
   | 'ADMISSIONS'
+  | 'CARDS_ISSUED'
   | 'DEATHS'
   | 'DISCHARGES'
+  | 'HELPLINE_CALLS'
+  | 'HELPLINE_DUE'
+  | 'HELPLINE_IN_TARGET'
+  | 'HOUSEHOLDS_SURVEYED'
   | 'INPATIENT_DAYS'
   | 'LAB_TESTS'
   | 'LAB_TIMED'
   | 'LAB_TURNAROUND_MINUTES'
+  | 'NOTIFIABLE_CASES'
   | 'OPD_VISITS'
+  | 'OXYGEN_DAILY_USE_LITRES'
+  | 'OXYGEN_USABLE_LITRES'
+  | 'PEOPLE_SURVEYED'
   | 'PRESCRIPTIONS'
-  | 'REFERRALS_OUT';
+  | 'PROFESSIONALS_VERIFIED'
+  | 'REFERRALS_OUT'
+  | 'REGISTRATIONS'
+  | 'STOCK_OUTS';
 
 /** An entry for an investigation; which fields it needs depends on its kind. */
 export type InvestigationEntryInput = {

@@ -116,6 +116,18 @@ test("the state administrator reads the indicators, goes down to a district and 
   const tile = (label) => page.locator(".stat", { has: page.getByText(label, { exact: true }) }).locator(".stat__value");
   assert.equal(await tile("Outpatient visits").textContent(), all.totals.opdVisits.toLocaleString("en-IN"));
   assert.equal(await tile("Admissions").textContent(), all.totals.admissions.toLocaleString("en-IN"));
+  // The programmes' figures are recounted from their records every few minutes (the
+  // first count runs as the server starts), with the time shown beside them.
+  const recounted = "query($f: String!, $t: String!) { indicators(from: $f, to: $t) { recountedAt totals { registrations householdsSurveyed } } }";
+  let counted = (await api(server.url, recounted, { f: from, t: to }, admin)).indicators;
+  for (let i = 0; i < 50 && !counted.recountedAt; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    counted = (await api(server.url, recounted, { f: from, t: to }, admin)).indicators;
+  }
+  assert.ok(counted.totals.registrations > 0 && counted.totals.householdsSurveyed > 0, "the demo's patients and households are counted");
+  await page.reload();
+  await page.getByText(/^Counted from their records at /).waitFor();
+  assert.equal(await tile("New registrations").textContent(), counted.totals.registrations.toLocaleString("en-IN"));
   // The districts as a table, in CSV too.
   const places = page.locator("#ind-parts").locator("..");
   await places.getByRole("button", { name: "Murshidabad" }).waitFor();
@@ -152,6 +164,10 @@ test("the state administrator reads the indicators, goes down to a district and 
   await page.getByRole("heading", { level: 2, name: /^Murshidabad, / }).waitFor();
   const msd = all.parts.find((p) => p.name === "Murshidabad");
   assert.equal(await tile("Outpatient visits").textContent(), msd.figures.opdVisits.toLocaleString("en-IN"));
+  // The district's records behind a number, a month at a time, each with its hospital.
+  await page.getByRole("button", { name: "Show the records" }).click();
+  await page.getByText(/^\d+ records, adding up to /).waitFor();
+  await page.locator("#rows-behind").locator("..").getByRole("columnheader", { name: "Facility" }).waitFor();
   // One hospital's visits, down to the records (administrators only); back up again.
   const msdUrl = page.url();
   await page.locator("#ind-parts").locator("..").getByRole("button", { name: "Jangipur Sub-Divisional Hospital" }).click();

@@ -55,6 +55,7 @@ mod m20261207_000051_scorecards_awards;
 mod m20261207_000052_lab_prescription_counts;
 mod m20261207_000053_report_recipients;
 mod m20261207_000054_rows_behind_indexes;
+mod m20261207_000055_indicator_recounts;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -122,6 +123,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000052_lab_prescription_counts::Migration),
             Box::new(m20261207_000053_report_recipients::Migration),
             Box::new(m20261207_000054_rows_behind_indexes::Migration),
+            Box::new(m20261207_000055_indicator_recounts::Migration),
         ]
     }
 }

@@ -237,6 +237,12 @@ pub async fn run(state: std::sync::Arc<AppState>) {
                     "checking the supply alerts failed"
                 );
             }
+            if let Err(e) = crate::app::dashboards::recount::recount_indicators(&state).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "recounting the indicators from other modules' records failed"
+                );
+            }
             if let Err(e) = crate::app::dashboards::reports::send_monthly_reports(&state).await {
                 tracing::warn!(
                     error = format!("{e:#}"),

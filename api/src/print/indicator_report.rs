@@ -373,6 +373,7 @@ mod tests {
             months,
             departments: vec![("medicine".into(), f(5))],
             groups: vec![],
+            recounted_at: None,
         }
     }
 

@@ -19,6 +19,21 @@ pub struct Figures {
     pub lab_timed: i64,
     pub lab_turnaround_minutes: i64,
     pub prescriptions: i64,
+    pub registrations: i64,
+    pub cards_issued: i64,
+    pub households_surveyed: i64,
+    pub people_surveyed: i64,
+    pub helpline_calls: i64,
+    pub helpline_due: i64,
+    pub helpline_in_target: i64,
+    pub professionals_verified: i64,
+    pub notifiable_cases: i64,
+    pub stock_outs: i64,
+    pub oxygen_usable_l: i64,
+    pub oxygen_daily_use_l: i64,
+    /// People living in the place (the surveillance module's population of the
+    /// period's last year), for the survey coverage; 0 when not known.
+    pub population: i64,
     /// Beds of the place's facilities (the registry's counts today).
     pub beds: i64,
     /// Days of the period (up to today for a period still running).
@@ -46,6 +61,18 @@ impl Figures {
             Measure::LabTimed => &mut self.lab_timed,
             Measure::LabTurnaroundMinutes => &mut self.lab_turnaround_minutes,
             Measure::Prescriptions => &mut self.prescriptions,
+            Measure::Registrations => &mut self.registrations,
+            Measure::CardsIssued => &mut self.cards_issued,
+            Measure::HouseholdsSurveyed => &mut self.households_surveyed,
+            Measure::PeopleSurveyed => &mut self.people_surveyed,
+            Measure::HelplineCalls => &mut self.helpline_calls,
+            Measure::HelplineDue => &mut self.helpline_due,
+            Measure::HelplineInTarget => &mut self.helpline_in_target,
+            Measure::ProfessionalsVerified => &mut self.professionals_verified,
+            Measure::NotifiableCases => &mut self.notifiable_cases,
+            Measure::StockOuts => &mut self.stock_outs,
+            Measure::OxygenUsableLitres => &mut self.oxygen_usable_l,
+            Measure::OxygenDailyUseLitres => &mut self.oxygen_daily_use_l,
         };
         *slot += value;
     }
@@ -62,6 +89,18 @@ impl Figures {
         self.lab_timed += other.lab_timed;
         self.lab_turnaround_minutes += other.lab_turnaround_minutes;
         self.prescriptions += other.prescriptions;
+        self.registrations += other.registrations;
+        self.cards_issued += other.cards_issued;
+        self.households_surveyed += other.households_surveyed;
+        self.people_surveyed += other.people_surveyed;
+        self.helpline_calls += other.helpline_calls;
+        self.helpline_due += other.helpline_due;
+        self.helpline_in_target += other.helpline_in_target;
+        self.professionals_verified += other.professionals_verified;
+        self.notifiable_cases += other.notifiable_cases;
+        self.stock_outs += other.stock_outs;
+        self.oxygen_usable_l += other.oxygen_usable_l;
+        self.oxygen_daily_use_l += other.oxygen_daily_use_l;
     }
 
     /// Hours from a lab order to its result, on average over the results that answer
@@ -73,6 +112,25 @@ impl Figures {
     /// Prescriptions per outpatient visit, to one decimal.
     pub fn prescriptions_per_visit(&self) -> Option<f64> {
         ratio(self.prescriptions, self.opd_visits, 1.0)
+    }
+
+    /// Calls answered within their first-response target per 100 calls due, to one
+    /// decimal.
+    pub fn helpline_in_target_rate(&self) -> Option<f64> {
+        ratio(self.helpline_in_target, self.helpline_due, 100.0)
+    }
+
+    /// People listed by household surveys in the period per 100 people living in the
+    /// place, to one decimal.
+    pub fn survey_coverage(&self) -> Option<f64> {
+        ratio(self.people_surveyed, self.population, 100.0)
+    }
+
+    /// Days the usable oxygen held would last at the day's use, averaged over the
+    /// facility-days reported (the sum of oxygen held over the sum of a day's use), to
+    /// one decimal.
+    pub fn oxygen_days_of_cover(&self) -> Option<f64> {
+        ratio(self.oxygen_usable_l, self.oxygen_daily_use_l, 1.0)
     }
 
     /// Deaths per 100 discharges (deaths included), to one decimal.
@@ -132,6 +190,16 @@ mod tests {
         f.add("opd_visits", 30);
         assert_eq!(f.lab_turnaround_hours(), Some(1.5));
         assert_eq!(f.prescriptions_per_visit(), Some(1.5));
+        // 18 of 20 calls due answered in time: 90 %; 60,000 l held over 24,000 l a day.
+        f.add("helpline_due", 20);
+        f.add("helpline_in_target", 18);
+        f.add("oxygen_usable_l", 60_000);
+        f.add("oxygen_daily_use_l", 24_000);
+        f.add("people_surveyed", 250);
+        f.population = 1_000;
+        assert_eq!(f.helpline_in_target_rate(), Some(90.0));
+        assert_eq!(f.oxygen_days_of_cover(), Some(2.5));
+        assert_eq!(f.survey_coverage(), Some(25.0));
         let none = Figures::default();
         assert_eq!(none.mortality_rate(), None);
         assert_eq!(none.bed_occupancy_rate(), None);

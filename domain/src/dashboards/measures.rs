@@ -33,6 +33,31 @@ text_enum!(
     LabTurnaroundMinutes => "lab_turnaround_minutes",
     /// Prescriptions written.
     Prescriptions => "prescriptions",
+    // Recounted by a job from the other modules' records (`registry_counts`).
+    /// Patients registered.
+    Registrations => "registrations",
+    /// E-health cards issued (replacements included).
+    CardsIssued => "cards_issued",
+    /// Households enrolled by a household survey.
+    HouseholdsSurveyed => "households_surveyed",
+    /// People listed in the households surveyed.
+    PeopleSurveyed => "people_surveyed",
+    /// Helpline calls received.
+    HelplineCalls => "helpline_calls",
+    /// Calls answered, or whose first-response target has passed.
+    HelplineDue => "helpline_due",
+    /// Calls answered within their first-response target.
+    HelplineInTarget => "helpline_in_target",
+    /// Professionals verified (and still verified).
+    ProfessionalsVerified => "professionals_verified",
+    /// Notifiable cases reported (not discarded).
+    NotifiableCases => "notifiable_cases",
+    /// Stock-outs: a store ran out of an item.
+    StockOuts => "stock_outs",
+    /// Usable oxygen held, litres, summed over facility-days.
+    OxygenUsableLitres => "oxygen_usable_l",
+    /// Oxygen used in a day at each day's rate, litres, summed over facility-days.
+    OxygenDailyUseLitres => "oxygen_daily_use_l",
 });
 
 /// The department a count is kept under: one of the wards' departments, `other` for
@@ -75,6 +100,11 @@ pub struct Person {
 }
 
 impl Person {
+    /// The age group and sex on a day ("unknown" for what is not known).
+    pub fn group_on(&self, on: NaiveDate) -> (String, String) {
+        self.group(on)
+    }
+
     fn group(&self, on: NaiveDate) -> (String, String) {
         let age = self.birth_date.map(|b| {
             let mut a = on.year() - b.year();

@@ -7,4 +7,5 @@ pub mod days;
 pub mod emr_rollout;
 pub mod indicators;
 pub mod measures;
+pub mod registry_counts;
 pub mod scorecard;

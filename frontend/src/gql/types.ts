@@ -2246,11 +2246,23 @@ export type IndicatorFigures = {
   bedTurnover: Maybe<Scalars['Float']['output']>;
   /** Beds of the place's facilities (the registry's counts today). */
   beds: Scalars['Int']['output'];
+  /** E-health cards issued, replacements included. */
+  cardsIssued: Scalars['Int']['output'];
   /** Days of the period counted (to today for a month still running). */
   days: Scalars['Int']['output'];
   deaths: Scalars['Int']['output'];
   /** Stays ended, however they ended (deaths included). */
   discharges: Scalars['Int']['output'];
+  /** Helpline calls received. */
+  helplineCalls: Scalars['Int']['output'];
+  /** Calls answered, or whose first-response target has passed. */
+  helplineDue: Scalars['Int']['output'];
+  /** Calls answered within their first-response target. */
+  helplineInTarget: Scalars['Int']['output'];
+  /** Calls answered within target per 100 calls due (the SLA compliance). */
+  helplineInTargetRate: Maybe<Scalars['Float']['output']>;
+  /** Households enrolled by a household survey. */
+  householdsSurveyed: Scalars['Int']['output'];
   /** Days in hospital of the stays ended in the period. */
   inpatientDays: Scalars['Int']['output'];
   /** Lab results written. */
@@ -2262,14 +2274,36 @@ export type IndicatorFigures = {
   labTurnaroundHours: Maybe<Scalars['Float']['output']>;
   /** Deaths per 100 discharges. */
   mortalityRate: Maybe<Scalars['Float']['output']>;
+  /** Notifiable cases reported, not discarded. */
+  notifiableCases: Scalars['Int']['output'];
   /** Outpatient, emergency and teleconsultation visits begun. */
   opdVisits: Scalars['Int']['output'];
+  /**
+   * Days the usable oxygen held would last at the day's use, on average over the
+   * facility-days reported.
+   */
+  oxygenDaysOfCover: Maybe<Scalars['Float']['output']>;
+  /** People listed in the households surveyed. */
+  peopleSurveyed: Scalars['Int']['output'];
+  /**
+   * People living in the place (the surveillance population of the period's last
+   * year); 0 when not known.
+   */
+  population: Scalars['Int']['output'];
   /** Prescriptions written. */
   prescriptions: Scalars['Int']['output'];
   /** Prescriptions per outpatient visit. */
   prescriptionsPerVisit: Maybe<Scalars['Float']['output']>;
+  /** Professionals verified (and still verified), at their current posting. */
+  professionalsVerified: Scalars['Int']['output'];
   /** Visits and stays ended by referral elsewhere. */
   referralsOut: Scalars['Int']['output'];
+  /** Patients registered (counted at their unit). */
+  registrations: Scalars['Int']['output'];
+  /** Stock-outs: times a store ran out of an item. */
+  stockOuts: Scalars['Int']['output'];
+  /** People listed by household surveys per 100 people living in the place. */
+  surveyCoverage: Maybe<Scalars['Float']['output']>;
 };
 
 export type IndicatorGroup = {
@@ -2282,15 +2316,27 @@ export type IndicatorGroup = {
 
 export type IndicatorMeasure =
   | 'ADMISSIONS'
+  | 'CARDS_ISSUED'
   | 'DEATHS'
   | 'DISCHARGES'
+  | 'HELPLINE_CALLS'
+  | 'HELPLINE_DUE'
+  | 'HELPLINE_IN_TARGET'
+  | 'HOUSEHOLDS_SURVEYED'
   | 'INPATIENT_DAYS'
   | 'LAB_TESTS'
   | 'LAB_TIMED'
   | 'LAB_TURNAROUND_MINUTES'
+  | 'NOTIFIABLE_CASES'
   | 'OPD_VISITS'
+  | 'OXYGEN_DAILY_USE_LITRES'
+  | 'OXYGEN_USABLE_LITRES'
+  | 'PEOPLE_SURVEYED'
   | 'PRESCRIPTIONS'
-  | 'REFERRALS_OUT';
+  | 'PROFESSIONALS_VERIFIED'
+  | 'REFERRALS_OUT'
+  | 'REGISTRATIONS'
+  | 'STOCK_OUTS';
 
 export type IndicatorMonth = {
   figures: IndicatorFigures;
@@ -2324,6 +2370,12 @@ export type IndicatorReport = {
   parts: Array<IndicatorPart>;
   /** The place's name (empty for a tenant of several top-level units). */
   placeName: Scalars['String']['output'];
+  /**
+   * When registrations, cards, surveys, calls, verifications, cases, stock-outs
+   * and oxygen were last recounted from their records (they lag by up to the
+   * recount interval); null before the first recount.
+   */
+  recountedAt: Maybe<Scalars['DateTime']['output']>;
   to: Scalars['String']['output'];
   totals: IndicatorFigures;
 };
@@ -2332,6 +2384,8 @@ export type IndicatorReport = {
 export type IndicatorRow = {
   day: Scalars['NaiveDate']['output'];
   department: Scalars['String']['output'];
+  /** The facility the record is of. */
+  facilityName: Scalars['String']['output'];
   healthId: Maybe<Scalars['String']['output']>;
   /** VISIT, STAY, LAB_RESULT or PRESCRIPTION. */
   kind: Scalars['String']['output'];
@@ -2344,8 +2398,11 @@ export type IndicatorRow = {
 };
 
 export type IndicatorRows = {
+  /** @deprecated the place may be a unit: use placeName */
   facilityName: Scalars['String']['output'];
   from: Scalars['NaiveDate']['output'];
+  /** The place's name (a facility's, a unit's). */
+  placeName: Scalars['String']['output'];
   rows: Array<IndicatorRow>;
   /** The sum of their values: the number on screen. */
   sum: Scalars['Int']['output'];
@@ -5309,8 +5366,9 @@ export type QueryRoot = {
    */
   indicatorDays: IndicatorDays;
   /**
-   * The records behind a facility's number over the months `from` to `to`
-   * ("YYYY-MM"), of one department or all: for state and district administrators
+   * The records behind a number of a facility, a unit or (neither given) the
+   * caller's whole reach over the months `from` to `to` ("YYYY-MM"; one month above
+   * a facility), of one department or all: for state and district administrators
    * within their reach. Audited as a read of the patients listed.
    */
   indicatorRows: IndicatorRows;
@@ -5804,10 +5862,11 @@ export type QueryRootIndicatorDaysArgs = {
 
 export type QueryRootIndicatorRowsArgs = {
   department?: InputMaybe<Scalars['String']['input']>;
-  facilityId: Scalars['ID']['input'];
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
   from: Scalars['String']['input'];
   measure: IndicatorMeasure;
   to: Scalars['String']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -7914,7 +7973,7 @@ export type ImportSurveyMutationVariables = Exact<{
 
 export type ImportSurveyMutation = { importSurvey: { imported: number, households: number, duplicates: Array<{ row: number }>, errors: Array<{ row: number, column: string, message: string }> } };
 
-export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null };
+export type IndicatorFigureFieldsFragment = { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null };
 
 export type IndicatorsQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -7925,7 +7984,7 @@ export type IndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null }, months: Array<{ month: string, figures: { opdVisits: number } }> }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
+export type IndicatorsQuery = { indicators: { placeName: string, from: string, to: string, department: string | null, recountedAt: string | null, totals: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null }, months: Array<{ month: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null } }>, parts: Array<{ id: string, name: string, kind: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null }, months: Array<{ month: string, figures: { opdVisits: number } }> }>, departments: Array<{ department: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null } }>, groups: Array<{ ageGroup: string, sex: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null } }> } };
 
 export type ReportRecipientsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -7947,7 +8006,8 @@ export type RemoveReportRecipientMutationVariables = Exact<{
 export type RemoveReportRecipientMutation = { removeReportRecipient: boolean };
 
 export type IndicatorRowsQueryVariables = Exact<{
-  facilityId: Scalars['ID']['input'];
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
   measure: IndicatorMeasure;
@@ -7955,7 +8015,7 @@ export type IndicatorRowsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorRowsQuery = { indicatorRows: { total: number, sum: number, rows: Array<{ kind: string, recordId: string, healthId: string | null, patientName: string | null, unidentified: string | null, day: string, department: string, value: number }> } };
+export type IndicatorRowsQuery = { indicatorRows: { placeName: string, total: number, sum: number, rows: Array<{ kind: string, recordId: string, facilityName: string, healthId: string | null, patientName: string | null, unidentified: string | null, day: string, department: string, value: number }> } };
 
 export type IndicatorDaysQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -7967,7 +8027,7 @@ export type IndicatorDaysQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorDaysQuery = { indicatorDays: { from: string, to: string, points: Array<{ day: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null } }> } };
+export type IndicatorDaysQuery = { indicatorDays: { from: string, to: string, points: Array<{ day: string, figures: { opdVisits: number, admissions: number, discharges: number, deaths: number, inpatientDays: number, referralsOut: number, labTests: number, labTurnaroundHours: number | null, prescriptions: number, prescriptionsPerVisit: number | null, beds: number, days: number, mortalityRate: number | null, averageLengthOfStay: number | null, bedOccupancyRate: number | null, bedTurnover: number | null, registrations: number, cardsIssued: number, householdsSurveyed: number, peopleSurveyed: number, population: number, surveyCoverage: number | null, helplineCalls: number, helplineDue: number, helplineInTarget: number, helplineInTargetRate: number | null, professionalsVerified: number, notifiableCases: number, stockOuts: number, oxygenDaysOfCover: number | null } }> } };
 
 export type EmrRolloutQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

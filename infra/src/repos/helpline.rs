@@ -33,8 +33,23 @@ pub struct NewTicket<'a> {
 }
 
 pub async fn insert(tx: &TenantTx, t: NewTicket<'_>) -> InfraResult<TicketRecord> {
-    let now = Utc::now();
+    insert_at(tx, t, Utc::now(), None).await
+}
+
+/// A call logged at `at` and, when `answered` (when, by whom), answered then and closed
+/// twelve minutes later: a call as it went (the demo's history of calls).
+pub async fn insert_at(
+    tx: &TenantTx,
+    t: NewTicket<'_>,
+    at: DateTime<Utc>,
+    answered: Option<(DateTime<Utc>, Uuid)>,
+) -> InfraResult<TicketRecord> {
+    let now = answered.map_or(at, |(a, _)| a);
     let state = TicketState::initial(t.category);
+    let status = match answered {
+        Some(_) => TicketStatus::Closed,
+        None => state.status,
+    };
     Ok(helpline_ticket::ActiveModel {
         tenant_id: Set(tx.tenant().0),
         id: Set(Uuid::now_v7()),
@@ -48,15 +63,15 @@ pub async fn insert(tx: &TenantTx, t: NewTicket<'_>) -> InfraResult<TicketRecord
         priority: Set(t.priority.as_str().to_owned()),
         priority_rank: Set(t.priority.rank()),
         tier: Set(state.tier),
-        status: Set(state.status.as_str().to_owned()),
-        assignee_user_id: Set(None),
+        status: Set(status.as_str().to_owned()),
+        assignee_user_id: Set(answered.map(|(_, who)| who)),
         kb_article_id: Set(None),
         encounter_id: Set(None),
         created_by: Set(t.created_by),
-        created_at: Set(now),
+        created_at: Set(at),
         updated_at: Set(now),
-        first_response_at: Set(None),
-        resolved_at: Set(None),
+        first_response_at: Set(answered.map(|(a, _)| a)),
+        resolved_at: Set(answered.map(|(a, _)| a + chrono::Duration::minutes(12))),
         version: Set(1),
     }
     .insert(tx.conn())

@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, Months, Utc};
 use serde_json::{json, Value};
 
 on_both_backends!(the_rows_behind_a_number_add_up_to_it);
+on_both_backends!(a_district_official_opens_their_districts_number_a_month_at_a_time);
 
 const ROWS: &str = "query($f: ID!, $from: String!, $to: String!, $m: IndicatorMeasure!, $d: String) { indicatorRows(facilityId: $f, from: $from, to: $to, measure: $m, department: $d) { facilityName total sum rows { kind healthId patientName department value } } }";
 const TOTALS: &str = "query($f: ID!, $from: String!, $to: String!) { indicators(facilityId: $f, from: $from, to: $to) { totals { opdVisits referralsOut deaths inpatientDays admissions } } }";
@@ -142,4 +143,88 @@ async fn the_rows_behind_a_number_add_up_to_it(backend: Backend) {
         &rows(c.wb.clone(), "OPD_VISITS", Some("dermatology")).await,
         "VALIDATION",
     );
+}
+
+const UNIT_ROWS: &str = "query($u: ID, $from: String!, $to: String!, $m: IndicatorMeasure!) { indicatorRows(unitId: $u, from: $from, to: $to, measure: $m) { placeName total sum rows { kind facilityName healthId value } } }";
+
+async fn a_district_official_opens_their_districts_number_a_month_at_a_time(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let h = Hospital::new(&app).await;
+    let c = &h.c;
+    let p = c.patient(&app, "Asha", "98300 11111").await;
+    // Two visits at Kolkata DH and one at Lalbag SDH (Murshidabad) this month.
+    medicine_visits(&app, c, &p, 2).await;
+    visit(
+        &app,
+        &c.lalbag_doctor,
+        &p,
+        &c.lalbag,
+        Some("Medicine"),
+        &c.lalbag_doctor_id,
+    )
+    .await;
+    let month = (Utc::now() + Duration::minutes(330))
+        .date_naive()
+        .format("%Y-%m")
+        .to_string();
+    let kol = district_admin(&app, &c.wb, "da.kol", &c.tree.kolkata).await;
+    let ask = |token: &str, unit: Value, from: &str, m: &str| {
+        let v = json!({ "u": unit, "from": from, "to": month, "m": m });
+        let (app, token) = (&app, token.to_owned());
+        async move { app.gql(Some(&token), UNIT_ROWS, v).await }
+    };
+    // The district's number, opened: its two visits, each with its facility.
+    let r = expect_data(&ask(&kol, c.tree.kolkata["id"].clone(), &month, "OPD_VISITS").await)
+        ["indicatorRows"]
+        .clone();
+    let shown = expect_data(&app.gql(Some(&kol), "query($u: ID, $m: String!) { indicators(unitId: $u, from: $m, to: $m) { totals { opdVisits } } }", json!({ "u": c.tree.kolkata["id"], "m": month })).await)["indicators"]["totals"]["opdVisits"].clone();
+    assert_eq!(r["sum"], shown);
+    assert_eq!(r["total"], 2);
+    assert_eq!(r["placeName"], "Kolkata");
+    assert!(r["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["facilityName"] == "Kolkata DH" && x["healthId"] == p["healthId"]));
+    // With no place: the official's whole reach, their district.
+    let mine =
+        expect_data(&ask(&kol, Value::Null, &month, "OPD_VISITS").await)["indicatorRows"].clone();
+    assert_eq!(mine["total"], 2);
+    // The state's administrator opens the state's: all three.
+    let all =
+        expect_data(&ask(&c.wb, Value::Null, &month, "OPD_VISITS").await)["indicatorRows"].clone();
+    assert_eq!(all["total"], 3);
+    // One month at a time above a facility; numbers counted from other modules'
+    // records are opened in those modules; another district is out of reach.
+    let earlier = (Utc::now() + Duration::minutes(330) - Duration::days(40))
+        .date_naive()
+        .format("%Y-%m")
+        .to_string();
+    let two = ask(&kol, c.tree.kolkata["id"].clone(), &earlier, "OPD_VISITS").await;
+    assert_eq!(
+        expect_error(&two, "VALIDATION")["extensions"]["field"],
+        "to"
+    );
+    let reg = ask(&kol, c.tree.kolkata["id"].clone(), &month, "REGISTRATIONS").await;
+    assert_eq!(
+        expect_error(&reg, "VALIDATION")["extensions"]["field"],
+        "measure"
+    );
+    expect_error(
+        &ask(&kol, c.tree.murshidabad["id"].clone(), &month, "OPD_VISITS").await,
+        "NOT_FOUND",
+    );
+    // Each look is audited against the unit.
+    let tid = app.tenant_id("WB").await;
+    let audited = app
+        .rows_in_tenant_with(
+            &tid,
+            "SELECT entity_type FROM audit_events WHERE action = 'indicator.rows'",
+            vec![],
+        )
+        .await;
+    assert_eq!(audited.len(), 3);
+    assert!(audited
+        .iter()
+        .all(|a| a.try_get::<String>("", "entity_type").unwrap() == "unit"));
 }

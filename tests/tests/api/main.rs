@@ -66,6 +66,7 @@ mod helpline_live;
 mod idempotency;
 mod import;
 mod indicator_days;
+mod indicator_registry;
 mod indicator_report;
 mod indicator_rows;
 mod indicators;

@@ -13,6 +13,8 @@ use arogya_domain::ids::{FacilityId, UnitId};
 use arogya_domain::unit::UnitPath;
 use arogya_infra::db::Access;
 use arogya_infra::repos::indicators::read::{self, FacilityBeds};
+use arogya_infra::repos::indicators::recount;
+use arogya_infra::repos::surveillance::rules::populations;
 use arogya_infra::repos::{facilities, units};
 use arogya_infra::TenantTx;
 use chrono::NaiveDate;
@@ -85,6 +87,17 @@ pub struct Report {
     pub departments: Vec<(String, Figures)>,
     /// (age group, sex, figures); empty above a block (too many facilities to sum).
     pub groups: Vec<(String, String, Figures)>,
+    /// When the counts from other modules' records were last recounted (they lag by
+    /// up to the recount interval); `None` before the first recount.
+    pub recounted_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The people living in a unit in a year: its own figure, else its children's summed.
+fn population_of(known: &HashMap<Uuid, i64>, unit: Uuid, children: &[Uuid]) -> i64 {
+    known
+        .get(&unit)
+        .copied()
+        .unwrap_or_else(|| children.iter().filter_map(|c| known.get(c)).sum())
 }
 
 /// The place resolved: a name, the units whose months are its figures (or the
@@ -226,22 +239,29 @@ impl Dashboards<'_> {
             ..Default::default()
         };
         let facility_level = place.facility.is_some() || place.children.is_empty();
+        // A unit's own figures are its months, which also hold what is counted at the
+        // unit rather than at a facility (registrations, surveys, calls).
+        let unit_totals = place.facility.is_none();
         if facility_level {
             // A facility, or a unit with no units under it: its facilities' days.
             let ids: Vec<Uuid> = place.facilities.iter().map(|f| f.id).collect();
             let rows = read::facility_days(&tx, &ids, range.from, range.until).await?;
             let mut by_facility: HashMap<Uuid, PartMonths> = HashMap::new();
             for r in &rows {
-                departments
-                    .entry(r.department.clone())
-                    .or_insert_with(|| blank(all_beds))
-                    .add(&r.measure, r.value);
+                if !unit_totals {
+                    departments
+                        .entry(r.department.clone())
+                        .or_insert_with(|| blank(all_beds))
+                        .add(&r.measure, r.value);
+                }
                 if department.as_deref().is_some_and(|d| d != r.department) {
                     continue;
                 }
                 let month = read::month_of(r.day);
-                if let Some(f) = months.get_mut(&month) {
-                    f.add(&r.measure, r.value);
+                if !unit_totals {
+                    if let Some(f) = months.get_mut(&month) {
+                        f.add(&r.measure, r.value);
+                    }
                 }
                 by_facility
                     .entry(r.facility_id)
@@ -267,7 +287,8 @@ impl Dashboards<'_> {
             {
                 groups.push((g.age_group, g.sex, g.measure, g.value));
             }
-        } else {
+        }
+        if unit_totals {
             for r in read::unit_months(
                 &tx,
                 &place.units,
@@ -281,7 +302,15 @@ impl Dashboards<'_> {
                     f.add(&r.measure, r.value);
                 }
             }
-            let child_ids: Vec<Uuid> = place.children.iter().map(|c| c.0).collect();
+            for r in read::unit_departments(&tx, &place.units, range.from, range.to).await? {
+                departments
+                    .entry(r.department)
+                    .or_insert_with(|| blank(all_beds))
+                    .add(&r.measure, r.value);
+            }
+        }
+        let child_ids: Vec<Uuid> = place.children.iter().map(|c| c.0).collect();
+        if !facility_level {
             let mut by_child: HashMap<Uuid, PartMonths> = HashMap::new();
             for r in read::unit_months(&tx, &child_ids, range.from, range.to, department.as_deref())
                 .await?
@@ -302,15 +331,39 @@ impl Dashboards<'_> {
                     &range,
                 ));
             }
-            for r in read::unit_departments(&tx, &place.units, range.from, range.to).await? {
-                departments
-                    .entry(r.department)
-                    .or_insert_with(|| blank(all_beds))
-                    .add(&r.measure, r.value);
+        }
+        let year = chrono::Datelike::year(&range.until);
+        let known: HashMap<Uuid, i64> = populations(&tx, year)
+            .await?
+            .into_iter()
+            .map(|p| (p.unit_id, p.population))
+            .collect();
+        let recounted_at = recount::last(&tx).await?.and_then(|r| r.recent_at);
+        tx.commit().await?;
+        // The survey coverage's denominator, for a unit and for each unit under it.
+        let population = match place.facility {
+            Some(_) => 0,
+            None => place
+                .units
+                .iter()
+                .map(|u| population_of(&known, *u, &child_ids))
+                .sum(),
+        };
+        for f in months.values_mut() {
+            f.population = population;
+        }
+        for f in departments.values_mut() {
+            f.population = population;
+        }
+        for p in parts.iter_mut().filter(|p| p.kind == "unit") {
+            let own = known.get(&p.id).copied().unwrap_or(0);
+            p.figures.population = own;
+            for (_, f) in p.months.iter_mut() {
+                f.population = own;
             }
         }
-        tx.commit().await?;
         let mut totals = blank(all_beds);
+        totals.population = population;
         for f in months.values() {
             totals.absorb(f);
         }
@@ -330,6 +383,7 @@ impl Dashboards<'_> {
             parts,
             departments: departments.into_iter().collect(),
             groups: by_group.into_iter().map(|((a, s), f)| (a, s, f)).collect(),
+            recounted_at,
         })
     }
 }

@@ -7,6 +7,7 @@ pub mod emr_history;
 pub mod emr_rollout;
 pub mod indicator_days;
 pub mod indicators;
+pub mod recount;
 pub mod reports;
 pub mod rows;
 pub mod scorecards;

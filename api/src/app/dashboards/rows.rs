@@ -1,27 +1,32 @@
-//! The records behind a facility's number: for state and district administrators
-//! within their reach (a district official sees their district; everyone else sees
-//! the aggregates only). Each look is written to the audit trail with the health IDs
-//! shown, as a read of those patients.
+//! The records behind a number of a facility, a unit or the caller's whole reach: for
+//! state and district administrators within their reach (a district official sees
+//! their district; everyone else sees the aggregates only). Above a facility, one
+//! month at a time (a district's month is thousands of records). Each look is written
+//! to the audit trail with the health IDs shown, as a read of those patients.
 
+use super::indicators::PlaceRef;
 use super::Dashboards;
 use crate::app::professionals::today;
 use crate::error::{ApiError, ApiResult};
 use arogya_domain::audit::{Actor, AuditAction};
 use arogya_domain::dashboards::indicators::MonthRange;
 use arogya_domain::dashboards::measures::{department_filter, Measure};
-use arogya_domain::ids::FacilityId;
-use arogya_domain::unit::UnitPath;
+use arogya_domain::dashboards::registry_counts::MEASURES;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent};
-use arogya_infra::repos::facilities;
 use arogya_infra::repos::indicators::rows::{rows_behind, RowBehind};
+use std::collections::HashMap;
+use uuid::Uuid;
 
 /// At most this many rows at once (the rest: narrow the months or the department).
 pub const MAX_ROWS: usize = 500;
 
 #[derive(Debug, Clone)]
 pub struct RowsBehind {
-    pub facility: String,
+    /// The place's name.
+    pub place: String,
+    /// The name of each facility a row is of.
+    pub facilities: HashMap<Uuid, String>,
     pub range: MonthRange,
     pub total: usize,
     /// The total of the rows' values: the number on screen.
@@ -32,7 +37,7 @@ pub struct RowsBehind {
 impl Dashboards<'_> {
     pub async fn rows_behind(
         &self,
-        facility: FacilityId,
+        place: PlaceRef,
         from: &str,
         to: &str,
         measure: Measure,
@@ -43,16 +48,33 @@ impl Dashboards<'_> {
                 "the records behind a number are for state and district administrators".into(),
             )
         })?;
+        if MEASURES.contains(&measure) {
+            return Err(ApiError::Validation {
+                field: Some("measure".into()),
+                message: "this number is counted from another module's records: open them in that module (patients, helpline, surveillance, stores, oxygen)".into(),
+            });
+        }
         let range = MonthRange::parse(from, to, today())?;
         let department = department.map(department_filter).transpose()?;
         let mut tx = self.tx(Access::Write).await?;
-        let f = facilities::find(&tx, facility)
-            .await?
-            .filter(|f| reach.allows(&UnitPath::from_stored(f.unit_path.clone())))
-            .ok_or_else(|| ApiError::NotFound("facility not found".into()))?;
+        let resolved = self.resolve(&tx, &reach, place).await?;
+        if !matches!(place, PlaceRef::Facility(_)) && range.from != range.to {
+            return Err(ApiError::Validation {
+                field: Some("to".into()),
+                message:
+                    "above a facility, the records behind a number are listed one month at a time"
+                        .into(),
+            });
+        }
+        let facilities: HashMap<Uuid, String> = resolved
+            .facilities
+            .iter()
+            .map(|f| (f.id, f.name.clone()))
+            .collect();
+        let ids: Vec<Uuid> = facilities.keys().copied().collect();
         let mut rows = rows_behind(
             &tx,
-            f.id,
+            &ids,
             measure.as_str(),
             department.as_deref(),
             range.from,
@@ -65,11 +87,16 @@ impl Dashboards<'_> {
             .iter()
             .filter_map(|r| r.patient.as_ref().map(|p| p.health_id.as_str()))
             .collect();
+        let (kind, id) = match place {
+            PlaceRef::Facility(f) => ("facility", Some(f.0)),
+            PlaceRef::Unit(u) => ("unit", Some(u.0)),
+            PlaceRef::Reach => ("unit", None),
+        };
         let event = NewAuditEvent::new(
             Actor::from(self.principal),
             AuditAction::IndicatorRows,
-            "facility",
-            Some(f.id),
+            kind,
+            id,
         )
         .with_detail(serde_json::json!({
             "measure": measure.as_str(), "from": range.from, "to": range.until,
@@ -78,7 +105,8 @@ impl Dashboards<'_> {
         audit::record(&mut tx, &self.meta, event).await?;
         tx.commit().await?;
         Ok(RowsBehind {
-            facility: f.name,
+            place: resolved.name,
+            facilities,
             range,
             total,
             sum,

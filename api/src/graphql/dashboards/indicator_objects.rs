@@ -49,6 +49,64 @@ impl IndicatorFigures {
     async fn prescriptions_per_visit(&self) -> Option<f64> {
         self.0.prescriptions_per_visit()
     }
+    /// Patients registered (counted at their unit).
+    async fn registrations(&self) -> i64 {
+        self.0.registrations
+    }
+    /// E-health cards issued, replacements included.
+    async fn cards_issued(&self) -> i64 {
+        self.0.cards_issued
+    }
+    /// Households enrolled by a household survey.
+    async fn households_surveyed(&self) -> i64 {
+        self.0.households_surveyed
+    }
+    /// People listed in the households surveyed.
+    async fn people_surveyed(&self) -> i64 {
+        self.0.people_surveyed
+    }
+    /// People living in the place (the surveillance population of the period's last
+    /// year); 0 when not known.
+    async fn population(&self) -> i64 {
+        self.0.population
+    }
+    /// People listed by household surveys per 100 people living in the place.
+    async fn survey_coverage(&self) -> Option<f64> {
+        self.0.survey_coverage()
+    }
+    /// Helpline calls received.
+    async fn helpline_calls(&self) -> i64 {
+        self.0.helpline_calls
+    }
+    /// Calls answered, or whose first-response target has passed.
+    async fn helpline_due(&self) -> i64 {
+        self.0.helpline_due
+    }
+    /// Calls answered within their first-response target.
+    async fn helpline_in_target(&self) -> i64 {
+        self.0.helpline_in_target
+    }
+    /// Calls answered within target per 100 calls due (the SLA compliance).
+    async fn helpline_in_target_rate(&self) -> Option<f64> {
+        self.0.helpline_in_target_rate()
+    }
+    /// Professionals verified (and still verified), at their current posting.
+    async fn professionals_verified(&self) -> i64 {
+        self.0.professionals_verified
+    }
+    /// Notifiable cases reported, not discarded.
+    async fn notifiable_cases(&self) -> i64 {
+        self.0.notifiable_cases
+    }
+    /// Stock-outs: times a store ran out of an item.
+    async fn stock_outs(&self) -> i64 {
+        self.0.stock_outs
+    }
+    /// Days the usable oxygen held would last at the day's use, on average over the
+    /// facility-days reported.
+    async fn oxygen_days_of_cover(&self) -> Option<f64> {
+        self.0.oxygen_days_of_cover()
+    }
     /// Beds of the place's facilities (the registry's counts today).
     async fn beds(&self) -> i64 {
         self.0.beds
@@ -146,6 +204,12 @@ impl IndicatorReport {
     async fn department(&self) -> Option<&str> {
         self.0.department.as_deref()
     }
+    /// When registrations, cards, surveys, calls, verifications, cases, stock-outs
+    /// and oxygen were last recounted from their records (they lag by up to the
+    /// recount interval); null before the first recount.
+    async fn recounted_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.recounted_at
+    }
     async fn totals(&self) -> IndicatorFigures {
         IndicatorFigures(self.0.totals)
     }
@@ -195,6 +259,18 @@ pub enum IndicatorMeasure {
     LabTimed,
     LabTurnaroundMinutes,
     Prescriptions,
+    Registrations,
+    CardsIssued,
+    HouseholdsSurveyed,
+    PeopleSurveyed,
+    HelplineCalls,
+    HelplineDue,
+    HelplineInTarget,
+    ProfessionalsVerified,
+    NotifiableCases,
+    StockOuts,
+    OxygenUsableLitres,
+    OxygenDailyUseLitres,
 }
 
 /// One record behind a number.
@@ -203,6 +279,8 @@ pub struct IndicatorRow {
     /// VISIT, STAY, LAB_RESULT or PRESCRIPTION.
     pub kind: String,
     pub record_id: ID,
+    /// The facility the record is of.
+    pub facility_name: String,
     pub health_id: Option<String>,
     pub patient_name: Option<String>,
     /// How an unidentified patient was described.
@@ -213,13 +291,18 @@ pub struct IndicatorRow {
     pub value: i64,
 }
 
-/// The records behind a facility's number over months.
+/// The records behind a place's number over months.
 pub struct IndicatorRows(pub crate::app::dashboards::rows::RowsBehind);
 
 #[Object]
 impl IndicatorRows {
+    /// The place's name (a facility's, a unit's).
+    async fn place_name(&self) -> &str {
+        &self.0.place
+    }
+    #[graphql(deprecation = "the place may be a unit: use placeName")]
     async fn facility_name(&self) -> &str {
-        &self.0.facility
+        &self.0.place
     }
     async fn from(&self) -> chrono::NaiveDate {
         self.0.range.from
@@ -242,6 +325,12 @@ impl IndicatorRows {
             .map(|r| IndicatorRow {
                 kind: r.kind.to_uppercase(),
                 record_id: r.record.into(),
+                facility_name: self
+                    .0
+                    .facilities
+                    .get(&r.facility)
+                    .cloned()
+                    .unwrap_or_default(),
                 health_id: r.patient.as_ref().map(|p| p.health_id.clone()),
                 patient_name: r.patient.as_ref().map(|p| match &p.family_name {
                     Some(f) => format!("{} {f}", p.given_name),

@@ -129,22 +129,25 @@ impl DashboardQuery {
             .collect())
     }
 
-    /// The records behind a facility's number over the months `from` to `to`
-    /// ("YYYY-MM"), of one department or all: for state and district administrators
+    /// The records behind a number of a facility, a unit or (neither given) the
+    /// caller's whole reach over the months `from` to `to` ("YYYY-MM"; one month above
+    /// a facility), of one department or all: for state and district administrators
     /// within their reach. Audited as a read of the patients listed.
+    #[allow(clippy::too_many_arguments)]
     async fn indicator_rows(
         &self,
         ctx: &Context<'_>,
-        facility_id: ID,
+        facility_id: Option<ID>,
+        unit_id: Option<ID>,
         from: String,
         to: String,
         measure: IndicatorMeasure,
         department: Option<String>,
     ) -> ApiResult<IndicatorRows> {
-        let id = FacilityId(parse_id("facilityId", &facility_id)?);
+        let place = place_ref(unit_id.as_ref(), facility_id.as_ref())?;
         Ok(IndicatorRows(
             dashboards(ctx)?
-                .rows_behind(id, &from, &to, measure.into(), department.as_deref())
+                .rows_behind(place, &from, &to, measure.into(), department.as_deref())
                 .await?,
         ))
     }

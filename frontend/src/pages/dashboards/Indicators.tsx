@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import { cachedGql } from "../../offline/cache";
 import type { IndicatorsQuery, IndicatorsQueryVariables } from "../../gql/types";
-import { FIGURE_KEYS, figureLabel, figureText, financialYears, lastMonths } from "./figures";
+import { FIGURE_KEYS, RECOUNTED_KEYS, figureLabel, figureText, financialYears, lastMonths } from "./figures";
 import { IndicatorTable } from "./IndicatorTable";
 import { ReportRecipients } from "./ReportRecipients";
 import { RowsBehind } from "./RowsBehind";
@@ -43,7 +43,7 @@ function range(period: string): [string, string] {
  * a table with CSV. Everything from roll-ups; the choice is kept in the address.
  */
 export default function Indicators() {
-  const { t, number: n } = useI18n();
+  const { t, number: n, dateTime } = useI18n();
   const auth = useAuth();
   const [unit, setUnit] = useParam("unit");
   const [facility, setFacility] = useParam("facility");
@@ -99,7 +99,19 @@ export default function Indicators() {
             </button>
           </p>
           <div className="stats">
-            {FIGURE_KEYS.filter((k) => k !== "inpatientDays" && k !== "discharges").map((k) => (
+            {FIGURE_KEYS.filter((k) => k !== "inpatientDays" && k !== "discharges" && !RECOUNTED_KEYS.includes(k)).map((k) => (
+              <div className="stat" key={k}>
+                <span className="stat__value">{figureText(n, totals, k)}</span>
+                <span className="stat__label">{figureLabel(t, k)}</span>
+              </div>
+            ))}
+          </div>
+          <h3>{t("ind.programmes")}</h3>
+          <p className="muted" id="ind-recounted">
+            {data.recountedAt ? t("ind.recountedAt", { time: dateTime(data.recountedAt) }) : t("ind.notRecounted")}
+          </p>
+          <div className="stats">
+            {RECOUNTED_KEYS.map((k) => (
               <div className="stat" key={k}>
                 <span className="stat__value">{figureText(n, totals, k)}</span>
                 <span className="stat__label">{figureLabel(t, k)}</span>
@@ -147,7 +159,7 @@ export default function Indicators() {
               file={`indicators-age-sex-${data.from}-${data.to}.csv`}
             />
           )}
-          {facility && auth.has("STATE_ADMIN", "DISTRICT_ADMIN") && <RowsBehind key={`${facility}-${from}-${to}-${department}`} facilityId={facility} from={from} to={to} department={department} />}
+          {auth.has("STATE_ADMIN", "DISTRICT_ADMIN") && <RowsBehind key={`${facility}-${unit}-${from}-${to}-${department}`} facilityId={facility || undefined} unitId={facility ? undefined : unit || undefined} from={from} to={to} department={department} />}
           {auth.has("STATE_ADMIN") && <ReportRecipients unitId={unit} facilityId={facility} placeName={data.placeName} />}
           <details className="card">
             <summary>{t("ind.definitions")}</summary>

@@ -18,9 +18,10 @@ const MEASURES: [IndicatorMeasure, string][] = [
   ["PRESCRIPTIONS", "prescriptions"],
 ];
 
-/** For administrators looking at one facility: the records behind one of its numbers
- *  over the months on screen (each look is written to the audit trail). */
-export function RowsBehind({ facilityId, from, to, department }: { facilityId: string; from: string; to: string; department: string }) {
+/** For administrators: the records behind one of a place's numbers, over the months on
+ *  screen for a facility, over the last month on screen for a unit or the whole reach
+ *  (each look is written to the audit trail). */
+export function RowsBehind({ facilityId, unitId, from, to, department }: { facilityId?: string; unitId?: string; from: string; to: string; department: string }) {
   const { t, number: n, date } = useI18n();
   const [measure, setMeasure] = useState<IndicatorMeasure>("OPD_VISITS");
   const [data, setData] = useState<IndicatorRowsQuery["indicatorRows"] | null>(null);
@@ -30,7 +31,9 @@ export function RowsBehind({ facilityId, from, to, department }: { facilityId: s
     setError(null);
     setBusy(true);
     try {
-      const d = await gql<IndicatorRowsQuery, IndicatorRowsQueryVariables>(INDICATOR_ROWS, { facilityId, from, to, measure, department: department || null });
+      // Above a facility a district's month is thousands of records: one month at a time.
+      const first = facilityId ? from : to;
+      const d = await gql<IndicatorRowsQuery, IndicatorRowsQueryVariables>(INDICATOR_ROWS, { facilityId: facilityId ?? null, unitId: unitId ?? null, from: first, to, measure, department: department || null });
       setData(d.indicatorRows);
     } catch (err) {
       setError(err);
@@ -42,6 +45,7 @@ export function RowsBehind({ facilityId, from, to, department }: { facilityId: s
     <section className="card" aria-labelledby="rows-behind">
       <h2 id="rows-behind">{t("ind.rowsTitle")}</h2>
       <p className="muted">{t("ind.rowsHint")}</p>
+      {!facilityId && <p className="muted">{t("ind.rowsOneMonth", { month: to })}</p>}
       <div className="filters no-print">
         <SelectField label={t("ind.rowsOf")} value={measure} onChange={(e) => setMeasure(e.target.value as IndicatorMeasure)} options={MEASURES.map(([m, k]) => ({ value: m, label: t(`ind.${k}` as MessageKey) }))} />
         <button type="button" className="secondary" onClick={show} disabled={busy}>
@@ -57,6 +61,7 @@ export function RowsBehind({ facilityId, from, to, department }: { facilityId: s
               <thead>
                 <tr>
                   <th scope="col">{t("ind.rowDay")}</th>
+                  {!facilityId && <th scope="col">{t("ind.rowFacility")}</th>}
                   <th scope="col">{t("ind.rowPatient")}</th>
                   <th scope="col">{t("ind.department")}</th>
                   <th scope="col">{t("ind.rowValue")}</th>
@@ -66,6 +71,7 @@ export function RowsBehind({ facilityId, from, to, department }: { facilityId: s
                 {data.rows.map((r) => (
                   <tr key={`${r.kind}-${r.recordId}`}>
                     <td>{date(r.day)}</td>
+                    {!facilityId && <td>{r.facilityName}</td>}
                     <td>{r.patientName ? `${r.patientName} (${r.healthId})` : r.unidentified}</td>
                     <td>{t(`ind.dept.${r.department}` as MessageKey)}</td>
                     <td>{n(r.value)}</td>

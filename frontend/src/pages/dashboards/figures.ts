@@ -6,8 +6,12 @@ import type { Translate } from "../../i18n";
 export type Figures = IndicatorFigureFieldsFragment;
 export type FigureKey = Exclude<keyof Figures, "beds" | "days">;
 
-/** Every indicator shown, counts first, then rates. */
-export const FIGURE_KEYS: FigureKey[] = ["opdVisits", "admissions", "discharges", "deaths", "referralsOut", "inpatientDays", "labTests", "prescriptions", "mortalityRate", "averageLengthOfStay", "bedOccupancyRate", "bedTurnover", "labTurnaroundHours", "prescriptionsPerVisit"];
+/** The indicators recounted from other modules' records every few minutes (the time
+ * of the last recount is shown beside them). */
+export const RECOUNTED_KEYS: FigureKey[] = ["registrations", "cardsIssued", "householdsSurveyed", "surveyCoverage", "helplineCalls", "helplineInTargetRate", "professionalsVerified", "notifiableCases", "stockOuts", "oxygenDaysOfCover"];
+
+/** Every indicator shown, counts first, then rates, then the recounted ones. */
+export const FIGURE_KEYS: FigureKey[] = ["opdVisits", "admissions", "discharges", "deaths", "referralsOut", "inpatientDays", "labTests", "prescriptions", "mortalityRate", "averageLengthOfStay", "bedOccupancyRate", "bedTurnover", "labTurnaroundHours", "prescriptionsPerVisit", ...RECOUNTED_KEYS];
 
 export const figureLabel = (t: Translate, k: FigureKey) => t(`ind.${k}` as MessageKey);
 

@@ -18,6 +18,20 @@ const FIGURE_FIELDS = /* GraphQL */ `
     averageLengthOfStay
     bedOccupancyRate
     bedTurnover
+    registrations
+    cardsIssued
+    householdsSurveyed
+    peopleSurveyed
+    population
+    surveyCoverage
+    helplineCalls
+    helplineDue
+    helplineInTarget
+    helplineInTargetRate
+    professionalsVerified
+    notifiableCases
+    stockOuts
+    oxygenDaysOfCover
   }
 `;
 
@@ -28,6 +42,7 @@ export const INDICATORS = /* GraphQL */ `
       from
       to
       department
+      recountedAt
       totals {
         ...IndicatorFigureFields
       }
@@ -94,13 +109,15 @@ export const REMOVE_REPORT_RECIPIENT = /* GraphQL */ `
 `;
 
 export const INDICATOR_ROWS = /* GraphQL */ `
-  query IndicatorRows($facilityId: ID!, $from: String!, $to: String!, $measure: IndicatorMeasure!, $department: String) {
-    indicatorRows(facilityId: $facilityId, from: $from, to: $to, measure: $measure, department: $department) {
+  query IndicatorRows($facilityId: ID, $unitId: ID, $from: String!, $to: String!, $measure: IndicatorMeasure!, $department: String) {
+    indicatorRows(facilityId: $facilityId, unitId: $unitId, from: $from, to: $to, measure: $measure, department: $department) {
+      placeName
       total
       sum
       rows {
         kind
         recordId
+        facilityName
         healthId
         patientName
         unidentified

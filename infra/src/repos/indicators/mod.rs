@@ -4,6 +4,7 @@
 
 mod backfill;
 pub mod read;
+pub mod recount;
 mod rollup;
 pub mod rows;
 pub mod track;

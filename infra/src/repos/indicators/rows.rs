@@ -17,6 +17,7 @@ use uuid::Uuid;
 pub struct RowBehind {
     /// `visit`, `stay`, `lab_result` or `prescription`.
     pub kind: &'static str,
+    pub facility: Uuid,
     pub record: Uuid,
     pub patient: Option<patient::Model>,
     /// An unidentified patient's description (stays only).
@@ -40,11 +41,11 @@ fn sources(measure: &str) -> (bool, bool, bool) {
     }
 }
 
-/// The records of `facility` counting towards `measure` on the days `from`..=`to`
+/// The records of `facilities` counting towards `measure` on the days `from`..=`to`
 /// (India's calendar), of one department or all, oldest first.
 pub async fn rows_behind(
     tx: &TenantTx,
-    facility: Uuid,
+    facilities: &[Uuid],
     measure: &str,
     department: Option<&str>,
     from: NaiveDate,
@@ -55,6 +56,9 @@ pub async fn rows_behind(
     let start = Utc.from_utc_datetime(&(from - Duration::days(1)).and_time(NaiveTime::MIN));
     let end = Utc.from_utc_datetime(&(to + Duration::days(2)).and_time(NaiveTime::MIN));
     let (visits, stays, entries) = sources(measure);
+    if facilities.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut kinds: Vec<&str> = Vec::new();
     if visits {
         kinds.push("encounter");
@@ -67,7 +71,7 @@ pub async fn rows_behind(
     } else {
         clinical_entry::Entity::find()
             .filter(clinical_entry::Column::TenantId.eq(tenant))
-            .filter(clinical_entry::Column::FacilityId.eq(facility))
+            .filter(clinical_entry::Column::FacilityId.is_in(facilities.iter().copied()))
             .filter(clinical_entry::Column::Kind.is_in(kinds))
             .filter(clinical_entry::Column::OccurredAt.between(start, end))
             .order_by_asc(clinical_entry::Column::OccurredAt)
@@ -77,7 +81,7 @@ pub async fn rows_behind(
     let admissions = if stays {
         admission::Entity::find()
             .filter(admission::Column::TenantId.eq(tenant))
-            .filter(admission::Column::FacilityId.eq(facility))
+            .filter(admission::Column::FacilityId.is_in(facilities.iter().copied()))
             .filter(
                 Condition::any()
                     .add(admission::Column::AdmittedAt.between(start, end))
@@ -160,6 +164,7 @@ pub async fn rows_behind(
                 } else {
                     "prescription"
                 },
+                facility: e.facility_id,
                 record: e.id,
                 patient: p.cloned(),
                 unidentified: None,
@@ -174,6 +179,7 @@ pub async fn rows_behind(
         if let Some((day, department, value)) = keep(stay_of(a, person_of(p))) {
             out.push(RowBehind {
                 kind: "stay",
+                facility: a.facility_id,
                 record: a.id,
                 patient: p.cloned(),
                 unidentified: a.unidentified.clone(),
