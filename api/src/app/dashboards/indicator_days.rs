@@ -1,6 +1,7 @@
 //! The indicators of a place day by day or week by week (at most 92 days), summed from
 //! the facility-day roll-ups of the facilities under it.
 
+use super::indicators::Facilities;
 use super::indicators::PlaceRef;
 use super::Dashboards;
 use crate::app::professionals::today;
@@ -36,7 +37,7 @@ impl Dashboards<'_> {
         let department = department.map(department_filter).transpose()?;
         let reach = self.principal.registry_read_reach();
         let tx = self.tx(Access::Read).await?;
-        let place = self.resolve(&tx, &reach, place).await?;
+        let place = self.resolve(&tx, &reach, place, Facilities::Each).await?;
         let ids: Vec<Uuid> = place.facilities.iter().map(|f| f.id).collect();
         let beds: i64 = place.facilities.iter().map(|f| f.beds).sum();
         let rows = read::days_of(&tx, &ids, range.from, range.to, department.as_deref()).await?;

@@ -101,13 +101,24 @@ fn population_of(known: &HashMap<Uuid, i64>, unit: Uuid, children: &[Uuid]) -> i
 }
 
 /// The place resolved: a name, the units whose months are its figures (or the
-/// facility), and its facilities with their beds.
+/// facility), and its facilities with their beds (each facility, or — when asked for
+/// beds only and units lie under the place — the beds summed per unit path, a few
+/// hundred rows where a state has thousands of facilities).
 pub(super) struct Resolved {
     pub(super) name: String,
     units: Vec<Uuid>,
     facility: Option<Uuid>,
     children: Vec<(Uuid, String, String)>,
     pub(super) facilities: Vec<FacilityBeds>,
+}
+
+/// What a use case needs of the place's facilities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Facilities {
+    /// Each facility (its id and name).
+    Each,
+    /// Only beds by place: summed per unit path when units lie under the place.
+    BedsOnly,
 }
 
 fn beds_under(facilities: &[FacilityBeds], path: Option<&str>) -> i64 {
@@ -124,6 +135,7 @@ impl Dashboards<'_> {
         tx: &TenantTx,
         reach: &UnitReach,
         place: PlaceRef,
+        need: Facilities,
     ) -> ApiResult<Resolved> {
         let not_found = |what: &str| ApiError::NotFound(format!("{what} not found"));
         match place {
@@ -151,7 +163,7 @@ impl Dashboards<'_> {
                     .await?
                     .filter(|u| reach.allows(&UnitPath::from(u)))
                     .ok_or_else(|| not_found("unit"))?;
-                self.unit_place(tx, u).await
+                self.unit_place(tx, u, need).await
             }
             PlaceRef::Reach => match reach {
                 UnitReach::Subtrees(roots) => {
@@ -159,7 +171,7 @@ impl Dashboards<'_> {
                     let u = units::find(tx, first)
                         .await?
                         .ok_or_else(|| not_found("unit"))?;
-                    self.unit_place(tx, u).await
+                    self.unit_place(tx, u, need).await
                 }
                 UnitReach::Whole => {
                     let roots = units::children(tx, None).await?;
@@ -172,6 +184,12 @@ impl Dashboards<'_> {
                         [only] => units::children(tx, Some(UnitId(only.id))).await?,
                         _ => roots.clone(),
                     };
+                    let facilities = match need {
+                        Facilities::BedsOnly if !children.is_empty() => {
+                            read::beds_by_unit_path(tx, None).await?
+                        }
+                        _ => read::facilities_with_beds(tx, None).await?,
+                    };
                     Ok(Resolved {
                         name,
                         units: roots.iter().map(|u| u.id).collect(),
@@ -180,17 +198,28 @@ impl Dashboards<'_> {
                             .into_iter()
                             .map(|c| (c.id, c.name, c.path))
                             .collect(),
-                        facilities: read::facilities_with_beds(tx, None).await?,
+                        facilities,
                     })
                 }
             },
         }
     }
 
-    async fn unit_place(&self, tx: &TenantTx, u: units::UnitRecord) -> ApiResult<Resolved> {
+    async fn unit_place(
+        &self,
+        tx: &TenantTx,
+        u: units::UnitRecord,
+        need: Facilities,
+    ) -> ApiResult<Resolved> {
         let children = units::children(tx, Some(UnitId(u.id))).await?;
+        let facilities = match need {
+            Facilities::BedsOnly if !children.is_empty() => {
+                read::beds_by_unit_path(tx, Some(&u.path)).await?
+            }
+            _ => read::facilities_with_beds(tx, Some(&u.path)).await?,
+        };
         Ok(Resolved {
-            facilities: read::facilities_with_beds(tx, Some(&u.path)).await?,
+            facilities,
             name: u.name,
             units: vec![u.id],
             facility: None,
@@ -214,7 +243,9 @@ impl Dashboards<'_> {
         let department = department.map(department_filter).transpose()?;
         let reach = self.principal.registry_read_reach();
         let tx = self.tx(Access::Read).await?;
-        let place = self.resolve(&tx, &reach, place).await?;
+        let place = self
+            .resolve(&tx, &reach, place, Facilities::BedsOnly)
+            .await?;
         let all_beds = beds_under(&place.facilities, None);
         let mut months: BTreeMap<NaiveDate, Figures> = range
             .months()

@@ -4,6 +4,7 @@
 //! month at a time (a district's month is thousands of records). Each look is written
 //! to the audit trail with the health IDs shown, as a read of those patients.
 
+use super::indicators::Facilities;
 use super::indicators::PlaceRef;
 use super::Dashboards;
 use crate::app::professionals::today;
@@ -57,7 +58,7 @@ impl Dashboards<'_> {
         let range = MonthRange::parse(from, to, today())?;
         let department = department.map(department_filter).transpose()?;
         let mut tx = self.tx(Access::Write).await?;
-        let resolved = self.resolve(&tx, &reach, place).await?;
+        let resolved = self.resolve(&tx, &reach, place, Facilities::Each).await?;
         if !matches!(place, PlaceRef::Facility(_)) && range.from != range.to {
             return Err(ApiError::Validation {
                 field: Some("to".into()),

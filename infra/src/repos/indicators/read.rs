@@ -181,6 +181,36 @@ pub async fn facilities_with_beds(
         .await?)
 }
 
+/// The beds of the facilities under a unit path (all without one), summed per unit
+/// path: rows with a nil id and no name, for places whose parts are units.
+pub async fn beds_by_unit_path(
+    tx: &TenantTx,
+    under_path: Option<&str>,
+) -> InfraResult<Vec<FacilityBeds>> {
+    use facility::Column as F;
+    Ok(facility::Entity::find()
+        .select_only()
+        .column(F::UnitPath)
+        .column_as(
+            Expr::cust("CAST(SUM(beds_general + beds_oxygen + beds_icu + beds_hdu + beds_ventilator + beds_isolation + beds_paediatric + beds_maternity) AS BIGINT)"),
+            "beds",
+        )
+        .filter(F::TenantId.eq(tx.tenant().0))
+        .apply_if(under_path, |q, p| q.filter(F::UnitPath.starts_with(p)))
+        .group_by(F::UnitPath)
+        .into_tuple::<(String, i64)>()
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|(unit_path, beds)| FacilityBeds {
+            id: Uuid::nil(),
+            name: String::new(),
+            unit_path,
+            beds,
+        })
+        .collect())
+}
+
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct FacilityTotal {
     pub facility_id: Uuid,
