@@ -39,6 +39,7 @@ pub mod hospital_signup;
 pub mod household;
 pub mod idempotency_key;
 pub mod indicator_facility_day;
+pub mod indicator_facility_month;
 pub mod indicator_recount;
 pub mod indicator_unit_month;
 pub mod inpatient_code;

@@ -56,6 +56,7 @@ mod m20261207_000052_lab_prescription_counts;
 mod m20261207_000053_report_recipients;
 mod m20261207_000054_rows_behind_indexes;
 mod m20261207_000055_indicator_recounts;
+mod m20261207_000056_facility_months;
 mod rls;
 
 use sea_orm_migration::prelude::*;
@@ -124,6 +125,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000053_report_recipients::Migration),
             Box::new(m20261207_000054_rows_behind_indexes::Migration),
             Box::new(m20261207_000055_indicator_recounts::Migration),
+            Box::new(m20261207_000056_facility_months::Migration),
         ]
     }
 }

@@ -2,8 +2,9 @@
 -- districts of 10 blocks each, 10,000 facilities in those blocks (every tenth a district
 -- hospital), and two years of the counts that 10,000,000 outpatient visits and
 -- 1,000,000 stays (with their discharges, deaths and referrals) leave in
--- `indicator_facility_days`, then `indicator_unit_months` summed from them for every
--- unit over each facility (what the live writes keep, written here in bulk).
+-- `indicator_facility_days`, then `indicator_facility_months` and
+-- `indicator_unit_months` (every unit over each facility) summed from them: what the
+-- live writes keep, written here in bulk.
 -- Variables: wb.
 \set ON_ERROR_STOP on
 SELECT set_config('app.tenant_id', :'wb', false);
@@ -75,6 +76,12 @@ FROM bench_counts GROUP BY facility, day, measure, department, age_group, sex;
 ALTER TABLE indicator_facility_days ADD PRIMARY KEY (tenant_id, facility_id, day, measure, department, age_group, sex);
 CREATE INDEX ix_indicator_facility_days_day ON indicator_facility_days (tenant_id, day, measure);
 DROP TABLE bench_counts;
+
+-- Each facility's months, from its days.
+DELETE FROM indicator_facility_months;
+INSERT INTO indicator_facility_months (tenant_id, facility_id, department, month, measure, value)
+SELECT tenant_id, facility_id, department, date_trunc('month', day)::date, measure, SUM(value)
+FROM indicator_facility_days GROUP BY tenant_id, facility_id, department, date_trunc('month', day), measure;
 
 -- Every unit over each facility, month by month: the months of the demo's facilities
 -- are summed again with the rest (the recount job puts back what it counts at units).

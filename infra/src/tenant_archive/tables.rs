@@ -206,6 +206,7 @@ tables! {
     "emr_deadlines" => emr_deadline,
     "indicator_facility_days" => indicator_facility_day,
     "indicator_unit_months" => indicator_unit_month,
+    "indicator_facility_months" => indicator_facility_month,
     "indicator_recounts" => indicator_recount,
     "scorecards" => scorecard,
     "award_rounds" => award_round,

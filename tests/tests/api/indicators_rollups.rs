@@ -273,6 +273,25 @@ async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
         0,
         "every unit's months add up (seed {seed})"
     );
+    // Every facility's months equal its days of those months.
+    let (by_days, by_months) = (
+        app.rows_in_tenant_with(&tid, "SELECT facility_id, department, substr(CAST(day AS TEXT), 1, 7) AS month, measure, CAST(SUM(value) AS BIGINT) AS value FROM indicator_facility_days GROUP BY facility_id, department, substr(CAST(day AS TEXT), 1, 7), measure HAVING SUM(value) <> 0 ORDER BY 1, 2, 3, 4", vec![]).await,
+        app.rows_in_tenant_with(&tid, "SELECT facility_id, department, substr(CAST(month AS TEXT), 1, 7) AS month, measure, value FROM indicator_facility_months WHERE value <> 0 ORDER BY 1, 2, 3, 4", vec![]).await,
+    );
+    let read = |rows: &[sea_orm::QueryResult]| -> Vec<(String, String, String, i64)> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r.try_get::<uuid::Uuid>("", "facility_id").unwrap().to_string() + "/" + &r.try_get::<String>("", "department").unwrap(),
+                    r.try_get::<String>("", "month").unwrap(),
+                    r.try_get::<String>("", "measure").unwrap(),
+                    r.try_get::<i64>("", "value").unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert!(!by_days.is_empty());
+    assert_eq!(read(&by_days), read(&by_months), "every facility's months add up (seed {seed})");
 
     // Counting the same records afresh, as the migration does for records written
     // before the roll-ups existed, gives the same roll-ups.
@@ -299,7 +318,11 @@ async fn recount_from_scratch(app: &TestApp, tid: &str) {
         .await
         .unwrap();
     }
-    for table in ["indicator_facility_days", "indicator_unit_months"] {
+    for table in [
+        "indicator_facility_days",
+        "indicator_unit_months",
+        "indicator_facility_months",
+    ] {
         tx.execute_unprepared(&format!("DELETE FROM {table}"))
             .await
             .unwrap();

@@ -34,7 +34,8 @@ pub async fn backfill_all_tenants(
             ))
             .await?;
         }
-        backfill_measures(db, backend, tenant, Some(only)).await?;
+        // Migration 56 fills the facility months from the days counted before it.
+        backfill_measures(db, backend, tenant, Some(only), false).await?;
     }
     Ok(())
 }
@@ -44,16 +45,18 @@ pub async fn backfill(
     backend: DbBackend,
     tenant: Uuid,
 ) -> Result<(), DbErr> {
-    backfill_measures(db, backend, tenant, None).await
+    backfill_measures(db, backend, tenant, None, true).await
 }
 
 /// As `backfill`, keeping only the counts of `only` (a migration that adds measures
-/// counts the records written before it for those alone).
+/// counts the records written before it for those alone), and the facility months
+/// too when `facility_months` (a migration before 56 has no such table yet).
 pub async fn backfill_measures(
     db: &impl ConnectionTrait,
     _backend: DbBackend,
     tenant: Uuid,
     only: Option<&[&str]>,
+    facility_months: bool,
 ) -> Result<(), DbErr> {
     let facilities: HashMap<Uuid, String> = facility::Entity::find()
         .filter(facility::Column::TenantId.eq(tenant))
@@ -121,7 +124,7 @@ pub async fn backfill_measures(
             unit_path: facilities.get(&facility).cloned().unwrap_or_default(),
         };
         let diffs: Vec<(CountKey, i64)> = c.into_iter().filter(|(_, v)| *v != 0).collect();
-        rollup::apply(db, tenant, &place, &diffs).await?;
+        rollup::apply_with(db, tenant, &place, &diffs, facility_months).await?;
     }
     Ok(())
 }

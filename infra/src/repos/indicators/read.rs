@@ -218,8 +218,8 @@ pub struct FacilityTotal {
     pub value: i64,
 }
 
-/// Each facility's counts of one department over the days from `from` to `to` (what a
-/// scorecard ranks).
+/// Each facility's counts of one department over the months from `from` to `to`
+/// (first days of months; what a scorecard ranks), from the facility months.
 pub async fn facility_totals(
     tx: &TenantTx,
     facilities: &[Uuid],
@@ -227,19 +227,20 @@ pub async fn facility_totals(
     from: NaiveDate,
     to: NaiveDate,
 ) -> InfraResult<Vec<FacilityTotal>> {
+    use crate::entities::indicator_facility_month as fm;
     if facilities.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(d::Entity::find()
+    Ok(fm::Entity::find()
         .select_only()
-        .columns([d::Column::FacilityId, d::Column::Measure])
+        .columns([fm::Column::FacilityId, fm::Column::Measure])
         .column_as(Expr::cust("CAST(SUM(value) AS BIGINT)"), "value")
-        .filter(d::Column::TenantId.eq(tx.tenant().0))
-        .filter(d::Column::FacilityId.is_in(facilities.iter().copied()))
-        .filter(d::Column::Department.eq(department))
-        .filter(d::Column::Day.between(from, to))
-        .group_by(d::Column::FacilityId)
-        .group_by(d::Column::Measure)
+        .filter(fm::Column::TenantId.eq(tx.tenant().0))
+        .filter(fm::Column::FacilityId.is_in(facilities.iter().copied()))
+        .filter(fm::Column::Department.eq(department))
+        .filter(fm::Column::Month.between(month_of(from), month_of(to)))
+        .group_by(fm::Column::FacilityId)
+        .group_by(fm::Column::Measure)
         .into_model::<FacilityTotal>()
         .all(tx.conn())
         .await?)

@@ -9,11 +9,11 @@
 //! unit, a warehouse's), otherwise at the tenant's root unit (helpline calls, records
 //! with no place). Unit-only counts have months, not days.
 
-use super::rollup::month_of;
+use super::rollup::{add_facility_months, month_of};
 use crate::db::{Backend, InfraResult, TenantTx};
 use crate::entities::{
     admin_unit, facility, helpline_sla, helpline_ticket, household, indicator_facility_day as d,
-    indicator_recount as r, indicator_unit_month as m, oxygen_facility_day, patient, patient_card,
+    indicator_facility_month as fm, indicator_recount as r, indicator_unit_month as m, oxygen_facility_day, patient, patient_card,
     professional, professional_facility, supply_alert, supply_store, surveillance_case,
 };
 use arogya_domain::appointment::ist_midnight;
@@ -118,6 +118,12 @@ pub async fn recount(
         .apply_if(since, |q, s| q.filter(d::Column::Day.gte(s)))
         .exec(tx.conn())
         .await?;
+    fm::Entity::delete_many()
+        .filter(fm::Column::TenantId.eq(tenant))
+        .filter(fm::Column::Measure.is_in(measures.clone()))
+        .apply_if(since, |q, s| q.filter(fm::Column::Month.gte(month_of(s))))
+        .exec(tx.conn())
+        .await?;
     m::Entity::delete_many()
         .filter(m::Column::TenantId.eq(tenant))
         .filter(m::Column::Measure.is_in(measures))
@@ -147,6 +153,12 @@ pub async fn recount(
     for (f, counts) in &tally.facilities {
         let Some(path) = paths.get(f) else { continue };
         to_months(path, counts);
+        let mut own: BTreeMap<(NaiveDate, &str, &str), i64> = BTreeMap::new();
+        for (k, v) in counts {
+            *own.entry((month_of(k.day), k.measure, k.department.as_str()))
+                .or_default() += v;
+        }
+        add_facility_months(tx.conn(), tenant, *f, &own).await?;
         days.extend(
             counts
                 .iter()

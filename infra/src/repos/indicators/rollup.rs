@@ -1,6 +1,8 @@
 //! Adding differences to the roll-ups, on PostgreSQL and SQLite alike.
 
-use crate::entities::{indicator_facility_day as d, indicator_unit_month as m};
+use crate::entities::{
+    indicator_facility_day as d, indicator_facility_month as fm, indicator_unit_month as m,
+};
 use arogya_domain::dashboards::measures::CountKey;
 use arogya_domain::unit::UnitPath;
 use chrono::{Datelike, NaiveDate};
@@ -23,12 +25,24 @@ pub fn month_of(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
 
-/// Add `diffs` (keys unique) to the place's rows.
+/// Add `diffs` (keys unique) to the place's rows: its days, its months and the months
+/// of every unit over it.
 pub async fn apply(
     db: &impl ConnectionTrait,
     tenant: Uuid,
     place: &Place,
     diffs: &[(CountKey, i64)],
+) -> Result<(), DbErr> {
+    apply_with(db, tenant, place, diffs, true).await
+}
+
+/// As `apply`, leaving the facility's months alone unless `facility_months`.
+pub async fn apply_with(
+    db: &impl ConnectionTrait,
+    tenant: Uuid,
+    place: &Place,
+    diffs: &[(CountKey, i64)],
+    facility_months: bool,
 ) -> Result<(), DbErr> {
     if diffs.is_empty() {
         return Ok(());
@@ -72,6 +86,9 @@ pub async fn apply(
             .entry((month_of(k.day), k.measure, k.department.as_str()))
             .or_default() += v;
     }
+    if facility_months {
+        add_facility_months(db, tenant, place.facility, &months).await?;
+    }
     let units = UnitPath::from_stored(place.unit_path.clone()).ids();
     let rows: Vec<m::ActiveModel> = units
         .iter()
@@ -102,6 +119,47 @@ pub async fn apply(
                 .value(
                     m::Column::Value,
                     Expr::cust("indicator_unit_months.value + excluded.value"),
+                )
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Add a facility's month differences (keys unique) to its months.
+pub(super) async fn add_facility_months(
+    db: &impl ConnectionTrait,
+    tenant: Uuid,
+    facility: Uuid,
+    months: &BTreeMap<(NaiveDate, &str, &str), i64>,
+) -> Result<(), DbErr> {
+    let rows: Vec<fm::ActiveModel> = months
+        .iter()
+        .filter(|(_, v)| **v != 0)
+        .map(|((month, measure, department), v)| fm::ActiveModel {
+            tenant_id: Set(tenant),
+            facility_id: Set(facility),
+            department: Set((*department).to_owned()),
+            month: Set(*month),
+            measure: Set((*measure).to_owned()),
+            value: Set(*v),
+        })
+        .collect();
+    for chunk in rows.chunks(CHUNK) {
+        fm::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::columns([
+                    fm::Column::TenantId,
+                    fm::Column::FacilityId,
+                    fm::Column::Department,
+                    fm::Column::Month,
+                    fm::Column::Measure,
+                ])
+                .value(
+                    fm::Column::Value,
+                    Expr::cust("indicator_facility_months.value + excluded.value"),
                 )
                 .to_owned(),
             )
