@@ -2384,11 +2384,21 @@ export type IndicatorReport = {
 export type IndicatorRow = {
   day: Scalars['NaiveDate']['output'];
   department: Scalars['String']['output'];
-  /** The facility the record is of. */
-  facilityName: Scalars['String']['output'];
+  /** The facility the record is counted at (none for what is counted at a unit). */
+  facilityName: Maybe<Scalars['String']['output']>;
   healthId: Maybe<Scalars['String']['output']>;
-  /** VISIT, STAY, LAB_RESULT or PRESCRIPTION. */
+  /**
+   * VISIT, STAY, LAB_RESULT or PRESCRIPTION; for numbers counted from other
+   * modules' records REGISTRATION, CARD, HOUSEHOLD, CALL, VERIFICATION, CASE,
+   * STOCK_OUT or OXYGEN_DAY.
+   */
   kind: Scalars['String']['output'];
+  /**
+   * What the record is when it is not a patient's: a household's address, a call's
+   * category and status, a professional's or a case's name, a stock-out's message,
+   * the facility of an oxygen day.
+   */
+  label: Maybe<Scalars['String']['output']>;
   patientName: Maybe<Scalars['String']['output']>;
   recordId: Scalars['ID']['output'];
   /** How an unidentified patient was described. */
@@ -8015,7 +8025,7 @@ export type IndicatorRowsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorRowsQuery = { indicatorRows: { placeName: string, total: number, sum: number, rows: Array<{ kind: string, recordId: string, facilityName: string, healthId: string | null, patientName: string | null, unidentified: string | null, day: string, department: string, value: number }> } };
+export type IndicatorRowsQuery = { indicatorRows: { placeName: string, total: number, sum: number, rows: Array<{ kind: string, recordId: string, facilityName: string | null, healthId: string | null, patientName: string | null, unidentified: string | null, label: string | null, day: string, department: string, value: number }> } };
 
 export type IndicatorDaysQueryVariables = Exact<{
   unitId?: InputMaybe<Scalars['ID']['input']>;

@@ -178,6 +178,61 @@ async fn registry_indicators_count_where_their_records_put_them(backend: Backend
     assert_eq!(kdh["totals"]["registrations"], 0);
     assert_eq!(kdh["totals"]["surveyCoverage"], Value::Null);
 
+    // The records behind each number add up to it, where the place keeps them.
+    let rows = |place: Value, m: &'static str| {
+        let app = &app;
+        let wb = c.wb.clone();
+        let month = (Utc::now() + Duration::minutes(330))
+            .date_naive()
+            .format("%Y-%m")
+            .to_string();
+        async move {
+            let mut v = json!({ "from": month, "to": month, "m": m });
+            for (k, x) in place.as_object().unwrap() {
+                v[k] = x.clone();
+            }
+            expect_data(&app.gql(Some(&wb), "query($u: ID, $f: ID, $from: String!, $to: String!, $m: IndicatorMeasure!) { indicatorRows(unitId: $u, facilityId: $f, from: $from, to: $to, measure: $m) { total sum rows { kind healthId patientName label facilityName value } } }", v).await)["indicatorRows"].clone()
+        }
+    };
+    let regs = rows(json!({}), "REGISTRATIONS").await;
+    assert_eq!(
+        (regs["total"].clone(), regs["sum"].clone()),
+        (json!(4), t["registrations"].clone())
+    );
+    assert!(regs["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["healthId"] == asha["healthId"] && r["kind"] == "REGISTRATION"));
+    let cases = rows(json!({ "u": c.tree.murshidabad["id"] }), "NOTIFIABLE_CASES").await;
+    assert_eq!(cases["sum"], 2);
+    let mut names: Vec<String> = cases["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["label"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Rekha Bibi (suspected)", "Sakil Sk (suspected)"]);
+    let in_time = rows(json!({}), "HELPLINE_IN_TARGET").await;
+    assert_eq!(in_time["sum"], 1);
+    assert_eq!(
+        in_time["rows"][0]["label"], "information (in_progress)",
+        "the call, not the caller's number"
+    );
+    let staff = rows(json!({ "f": c.kolkata["id"] }), "PROFESSIONALS_VERIFIED").await;
+    assert_eq!(staff["total"], 3);
+    assert!(staff["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["facilityName"] == "Kolkata DH"));
+    let people = rows(json!({ "u": c.tree.murshidabad["id"] }), "PEOPLE_SURVEYED").await;
+    assert_eq!(
+        (people["sum"].clone(), people["rows"][0]["label"].clone()),
+        (json!(2), json!("4 Ghat Road, Lalbag"))
+    );
+
     // Another tenant sees none of it.
     let other = app.br_admin().await;
     let theirs = figures(&app, &other, json!({})).await;

@@ -282,7 +282,11 @@ async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
         rows.iter()
             .map(|r| {
                 (
-                    r.try_get::<uuid::Uuid>("", "facility_id").unwrap().to_string() + "/" + &r.try_get::<String>("", "department").unwrap(),
+                    r.try_get::<uuid::Uuid>("", "facility_id")
+                        .unwrap()
+                        .to_string()
+                        + "/"
+                        + &r.try_get::<String>("", "department").unwrap(),
                     r.try_get::<String>("", "month").unwrap(),
                     r.try_get::<String>("", "measure").unwrap(),
                     r.try_get::<i64>("", "value").unwrap(),
@@ -291,7 +295,11 @@ async fn roll_ups_equal_a_recount_after_random_writes(backend: Backend) {
             .collect()
     };
     assert!(!by_days.is_empty());
-    assert_eq!(read(&by_days), read(&by_months), "every facility's months add up (seed {seed})");
+    assert_eq!(
+        read(&by_days),
+        read(&by_months),
+        "every facility's months add up (seed {seed})"
+    );
 
     // Counting the same records afresh, as the migration does for records written
     // before the roll-ups existed, gives the same roll-ups.

@@ -106,6 +106,8 @@ fn population_of(known: &HashMap<Uuid, i64>, unit: Uuid, children: &[Uuid]) -> i
 /// hundred rows where a state has thousands of facilities).
 pub(super) struct Resolved {
     pub(super) name: String,
+    /// A unit's stored path (none for a facility or the whole tenant).
+    pub(super) path: Option<String>,
     units: Vec<Uuid>,
     facility: Option<Uuid>,
     children: Vec<(Uuid, String, String)>,
@@ -151,6 +153,7 @@ impl Dashboards<'_> {
                     beds: facilities::total_beds(&f),
                 }];
                 Ok(Resolved {
+                    path: None,
                     name: f.name,
                     units: vec![],
                     facility: Some(f.id),
@@ -191,6 +194,7 @@ impl Dashboards<'_> {
                         _ => read::facilities_with_beds(tx, None).await?,
                     };
                     Ok(Resolved {
+                        path: None,
                         name,
                         units: roots.iter().map(|u| u.id).collect(),
                         facility: None,
@@ -219,6 +223,7 @@ impl Dashboards<'_> {
             _ => read::facilities_with_beds(tx, Some(&u.path)).await?,
         };
         Ok(Resolved {
+            path: Some(u.path.clone()),
             facilities,
             name: u.name,
             units: vec![u.id],

@@ -15,8 +15,10 @@ use arogya_domain::dashboards::measures::{department_filter, Measure};
 use arogya_domain::dashboards::registry_counts::MEASURES;
 use arogya_infra::db::Access;
 use arogya_infra::repos::audit::{self, NewAuditEvent};
+use arogya_infra::repos::indicators::registry_rows::registry_rows;
 use arogya_infra::repos::indicators::rows::{rows_behind, RowBehind};
-use std::collections::HashMap;
+use arogya_infra::repos::indicators::sources::Anchor;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// At most this many rows at once (the rest: narrow the months or the department).
@@ -49,12 +51,6 @@ impl Dashboards<'_> {
                 "the records behind a number are for state and district administrators".into(),
             )
         })?;
-        if MEASURES.contains(&measure) {
-            return Err(ApiError::Validation {
-                field: Some("measure".into()),
-                message: "this number is counted from another module's records: open them in that module (patients, helpline, surveillance, stores, oxygen)".into(),
-            });
-        }
         let range = MonthRange::parse(from, to, today())?;
         let department = department.map(department_filter).transpose()?;
         let mut tx = self.tx(Access::Write).await?;
@@ -73,15 +69,41 @@ impl Dashboards<'_> {
             .map(|f| (f.id, f.name.clone()))
             .collect();
         let ids: Vec<Uuid> = facilities.keys().copied().collect();
-        let mut rows = rows_behind(
-            &tx,
-            &ids,
-            measure.as_str(),
-            department.as_deref(),
-            range.from,
-            range.until,
-        )
-        .await?;
+        let mut rows = if MEASURES.contains(&measure) {
+            // Counted from other modules' records: at the place's facilities, or at a
+            // unit under it; under no department.
+            let whole = matches!(place, PlaceRef::Reach) && resolved.path.is_none();
+            let path = resolved.path.clone();
+            let at: HashSet<Uuid> = ids.iter().copied().collect();
+            let keep = move |a: &Anchor| match a {
+                Anchor::Facility(f) => whole || at.contains(f),
+                Anchor::Unit(p) => {
+                    whole || path.as_deref().is_some_and(|under| p.starts_with(under))
+                }
+            };
+            let rows = registry_rows(
+                &tx,
+                measure.as_str(),
+                range.from,
+                range.until,
+                &keep,
+                chrono::Utc::now(),
+            )
+            .await?;
+            rows.into_iter()
+                .filter(|r| department.as_deref().is_none_or(|d| d == r.department))
+                .collect()
+        } else {
+            rows_behind(
+                &tx,
+                &ids,
+                measure.as_str(),
+                department.as_deref(),
+                range.from,
+                range.until,
+            )
+            .await?
+        };
         let (total, sum) = (rows.len(), rows.iter().map(|r| r.value).sum());
         rows.truncate(MAX_ROWS);
         let shown: Vec<&str> = rows

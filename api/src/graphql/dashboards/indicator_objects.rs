@@ -276,15 +276,21 @@ pub enum IndicatorMeasure {
 /// One record behind a number.
 #[derive(SimpleObject)]
 pub struct IndicatorRow {
-    /// VISIT, STAY, LAB_RESULT or PRESCRIPTION.
+    /// VISIT, STAY, LAB_RESULT or PRESCRIPTION; for numbers counted from other
+    /// modules' records REGISTRATION, CARD, HOUSEHOLD, CALL, VERIFICATION, CASE,
+    /// STOCK_OUT or OXYGEN_DAY.
     pub kind: String,
     pub record_id: ID,
-    /// The facility the record is of.
-    pub facility_name: String,
+    /// The facility the record is counted at (none for what is counted at a unit).
+    pub facility_name: Option<String>,
     pub health_id: Option<String>,
     pub patient_name: Option<String>,
     /// How an unidentified patient was described.
     pub unidentified: Option<String>,
+    /// What the record is when it is not a patient's: a household's address, a call's
+    /// category and status, a professional's or a case's name, a stock-out's message,
+    /// the facility of an oxygen day.
+    pub label: Option<String>,
     pub day: chrono::NaiveDate,
     pub department: String,
     /// What it counts (1, or days in hospital, or minutes of turnaround).
@@ -325,18 +331,14 @@ impl IndicatorRows {
             .map(|r| IndicatorRow {
                 kind: r.kind.to_uppercase(),
                 record_id: r.record.into(),
-                facility_name: self
-                    .0
-                    .facilities
-                    .get(&r.facility)
-                    .cloned()
-                    .unwrap_or_default(),
+                facility_name: r.facility.and_then(|f| self.0.facilities.get(&f).cloned()),
                 health_id: r.patient.as_ref().map(|p| p.health_id.clone()),
                 patient_name: r.patient.as_ref().map(|p| match &p.family_name {
                     Some(f) => format!("{} {f}", p.given_name),
                     None => p.given_name.clone(),
                 }),
                 unidentified: r.unidentified.clone(),
+                label: r.label.clone(),
                 day: r.day,
                 department: r.department.clone(),
                 value: r.value,

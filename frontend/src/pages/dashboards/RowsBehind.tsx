@@ -16,6 +16,13 @@ const MEASURES: [IndicatorMeasure, string][] = [
   ["INPATIENT_DAYS", "inpatientDays"],
   ["LAB_TESTS", "labTests"],
   ["PRESCRIPTIONS", "prescriptions"],
+  ["REGISTRATIONS", "registrations"],
+  ["CARDS_ISSUED", "cardsIssued"],
+  ["HOUSEHOLDS_SURVEYED", "householdsSurveyed"],
+  ["HELPLINE_CALLS", "helplineCalls"],
+  ["PROFESSIONALS_VERIFIED", "professionalsVerified"],
+  ["NOTIFIABLE_CASES", "notifiableCases"],
+  ["STOCK_OUTS", "stockOuts"],
 ];
 
 /** For administrators: the records behind one of a place's numbers, over the months on
@@ -71,8 +78,8 @@ export function RowsBehind({ facilityId, unitId, from, to, department }: { facil
                 {data.rows.map((r) => (
                   <tr key={`${r.kind}-${r.recordId}`}>
                     <td>{date(r.day)}</td>
-                    {!facilityId && <td>{r.facilityName}</td>}
-                    <td>{r.patientName ? `${r.patientName} (${r.healthId})` : r.unidentified}</td>
+                    {!facilityId && <td>{r.facilityName ?? "–"}</td>}
+                    <td>{r.patientName ? `${r.patientName} (${r.healthId})` : (r.unidentified ?? r.label)}</td>
                     <td>{t(`ind.dept.${r.department}` as MessageKey)}</td>
                     <td>{n(r.value)}</td>
                   </tr>

@@ -121,6 +121,7 @@ export const INDICATOR_ROWS = /* GraphQL */ `
         healthId
         patientName
         unidentified
+        label
         day
         department
         value

@@ -5,8 +5,10 @@
 mod backfill;
 pub mod read;
 pub mod recount;
+pub mod registry_rows;
 mod rollup;
 pub mod rows;
+pub mod sources;
 pub mod track;
 
 pub use backfill::{backfill, backfill_all_tenants, backfill_measures};

@@ -1,30 +1,23 @@
 //! Recounting the measures of `registry_counts` from the other modules' records: the
 //! days from a month's first day onwards (or all of them) are deleted from both
 //! roll-ups and written again, in one transaction, so readers see the old counts or
-//! the new ones, never half of each.
-//!
-//! Where each count is kept: at a facility when the record names one (a case reported
-//! by a hospital, a stock-out at a hospital's store, oxygen, a professional's current
-//! posting), otherwise at the unit it names (a patient's, a card's or a household's
-//! unit, a warehouse's), otherwise at the tenant's root unit (helpline calls, records
-//! with no place). Unit-only counts have months, not days.
+//! the new ones, never half of each. What is counted where is `sources`'; counts kept
+//! at a unit have months, not days.
 
 use super::rollup::{add_facility_months, month_of};
+use super::sources::{self, Anchor};
 use crate::db::{Backend, InfraResult, TenantTx};
 use crate::entities::{
-    admin_unit, facility, helpline_sla, helpline_ticket, household, indicator_facility_day as d,
-    indicator_facility_month as fm, indicator_recount as r, indicator_unit_month as m, oxygen_facility_day, patient, patient_card,
-    professional, professional_facility, supply_alert, supply_store, surveillance_case,
+    facility, indicator_facility_day as d, indicator_facility_month as fm, indicator_recount as r,
+    indicator_unit_month as m,
 };
 use arogya_domain::appointment::ist_midnight;
-use arogya_domain::dashboards::measures::{CountKey, Person};
-use arogya_domain::dashboards::registry_counts::{self as rc, MEASURES};
-use arogya_domain::helpline::{default_sla, Category};
+use arogya_domain::dashboards::measures::CountKey;
+use arogya_domain::dashboards::registry_counts::MEASURES;
 use arogya_domain::unit::UnitPath;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    Set, Statement,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Set, Statement,
 };
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
@@ -34,6 +27,7 @@ const CHUNK: usize = 2000;
 
 type Counts = BTreeMap<CountKey, i64>;
 
+/// The counts of every record, summed where they are kept.
 #[derive(Default)]
 struct Tally {
     facilities: HashMap<Uuid, Counts>,
@@ -41,11 +35,14 @@ struct Tally {
 }
 
 impl Tally {
-    fn at_facility(&mut self, f: Uuid) -> &mut Counts {
-        self.facilities.entry(f).or_default()
-    }
-    fn at_unit(&mut self, path: String) -> &mut Counts {
-        self.units.entry(path).or_default()
+    fn absorb(&mut self, anchor: Anchor, counts: Counts) {
+        let into = match anchor {
+            Anchor::Facility(f) => self.facilities.entry(f).or_default(),
+            Anchor::Unit(path) => self.units.entry(path).or_default(),
+        };
+        for (k, v) in counts {
+            *into.entry(k).or_default() += v;
+        }
     }
 }
 
@@ -110,7 +107,11 @@ pub async fn recount(
 ) -> InfraResult<usize> {
     let tenant = tx.tenant().0;
     let from = since.map(ist_midnight);
-    let tally = tally(tx, since, from, now).await?;
+    let mut tally = Tally::default();
+    sources::each(tx, since, from, now, &mut |anchor, _, counts| {
+        tally.absorb(anchor, counts)
+    })
+    .await?;
     let measures: Vec<&str> = MEASURES.iter().map(|m| m.as_str()).collect();
     d::Entity::delete_many()
         .filter(d::Column::TenantId.eq(tenant))
@@ -204,229 +205,4 @@ pub async fn recount(
             .await?;
     }
     Ok(written)
-}
-
-/// The counts of every source from `from` onwards.
-async fn tally(
-    tx: &TenantTx,
-    since: Option<NaiveDate>,
-    from: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> InfraResult<Tally> {
-    let tenant = tx.tenant().0;
-    let db = tx.conn();
-    let mut t = Tally::default();
-    // The tenant's root unit: where what names no place is counted.
-    let root = admin_unit::Entity::find()
-        .select_only()
-        .column(admin_unit::Column::Path)
-        .filter(admin_unit::Column::TenantId.eq(tenant))
-        .filter(admin_unit::Column::ParentId.is_null())
-        .order_by_asc(admin_unit::Column::Path)
-        .into_tuple::<String>()
-        .one(db)
-        .await?
-        .unwrap_or_default();
-    let place = |path: Option<String>| path.unwrap_or_else(|| root.clone());
-
-    use patient::Column as P;
-    let patients = patient::Entity::find()
-        .select_only()
-        .columns([P::CreatedAt, P::Sex, P::BirthDate, P::UnitPath])
-        .filter(P::TenantId.eq(tenant))
-        // A duplicate merged into another record was not a registration of its own.
-        .filter(P::MergedInto.is_null())
-        .apply_if(from, |q, f| q.filter(P::CreatedAt.gte(f)))
-        .into_tuple::<(DateTime<Utc>, String, NaiveDate, Option<String>)>()
-        .all(db)
-        .await?;
-    for (at, sex, birth_date, unit) in patients {
-        let who = Person {
-            sex: Some(sex),
-            birth_date: Some(birth_date),
-        };
-        rc::registration(t.at_unit(place(unit)), at, &who);
-    }
-
-    use patient_card::Column as C;
-    let cards = patient_card::Entity::find()
-        .select_only()
-        .columns([C::IssuedAt, C::UnitPath])
-        .filter(C::TenantId.eq(tenant))
-        .apply_if(from, |q, f| q.filter(C::IssuedAt.gte(f)))
-        .into_tuple::<(DateTime<Utc>, Option<String>)>()
-        .all(db)
-        .await?;
-    for (at, unit) in cards {
-        rc::card_issued(t.at_unit(place(unit)), at);
-    }
-
-    use household::Column as H;
-    let households = household::Entity::find()
-        .select_only()
-        .columns([H::Id, H::CreatedAt, H::UnitPath])
-        .filter(H::TenantId.eq(tenant))
-        .apply_if(from, |q, f| q.filter(H::CreatedAt.gte(f)))
-        .into_tuple::<(Uuid, DateTime<Utc>, String)>()
-        .all(db)
-        .await?;
-    let members: HashMap<Uuid, i64> = if households.is_empty() {
-        HashMap::new()
-    } else {
-        patient::Entity::find()
-            .select_only()
-            .column(P::HouseholdId)
-            .column_as(
-                sea_orm::sea_query::Expr::cust("CAST(COUNT(*) AS BIGINT)"),
-                "n",
-            )
-            .filter(P::TenantId.eq(tenant))
-            .filter(P::HouseholdId.is_not_null())
-            .filter(P::MergedInto.is_null())
-            .group_by(P::HouseholdId)
-            .into_tuple::<(Uuid, i64)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    for (id, at, unit) in households {
-        let people = members.get(&id).copied().unwrap_or(0);
-        rc::household_surveyed(t.at_unit(unit), at, people);
-    }
-
-    let targets: HashMap<String, i64> = helpline_sla::Entity::find()
-        .filter(helpline_sla::Column::TenantId.eq(tenant))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.category, s.first_response_minutes as i64))
-        .collect();
-    use helpline_ticket::Column as T;
-    let calls = helpline_ticket::Entity::find()
-        .select_only()
-        .columns([T::Category, T::CreatedAt, T::FirstResponseAt])
-        .filter(T::TenantId.eq(tenant))
-        .apply_if(from, |q, f| q.filter(T::CreatedAt.gte(f)))
-        .into_tuple::<(String, DateTime<Utc>, Option<DateTime<Utc>>)>()
-        .all(db)
-        .await?;
-    for (category, at, answered) in calls {
-        let target = targets.get(&category).copied().unwrap_or_else(|| {
-            Category::parse(&category)
-                .map(|c| default_sla(c).first_response_minutes)
-                .unwrap_or(5)
-        });
-        rc::helpline_call(t.at_unit(root.clone()), at, answered, target, now);
-    }
-
-    // Where each professional works now: the posting begun first among those not ended.
-    use professional_facility::Column as PF;
-    let mut posted: HashMap<Uuid, Uuid> = HashMap::new();
-    for (who, at) in professional_facility::Entity::find()
-        .select_only()
-        .columns([PF::ProfessionalId, PF::FacilityId])
-        .filter(PF::TenantId.eq(tenant))
-        .filter(PF::ToDate.is_null())
-        .order_by_desc(PF::FromDate)
-        .into_tuple::<(Uuid, Uuid)>()
-        .all(db)
-        .await?
-    {
-        posted.insert(who, at);
-    }
-    use professional::Column as PR;
-    let verified = professional::Entity::find()
-        .select_only()
-        .columns([PR::Id, PR::StatusChangedAt, PR::CreatedAt])
-        .filter(PR::TenantId.eq(tenant))
-        .filter(PR::Status.eq("verified"))
-        .into_tuple::<(Uuid, Option<DateTime<Utc>>, DateTime<Utc>)>()
-        .all(db)
-        .await?;
-    for (id, changed, created) in verified {
-        let at = changed.unwrap_or(created);
-        if from.is_some_and(|f| at < f) {
-            continue;
-        }
-        let counts = match posted.get(&id) {
-            Some(f) => t.at_facility(*f),
-            None => t.at_unit(root.clone()),
-        };
-        rc::professional_verified(counts, at);
-    }
-
-    use surveillance_case::Column as S;
-    let cases = surveillance_case::Entity::find()
-        .select_only()
-        .columns([
-            S::ReportedAt,
-            S::Classification,
-            S::AgeGroup,
-            S::Sex,
-            S::FacilityId,
-            S::UnitPath,
-        ])
-        .filter(S::TenantId.eq(tenant))
-        .apply_if(from, |q, f| q.filter(S::ReportedAt.gte(f)))
-        .into_tuple::<(DateTime<Utc>, String, String, String, Option<Uuid>, String)>()
-        .all(db)
-        .await?;
-    for (at, class, age, sex, facility, unit) in cases {
-        let counts = match facility {
-            Some(f) => t.at_facility(f),
-            None => t.at_unit(unit),
-        };
-        rc::notifiable_case(counts, at, class == "discarded", &age, &sex);
-    }
-
-    let stores: HashMap<Uuid, (Option<Uuid>, String)> = supply_store::Entity::find()
-        .select_only()
-        .columns([
-            supply_store::Column::Id,
-            supply_store::Column::FacilityId,
-            supply_store::Column::UnitPath,
-        ])
-        .filter(supply_store::Column::TenantId.eq(tenant))
-        .into_tuple::<(Uuid, Option<Uuid>, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, f, p)| (id, (f, p)))
-        .collect();
-    use supply_alert::Column as A;
-    let outs = supply_alert::Entity::find()
-        .select_only()
-        .columns([A::StoreId, A::RaisedAt])
-        .filter(A::TenantId.eq(tenant))
-        .filter(A::Kind.eq("stock_out"))
-        .apply_if(from, |q, f| q.filter(A::RaisedAt.gte(f)))
-        .into_tuple::<(Uuid, DateTime<Utc>)>()
-        .all(db)
-        .await?;
-    for (store, at) in outs {
-        let counts = match stores.get(&store) {
-            Some((Some(f), _)) => t.at_facility(*f),
-            Some((None, path)) => t.at_unit(path.clone()),
-            None => t.at_unit(root.clone()),
-        };
-        rc::stock_out(counts, at);
-    }
-
-    use oxygen_facility_day::Column as O;
-    let oxygen = oxygen_facility_day::Entity::find()
-        .filter(O::TenantId.eq(tenant))
-        .apply_if(since, |q, s| q.filter(O::Day.gte(s)))
-        .all(db)
-        .await?;
-    for o in oxygen {
-        rc::oxygen_day(
-            t.at_facility(o.facility_id),
-            o.day,
-            o.usable_nm3,
-            o.consumption_nm3,
-            o.hours,
-        );
-    }
-    Ok(t)
 }

@@ -17,11 +17,15 @@ use uuid::Uuid;
 pub struct RowBehind {
     /// `visit`, `stay`, `lab_result` or `prescription`.
     pub kind: &'static str,
-    pub facility: Uuid,
+    /// The facility it is counted at (none for what is counted at a unit).
+    pub facility: Option<Uuid>,
     pub record: Uuid,
     pub patient: Option<patient::Model>,
     /// An unidentified patient's description (stays only).
     pub unidentified: Option<String>,
+    /// What the record is when it is not a patient's (a household's address, a call's
+    /// category, a professional's name, a stock-out's message, …).
+    pub label: Option<String>,
     pub day: NaiveDate,
     pub department: String,
     pub value: i64,
@@ -164,10 +168,11 @@ pub async fn rows_behind(
                 } else {
                     "prescription"
                 },
-                facility: e.facility_id,
+                facility: Some(e.facility_id),
                 record: e.id,
                 patient: p.cloned(),
                 unidentified: None,
+                label: None,
                 day,
                 department,
                 value,
@@ -179,10 +184,11 @@ pub async fn rows_behind(
         if let Some((day, department, value)) = keep(stay_of(a, person_of(p))) {
             out.push(RowBehind {
                 kind: "stay",
-                facility: a.facility_id,
+                facility: Some(a.facility_id),
                 record: a.id,
                 patient: p.cloned(),
                 unidentified: a.unidentified.clone(),
+                label: None,
                 day,
                 department,
                 value,
