@@ -38,6 +38,24 @@ fn figures(f: &Figures) -> Vec<(&'static str, String)> {
 
 const FIGURE_LABELS: usize = 14;
 
+/// The figures counted from other modules' records, printed on the first page only.
+fn programme_figures(f: &Figures) -> Vec<(&'static str, String)> {
+    let n = |v: i64| v.to_string();
+    let r = |v: Option<f64>| v.map_or("–".to_owned(), |x| format!("{x:.1}"));
+    vec![
+        ("New registrations", n(f.registrations)),
+        ("E-health cards issued", n(f.cards_issued)),
+        ("Households surveyed", n(f.households_surveyed)),
+        ("Survey coverage (%)", r(f.survey_coverage())),
+        ("Helpline calls", n(f.helpline_calls)),
+        ("Calls answered in time (%)", r(f.helpline_in_target_rate())),
+        ("Professionals verified", n(f.professionals_verified)),
+        ("Notifiable cases", n(f.notifiable_cases)),
+        ("Stock-outs", n(f.stock_outs)),
+        ("Oxygen days of cover", r(f.oxygen_days_of_cover())),
+    ]
+}
+
 fn text(svg: &mut String, x: f64, y: f64, size: f64, s: &str, extra: &str) {
     svg.push_str(&format!(
         r##"<text x="{x:.1}" y="{y:.1}" font-family="Noto Sans" font-size="{size}"{extra}>{t}</text>
@@ -240,6 +258,26 @@ fn first_page(r: &Report, tenant: &str) -> Page {
         text(&mut svg, 640.0, y, 26.0, &now, r#" text-anchor="end""#);
         text(&mut svg, 900.0, y, 26.0, &year, r#" text-anchor="end""#);
     }
+    // Below them, the programmes' figures (recounted from their records).
+    let below = 390.0 + FIGURE_LABELS as f64 * 48.0 + 40.0;
+    text(
+        &mut svg,
+        100.0,
+        below,
+        28.0,
+        "Registrations, surveys, helpline, staff, surveillance, supplies, oxygen",
+        r#" font-weight="bold""#,
+    );
+    for (i, ((label, now), (_, year))) in programme_figures(&this)
+        .into_iter()
+        .zip(programme_figures(&r.totals))
+        .enumerate()
+    {
+        let y = below + 50.0 + i as f64 * 48.0;
+        text(&mut svg, 100.0, y, 26.0, label, "");
+        text(&mut svg, 640.0, y, 26.0, &now, r#" text-anchor="end""#);
+        text(&mut svg, 900.0, y, 26.0, &year, r#" text-anchor="end""#);
+    }
     line_chart(&mut svg, r, (1120.0, 380.0, 1700.0, 560.0));
     part_bars(&mut svg, &mut hidden, r, (1020.0, 1100.0, 1800.0));
     Page {
@@ -400,6 +438,10 @@ mod tests {
             first.hidden.len(),
             1,
             "the Bengali place name shaped, with its text"
+        );
+        assert!(
+            first.svg.contains(">Helpline calls<") && first.svg.contains(">Oxygen days of cover<"),
+            "the programmes' figures on the first page"
         );
         assert!(pdf(&r, "West Bengal").unwrap().starts_with(b"%PDF"));
     }
