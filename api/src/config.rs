@@ -43,6 +43,8 @@ pub struct Config {
     pub maintenance_interval_secs: u64,
     /// How often the indicators counted from other modules' records are recounted.
     pub indicator_recount_secs: u64,
+    /// How long a dashboard's answer (a place's figures, a ranking) is kept; 0 keeps none.
+    pub indicator_cache_secs: u64,
     pub idempotency_ttl_hours: u64,
     pub notify_webhook_url: Option<String>,
     pub notify_webhook_secret: Option<String>,
@@ -115,6 +117,7 @@ impl Default for Config {
             document_retention_days: 3650,
             maintenance_interval_secs: 60,
             indicator_recount_secs: 300,
+            indicator_cache_secs: 15,
             idempotency_ttl_hours: 24,
             notify_webhook_url: None,
             notify_webhook_secret: None,
@@ -170,6 +173,7 @@ given by --config / AROGYA_CONFIG, default ./arogya.toml when present):
   AROGYA_DOCUMENT_RETENTION_DAYS         how long a deleted document's object is kept [3650]
   AROGYA_MAINTENANCE_INTERVAL_SECS       how often expired uploads and old documents are cleaned up [60]
   AROGYA_INDICATOR_RECOUNT_SECS          how often registrations, calls, cases, stock-outs… are recounted [300]
+  AROGYA_INDICATOR_CACHE_SECS            how long a dashboard's figures or ranking are kept (0: none) [15]
   AROGYA_IDEMPOTENCY_TTL_HOURS           how long a mutation's answer is kept for repeats with its Idempotency-Key [24]
   AROGYA_NOTIFY_WEBHOOK_URL              post SMS and e-mail notifications here [unset: log them, keep them in the outbox]
   AROGYA_NOTIFY_WEBHOOK_SECRET           HMAC key for the webhook's X-Arogya-Signature header

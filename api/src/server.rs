@@ -182,6 +182,8 @@ pub async fn build_state(config: Config) -> anyhow::Result<SharedState> {
         oxygen_status: Default::default(),
         oxygen_daily: Default::default(),
         surveillance_table: Default::default(),
+        indicator_answers: Default::default(),
+        ranking_answers: Default::default(),
         store,
         fs_store,
         notifier,

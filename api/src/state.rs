@@ -49,6 +49,8 @@ pub struct AppState {
     pub oxygen_daily: crate::app::oxygen::daily_cache::DailyCache,
     /// Weekly tables of cases per tenant and question, for a minute.
     pub surveillance_table: crate::app::surveillance::weekly_table::TableCache,
+    pub indicator_answers: crate::app::dashboards::answers::IndicatorAnswers,
+    pub ranking_answers: crate::app::dashboards::answers::RankingAnswers,
     /// Where documents are kept.
     pub store: Arc<dyn ObjectStore>,
     /// The same store when it is the local folder, whose URLs this server serves.

@@ -120,7 +120,7 @@ test("the state administrator reads the indicators, goes down to a district and 
   // first count runs as the server starts), with the time shown beside them.
   const recounted = "query($f: String!, $t: String!) { indicators(from: $f, to: $t) { recountedAt totals { registrations householdsSurveyed } } }";
   let counted = (await api(server.url, recounted, { f: from, t: to }, admin)).indicators;
-  for (let i = 0; i < 50 && !counted.recountedAt; i++) {
+  for (let i = 0; i < 100 && !counted.recountedAt; i++) {
     await new Promise((r) => setTimeout(r, 200));
     counted = (await api(server.url, recounted, { f: from, t: to }, admin)).indicators;
   }

@@ -58,6 +58,15 @@ impl<T> AnswerCache<T> {
             .map(|k| Arc::clone(&k.answer))
     }
 
+    /// As `get`, for answers served at most `ttl` (shorter than `TTL`).
+    pub fn get_within(&self, tenant: TenantId, question: &str, ttl: Duration) -> Option<Arc<T>> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(&(tenant, question.to_owned()))
+            .filter(|k| k.made.elapsed() < ttl.min(TTL))
+            .map(|k| Arc::clone(&k.answer))
+    }
+
     /// The right to work out `question`: waits while someone else is at it (look in
     /// the cache again once it is granted).
     pub async fn flight(

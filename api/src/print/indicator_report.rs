@@ -412,6 +412,7 @@ mod tests {
             departments: vec![("medicine".into(), f(5))],
             groups: vec![],
             recounted_at: None,
+            as_of: chrono::Utc::now(),
         }
     }
 

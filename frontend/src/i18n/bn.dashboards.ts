@@ -156,6 +156,7 @@ export const bnDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.oxygenDaysOfCover": "ব্যবহারযোগ্য মজুত অক্সিজেন ÷ এক দিনের ব্যবহার, জানানো প্রতিষ্ঠান-দিন জুড়ে যোগ করে: হাতে থাকা অক্সিজেন গড়ে কত দিন চলবে।",
   "ind.rowsOneMonth": "প্রতিষ্ঠানের ওপরে এক মাসের নথি দেখানো হয়: {month}।",
   "ind.rowFacility": "প্রতিষ্ঠান",
+  "ind.asOf": "{time} পর্যন্ত হিসাব।",
   "ind.report": "মাসিক প্রতিবেদন (PDF), {month}",
   "ind.recipients": "ই-মেলে মাসিক প্রতিবেদন",
   "ind.recipientsHint": "প্রতি মাসের প্রথম দিনে কোনো স্থানের গত মাসের তথ্য এই ঠিকানাগুলিতে, ছাপার যোগ্য প্রতিবেদনের ঠিকানা সহ, পাঠানো হয়।",

@@ -154,6 +154,7 @@ export const enDashboards = {
   "ind.def.oxygenDaysOfCover": "Usable oxygen held ÷ oxygen used in a day, summed over the facility-days reported: how many days the oxygen on hand would last on average.",
   "ind.rowsOneMonth": "Above a facility, the records of one month are listed: {month}.",
   "ind.rowFacility": "Facility",
+  "ind.asOf": "Figures as of {time}.",
   "ind.report": "Monthly report (PDF), {month}",
   "ind.recipients": "Monthly report by e-mail",
   "ind.recipientsHint": "On the first of each month, last month's figures of a place go to these addresses, with the address of the printable report.",

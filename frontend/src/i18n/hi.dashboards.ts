@@ -156,6 +156,7 @@ export const hiDashboards: Record<keyof typeof enDashboards, string> = {
   "ind.def.oxygenDaysOfCover": "उपलब्ध उपयोगी ऑक्सीजन ÷ एक दिन की खपत, रिपोर्ट किए गए सुविधा-दिनों पर जोड़कर: हाथ में ऑक्सीजन औसतन कितने दिन चलेगी।",
   "ind.rowsOneMonth": "सुविधा से ऊपर एक महीने के अभिलेख दिखाए जाते हैं: {month}।",
   "ind.rowFacility": "सुविधा",
+  "ind.asOf": "{time} तक के आँकड़े।",
   "ind.report": "मासिक रिपोर्ट (PDF), {month}",
   "ind.recipients": "ई-मेल से मासिक रिपोर्ट",
   "ind.recipientsHint": "हर महीने की पहली तारीख को किसी स्थान के पिछले महीने के आँकड़े इन पतों पर, छापने योग्य रिपोर्ट के पते के साथ, भेजे जाते हैं।",

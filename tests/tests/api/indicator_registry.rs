@@ -239,3 +239,30 @@ async fn registry_indicators_count_where_their_records_put_them(backend: Backend
     assert_eq!(theirs["totals"]["registrations"], 0);
     assert_eq!(theirs["totals"]["helplineCalls"], 0);
 }
+
+on_both_backends!(a_places_figures_are_kept_a_few_seconds_per_reach);
+
+async fn a_places_figures_are_kept_a_few_seconds_per_reach(backend: Backend) {
+    let app = TestApp::spawn_store(backend, Store::Fs, |c| c.indicator_cache_secs = 30).await;
+    let c = Clinic::new(&app).await;
+    let q = "query($u: ID) { indicators(unitId: $u, from: \"2026-01\", to: \"2026-01\") { placeName asOf totals { registrations } } }";
+    let ask = |token: String, unit: Value| {
+        let app = &app;
+        async move {
+            expect_data(&app.gql(Some(&token), q, json!({ "u": unit })).await)["indicators"].clone()
+        }
+    };
+    let first = ask(c.wb.clone(), Value::Null).await;
+    // Asked again within the time: the same answer, worked out once.
+    let again = ask(c.wb.clone(), Value::Null).await;
+    assert_eq!(first["asOf"], again["asOf"]);
+    // Another reach asking "my area" gets its own answer, never the state's.
+    let msd =
+        super::onboarding_support::district_admin(&app, &c.wb, "da.msd", &c.tree.murshidabad).await;
+    let theirs = ask(msd, Value::Null).await;
+    assert_eq!(theirs["placeName"], "মুর্শিদাবাদ");
+    assert_eq!(first["placeName"], "West Bengal");
+    // Another place is another question.
+    let kolkata = ask(c.wb.clone(), c.tree.kolkata["id"].clone()).await;
+    assert_eq!(kolkata["placeName"], "Kolkata");
+}

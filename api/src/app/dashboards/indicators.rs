@@ -90,6 +90,8 @@ pub struct Report {
     /// When the counts from other modules' records were last recounted (they lag by
     /// up to the recount interval); `None` before the first recount.
     pub recounted_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When these figures were worked out from the roll-ups (kept a few seconds).
+    pub as_of: chrono::DateTime<chrono::Utc>,
 }
 
 /// The people living in a unit in a year: its own figure, else its children's summed.
@@ -236,7 +238,8 @@ impl Dashboards<'_> {
     }
 
     /// The figures of a place over the months `from`..`to` ("YYYY-MM"), optionally of
-    /// one department. A place out of reach is not found.
+    /// one department. A place out of reach is not found. Kept a few seconds per
+    /// question and reach (`answers`).
     pub async fn indicators(
         &self,
         place: PlaceRef,
@@ -247,6 +250,26 @@ impl Dashboards<'_> {
         let range = MonthRange::parse(from, to, today())?;
         let department = department.map(department_filter).transpose()?;
         let reach = self.principal.registry_read_reach();
+        let question = format!("{reach:?}|{place:?}|{range:?}|{department:?}");
+        let work = self.work_out(place, range, department, reach);
+        let answer = super::answers::answer(
+            &self.state.indicator_answers,
+            self.answer_ttl(),
+            self.tenant()?,
+            question,
+            work,
+        )
+        .await?;
+        Ok((*answer).clone())
+    }
+
+    async fn work_out(
+        &self,
+        place: PlaceRef,
+        range: MonthRange,
+        department: Option<String>,
+        reach: UnitReach,
+    ) -> ApiResult<Report> {
         let tx = self.tx(Access::Read).await?;
         let place = self
             .resolve(&tx, &reach, place, Facilities::BedsOnly)
@@ -420,6 +443,7 @@ impl Dashboards<'_> {
             departments: departments.into_iter().collect(),
             groups: by_group.into_iter().map(|((a, s), f)| (a, s, f)).collect(),
             recounted_at,
+            as_of: chrono::Utc::now(),
         })
     }
 }

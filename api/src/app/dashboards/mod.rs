@@ -2,6 +2,7 @@
 //! it stands, the tenant's deadline, each facility's history of readiness), the
 //! indicators of a place, hospital scorecards with their rankings, and award rounds.
 
+pub mod answers;
 pub mod awards;
 pub mod emr_history;
 pub mod emr_rollout;
@@ -31,6 +32,11 @@ impl Dashboards<'_> {
         self.principal.tenant().ok_or_else(|| {
             ApiError::Forbidden("dashboards are kept per tenant: sign in to one".into())
         })
+    }
+
+    /// How long an answer is kept.
+    fn answer_ttl(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.state.config.indicator_cache_secs)
     }
 
     async fn tx(&self, access: Access) -> ApiResult<TenantTx> {

@@ -210,6 +210,11 @@ impl IndicatorReport {
     async fn recounted_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         self.0.recounted_at
     }
+    /// When these figures were worked out from the roll-ups: a place's figures are
+    /// kept a few seconds (`indicator_cache_secs`) for the many who read them.
+    async fn as_of(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.as_of
+    }
     async fn totals(&self) -> IndicatorFigures {
         IndicatorFigures(self.0.totals)
     }

@@ -93,6 +93,7 @@ export default function Indicators() {
       {data && totals && (
         <>
           <h2>{t("ind.placePeriod", { place: data.placeName || t("ind.everything"), from: data.from, to: data.to })}</h2>
+          <p className="muted">{t("ind.asOf", { time: dateTime(data.asOf) })}</p>
           <p className="no-print">
             <button type="button" className="secondary" onClick={report}>
               {t("ind.report", { month: to })}

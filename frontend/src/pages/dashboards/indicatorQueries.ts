@@ -42,6 +42,7 @@ export const INDICATORS = /* GraphQL */ `
       from
       to
       department
+      asOf
       recountedAt
       totals {
         ...IndicatorFigureFields
