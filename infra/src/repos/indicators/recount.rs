@@ -4,7 +4,7 @@
 //! the new ones, never half of each. What is counted where is `sources`'; counts kept
 //! at a unit have months, not days.
 
-use super::rollup::{add_facility_months, month_of};
+use super::rollup::{add_facility_months, day_row, month_of};
 use super::sources::{self, Anchor};
 use crate::db::{Backend, InfraResult, TenantTx};
 use crate::entities::{
@@ -164,16 +164,7 @@ pub async fn recount(
             counts
                 .iter()
                 .filter(|(_, v)| **v != 0)
-                .map(|(k, v)| d::ActiveModel {
-                    tenant_id: Set(tenant),
-                    facility_id: Set(*f),
-                    day: Set(k.day),
-                    measure: Set(k.measure.to_owned()),
-                    department: Set(k.department.clone()),
-                    age_group: Set(k.age_group.clone()),
-                    sex: Set(k.sex.clone()),
-                    value: Set(*v),
-                }),
+                .map(|(k, v)| day_row(tenant, *f, k, *v)),
         );
     }
     for (path, counts) in &tally.units {

@@ -21,6 +21,20 @@ pub struct Place {
 /// Rows one statement may carry (PostgreSQL allows 65,535 parameters; 8 per row).
 const CHUNK: usize = 2000;
 
+/// A facility's row of one day's count.
+pub(super) fn day_row(tenant: Uuid, facility: Uuid, k: &CountKey, value: i64) -> d::ActiveModel {
+    d::ActiveModel {
+        tenant_id: Set(tenant),
+        facility_id: Set(facility),
+        day: Set(k.day),
+        measure: Set(k.measure.to_owned()),
+        department: Set(k.department.clone()),
+        age_group: Set(k.age_group.clone()),
+        sex: Set(k.sex.clone()),
+        value: Set(value),
+    }
+}
+
 pub fn month_of(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
@@ -48,16 +62,9 @@ pub async fn apply_with(
         return Ok(());
     }
     for chunk in diffs.chunks(CHUNK) {
-        let rows = chunk.iter().map(|(k, v)| d::ActiveModel {
-            tenant_id: Set(tenant),
-            facility_id: Set(place.facility),
-            day: Set(k.day),
-            measure: Set(k.measure.to_owned()),
-            department: Set(k.department.clone()),
-            age_group: Set(k.age_group.clone()),
-            sex: Set(k.sex.clone()),
-            value: Set(*v),
-        });
+        let rows = chunk
+            .iter()
+            .map(|(k, v)| day_row(tenant, place.facility, k, *v));
         d::Entity::insert_many(rows)
             .on_conflict(
                 OnConflict::columns([
