@@ -14,7 +14,7 @@ for raw in sys.stdin:
     if not m:
         continue
     ms, step, text = float(m.group(1)), m.group(2), m.group(3)
-    kind = "roll-ups" if ("indicator_facility_days" in text or "indicator_unit_months" in text) else "other"
+    kind = "roll-ups" if re.search(r"\bindicator_(facility_days|facility_months|unit_months)\b", text) else "other"
     total[kind] += ms
     if step in (None, "execute"):
         executes[kind].append(ms)
