@@ -2070,6 +2070,7 @@ export type HospitalService =
   | 'ULTRASOUND'
   | 'XRAY';
 
+/** A hospital's place in a ranking. */
 export type HospitalStanding = {
   /** The counts in the specialty the score was worked out from. */
   counts: IndicatorFigures;
@@ -6720,6 +6721,7 @@ export type ScoreItemView = {
   weight: Scalars['Int']['output'];
 };
 
+/** One indicator of a hospital's score. */
 export type ScorePart = {
   indicator: ScoreIndicator;
   /** 0 to 100 among the ranked hospitals. */

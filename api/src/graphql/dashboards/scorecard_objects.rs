@@ -103,88 +103,82 @@ fn facility_types(types: &[String]) -> Vec<FacilityType> {
         .collect()
 }
 
-pub struct ScorePartView(pub ScorePart);
-
-#[Object(name = "ScorePart")]
-impl ScorePartView {
-    async fn indicator(&self) -> ScoreIndicator {
-        self.0.indicator.into()
-    }
-    async fn weight(&self) -> u32 {
-        self.0.weight
-    }
+// Plain fields, built once: a ranking lists a thousand hospitals with five of these
+// each, and plain objects resolve with the least work.
+/// One indicator of a hospital's score.
+#[derive(SimpleObject)]
+#[graphql(name = "ScorePart")]
+pub struct ScorePartView {
+    pub indicator: ScoreIndicator,
+    pub weight: u32,
     /// None: nothing to divide by (it then scores 0 points).
-    async fn value(&self) -> Option<f64> {
-        self.0.value
-    }
+    pub value: Option<f64>,
     /// 0 to 100 among the ranked hospitals.
-    async fn points(&self) -> f64 {
-        self.0.points
-    }
+    pub points: f64,
 }
 
-/// A hospital's place in a ranking.
-pub struct HospitalStanding {
-    pub standing: Standing,
-    pub figures: Figures,
-    pub district: Option<String>,
-    pub previous_score: Option<f64>,
-    pub previous_rank: Option<u32>,
-}
-
-impl From<Ranked> for HospitalStanding {
-    fn from(r: Ranked) -> Self {
+impl From<&ScorePart> for ScorePartView {
+    fn from(p: &ScorePart) -> Self {
         Self {
-            standing: r.standing,
-            figures: r.figures,
-            district: r.district,
-            previous_score: r.previous_score,
-            previous_rank: r.previous_rank,
+            indicator: p.indicator.into(),
+            weight: p.weight,
+            value: p.value,
+            points: p.points,
         }
     }
 }
 
-#[Object]
-impl HospitalStanding {
-    async fn facility_id(&self) -> ID {
-        self.standing.facility.into()
-    }
-    async fn name(&self) -> &str {
-        &self.standing.name
-    }
-    async fn district(&self) -> Option<&str> {
-        self.district.as_deref()
-    }
+/// A hospital's place in a ranking.
+#[derive(SimpleObject)]
+pub struct HospitalStanding {
+    pub facility_id: ID,
+    pub name: String,
+    pub district: Option<String>,
     /// Visits plus admissions in the specialty.
-    async fn volume(&self) -> i64 {
-        self.standing.volume
-    }
+    pub volume: i64,
     /// None: not ranked (volume below the minimum). Equal scores share a rank.
-    async fn rank(&self) -> Option<u32> {
-        self.standing.rank
-    }
+    pub rank: Option<u32>,
     /// 0 to 100: the weighted mean of the parts' points.
-    async fn score(&self) -> Option<f64> {
-        self.standing.score
-    }
-    async fn parts(&self) -> Vec<ScorePartView> {
-        self.standing
-            .parts
-            .iter()
-            .cloned()
-            .map(ScorePartView)
-            .collect()
-    }
+    pub score: Option<f64>,
+    pub parts: Vec<ScorePartView>,
     /// The counts in the specialty the score was worked out from.
-    async fn counts(&self) -> IndicatorFigures {
-        IndicatorFigures(self.figures)
-    }
+    pub counts: IndicatorFigures,
     /// The score and rank over the same months one period before.
-    async fn previous_score(&self) -> Option<f64> {
-        self.previous_score
+    pub previous_score: Option<f64>,
+    pub previous_rank: Option<u32>,
+}
+
+impl HospitalStanding {
+    /// A standing with its counts, district and trend (none for a frozen round's).
+    fn new(
+        s: &Standing,
+        figures: Figures,
+        district: Option<String>,
+        previous: (Option<f64>, Option<u32>),
+    ) -> Self {
+        Self {
+            facility_id: s.facility.into(),
+            name: s.name.clone(),
+            district,
+            volume: s.volume,
+            rank: s.rank,
+            score: s.score,
+            parts: s.parts.iter().map(Into::into).collect(),
+            counts: IndicatorFigures(figures),
+            previous_score: previous.0,
+            previous_rank: previous.1,
+        }
     }
-    async fn previous_rank(&self) -> Option<u32> {
-        self.previous_rank
+}
+
+impl From<&Ranked> for HospitalStanding {
+    fn from(r: &Ranked) -> Self {
+        Self::new(
+            &r.standing,
+            r.figures,
+            r.district.clone(),
+            (r.previous_score, r.previous_rank),
+        )
     }
 }
 
@@ -215,7 +209,7 @@ impl ScorecardRanking {
     }
     /// Ranked hospitals best first, then those not ranked.
     async fn hospitals(&self) -> Vec<HospitalStanding> {
-        self.0.hospitals.iter().cloned().map(Into::into).collect()
+        self.0.hospitals.iter().map(Into::into).collect()
     }
 }
 
@@ -282,18 +276,15 @@ impl AwardRound {
         self.0
             .result
             .iter()
-            .map(|s| HospitalStanding {
-                figures: self
+            .map(|s| {
+                let figures = self
                     .0
                     .inputs
                     .iter()
                     .find(|i| i.facility == s.facility)
                     .map(|i| i.figures)
-                    .unwrap_or_default(),
-                standing: s.clone(),
-                district: None,
-                previous_score: None,
-                previous_rank: None,
+                    .unwrap_or_default();
+                HospitalStanding::new(s, figures, None, (None, None))
             })
             .collect()
     }
