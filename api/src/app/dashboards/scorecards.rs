@@ -138,18 +138,18 @@ impl Dashboards<'_> {
 
     /// The ranking of a scorecard's hospitals over its period (so far), each with its
     /// score and rank over the same months one period before.
-    pub async fn ranking(&self, id: Uuid) -> ApiResult<Ranking> {
+    pub async fn ranking(&self, id: Uuid) -> ApiResult<std::sync::Arc<Ranking>> {
         // Every staff member of the tenant reads the same ranking: one question a card.
         let question = format!("ranking {id} {}", today());
-        let answer = super::answers::answer(
+        // Shared, not copied: a thousand hospitals are read straight from the kept answer.
+        super::answers::answer(
             &self.state.ranking_answers,
             self.answer_ttl(),
             self.tenant()?,
             question,
             self.work_out_ranking(id),
         )
-        .await?;
-        Ok((*answer).clone())
+        .await
     }
 
     async fn work_out_ranking(&self, id: Uuid) -> ApiResult<Ranking> {

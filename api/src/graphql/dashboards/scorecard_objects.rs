@@ -182,7 +182,7 @@ impl From<&Ranked> for HospitalStanding {
     }
 }
 
-pub struct ScorecardRanking(pub Ranking);
+pub struct ScorecardRanking(pub std::sync::Arc<Ranking>);
 
 #[Object]
 impl ScorecardRanking {
